@@ -1,0 +1,1 @@
+"""A Telegram shop window for an SMM panel reseller."""

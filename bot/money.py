@@ -1,0 +1,95 @@
+"""Exact money: `Decimal` in Python, integer minor units in SQLite.
+
+One scale for the whole database (8 decimal places) holds the panel's 5-decimal charges and
+rates exactly, with room for markups; SQL then compares and sums integers only.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+
+SCALE = 8
+_ONE_MINOR = Decimal(1).scaleb(-SCALE)
+_INT64_MAX = 2**63 - 1
+# People type amounts in ASCII digits only: "1_000", full-width digits, "²", "1e3" and "NaN"
+# would all be accepted by Decimal() itself.
+_AMOUNT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,8})?")
+
+
+class MoneyError(ValueError):
+    """An amount that cannot be stored exactly."""
+
+
+def to_minor(amount: Decimal) -> int:
+    """Decimal -> integer minor units, exactly; anything inexact or non-finite raises."""
+    if not amount.is_finite():
+        raise MoneyError("amount is not a finite number")
+    units = amount.scaleb(SCALE)
+    if units != units.to_integral_value():
+        raise MoneyError(f"amount has more than {SCALE} decimal places")
+    value = int(units)
+    if abs(value) > _INT64_MAX:
+        raise MoneyError("amount is too large")
+    return value
+
+
+def from_minor(units: int) -> Decimal:
+    """Integer minor units -> Decimal, normalised to the database scale."""
+    return (Decimal(units) * _ONE_MINOR).quantize(_ONE_MINOR)
+
+
+def parse_panel_amount(value: object) -> Decimal:
+    """A number from the panel: "0.27819", 0.27819, 12 or "12" -> Decimal.
+
+    Floats go through `repr` so 0.1 stays 0.1; the result is cut to the database scale
+    (panels send at most 5 decimals, so nothing real is lost).
+    """
+    if isinstance(value, bool):
+        raise MoneyError("not an amount")
+    if isinstance(value, int | float):
+        value = repr(value)
+    if not isinstance(value, str):
+        raise MoneyError("not an amount")
+    try:
+        amount = Decimal(value.strip())
+    except InvalidOperation:
+        raise MoneyError("not an amount") from None
+    if not amount.is_finite():
+        raise MoneyError("not an amount")
+    return amount.quantize(_ONE_MINOR, rounding=ROUND_FLOOR)
+
+
+def parse_typed_amount(text: str) -> Decimal | None:
+    """An amount typed by a person (ASCII digits, `.` or `,` as decimal mark), else None."""
+    text = text.strip()
+    if not _AMOUNT.fullmatch(text):
+        return None
+    return Decimal(text.replace(",", "."))
+
+
+def customer_rate(panel_rate: Decimal, markup_percent: Decimal) -> Decimal:
+    """Price per 1000 at the reseller's price: rate x (1 + markup/100), unrounded."""
+    return panel_rate * (1 + markup_percent / 100)
+
+
+def charge_up(amount: Decimal, decimals: int) -> Decimal:
+    """A charge is rounded up to the customer's decimals: the shop never undercharges."""
+    return amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING)
+
+
+def refund_down(amount: Decimal, decimals: int) -> Decimal:
+    """A refund is rounded down: the shop never refunds more than was charged."""
+    return amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR)
+
+
+def order_charge(
+    panel_rate: Decimal, markup_percent: Decimal, quantity: int, decimals: int
+) -> Decimal:
+    """What a customer pays for `quantity` at a panel rate per 1000."""
+    return charge_up(customer_rate(panel_rate, markup_percent) * quantity / 1000, decimals)
+
+
+def display(amount: Decimal, decimals: int) -> str:
+    """An amount as shown to people: fixed decimals, no exponent."""
+    return f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR):f}"

@@ -1,0 +1,121 @@
+"""Settings from the environment and `.env`, validated once at start-up.
+
+Nothing here runs at import time: `load_settings()` is called by the entry point (and by
+tests with their own values), so importing a module never depends on the environment.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from aiogram.utils.token import TokenValidationError, validate_token
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Locale = Literal["en", "ru", "uz"]
+LOCALES: tuple[Locale, ...] = ("en", "ru", "uz")
+
+# One line per setting, shown when it is missing or malformed: what is expected of it.
+EXPECTED: dict[str, str] = {
+    "bot_token": "the bot token from @BotFather, like 123456789:AAE...",
+    "panel_api_url": "the panel's API endpoint, an http(s) URL like https://panel.example/api/v2",
+    "panel_api_key": "the reseller's API key from the panel",
+    "admin_ids": "comma-separated Telegram user ids, like 1111,2222",
+    "database_path": "a path for the SQLite file",
+    "telegram_api_url": "the base URL of a Bot API server, like http://127.0.0.1:8081",
+    "status_poll_interval": "seconds between status sweeps, a number above 0",
+    "price_markup_percent": "the markup on panel rates in percent, a number from 0 up",
+    "price_decimals": "decimals of customer prices, a whole number from 0 to 5",
+    "panel_timeout": "seconds one panel request may take, a number above 0",
+    "default_locale": "one of en, ru, uz",
+}
+SECRET_FIELDS = frozenset({"bot_token", "panel_api_key"})
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    bot_token: SecretStr
+    panel_api_url: HttpUrl
+    panel_api_key: SecretStr
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    database_path: Path = Path("data/bot.sqlite3")
+    telegram_api_url: HttpUrl | None = None
+    status_poll_interval: float = Field(default=60, gt=0)
+    price_markup_percent: Decimal = Field(default=Decimal(20), ge=0, allow_inf_nan=False)
+    price_decimals: int = Field(default=2, ge=0, le=5)
+    panel_timeout: float = Field(default=15, gt=0)
+    default_locale: Locale = "en"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        try:
+            validate_token(value.get_secret_value())
+        except TokenValidationError:
+            raise ValueError("not a bot token") from None
+        return value
+
+    @field_validator("panel_api_key")
+    @classmethod
+    def _key_present(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().strip():
+            raise ValueError("empty")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.isascii() and part.isdigit() for part in parts):
+                raise ValueError("not a list of ids")
+            return frozenset(int(part) for part in parts)
+        return value
+
+    @field_validator("telegram_api_url", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @property
+    def panel_url(self) -> str:
+        return str(self.panel_api_url)
+
+
+class SettingsError(Exception):
+    """Settings are missing or malformed; `lines` says which, one line each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def describe(error: ValidationError) -> list[str]:
+    """One line per problem, naming the variable and what is expected of it.
+
+    The value someone typed is shown only for settings that are not secrets.
+    """
+    lines: dict[str, str] = {}
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else ""
+        name = field.upper()
+        expected = EXPECTED.get(field, problem["msg"])
+        if problem["type"] == "missing":
+            lines.setdefault(name, f"{name} is missing: set it to {expected}")
+            continue
+        shown = "" if field in SECRET_FIELDS else f" (got {problem['input']!r})"
+        lines.setdefault(name, f"{name} is malformed{shown}: expected {expected}")
+    return list(lines.values())
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the environment and `.env`; raise `SettingsError` listing every problem."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None
