@@ -1,0 +1,346 @@
+"""The panel's HTTP API ("API v2": POST form fields `key` + `action`), typed.
+
+One aiohttp session lives as long as the client. Reads are retried with backoff on
+transport failures; `add` and `cancel` never are, because the panel has no idempotency key
+and a second request could place or cancel twice.
+
+The API key goes into the form and nowhere else: not into logs, exception messages or the
+client's repr. Any panel text that echoes it is scrubbed before it is kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self, TypeVar
+from urllib.parse import quote, quote_plus
+
+import aiohttp
+from aiogram.utils.backoff import Backoff, BackoffConfig
+from pydantic import SecretStr
+
+from bot.panel.errors import (
+    PanelBadResponse,
+    PanelConnectError,
+    PanelDisconnected,
+    PanelError,
+    PanelHTTPError,
+    PanelTimeout,
+    PanelTransportError,
+    panel_error,
+)
+from bot.panel.models import (
+    Balance,
+    CancelResult,
+    OrderStatus,
+    Service,
+    UnusableEntry,
+    as_bool,
+    as_id,
+    as_mapping,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_IDS_PER_REQUEST = 100  # the document's limit for `status` and `cancel` with `orders`
+DEFAULT_BACKOFF = BackoffConfig(min_delay=0.5, max_delay=4.0, factor=2.0, jitter=0.1)
+_EXCERPT_CHARS = 120
+_TEXT_CHARS = 500
+# Fields `add` sets itself; an extra field must not override them (or the key).
+_RESERVED_FIELDS = frozenset({"key", "action", "service", "link", "quantity", "answer_number"})
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), MAX_IDS_PER_REQUEST):
+        yield unique[start : start + MAX_IDS_PER_REQUEST]
+
+
+class PanelClient:
+    """Typed calls to one panel. Use `async with PanelClient(...)` or call `close()`."""
+
+    def __init__(
+        self,
+        api_url: str,
+        api_key: SecretStr,
+        *,
+        timeout: float = 15,
+        read_attempts: int = 3,
+        backoff: BackoffConfig | None = None,
+    ) -> None:
+        if read_attempts < 1:
+            raise ValueError("read_attempts must be at least 1")
+        self._url = api_url
+        self._key = api_key
+        # The whole request, connecting included, fits in `timeout`. A timeout while
+        # connecting surfaces as aiohttp's ConnectionTimeoutError: the request never left.
+        self._timeout = aiohttp.ClientTimeout(total=timeout, connect=timeout, sock_connect=timeout)
+        self._read_attempts = read_attempts
+        self._backoff = backoff or DEFAULT_BACKOFF
+        self._session: aiohttp.ClientSession | None = None
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"PanelClient(api_url={self._url!r})"
+
+    async def start(self) -> None:
+        """Open the session now rather than on the first request."""
+        self._get_session()
+
+    async def close(self) -> None:
+        self._closed = True
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # --- the API -------------------------------------------------------------------------
+
+    async def services(self) -> list[Service]:
+        """The catalogue; entries without a usable id, rate or limits are skipped."""
+        answer = await self._read("services", {})
+        if not isinstance(answer, list):
+            raise self._bad_shape("services", "a list")
+        services: list[Service] = []
+        for position, entry in enumerate(answer):
+            try:
+                services.append(Service.from_panel(entry))
+            except UnusableEntry as problem:
+                logger.warning("panel services: skipped entry #%d: %s", position, problem)
+        return services
+
+    async def add(
+        self,
+        service_id: int,
+        link: str,
+        quantity: int,
+        *,
+        answer_number: int | None = None,
+        **extra: str | int,
+    ) -> str:
+        """Place an order once (never retried); the panel's order id, as text.
+
+        `answer_number` is for Poll services; `extra` passes other API v2 fields through
+        (`runs`, `interval`, `comments`, `username`, ...).
+        """
+        clash = _RESERVED_FIELDS.intersection(extra)
+        if clash:
+            raise ValueError(f"extra fields clash with fixed ones: {sorted(clash)}")
+        fields: dict[str, str | int] = {"service": service_id, "link": link, "quantity": quantity}
+        if answer_number is not None:
+            fields["answer_number"] = answer_number
+        fields.update(extra)
+        answer = await self._request("add", fields)
+        try:
+            return as_id(as_mapping(answer).get("order"))
+        except UnusableEntry:
+            raise self._bad_shape("add", "an object with an order id") from None
+
+    async def status(self, order_id: str) -> OrderStatus:
+        answer = await self._read("status", {"order": order_id})
+        return self._parse("status", answer, OrderStatus.from_panel)
+
+    async def statuses(self, order_ids: Sequence[str]) -> dict[str, OrderStatus | PanelError]:
+        """Status of many orders, at most 100 per request, keyed by id as text.
+
+        A per-id error is that id's `PanelError`; an id the panel leaves out, or answers
+        with something unusable, is absent from the result.
+        """
+        result: dict[str, OrderStatus | PanelError] = {}
+        for chunk in _chunks(order_ids):
+            answer = await self._read("status", {"orders": ",".join(chunk)})
+            if not isinstance(answer, Mapping):
+                raise self._bad_shape("status", "an object keyed by order id")
+            for order_id, entry in answer.items():
+                parsed = self._status_entry(str(order_id), entry)
+                if parsed is not None:
+                    result[str(order_id)] = parsed
+        return result
+
+    async def cancel(self, order_ids: Sequence[str]) -> dict[str, CancelResult]:
+        """Ask the panel to cancel orders, at most 100 per request (never retried).
+
+        An accepted cancel is a request, not an outcome. Orders the panel leaves out of its
+        answer are absent from the result.
+        """
+        result: dict[str, CancelResult] = {}
+        for chunk in _chunks(order_ids):
+            answer = await self._request("cancel", {"orders": ",".join(chunk)})
+            if not isinstance(answer, list):
+                raise self._bad_shape("cancel", "a list")
+            for entry in answer:
+                parsed = self._cancel_entry(entry)
+                if parsed is not None:
+                    result[parsed.order_id] = parsed
+        return result
+
+    async def balance(self) -> Balance:
+        answer = await self._read("balance", {})
+        return self._parse("balance", answer, Balance.from_panel)
+
+    # --- parsing -------------------------------------------------------------------------
+
+    def _parse(self, action: str, answer: object, parse: Callable[[object], T]) -> T:
+        try:
+            return parse(answer)
+        except UnusableEntry as problem:
+            raise PanelBadResponse(f"panel {action}: {problem}", action=action) from None
+
+    def _bad_shape(self, action: str, expected: str) -> PanelBadResponse:
+        return PanelBadResponse(f"panel {action}: expected {expected}", action=action)
+
+    def _error_in(self, entry: object, action: str) -> PanelError | None:
+        """The `PanelError` of an `{"error": text}` object, if `entry` is one."""
+        if isinstance(entry, Mapping) and "error" in entry:
+            return panel_error(self._scrub(str(entry["error"]), _TEXT_CHARS), action=action)
+        return None
+
+    def _status_entry(self, order_id: str, entry: object) -> OrderStatus | PanelError | None:
+        error = self._error_in(entry, "status")
+        if error is not None:
+            return error
+        try:
+            return OrderStatus.from_panel(entry)
+        except UnusableEntry as problem:
+            logger.warning("panel status: skipped order %s: %s", order_id, problem)
+            return None
+
+    def _cancel_entry(self, entry: object) -> CancelResult | None:
+        try:
+            data = as_mapping(entry)
+            order_id = as_id(data.get("order"))
+        except UnusableEntry as problem:
+            logger.warning("panel cancel: skipped an entry: %s", problem)
+            return None
+        outcome = data.get("cancel")
+        error = self._error_in(outcome, "cancel")
+        if error is not None:
+            return CancelResult(order_id=order_id, accepted=False, error=error)
+        # {"status": 1} in the document; some panels answer a bare 1 or true.
+        accepted = outcome.get("status") if isinstance(outcome, Mapping) else outcome
+        return CancelResult(order_id=order_id, accepted=as_bool(accepted))
+
+    # --- transport -----------------------------------------------------------------------
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        if self._closed:
+            raise RuntimeError("the panel client is closed")
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                timeout=self._timeout, headers={"Accept": "application/json"}
+            )
+        return self._session
+
+    async def _read(self, action: str, fields: Mapping[str, str | int]) -> Any:
+        """A read is safe to repeat: retry transport failures with backoff."""
+        backoff = Backoff(self._backoff)
+        for number in range(1, self._read_attempts):
+            try:
+                return await self._request(action, fields)
+            except PanelTransportError:
+                delay = max(0.0, next(backoff))  # jitter may dip below zero
+                logger.info(
+                    "panel %s: attempt %d/%d failed, retrying in %.2fs",
+                    action,
+                    number,
+                    self._read_attempts,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        return await self._request(action, fields)
+
+    async def _request(self, action: str, fields: Mapping[str, str | int]) -> Any:
+        """One POST; the decoded JSON, or a `PanelFailure`."""
+        form = {"key": self._key.get_secret_value(), "action": action}
+        form.update({name: str(value) for name, value in fields.items()})
+        started = time.monotonic()
+        try:
+            answer = await self._post(action, form)
+        except PanelError as error:
+            logger.info("panel %s: refused: %r", action, error.text)
+            raise
+        except PanelTransportError as failure:
+            logger.warning("%s (%s)", failure, type(failure).__name__)
+            raise
+        logger.debug("panel %s: ok in %.2fs", action, time.monotonic() - started)
+        return answer
+
+    async def _post(self, action: str, form: Mapping[str, str]) -> Any:
+        session = self._get_session()
+        try:
+            async with session.post(self._url, data=form) as response:
+                status = response.status
+                body = await response.read()
+        except aiohttp.ClientError as problem:
+            raise self._transport_failure(action, problem) from None
+        except TimeoutError:
+            raise PanelTimeout(f"panel {action}: timed out", action=action) from None
+
+        if not 200 <= status < 300:
+            raise PanelHTTPError(
+                f"panel {action}: HTTP {status}: {self._excerpt(body)}",
+                status=status,
+                action=action,
+            )
+        try:
+            answer = json.loads(body)
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
+            raise PanelBadResponse(
+                f"panel {action}: not JSON: {self._excerpt(body)}", action=action
+            ) from None
+        error = self._error_in(answer, action)
+        if error is not None:
+            raise error
+        return answer
+
+    def _transport_failure(self, action: str, problem: aiohttp.ClientError) -> PanelTransportError:
+        # aiohttp's own messages carry URLs and OS details; ours name only the kind.
+        kind = type(problem).__name__
+        if isinstance(problem, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+            return PanelConnectError(f"panel {action}: cannot connect ({kind})", action=action)
+        if isinstance(problem, aiohttp.InvalidURL):
+            return PanelConnectError(f"panel {action}: invalid API URL", action=action)
+        if isinstance(problem, aiohttp.ServerTimeoutError):
+            return PanelTimeout(f"panel {action}: timed out ({kind})", action=action)
+        if isinstance(problem, aiohttp.ClientResponseError):
+            return PanelBadResponse(f"panel {action}: malformed HTTP ({kind})", action=action)
+        return PanelDisconnected(f"panel {action}: connection lost ({kind})", action=action)
+
+    def _scrub(self, text: str, limit: int, *, one_line: bool = False) -> str:
+        """Panel text made safe to keep: the key masked (also URL-encoded), then cut;
+        masking comes first so a cut never leaves part of the key behind."""
+        key = self._key.get_secret_value()
+        if key:
+            for form in {key, quote_plus(key), quote(key, safe="")}:
+                text = text.replace(form, "***")
+        if one_line:
+            text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _excerpt(self, body: bytes) -> str:
+        """A short one-line view of a body, for messages: the JSON error text if any."""
+        text = body.decode("utf-8", errors="replace")
+        try:
+            error = json.loads(text).get("error")
+        except (ValueError, AttributeError):
+            error = None
+        if isinstance(error, str):
+            text = error
+        return repr(self._scrub(text, _EXCERPT_CHARS, one_line=True))

@@ -1,0 +1,206 @@
+"""What the panel answers, parsed leniently: real panels differ from the document.
+
+Numbers may come as strings or numbers, ids as numbers or text (kept as text), booleans as
+true/false/1/0/"1"/"0"; missing optional fields get defaults and unknown fields are ignored.
+A value that cannot be used raises `UnusableEntry`, and the client decides whether that
+skips one entry or fails the whole answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from bot.money import MoneyError, parse_panel_amount
+from bot.panel.errors import PanelError
+
+T = TypeVar("T")
+
+PENDING = "Pending"
+IN_PROGRESS = "In progress"
+PROCESSING = "Processing"
+COMPLETED = "Completed"
+PARTIAL = "Partial"
+CANCELED = "Canceled"
+
+FINAL_STATUSES = frozenset({COMPLETED, PARTIAL, CANCELED})
+KNOWN_STATUSES = FINAL_STATUSES | {PENDING, IN_PROGRESS, PROCESSING}
+# Other spellings panels use for the same outcome, by lower-cased text.
+_STATUS_ALIASES = {"cancelled": CANCELED, "refunded": CANCELED}
+_STATUS_BY_KEY = {name.casefold(): name for name in KNOWN_STATUSES} | _STATUS_ALIASES
+
+# ASCII only: Decimal() itself would also take "1_000", full-width digits and "1e3".
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_TRUE = frozenset({"1", "true", "yes"})
+_FALSE = frozenset({"0", "false", "no", ""})
+
+
+class UnusableEntry(ValueError):
+    """A value in a panel answer that cannot be used."""
+
+
+def normalize_status(text: str) -> str:
+    """The canonical name of a known status (any case, Cancelled/Refunded -> Canceled);
+    an unknown status is kept as the panel wrote it."""
+    text = " ".join(text.split())
+    return _STATUS_BY_KEY.get(text.casefold(), text)
+
+
+def as_id(value: object) -> str:
+    """An id as text: 23501, "23501" and "5f3a9c" are all ids; bools, floats, "" are not."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise UnusableEntry("not an id")
+
+
+def as_int(value: object) -> int:
+    """10, "10", 10.0 and "10.00" -> 10; anything fractional or non-numeric raises."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        number = Decimal(value.strip())
+        if number == number.to_integral_value():
+            return int(number)
+    raise UnusableEntry("not a whole number")
+
+
+def as_bool(value: object, default: bool = False) -> bool:
+    """true/false, 1/0, "1"/"0", "true"/"false"; anything else (or absent) is the default."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    return default
+
+
+def as_amount(value: object) -> Decimal:
+    try:
+        return parse_panel_amount(value)
+    except MoneyError:
+        raise UnusableEntry("not an amount") from None
+
+
+def _optional(parse: Callable[[object], T], value: object) -> T | None:
+    """An optional field: absent, null or malformed reads as None."""
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except UnusableEntry:
+        return None
+
+
+def as_mapping(value: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise UnusableEntry("not an object")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: int
+    name: str
+    type: str
+    category: str
+    rate: Decimal  # per 1000, in the panel's currency
+    min: int
+    max: int
+    refill: bool = False
+    cancel: bool = False
+
+    @classmethod
+    def from_panel(cls, entry: object) -> Service:
+        """One entry of `services`; without a usable id, rate, min and max it is unusable."""
+        data = as_mapping(entry)
+        service_id = as_int(data.get("service", data.get("id")))
+        rate = as_amount(data.get("rate"))
+        low, high = as_int(data.get("min")), as_int(data.get("max"))
+        if rate < 0 or low < 0 or high < low:
+            raise UnusableEntry("rate or limits out of range")
+        return cls(
+            id=service_id,
+            name=str(data.get("name") or f"#{service_id}"),
+            type=str(data.get("type") or "Default"),
+            category=str(data.get("category") or ""),
+            rate=rate,
+            min=low,
+            max=high,
+            refill=as_bool(data.get("refill")),
+            cancel=as_bool(data.get("cancel")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStatus:
+    """An order as the panel reports it. `status` is normalised (see `normalize_status`);
+    `raw_status` keeps the panel's wording for admins."""
+
+    status: str
+    charge: Decimal | None = None
+    start_count: int | None = None
+    remains: int | None = None
+    currency: str | None = None
+    raw_status: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        # Direct construction (tests, fakes) normalises too, so comparisons stay honest.
+        object.__setattr__(self, "raw_status", self.raw_status or self.status)
+        object.__setattr__(self, "status", normalize_status(self.status))
+
+    @property
+    def is_known(self) -> bool:
+        return self.status in KNOWN_STATUSES
+
+    @property
+    def is_final(self) -> bool:
+        """Completed, Partial or Canceled; an unknown status is never final."""
+        return self.status in FINAL_STATUSES
+
+    @classmethod
+    def from_panel(cls, entry: object) -> OrderStatus:
+        data = as_mapping(entry)
+        status = data.get("status")
+        if not isinstance(status, str) or not status.strip():
+            raise UnusableEntry("no status")
+        currency = data.get("currency")
+        return cls(
+            status=status,
+            charge=_optional(as_amount, data.get("charge")),
+            start_count=_optional(as_int, data.get("start_count")),
+            remains=_optional(as_int, data.get("remains")),
+            currency=str(currency) if currency not in (None, "") else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CancelResult:
+    """The panel's answer to cancelling one order: accepted is a request, not an outcome."""
+
+    order_id: str
+    accepted: bool
+    error: PanelError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    amount: Decimal
+    currency: str
+
+    @classmethod
+    def from_panel(cls, entry: object) -> Balance:
+        data = as_mapping(entry)
+        currency = data.get("currency")
+        return cls(amount=as_amount(data.get("balance")), currency=str(currency or ""))
