@@ -455,6 +455,7 @@ async def test_balance_as_a_number(client: PanelClient, emu: PanelEmulator) -> N
         ("services", {"services": []}),
         ("add", [23501]),
         ("add", {"status": "ok"}),
+        ("add", {"order": 23501, "error": "Bad link"}),
         ("status", ["Completed"]),
         ("status", {"charge": "1"}),
         ("statuses", [{"status": "Completed"}]),
@@ -633,11 +634,11 @@ def test_aiohttp_failures_that_are_hard_to_provoke_locally(
     assert failure.request_sent is sent
 
 
-def test_client_repr_hides_the_key() -> None:
-    client = PanelClient("http://127.0.0.1:1/api/v2", SecretStr(KEY))
+def test_client_repr_hides_secrets() -> None:
+    client = PanelClient(f"http://user:{KEY}@127.0.0.1:1/api/v2?key={KEY}", SecretStr(KEY))
 
     assert KEY not in repr(client)
-    assert "127.0.0.1:1" in repr(client)
+    assert "127.0.0.1:1/api/v2" in repr(client)
 
 
 async def test_a_closed_client_refuses_to_work(emu: PanelEmulator) -> None:

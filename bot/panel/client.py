@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import aiohttp
 from aiogram.utils.backoff import Backoff, BackoffConfig
@@ -87,7 +87,10 @@ class PanelClient:
         self._closed = False
 
     def __repr__(self) -> str:
-        return f"PanelClient(api_url={self._url!r})"
+        # Without any user:password or query the URL may carry.
+        parts = urlsplit(self._url)
+        shown = urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", ""))
+        return f"PanelClient(api_url={shown!r})"
 
     async def start(self) -> None:
         """Open the session now rather than on the first request."""
@@ -305,6 +308,9 @@ class PanelClient:
             raise PanelBadResponse(
                 f"panel {action}: not JSON: {self._excerpt(body)}", action=action
             ) from None
+        if isinstance(answer, Mapping) and {"error", "order"} <= answer.keys():
+            # A refusal that names an order may have placed it: not a clear "no".
+            raise PanelBadResponse(f"panel {action}: an error and an order id", action=action)
         error = self._error_in(answer, action)
         if error is not None:
             raise error
