@@ -6,8 +6,10 @@ rates exactly, with room for markups; SQL then compares and sums integers only.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from fractions import Fraction
 
 SCALE = 8
 _ONE_MINOR = Decimal(1).scaleb(-SCALE)
@@ -25,13 +27,29 @@ def to_minor(amount: Decimal) -> int:
     """Decimal -> integer minor units, exactly; anything inexact or non-finite raises."""
     if not amount.is_finite():
         raise MoneyError("amount is not a finite number")
-    units = amount.scaleb(SCALE)
-    if units != units.to_integral_value():
-        raise MoneyError(f"amount has more than {SCALE} decimal places")
-    value = int(units)
-    if abs(value) > _INT64_MAX:
+    if amount.is_zero():
+        return 0
+    # Checked on the exponent first, so 1E+999999 costs no huge power of ten.
+    if amount.adjusted() + SCALE >= len(str(_INT64_MAX)):
         raise MoneyError("amount is too large")
-    return value
+    # Worked on the integer digits, not with Decimal arithmetic: that rounds to the context's
+    # 28 digits, and 1.00000000000000000000000000001 would pass as a whole number of units.
+    sign, digits, exponent = amount.as_tuple()
+    value = int("".join(map(str, digits)))
+    shift = int(exponent) + SCALE
+    # More places than digits: a fraction of a minor unit, however many (1E-999999).
+    if -shift > len(digits):
+        raise MoneyError(f"amount has more than {SCALE} decimal places")
+    power: int = 10 ** abs(shift)
+    if shift >= 0:
+        value *= power
+    elif value % power:
+        raise MoneyError(f"amount has more than {SCALE} decimal places")
+    else:
+        value //= power
+    if value > _INT64_MAX:
+        raise MoneyError("amount is too large")
+    return -value if sign else value
 
 
 def from_minor(units: int) -> Decimal:
@@ -86,8 +104,13 @@ def refund_down(amount: Decimal, decimals: int) -> Decimal:
 def order_charge(
     panel_rate: Decimal, markup_percent: Decimal, quantity: int, decimals: int
 ) -> Decimal:
-    """What a customer pays for `quantity` at a panel rate per 1000."""
-    return charge_up(customer_rate(panel_rate, markup_percent) * quantity / 1000, decimals)
+    """What a customer pays for `quantity` at a panel rate per 1000.
+
+    Computed as a fraction: Decimal arithmetic rounds to 28 digits, which could round an
+    exact price just above a step down onto it, and the ceiling would then undercharge.
+    """
+    exact = Fraction(panel_rate) * (1 + Fraction(markup_percent) / 100) * quantity / 1000
+    return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 
 def display(amount: Decimal, decimals: int) -> str:

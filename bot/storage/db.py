@@ -1,0 +1,251 @@
+"""One shared aiosqlite connection, with transactions that never see each other's work.
+
+Every statement goes through one connection, so an open transaction is visible to anything
+else that runs on it: a read would see another handler's half-done writes and a commit would
+commit them. An asyncio lock therefore covers every use of the connection, writes and reads
+alike, and each write transaction starts with `BEGIN IMMEDIATE` so another process (a backup,
+the sqlite3 shell) waits on the database lock instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+import sqlite3
+import types
+import typing
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+import aiosqlite
+
+from bot.money import from_minor
+from bot.storage.migrations import MIGRATIONS, statements
+
+Params = Sequence[Any]
+Row = sqlite3.Row
+
+BUSY_TIMEOUT_MS = 5000
+# Fixed width, so ISO timestamps sort and compare as text in SQL.
+_TIMESTAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
+_PRAGMA_NAME = re.compile(r"[a-z_]+")
+
+
+class StorageError(Exception):
+    """Base of the storage layer's domain errors."""
+
+
+def utcnow() -> str:
+    """The current time as stored in every `*_at` column: ISO 8601, UTC, microseconds."""
+    return datetime.now(UTC).strftime(_TIMESTAMP)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIMESTAMP).replace(tzinfo=UTC)
+
+
+Model = TypeVar("Model")
+# How a column becomes a model field of each type: money from minor units, flags from 0/1.
+_FROM_COLUMN: dict[object, Callable[[Any], Any]] = {
+    Decimal: from_minor,
+    bool: bool,
+    datetime: parse_time,
+}
+
+
+_plans: dict[type[Any], list[tuple[str, Callable[[Any], Any] | None]]] = {}
+
+
+def _plan(model: type[Any]) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    if model not in _plans:
+        hints = typing.get_type_hints(model)
+        plan = []
+        for field in dataclasses.fields(model):
+            hint = hints[field.name]
+            if isinstance(hint, types.UnionType):  # `X | None`: NULL stays None
+                hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+            plan.append((field.name, _FROM_COLUMN.get(hint)))
+        _plans[model] = plan
+    return _plans[model]
+
+
+def from_row(model: type[Model], row: Row) -> Model:
+    """A row as a dataclass model, each column converted by its field's declared type."""
+    values = {}
+    for name, convert in _plan(model):
+        value = row[name]
+        values[name] = value if convert is None or value is None else convert(value)
+    return model(**values)
+
+
+class Transaction:
+    """The statements of one `Database.transaction()`; valid only inside its block."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn: aiosqlite.Connection | None = conn
+        self._savepoints = 0
+
+    def _live(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("the transaction has ended")
+        return self._conn
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        cursor = await self._live().execute(sql, params)
+        try:
+            return cursor.rowcount
+        finally:
+            await cursor.close()
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(await self._live().execute_fetchall(sql, params))
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """Undo only this block's statements if it raises; the transaction goes on."""
+        self._savepoints += 1
+        name = f"sp{self._savepoints}"
+        await self.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            await self.execute(f"ROLLBACK TO {name}")
+            await self.execute(f"RELEASE {name}")
+            raise
+        await self.execute(f"RELEASE {name}")
+
+    def _end(self) -> None:
+        self._conn = None
+
+
+class Database:
+    """The application's one connection. Open with `await Database.open(path)`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        """Open (creating the file and its folders), configure, and migrate to the latest schema."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: Python's sqlite3 opens no transactions of its own, so the only
+        # transactions are the explicit `BEGIN IMMEDIATE` ones below.
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        db = cls(conn, path)
+        try:
+            conn.row_factory = sqlite3.Row
+            for pragma in (
+                "PRAGMA journal_mode = WAL",
+                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA synchronous = NORMAL",
+            ):
+                await conn.execute_fetchall(pragma)
+            await db._migrate()
+        except BaseException:
+            await db.close()
+            raise
+        return db
+
+    async def _migrate(self) -> None:
+        while True:
+            async with self.transaction() as tx:
+                # Read inside the write lock: another process may be migrating the same file.
+                row = await tx.fetchone("PRAGMA user_version")
+                version = int(row[0]) if row else 0
+                if version > len(MIGRATIONS):
+                    raise StorageError(
+                        f"{self.path} has schema version {version}, newer than this code knows"
+                        f" ({len(MIGRATIONS)}): refusing to run an older release on it"
+                    )
+                if version == len(MIGRATIONS):
+                    return
+                for statement in statements(MIGRATIONS[version]):
+                    await tx.execute(statement)
+                await tx.execute(f"PRAGMA user_version = {version + 1}")
+
+    async def schema_version(self) -> int:
+        return int(await self.pragma("user_version"))
+
+    async def close(self) -> None:
+        """Close the connection and stop aiosqlite's thread (it keeps the process alive)."""
+        if self._closed:
+            return
+        self._closed = True
+        async with self._lock:
+            await self._conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def _check_not_nested(self) -> None:
+        # asyncio.Lock is not reentrant: using the database from inside one's own transaction
+        # would wait forever, so say what to do instead.
+        if self._owner is not None and self._owner is asyncio.current_task():
+            raise RuntimeError("inside a transaction, use the transaction's own methods")
+        if self._closed:
+            raise RuntimeError("the database is closed")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """`async with db.transaction() as tx:` commits on success, rolls back on any exception.
+
+        Transactions run one at a time, and no read runs while one is open.
+        """
+        self._check_not_nested()
+        async with self._lock:
+            self._owner = asyncio.current_task()
+            tx = Transaction(self._conn)
+            try:
+                await self._conn.execute_fetchall("BEGIN IMMEDIATE")
+                yield tx
+                await self._conn.commit()
+            except BaseException:
+                # aiosqlite runs statements in order on one thread, so this rollback comes
+                # after whatever was queued (even a BEGIN or COMMIT whose await was cancelled)
+                # and before anything the next holder of the lock queues. A rollback with no
+                # transaction open does nothing.
+                await self._conn.rollback()
+                raise
+            finally:
+                tx._end()
+                self._owner = None
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Read committed data: waits for any open transaction to finish first."""
+        self._check_not_nested()
+        async with self._lock:
+            return list(await self._conn.execute_fetchall(sql, params))
+
+    async def pragma(self, name: str) -> Any:
+        """The value of a PRAGMA, e.g. `await db.pragma("journal_mode")`."""
+        if not _PRAGMA_NAME.fullmatch(name):
+            raise ValueError(f"not a pragma name: {name!r}")
+        row = await self.fetchone(f"PRAGMA {name}")
+        return None if row is None else row[0]

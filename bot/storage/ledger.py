@@ -1,0 +1,148 @@
+"""The ledger: append-only postings, and the only way a balance changes.
+
+`post()` writes the posting and the new balance in the caller's transaction, so the balance is
+always the sum of the user's postings; `LedgerRepo.check_consistency()` proves it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.money import from_minor, to_minor
+from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
+from bot.storage.users import UnknownUser
+
+
+class Reason(StrEnum):
+    ORDER = "order"  # the charge for an order, at placement
+    REFUND = "refund"  # money back for an order: refused, failed, Canceled or Partial
+    TOPUP = "topup"  # a payment, with its charge id as ref
+    CREDIT = "credit"  # by an admin
+    DEBIT = "debit"  # by an admin
+
+
+class InsufficientFunds(StorageError):
+    """A debit larger than the balance; nothing was posted."""
+
+    def __init__(self, user_id: int, balance: Decimal, missing: Decimal) -> None:
+        super().__init__(f"user {user_id} has {balance}, {missing} short")
+        self.user_id = user_id
+        self.balance = balance
+        self.missing = missing
+
+
+class AlreadyPosted(StorageError):
+    """The same payment, or a second charge or refund of one order; nothing was posted."""
+
+    def __init__(self, reason: str, order_id: int | None, ref: str | None) -> None:
+        super().__init__(f"already posted: {reason} order={order_id} ref={ref}")
+        self.reason = reason
+        self.order_id = order_id
+        self.ref = ref
+
+
+class RefundExceedsCharge(StorageError):
+    """A refund larger than what the order charged; nothing was posted."""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    id: int
+    user_id: int
+    amount: Decimal  # credits > 0, debits < 0
+    reason: str
+    order_id: int | None
+    ref: str | None
+    actor: int | None
+    created_at: datetime
+
+
+async def post(
+    tx: Transaction,
+    user_id: int,
+    amount: Decimal,
+    reason: str,
+    *,
+    order_id: int | None = None,
+    ref: str | None = None,
+    actor: int | None = None,
+) -> Decimal:
+    """Post `amount` (signed) to the user's balance inside `tx`; the new balance.
+
+    Raises `InsufficientFunds`, `AlreadyPosted`, `RefundExceedsCharge` or `UnknownUser`, and
+    then has changed nothing: the caller's transaction may go on.
+    """
+    units = to_minor(amount)
+    if units == 0:
+        raise ValueError("a posting of zero moves no money")
+    # The savepoint makes the posting all-or-nothing even if a statement after the insert fails.
+    async with tx.savepoint():
+        row = await tx.fetchone("SELECT balance FROM users WHERE id = ?", (user_id,))
+        if row is None:
+            raise UnknownUser(user_id)
+        # Read and write under the database's one write lock: concurrent debits cannot both pass.
+        balance = int(row["balance"])
+        if balance + units < 0:
+            raise InsufficientFunds(user_id, from_minor(balance), from_minor(-(balance + units)))
+        now = utcnow()
+        try:
+            await tx.execute(
+                "INSERT INTO ledger (user_id, amount, reason, order_id, ref, actor, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (user_id, units, str(reason), order_id, ref, actor, now),
+            )
+        except sqlite3.IntegrityError as error:
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_UNIQUE":
+                raise AlreadyPosted(str(reason), order_id, ref) from None
+            if "refund exceeds the charge" in str(error):
+                raise RefundExceedsCharge(str(error)) from None
+            raise
+        await tx.execute(
+            "UPDATE users SET balance = balance + ?, updated_at = ? WHERE id = ?",
+            (units, now, user_id),
+        )
+    return from_minor(balance + units)
+
+
+class LedgerRepo:
+    post = staticmethod(post)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def balance(self, user_id: int) -> Decimal:
+        """The user's balance; zero for a user never seen."""
+        row = await self._db.fetchone("SELECT balance FROM users WHERE id = ?", (user_id,))
+        return from_minor(row["balance"] if row else 0)
+
+    async def ledger_sum(self, user_id: int) -> Decimal:
+        row = await self._db.fetchone(
+            "SELECT coalesce(sum(amount), 0) FROM ledger WHERE user_id = ?", (user_id,)
+        )
+        return from_minor(row[0] if row else 0)
+
+    async def entries(self, user_id: int, limit: int = 20) -> list[LedgerEntry]:
+        """The user's latest postings, newest first."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM ledger WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
+        )
+        return [from_row(LedgerEntry, row) for row in rows]
+
+    async def check_consistency(self) -> list[int]:
+        """Ids of users whose balance is not the sum of their postings (should be none)."""
+        rows = await self._db.fetchall(
+            "SELECT users.id FROM users LEFT JOIN"
+            " (SELECT user_id, sum(amount) AS total FROM ledger GROUP BY user_id) AS sums"
+            " ON sums.user_id = users.id"
+            " WHERE users.balance != coalesce(sums.total, 0) ORDER BY users.id"
+        )
+        return [row[0] for row in rows]
+
+    async def total_balances(self) -> Decimal:
+        """What the shop owes its customers: the sum of all balances."""
+        row = await self._db.fetchone("SELECT coalesce(sum(balance), 0) FROM users")
+        return from_minor(row[0] if row else 0)

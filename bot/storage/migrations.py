@@ -1,0 +1,117 @@
+"""The schema, as numbered migrations applied in order at start-up.
+
+`MIGRATIONS[n - 1]` takes the database from version n - 1 to n; the version is kept in
+`PRAGMA user_version`. A released migration is never edited: a change is a new one appended
+at the end (2: outbox, 3: top-ups, ...), and each runs in its own transaction. Foreign keys
+stay on during a migration (the PRAGMA cannot change inside a transaction), so one that
+rebuilds a table must copy rows in an order that keeps every reference valid.
+
+Tables are STRICT, so an INTEGER money column refuses text and floats outright. Money is
+integer minor units at `bot.money.SCALE`; times are `bot.storage.db.utcnow()` text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1_INITIAL = """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,  -- the Telegram user id
+    language TEXT,  -- NULL until chosen: Telegram's language_code applies meanwhile
+    balance INTEGER NOT NULL DEFAULT 0 CHECK (balance >= 0),
+    blocked INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after the newest row goes
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    panel_order_id TEXT UNIQUE,  -- text: some panels use hex ids
+    service_id INTEGER NOT NULL,
+    service_name TEXT NOT NULL,
+    service_type TEXT NOT NULL,
+    service_category TEXT NOT NULL,
+    rate INTEGER NOT NULL CHECK (rate >= 0),  -- the panel's rate per 1000 when quoted
+    can_cancel INTEGER NOT NULL CHECK (can_cancel IN (0, 1)),
+    can_refill INTEGER NOT NULL CHECK (can_refill IN (0, 1)),
+    link TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    answer_number INTEGER,
+    charge INTEGER NOT NULL CHECK (charge > 0),  -- what the customer paid
+    panel_charge INTEGER,  -- what the panel says it cost
+    status TEXT NOT NULL,
+    remains INTEGER CHECK (remains BETWEEN 0 AND quantity),
+    start_count INTEGER,
+    error TEXT,
+    confirm_token TEXT UNIQUE,  -- a second Confirm of the same summary fails here
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX orders_by_user ON orders (user_id, id DESC);
+CREATE INDEX orders_by_status ON orders (status);
+
+CREATE TABLE ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    amount INTEGER NOT NULL CHECK (amount != 0),  -- signed: credits > 0, debits < 0
+    reason TEXT NOT NULL,
+    order_id INTEGER REFERENCES orders (id),
+    ref TEXT,  -- e.g. a payment's charge id
+    actor INTEGER,  -- the admin who posted it
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX ledger_by_user ON ledger (user_id, id);
+-- An order is charged once and refunded at most once, whatever each posting's reason says:
+-- keyed on the direction, a Partial refund and a Canceled refund of one order cannot both land.
+CREATE UNIQUE INDEX ledger_once_per_order ON ledger (order_id, amount > 0)
+    WHERE order_id IS NOT NULL;
+-- A payment is credited once.
+CREATE UNIQUE INDEX ledger_once_per_ref ON ledger (reason, ref) WHERE ref IS NOT NULL;
+
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+-- Money for an order moves only between that order's customer and the shop.
+CREATE TRIGGER ledger_order_owner BEFORE INSERT ON ledger
+WHEN NEW.order_id IS NOT NULL
+    AND NEW.user_id IS NOT (SELECT user_id FROM orders WHERE id = NEW.order_id)
+BEGIN
+    SELECT RAISE(ABORT, 'ledger row for another user''s order');
+END;
+CREATE TRIGGER ledger_refund_within_charge BEFORE INSERT ON ledger
+WHEN NEW.order_id IS NOT NULL AND NEW.amount > 0
+    AND NEW.amount > -(SELECT coalesce(sum(amount), 0) FROM ledger
+                       WHERE order_id = NEW.order_id AND amount < 0)
+BEGIN
+    SELECT RAISE(ABORT, 'refund exceeds the charge');
+END;
+
+CREATE TABLE fsm (
+    key TEXT PRIMARY KEY,  -- aiogram's DefaultKeyBuilder: bot, chat, thread, user, destiny
+    state TEXT,
+    data TEXT NOT NULL DEFAULT '{}'  -- JSON object
+) STRICT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL,)
+LATEST = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements; a trigger body's `;` does not end its statement."""
+    result: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            result.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:60]!r}")
+    return result

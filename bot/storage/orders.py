@@ -1,0 +1,325 @@
+"""Orders: what was quoted, and where each one is in its lifecycle.
+
+An order keeps the quote it was placed at (charge, quantity, the service's name, type and
+flags) so later catalogue or price changes never alter it. Local statuses are `placing`,
+`unknown` and `failed`; after placement the status is whatever the panel says.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.money import SCALE, from_minor, to_minor
+from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
+from bot.storage.ledger import Reason, post
+
+
+class Status(StrEnum):
+    PLACING = "placing"  # charged, the panel's `add` not answered yet
+    UNKNOWN = "unknown"  # the panel may or may not have it: money held until an admin settles
+    FAILED = "failed"  # the panel certainly has no such order: refunded
+    PENDING = "Pending"
+    IN_PROGRESS = "In progress"
+    COMPLETED = "Completed"
+    PARTIAL = "Partial"
+    CANCELED = "Canceled"
+
+
+LOCAL_STATUSES = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED})
+FINAL_STATUSES = frozenset({Status.FAILED, Status.COMPLETED, Status.PARTIAL, Status.CANCELED})
+# Orders the status sweep asks the panel about: placed and not finished.
+_NOT_FOLLOWED = tuple(LOCAL_STATUSES | FINAL_STATUSES)
+
+
+class TokenUsed(StorageError):
+    """An order summary's confirm token was used already: nothing was placed again."""
+
+
+class PanelIdTaken(StorageError):
+    """Another order already has this panel order id."""
+
+
+class OrderStateError(StorageError):
+    """The order is not in a status this change applies to (`status` None: no such order)."""
+
+    def __init__(self, order_id: int, status: str | None) -> None:
+        super().__init__(f"order {order_id} is {status or 'missing'}")
+        self.order_id = order_id
+        self.status = status
+
+
+@dataclass(frozen=True)
+class NewOrder:
+    """The quote a customer confirmed."""
+
+    user_id: int
+    service_id: int
+    service_name: str
+    service_type: str
+    service_category: str
+    rate: Decimal  # the panel's rate per 1000
+    can_cancel: bool
+    can_refill: bool
+    link: str
+    quantity: int
+    charge: Decimal  # what the customer pays, already rounded
+    confirm_token: str
+    answer_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    id: int  # the local number; customers are shown panel_order_id
+    user_id: int
+    panel_order_id: str | None
+    service_id: int
+    service_name: str
+    service_type: str
+    service_category: str
+    rate: Decimal
+    can_cancel: bool
+    can_refill: bool
+    link: str
+    quantity: int
+    answer_number: int | None
+    charge: Decimal
+    panel_charge: Decimal | None
+    status: str
+    remains: int | None
+    start_count: int | None
+    error: str | None
+    confirm_token: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def unit_price(self) -> Decimal:
+        """Charge / quantity, for showing; money is computed with `refund_for`, exactly."""
+        return self.charge / self.quantity
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATUSES
+
+    def refund_for(self, remains: int, decimals: int) -> Decimal:
+        """`remains` x unit price, rounded down to `decimals`; never more than the charge.
+
+        Integer arithmetic: charge / quantity rarely has a finite decimal expansion.
+        """
+        remains = min(max(remains, 0), self.quantity)
+        step = 10 ** (SCALE - decimals)
+        return from_minor(to_minor(self.charge) * remains // (self.quantity * step) * step)
+
+
+class OrdersRepo:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- placement -----------------------------------------------------------------------
+
+    async def create_placing(self, tx: Transaction, new: NewOrder) -> Order:
+        """Insert the order as `placing`; the caller charges it in the same transaction.
+
+        Raises `TokenUsed` if the summary was confirmed before.
+        """
+        if new.charge <= 0 or new.quantity <= 0:
+            raise ValueError("an order charges something for some quantity")
+        now = utcnow()
+        try:
+            row = await tx.fetchone(
+                "INSERT INTO orders (user_id, service_id, service_name, service_type,"
+                " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
+                " charge, status, confirm_token, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                (
+                    new.user_id,
+                    new.service_id,
+                    new.service_name,
+                    new.service_type,
+                    new.service_category,
+                    to_minor(new.rate),
+                    int(new.can_cancel),
+                    int(new.can_refill),
+                    new.link,
+                    new.quantity,
+                    new.answer_number,
+                    to_minor(new.charge),
+                    Status.PLACING,
+                    new.confirm_token,
+                    now,
+                    now,
+                ),
+            )
+        except sqlite3.IntegrityError as error:
+            if "orders.confirm_token" in str(error):
+                raise TokenUsed(new.confirm_token) from None
+            raise
+        if row is None:  # cannot happen: INSERT ... RETURNING returns the row
+            raise StorageError("order insert returned nothing")
+        return from_row(Order, row)
+
+    async def create_and_charge(self, new: NewOrder) -> Order:
+        """Step 1 of placement in one transaction: insert as `placing` and debit the charge.
+
+        Raises `TokenUsed` or `InsufficientFunds`, having changed nothing.
+        """
+        async with self._db.transaction() as tx:
+            order = await self.create_placing(tx, new)
+            await post(tx, new.user_id, -new.charge, Reason.ORDER, order_id=order.id)
+        return order
+
+    async def mark_placed(self, order_id: int, panel_order_id: str) -> Order:
+        """The panel took it (or an admin found it there): status Pending."""
+        async with self._db.transaction() as tx:
+            try:
+                return await self._change(
+                    tx,
+                    order_id,
+                    (Status.PLACING, Status.UNKNOWN),
+                    status=Status.PENDING,
+                    panel_order_id=panel_order_id,
+                    error=None,
+                )
+            except sqlite3.IntegrityError as error:
+                if "orders.panel_order_id" in str(error):
+                    raise PanelIdTaken(panel_order_id) from None
+                raise
+
+    async def mark_unknown(self, order_id: int, error: str) -> Order:
+        """The panel may have the order: keep the money held until an admin settles it."""
+        async with self._db.transaction() as tx:
+            return await self._change(
+                tx, order_id, (Status.PLACING,), status=Status.UNKNOWN, error=error
+            )
+
+    async def mark_failed(self, tx: Transaction, order_id: int, error: str) -> Order:
+        """Status failed; the caller refunds in the same transaction (see `fail_and_refund`)."""
+        return await self._change(
+            tx, order_id, (Status.PLACING, Status.UNKNOWN), status=Status.FAILED, error=error
+        )
+
+    async def fail_and_refund(self, order_id: int, error: str) -> Order:
+        """The panel certainly did not place it: status failed and the full charge back."""
+        async with self._db.transaction() as tx:
+            order = await self.mark_failed(tx, order_id, error)
+            await post(tx, order.user_id, order.charge, Reason.REFUND, order_id=order.id)
+        return order
+
+    async def placing_to_unknown(self) -> list[Order]:
+        """Start-up recovery: orders left `placing` by a dead process become `unknown`."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetchall(
+                "UPDATE orders SET status = ?, error = ?, updated_at = ? WHERE status = ?"
+                " RETURNING *",
+                (Status.UNKNOWN, "interrupted while placing", utcnow(), Status.PLACING),
+            )
+        return sorted((from_row(Order, row) for row in rows), key=lambda order: order.id)
+
+    # --- following -----------------------------------------------------------------------
+
+    async def list_to_follow(self, limit: int = 1000) -> list[Order]:
+        """Placed, unfinished orders, least recently updated first: what the sweep asks about."""
+        marks = ", ".join("?" * len(_NOT_FOLLOWED))
+        return await self._many(
+            f"SELECT * FROM orders WHERE panel_order_id IS NOT NULL AND status NOT IN ({marks})"  # noqa: S608  # placeholders only
+            " ORDER BY updated_at, id LIMIT ?",
+            (*_NOT_FOLLOWED, limit),
+        )
+
+    async def set_panel_status(
+        self,
+        tx: Transaction,
+        order_id: int,
+        status: str,
+        *,
+        remains: int | None,
+        start_count: int | None,
+        panel_charge: Decimal | None,
+    ) -> Order:
+        """Record what the panel reports for an unfinished order, in the sweep's transaction.
+
+        `remains` is clamped to 0..quantity. Refunds and notifications go in the same `tx`.
+        """
+        if status in LOCAL_STATUSES:
+            raise ValueError(f"{status!r} is not a panel status")
+        return await self._change(
+            tx,
+            order_id,
+            tuple(FINAL_STATUSES),
+            exclude=True,
+            status=status,
+            remains=remains,
+            start_count=start_count,
+            panel_charge=None if panel_charge is None else to_minor(panel_charge),
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    async def get(self, order_id: int) -> Order | None:
+        return await self._one("SELECT * FROM orders WHERE id = ?", (order_id,))
+
+    async def get_for_user(self, user_id: int, order_id: int) -> Order | None:
+        """The order only if it is this user's: another user's id reads as missing."""
+        return await self._one(
+            "SELECT * FROM orders WHERE id = ? AND user_id = ?", (order_id, user_id)
+        )
+
+    async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
+        """By the number customers are shown, only if the order is this user's."""
+        return await self._one(
+            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ?",
+            (panel_order_id, user_id),
+        )
+
+    async def list_for_user(self, user_id: int, limit: int, offset: int = 0) -> list[Order]:
+        """Newest first."""
+        return await self._many(
+            "SELECT * FROM orders WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+
+    async def count_for_user(self, user_id: int) -> int:
+        row = await self._db.fetchone("SELECT count(*) FROM orders WHERE user_id = ?", (user_id,))
+        return int(row[0]) if row else 0
+
+    async def by_token(self, token: str) -> Order | None:
+        return await self._one("SELECT * FROM orders WHERE confirm_token = ?", (token,))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    async def _one(self, sql: str, params: tuple[object, ...]) -> Order | None:
+        row = await self._db.fetchone(sql, params)
+        return None if row is None else from_row(Order, row)
+
+    async def _many(self, sql: str, params: tuple[object, ...]) -> list[Order]:
+        return [from_row(Order, row) for row in await self._db.fetchall(sql, params)]
+
+    async def _change(
+        self,
+        tx: Transaction,
+        order_id: int,
+        statuses: tuple[str, ...],
+        *,
+        exclude: bool = False,
+        **values: object,
+    ) -> Order:
+        """Set `values` if the order's status is (or with `exclude`, is not) in `statuses`."""
+        assignments = ", ".join(
+            # remains from the panel can be negative or above quantity; the schema refuses both
+            "remains = max(0, min(?, quantity))" if column == "remains" else f"{column} = ?"
+            for column in values
+        )
+        marks = ", ".join("?" * len(statuses))
+        row = await tx.fetchone(
+            f"UPDATE orders SET {assignments}, updated_at = ?"  # noqa: S608  # our column names
+            f" WHERE id = ? AND status {'NOT IN' if exclude else 'IN'} ({marks}) RETURNING *",
+            (*values.values(), utcnow(), order_id, *statuses),
+        )
+        if row is not None:
+            return from_row(Order, row)
+        current = await tx.fetchone("SELECT status FROM orders WHERE id = ?", (order_id,))
+        raise OrderStateError(order_id, current["status"] if current else None)
