@@ -1,0 +1,41 @@
+"""`python -m bot`: check the settings, then run the bot until SIGTERM or Ctrl+C."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from bot.logs import setup_logging
+from bot.settings import SettingsError, load_settings
+
+
+def main() -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        print("Settings come from the environment or .env (see .env.example).", file=sys.stderr)
+        return 2
+    # Imported only now: a settings problem is reported before the heavy imports.
+    from aiogram.exceptions import TelegramUnauthorizedError
+
+    from bot.app import run
+
+    setup_logging(
+        secrets=[settings.bot_token.get_secret_value(), settings.panel_api_key.get_secret_value()]
+    )
+    try:
+        asyncio.run(run(settings))
+    except TelegramUnauthorizedError:
+        print("BOT_TOKEN was refused by Telegram: check it with @BotFather.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    logging.getLogger(__name__).info("stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

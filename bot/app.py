@@ -1,0 +1,94 @@
+"""The composition root: settings, storage, the panel client and routers wired together."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+
+from bot.commands import register_commands
+from bot.i18n import Translator
+from bot.inflight import InFlight
+from bot.middlewares import LocaleMiddleware
+from bot.panel import PanelClient
+from bot.settings import Settings
+from bot.storage import Database, OrdersRepo, SQLiteStorage, UsersRepo
+from handlers import build_router
+
+log = logging.getLogger(__name__)
+
+# How long shutdown waits for running handlers: longer than a panel call may take.
+DRAIN_MARGIN = 10.0
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession()
+    if settings.telegram_api_url is not None:
+        base = str(settings.telegram_api_url).rstrip("/")
+        session = AiohttpSession(api=TelegramAPIServer.from_base(base))
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_dispatcher(
+    *,
+    settings: Settings,
+    db: Database,
+    panel: PanelClient,
+    translator: Translator,
+    events_isolation: BaseEventIsolation | None = None,
+) -> Dispatcher:
+    """Everything app-lifetime reaches handlers as workflow data, by these names."""
+    users = UsersRepo(db)
+    inflight = InFlight()
+    dp = Dispatcher(
+        storage=SQLiteStorage(db),
+        # One user's updates are handled one at a time: two taps never race on a conversation.
+        events_isolation=events_isolation or SimpleEventIsolation(),
+        settings=settings,
+        db=db,
+        panel=panel,
+        translator=translator,
+        users=users,
+        orders=OrdersRepo(db),
+        inflight=inflight,
+    )
+    dp.update.outer_middleware(inflight)
+    dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
+    dp.include_router(build_router())
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    return dp
+
+
+async def on_startup(bot: Bot, settings: Settings, translator: Translator) -> None:
+    await register_commands(bot, translator, settings.default_locale)
+
+
+async def on_shutdown(inflight: InFlight, settings: Settings) -> None:
+    # Polling has stopped; let handlers still running (a placement waiting on the panel)
+    # finish and record their outcome before anything is closed.
+    await inflight.drain(settings.panel_timeout + DRAIN_MARGIN)
+
+
+async def run(settings: Settings) -> None:
+    """Open everything, poll until SIGTERM/SIGINT, close everything."""
+    db = await Database.open(settings.database_path)
+    panel = PanelClient(settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout)
+    bot = create_bot(settings)
+    try:
+        dp = create_dispatcher(settings=settings, db=db, panel=panel, translator=Translator())
+        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
+    finally:
+        await asyncio.gather(panel.close(), bot.session.close(), return_exceptions=True)
+        await db.close()

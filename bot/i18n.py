@@ -1,0 +1,86 @@
+"""Texts in en, ru and uz from Fluent files in `locales/<lang>/*.ftl`.
+
+Every string argument is HTML-escaped when a message is rendered: arguments are data (names
+from the panel, links and names typed by people), markup lives only in the `.ftl` files, so
+no caller can forget to escape.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+
+from bot.settings import LOCALES, Locale
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+FALLBACK: Locale = "en"
+LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "O'zbekcha"}
+
+Arg = str | int | Decimal
+
+
+def pick_locale(stored: str | None, telegram_code: str | None, default: Locale) -> Locale:
+    """A stored choice wins; else Telegram's language (`ru`, `ru-RU`), else the default."""
+    for candidate in (stored, (telegram_code or "").split("-")[0].lower()):
+        if candidate in LOCALES:
+            return candidate
+    return default
+
+
+class Translator:
+    """All catalogues, loaded once; `t = translator.texts("ru")` renders in one language."""
+
+    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+        self.bundles: dict[Locale, FluentBundle] = {}
+        for locale in LOCALES:
+            # Isolation marks (U+2068/U+2069) would end up inside Telegram messages and links.
+            bundle = FluentBundle([locale], use_isolating=False)
+            files = sorted((directory / locale).glob("*.ftl"))
+            if not files:
+                raise FileNotFoundError(f"no .ftl files for {locale!r} in {directory}")
+            for path in files:
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self.bundles[locale] = bundle
+
+    def render(self, locale: Locale, key: str, args: Mapping[str, Arg]) -> str:
+        bundle = self.bundles[locale]
+        if not bundle.has_message(key):
+            log.error("message %r is missing in %s", key, locale)
+            if locale == FALLBACK:
+                return key
+            return self.render(FALLBACK, key, args)
+        message = bundle.get_message(key)
+        if message.value is None:
+            log.error("message %r has no value in %s", key, locale)
+            return key
+        safe = {name: _escape(value) for name, value in args.items()}
+        text, errors = bundle.format_pattern(message.value, safe)
+        for error in errors:
+            log.error("message %r in %s: %s", key, locale, error)
+        return str(text)
+
+    def texts(self, locale: Locale) -> Texts:
+        return Texts(self, locale)
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The texts of one language; handlers receive it as `t` and call `t("key", name=...)`."""
+
+    translator: Translator
+    locale: Locale
+
+    def __call__(self, key: str, /, **args: Arg) -> str:
+        return self.translator.render(self.locale, key, args)
+
+
+def _escape(value: Arg) -> Arg:
+    return html.escape(value) if isinstance(value, str) else value

@@ -1,0 +1,42 @@
+"""Per-update work: which language to answer in."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, User
+
+from bot.i18n import Translator, pick_locale
+from bot.settings import Locale
+from bot.storage import UsersRepo
+
+
+class LocaleMiddleware(BaseMiddleware):
+    """Puts `locale` and `t` (that language's texts) into every handler's data.
+
+    Registered on `dp.update` (outer), so it runs for every kind of update: messages,
+    callbacks, inline queries and payments alike.
+    """
+
+    def __init__(self, translator: Translator, users: UsersRepo, default: Locale) -> None:
+        self.translator = translator
+        self.users = users
+        self.default = default
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        stored = None
+        if user is not None:
+            record = await self.users.get(user.id)
+            stored = record.language if record else None
+        locale = pick_locale(stored, user.language_code if user else None, self.default)
+        data["locale"] = locale
+        data["t"] = self.translator.texts(locale)
+        return await handler(event, data)

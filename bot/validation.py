@@ -1,0 +1,71 @@
+"""What customers type, checked with ASCII patterns: nothing Unicode-clever slips through.
+
+`int("1_000")`, full-width digits and `Decimal("NaN")` are all accepted by Python
+itself, so numbers are matched against plain ASCII digits before they are converted.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+MAX_LINK_LENGTH = 512
+MAX_ANSWER_NUMBER = 12  # Telegram polls have at most 12 options
+
+_DIGITS = re.compile(r"[0-9]{1,12}")
+_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
+_TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "www.t.me"})
+# Printable ASCII without spaces: what a URL may contain once a person pasted it.
+_URL_CHARS = re.compile(r"[!-~]+")
+
+
+def parse_whole_number(text: str | None) -> int | None:
+    """A positive whole number typed in ASCII digits ("1000"), else None."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not _DIGITS.fullmatch(text):
+        return None
+    return int(text)
+
+
+def parse_quantity(text: str | None, minimum: int, maximum: int) -> int | None:
+    number = parse_whole_number(text)
+    if number is None or not minimum <= number <= maximum:
+        return None
+    return number
+
+
+def parse_answer_number(text: str | None) -> int | None:
+    number = parse_whole_number(text)
+    if number is None or not 1 <= number <= MAX_ANSWER_NUMBER:
+        return None
+    return number
+
+
+def normalize_link(text: str | None, *, telegram: bool) -> str | None:
+    """The link to send to the panel, or None when it is not one.
+
+    Telegram services also take `@name`, `t.me/name` and `telegram.me/name`, and must point
+    at Telegram; other platforms need a full http(s) URL.
+    """
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or len(text) > MAX_LINK_LENGTH or not _URL_CHARS.fullmatch(text):
+        return None
+    if telegram:
+        if text.startswith("@"):
+            return f"https://t.me/{text[1:]}" if _USERNAME.fullmatch(text[1:]) else None
+        if "://" not in text:
+            text = f"https://{text}"
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in {"http", "https"} or "." not in host or parts.username:
+        return None
+    if telegram:
+        if host not in _TELEGRAM_HOSTS or parts.path.strip("/") == "":
+            return None
+        rest = text.split(parts.netloc, 1)[1]
+        return f"https://t.me{rest}"
+    return text

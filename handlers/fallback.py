@@ -1,0 +1,32 @@
+"""What nothing else handled: unknown commands, stray messages, expired buttons."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Texts
+
+
+async def unknown(message: Message, t: Texts) -> None:
+    await message.answer(t("unknown-command"))
+
+
+async def unknown_command_in_group(message: Message, bot: Bot, t: Texts) -> None:
+    # A group shares commands with other bots: answer only what is addressed to this one.
+    command = (message.text or "").split(maxsplit=1)[0]
+    me = await bot.me()
+    if command.lower().endswith(f"@{(me.username or '').lower()}"):
+        await message.answer(t("unknown-command"))
+
+
+async def stale_button(query: CallbackQuery, t: Texts) -> None:
+    await query.answer(t("button-expired"), show_alert=True)
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+    router.message.register(unknown, F.chat.type == "private")
+    router.message.register(unknown_command_in_group, F.text.startswith("/"))
+    router.callback_query.register(stale_button)
+    return router

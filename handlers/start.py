@@ -1,0 +1,41 @@
+"""`/start`, the main menu and `/help`."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message, User
+
+from bot.callbacks import MenuCb
+from bot.i18n import Texts
+from bot.keyboards import main_menu
+from bot.storage import UsersRepo
+
+
+async def start(
+    message: Message, state: FSMContext, users: UsersRepo, t: Texts, event_from_user: User
+) -> None:
+    # /start always leads home: whatever conversation was half done is dropped.
+    await state.clear()
+    await users.ensure(event_from_user.id)
+    await message.answer(t("greeting", name=event_from_user.full_name))
+    await message.answer(t("menu-prompt"), reply_markup=main_menu(t))
+
+
+async def help_command(message: Message, t: Texts) -> None:
+    await message.answer(t("help"))
+
+
+async def help_button(query: CallbackQuery, t: Texts) -> None:
+    await query.answer()
+    if query.message is not None:
+        await query.message.answer(t("help"))
+
+
+def create_router() -> Router:
+    router = Router(name="start")
+    router.message.register(start, CommandStart(), F.chat.type == "private")
+    router.message.register(help_command, Command("help"))
+    router.callback_query.register(help_button, MenuCb.filter(F.action == "help"))
+    return router

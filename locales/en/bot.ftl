@@ -1,0 +1,24 @@
+# Start, menu, help
+greeting =
+    Hello, <b>{ $name }</b>!
+    I sell members, views and poll votes for Telegram channels and groups. Orders are placed with our supplier at once and you are told when they finish.
+menu-prompt = Choose what to do:
+menu-language = 🌐 Language
+menu-help = ❓ Help
+help =
+    <b>What I can do</b>
+    /start — main menu
+    /language — change the language
+    /help — this text
+unknown-command = I don't know that command. Send /help to see what I can do.
+private-only = This works in a private chat with me only.
+button-expired = This button has expired. Send /start for a fresh menu.
+
+# Language
+language-choose = Choose your language:
+language-set = Language: English.
+
+# Command menu (setMyCommands), at most 256 characters each
+cmd-start = Main menu
+cmd-help = What this bot can do
+cmd-language = Change the language

@@ -1,0 +1,24 @@
+# Start, menu, help
+greeting =
+    Здравствуйте, <b>{ $name }</b>!
+    Я продаю подписчиков, просмотры и голоса в опросах для каналов и групп Telegram. Заказ сразу передаётся поставщику, а когда он выполнится, я сообщу.
+menu-prompt = Выберите действие:
+menu-language = 🌐 Язык
+menu-help = ❓ Помощь
+help =
+    <b>Что я умею</b>
+    /start — главное меню
+    /language — сменить язык
+    /help — эта справка
+unknown-command = Я не знаю такой команды. Отправьте /help, чтобы узнать, что я умею.
+private-only = Это работает только в личном чате со мной.
+button-expired = Эта кнопка устарела. Отправьте /start, чтобы открыть меню заново.
+
+# Language
+language-choose = Выберите язык:
+language-set = Язык: русский.
+
+# Command menu (setMyCommands), at most 256 characters each
+cmd-start = Главное меню
+cmd-help = Что умеет бот
+cmd-language = Сменить язык

@@ -1,0 +1,24 @@
+# Start, menu, help
+greeting =
+    Assalomu alaykum, <b>{ $name }</b>!
+    Men Telegram kanallari va guruhlari uchun obunachilar, ko'rishlar va so'rovnoma ovozlarini sotaman. Buyurtma darhol yetkazib beruvchiga yuboriladi, bajarilganda sizga xabar beraman.
+menu-prompt = Nima qilamiz?
+menu-language = 🌐 Til
+menu-help = ❓ Yordam
+help =
+    <b>Men nimalar qila olaman</b>
+    /start — asosiy menyu
+    /language — tilni o'zgartirish
+    /help — ushbu yordam
+unknown-command = Bunday buyruqni bilmayman. Nimalar qila olishimni bilish uchun /help yuboring.
+private-only = Bu faqat men bilan shaxsiy chatda ishlaydi.
+button-expired = Bu tugma eskirgan. Yangi menyu uchun /start yuboring.
+
+# Language
+language-choose = Tilni tanlang:
+language-set = Til: o'zbekcha.
+
+# Command menu (setMyCommands), at most 256 characters each
+cmd-start = Asosiy menyu
+cmd-help = Bot nimalar qila oladi
+cmd-language = Tilni o'zgartirish

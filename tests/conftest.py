@@ -1,0 +1,94 @@
+"""Shared fixtures: a real SQLite file, the panel emulator over real HTTP, the real Dispatcher."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.enums import ParseMode
+
+from bot.app import create_dispatcher
+from bot.i18n import Translator
+from bot.panel import PanelClient
+from bot.settings import Settings, load_settings
+from bot.storage import Database, LedgerRepo
+from tests.harness import BotClient, RecordingSession
+from tests.panel_emulator import PanelEmulator, running_emulator
+
+ADMIN_ID = 9001
+TEST_TOKEN = "42:TEST-token-for-the-recording-session"
+
+
+@pytest.fixture(scope="session")
+def translator() -> Translator:
+    return Translator()
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[PanelEmulator]:
+    async with running_emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def settings(tmp_path, emulator: PanelEmulator) -> Settings:
+    return load_settings(
+        _env_file=None,
+        bot_token=TEST_TOKEN,
+        panel_api_url=emulator.url,
+        panel_api_key=emulator.key,
+        admin_ids=str(ADMIN_ID),
+        database_path=tmp_path / "bot.sqlite3",
+        panel_timeout=2,
+    )
+
+
+@pytest.fixture
+async def db(settings: Settings) -> AsyncIterator[Database]:
+    database = await Database.open(settings.database_path)
+    yield database
+    await database.close()
+    # Every scenario ends with balances equal to their ledgers (checked on a fresh
+    # connection, as a restarted bot would see them).
+    async with await Database.open(settings.database_path) as check:
+        assert await LedgerRepo(check).check_consistency() == []
+
+
+@pytest.fixture
+async def panel(settings: Settings) -> AsyncIterator[PanelClient]:
+    client = PanelClient(settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout)
+    yield client
+    await client.close()
+
+
+@pytest.fixture
+def bot() -> Bot:
+    return Bot(
+        TEST_TOKEN,
+        session=RecordingSession(),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+@pytest.fixture
+def dp(settings: Settings, db: Database, panel: PanelClient, translator: Translator) -> Dispatcher:
+    return create_dispatcher(settings=settings, db=db, panel=panel, translator=translator)
+
+
+MakeClient = Callable[..., BotClient]
+
+
+@pytest.fixture
+def make_client(dp: Dispatcher, bot: Bot) -> MakeClient:
+    def make(**kwargs: Any) -> BotClient:
+        return BotClient(dp, bot, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def client(make_client: MakeClient) -> BotClient:
+    return make_client()

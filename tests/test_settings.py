@@ -1,0 +1,145 @@
+"""Settings: the fixed names, their defaults, and one clear line per problem."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = {
+    "BOT_TOKEN": "123456:AAE-test-token",
+    "PANEL_API_URL": "http://127.0.0.1:1/api/v2",
+    "PANEL_API_KEY": "test-key",
+}
+ALL_NAMES = [
+    "BOT_TOKEN",
+    "PANEL_API_URL",
+    "PANEL_API_KEY",
+    "ADMIN_IDS",
+    "DATABASE_PATH",
+    "TELEGRAM_API_URL",
+    "STATUS_POLL_INTERVAL",
+    "PRICE_MARKUP_PERCENT",
+    "PRICE_DECIMALS",
+    "PANEL_TIMEOUT",
+    "DEFAULT_LOCALE",
+]
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    for name in ALL_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+
+
+def test_defaults(monkeypatch) -> None:
+    for name, value in REQUIRED.items():
+        monkeypatch.setenv(name, value)
+    settings = load_settings()
+    assert settings.admin_ids == frozenset()
+    assert settings.database_path == Path("data/bot.sqlite3")
+    assert settings.telegram_api_url is None
+    assert settings.status_poll_interval == 60
+    assert settings.price_markup_percent == Decimal(20)
+    assert settings.price_decimals == 2
+    assert settings.panel_timeout == 15
+    assert settings.default_locale == "en"
+
+
+def test_every_documented_name_is_a_setting() -> None:
+    assert sorted(name.upper() for name in Settings.model_fields) == sorted(ALL_NAMES)
+    documented = (ROOT / ".env.example").read_text()
+    readme = (ROOT / "README.md").read_text()
+    for name in ALL_NAMES:
+        assert f"\n{name}=" in documented, name
+        assert f"`{name}`" in readme, name
+
+
+def test_values_from_env_file(tmp_path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=123456:AAE-x\nPANEL_API_URL=https://panel.example/api/v2\n"
+        "PANEL_API_KEY=k\nADMIN_IDS=5, 7\nPRICE_MARKUP_PERCENT=12.5\nDEFAULT_LOCALE=uz\n"
+    )
+    settings = load_settings()
+    assert settings.admin_ids == frozenset({5, 7})
+    assert settings.price_markup_percent == Decimal("12.5")
+    assert settings.default_locale == "uz"
+    assert settings.panel_url == "https://panel.example/api/v2"
+
+
+def test_missing_settings_are_named_one_line_each() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    lines = caught.value.lines
+    assert len(lines) == 3
+    for name, line in zip(["BOT_TOKEN", "PANEL_API_URL", "PANEL_API_KEY"], lines, strict=True):
+        assert line.startswith(f"{name} is missing")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOT_TOKEN", "not-a-token"),
+        ("PANEL_API_URL", "ftp://panel.example"),
+        ("PANEL_API_KEY", "  "),
+        ("ADMIN_IDS", "1,two"),
+        ("ADMIN_IDS", "１２"),
+        ("STATUS_POLL_INTERVAL", "0"),
+        ("PRICE_MARKUP_PERCENT", "NaN"),
+        ("PRICE_MARKUP_PERCENT", "-5"),
+        ("PRICE_DECIMALS", "9"),
+        ("PANEL_TIMEOUT", "soon"),
+        ("DEFAULT_LOCALE", "de"),
+        ("TELEGRAM_API_URL", "localhost"),
+    ],
+)
+def test_malformed_setting_is_named(monkeypatch, name, value) -> None:
+    for required, good in REQUIRED.items():
+        monkeypatch.setenv(required, good)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert len(caught.value.lines) == 1
+    assert caught.value.lines[0].startswith(f"{name} is malformed")
+
+
+def test_secrets_are_not_echoed(monkeypatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "SENTINEL-not-a-token")
+    monkeypatch.setenv("PANEL_API_KEY", "SENTINEL-KEY")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert "SENTINEL" not in str(caught.value)
+    for name, value in REQUIRED.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("PANEL_API_KEY", "SENTINEL-KEY")
+    assert "SENTINEL" not in repr(load_settings())
+
+
+def test_python_m_bot_without_settings_exits_naming_each(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ALL_NAMES}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert [line.split()[0] for line in lines[:3]] == [
+        "BOT_TOKEN",
+        "PANEL_API_URL",
+        "PANEL_API_KEY",
+    ]
+    assert "Traceback" not in done.stderr
