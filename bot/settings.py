@@ -30,6 +30,8 @@ EXPECTED: dict[str, str] = {
     "price_decimals": "decimals of customer prices, a whole number from 0 to 5",
     "panel_timeout": "seconds one panel request may take, a number above 0",
     "default_locale": "one of en, ru, uz",
+    "catalogue_refresh": "seconds the panel's service list is cached, a number above 0",
+    "support_contact": "who customers write to for help, like @shop_support",
 }
 SECRET_FIELDS = frozenset({"bot_token", "panel_api_key"})
 # The shape aiogram itself checks (bot id, colon, secret), without importing all of aiogram
@@ -53,6 +55,8 @@ class Settings(BaseSettings):
     price_decimals: int = Field(default=2, ge=0, le=5)
     panel_timeout: float = Field(default=15, gt=0)
     default_locale: Locale = "en"
+    catalogue_refresh: float = Field(default=600, gt=0)
+    support_contact: str = ""
 
     @field_validator("bot_token")
     @classmethod

@@ -1,0 +1,43 @@
+"""Messages to the shop's admins, each in the admin's own language.
+
+Best effort: an admin who never opened the bot (or blocked it) cannot be written to, and
+that must never break the customer's flow that raised the alert.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
+
+from bot.i18n import Arg, Translator, pick_locale
+from bot.settings import Settings
+from bot.storage import UsersRepo
+
+log = logging.getLogger(__name__)
+
+
+class Alerts:
+    def __init__(self, settings: Settings, users: UsersRepo, translator: Translator) -> None:
+        self._admins = sorted(settings.admin_ids)
+        self._default = settings.default_locale
+        self._users = users
+        self._translator = translator
+
+    async def send(self, bot: Bot, key: str, /, **args: Arg) -> int:
+        """Send message `key` to every admin; returns how many got it."""
+        delivered = 0
+        for admin_id in self._admins:
+            user = await self._users.get(admin_id)
+            locale = pick_locale(user.language if user else None, None, self._default)
+            text = self._translator.render(locale, key, args)
+            try:
+                await bot.send_message(admin_id, text)
+            except (TelegramAPIError, TelegramNetworkError) as error:
+                log.warning("alert %s to admin %s failed: %s", key, admin_id, error)
+            else:
+                delivered += 1
+        if not self._admins:
+            log.warning("alert %s: no ADMIN_IDS set, nobody to tell", key)
+        return delivered
