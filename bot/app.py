@@ -13,11 +13,15 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 
+from bot.alerts import Alerts
+from bot.catalogue import Catalogue
 from bot.commands import register_commands
 from bot.i18n import Translator
 from bot.inflight import InFlight
-from bot.middlewares import LocaleMiddleware
+from bot.middlewares import CommandEndsConversation, LocaleMiddleware
+from bot.money import display
 from bot.panel import PanelClient
+from bot.placement import order_details
 from bot.settings import Settings
 from bot.storage import Database, OrdersRepo, SQLiteStorage, UsersRepo
 from handlers import build_router
@@ -50,6 +54,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
     users = UsersRepo(db)
+    orders = OrdersRepo(db)
     inflight = InFlight()
     dp = Dispatcher(
         storage=SQLiteStorage(db),
@@ -60,18 +65,31 @@ def create_dispatcher(
         panel=panel,
         translator=translator,
         users=users,
-        orders=OrdersRepo(db),
+        orders=orders,
+        catalogue=Catalogue(panel, settings.catalogue_refresh),
+        alerts=Alerts(settings, users, translator),
         inflight=inflight,
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
+    dp.message.outer_middleware(CommandEndsConversation())
     dp.include_router(build_router())
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
     return dp
 
 
-async def on_startup(bot: Bot, settings: Settings, translator: Translator) -> None:
+async def on_startup(
+    bot: Bot,
+    settings: Settings,
+    translator: Translator,
+    orders: OrdersRepo,
+    alerts: Alerts,
+) -> None:
+    # An order left `placing` means the process died during `add`: the panel may have it.
+    for order in await orders.placing_to_unknown():
+        details = order_details(order, lambda amount: display(amount, settings.price_decimals))
+        await alerts.send(bot, "alert-order-interrupted", **details)
     await register_commands(bot, translator, settings.default_locale)
 
 

@@ -11,3 +11,31 @@ class MenuCb(CallbackData, prefix="m"):
 
 class LanguageCb(CallbackData, prefix="lang"):
     code: str
+
+
+# The order conversation. `v` is the catalogue version the button was drawn from: a button
+# from an older list is stale. Categories are addressed by their position in the list.
+
+
+class CategoriesPageCb(CallbackData, prefix="cp"):
+    v: str
+    page: int
+
+
+class CategoryCb(CallbackData, prefix="ct"):
+    v: str
+    cat: int
+    page: int
+
+
+class ServiceCb(CallbackData, prefix="sv"):
+    v: str
+    id: int
+
+
+class OrderNavCb(CallbackData, prefix="on"):
+    action: str  # back, cancel, keep
+
+
+class ConfirmCb(CallbackData, prefix="ok"):
+    token: str

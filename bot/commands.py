@@ -13,7 +13,7 @@ from bot.settings import LOCALES, Locale
 
 log = logging.getLogger(__name__)
 
-CUSTOMER_COMMANDS = ("start", "help", "language")
+CUSTOMER_COMMANDS = ("start", "order", "balance", "cancel", "language", "help")
 
 
 def command_list(translator: Translator, locale: Locale) -> list[BotCommand]:

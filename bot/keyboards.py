@@ -1,19 +1,43 @@
-"""Keyboards as pure functions of data and texts."""
+"""Keyboards as pure functions of data and texts.
+
+Button labels are plain text, not HTML: names from the panel go in as they are, shortened.
+"""
 
 from __future__ import annotations
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import LanguageCb, MenuCb
+from bot.callbacks import (
+    CategoriesPageCb,
+    CategoryCb,
+    ConfirmCb,
+    LanguageCb,
+    MenuCb,
+    OrderNavCb,
+    ServiceCb,
+)
+from bot.catalogue import Category, Page, Snapshot
 from bot.i18n import LANGUAGE_NAMES, Texts
+from bot.panel import Service
+
+LABEL_LIMIT = 60
+PREV, NEXT = "◀️", "▶️"
+
+
+def label(text: str, limit: int = LABEL_LIMIT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
+    builder.button(text=t("menu-balance"), callback_data=MenuCb(action="balance"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
-    builder.adjust(2)
+    builder.adjust(1, 1, 2)
     return builder.as_markup()
 
 
@@ -23,4 +47,88 @@ def language_picker(current: str) -> InlineKeyboardMarkup:
         mark = "✓ " if code == current else ""
         builder.button(text=f"{mark}{name}", callback_data=LanguageCb(code=code))
     builder.adjust(1)
+    return builder.as_markup()
+
+
+def _nav_row(
+    builder: InlineKeyboardBuilder, number: int, count: int, prev: CallbackData, nxt: CallbackData
+) -> int:
+    """Add ◀️ / ▶️ where there is somewhere to go; returns how many buttons it added."""
+    added = 0
+    if number > 0:
+        builder.button(text=PREV, callback_data=prev)
+        added += 1
+    if number < count - 1:
+        builder.button(text=NEXT, callback_data=nxt)
+        added += 1
+    return added
+
+
+def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> InlineKeyboardMarkup:
+    v = snapshot.version
+    builder = InlineKeyboardBuilder()
+    for category in page.items:
+        builder.button(
+            text=label(category.name), callback_data=CategoryCb(v=v, cat=category.index, page=0)
+        )
+    nav = _nav_row(
+        builder,
+        page.number,
+        page.count,
+        CategoriesPageCb(v=v, page=page.number - 1),
+        CategoriesPageCb(v=v, page=page.number + 1),
+    )
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 1)
+    return builder.as_markup()
+
+
+def services(
+    snapshot: Snapshot,
+    category: Category,
+    page: Page[Service],
+    prices: list[str],
+    categories_page: int,
+    t: Texts,
+) -> InlineKeyboardMarkup:
+    """`prices` are the shown prices per 1000 of `page.items`, in order."""
+    v = snapshot.version
+    builder = InlineKeyboardBuilder()
+    for service, price in zip(page.items, prices, strict=True):
+        builder.button(
+            text=f"{label(service.name, LABEL_LIMIT - len(price) - 3)} · {price}",
+            callback_data=ServiceCb(v=v, id=service.id),
+        )
+    nav = _nav_row(
+        builder,
+        page.number,
+        page.count,
+        CategoryCb(v=v, cat=category.index, page=page.number - 1),
+        CategoryCb(v=v, cat=category.index, page=page.number + 1),
+    )
+    builder.button(text=t("nav-back"), callback_data=CategoriesPageCb(v=v, page=categories_page))
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 2)
+    return builder.as_markup()
+
+
+def prompt(t: Texts, *, keep: bool = False) -> InlineKeyboardMarkup:
+    """Under a question the customer answers by typing: Keep (what was entered), Back, Cancel."""
+    builder = InlineKeyboardBuilder()
+    if keep:
+        builder.button(text=t("nav-keep"), callback_data=OrderNavCb(action="keep"))
+    builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(*([1] if keep else []), 2)
+    return builder.as_markup()
+
+
+def summary(t: Texts, token: str | None) -> InlineKeyboardMarkup:
+    """Confirm only when the balance covers the charge (`token` given)."""
+    builder = InlineKeyboardBuilder()
+    if token is not None:
+        builder.button(text=t("order-confirm"), callback_data=ConfirmCb(token=token))
+    builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(*([1] if token else []), 2)
     return builder.as_markup()

@@ -1,4 +1,4 @@
-"""Per-update work: which language to answer in."""
+"""Per-update work: which language to answer in; commands end a half-done conversation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
 from bot.settings import Locale
@@ -39,4 +40,23 @@ class LocaleMiddleware(BaseMiddleware):
         locale = pick_locale(stored, user.language_code if user else None, self.default)
         data["locale"] = locale
         data["t"] = self.translator.texts(locale)
+        return await handler(event, data)
+
+
+class CommandEndsConversation(BaseMiddleware):
+    """A command typed mid-conversation (`/orders`, `/balance`, `/start`...) leaves no
+    half-done order behind; `/cancel` clears it itself, saying so."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        state: FSMContext | None = data.get("state")
+        text = event.text if isinstance(event, Message) else None
+        if state is not None and text and text.startswith("/"):
+            command = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
+            if command != "cancel" and await state.get_state() is not None:
+                await state.clear()
         return await handler(event, data)

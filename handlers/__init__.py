@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import fallback, language, start
+from handlers import balance, fallback, language, order, start
 
 
 def build_router() -> Router:
@@ -17,6 +17,8 @@ def build_router() -> Router:
     root.include_routers(
         start.create_router(),
         language.create_router(),
+        balance.create_router(),
+        order.create_router(),
         fallback.create_router(),
     )
     return root

@@ -22,6 +22,8 @@ async def test_start_greets_in_the_telegram_language(make_client, db, language) 
     menu = sent[-1]
     assert isinstance(menu, SendMessage)
     assert [data for _, data in buttons(menu.reply_markup)] == [
+        MenuCb(action="order").pack(),
+        MenuCb(action="balance").pack(),
         MenuCb(action="language").pack(),
         MenuCb(action="help").pack(),
     ]
@@ -43,7 +45,7 @@ async def test_name_with_html_is_escaped(make_client) -> None:
 async def test_help_lists_the_commands(client: BotClient) -> None:
     for sent in (await client.send("/help"), await client.click(MenuCb(action="help"))):
         help_text = texts(sent)[-1]
-        for command in ("/start", "/language", "/help"):
+        for command in ("/start", "/order", "/balance", "/cancel", "/language", "/help"):
             assert command in help_text
 
 

@@ -8,6 +8,9 @@ menu-help = ❓ Help
 help =
     <b>What I can do</b>
     /start — main menu
+    /order — place a new order
+    /balance — your balance
+    /cancel — cancel the order you are placing
     /language — change the language
     /help — this text
 unknown-command = I don't know that command. Send /help to see what I can do.

@@ -8,6 +8,9 @@ menu-help = ❓ Yordam
 help =
     <b>Men nimalar qila olaman</b>
     /start — asosiy menyu
+    /order — yangi buyurtma
+    /balance — balansingiz
+    /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
     /language — tilni o'zgartirish
     /help — ushbu yordam
 unknown-command = Bunday buyruqni bilmayman. Nimalar qila olishimni bilish uchun /help yuboring.

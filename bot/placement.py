@@ -1,0 +1,117 @@
+"""Placing a confirmed order with the panel, exactly as design.md prescribes.
+
+The order is already charged and stored as `placing` (one transaction, before this runs).
+`add` is called once and never retried: the panel has no idempotency key. What happens
+next depends on whether the panel can have acted:
+- an `{"error": ...}` answer, or a request that never left: refund, `failed`;
+- no clear answer after the request left: `unknown`, money held until an admin settles it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.i18n import Arg
+from bot.panel import (
+    AnswerNumberRequired,
+    BadLink,
+    IncorrectRequest,
+    IncorrectServiceId,
+    InvalidApiKey,
+    NotEnoughFunds,
+    PanelClient,
+    PanelError,
+    PanelTransportError,
+    QuantityLessThanMinimum,
+    QuantityMoreThanMaximum,
+)
+from bot.storage import Order, OrdersRepo, PanelIdTaken
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(StrEnum):
+    PLACED = "placed"
+    REFUSED = "refused"  # refunded
+    UNKNOWN = "unknown"  # money held
+
+
+# What the customer is told when the panel refuses, by error; anything else: "other".
+REFUSAL_MESSAGES: dict[type[PanelError], str] = {
+    InvalidApiKey: "order-failed-shop",
+    IncorrectRequest: "order-failed-shop",
+    NotEnoughFunds: "order-failed-shop",
+    IncorrectServiceId: "order-failed-service",
+    BadLink: "order-failed-link",
+    QuantityLessThanMinimum: "order-failed-quantity",
+    QuantityMoreThanMaximum: "order-failed-quantity",
+    AnswerNumberRequired: "order-failed-answer",
+}
+# Refusals that mean the shop itself is broken or broke: the admins must act.
+SHOP_PROBLEMS = (InvalidApiKey, IncorrectRequest, NotEnoughFunds)
+
+
+@dataclass(frozen=True)
+class Placement:
+    outcome: Outcome
+    order: Order
+    message: str  # the customer's message key
+    error: str = ""  # what went wrong, in the panel's or the client's words (for admins)
+    shop_problem: bool = False
+
+
+async def place(order: Order, panel: PanelClient, orders: OrdersRepo) -> Placement:
+    try:
+        panel_order_id = await panel.add(
+            order.service_id, order.link, order.quantity, answer_number=order.answer_number
+        )
+    except PanelError as error:
+        failed = await orders.fail_and_refund(order.id, error.text)
+        log.info("order %s refused by the panel: %s", order.id, error.text)
+        return Placement(
+            Outcome.REFUSED,
+            failed,
+            REFUSAL_MESSAGES.get(type(error), "order-failed-other"),
+            error.text,
+            shop_problem=isinstance(error, SHOP_PROBLEMS),
+        )
+    except PanelTransportError as error:
+        if not error.request_sent:
+            failed = await orders.fail_and_refund(order.id, str(error))
+            log.warning("order %s not sent to the panel: %s", order.id, error)
+            return Placement(Outcome.REFUSED, failed, "order-failed-unreachable", str(error))
+        return await _unknown(order, orders, str(error))
+    except Exception as error:
+        # A bug must not leave the customer without an answer or the order `placing`.
+        log.exception("order %s: unexpected failure while placing", order.id)
+        return await _unknown(order, orders, f"{type(error).__name__}: {error}")
+    try:
+        placed = await orders.mark_placed(order.id, panel_order_id)
+    except PanelIdTaken:
+        # The panel answered with a number another order already has: something is off.
+        return await _unknown(order, orders, f"panel order id {panel_order_id} is taken")
+    log.info("order %s placed as panel order %s", order.id, panel_order_id)
+    return Placement(Outcome.PLACED, placed, "order-placed")
+
+
+def order_details(order: Order, money: Callable[[Decimal], str]) -> dict[str, Arg]:
+    """An order as admins are told about it, for alerts."""
+    return {
+        "order": str(order.id),
+        "user": str(order.user_id),
+        "service_id": str(order.service_id),
+        "service": order.service_name,
+        "link": order.link,
+        "quantity": order.quantity,
+        "charge": money(order.charge),
+    }
+
+
+async def _unknown(order: Order, orders: OrdersRepo, error: str) -> Placement:
+    log.warning("order %s: outcome unknown: %s", order.id, error)
+    held = await orders.mark_unknown(order.id, error)
+    return Placement(Outcome.UNKNOWN, held, "order-unknown", error)

@@ -1,0 +1,53 @@
+"""`/balance` for customers: what they have, and how to top up."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message, User
+
+from bot.callbacks import MenuCb
+from bot.catalogue import Catalogue
+from bot.i18n import Texts
+from bot.money import display
+from bot.settings import Settings
+from bot.storage import UsersRepo
+
+
+async def balance_text(
+    user: User, users: UsersRepo, catalogue: Catalogue, settings: Settings, t: Texts
+) -> str:
+    balance = (await users.ensure(user.id)).balance
+    # The currency is the panel's; a balance is shown even when the panel cannot be reached.
+    currency = catalogue.snapshot.currency if catalogue.snapshot else ""
+    lines = [t("balance", balance=display(balance, settings.price_decimals), currency=currency)]
+    if settings.support_contact:
+        lines.append(t("balance-support", contact=settings.support_contact))
+    return "\n".join(lines)
+
+
+async def balance_command(
+    message: Message,
+    event_from_user: User,
+    users: UsersRepo,
+    catalogue: Catalogue,
+    settings: Settings,
+    t: Texts,
+) -> None:
+    await message.answer(await balance_text(event_from_user, users, catalogue, settings, t))
+
+
+async def balance_button(
+    query: CallbackQuery, users: UsersRepo, catalogue: Catalogue, settings: Settings, t: Texts
+) -> None:
+    await query.answer()
+    if query.message is not None:
+        text = await balance_text(query.from_user, users, catalogue, settings, t)
+        await query.message.answer(text)
+
+
+def create_router() -> Router:
+    router = Router(name="balance")
+    router.message.register(balance_command, Command("balance"), F.chat.type == "private")
+    router.callback_query.register(balance_button, MenuCb.filter(F.action == "balance"))
+    return router

@@ -1,0 +1,509 @@
+"""The order conversation: category → service → link → quantity → (answer) → summary → Confirm.
+
+The draft lives in FSM data (SQLite), so a customer halfway through continues after a
+restart. Buttons under a question act only while that question is the current one
+(`Draft.prompt_id`); catalogue buttons carry the catalogue version they were drawn from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
+
+from bot import keyboards
+from bot.alerts import Alerts
+from bot.callbacks import CategoriesPageCb, CategoryCb, ConfirmCb, MenuCb, OrderNavCb, ServiceCb
+from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot, is_poll, is_telegram, paginate
+from bot.i18n import Texts
+from bot.money import display
+from bot.ordering import Quote, new_token, price_per_1000
+from bot.panel import PanelClient, Service
+from bot.placement import Outcome, Placement, order_details, place
+from bot.settings import Settings
+from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
+from bot.validation import MAX_ANSWER_NUMBER, normalize_link, parse_answer_number, parse_quantity
+
+CATEGORIES_PER_PAGE = 8
+SERVICES_PER_PAGE = 8
+
+
+class OrderForm(StatesGroup):
+    browsing = State()
+    link = State()
+    quantity = State()
+    answer = State()
+    confirm = State()
+
+
+@dataclass
+class Draft:
+    """What the customer has chosen and typed so far; kept when they go Back."""
+
+    prompt_id: int | None = None  # the message whose buttons are live
+    categories_page: int = 0
+    category: int = 0
+    services_page: int = 0
+    service_id: int | None = None
+    link: str | None = None
+    quantity: int | None = None
+    answer: int | None = None
+    token: str | None = None  # the Confirm button's one-time token
+    charge: str | None = None  # the quoted charge, exactly as shown
+
+
+@dataclass
+class Flow:
+    """One step of one customer's conversation: where to answer and with what."""
+
+    message: Message  # the chat's message to answer, or to edit when `edit`
+    state: FSMContext
+    t: Texts
+    settings: Settings
+    catalogue: Catalogue
+    users: UsersRepo
+    user: User
+    edit: bool = False
+
+    async def draft(self) -> Draft:
+        data = await self.state.get_data()
+        names = {field.name for field in fields(Draft)}
+        return Draft(**{key: value for key, value in data.items() if key in names})
+
+    async def save(self, draft: Draft, step: State) -> None:
+        await self.state.set_state(step)
+        await self.state.set_data(asdict(draft))
+
+    def money(self, amount: Decimal) -> str:
+        return display(amount, self.settings.price_decimals)
+
+    async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
+        """Edit the message in place (after a button) or send a new one (after text)."""
+        if self.edit:
+            await self.message.edit_text(text, reply_markup=markup)
+            return self.message.message_id
+        return (await self.message.answer(text, reply_markup=markup)).message_id
+
+    async def snapshot(self) -> Snapshot | None:
+        try:
+            return await self.catalogue.current()
+        except CatalogueUnavailable:
+            await self.message.answer(self.t("catalogue-unavailable"))
+            return None
+
+    async def service(self, snapshot: Snapshot, draft: Draft) -> Service | None:
+        """The draft's service, if the catalogue still has it; else start over."""
+        service = snapshot.services.get(draft.service_id or 0)
+        if service is None:
+            await self.message.answer(self.t("service-gone"))
+            self.edit = False
+            await self.categories(snapshot, 0)
+        return service
+
+    # --- the steps ---------------------------------------------------------------------------
+
+    async def categories(self, snapshot: Snapshot, page: int) -> None:
+        t = self.t
+        if not snapshot.categories:
+            await self.state.clear()
+            await self.show(t("catalogue-empty"))
+            return
+        draft = await self.draft()
+        shown = paginate(snapshot.categories, page, CATEGORIES_PER_PAGE)
+        text = t("order-categories", page=shown.number + 1, pages=shown.count)
+        draft.prompt_id = await self.show(text, keyboards.categories(snapshot, shown, t))
+        draft.categories_page = shown.number
+        await self.save(draft, OrderForm.browsing)
+
+    async def services(self, snapshot: Snapshot, category_index: int, page: int) -> None:
+        category = snapshot.category(category_index)
+        if category is None:
+            await self.categories(snapshot, 0)
+            return
+        draft = await self.draft()
+        shown = paginate(category.services, page, SERVICES_PER_PAGE)
+        prices = [self.money(price_per_1000(s, self.settings)) for s in shown.items]
+        text = self.t(
+            "order-services", category=category.name, page=shown.number + 1, pages=shown.count
+        )
+        markup = keyboards.services(
+            snapshot, category, shown, prices, draft.categories_page, self.t
+        )
+        draft.prompt_id = await self.show(text, markup)
+        draft.category, draft.services_page = category.index, shown.number
+        await self.save(draft, OrderForm.browsing)
+
+    async def ask_link(self, snapshot: Snapshot, service: Service) -> None:
+        t, draft = self.t, await self.draft()
+        telegram = is_telegram(service)
+        lines = [
+            t(
+                "order-service",
+                service=service.name,
+                price=self.money(price_per_1000(service, self.settings)),
+                currency=snapshot.currency,
+                min=service.min,
+                max=service.max,
+                cancel="yes" if service.cancel else "no",
+            ),
+            t("order-ask-link-telegram" if telegram else "order-ask-link"),
+        ]
+        # A link typed earlier is offered again if it suits this service too.
+        keep = draft.link is not None and normalize_link(draft.link, telegram=telegram) is not None
+        if keep:
+            lines.append(t("order-current-link", link=draft.link or ""))
+        draft.prompt_id = await self.show("\n\n".join(lines), keyboards.prompt(t, keep=keep))
+        draft.service_id = service.id
+        draft.category = snapshot.category_of[service.id]
+        await self.save(draft, OrderForm.link)
+
+    async def ask_quantity(self, service: Service) -> None:
+        t, draft = self.t, await self.draft()
+        lines = [t("order-ask-quantity", min=service.min, max=service.max)]
+        keep = draft.quantity is not None and service.min <= draft.quantity <= service.max
+        if keep:
+            lines.append(t("order-current-quantity", quantity=draft.quantity or 0))
+        draft.prompt_id = await self.show("\n".join(lines), keyboards.prompt(t, keep=keep))
+        await self.save(draft, OrderForm.quantity)
+
+    async def ask_answer(self) -> None:
+        t, draft = self.t, await self.draft()
+        lines = [t("order-ask-answer", max=MAX_ANSWER_NUMBER)]
+        keep = draft.answer is not None
+        if keep:
+            lines.append(t("order-current-answer", answer=draft.answer or 0))
+        draft.prompt_id = await self.show("\n".join(lines), keyboards.prompt(t, keep=keep))
+        await self.save(draft, OrderForm.answer)
+
+    async def summary(self, *, price_changed: bool = False) -> None:
+        snapshot = await self.snapshot()
+        if snapshot is None:
+            return
+        draft = await self.draft()
+        service = await self.service(snapshot, draft)
+        if service is None or draft.link is None or draft.quantity is None:
+            return
+        answer = draft.answer if is_poll(service) else None
+        quote = Quote.make(service, draft.link, draft.quantity, answer, self.settings)
+        balance = (await self.users.ensure(self.user.id)).balance
+        t, money, currency = self.t, self.money, snapshot.currency
+        lines = [t("order-price-changed")] if price_changed else []
+        lines.append(
+            t("order-summary", service=service.name, link=quote.link, quantity=quote.quantity)
+        )
+        if answer is not None:
+            lines.append(t("order-summary-answer", answer=answer))
+        amounts = {"charge": money(quote.charge), "balance": money(balance), "currency": currency}
+        if balance >= quote.charge:
+            draft.token = new_token()
+            lines.append(t("order-summary-charge", after=money(balance - quote.charge), **amounts))
+        else:
+            draft.token = None
+            lines.append(t("order-summary-short", missing=money(quote.charge - balance), **amounts))
+        draft.charge = str(quote.charge)
+        draft.prompt_id = await self.show("\n".join(lines), keyboards.summary(t, draft.token))
+        await self.save(draft, OrderForm.confirm)
+
+    async def forward(self, step: str | None, service: Service) -> None:
+        """The step after `step`, keeping what was entered."""
+        if step == OrderForm.link.state:
+            await self.ask_quantity(service)
+        elif step == OrderForm.quantity.state and is_poll(service):
+            await self.ask_answer()
+        elif step in {OrderForm.quantity.state, OrderForm.answer.state}:
+            await self.summary()
+
+    async def back(self, step: str | None, snapshot: Snapshot, service: Service) -> None:
+        draft = await self.draft()
+        if step == OrderForm.link.state:
+            await self.services(snapshot, draft.category, draft.services_page)
+        elif step == OrderForm.quantity.state:
+            await self.ask_link(snapshot, service)
+        elif step == OrderForm.answer.state:
+            await self.ask_quantity(service)
+        elif step == OrderForm.confirm.state and is_poll(service):
+            await self.ask_answer()
+        elif step == OrderForm.confirm.state:
+            await self.ask_quantity(service)
+
+
+def flow(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    user: User,
+    *,
+    edit: bool,
+) -> Flow:
+    return Flow(message, state, t, settings, catalogue, users, user, edit)
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+async def order_command(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    event_from_user: User,
+) -> None:
+    await state.clear()
+    here = flow(message, state, t, settings, catalogue, users, event_from_user, edit=False)
+    snapshot = await here.snapshot()
+    if snapshot is not None:
+        await here.categories(snapshot, 0)
+
+
+async def order_button(
+    query: CallbackQuery,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await order_command(query.message, state, t, settings, catalogue, users, query.from_user)
+
+
+async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
+    had_order = await state.get_state() is not None
+    await state.clear()
+    await message.answer(
+        t("order-cancelled" if had_order else "order-nothing-to-cancel"),
+        reply_markup=keyboards.main_menu(t),
+    )
+
+
+# --- browsing the catalogue ------------------------------------------------------------------
+
+
+async def browse(
+    query: CallbackQuery,
+    callback_data: CategoriesPageCb | CategoryCb | ServiceCb,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+) -> None:
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t("order-expired"), show_alert=True)
+        return
+    try:
+        snapshot = await catalogue.current()
+    except CatalogueUnavailable:
+        await query.answer(t("catalogue-unavailable"), show_alert=True)
+        return
+    here = flow(message, state, t, settings, catalogue, users, query.from_user, edit=True)
+    if snapshot.version != callback_data.v:
+        await query.answer(t("catalogue-changed"), show_alert=True)
+        await here.categories(snapshot, 0)
+        return
+    if isinstance(callback_data, CategoriesPageCb):
+        await query.answer()
+        await here.categories(snapshot, callback_data.page)
+    elif isinstance(callback_data, CategoryCb):
+        await query.answer()
+        await here.services(snapshot, callback_data.cat, callback_data.page)
+    elif (service := snapshot.services.get(callback_data.id)) is None:
+        await query.answer(t("service-gone"), show_alert=True)
+    else:
+        await query.answer()
+        await here.ask_link(snapshot, service)
+
+
+# --- typed answers ---------------------------------------------------------------------------
+
+
+async def typed(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    event_from_user: User,
+) -> None:
+    """A link, quantity or answer number, by the conversation's step."""
+    here = flow(message, state, t, settings, catalogue, users, event_from_user, edit=False)
+    snapshot = await here.snapshot()
+    if snapshot is None:
+        return
+    draft = await here.draft()
+    service = await here.service(snapshot, draft)
+    if service is None:
+        return
+    step = await state.get_state()
+    if step == OrderForm.link.state:
+        telegram = is_telegram(service)
+        draft.link = normalize_link(message.text, telegram=telegram)
+        if draft.link is None:
+            await message.answer(t("order-bad-link-telegram" if telegram else "order-bad-link"))
+            return
+    elif step == OrderForm.quantity.state:
+        draft.quantity = parse_quantity(message.text, service.min, service.max)
+        if draft.quantity is None:
+            await message.answer(t("order-bad-quantity", min=service.min, max=service.max))
+            return
+    else:
+        draft.answer = parse_answer_number(message.text)
+        if draft.answer is None:
+            await message.answer(t("order-bad-answer", max=MAX_ANSWER_NUMBER))
+            return
+    await state.update_data(asdict(draft))
+    await here.forward(step, service)
+
+
+async def not_text(message: Message, t: Texts) -> None:
+    await message.answer(t("order-text-only"))
+
+
+# --- Back, Keep, Cancel ----------------------------------------------------------------------
+
+
+async def live_prompt(query: CallbackQuery, state: FSMContext, t: Texts) -> Message | None:
+    """The tapped message, if it shows the conversation's current question."""
+    data = await state.get_data()
+    message = query.message
+    if (
+        await state.get_state() is None
+        or not isinstance(message, Message)
+        or message.message_id != data.get("prompt_id")
+    ):
+        await query.answer(t("order-expired"), show_alert=True)
+        return None
+    return message
+
+
+async def navigate(
+    query: CallbackQuery,
+    callback_data: OrderNavCb,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+) -> None:
+    message = await live_prompt(query, state, t)
+    if message is None:
+        return
+    await query.answer()
+    here = flow(message, state, t, settings, catalogue, users, query.from_user, edit=True)
+    if callback_data.action == "cancel":
+        await state.clear()
+        await here.show(t("order-cancelled"))
+        await message.answer(t("menu-prompt"), reply_markup=keyboards.main_menu(t))
+        return
+    snapshot = await here.snapshot()
+    if snapshot is None:
+        return
+    service = await here.service(snapshot, await here.draft())
+    if service is None:
+        return
+    step = await state.get_state()
+    if callback_data.action == "back":
+        await here.back(step, snapshot, service)
+    else:
+        await here.forward(step, service)
+
+
+# --- Confirm ---------------------------------------------------------------------------------
+
+
+async def confirm(
+    query: CallbackQuery,
+    callback_data: ConfirmCb,
+    bot: Bot,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    orders: OrdersRepo,
+    panel: PanelClient,
+    alerts: Alerts,
+) -> None:
+    earlier = await orders.by_token(callback_data.token)
+    if earlier is not None and earlier.user_id == query.from_user.id:
+        await query.answer(t("order-already-placed"), show_alert=True)
+        return
+    message = await live_prompt(query, state, t)
+    if message is None:
+        return
+    here = flow(message, state, t, settings, catalogue, users, query.from_user, edit=True)
+    draft = await here.draft()
+    if draft.token != callback_data.token:
+        await query.answer(t("order-expired"), show_alert=True)
+        return
+    # Telegram drops answers after a few seconds: answer before the panel is asked anything.
+    await query.answer()
+    snapshot = await here.snapshot()
+    if snapshot is None:
+        return
+    service = await here.service(snapshot, draft)
+    if service is None or draft.link is None or draft.quantity is None:
+        return
+    answer = draft.answer if is_poll(service) else None
+    quote = Quote.make(service, draft.link, draft.quantity, answer, settings)
+    if str(quote.charge) != draft.charge:
+        await here.summary(price_changed=True)
+        return
+    try:
+        order = await orders.create_and_charge(
+            quote.new_order(query.from_user.id, callback_data.token)
+        )
+    except TokenUsed:  # a concurrent tap of the same button won the race
+        return
+    except InsufficientFunds:  # the balance moved since the summary: show what is missing
+        await here.summary()
+        return
+    await state.clear()
+    await here.show(t("order-placing"))
+    placement = await place(order, panel, orders)
+    await report(here, placement, snapshot.currency, bot, alerts)
+
+
+async def report(here: Flow, placement: Placement, currency: str, bot: Bot, alerts: Alerts) -> None:
+    t, order = here.t, placement.order
+    amounts = {"charge": here.money(order.charge), "currency": currency}
+    if placement.outcome is Outcome.PLACED:
+        balance = (await here.users.ensure(order.user_id)).balance
+        amounts |= {"number": order.panel_order_id or "", "balance": here.money(balance)}
+    await here.show(t(placement.message, **amounts), keyboards.main_menu(t))
+    if placement.outcome is Outcome.UNKNOWN:
+        details = order_details(order, here.money)
+        await alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
+    elif placement.shop_problem:
+        await alerts.send(bot, "alert-panel-refused", order=str(order.id), error=placement.error)
+
+
+def create_router() -> Router:
+    router = Router(name="order")
+    router.message.filter(F.chat.type == "private")
+    router.callback_query.filter(F.message.chat.type == "private")
+    router.message.register(cancel_command, Command("cancel"))
+    router.message.register(order_command, Command("order"))
+    router.callback_query.register(order_button, MenuCb.filter(F.action == "order"))
+    router.callback_query.register(browse, CategoriesPageCb.filter())
+    router.callback_query.register(browse, CategoryCb.filter())
+    router.callback_query.register(browse, ServiceCb.filter())
+    router.callback_query.register(navigate, OrderNavCb.filter())
+    router.callback_query.register(confirm, ConfirmCb.filter())
+    typing_steps = StateFilter(OrderForm.link, OrderForm.quantity, OrderForm.answer)
+    router.message.register(typed, typing_steps, F.text)
+    router.message.register(not_text, typing_steps)
+    return router
