@@ -156,7 +156,10 @@ class Catalogue:
     def _orderable(self, services: Sequence[Service]) -> list[Service]:
         kept = []
         for service in services:
-            if service.type.strip().lower() in SUPPORTED_TYPES:
+            if service.rate <= 0:
+                # Nothing to charge would be a free order paid for by the shop.
+                log.warning("hiding service %s: its rate is %s", service.id, service.rate)
+            elif service.type.strip().lower() in SUPPORTED_TYPES:
                 kept.append(service)
             elif service.type not in self._hidden_types_logged:
                 self._hidden_types_logged.add(service.type)

@@ -15,8 +15,8 @@ MAX_ANSWER_NUMBER = 12  # Telegram polls have at most 12 options
 _DIGITS = re.compile(r"[0-9]{1,12}")
 _USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
 _TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "www.t.me"})
-# Printable ASCII without spaces: what a URL may contain once a person pasted it.
-_URL_CHARS = re.compile(r"[!-~]+")
+# The characters RFC 3986 allows in a URL: no spaces, quotes, angle brackets or braces.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def parse_whole_number(text: str | None) -> int | None:

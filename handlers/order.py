@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -85,7 +86,12 @@ class Flow:
     async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
         """Edit the message in place (after a button) or send a new one (after text)."""
         if self.edit:
-            await self.message.edit_text(text, reply_markup=markup)
+            try:
+                await self.message.edit_text(text, reply_markup=markup)
+            except TelegramBadRequest as error:
+                # A double tap, or a page button leading to the page shown: nothing to change.
+                if "message is not modified" not in error.message:
+                    raise
             return self.message.message_id
         return (await self.message.answer(text, reply_markup=markup)).message_id
 

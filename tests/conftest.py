@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from bot.app import create_dispatcher
 from bot.i18n import Translator
 from bot.panel import PanelClient
 from bot.settings import Settings, load_settings
-from bot.storage import Database, LedgerRepo
+from bot.storage import Database, LedgerRepo, Reason, UsersRepo, post
 from tests.harness import BotClient, RecordingSession
 from tests.panel_emulator import PanelEmulator, running_emulator
 
@@ -92,3 +93,10 @@ def make_client(dp: Dispatcher, bot: Bot) -> MakeClient:
 @pytest.fixture
 def client(make_client: MakeClient) -> BotClient:
     return make_client()
+
+
+async def fund(db: Database, user_id: int, amount: str) -> None:
+    """Put money on a customer's balance the only way money moves: a ledger entry."""
+    await UsersRepo(db).ensure(user_id)
+    async with db.transaction() as tx:
+        await post(tx, user_id, Decimal(amount), Reason.CREDIT)

@@ -232,7 +232,7 @@ class BotClient:
         """Tap the newest button whose label is `text`, as a person would."""
         for message in reversed(self.bot_messages()):
             for label, data in buttons(message.reply_markup):
-                if label == text and data is not None:
+                if label == text:
                     return await self.click(data, message)
         raise AssertionError(f"no button {text!r} in the chat")
 
@@ -271,19 +271,24 @@ class BotClient:
         )
 
 
-def buttons(markup: Any) -> Iterator[tuple[str, str | None]]:
+def buttons(markup: Any) -> Iterator[tuple[str, str]]:
+    """(label, callback data) of every callback button."""
     if isinstance(markup, InlineKeyboardMarkup):
         for row in markup.inline_keyboard:
             for button in row:
-                yield button.text, button.callback_data
+                if button.callback_data is not None:
+                    yield button.text, button.callback_data
 
 
-def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
-    """The texts the bot sent or showed, in order (messages, edits and callback answers)."""
+def texts(requests: list[TelegramMethod[Any]], chat_id: int | None = None) -> list[str]:
+    """The texts the bot sent or showed, in order (messages, edits and callback answers),
+    only those into `chat_id` when given (callback answers belong to no chat)."""
     out = []
     for request in requests:
         text = getattr(request, "text", None)
-        if isinstance(request, SendMessage | EditMessageText | AnswerCallbackQuery) and text:
+        if not isinstance(request, SendMessage | EditMessageText | AnswerCallbackQuery) or not text:
+            continue
+        if chat_id is None or getattr(request, "chat_id", None) == chat_id:
             out.append(text)
     return out
 

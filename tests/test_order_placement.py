@@ -1,0 +1,146 @@
+"""What each answer of the panel to `add` does to the order, the money and the people."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from aiogram.methods import SendMessage
+
+from bot.storage import OrdersRepo, UsersRepo
+from tests.conftest import ADMIN_ID, fund
+from tests.harness import BotClient, texts
+from tests.panel_emulator import FaultKind, PanelEmulator
+from tests.test_order_flow import to_summary
+
+CONFIRM = "✅ Confirm and pay"
+REFUNDED = "Your 7.20 UZS are back on your balance."
+
+
+async def place_one(client: BotClient, db, before_confirm=None) -> list[str]:
+    """Order 100 members for 7.20 from a balance of 10; the customer's chat's texts."""
+    await fund(db, client.user.id, "10")
+    await to_summary(client)
+    if before_confirm is not None:
+        await before_confirm()
+    return texts(await client.click_text(CONFIRM), chat_id=client.chat.id)
+
+
+def admin_messages(client: BotClient) -> list[str]:
+    return [
+        request.text
+        for request in client.session.of_type(SendMessage)
+        if request.chat_id == ADMIN_ID
+    ]
+
+
+async def the_order(db, client: BotClient):
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    return order
+
+
+async def balance_of(db, user_id: int) -> Decimal:
+    user = await UsersRepo(db).get(user_id)
+    assert user is not None
+    return user.balance
+
+
+@pytest.mark.parametrize(
+    ("error", "says", "admins_told"),
+    [
+        ("Invalid API key", "The shop can't take orders right now.", True),
+        ("Incorrect request", "The shop can't take orders right now.", True),
+        ("Not enough funds on balance", "The shop can't take orders right now.", True),
+        ("Incorrect service ID", "The supplier no longer offers this service.", False),
+        ("Bad link", "The supplier did not accept this link.", False),
+        ("Quantity less than minimum", "The supplier did not accept this quantity.", False),
+        ("Quantity more than maximum", "The supplier did not accept this quantity.", False),
+        ("Answer number is required", "The supplier needs the poll's answer number.", False),
+        ("Incorrect order ID", "The supplier refused the order.", False),
+        ("Something new the panel invented", "The supplier refused the order.", False),
+    ],
+)
+async def test_each_panel_error_refunds_and_explains(
+    client: BotClient, db, emulator: PanelEmulator, error, says, admins_told
+) -> None:
+    emulator.canned({"error": error}, action="add")
+    _, outcome = await place_one(client, db)
+    assert says in outcome
+    assert REFUNDED in outcome
+    order = await the_order(db, client)
+    assert (order.status, order.error, order.panel_order_id) == ("failed", error, None)
+    assert await balance_of(db, client.user.id) == Decimal(10)
+    alerts = admin_messages(client)
+    if admins_told:
+        assert len(alerts) == 1
+        assert f'with "{error}"' in alerts[0]
+    else:
+        assert alerts == []
+
+
+async def test_panel_out_of_funds_for_real(client: BotClient, db, emulator: PanelEmulator) -> None:
+    emulator.balance = Decimal("1")  # the emulator refuses on its own arithmetic
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("❌ The shop can't take orders right now.")
+    assert "Not enough funds on balance" in admin_messages(client)[0]
+    assert emulator.orders == {}
+
+
+async def test_a_request_that_never_left_refunds(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    # The panel goes away after the summary: connecting to its port is refused.
+    _, outcome = await place_one(client, db, before_confirm=emulator.close)
+    assert outcome.startswith("❌ The supplier can't be reached right now, so nothing was ordered.")
+    assert REFUNDED in outcome
+    assert (await the_order(db, client)).status == "failed"
+    assert await balance_of(db, client.user.id) == Decimal(10)
+    assert admin_messages(client) == []
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        FaultKind.HTTP_500,
+        FaultKind.HTTP_502_HTML,
+        FaultKind.HTML_200,
+        FaultKind.TRUNCATED_JSON,
+        FaultKind.DROP,
+        FaultKind.HANG,
+    ],
+)
+async def test_an_unclear_answer_holds_the_money_and_tells_admins(
+    client: BotClient, db, emulator: PanelEmulator, fault
+) -> None:
+    emulator.fault(fault, action="add", perform=True)
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("⚠️ The supplier did not answer clearly")
+    assert "Your 7.20 UZS are held until then" in outcome
+    order = await the_order(db, client)
+    assert order.status == "unknown"
+    assert order.panel_order_id is None
+    assert await balance_of(db, client.user.id) == Decimal("2.8")  # held, not refunded
+    [alert] = admin_messages(client)
+    assert f"Order #{order.id} has an unknown outcome" in alert
+    assert "Link: https://t.me/durov" in alert
+    assert "emulator-panel-key" not in alert
+    assert len(emulator.calls("add")) == 1  # never retried
+
+
+async def test_startup_turns_interrupted_placements_into_unknown(
+    client: BotClient, db, emulator, dp, bot
+) -> None:
+    await fund(db, client.user.id, "10")
+    await to_summary(client)
+    # The process "dies" right after the debit: the order is left placing.
+    from bot.ordering import Quote
+
+    snapshot = await dp["catalogue"].current()
+    quote = Quote.make(snapshot.services[1], "https://t.me/durov", 100, None, dp["settings"])
+    order = await OrdersRepo(db).create_and_charge(quote.new_order(client.user.id, "tok"))
+    assert order.status == "placing"
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    assert (await OrdersRepo(db).get(order.id)).status == "unknown"  # type: ignore[union-attr]
+    [alert] = admin_messages(client)
+    assert f"Order #{order.id} was being placed when the bot stopped" in alert
+    assert await balance_of(db, client.user.id) == Decimal("2.8")
