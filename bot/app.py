@@ -85,18 +85,23 @@ async def on_startup(
     translator: Translator,
     orders: OrdersRepo,
     alerts: Alerts,
+    catalogue: Catalogue,
 ) -> None:
+    catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
-        details = order_details(order, lambda amount: display(amount, settings.price_decimals))
+        details = order_details(
+            order, lambda amount: display(amount, settings.price_decimals, catalogue.currency)
+        )
         await alerts.send(bot, "alert-order-interrupted", **details)
     await register_commands(bot, translator, settings.default_locale)
 
 
-async def on_shutdown(inflight: InFlight, settings: Settings) -> None:
+async def on_shutdown(inflight: InFlight, settings: Settings, catalogue: Catalogue) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
     await inflight.drain(settings.panel_timeout + DRAIN_MARGIN)
+    await catalogue.close()
 
 
 async def run(settings: Settings) -> None:

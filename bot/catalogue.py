@@ -8,6 +8,7 @@ version they were drawn from, so a button from an older list is recognised as st
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import time
@@ -115,10 +116,33 @@ class Catalogue:
         self._fetched_at = 0.0
         self._lock = asyncio.Lock()
         self._hidden_types_logged: set[str] = set()
+        self._warm_up: asyncio.Task[None] | None = None
 
     @property
     def snapshot(self) -> Snapshot | None:
         return self._snapshot
+
+    def warm_up(self) -> None:
+        """Fetch in the background at start-up: the first customer need not wait, and
+        amounts show the panel's currency from the start."""
+        self._warm_up = asyncio.create_task(self._warm())
+
+    async def _warm(self) -> None:
+        try:
+            await self.current()
+        except CatalogueUnavailable as error:
+            log.warning("catalogue not loaded at start-up: %s", error)
+
+    async def close(self) -> None:
+        if self._warm_up is not None and not self._warm_up.done():
+            self._warm_up.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._warm_up
+
+    @property
+    def currency(self) -> str:
+        """The panel's currency, once known ("" before the first successful fetch)."""
+        return self._snapshot.currency if self._snapshot else ""
 
     async def current(self) -> Snapshot:
         if self._snapshot is not None and self._clock() - self._fetched_at < self._max_age:
@@ -130,6 +154,14 @@ class Catalogue:
                 raise CatalogueUnavailable(str(error)) from None
             log.warning("catalogue refresh failed, serving the previous one: %s", error)
             return self._snapshot
+
+    async def cached(self) -> Snapshot:
+        """The snapshot in hand, however old; fetched only if there is none.
+
+        For Confirm: the customer must hear back within seconds, and a refresh with its
+        retries could take longer than the placement itself.
+        """
+        return self._snapshot if self._snapshot is not None else await self.current()
 
     async def refresh(self) -> Snapshot:
         started = self._clock()

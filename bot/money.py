@@ -113,6 +113,7 @@ def order_charge(
     return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 
-def display(amount: Decimal, decimals: int) -> str:
-    """An amount as shown to people: fixed decimals, no exponent."""
-    return f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR):f}"
+def display(amount: Decimal, decimals: int, currency: str = "") -> str:
+    """An amount as shown to people: fixed decimals, no exponent, the currency if known."""
+    number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR):f}"
+    return f"{number} {currency}" if currency else number

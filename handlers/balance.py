@@ -18,9 +18,9 @@ async def balance_text(
     user: User, users: UsersRepo, catalogue: Catalogue, settings: Settings, t: Texts
 ) -> str:
     balance = (await users.ensure(user.id)).balance
-    # The currency is the panel's; a balance is shown even when the panel cannot be reached.
-    currency = catalogue.snapshot.currency if catalogue.snapshot else ""
-    lines = [t("balance", balance=display(balance, settings.price_decimals), currency=currency)]
+    # Shown from what is at hand: a balance never waits on the panel.
+    amount = display(balance, settings.price_decimals, catalogue.currency)
+    lines = [t("balance", balance=amount)]
     if settings.support_contact:
         lines.append(t("balance-support", contact=settings.support_contact))
     return "\n".join(lines)

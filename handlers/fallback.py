@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
 
+PRIVATE_COMMANDS = ("order", "balance", "cancel")
+
 
 async def unknown(message: Message, t: Texts) -> None:
     await message.answer(t("unknown-command"))
+
+
+async def private_only(message: Message, t: Texts) -> None:
+    await message.answer(t("private-only"))
 
 
 async def unknown_command_in_group(message: Message, bot: Bot, t: Texts) -> None:
@@ -27,6 +34,8 @@ async def stale_button(query: CallbackQuery, t: Texts) -> None:
 def create_router() -> Router:
     router = Router(name="fallback")
     router.message.register(unknown, F.chat.type == "private")
+    # Ordering and balances are private; Command() already skips /order@another_bot.
+    router.message.register(private_only, Command(*PRIVATE_COMMANDS))
     router.message.register(unknown_command_in_group, F.text.startswith("/"))
     router.callback_query.register(stale_button)
     return router

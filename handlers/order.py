@@ -81,7 +81,7 @@ class Flow:
         await self.state.set_data(asdict(draft))
 
     def money(self, amount: Decimal) -> str:
-        return display(amount, self.settings.price_decimals)
+        return display(amount, self.settings.price_decimals, self.catalogue.currency)
 
     async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
         """Edit the message in place (after a button) or send a new one (after text)."""
@@ -95,8 +95,10 @@ class Flow:
             return self.message.message_id
         return (await self.message.answer(text, reply_markup=markup)).message_id
 
-    async def snapshot(self) -> Snapshot | None:
+    async def snapshot(self, *, cached: bool = False) -> Snapshot | None:
         try:
+            if cached:
+                return await self.catalogue.cached()
             return await self.catalogue.current()
         except CatalogueUnavailable:
             await self.message.answer(self.t("catalogue-unavailable"))
@@ -152,7 +154,6 @@ class Flow:
                 "order-service",
                 service=service.name,
                 price=self.money(price_per_1000(service, self.settings)),
-                currency=snapshot.currency,
                 min=service.min,
                 max=service.max,
                 cancel="yes" if service.cancel else "no",
@@ -197,14 +198,14 @@ class Flow:
         answer = draft.answer if is_poll(service) else None
         quote = Quote.make(service, draft.link, draft.quantity, answer, self.settings)
         balance = (await self.users.ensure(self.user.id)).balance
-        t, money, currency = self.t, self.money, snapshot.currency
+        t, money = self.t, self.money
         lines = [t("order-price-changed")] if price_changed else []
         lines.append(
             t("order-summary", service=service.name, link=quote.link, quantity=quote.quantity)
         )
         if answer is not None:
             lines.append(t("order-summary-answer", answer=answer))
-        amounts = {"charge": money(quote.charge), "balance": money(balance), "currency": currency}
+        amounts = {"charge": money(quote.charge), "balance": money(balance)}
         if balance >= quote.charge:
             draft.token = new_token()
             lines.append(t("order-summary-charge", after=money(balance - quote.charge), **amounts))
@@ -457,7 +458,7 @@ async def confirm(
         return
     # Telegram drops answers after a few seconds: answer before the panel is asked anything.
     await query.answer()
-    snapshot = await here.snapshot()
+    snapshot = await here.snapshot(cached=True)
     if snapshot is None:
         return
     service = await here.service(snapshot, draft)
@@ -480,12 +481,12 @@ async def confirm(
     await state.clear()
     await here.show(t("order-placing"))
     placement = await place(order, panel, orders)
-    await report(here, placement, snapshot.currency, bot, alerts)
+    await report(here, placement, bot, alerts)
 
 
-async def report(here: Flow, placement: Placement, currency: str, bot: Bot, alerts: Alerts) -> None:
+async def report(here: Flow, placement: Placement, bot: Bot, alerts: Alerts) -> None:
     t, order = here.t, placement.order
-    amounts = {"charge": here.money(order.charge), "currency": currency}
+    amounts = {"charge": here.money(order.charge)}
     if placement.outcome is Outcome.PLACED:
         balance = (await here.users.ensure(order.user_id)).balance
         amounts |= {"number": order.panel_order_id or "", "balance": here.money(balance)}

@@ -161,7 +161,7 @@ async def test_names_with_html_characters_are_shown_intact(client: BotClient, em
     # button labels are plain text: shown as the panel wrote them
     sent = await client.click_text("Telegram <b>Views</b> & more")
     assert texts(sent)[0].startswith("<b>Telegram &lt;b&gt;Views&lt;/b&gt; &amp; more</b>")
-    sent = await client.click_text("Views <fast> & cheap · 2.40")
+    sent = await client.click_text("Views <fast> & cheap · 2.40 UZS")
     assert texts(sent)[0].startswith("<b>Views &lt;fast&gt; &amp; cheap</b>")
     await client.send("https://t.me/x?a=1&b=<2>")  # refused: not a URL a person pastes
     await client.send("https://t.me/x?a=1&b=2")
@@ -229,7 +229,7 @@ async def test_the_conversation_survives_a_restart(
     await fund(db, client.user.id, "10")
     await client.send("/order")
     await client.click_text("Telegram Members")
-    await client.click_text("7-day Join — Telegram Members · 72.00")
+    await client.click_text("7-day Join — Telegram Members · 72.00 UZS")
     await client.send("@durov")
     await db.close()
     async with await Database.open(settings.database_path) as reopened:

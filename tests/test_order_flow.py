@@ -53,9 +53,9 @@ async def test_default_order_end_to_end(client: BotClient, db, emulator: PanelEm
     assert last_buttons(client) == ["Telegram Members", "Telegram Votes", "✖ Cancel"]
 
     await client.click_text("Telegram Members")
-    assert last_buttons(client) == [f"{MEMBERS} · 72.00", "« Back", "✖ Cancel"]
+    assert last_buttons(client) == [f"{MEMBERS} · 72.00 UZS", "« Back", "✖ Cancel"]
 
-    sent = await client.click_text(f"{MEMBERS} · 72.00")
+    sent = await client.click_text(f"{MEMBERS} · 72.00 UZS")
     card = texts(sent)[-1]
     assert "Price: 72.00 UZS per 1000" in card
     assert "Quantity: from 10 to 100,000" in card
@@ -68,7 +68,7 @@ async def test_default_order_end_to_end(client: BotClient, db, emulator: PanelEm
     summary = texts(sent)[-1]
     assert "Link: https://t.me/durov" in summary
     assert "To pay: <b>7.20 UZS</b>" in summary
-    assert "Your balance: 10.00 → 2.80 UZS" in summary
+    assert "Your balance: 10.00 UZS → 2.80 UZS" in summary
 
     sent = await client.click_text("✅ Confirm and pay")
     assert isinstance(sent[0], AnswerCallbackQuery)  # answered before the panel is asked
@@ -222,7 +222,7 @@ async def test_back_at_every_step_keeps_what_was_entered(client: BotClient, db) 
     assert texts(sent)[-1].startswith("<b>New order</b>")
     # and forward again with Keep: nothing has to be typed twice
     await client.click_text("Telegram Members")
-    await client.click_text(f"{MEMBERS} · 72.00")
+    await client.click_text(f"{MEMBERS} · 72.00 UZS")
     await client.click(OrderNavCb(action="keep"))
     sent = await client.click(OrderNavCb(action="keep"))
     assert "To pay: <b>7.20 UZS</b>" in texts(sent)[-1]
@@ -246,7 +246,7 @@ async def test_cancel_at_every_step(client: BotClient, db, emulator, steps) -> N
     await client.send("/order")
     actions: list[Callable[[], Awaitable[object]]] = [
         lambda: client.click_text("Telegram Members"),
-        lambda: client.click_text(f"{MEMBERS} · 72.00"),
+        lambda: client.click_text(f"{MEMBERS} · 72.00 UZS"),
         lambda: client.send("@durov"),
         lambda: client.send("100"),
     ]
@@ -383,3 +383,29 @@ async def test_confirm_for_a_forged_token_does_nothing(client: BotClient, db, em
     assert isinstance(sent[0], AnswerCallbackQuery)
     assert sent[0].text == "This offer has expired. Send /order to start again."
     assert emulator.calls("add") == []
+
+
+@pytest.mark.parametrize("command", ["/order", "/balance", "/cancel", "/order@shop_test_bot"])
+async def test_ordering_and_balances_are_private(make_client, command) -> None:
+    group = make_client(chat_id=-100777, chat_type="supergroup")
+    assert texts(await group.send(command)) == ["This works in a private chat with me only."]
+    assert texts(await group.send("/order@another_bot")) == []
+
+
+async def test_balance_shows_money_currency_and_support(make_client, db, settings, dp) -> None:
+    client = make_client(language_code="ru")
+    await fund(db, client.user.id, "12.5")
+    await client.send("/order")  # the catalogue brings the panel's currency
+    assert texts(await client.send("/balance")) == [
+        "Ваш баланс: <b>12.50 UZS</b>\nПополнить: /topup."
+    ]
+    dp["settings"] = settings.model_copy(update={"support_contact": "@help_desk"})
+    sent = await client.send("/balance")
+    assert texts(sent)[0].endswith("Вопросы об оплате: @help_desk")
+
+
+async def test_balance_button_and_a_new_customer(client: BotClient, db) -> None:
+    await client.send("/start")
+    sent = await client.click_text("💰 Balance")
+    assert isinstance(sent[0], AnswerCallbackQuery)
+    assert texts(sent) == ["Your balance: <b>0.00</b>\nTop up with /topup."]

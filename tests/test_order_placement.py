@@ -144,3 +144,4 @@ async def test_startup_turns_interrupted_placements_into_unknown(
     [alert] = admin_messages(client)
     assert f"Order #{order.id} was being placed when the bot stopped" in alert
     assert await balance_of(db, client.user.id) == Decimal("2.8")
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)

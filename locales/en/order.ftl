@@ -23,7 +23,7 @@ order-services =
     Choose a service (page { $page } of { $pages }), prices per 1000:
 order-service =
     <b>{ $service }</b>
-    Price: { $price } { $currency } per 1000
+    Price: { $price } per 1000
     Quantity: from { $min } to { $max }
     { $cancel ->
         [yes] Can be cancelled while it runs.
@@ -49,33 +49,33 @@ order-summary =
     Quantity: { $quantity }
 order-summary-answer = Answer number: { $answer }
 order-summary-charge =
-    To pay: <b>{ $charge } { $currency }</b>
-    Your balance: { $balance } → { $after } { $currency }
+    To pay: <b>{ $charge }</b>
+    Your balance: { $balance } → { $after }
 order-summary-short =
-    To pay: <b>{ $charge } { $currency }</b>
-    Your balance: { $balance } { $currency }, { $missing } { $currency } short.
+    To pay: <b>{ $charge }</b>
+    Your balance: { $balance }, { $missing } short.
     Top up with /topup, then come back with /order.
 order-price-changed = ⚠️ The price has changed since you looked. Here is the new total:
 order-already-placed = This order has already been placed.
 order-placing = ⏳ Placing your order…
 order-placed =
     ✅ Order placed. Order number: <b>{ $number }</b>
-    Charged: { $charge } { $currency }. Your balance: { $balance } { $currency }.
+    Charged: { $charge }. Your balance: { $balance }.
     I will tell you when it is done.
 order-cancelled = The order was cancelled. Nothing was charged.
 order-nothing-to-cancel = There is no order in progress.
 
-order-failed-shop = ❌ The shop can't take orders right now. Your { $charge } { $currency } are back on your balance. The shop's admins have been told; please try again later.
-order-failed-service = ❌ The supplier no longer offers this service. Your { $charge } { $currency } are back on your balance. Please choose another service with /order.
-order-failed-link = ❌ The supplier did not accept this link. Your { $charge } { $currency } are back on your balance. Check that the link is right and public, then try again with /order.
-order-failed-quantity = ❌ The supplier did not accept this quantity. Your { $charge } { $currency } are back on your balance. Please try another quantity with /order.
-order-failed-answer = ❌ The supplier needs the poll's answer number. Your { $charge } { $currency } are back on your balance. Please try again with /order.
-order-failed-other = ❌ The supplier refused the order. Your { $charge } { $currency } are back on your balance. Please try again later.
-order-failed-unreachable = ❌ The supplier can't be reached right now, so nothing was ordered. Your { $charge } { $currency } are back on your balance. Please try again in a few minutes.
-order-unknown = ⚠️ The supplier did not answer clearly, so we can't tell yet whether the order was placed. We are checking it. Your { $charge } { $currency } are held until then, and you will be told the outcome.
+order-failed-shop = ❌ The shop can't take orders right now. Your { $charge } are back on your balance. The shop's admins have been told; please try again later.
+order-failed-service = ❌ The supplier no longer offers this service. Your { $charge } are back on your balance. Please choose another service with /order.
+order-failed-link = ❌ The supplier did not accept this link. Your { $charge } are back on your balance. Check that the link is right and public, then try again with /order.
+order-failed-quantity = ❌ The supplier did not accept this quantity. Your { $charge } are back on your balance. Please try another quantity with /order.
+order-failed-answer = ❌ The supplier needs the poll's answer number. Your { $charge } are back on your balance. Please try again with /order.
+order-failed-other = ❌ The supplier refused the order. Your { $charge } are back on your balance. Please try again later.
+order-failed-unreachable = ❌ The supplier can't be reached right now, so nothing was ordered. Your { $charge } are back on your balance. Please try again in a few minutes.
+order-unknown = ⚠️ The supplier did not answer clearly, so we can't tell yet whether the order was placed. We are checking it. Your { $charge } are held until then, and you will be told the outcome.
 
 balance =
-    Your balance: <b>{ $balance } { $currency }</b>
+    Your balance: <b>{ $balance }</b>
     Top up with /topup.
 balance-support = Questions about payments: { $contact }
 

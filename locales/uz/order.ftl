@@ -23,7 +23,7 @@ order-services =
     Xizmatni tanlang ({ $pages } sahifadan { $page }-sahifa), narxlar 1000 tasi uchun:
 order-service =
     <b>{ $service }</b>
-    Narxi: 1000 tasi uchun { $price } { $currency }
+    Narxi: 1000 tasi uchun { $price }
     Miqdori: { $min } dan { $max } gacha
     { $cancel ->
         [yes] Bajarilayotgan paytda bekor qilish mumkin.
@@ -49,33 +49,33 @@ order-summary =
     Miqdor: { $quantity }
 order-summary-answer = Javob raqami: { $answer }
 order-summary-charge =
-    To'lov: <b>{ $charge } { $currency }</b>
-    Balansingiz: { $balance } → { $after } { $currency }
+    To'lov: <b>{ $charge }</b>
+    Balansingiz: { $balance } → { $after }
 order-summary-short =
-    To'lov: <b>{ $charge } { $currency }</b>
-    Balansingiz: { $balance } { $currency }, { $missing } { $currency } yetmaydi.
+    To'lov: <b>{ $charge }</b>
+    Balansingiz: { $balance }, { $missing } yetmaydi.
     /topup orqali balansni to'ldiring va /order bilan qayting.
 order-price-changed = ⚠️ Narx o'zgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
 order-placed =
     ✅ Buyurtma berildi. Buyurtma raqami: <b>{ $number }</b>
-    Yechildi: { $charge } { $currency }. Balansingiz: { $balance } { $currency }.
+    Yechildi: { $charge }. Balansingiz: { $balance }.
     Bajarilganda sizga xabar beraman.
 order-cancelled = Buyurtma bekor qilindi. Hech narsa yechilmadi.
 order-nothing-to-cancel = Hozir rasmiylashtirilayotgan buyurtma yo'q.
 
-order-failed-shop = ❌ Do'kon hozir buyurtma qabul qila olmaydi. { $charge } { $currency } balansingizga qaytarildi. Administratorlarga xabar berildi; keyinroq urinib ko'ring.
-order-failed-service = ❌ Yetkazib beruvchi endi bu xizmatni taklif qilmaydi. { $charge } { $currency } balansingizga qaytarildi. /order orqali boshqa xizmatni tanlang.
-order-failed-link = ❌ Yetkazib beruvchi bu havolani qabul qilmadi. { $charge } { $currency } balansingizga qaytarildi. Havola to'g'ri va ochiq ekanini tekshirib, /order orqali qayta urinib ko'ring.
-order-failed-quantity = ❌ Yetkazib beruvchi bu miqdorni qabul qilmadi. { $charge } { $currency } balansingizga qaytarildi. /order orqali boshqa miqdorni sinab ko'ring.
-order-failed-answer = ❌ Yetkazib beruvchiga so'rovnoma javobining raqami kerak. { $charge } { $currency } balansingizga qaytarildi. /order orqali qayta urinib ko'ring.
-order-failed-other = ❌ Yetkazib beruvchi buyurtmani rad etdi. { $charge } { $currency } balansingizga qaytarildi. Keyinroq urinib ko'ring.
-order-failed-unreachable = ❌ Yetkazib beruvchi bilan hozir bog'lanib bo'lmayapti, shuning uchun hech narsa buyurtma qilinmadi. { $charge } { $currency } balansingizga qaytarildi. Bir necha daqiqadan so'ng urinib ko'ring.
-order-unknown = ⚠️ Yetkazib beruvchi aniq javob bermadi, shuning uchun buyurtma berilgan-berilmagani hozircha noma'lum. Biz tekshiryapmiz. { $charge } { $currency } hozircha ushlab turiladi, natijasini sizga aytaman.
+order-failed-shop = ❌ Do'kon hozir buyurtma qabul qila olmaydi. { $charge } balansingizga qaytarildi. Administratorlarga xabar berildi; keyinroq urinib ko'ring.
+order-failed-service = ❌ Yetkazib beruvchi endi bu xizmatni taklif qilmaydi. { $charge } balansingizga qaytarildi. /order orqali boshqa xizmatni tanlang.
+order-failed-link = ❌ Yetkazib beruvchi bu havolani qabul qilmadi. { $charge } balansingizga qaytarildi. Havola to'g'ri va ochiq ekanini tekshirib, /order orqali qayta urinib ko'ring.
+order-failed-quantity = ❌ Yetkazib beruvchi bu miqdorni qabul qilmadi. { $charge } balansingizga qaytarildi. /order orqali boshqa miqdorni sinab ko'ring.
+order-failed-answer = ❌ Yetkazib beruvchiga so'rovnoma javobining raqami kerak. { $charge } balansingizga qaytarildi. /order orqali qayta urinib ko'ring.
+order-failed-other = ❌ Yetkazib beruvchi buyurtmani rad etdi. { $charge } balansingizga qaytarildi. Keyinroq urinib ko'ring.
+order-failed-unreachable = ❌ Yetkazib beruvchi bilan hozir bog'lanib bo'lmayapti, shuning uchun hech narsa buyurtma qilinmadi. { $charge } balansingizga qaytarildi. Bir necha daqiqadan so'ng urinib ko'ring.
+order-unknown = ⚠️ Yetkazib beruvchi aniq javob bermadi, shuning uchun buyurtma berilgan-berilmagani hozircha noma'lum. Biz tekshiryapmiz. { $charge } hozircha ushlab turiladi, natijasini sizga aytaman.
 
 balance =
-    Balansingiz: <b>{ $balance } { $currency }</b>
+    Balansingiz: <b>{ $balance }</b>
     To'ldirish: /topup.
 balance-support = To'lov bo'yicha savollar: { $contact }
 

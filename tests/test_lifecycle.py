@@ -1,0 +1,78 @@
+"""Start-up and shutdown: a placement in flight finishes before anything closes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.inflight import InFlight
+from bot.storage import OrdersRepo
+from tests.conftest import fund
+from tests.harness import BotClient
+from tests.panel_emulator import FaultKind, PanelEmulator
+from tests.test_order_flow import to_summary
+
+
+async def wait_for(condition, seconds: float = 5.0) -> None:
+    async with asyncio.timeout(seconds):
+        # Polls: the conditions are other components' state, with no event to wait on.
+        while not condition():  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+
+
+async def test_shutdown_waits_for_a_placement_in_flight(
+    client: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    await fund(db, client.user.id, "10")
+    await to_summary(client)
+    emulator.fault(FaultKind.DELAY, action="add", delay=0.5)
+    tap = asyncio.create_task(client.click_text("✅ Confirm and pay"))
+    await wait_for(lambda: emulator.calls("add"))  # the panel has the request now
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+    # Shutdown returned only after the handler recorded the panel's answer.
+    assert tap.done()
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.status, order.panel_order_id) == ("Pending", "23501")
+
+
+async def test_drain_gives_up_after_its_time() -> None:
+    inflight = InFlight()
+    release = asyncio.Event()
+
+    async def slow(event: object, data: dict[str, object]) -> None:
+        await release.wait()
+
+    running = asyncio.create_task(inflight(slow, object(), {}))  # type: ignore[arg-type]
+    await asyncio.sleep(0)
+    assert inflight.running == 1
+    assert await inflight.drain(0.05) is False
+    release.set()
+    await running
+    assert await inflight.drain(0.05) is True
+
+
+async def test_startup_warms_the_catalogue_in_the_background(
+    dp, bot, emulator: PanelEmulator
+) -> None:
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    catalogue = dp["catalogue"]
+    await wait_for(lambda: catalogue.snapshot is not None)
+    assert catalogue.currency == "UZS"
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+
+
+async def test_commands_are_registered_per_language_and_failures_do_not_stop_startup(
+    dp, bot, caplog
+) -> None:
+    from aiogram.exceptions import TelegramBadRequest
+    from aiogram.methods import SetMyCommands
+
+    session = bot.session
+    session.plan(SetMyCommands, TelegramBadRequest(SetMyCommands(commands=[]), "Bad Request"))
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    calls = session.of_type(SetMyCommands)
+    assert [call.language_code for call in calls] == [None, "en", "ru", "uz"]
+    russian = {c.command: c.description for c in calls[2].commands}
+    assert russian["order"] == "Сделать новый заказ"
+    assert list(russian) == ["start", "order", "balance", "cancel", "language", "help"]
+    assert "setMyCommands for default failed" in caplog.text
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
