@@ -19,9 +19,10 @@ def main() -> int:
         print("Settings come from the environment or .env (see .env.example).", file=sys.stderr)
         return 2
     # Imported only now: a settings problem is reported before the heavy imports.
-    from aiogram.exceptions import TelegramUnauthorizedError
+    from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
     from bot.app import run
+    from bot.single import AlreadyRunning
 
     setup_logging(
         secrets=[settings.bot_token.get_secret_value(), settings.panel_api_key.get_secret_value()]
@@ -30,6 +31,12 @@ def main() -> int:
         asyncio.run(run(settings))
     except TelegramUnauthorizedError:
         print("BOT_TOKEN was refused by Telegram: check it with @BotFather.", file=sys.stderr)
+        return 1
+    except TelegramNetworkError as error:
+        print(f"Telegram cannot be reached: {error.message}", file=sys.stderr)
+        return 1
+    except AlreadyRunning as error:
+        print(f"Another bot process is running on this database ({error}).", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         pass

@@ -23,6 +23,7 @@ from bot.money import display
 from bot.panel import PanelClient
 from bot.placement import order_details
 from bot.settings import Settings
+from bot.single import only_instance
 from bot.storage import Database, OrdersRepo, SQLiteStorage, UsersRepo
 from handlers import build_router
 
@@ -106,11 +107,18 @@ async def on_shutdown(inflight: InFlight, settings: Settings, catalogue: Catalog
 
 async def run(settings: Settings) -> None:
     """Open everything, poll until SIGTERM/SIGINT, close everything."""
+    with only_instance(settings.database_path):
+        await _run(settings)
+
+
+async def _run(settings: Settings) -> None:
     db = await Database.open(settings.database_path)
     panel = PanelClient(settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout)
     bot = create_bot(settings)
     try:
         dp = create_dispatcher(settings=settings, db=db, panel=panel, translator=Translator())
+        # A webhook left set (by another deployment) would make every getUpdates fail.
+        await bot.delete_webhook(drop_pending_updates=False)
         await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
         await asyncio.gather(panel.close(), bot.session.close(), return_exceptions=True)

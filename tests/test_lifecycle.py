@@ -76,3 +76,15 @@ async def test_commands_are_registered_per_language_and_failures_do_not_stop_sta
     assert list(russian) == ["start", "order", "balance", "cancel", "language", "help"]
     assert "setMyCommands for default failed" in caplog.text
     await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+
+
+def test_a_second_process_on_the_same_database_is_refused(tmp_path) -> None:
+    import pytest
+
+    from bot.single import AlreadyRunning, only_instance
+
+    database = tmp_path / "data" / "bot.sqlite3"
+    with only_instance(database), pytest.raises(AlreadyRunning), only_instance(database):
+        pass
+    with only_instance(database):  # released when the first one ended
+        pass
