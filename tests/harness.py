@@ -34,6 +34,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InlineQuery,
     Message,
+    Sticker,
     Update,
     User,
 )
@@ -269,6 +270,19 @@ class BotClient:
             from_user=BOT_USER,
             text="old message",
         )
+
+
+def a_sticker() -> Sticker:
+    """Something that is not text, as customers send it."""
+    return Sticker(
+        file_id="f",
+        file_unique_id="u",
+        type="regular",
+        width=512,
+        height=512,
+        is_animated=False,
+        is_video=False,
+    )
 
 
 def buttons(markup: Any) -> Iterator[tuple[str, str]]:

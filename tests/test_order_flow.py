@@ -12,7 +12,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from bot.callbacks import CategoryCb, ConfirmCb, OrderNavCb
 from bot.storage import OrdersRepo, UsersRepo
 from tests.conftest import fund
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, a_sticker, buttons, texts
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 
 MEMBERS = "7-day Join — Telegram Members"
@@ -162,17 +162,7 @@ async def test_bad_answer_numbers_keep_the_step(client: BotClient, answer) -> No
 
 
 async def test_non_text_gets_a_hint_at_every_typing_step(client: BotClient) -> None:
-    from aiogram.types import Sticker
-
-    sticker = Sticker(
-        file_id="f",
-        file_unique_id="u",
-        type="regular",
-        width=1,
-        height=1,
-        is_animated=False,
-        is_video=False,
-    )
+    sticker = a_sticker()
     await to_service(client, "Telegram Votes", POLL)
     for answer in ("@channel", "50", None):
         assert texts(await client.send(sticker=sticker)) == ["Please send it as a text message."]

@@ -8,7 +8,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from bot.app import create_dispatcher
 from bot.callbacks import LanguageCb, MenuCb
 from bot.storage import Database, UsersRepo
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, a_sticker, buttons, texts
 
 GREETINGS = {"en": "Hello, ", "ru": "Здравствуйте, ", "uz": "Assalomu alaykum, "}
 
@@ -100,17 +100,7 @@ async def test_unknown_command_or_text_gets_the_hint(client: BotClient, text) ->
 
 
 async def test_sticker_gets_the_hint_too(client: BotClient) -> None:
-    from aiogram.types import Sticker
-
-    sticker = Sticker(
-        file_id="f",
-        file_unique_id="u",
-        type="regular",
-        width=1,
-        height=1,
-        is_animated=False,
-        is_video=False,
-    )
+    sticker = a_sticker()
     assert texts(await client.send(sticker=sticker)) == [
         "I don't know that command. Send /help to see what I can do."
     ]
