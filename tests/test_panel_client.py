@@ -709,3 +709,40 @@ async def test_the_key_never_appears_in_errors_or_logs(
     seen.append(caplog.text)  # formatted, tracebacks included
     assert caplog.records  # the failures were logged
     assert not [text for text in seen if KEY[:10] in text]
+
+
+async def test_add_and_cancel_never_ride_a_pooled_connection() -> None:
+    """A pooled connection the panel closed while idle fails only after the request left:
+    `add` would then look like "outcome unknown" when nothing was sent. So `add` and
+    `cancel` open a connection of their own each time; reads reuse the pool."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestServer
+
+    peers: dict[str, list[object]] = {}
+
+    async def handle(request: web.Request) -> web.Response:
+        form = await request.post()
+        action = str(form["action"])
+        peers.setdefault(action, []).append(request.transport.get_extra_info("peername"))  # type: ignore[union-attr]
+        answers: dict[str, object] = {
+            "add": {"order": 1},
+            "balance": {"balance": "1.00000", "currency": "USD"},
+            "cancel": [{"order": 1, "cancel": {"status": 1}}],
+        }
+        return web.json_response(answers[action])
+
+    app = web.Application()
+    app.router.add_post("/api/v2", handle)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        async with PanelClient(str(server.make_url("/api/v2")), SecretStr("k")) as client:
+            for _ in range(3):
+                await client.balance()
+                await client.add(1, "https://t.me/x", 10)
+                await client.cancel(["1"])
+    finally:
+        await server.close()
+    assert len(set(peers["balance"])) == 1
+    assert len(set(peers["add"])) == 3
+    assert len(set(peers["cancel"])) == 3

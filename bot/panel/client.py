@@ -84,6 +84,10 @@ class PanelClient:
         self._read_attempts = read_attempts
         self._backoff = backoff or DEFAULT_BACKOFF
         self._session: aiohttp.ClientSession | None = None
+        # `add` and `cancel` go on a connection of their own, never a pooled one: a pooled
+        # connection the panel closed while idle fails only once the request is on its way,
+        # which would make a plain "not sent" look like "outcome unknown".
+        self._fresh_session: aiohttp.ClientSession | None = None
         self._closed = False
 
     def __repr__(self) -> str:
@@ -98,9 +102,10 @@ class PanelClient:
 
     async def close(self) -> None:
         self._closed = True
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        for session in (self._session, self._fresh_session):
+            if session is not None:
+                await session.close()
+        self._session = self._fresh_session = None
 
     async def __aenter__(self) -> Self:
         await self.start()
@@ -150,7 +155,7 @@ class PanelClient:
         if answer_number is not None:
             fields["answer_number"] = answer_number
         fields.update(extra)
-        answer = await self._request("add", fields)
+        answer = await self._request("add", fields, fresh_connection=True)
         try:
             return as_id(as_mapping(answer).get("order"))
         except UnusableEntry:
@@ -185,7 +190,9 @@ class PanelClient:
         """
         result: dict[str, CancelResult] = {}
         for chunk in _chunks(order_ids):
-            answer = await self._request("cancel", {"orders": ",".join(chunk)})
+            answer = await self._request(
+                "cancel", {"orders": ",".join(chunk)}, fresh_connection=True
+            )
             if not isinstance(answer, list):
                 raise self._bad_shape("cancel", "a list")
             for entry in answer:
@@ -242,14 +249,21 @@ class PanelClient:
 
     # --- transport -----------------------------------------------------------------------
 
-    def _get_session(self) -> aiohttp.ClientSession:
+    def _get_session(self, *, fresh_connection: bool = False) -> aiohttp.ClientSession:
         if self._closed:
             raise RuntimeError("the panel client is closed")
+        if fresh_connection:
+            if self._fresh_session is None:
+                self._fresh_session = self._new_session(aiohttp.TCPConnector(force_close=True))
+            return self._fresh_session
         if self._session is None:
-            self._session = aiohttp.ClientSession(
-                timeout=self._timeout, headers={"Accept": "application/json"}
-            )
+            self._session = self._new_session(aiohttp.TCPConnector())
         return self._session
+
+    def _new_session(self, connector: aiohttp.TCPConnector) -> aiohttp.ClientSession:
+        return aiohttp.ClientSession(
+            connector=connector, timeout=self._timeout, headers={"Accept": "application/json"}
+        )
 
     async def _read(self, action: str, fields: Mapping[str, str | int]) -> Any:
         """A read is safe to repeat: retry transport failures with backoff."""
@@ -269,13 +283,15 @@ class PanelClient:
                 await asyncio.sleep(delay)
         return await self._request(action, fields)
 
-    async def _request(self, action: str, fields: Mapping[str, str | int]) -> Any:
+    async def _request(
+        self, action: str, fields: Mapping[str, str | int], *, fresh_connection: bool = False
+    ) -> Any:
         """One POST; the decoded JSON, or a `PanelFailure`."""
         form = {"key": self._key.get_secret_value(), "action": action}
         form.update({name: str(value) for name, value in fields.items()})
         started = time.monotonic()
         try:
-            answer = await self._post(action, form)
+            answer = await self._post(action, form, fresh_connection=fresh_connection)
         except PanelError as error:
             logger.info("panel %s: refused: %r", action, error.text)
             raise
@@ -285,8 +301,10 @@ class PanelClient:
         logger.debug("panel %s: ok in %.2fs", action, time.monotonic() - started)
         return answer
 
-    async def _post(self, action: str, form: Mapping[str, str]) -> Any:
-        session = self._get_session()
+    async def _post(
+        self, action: str, form: Mapping[str, str], *, fresh_connection: bool = False
+    ) -> Any:
+        session = self._get_session(fresh_connection=fresh_connection)
         try:
             async with session.post(self._url, data=form) as response:
                 status = response.status
