@@ -24,7 +24,8 @@ from bot.panel import PanelClient
 from bot.placement import order_details
 from bot.settings import Settings
 from bot.single import only_instance
-from bot.storage import Database, OrdersRepo, SQLiteStorage, UsersRepo
+from bot.stars import StarInvoices, StarRefunds
+from bot.storage import Database, OrdersRepo, SQLiteStorage, TopupsRepo, UsersRepo
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ def create_dispatcher(
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
     users = UsersRepo(db)
     orders = OrdersRepo(db)
+    topups = TopupsRepo(db)
+    catalogue = Catalogue(panel, settings.catalogue_refresh)
     inflight = InFlight()
     dp = Dispatcher(
         storage=SQLiteStorage(db),
@@ -67,9 +70,12 @@ def create_dispatcher(
         translator=translator,
         users=users,
         orders=orders,
-        catalogue=Catalogue(panel, settings.catalogue_refresh),
+        catalogue=catalogue,
         alerts=Alerts(settings, users, translator),
         inflight=inflight,
+        topups=topups,
+        invoices=StarInvoices(settings, topups, users, catalogue),
+        refunds=StarRefunds(topups),
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))

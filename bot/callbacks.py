@@ -39,3 +39,8 @@ class OrderNavCb(CallbackData, prefix="on"):
 
 class ConfirmCb(CallbackData, prefix="ok"):
     token: str
+
+
+class TopupCb(CallbackData, prefix="tu"):
+    action: str  # "pay" `stars`, "type" an amount, "cancel" typing
+    stars: int = 0

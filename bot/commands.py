@@ -13,7 +13,16 @@ from bot.settings import LOCALES, Locale
 
 log = logging.getLogger(__name__)
 
-CUSTOMER_COMMANDS = ("start", "order", "balance", "cancel", "language", "help")
+CUSTOMER_COMMANDS = (
+    "start",
+    "order",
+    "balance",
+    "topup",
+    "cancel",
+    "language",
+    "help",
+    "paysupport",
+)
 
 
 def command_list(translator: Translator, locale: Locale) -> list[BotCommand]:

@@ -17,6 +17,7 @@ from bot.callbacks import (
     MenuCb,
     OrderNavCb,
     ServiceCb,
+    TopupCb,
 )
 from bot.catalogue import Category, Page, Snapshot
 from bot.i18n import LANGUAGE_NAMES, Texts
@@ -35,9 +36,10 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
     builder.button(text=t("menu-balance"), callback_data=MenuCb(action="balance"))
+    builder.button(text=t("menu-topup"), callback_data=MenuCb(action="topup"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
-    builder.adjust(1, 1, 2)
+    builder.adjust(1, 2, 2)
     return builder.as_markup()
 
 
@@ -131,4 +133,22 @@ def summary(t: Texts, token: str | None) -> InlineKeyboardMarkup:
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
     builder.adjust(*([1] if token else []), 2)
+    return builder.as_markup()
+
+
+def topup_amounts(t: Texts, presets: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for stars in presets:
+        builder.button(
+            text=t("topup-preset", stars=stars), callback_data=TopupCb(action="pay", stars=stars)
+        )
+    builder.button(text=t("topup-other"), callback_data=TopupCb(action="type"))
+    full_rows, rest = divmod(len(presets), 3)
+    builder.adjust(*[3] * full_rows, *([rest] if rest else []), 1)
+    return builder.as_markup()
+
+
+def topup_typing(t: Texts) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
     return builder.as_markup()

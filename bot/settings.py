@@ -11,10 +11,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic import (
+    Field,
+    HttpUrl,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.money import MoneyError, refund_down, to_minor
+
 Locale = Literal["en", "ru", "uz"]
+# The most Telegram accepts in one Stars invoice.
+MAX_INVOICE_STARS = 10000
 LOCALES: tuple[Locale, ...] = ("en", "ru", "uz")
 
 # One line per setting, shown when it is missing or malformed: what is expected of it.
@@ -32,6 +43,17 @@ EXPECTED: dict[str, str] = {
     "default_locale": "one of en, ru, uz",
     "catalogue_refresh": "seconds the panel's service list is cached, a number above 0",
     "support_contact": "who customers write to for help, like @shop_support",
+    "topup_min_stars": (
+        f"the smallest top-up in Telegram Stars, a whole number from 1 to {MAX_INVOICE_STARS}"
+    ),
+    "topup_max_stars": (
+        f"the largest top-up in Telegram Stars, a whole number from TOPUP_MIN_STARS to"
+        f" {MAX_INVOICE_STARS}"
+    ),
+    "stars_rate": (
+        "the balance one Telegram Star buys, like 0.01: above 0, at most 1000000, at most 8"
+        " decimals, and TOPUP_MIN_STARS stars must buy at least one step of PRICE_DECIMALS"
+    ),
 }
 SECRET_FIELDS = frozenset({"bot_token", "panel_api_key"})
 # The shape aiogram itself checks (bot id, colon, secret), without importing all of aiogram
@@ -57,6 +79,11 @@ class Settings(BaseSettings):
     default_locale: Locale = "en"
     catalogue_refresh: float = Field(default=600, gt=0)
     support_contact: str = ""
+    topup_min_stars: int = Field(default=50, ge=1, le=MAX_INVOICE_STARS)
+    topup_max_stars: int = Field(default=MAX_INVOICE_STARS, ge=1, le=MAX_INVOICE_STARS)
+    # Balance units (the panel's currency) per star. Capped so the largest top-up still fits
+    # the database's integer minor units.
+    stars_rate: Decimal = Field(default=Decimal("0.01"), gt=0, le=1_000_000, allow_inf_nan=False)
 
     @field_validator("bot_token")
     @classmethod
@@ -86,6 +113,32 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("topup_max_stars")
+    @classmethod
+    def _max_not_below_min(cls, value: int, info: ValidationInfo) -> int:
+        minimum = info.data.get("topup_min_stars")
+        if minimum is not None and value < minimum:
+            raise ValueError("below TOPUP_MIN_STARS")
+        return value
+
+    @field_validator("stars_rate")
+    @classmethod
+    def _rate_buys_something(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        try:
+            to_minor(value)
+        except MoneyError:
+            raise ValueError("not exact in minor units") from None
+        decimals = info.data.get("price_decimals")
+        minimum = info.data.get("topup_min_stars")
+        # The credit is rounded down to the price step: the smallest top-up must not buy 0.
+        if (
+            decimals is not None
+            and minimum is not None
+            and not refund_down(value * minimum, decimals)
+        ):
+            raise ValueError("the smallest top-up would credit nothing")
+        return value
 
     @property
     def panel_url(self) -> str:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import balance, fallback, language, order, start
+from handlers import admin, balance, fallback, language, order, payments, start, topup
 
 
 def build_router() -> Router:
     root = Router(name="handlers")
     root.include_routers(
+        # First: a payment is credited whatever conversation the customer is in.
+        payments.create_router(),
         start.create_router(),
         language.create_router(),
         balance.create_router(),
+        topup.create_router(),
         order.create_router(),
+        admin.create_router(),
         fallback.create_router(),
     )
     return root

@@ -25,6 +25,7 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    SendInvoice,
     SendMessage,
     TelegramMethod,
 )
@@ -34,6 +35,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InlineQuery,
     Message,
+    PreCheckoutQuery,
     Sticker,
     Update,
     User,
@@ -102,6 +104,15 @@ class RecordingSession(BaseSession):
                         refuse("BUTTON_DATA_INVALID")
         if isinstance(method, AnswerCallbackQuery) and len(method.text or "") > 200:
             refuse("MESSAGE_TOO_LONG")
+        if isinstance(method, SendInvoice):
+            if not 1 <= len(method.title) <= 32:
+                refuse("INVOICE_TITLE_EMPTY" if not method.title else "INVOICE_TITLE_TOO_LONG")
+            if not 1 <= len(method.description) <= 255:
+                refuse("INVOICE_DESCRIPTION_INVALID")
+            if not 1 <= len(method.payload.encode()) <= 128:
+                refuse("INVOICE_PAYLOAD_INVALID")
+            if method.currency == "XTR" and (method.provider_token or len(method.prices) != 1):
+                refuse("PROVIDER_TOKEN_INVALID or more than one price for Stars")
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
             key = (method.chat_id or 0, method.message_id or 0)
             new_text = (
@@ -141,6 +152,14 @@ class RecordingSession(BaseSession):
                 from_user=BOT_USER,
                 text=text,
                 reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
+            )
+        if getattr(method, "__returning__", None) is Message:
+            # Any other send (an invoice, a photo): a new message in that chat.
+            return Message(
+                message_id=next(self._ids),
+                date=datetime.now(UTC),
+                chat=Chat(id=int(getattr(method, "chat_id", 0)), type="private"),
+                from_user=BOT_USER,
             )
         return True
 
@@ -242,6 +261,19 @@ class BotClient:
             id=str(next(_update_ids)), from_user=self.user, query=query, offset=offset
         )
         return await self._feed(Update(update_id=next(_update_ids), inline_query=inline))
+
+    async def pre_checkout(
+        self, payload: str, total_amount: int, currency: str = "XTR"
+    ) -> list[TelegramMethod[Any]]:
+        """Press Pay on an invoice: Telegram asks the bot to confirm the checkout."""
+        query = PreCheckoutQuery(
+            id=str(next(_update_ids)),
+            from_user=self.user,
+            currency=currency,
+            total_amount=total_amount,
+            invoice_payload=payload,
+        )
+        return await self._feed(Update(update_id=next(_update_ids), pre_checkout_query=query))
 
     def bot_messages(self) -> list[Message]:
         """What the chat shows from the bot, oldest first, with edits applied."""

@@ -73,7 +73,17 @@ async def test_commands_are_registered_per_language_and_failures_do_not_stop_sta
     assert [call.language_code for call in calls] == [None, "en", "ru", "uz"]
     russian = {c.command: c.description for c in calls[2].commands}
     assert russian["order"] == "Сделать новый заказ"
-    assert list(russian) == ["start", "order", "balance", "cancel", "language", "help"]
+    assert list(russian) == [
+        "start",
+        "order",
+        "balance",
+        "topup",
+        "cancel",
+        "language",
+        "help",
+        "paysupport",
+    ]
+    assert russian["topup"] == "Пополнить баланс звёздами Telegram"
     assert "setMyCommands for default failed" in caplog.text
     await dp.emit_shutdown(bot=bot, **dp.workflow_data)
 

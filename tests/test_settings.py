@@ -32,6 +32,9 @@ ALL_NAMES = [
     "DEFAULT_LOCALE",
     "CATALOGUE_REFRESH",
     "SUPPORT_CONTACT",
+    "TOPUP_MIN_STARS",
+    "TOPUP_MAX_STARS",
+    "STARS_RATE",
 ]
 
 
@@ -54,6 +57,8 @@ def test_defaults(monkeypatch) -> None:
     assert settings.price_decimals == 2
     assert settings.panel_timeout == 15
     assert settings.default_locale == "en"
+    assert (settings.topup_min_stars, settings.topup_max_stars) == (50, 10000)
+    assert settings.stars_rate == Decimal("0.01")
 
 
 def test_every_documented_name_is_a_setting() -> None:
@@ -101,6 +106,11 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("PANEL_TIMEOUT", "soon"),
         ("DEFAULT_LOCALE", "de"),
         ("TELEGRAM_API_URL", "localhost"),
+        ("TOPUP_MIN_STARS", "0"),
+        ("TOPUP_MAX_STARS", "10001"),
+        ("STARS_RATE", "NaN"),
+        ("STARS_RATE", "0"),
+        ("STARS_RATE", "0.000000001"),
     ],
 )
 def test_malformed_setting_is_named(monkeypatch, name, value) -> None:
@@ -111,6 +121,26 @@ def test_malformed_setting_is_named(monkeypatch, name, value) -> None:
         load_settings()
     assert len(caught.value.lines) == 1
     assert caught.value.lines[0].startswith(f"{name} is malformed")
+
+
+@pytest.mark.parametrize(
+    ("values", "name"),
+    [
+        ({"TOPUP_MIN_STARS": "500", "TOPUP_MAX_STARS": "100"}, "TOPUP_MAX_STARS"),
+        # 50 stars at 0.0001 buy 0.005, nothing at two decimals
+        ({"STARS_RATE": "0.0001"}, "STARS_RATE"),
+        ({"STARS_RATE": "0.0001", "PRICE_DECIMALS": "3"}, None),
+    ],
+)
+def test_topup_settings_agree_with_each_other(monkeypatch, values, name) -> None:
+    for required, good in {**REQUIRED, **values}.items():
+        monkeypatch.setenv(required, good)
+    if name is None:
+        assert load_settings().stars_rate == Decimal("0.0001")
+        return
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert [line.split()[0] for line in caught.value.lines] == [name]
 
 
 def test_secrets_are_not_echoed(monkeypatch) -> None:

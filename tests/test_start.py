@@ -24,6 +24,7 @@ async def test_start_greets_in_the_telegram_language(make_client, db, language) 
     assert [data for _, data in buttons(menu.reply_markup)] == [
         MenuCb(action="order").pack(),
         MenuCb(action="balance").pack(),
+        MenuCb(action="topup").pack(),
         MenuCb(action="language").pack(),
         MenuCb(action="help").pack(),
     ]
@@ -45,7 +46,17 @@ async def test_name_with_html_is_escaped(make_client) -> None:
 async def test_help_lists_the_commands(client: BotClient) -> None:
     for sent in (await client.send("/help"), await client.click(MenuCb(action="help"))):
         help_text = texts(sent)[-1]
-        for command in ("/start", "/order", "/balance", "/cancel", "/language", "/help"):
+        for command in (
+            "/start",
+            "/order",
+            "/balance",
+            "/cancel",
+            "/topup",
+            "/language",
+            "/help",
+            "/paysupport",
+            "/terms",
+        ):
             assert command in help_text
 
 

@@ -21,6 +21,8 @@ class Reason(StrEnum):
     ORDER = "order"  # the charge for an order, at placement
     REFUND = "refund"  # money back for an order: refused, failed, Canceled or Partial
     TOPUP = "topup"  # a payment, with its charge id as ref
+    TOPUP_REFUND = "topup_refund"  # a Stars payment given back; ref: charge id#attempt
+    TOPUP_REFUND_UNDONE = "topup_refund_undone"  # Telegram refused that refund; same ref
     CREDIT = "credit"  # by an admin
     DEBIT = "debit"  # by an admin
 

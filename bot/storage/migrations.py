@@ -99,7 +99,29 @@ CREATE TABLE fsm (
 ) STRICT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL,)
+_V2_TOPUPS = """
+-- One row per Stars invoice sent. The invoice's payload is only `payload`, a random token:
+-- what a payment credits is read here, never from anything Telegram echoes back.
+CREATE TABLE topups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    payload TEXT NOT NULL UNIQUE,
+    stars INTEGER NOT NULL CHECK (stars > 0),  -- the invoice's price
+    amount INTEGER NOT NULL CHECK (amount > 0),  -- the balance it credits, fixed when invoiced
+    locale TEXT NOT NULL,  -- the invoice's language: later news of it is told in the same
+    status TEXT NOT NULL CHECK (status IN ('invoiced', 'paid', 'refunding', 'refunded')),
+    charge_id TEXT UNIQUE,  -- telegram_payment_charge_id, once paid
+    refund_attempts INTEGER NOT NULL DEFAULT 0 CHECK (refund_attempts >= 0),
+    refunded_by INTEGER,  -- the admin who asked for the refund
+    created_at TEXT NOT NULL,
+    paid_at TEXT,
+    refunded_at TEXT,
+    CHECK ((status = 'invoiced') = (charge_id IS NULL))
+) STRICT;
+CREATE INDEX topups_by_user ON topups (user_id, id DESC);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS)
 LATEST = len(MIGRATIONS)
 
 

@@ -11,8 +11,11 @@ help =
     /order — place a new order
     /balance — your balance
     /cancel — cancel the order you are placing
+    /topup — top up your balance with Telegram Stars
     /language — change the language
     /help — this text
+    /paysupport — help with a payment
+    /terms — terms of sale
 unknown-command = I don't know that command. Send /help to see what I can do.
 private-only = This works in a private chat with me only.
 button-expired = This button has expired. Send /start for a fresh menu.

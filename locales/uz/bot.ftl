@@ -11,8 +11,11 @@ help =
     /order — yangi buyurtma
     /balance — balansingiz
     /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
+    /topup — balansni Telegram Stars bilan to'ldirish
     /language — tilni o'zgartirish
     /help — ushbu yordam
+    /paysupport — to'lov bo'yicha yordam
+    /terms — sotuv shartlari
 unknown-command = Bunday buyruqni bilmayman. Nimalar qila olishimni bilish uchun /help yuboring.
 private-only = Bu faqat men bilan shaxsiy chatda ishlaydi.
 button-expired = Bu tugma eskirgan. Yangi menyu uchun /start yuboring.

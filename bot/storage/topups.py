@@ -1,0 +1,273 @@
+"""Top-ups in Telegram Stars: one row per invoice, from sending it to a possible refund.
+
+    invoiced ──payment──> paid ──admin refund──> refunding ──Telegram ok──> refunded
+                            ^                        │
+                            └──Telegram refused──────┘
+
+The balance moves only through the ledger, in the same transaction as the status: a payment
+credits once (the ledger's UNIQUE (reason, ref) on the charge id, and the row's own status),
+and a refund is debited before Telegram is asked to return the stars.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from bot.money import from_minor, to_minor
+from bot.storage.db import Database, Row, StorageError, Transaction, from_row, utcnow
+from bot.storage.ledger import AlreadyPosted, Reason, post
+
+STARS = "XTR"  # Telegram's currency code for Stars
+
+Refusal = Literal["unknown", "not-yours", "used", "mismatch"]
+
+
+class TopupStatus(StrEnum):
+    INVOICED = "invoiced"  # the invoice is out, not paid
+    PAID = "paid"  # credited
+    REFUNDING = "refunding"  # debited, Telegram asked (or about to be) to return the stars
+    REFUNDED = "refunded"  # the stars went back
+
+
+@dataclass(frozen=True)
+class Topup:
+    id: int  # customers and admins know a top-up by this number
+    user_id: int
+    payload: str
+    stars: int
+    amount: Decimal  # the balance it credits
+    locale: str  # the language the invoice was sent in
+    status: str
+    charge_id: str | None
+    refund_attempts: int
+    refunded_by: int | None
+    created_at: datetime
+    paid_at: datetime | None
+    refunded_at: datetime | None
+
+    def refusal(self, user_id: int, currency: str, total_amount: int) -> Refusal | None:
+        """Why this invoice may not be paid by `user_id` for that amount, or None."""
+        if self.user_id != user_id:
+            return "not-yours"
+        if self.status != TopupStatus.INVOICED:
+            return "used"
+        if currency != STARS or total_amount != self.stars:
+            return "mismatch"
+        return None
+
+    @property
+    def refund_ref(self) -> str:
+        """The ledger ref of the current refund attempt: each attempt posts under its own."""
+        return f"{self.charge_id}#{self.refund_attempts}"
+
+
+def checkout_refusal(
+    topup: Topup | None, user_id: int, currency: str, total_amount: int
+) -> Refusal | None:
+    return "unknown" if topup is None else topup.refusal(user_id, currency, total_amount)
+
+
+@dataclass(frozen=True)
+class Payment:
+    """A `successful_payment` as Telegram reported it."""
+
+    user_id: int
+    payload: str
+    charge_id: str
+    currency: str
+    total_amount: int
+
+
+@dataclass(frozen=True)
+class Credited:
+    topup: Topup
+    balance: Decimal
+    replay: bool  # this very payment was credited before: nothing moved now
+
+
+class UnmatchedPayment(StorageError):
+    """Money arrived that no open invoice of this user asked for; nothing was credited."""
+
+    def __init__(self, payment: Payment, why: Refusal) -> None:
+        super().__init__(f"payment {payment.charge_id} unmatched: {why}")
+        self.payment = payment
+        self.why = why
+
+
+class UnknownTopup(StorageError):
+    def __init__(self, topup_id: int) -> None:
+        super().__init__(f"no top-up {topup_id}")
+        self.topup_id = topup_id
+
+
+class TopupStateError(StorageError):
+    """The top-up is not in a status this step applies to; nothing changed."""
+
+    def __init__(self, topup: Topup) -> None:
+        super().__init__(f"top-up {topup.id} is {topup.status}")
+        self.topup = topup
+
+
+class TopupsRepo:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(self, user_id: int, stars: int, amount: Decimal, locale: str) -> Topup:
+        """A new invoice for `stars` that will credit `amount`; its payload is a fresh token."""
+        if stars <= 0 or amount <= 0:
+            raise ValueError("a top-up costs stars and credits something")
+        async with self._db.transaction() as tx:
+            row = await tx.fetchone(
+                "INSERT INTO topups (user_id, payload, stars, amount, locale, status, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                (
+                    user_id,
+                    secrets.token_urlsafe(24),
+                    stars,
+                    to_minor(amount),
+                    locale,
+                    TopupStatus.INVOICED,
+                    utcnow(),
+                ),
+            )
+        return _topup(row)
+
+    async def discard(self, topup_id: int) -> None:
+        """Forget an invoice Telegram would not send: nobody can have paid it."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "DELETE FROM topups WHERE id = ? AND status = ?", (topup_id, TopupStatus.INVOICED)
+            )
+
+    async def get(self, topup_id: int) -> Topup | None:
+        row = await self._db.fetchone("SELECT * FROM topups WHERE id = ?", (topup_id,))
+        return None if row is None else _topup(row)
+
+    async def by_payload(self, payload: str) -> Topup | None:
+        row = await self._db.fetchone("SELECT * FROM topups WHERE payload = ?", (payload,))
+        return None if row is None else _topup(row)
+
+    async def list_for_user(self, user_id: int, limit: int = 20) -> list[Topup]:
+        """The customer's top-ups, invoices never paid included, newest first."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM topups WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
+        )
+        return [_topup(row) for row in rows]
+
+    async def record_payment(self, payment: Payment) -> Credited:
+        """Mark the invoice paid and credit its amount, in one transaction, once.
+
+        The same payment again (a replayed update, two deliveries at once) returns
+        `replay=True` and moves nothing. Anything else that matches no open invoice of this
+        user raises `UnmatchedPayment`.
+        """
+        async with self._db.transaction() as tx:
+            topup = await self._by_payload(tx, payment.payload)
+            if topup is not None and topup.charge_id == payment.charge_id:
+                return Credited(topup, await _balance(tx, topup.user_id), replay=True)
+            why = checkout_refusal(topup, payment.user_id, payment.currency, payment.total_amount)
+            if why is not None or topup is None:
+                raise UnmatchedPayment(payment, why or "unknown")
+            try:
+                balance = await post(
+                    tx, topup.user_id, topup.amount, Reason.TOPUP, ref=payment.charge_id
+                )
+            except AlreadyPosted:
+                # The charge id was credited through another invoice: Telegram never reuses
+                # one, so this is a forged or corrupted update, not money to credit twice.
+                raise UnmatchedPayment(payment, "used") from None
+            row = await tx.fetchone(
+                "UPDATE topups SET status = ?, charge_id = ?, paid_at = ? WHERE id = ? RETURNING *",
+                (TopupStatus.PAID, payment.charge_id, utcnow(), topup.id),
+            )
+        return Credited(_topup(row), balance, replay=False)
+
+    async def reserve_refund(self, topup_id: int, admin_id: int) -> tuple[Topup, Decimal]:
+        """Debit the credited amount and mark the top-up `refunding`; its balance after.
+
+        A top-up already `refunding` (Telegram's answer never came) is returned as it is, to
+        ask Telegram again: nothing is debited twice. Raises `UnknownTopup`,
+        `TopupStateError`, or `InsufficientFunds` when the customer spent the money.
+        """
+        async with self._db.transaction() as tx:
+            topup = await self._locked(tx, topup_id)
+            if topup.status == TopupStatus.REFUNDING:
+                return topup, await _balance(tx, topup.user_id)
+            if topup.status != TopupStatus.PAID:
+                raise TopupStateError(topup)
+            row = await tx.fetchone(
+                "UPDATE topups SET status = ?, refund_attempts = refund_attempts + 1,"
+                " refunded_by = ? WHERE id = ? RETURNING *",
+                (TopupStatus.REFUNDING, admin_id, topup.id),
+            )
+            topup = _topup(row)
+            balance = await post(
+                tx,
+                topup.user_id,
+                -topup.amount,
+                Reason.TOPUP_REFUND,
+                ref=topup.refund_ref,
+                actor=admin_id,
+            )
+        return topup, balance
+
+    async def finish_refund(self, topup_id: int) -> Topup:
+        """Telegram returned the stars: `refunded`. Calling it again changes nothing."""
+        async with self._db.transaction() as tx:
+            topup = await self._locked(tx, topup_id)
+            if topup.status == TopupStatus.REFUNDED:
+                return topup
+            if topup.status != TopupStatus.REFUNDING:
+                raise TopupStateError(topup)
+            row = await tx.fetchone(
+                "UPDATE topups SET status = ?, refunded_at = ? WHERE id = ? RETURNING *",
+                (TopupStatus.REFUNDED, utcnow(), topup.id),
+            )
+        return _topup(row)
+
+    async def undo_refund(self, topup_id: int) -> tuple[Topup, Decimal]:
+        """Telegram refused the refund: credit the debit back, the top-up is `paid` again."""
+        async with self._db.transaction() as tx:
+            topup = await self._locked(tx, topup_id)
+            if topup.status != TopupStatus.REFUNDING:
+                raise TopupStateError(topup)
+            balance = await post(
+                tx,
+                topup.user_id,
+                topup.amount,
+                Reason.TOPUP_REFUND_UNDONE,
+                ref=topup.refund_ref,
+                actor=topup.refunded_by,
+            )
+            row = await tx.fetchone(
+                "UPDATE topups SET status = ?, refunded_by = NULL WHERE id = ? RETURNING *",
+                (TopupStatus.PAID, topup.id),
+            )
+        return _topup(row), balance
+
+    async def _by_payload(self, tx: Transaction, payload: str) -> Topup | None:
+        row = await tx.fetchone("SELECT * FROM topups WHERE payload = ?", (payload,))
+        return None if row is None else _topup(row)
+
+    async def _locked(self, tx: Transaction, topup_id: int) -> Topup:
+        # "Locked" because it is read inside the write transaction: nobody changes it meanwhile.
+        row = await tx.fetchone("SELECT * FROM topups WHERE id = ?", (topup_id,))
+        if row is None:
+            raise UnknownTopup(topup_id)
+        return _topup(row)
+
+
+async def _balance(tx: Transaction, user_id: int) -> Decimal:
+    row = await tx.fetchone("SELECT balance FROM users WHERE id = ?", (user_id,))
+    return from_minor(row["balance"] if row else 0)
+
+
+def _topup(row: Row | None) -> Topup:
+    if row is None:  # cannot happen: each caller's statement returns its row
+        raise StorageError("top-up statement returned nothing")
+    return from_row(Topup, row)

@@ -1,0 +1,138 @@
+"""Telegram's checkout (pre-checkout query, successful payment), `/paysupport` and `/terms`.
+
+This router comes first: a payment must be credited whatever conversation the customer is
+in, never swallowed by some step's "anything else" handler.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message, PreCheckoutQuery, User
+
+from bot.alerts import Alerts
+from bot.catalogue import Catalogue
+from bot.i18n import Texts
+from bot.settings import Settings
+from bot.stars import amounts, rate_text, return_payment
+from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal
+
+log = logging.getLogger(__name__)
+
+# What a customer may write to the admins through /paysupport in one message.
+MAX_QUESTION = 1000
+
+
+async def pre_checkout(query: PreCheckoutQuery, topups: TopupsRepo, t: Texts) -> None:
+    # Telegram waits 10 s for this answer: one indexed read, nothing slow.
+    topup = await topups.by_payload(query.invoice_payload)
+    refusal = checkout_refusal(topup, query.from_user.id, query.currency, query.total_amount)
+    if refusal is None:
+        await query.answer(ok=True)
+        return
+    log.info("checkout refused (%s) for user %s", refusal, query.from_user.id)
+    await query.answer(ok=False, error_message=t(f"checkout-{refusal}"))
+
+
+async def successful_payment(
+    message: Message,
+    bot: Bot,
+    event_from_user: User,
+    topups: TopupsRepo,
+    alerts: Alerts,
+    settings: Settings,
+    catalogue: Catalogue,
+    t: Texts,
+) -> None:
+    paid = message.successful_payment
+    if paid is None:  # cannot happen: the filter checked it
+        return
+    payment = Payment(
+        user_id=event_from_user.id,
+        payload=paid.invoice_payload,
+        charge_id=paid.telegram_payment_charge_id,
+        currency=paid.currency,
+        total_amount=paid.total_amount,
+    )
+    try:
+        credited = await topups.record_payment(payment)
+    except UnmatchedPayment as problem:
+        await _give_back(message, bot, alerts, problem, t)
+        return
+    if credited.replay:
+        log.info("payment %s delivered again: credited already", payment.charge_id)
+        return
+    topup = credited.topup
+    money = amounts(settings, catalogue)
+    await message.answer(
+        t(
+            "topup-receipt",
+            id=str(topup.id),
+            stars=topup.stars,
+            amount=money(topup.amount),
+            balance=money(credited.balance),
+        )
+    )
+
+
+async def _give_back(
+    message: Message, bot: Bot, alerts: Alerts, problem: UnmatchedPayment, t: Texts
+) -> None:
+    """Stars arrived that no open invoice asked for (paid twice, say): return them."""
+    payment = problem.payment
+    log.warning("payment %s unmatched (%s): returning it", payment.charge_id, problem.why)
+    returned = await return_payment(bot, payment.user_id, payment.charge_id)
+    stars = payment.total_amount
+    await message.answer(t("payment-returned" if returned else "payment-held", stars=stars))
+    await alerts.send(
+        bot,
+        "alert-payment-returned" if returned else "alert-payment-held",
+        user_id=str(payment.user_id),
+        charge=payment.charge_id,
+        stars=stars,
+        why=problem.why,
+    )
+
+
+async def paysupport(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    event_from_user: User,
+    alerts: Alerts,
+    settings: Settings,
+    t: Texts,
+) -> None:
+    question = (command.args or "").strip()
+    if not question:
+        if settings.support_contact:
+            await message.answer(t("paysupport-contact", contact=settings.support_contact))
+        else:
+            await message.answer(t("paysupport-admins"))
+        return
+    if len(question) > MAX_QUESTION:
+        await message.answer(t("paysupport-too-long", limit=MAX_QUESTION))
+        return
+    delivered = await alerts.send(
+        bot,
+        "alert-paysupport",
+        user_id=str(event_from_user.id),
+        name=event_from_user.full_name,
+        question=question,
+    )
+    await message.answer(t("paysupport-sent" if delivered else "paysupport-not-sent"))
+
+
+async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: Texts) -> None:
+    await message.answer(t("terms", rate=rate_text(settings, catalogue.currency)))
+
+
+def create_router() -> Router:
+    router = Router(name="payments")
+    router.pre_checkout_query.register(pre_checkout)
+    router.message.register(successful_payment, F.successful_payment)
+    router.message.register(paysupport, Command("paysupport"))
+    router.message.register(terms, Command("terms"))
+    return router

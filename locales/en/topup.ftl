@@ -1,0 +1,83 @@
+# Top-ups with Telegram Stars
+menu-topup = ⭐ Top up
+cmd-topup = Top up your balance with Telegram Stars
+cmd-paysupport = Help with a payment
+
+topup-choose =
+    <b>Top up your balance with Telegram Stars</b>
+    1 ⭐ = { $rate } on your balance. Choose an amount, or send /topup and a number of stars from { $min } to { $max }, e.g. <code>/topup { $min }</code>.
+topup-preset = { $stars } ⭐
+topup-other = ✏️ Another amount
+topup-type-amount = How many stars? Send a whole number from { $min } to { $max }.
+topup-bad-amount = I can make an invoice for a whole number of stars from { $min } to { $max }, for example /topup { $min }.
+topup-cancel = ✖️ Cancel
+topup-cancelled = Top-up cancelled.
+
+# The invoice (plain text, no markup): title at most 32 characters, description 255
+topup-invoice-title = Balance +{ $amount }
+topup-invoice-description = Pay { $stars } ⭐ and get { $amount } on your balance in this shop, to spend on orders.
+topup-invoice-label = Balance top-up
+topup-invoice-failed = Telegram would not create this invoice. Try another amount, or ask via /paysupport.
+
+# Why a payment is refused at checkout (plain text, shown by Telegram)
+checkout-unknown = This invoice is not valid any more. Send /topup for a new one.
+checkout-not-yours = This invoice was made for another customer. Send /topup to the bot for your own.
+checkout-used = This invoice has been paid already. Send /topup for a new one.
+checkout-mismatch = This payment does not match the invoice. Send /topup for a new one.
+
+topup-receipt =
+    ✅ Top-up #{ $id } paid: { $stars } { $stars ->
+        [one] star
+       *[other] stars
+    }, +{ $amount } to your balance.
+    Balance: <b>{ $balance }</b>
+topup-refunded =
+    Top-up #{ $id } has been refunded: { $stars } { $stars ->
+        [one] star is
+       *[other] stars are
+    } back in your Telegram account, and { $amount } was taken off your balance.
+    Balance: <b>{ $balance }</b>
+payment-returned = This payment ({ $stars } ⭐) matched no open invoice, so the stars were sent back to you. Send /topup for a new invoice.
+payment-held = This payment ({ $stars } ⭐) matched no open invoice. The shop's admins have been told and will send the stars back.
+
+# /paysupport and /terms
+paysupport-contact =
+    <b>Help with a payment</b>
+    Write to { $contact } with your top-up number (it is on the receipt) and what went wrong. Or send /paysupport with your question here, e.g. <code>/paysupport top-up #12 not credited</code>, and the shop's admins get it.
+paysupport-admins =
+    <b>Help with a payment</b>
+    Send /paysupport with your question in this chat, e.g. <code>/paysupport top-up #12 not credited</code>: the shop's admins get it and will contact you. Mention the top-up number from the receipt.
+paysupport-too-long = Please keep it under { $limit } characters.
+paysupport-sent = Sent to the shop's admins. They will contact you.
+paysupport-not-sent = Sorry, I could not pass this on right now. Please try again later.
+terms =
+    <b>Terms of sale</b>
+    • You pay for orders from your balance in this shop, and top it up with Telegram Stars: 1 ⭐ = { $rate }.
+    • The balance is for orders in this shop only: it is not paid out or exchanged back into Stars. A top-up whose amount is still unspent can be refunded: ask via /paysupport.
+    • An order the supplier refuses or cancels is refunded to your balance in full; one completed partially, for the part not delivered.
+    • Help with payments: /paysupport
+
+# To admins
+alert-paysupport =
+    💬 Payment question from <a href="tg://user?id={ $user_id }">{ $name }</a> (id <code>{ $user_id }</code>):
+    { $question }
+alert-payment-returned = ⚠️ A payment of { $stars } ⭐ from user <code>{ $user_id }</code> matched no open invoice ({ $why ->
+        [used] the invoice was paid already
+        [not-yours] another customer's invoice
+        [mismatch] the amount or currency differs
+       *[unknown] an unknown invoice
+    }) and was sent back. Charge id: <code>{ $charge }</code>
+alert-payment-held = ⚠️ A payment of { $stars } ⭐ from user <code>{ $user_id }</code> matched no open invoice ({ $why ->
+        [used] the invoice was paid already
+        [not-yours] another customer's invoice
+        [mismatch] the amount or currency differs
+       *[unknown] an unknown invoice
+    }), and sending it back failed: return it by hand. Charge id: <code>{ $charge }</code>
+refund-usage = Usage: <code>/refund TOPUP_ID</code>. The top-up number is on the customer's receipt.
+refund-no-such = There is no top-up #{ $id }.
+refund-unpaid = Top-up #{ $id } has not been paid: there is nothing to refund.
+refund-already = Top-up #{ $id } has been refunded already.
+refund-short = Customer <code>{ $user_id }</code> has { $balance } on their balance, { $missing } short of what top-up #{ $id } credited: nothing was refunded.
+refund-refunded = ✅ Top-up #{ $id } refunded: { $stars } ⭐ back to customer <code>{ $user_id }</code>, { $amount } taken off their balance (now { $balance }).
+refund-refused = Telegram refused to refund top-up #{ $id }: { $error }. Nothing was taken off the customer's balance (still { $balance }).
+refund-unknown = Telegram gave no clear answer about refunding top-up #{ $id } ({ $error }). { $amount } stays held from customer <code>{ $user_id }</code>'s balance: send <code>/refund { $id }</code> again to finish.

@@ -1,0 +1,89 @@
+# Top-ups with Telegram Stars
+menu-topup = ⭐ Пополнить
+cmd-topup = Пополнить баланс звёздами Telegram
+cmd-paysupport = Помощь с оплатой
+
+topup-choose =
+    <b>Пополнение баланса звёздами Telegram</b>
+    1 ⭐ = { $rate } на баланс. Выберите сумму или отправьте /topup и число звёзд от { $min } до { $max }, например <code>/topup { $min }</code>.
+topup-preset = { $stars } ⭐
+topup-other = ✏️ Другая сумма
+topup-type-amount = Сколько звёзд? Отправьте целое число от { $min } до { $max }.
+topup-bad-amount = Я могу выставить счёт на целое число звёзд от { $min } до { $max }, например /topup { $min }.
+topup-cancel = ✖️ Отмена
+topup-cancelled = Пополнение отменено.
+
+# The invoice (plain text, no markup): title at most 32 characters, description 255
+topup-invoice-title = Баланс +{ $amount }
+topup-invoice-description = Оплатите { $stars } ⭐ и получите { $amount } на баланс в этом магазине для оплаты заказов.
+topup-invoice-label = Пополнение баланса
+topup-invoice-failed = Telegram не создал этот счёт. Попробуйте другую сумму или напишите через /paysupport.
+
+# Why a payment is refused at checkout (plain text, shown by Telegram)
+checkout-unknown = Этот счёт больше не действует. Отправьте /topup, чтобы получить новый.
+checkout-not-yours = Этот счёт выставлен другому покупателю. Отправьте боту /topup, чтобы получить свой.
+checkout-used = Этот счёт уже оплачен. Отправьте /topup, чтобы получить новый.
+checkout-mismatch = Платёж не совпадает со счётом. Отправьте /topup, чтобы получить новый.
+
+topup-receipt =
+    ✅ Пополнение #{ $id } оплачено: { $stars } { $stars ->
+        [one] звезда
+        [few] звезды
+       *[many] звёзд
+    }, +{ $amount } на баланс.
+    Баланс: <b>{ $balance }</b>
+topup-refunded =
+    Пополнение #{ $id } возвращено: { $stars } { $stars ->
+        [one] звезда вернулась
+        [few] звезды вернулись
+       *[many] звёзд вернулись
+    } на ваш счёт Telegram, с баланса списано { $amount }.
+    Баланс: <b>{ $balance }</b>
+payment-returned = Этот платёж ({ $stars } ⭐) не подошёл ни к одному открытому счёту, поэтому звёзды возвращены вам. Отправьте /topup, чтобы получить новый счёт.
+payment-held = Этот платёж ({ $stars } ⭐) не подошёл ни к одному открытому счёту. Администраторы магазина уже знают и вернут звёзды.
+
+# /paysupport and /terms
+paysupport-contact =
+    <b>Помощь с оплатой</b>
+    Напишите { $contact }: укажите номер пополнения (он есть в чеке) и что случилось. Или отправьте здесь /paysupport и ваш вопрос, например <code>/paysupport пополнение #12 не зачислено</code>, — его получат администраторы магазина.
+paysupport-admins =
+    <b>Помощь с оплатой</b>
+    Отправьте в этот чат /paysupport и ваш вопрос, например <code>/paysupport пополнение #12 не зачислено</code>: его получат администраторы магазина и свяжутся с вами. Укажите номер пополнения из чека.
+paysupport-too-long = Пожалуйста, уложитесь в { $limit } { $limit ->
+        [one] символ
+        [few] символа
+       *[many] символов
+    }.
+paysupport-sent = Передал администраторам магазина. Они свяжутся с вами.
+paysupport-not-sent = Не удалось передать сообщение. Попробуйте позже.
+terms =
+    <b>Условия продажи</b>
+    • Заказы оплачиваются с баланса в этом магазине, а баланс пополняется звёздами Telegram: 1 ⭐ = { $rate }.
+    • Баланс служит только для заказов в этом магазине: он не выводится и не обменивается обратно на звёзды. Пополнение, сумма которого ещё не потрачена, можно вернуть: напишите через /paysupport.
+    • Заказ, который поставщик отклонил или отменил, возвращается на баланс полностью; выполненный частично — за невыполненную часть.
+    • Помощь с оплатой: /paysupport
+
+# To admins
+alert-paysupport =
+    💬 Вопрос об оплате от <a href="tg://user?id={ $user_id }">{ $name }</a> (id <code>{ $user_id }</code>):
+    { $question }
+alert-payment-returned = ⚠️ Платёж на { $stars } ⭐ от пользователя <code>{ $user_id }</code> не подошёл ни к одному открытому счёту ({ $why ->
+        [used] счёт уже оплачен
+        [not-yours] счёт другого покупателя
+        [mismatch] не совпали сумма или валюта
+       *[unknown] неизвестный счёт
+    }) и возвращён. ID платежа: <code>{ $charge }</code>
+alert-payment-held = ⚠️ Платёж на { $stars } ⭐ от пользователя <code>{ $user_id }</code> не подошёл ни к одному открытому счёту ({ $why ->
+        [used] счёт уже оплачен
+        [not-yours] счёт другого покупателя
+        [mismatch] не совпали сумма или валюта
+       *[unknown] неизвестный счёт
+    }), и вернуть его не удалось: верните вручную. ID платежа: <code>{ $charge }</code>
+refund-usage = Использование: <code>/refund НОМЕР_ПОПОЛНЕНИЯ</code>. Номер пополнения есть в чеке покупателя.
+refund-no-such = Пополнения #{ $id } нет.
+refund-unpaid = Пополнение #{ $id } не оплачено: возвращать нечего.
+refund-already = Пополнение #{ $id } уже возвращено.
+refund-short = На балансе покупателя <code>{ $user_id }</code> { $balance }, на { $missing } меньше, чем зачислило пополнение #{ $id }: ничего не возвращено.
+refund-refunded = ✅ Пополнение #{ $id } возвращено: { $stars } ⭐ вернулись покупателю <code>{ $user_id }</code>, с его баланса списано { $amount } (теперь { $balance }).
+refund-refused = Telegram отказал в возврате пополнения #{ $id }: { $error }. С баланса покупателя ничего не списано (на нём { $balance }).
+refund-unknown = Telegram не дал ясного ответа о возврате пополнения #{ $id } ({ $error }). { $amount } удерживается с баланса покупателя <code>{ $user_id }</code>: отправьте <code>/refund { $id }</code> ещё раз, чтобы завершить.
