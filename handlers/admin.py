@@ -44,7 +44,7 @@ async def refund_command(
     try:
         result = await refunds.refund(bot, topup_id, event_from_user.id)
     except UnknownTopup:
-        await message.answer(t("refund-unknown", id=str(topup_id)))
+        await message.answer(t("refund-no-such", id=str(topup_id)))
         return
     except TopupStateError as error:
         key = "refund-already" if error.topup.status == TopupStatus.REFUNDED else "refund-unpaid"
