@@ -21,6 +21,7 @@ from bot.app import create_dispatcher
 from bot.storage import LedgerRepo, Reason, Topup, TopupsRepo, TopupStatus
 from tests.conftest import ADMIN_ID
 from tests.harness import BotClient, texts
+from tests.test_order_flow import MEMBERS, to_service
 
 _charges = itertools.count(1)
 _updates = itertools.count(900_000)
@@ -196,12 +197,17 @@ async def test_two_deliveries_at_once_credit_once(client: BotClient, db) -> None
     assert len(await LedgerRepo(db).entries(client.user.id)) == 1
 
 
-async def test_a_payment_mid_order_is_still_credited(client: BotClient, db) -> None:
+async def test_a_payment_mid_order_is_credited_and_the_order_goes_on(client: BotClient, db) -> None:
     topup = await invoice(client, db, 100)
-    await client.send("/order")  # the order conversation is waiting for a choice
+    # The order conversation waits for a link, and answers anything that is not text.
+    await to_service(client, "Telegram Members", MEMBERS)
     sent = await feed(client, payment(client, topup))
-    assert texts(sent)[0].startswith(f"✅ Top-up #{topup.id} paid")
+    assert texts(sent) == [
+        f"✅ Top-up #{topup.id} paid: 100 stars, +1.00 UZS to your balance."
+        "\nBalance: <b>1.00 UZS</b>"
+    ]
     assert await balance_of(db, client.user.id) == 1
+    assert texts(await client.send("@durov"))[0].startswith("How many?")
 
 
 async def test_a_second_payment_of_one_invoice_goes_back(client: BotClient, db) -> None:
