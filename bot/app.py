@@ -25,7 +25,15 @@ from bot.placement import order_details
 from bot.settings import Settings
 from bot.single import only_instance
 from bot.stars import StarInvoices, StarRefunds
-from bot.storage import Database, OrdersRepo, SQLiteStorage, TopupsRepo, UsersRepo
+from bot.storage import (
+    Database,
+    LedgerRepo,
+    OrdersRepo,
+    SQLiteStorage,
+    StatsRepo,
+    TopupsRepo,
+    UsersRepo,
+)
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -70,6 +78,8 @@ def create_dispatcher(
         translator=translator,
         users=users,
         orders=orders,
+        ledger=LedgerRepo(db),
+        stats=StatsRepo(db),
         catalogue=catalogue,
         alerts=Alerts(settings, users, translator),
         inflight=inflight,

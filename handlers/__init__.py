@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, balance, fallback, language, order, payments, start, topup
+from handlers import admin, admin_shop, balance, fallback, language, order, payments, start, topup
 
 
 def build_router() -> Router:
@@ -17,6 +17,8 @@ def build_router() -> Router:
     root.include_routers(
         # First: a payment is credited whatever conversation the customer is in.
         payments.create_router(),
+        # Admins' /balance adds the panel's to their own; others fall through to theirs.
+        admin_shop.create_router(),
         start.create_router(),
         language.create_router(),
         balance.create_router(),

@@ -22,6 +22,7 @@ from bot.storage.orders import (
     Status,
     TokenUsed,
 )
+from bot.storage.stats import Period, StatsRepo
 from bot.storage.topups import (
     STARS,
     Credited,
@@ -52,9 +53,11 @@ __all__ = [
     "OrdersRepo",
     "PanelIdTaken",
     "Payment",
+    "Period",
     "Reason",
     "RefundExceedsCharge",
     "SQLiteStorage",
+    "StatsRepo",
     "Status",
     "StorageError",
     "TokenUsed",

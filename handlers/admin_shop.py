@@ -1,0 +1,109 @@
+"""Admin commands about the shop as a whole: `/balance` with the panel's, `/stats`, `/refresh`.
+
+One `IsAdmin` filter on the router: for anyone else `/stats` and `/refresh` fall through to
+the fallback (the unknown-command hint) and `/balance` to the customer's own balance.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import Message, User
+
+from bot.catalogue import Catalogue
+from bot.filters import IsAdmin
+from bot.i18n import Texts
+from bot.money import display
+from bot.panel import PanelClient, PanelFailure
+from bot.settings import Settings
+from bot.storage import LedgerRepo, Period, StatsRepo, UsersRepo
+from bot.storage.stats import since_days, since_today
+from handlers.balance import balance_text
+
+# The panel's own amounts keep the panel's precision (its charges have 5 decimals).
+PANEL_DECIMALS = 5
+
+
+async def admin_balance(
+    message: Message,
+    event_from_user: User,
+    users: UsersRepo,
+    ledger: LedgerRepo,
+    panel: PanelClient,
+    catalogue: Catalogue,
+    settings: Settings,
+    t: Texts,
+) -> None:
+    lines = [await balance_text(event_from_user, users, catalogue, settings, t)]
+    owed = await ledger.total_balances()
+    lines.append(t("admin-owed", owed=display(owed, settings.price_decimals, catalogue.currency)))
+    try:
+        panel_balance = await panel.balance()
+    except PanelFailure as error:
+        lines.append(t("admin-panel-balance-failed", error=str(error)))
+    else:
+        amount = display(panel_balance.amount, PANEL_DECIMALS, panel_balance.currency)
+        lines.append(t("admin-panel-balance", balance=amount))
+        if panel_balance.amount < owed:
+            short = display(owed - panel_balance.amount, PANEL_DECIMALS, panel_balance.currency)
+            lines.append(t("admin-panel-short", short=short))
+    await message.answer("\n".join(lines))
+
+
+def period_text(name: str, period: Period, money: str, t: Texts, settings: Settings) -> str:
+    def amount(value: Decimal) -> str:
+        return display(value, settings.price_decimals, money)
+
+    statuses = ", ".join(f"{status} {count}" for status, count in period.orders_by_status.items())
+    return t(
+        "admin-stats-period",
+        period=t(name),
+        orders=period.orders,
+        statuses=statuses or "—",
+        revenue=amount(period.revenue),
+        cost=amount(period.cost),
+        profit=amount(period.profit),
+    )
+
+
+async def stats(
+    message: Message, stats: StatsRepo, catalogue: Catalogue, settings: Settings, t: Texts
+) -> None:
+    now = datetime.now(UTC)
+    periods = [
+        ("admin-stats-today", since_today(now)),
+        ("admin-stats-week", since_days(now, 7)),
+        ("admin-stats-all", None),
+    ]
+    lines = [t("admin-stats", customers=await stats.customers())]
+    for name, since in periods:
+        lines.append(period_text(name, await stats.period(since), catalogue.currency, t, settings))
+    await message.answer("\n\n".join(lines))
+
+
+async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
+    try:
+        snapshot = await catalogue.refresh()
+    except PanelFailure as error:
+        await message.answer(t("admin-refresh-failed", error=str(error)))
+        return
+    await message.answer(
+        t(
+            "admin-refreshed",
+            services=len(snapshot.services),
+            categories=len(snapshot.categories),
+            version=snapshot.version,
+        )
+    )
+
+
+def create_router() -> Router:
+    router = Router(name="admin-shop")
+    router.message.filter(IsAdmin())
+    router.message.register(admin_balance, Command("balance"), F.chat.type == "private")
+    router.message.register(stats, Command("stats"))
+    router.message.register(refresh, Command("refresh"))
+    return router
