@@ -111,7 +111,7 @@ async def on_startup(
             order, lambda amount: display(amount, settings.price_decimals, catalogue.currency)
         )
         await alerts.send(bot, "alert-order-interrupted", **details)
-    await register_commands(bot, translator, settings.default_locale)
+    await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
 
 
 async def on_shutdown(inflight: InFlight, settings: Settings, catalogue: Catalogue) -> None:

@@ -1,12 +1,18 @@
-"""The command menu, registered with setMyCommands in every language."""
+"""The command menu, registered with setMyCommands in every language.
+
+Customers see the customer commands. Each admin gets a menu of their own (a chat scope)
+listing the customer commands and the admin ones: a scope replaces the default menu
+rather than adding to it.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
-from aiogram.types import BotCommand, BotCommandScopeDefault
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.i18n import Translator
 from bot.settings import LOCALES, Locale
@@ -23,23 +29,45 @@ CUSTOMER_COMMANDS = (
     "help",
     "paysupport",
 )
+ADMIN_COMMANDS = ("stats", "refresh", "refund")
 
 
-def command_list(translator: Translator, locale: Locale) -> list[BotCommand]:
+def command_list(
+    translator: Translator, locale: Locale, names: Iterable[str] = CUSTOMER_COMMANDS
+) -> list[BotCommand]:
     t = translator.texts(locale)
-    return [BotCommand(command=name, description=t(f"cmd-{name}")) for name in CUSTOMER_COMMANDS]
+    return [BotCommand(command=name, description=t(f"cmd-{name}")) for name in names]
 
 
-async def register_commands(bot: Bot, translator: Translator, default: Locale) -> None:
-    """Best effort: a failure is logged and never stops start-up."""
-    requests: list[tuple[Locale, str | None]] = [(default, None)]
-    requests += [(locale, locale) for locale in LOCALES]
-    for locale, language_code in requests:
-        try:
-            await bot.set_my_commands(
-                command_list(translator, locale),
-                scope=BotCommandScopeDefault(),
-                language_code=language_code,
-            )
-        except TelegramAPIError as error:
-            log.warning("setMyCommands for %s failed: %s", language_code or "default", error)
+async def register_commands(
+    bot: Bot, translator: Translator, default: Locale, admin_ids: Iterable[int] = ()
+) -> None:
+    """Best effort: a failure is logged and never stops start-up (an admin who never
+    opened the bot has no chat yet, and Telegram refuses a scope for it)."""
+    languages: list[tuple[Locale, str | None]] = [(default, None)]
+    languages += [(locale, locale) for locale in LOCALES]
+    menus: list[tuple[str, BotCommandScopeDefault | BotCommandScopeChat, tuple[str, ...]]] = [
+        ("default", BotCommandScopeDefault(), CUSTOMER_COMMANDS)
+    ]
+    menus += [
+        (
+            f"admin {admin_id}",
+            BotCommandScopeChat(chat_id=admin_id),
+            CUSTOMER_COMMANDS + ADMIN_COMMANDS,
+        )
+        for admin_id in sorted(admin_ids)
+    ]
+    for name, scope, commands in menus:
+        for locale, language_code in languages:
+            try:
+                await bot.set_my_commands(
+                    command_list(translator, locale, commands),
+                    scope=scope,
+                    language_code=language_code,
+                )
+            except (TelegramAPIError, TelegramNetworkError) as error:
+                log.warning(
+                    "setMyCommands (%s, %s) failed: %s", name, language_code or "any", error
+                )
+                if name != "default":
+                    break  # the same chat will refuse the other languages too

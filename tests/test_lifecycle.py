@@ -65,26 +65,42 @@ async def test_commands_are_registered_per_language_and_failures_do_not_stop_sta
 ) -> None:
     from aiogram.exceptions import TelegramBadRequest
     from aiogram.methods import SetMyCommands
+    from aiogram.types import BotCommandScopeChat, BotCommandScopeDefault
+
+    from bot.commands import ADMIN_COMMANDS, CUSTOMER_COMMANDS
+    from tests.conftest import ADMIN_ID
 
     session = bot.session
-    session.plan(SetMyCommands, TelegramBadRequest(SetMyCommands(commands=[]), "Bad Request"))
+    refused = TelegramBadRequest(SetMyCommands(commands=[]), "Bad Request: chat not found")
+    # the default menu in English fails once; the admin's chat is refused (never opened)
+    session.plan(SetMyCommands, True, refused, True, True, refused)
     await dp.emit_startup(bot=bot, **dp.workflow_data)
     calls = session.of_type(SetMyCommands)
-    assert [call.language_code for call in calls] == [None, "en", "ru", "uz"]
-    russian = {c.command: c.description for c in calls[2].commands}
+    default = [c for c in calls if isinstance(c.scope, BotCommandScopeDefault)]
+    assert [c.language_code for c in default] == [None, "en", "ru", "uz"]
+    russian = {c.command: c.description for c in default[2].commands}
     assert russian["order"] == "Сделать новый заказ"
-    assert list(russian) == [
-        "start",
-        "order",
-        "balance",
-        "topup",
-        "cancel",
-        "language",
-        "help",
-        "paysupport",
+    assert tuple(russian) == CUSTOMER_COMMANDS
+    # the admin's own menu: customer commands and admin ones, one try for a chat that refuses
+    [admin] = [c for c in calls if isinstance(c.scope, BotCommandScopeChat)]
+    assert admin.scope.chat_id == ADMIN_ID
+    assert tuple(c.command for c in admin.commands) == CUSTOMER_COMMANDS + ADMIN_COMMANDS
+    assert "setMyCommands (default, en) failed" in caplog.text
+    assert f"setMyCommands (admin {ADMIN_ID}, any) failed" in caplog.text
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+
+
+async def test_each_admin_gets_a_menu_in_every_language(dp, bot) -> None:
+    from aiogram.methods import SetMyCommands
+    from aiogram.types import BotCommandScopeChat
+
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    admin = [
+        c for c in bot.session.of_type(SetMyCommands) if isinstance(c.scope, BotCommandScopeChat)
     ]
-    assert russian["topup"] == "Пополнить баланс звёздами Telegram"
-    assert "setMyCommands for default failed" in caplog.text
+    assert [c.language_code for c in admin] == [None, "en", "ru", "uz"]
+    uzbek = {c.command: c.description for c in admin[3].commands}
+    assert uzbek["stats"] == "Do'kon statistikasi (adminlar)"
     await dp.emit_shutdown(bot=bot, **dp.workflow_data)
 
 

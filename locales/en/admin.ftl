@@ -14,3 +14,6 @@ admin-stats-period =
     Revenue { $revenue }, cost { $cost }, profit { $profit }
 admin-refreshed = Catalogue reloaded: { $services } services in { $categories } categories (version { $version }).
 admin-refresh-failed = The catalogue could not be reloaded: { $error }
+cmd-stats = Shop statistics (admins)
+cmd-refresh = Reload the catalogue (admins)
+cmd-refund = Refund a Stars top-up: /refund ID (admins)

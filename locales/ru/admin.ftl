@@ -15,3 +15,6 @@ admin-stats-period =
     Выручка { $revenue }, расходы { $cost }, прибыль { $profit }
 admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories } (версия { $version }).
 admin-refresh-failed = Не удалось обновить каталог: { $error }
+cmd-stats = Статистика магазина (админы)
+cmd-refresh = Обновить каталог (админы)
+cmd-refund = Вернуть пополнение звёздами: /refund ID (админы)

@@ -11,3 +11,6 @@ admin-stats-period =
     Tushum { $revenue }, xarajat { $cost }, foyda { $profit }
 admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta kategoriya (versiya { $version }).
 admin-refresh-failed = Katalogni yangilab bo'lmadi: { $error }
+cmd-stats = Do'kon statistikasi (adminlar)
+cmd-refresh = Katalogni yangilash (adminlar)
+cmd-refund = Stars to'ldirishini qaytarish: /refund ID (adminlar)
