@@ -30,7 +30,11 @@ class Alerts:
         delivered = 0
         for admin_id in self._admins:
             user = await self._users.get(admin_id)
-            locale = pick_locale(user.language if user else None, None, self._default)
+            locale = (
+                pick_locale(user.language, user.telegram_language, self._default)
+                if user
+                else self._default
+            )
             text = self._translator.render(locale, key, args)
             try:
                 await bot.send_message(admin_id, text)

@@ -16,10 +16,13 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from bot.alerts import Alerts
 from bot.catalogue import Catalogue
 from bot.commands import register_commands
+from bot.following import Follower
 from bot.i18n import Translator
 from bot.inflight import InFlight
 from bot.middlewares import CommandEndsConversation, LocaleMiddleware
 from bot.money import display
+from bot.order_texts import Amounts
+from bot.outbox import OutboxSender
 from bot.panel import PanelClient
 from bot.placement import order_details
 from bot.settings import Settings
@@ -29,11 +32,13 @@ from bot.storage import (
     Database,
     LedgerRepo,
     OrdersRepo,
+    OutboxRepo,
     SQLiteStorage,
     StatsRepo,
     TopupsRepo,
     UsersRepo,
 )
+from bot.sweeper import Sweeper
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -67,7 +72,32 @@ def create_dispatcher(
     orders = OrdersRepo(db)
     topups = TopupsRepo(db)
     catalogue = Catalogue(panel, settings.catalogue_refresh)
+    outbox = OutboxRepo(db)
     inflight = InFlight()
+    amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
+    alerts = Alerts(settings, users, translator)
+    outbox_sender = OutboxSender(
+        outbox=outbox,
+        users=users,
+        translator=translator,
+        default_locale=settings.default_locale,
+        rate=settings.notify_rate,
+    )
+    follower = Follower(
+        db=db,
+        orders=orders,
+        outbox=outbox,
+        alerts=alerts,
+        amounts=amounts,
+        on_queued=outbox_sender.wake,
+    )
+    sweeper = Sweeper(
+        orders=orders,
+        panel=panel,
+        follower=follower,
+        alerts=alerts,
+        interval=settings.status_poll_interval,
+    )
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         # One user's updates are handled one at a time: two taps never race on a conversation.
@@ -81,11 +111,16 @@ def create_dispatcher(
         ledger=LedgerRepo(db),
         stats=StatsRepo(db),
         catalogue=catalogue,
-        alerts=Alerts(settings, users, translator),
+        amounts=amounts,
+        outbox=outbox,
         inflight=inflight,
+        alerts=alerts,
         topups=topups,
         invoices=StarInvoices(settings, topups, users, catalogue),
         refunds=StarRefunds(topups),
+        follower=follower,
+        sweeper=sweeper,
+        outbox_sender=outbox_sender,
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
@@ -103,6 +138,8 @@ async def on_startup(
     orders: OrdersRepo,
     alerts: Alerts,
     catalogue: Catalogue,
+    sweeper: Sweeper,
+    outbox_sender: OutboxSender,
 ) -> None:
     catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
@@ -112,12 +149,24 @@ async def on_startup(
         )
         await alerts.send(bot, "alert-order-interrupted", **details)
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    sweeper.start(bot)
+    outbox_sender.start(bot)
 
 
-async def on_shutdown(inflight: InFlight, settings: Settings, catalogue: Catalogue) -> None:
+async def on_shutdown(
+    inflight: InFlight,
+    settings: Settings,
+    catalogue: Catalogue,
+    sweeper: Sweeper,
+    outbox_sender: OutboxSender,
+) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
     await inflight.drain(settings.panel_timeout + DRAIN_MARGIN)
+    # Then the background loops: a sweep records the answer it is waiting for, a
+    # notification in flight is marked sent; whatever is left waits in the database.
+    await sweeper.stop(settings.panel_timeout + DRAIN_MARGIN)
+    await outbox_sender.stop(DRAIN_MARGIN)
     await catalogue.close()
 
 

@@ -44,3 +44,17 @@ class ConfirmCb(CallbackData, prefix="ok"):
 class TopupCb(CallbackData, prefix="tu"):
     action: str  # "pay" `stars`, "type" an amount, "cancel" typing
     stars: int = 0
+
+
+class OrdersCb(CallbackData, prefix="ol"):
+    """A page of My orders (0: the newest)."""
+
+    page: int
+
+
+class OrderCb(CallbackData, prefix="od"):
+    """An action on one order, by its local id; `page` is the list page to go back to."""
+
+    action: str  # view, refresh, cancel (asks to confirm), cancel-yes
+    id: int
+    page: int

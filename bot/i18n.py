@@ -27,6 +27,13 @@ LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "u
 Arg = str | int | Decimal
 
 
+class Html(str):
+    """Text that is HTML already (a message the Translator rendered, its arguments escaped),
+    passed into another message: it is not escaped a second time."""
+
+    __slots__ = ()
+
+
 def pick_locale(stored: str | None, telegram_code: str | None, default: Locale) -> Locale:
     """A stored choice wins; else Telegram's language (`ru`, `ru-RU`), else the default."""
     for candidate in (stored, (telegram_code or "").split("-")[0].lower()):
@@ -83,4 +90,6 @@ class Texts:
 
 
 def _escape(value: Arg) -> Arg:
+    if isinstance(value, Html):
+        return str(value)
     return html.escape(value) if isinstance(value, str) else value

@@ -5,6 +5,8 @@ Button labels are plain text, not HTML: names from the panel go in as they are, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -15,13 +17,17 @@ from bot.callbacks import (
     ConfirmCb,
     LanguageCb,
     MenuCb,
+    OrderCb,
     OrderNavCb,
+    OrdersCb,
     ServiceCb,
     TopupCb,
 )
 from bot.catalogue import Category, Page, Snapshot
 from bot.i18n import LANGUAGE_NAMES, Texts
+from bot.order_texts import button_label
 from bot.panel import Service
+from bot.storage import Order
 
 LABEL_LIMIT = 60
 PREV, NEXT = "◀️", "▶️"
@@ -35,6 +41,7 @@ def label(text: str, limit: int = LABEL_LIMIT) -> str:
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
+    builder.button(text=t("menu-orders"), callback_data=MenuCb(action="orders"))
     builder.button(text=t("menu-balance"), callback_data=MenuCb(action="balance"))
     builder.button(text=t("menu-topup"), callback_data=MenuCb(action="topup"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
@@ -151,4 +158,48 @@ def topup_amounts(t: Texts, presets: list[int]) -> InlineKeyboardMarkup:
 def topup_typing(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
+    return builder.as_markup()
+
+
+def orders_list(orders: Sequence[Order], page: int, pages: int) -> InlineKeyboardMarkup:
+    """A button per order on the page (newest first), then ◀️ newer / older ▶️."""
+    builder = InlineKeyboardBuilder()
+    for order in orders:
+        builder.button(
+            text=button_label(order), callback_data=OrderCb(action="view", id=order.id, page=page)
+        )
+    nav = _nav_row(builder, page, pages, OrdersCb(page=page - 1), OrdersCb(page=page + 1))
+    builder.adjust(*[1] * len(orders), *([nav] if nav else []))
+    return builder.as_markup()
+
+
+def order_card(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
+    """Refresh while the order is open, Cancel where the panel may still cancel it, Back."""
+    builder = InlineKeyboardBuilder()
+    actions = 0
+    if not order.is_final:
+        builder.button(
+            text=t("order-refresh"), callback_data=OrderCb(action="refresh", id=order.id, page=page)
+        )
+        actions += 1
+    if order.cancellable:
+        builder.button(
+            text=t("order-cancel"), callback_data=OrderCb(action="cancel", id=order.id, page=page)
+        )
+        actions += 1
+    builder.button(text=t("orders-back"), callback_data=OrdersCb(page=page))
+    builder.adjust(*([actions] if actions else []), 1)
+    return builder.as_markup()
+
+
+def cancel_confirm(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("order-cancel-yes"),
+        callback_data=OrderCb(action="cancel-yes", id=order.id, page=page),
+    )
+    builder.button(
+        text=t("order-cancel-no"), callback_data=OrderCb(action="view", id=order.id, page=page)
+    )
+    builder.adjust(2)
     return builder.as_markup()

@@ -11,6 +11,7 @@ from aiogram.types import Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
 from bot.settings import Locale
+from bot.storage import User as StoredUser
 from bot.storage import UsersRepo
 
 
@@ -33,11 +34,29 @@ class LocaleMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         user: User | None = data.get("event_from_user")
-        stored = None
-        if user is not None:
+        if user is None:
+            return await self._handle(handler, event, data, None, None)
+        record = await self.users.get(user.id)
+        result = await self._handle(handler, event, data, record, user.language_code)
+        # Notifications go out later, outside any update: remember the language Telegram
+        # reports for customers who never chose one (written only when it changes; a user
+        # first seen in this update, e.g. by /start, has a row only after the handler).
+        if record is None:
             record = await self.users.get(user.id)
-            stored = record.language if record else None
-        locale = pick_locale(stored, user.language_code if user else None, self.default)
+        code = user.language_code
+        if record is not None and code and record.telegram_language != code:
+            await self.users.set_telegram_language(user.id, code)
+        return result
+
+    async def _handle(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+        record: StoredUser | None,
+        code: str | None,
+    ) -> Any:
+        locale = pick_locale(record.language if record else None, code, self.default)
         data["locale"] = locale
         data["t"] = self.translator.texts(locale)
         return await handler(event, data)

@@ -54,6 +54,7 @@ EXPECTED: dict[str, str] = {
         "the balance one Telegram Star buys, like 0.01: above 0, at most 1000000, at most 8"
         " decimals, and TOPUP_MIN_STARS stars must buy at least one step of PRICE_DECIMALS"
     ),
+    "notify_rate": "notifications a second at most, a number from 1 up (Telegram allows ~30)",
 }
 SECRET_FIELDS = frozenset({"bot_token", "panel_api_key"})
 # The shape aiogram itself checks (bot id, colon, secret), without importing all of aiogram
@@ -84,6 +85,7 @@ class Settings(BaseSettings):
     # Balance units (the panel's currency) per star. Capped so the largest top-up still fits
     # the database's integer minor units.
     stars_rate: Decimal = Field(default=Decimal("0.01"), gt=0, le=1_000_000, allow_inf_nan=False)
+    notify_rate: float = Field(default=25, ge=1)
 
     @field_validator("bot_token")
     @classmethod

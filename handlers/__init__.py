@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, admin_shop, balance, fallback, language, order, payments, start, topup
+from handlers import (
+    admin,
+    admin_shop,
+    balance,
+    fallback,
+    language,
+    membership,
+    order,
+    orders,
+    payments,
+    start,
+    topup,
+)
 
 
 def build_router() -> Router:
@@ -24,6 +36,8 @@ def build_router() -> Router:
         balance.create_router(),
         topup.create_router(),
         order.create_router(),
+        orders.create_router(),
+        membership.create_router(),
         admin.create_router(),
         fallback.create_router(),
     )

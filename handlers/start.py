@@ -18,7 +18,9 @@ async def start(
 ) -> None:
     # /start always leads home: whatever conversation was half done is dropped.
     await state.clear()
-    await users.ensure(event_from_user.id)
+    user = await users.ensure(event_from_user.id)
+    if user.blocked:  # they are back: notifications may reach them again
+        await users.set_blocked(event_from_user.id, False)
     await message.answer(t("greeting", name=event_from_user.full_name))
     await message.answer(t("menu-prompt"), reply_markup=main_menu(t))
 

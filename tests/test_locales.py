@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fluent.syntax import FluentParser, ast, visitor
 
-from bot.i18n import LOCALES_DIR, Translator, pick_locale
+from bot.i18n import LOCALES_DIR, Html, Translator, pick_locale
 from bot.settings import LOCALES
 
 
@@ -80,3 +80,9 @@ def test_a_missing_message_falls_back_to_english(tmp_path, caplog) -> None:
 )
 def test_language_choice(stored, telegram, expected) -> None:
     assert pick_locale(stored, telegram, "en") == expected
+
+
+def test_rendered_html_passed_on_is_not_escaped_twice() -> None:
+    t = Translator().texts("en")
+    inner = Html(t("greeting", name="<i>"))
+    assert t("greeting", name=inner).count("&lt;i&gt;") == 1

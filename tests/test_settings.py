@@ -35,6 +35,7 @@ ALL_NAMES = [
     "TOPUP_MIN_STARS",
     "TOPUP_MAX_STARS",
     "STARS_RATE",
+    "NOTIFY_RATE",
 ]
 
 
@@ -59,6 +60,7 @@ def test_defaults(monkeypatch) -> None:
     assert settings.default_locale == "en"
     assert (settings.topup_min_stars, settings.topup_max_stars) == (50, 10000)
     assert settings.stars_rate == Decimal("0.01")
+    assert settings.notify_rate == 25
 
 
 def test_every_documented_name_is_a_setting() -> None:
@@ -111,6 +113,7 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("STARS_RATE", "NaN"),
         ("STARS_RATE", "0"),
         ("STARS_RATE", "0.000000001"),
+        ("NOTIFY_RATE", "0"),
     ],
 )
 def test_malformed_setting_is_named(monkeypatch, name, value) -> None:

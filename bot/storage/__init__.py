@@ -22,6 +22,7 @@ from bot.storage.orders import (
     Status,
     TokenUsed,
 )
+from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
 from bot.storage.stats import Period, StatsRepo
 from bot.storage.topups import (
     STARS,
@@ -51,6 +52,10 @@ __all__ = [
     "Order",
     "OrderStateError",
     "OrdersRepo",
+    "OutboxArg",
+    "OutboxRepo",
+    "OutboxRow",
+    "Outgoing",
     "PanelIdTaken",
     "Payment",
     "Period",

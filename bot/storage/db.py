@@ -17,7 +17,7 @@ import types
 import typing
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -40,9 +40,10 @@ class StorageError(Exception):
     """Base of the storage layer's domain errors."""
 
 
-def utcnow() -> str:
-    """The current time as stored in every `*_at` column: ISO 8601, UTC, microseconds."""
-    return datetime.now(UTC).strftime(_TIMESTAMP)
+def utcnow(after: float = 0.0) -> str:
+    """The current time (plus `after` seconds) as stored in every `*_at` column: ISO 8601,
+    UTC, microseconds."""
+    return (datetime.now(UTC) + timedelta(seconds=after)).strftime(_TIMESTAMP)
 
 
 def parse_time(text: str) -> datetime:

@@ -2,9 +2,9 @@
 
 `MIGRATIONS[n - 1]` takes the database from version n - 1 to n; the version is kept in
 `PRAGMA user_version`. A released migration is never edited: a change is a new one appended
-at the end (2: outbox, 3: top-ups, ...), and each runs in its own transaction. Foreign keys
-stay on during a migration (the PRAGMA cannot change inside a transaction), so one that
-rebuilds a table must copy rows in an order that keeps every reference valid.
+at the end (2: top-ups, 3: following orders, ...), and each runs in its own transaction.
+Foreign keys stay on during a migration (the PRAGMA cannot change inside a transaction), so
+one that rebuilds a table must copy rows in an order that keeps every reference valid.
 
 Tables are STRICT, so an INTEGER money column refuses text and floats outright. Money is
 integer minor units at `bot.money.SCALE`; times are `bot.storage.db.utcnow()` text.
@@ -121,7 +121,51 @@ CREATE TABLE topups (
 CREATE INDEX topups_by_user ON topups (user_id, id DESC);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS)
+_V3_FOLLOWING = """
+-- The language Telegram last reported for the user: notifications are sent outside any
+-- update, so this is what "the user's language" means for one who never chose one.
+ALTER TABLE users ADD COLUMN telegram_language TEXT;
+
+-- The panel accepted a cancel: a request, not an outcome (money comes with Canceled/Partial).
+ALTER TABLE orders ADD COLUMN cancel_requested_at TEXT;
+-- Sweeps in a row in which the panel answered this id with an error ("Incorrect order ID").
+ALTER TABLE orders ADD COLUMN panel_misses INTEGER NOT NULL DEFAULT 0 CHECK (panel_misses >= 0);
+
+-- What the admins were told about an order, so each thing is told once, also across restarts.
+CREATE TABLE order_reports (
+    order_id INTEGER NOT NULL REFERENCES orders (id),
+    what TEXT NOT NULL,  -- e.g. "status:On hold"
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (order_id, what)
+) STRICT, WITHOUT ROWID;
+
+-- Messages to customers, written in the same transaction as what they report; the sender
+-- renders each in the customer's language when it sends it.
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    order_id INTEGER REFERENCES orders (id),
+    key TEXT NOT NULL,  -- the Fluent message
+    args TEXT NOT NULL DEFAULT '{}',  -- its values, a JSON object of strings and integers
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,  -- failed tries (network errors)
+    next_attempt_at TEXT NOT NULL,
+    sent_at TEXT,
+    dropped_at TEXT,
+    drop_reason TEXT,
+    CHECK (sent_at IS NULL OR dropped_at IS NULL)
+) STRICT;
+CREATE INDEX outbox_pending ON outbox (user_id, id) WHERE sent_at IS NULL AND dropped_at IS NULL;
+-- Each customer's oldest pending message: it decides when their next message is due, so
+-- a customer's messages go out in order even when one of them has to wait for a retry.
+CREATE VIEW outbox_heads AS
+    SELECT user_id, min(id) AS id FROM outbox
+    WHERE sent_at IS NULL AND dropped_at IS NULL GROUP BY user_id;
+-- Each kind of news about an order is queued once, whoever notices the change first.
+CREATE UNIQUE INDEX outbox_once_per_order ON outbox (order_id, key) WHERE order_id IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS, _V3_FOLLOWING)
 LATEST = len(MIGRATIONS)
 
 

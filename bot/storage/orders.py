@@ -95,6 +95,8 @@ class Order:
     confirm_token: str | None
     created_at: datetime
     updated_at: datetime
+    cancel_requested_at: datetime | None  # the panel accepted a cancel: requested, not done
+    panel_misses: int  # sweeps in a row the panel answered this id with an error
 
     @property
     def unit_price(self) -> Decimal:
@@ -104,6 +106,21 @@ class Order:
     @property
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
+
+    @property
+    def is_placed(self) -> bool:
+        """The panel has it: there is something to ask it about or to cancel."""
+        return self.panel_order_id is not None and self.status not in LOCAL_STATUSES
+
+    @property
+    def cancellable(self) -> bool:
+        """The customer may ask the panel to cancel it (now, not again)."""
+        return (
+            self.can_cancel
+            and self.is_placed
+            and not self.is_final
+            and self.cancel_requested_at is None
+        )
 
     def refund_for(self, remains: int, decimals: int) -> Decimal:
         """`remains` x unit price, rounded down to `decimals`; never more than the charge.
@@ -255,7 +272,40 @@ class OrdersRepo:
             remains=remains,
             start_count=start_count,
             panel_charge=None if panel_charge is None else to_minor(panel_charge),
+            panel_misses=0,
         )
+
+    async def get_in(self, tx: Transaction, order_id: int) -> Order | None:
+        """The order as this transaction sees it: decisions about a change are made here."""
+        row = await tx.fetchone("SELECT * FROM orders WHERE id = ?", (order_id,))
+        return None if row is None else from_row(Order, row)
+
+    async def count_miss(self, tx: Transaction, order_id: int) -> int:
+        """The panel answered this id with an error once more: the misses in a row now."""
+        row = await tx.fetchone(
+            "UPDATE orders SET panel_misses = panel_misses + 1, updated_at = ? WHERE id = ?"
+            " RETURNING panel_misses",
+            (utcnow(), order_id),
+        )
+        if row is None:
+            raise OrderStateError(order_id, None)
+        return int(row[0])
+
+    async def report_once(self, tx: Transaction, order_id: int, what: str) -> bool:
+        """True the first time `what` is noted for the order (tell the admins), else False."""
+        changed = await tx.execute(
+            "INSERT INTO order_reports (order_id, what, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (order_id, what, utcnow()),
+        )
+        return changed == 1
+
+    async def mark_cancel_requested(self, order_id: int) -> Order:
+        """The panel accepted a cancel; the order goes on until a sweep reports the outcome."""
+        async with self._db.transaction() as tx:
+            return await self._change(
+                tx, order_id, tuple(FINAL_STATUSES), exclude=True, cancel_requested_at=utcnow()
+            )
 
     # --- reading -------------------------------------------------------------------------
 

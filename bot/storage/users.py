@@ -24,6 +24,7 @@ class User:
     blocked: bool  # the user blocked the bot: send nothing until they come back
     created_at: datetime
     updated_at: datetime
+    telegram_language: str | None  # the language_code Telegram last sent, for notifications
 
 
 class UsersRepo:
@@ -55,8 +56,15 @@ class UsersRepo:
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         await self._upsert(user_id, "blocked", int(blocked))
 
+    async def set_telegram_language(self, user_id: int, code: str) -> None:
+        """Remember the language Telegram reports: messages sent outside an update use it."""
+        await self._upsert(user_id, "telegram_language", code)
+
     async def _upsert(
-        self, user_id: int, column: Literal["language", "blocked"], value: object
+        self,
+        user_id: int,
+        column: Literal["language", "blocked", "telegram_language"],
+        value: object,
     ) -> None:
         # A setting may arrive before any /start (a my_chat_member update, say): create the row.
         now = utcnow()

@@ -9,6 +9,7 @@ help =
     <b>What I can do</b>
     /start — main menu
     /order — place a new order
+    /orders — my orders and their status
     /balance — your balance
     /cancel — cancel the order you are placing
     /topup — top up your balance with Telegram Stars

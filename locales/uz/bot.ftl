@@ -9,6 +9,7 @@ help =
     <b>Men nimalar qila olaman</b>
     /start — asosiy menyu
     /order — yangi buyurtma
+    /orders — buyurtmalarim va ularning holati
     /balance — balansingiz
     /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
     /topup — balansni Telegram Stars bilan to'ldirish

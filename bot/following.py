@@ -1,0 +1,194 @@
+"""What a panel report about an order changes: its status, money and the customer's news.
+
+The status sweep and a customer's Refresh both come through `Follower.apply`, so a change is
+recorded the same way whoever sees it first, in one transaction: the new status, the refund
+(the ledger takes one refund per order, so a final status reported again, or after a
+restart, never pays twice) and the notification (the outbox takes one message per order and
+kind). Admins are told about what needs a person: statuses nobody has heard of, orders the
+panel keeps saying it does not know.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from aiogram import Bot
+
+from bot.alerts import Alerts
+from bot.i18n import Arg
+from bot.money import MoneyError, to_minor
+from bot.order_texts import Amounts
+from bot.panel import OrderStatus, PanelError
+from bot.storage import (
+    LOCAL_STATUSES,
+    AlreadyPosted,
+    Database,
+    Order,
+    OrdersRepo,
+    OutboxArg,
+    OutboxRepo,
+    Reason,
+    Status,
+    Transaction,
+    post,
+)
+
+log = logging.getLogger(__name__)
+
+# Sweeps in a row the panel may answer an id with an error before the admins are told: one
+# miss can be the panel's own hiccup, a streak means the order is lost or was never there.
+MISSES_BEFORE_ALERT = 3
+
+
+@dataclass
+class _Effects:
+    """What to do once the transaction has committed."""
+
+    alerts: list[tuple[str, dict[str, Arg]]] = field(default_factory=list)
+    queued: bool = False
+
+
+class Follower:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        orders: OrdersRepo,
+        outbox: OutboxRepo,
+        alerts: Alerts,
+        amounts: Amounts,
+        on_queued: Callable[[], None] | None = None,
+    ) -> None:
+        self._db = db
+        self._orders = orders
+        self._outbox = outbox
+        self._alerts = alerts
+        self._amounts = amounts
+        self._on_queued = on_queued
+
+    async def apply(
+        self, bot: Bot, order_id: int, report: OrderStatus | PanelError
+    ) -> Order | None:
+        """Record what the panel said about one order; the order as it is now.
+
+        A final order is left as it is: whatever the panel says later changes nothing.
+        """
+        effects = _Effects()
+        async with self._db.transaction() as tx:
+            # Decided on the order as this transaction sees it: a sweep and a Refresh that
+            # see the same change one after the other record it once.
+            order = await self._orders.get_in(tx, order_id)
+            if order is None or order.is_final or not order.is_placed:
+                return order
+            if isinstance(report, PanelError):
+                order = await self._missed(tx, order, report, effects)
+            else:
+                order = await self._record(tx, order, report, effects)
+        # Admins are told after the commit, best effort: what they are told about is already
+        # noted as told, so a crash right here loses an alert but never repeats one.
+        for key, args in effects.alerts:
+            await self._alerts.send(bot, key, **args)
+        if effects.queued and self._on_queued is not None:
+            self._on_queued()
+        return order
+
+    async def _missed(
+        self, tx: Transaction, order: Order, error: PanelError, effects: _Effects
+    ) -> Order:
+        misses = await self._orders.count_miss(tx, order.id)
+        log.info("order %d: the panel answered %r (%d in a row)", order.id, error.text, misses)
+        # Told when the streak reaches the mark, not on every miss after it; a good answer
+        # resets the count, so a new streak is told again.
+        if misses == MISSES_BEFORE_ALERT:
+            effects.alerts.append(
+                ("alert-order-missing", {**_about(order), "error": error.text, "count": misses})
+            )
+        return await self._orders.get_in(tx, order.id) or order
+
+    async def _record(
+        self, tx: Transaction, order: Order, report: OrderStatus, effects: _Effects
+    ) -> Order:
+        if not report.is_known and await self._orders.report_once(
+            tx, order.id, f"status:{report.status}"
+        ):
+            effects.alerts.append(
+                ("alert-unknown-status", {**_about(order), "status": report.raw_status})
+            )
+        if report.status in LOCAL_STATUSES:
+            # A panel's word that reads like one of ours ("failed") must not pass for it: a
+            # local `failed` means refunded. The admins are told; the order stays as it is.
+            return order
+        if report.status == Status.PARTIAL and report.remains is None:
+            # The refund depends on what remains: keep the order open until the panel says.
+            if await self._orders.report_once(tx, order.id, "partial without remains"):
+                effects.alerts.append(("alert-partial-without-remains", _about(order)))
+            return order
+        updated = await self._orders.set_panel_status(
+            tx,
+            order.id,
+            report.status,
+            remains=report.remains,
+            start_count=report.start_count,
+            panel_charge=_storable(report.charge),
+        )
+        if updated.status != order.status:
+            log.info("order %d: %s -> %s", order.id, order.status, updated.status)
+            effects.queued = await self._news(tx, updated)
+        return updated
+
+    async def _news(self, tx: Transaction, order: Order) -> bool:
+        """Refund what the new status gives back and queue the customer's message about it."""
+        values: dict[str, OutboxArg] = {
+            "panel": order.panel_order_id or "",
+            "service": order.service_name,
+            "quantity": order.quantity,
+        }
+        refund = Decimal(0)
+        match order.status:
+            case Status.IN_PROGRESS:
+                key = "notify-started"
+            case Status.COMPLETED:
+                key = "notify-completed"
+            case Status.PARTIAL:
+                key = "notify-partial"
+                remains = order.remains or 0
+                refund = order.refund_for(remains, self._amounts.decimals)
+                values["delivered"] = order.quantity - remains
+            case Status.CANCELED:
+                key = "notify-canceled"
+                refund = order.charge
+            case _:
+                return False
+        if key in ("notify-partial", "notify-canceled"):
+            values["refund"] = self._amounts(refund)
+        if refund > 0:
+            await self._refund(tx, order, refund)
+        return await self._outbox.add(tx, order.user_id, key, values, order_id=order.id)
+
+    async def _refund(self, tx: Transaction, order: Order, amount: Decimal) -> None:
+        try:
+            await post(tx, order.user_id, amount, Reason.REFUND, order_id=order.id)
+        except AlreadyPosted:
+            # The ledger's one refund per order: whatever refunded it first stands.
+            log.warning("order %d: refunded before, not again", order.id)
+        else:
+            log.info("order %d: refunded %s to user %d", order.id, amount, order.user_id)
+
+
+def _storable(amount: Decimal | None) -> Decimal | None:
+    """The panel's charge if the database can hold it; it is information, not money moved."""
+    if amount is None:
+        return None
+    try:
+        to_minor(amount)
+    except MoneyError:
+        return None
+    return amount
+
+
+def _about(order: Order) -> dict[str, Arg]:
+    """What every admin alert about an order names."""
+    return {"order": order.id, "panel": order.panel_order_id or "", "user": order.user_id}

@@ -1,0 +1,129 @@
+"""How a customer sees an order: its status in their language, a list line, the detail card.
+
+Customers know an order by the panel's number (the one the panel's own support knows it by);
+the shop's own number is shown beside it, marked with `#`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.i18n import Html, Texts
+from bot.money import display
+from bot.storage import Order, Status
+
+_STATUS_KEYS: dict[str, str] = {
+    Status.PLACING: "status-placing",
+    Status.UNKNOWN: "status-unknown",
+    Status.FAILED: "status-failed",
+    Status.PENDING: "status-pending",
+    "Processing": "status-processing",
+    Status.IN_PROGRESS: "status-in-progress",
+    Status.COMPLETED: "status-completed",
+    Status.PARTIAL: "status-partial",
+    Status.CANCELED: "status-canceled",
+}
+_ICONS: dict[str, str] = {
+    Status.PLACING: "⏳",
+    Status.UNKNOWN: "❓",
+    Status.FAILED: "⛔",
+    Status.PENDING: "⏳",
+    "Processing": "⏳",
+    Status.IN_PROGRESS: "▶️",
+    Status.COMPLETED: "✅",
+    Status.PARTIAL: "◐",
+    Status.CANCELED: "✖️",
+}
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """How amounts are shown: the shop's decimals and the panel's currency, asked for each
+    time (the catalogue learns it after start-up)."""
+
+    decimals: int
+    currency: Callable[[], str] = str
+
+    def __call__(self, amount: Decimal) -> str:
+        return display(amount, self.decimals, self.currency())
+
+
+# Statuses whose remains say how far delivery has got.
+_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.PARTIAL, "Processing"})
+
+
+def status_name(t: Texts, status: str) -> Html:
+    """The status in the customer's language; one the panel made up is shown as it wrote it."""
+    key = _STATUS_KEYS.get(status)
+    return Html(t(key) if key else t("status-other", status=status))
+
+
+def button_label(order: Order) -> str:
+    """A button's text (plain, not HTML): an icon for the status and the order's number."""
+    icon = _ICONS.get(order.status, "•")
+    return f"{icon} {order.panel_order_id or f'#{order.id}'}"
+
+
+def refunded(order: Order, decimals: int) -> Decimal:
+    """What the order gave back: everything if it failed or was canceled, the undelivered
+    part if it ended partial (as the refund was computed when it was posted)."""
+    if order.status in (Status.FAILED, Status.CANCELED):
+        return order.charge
+    if order.status == Status.PARTIAL and order.remains is not None:
+        return order.refund_for(order.remains, decimals)
+    return Decimal(0)
+
+
+def order_line(t: Texts, order: Order, amounts: Amounts) -> str:
+    """One line of My orders."""
+    key = "orders-line" if order.panel_order_id else "orders-line-unplaced"
+    return t(
+        key,
+        id=order.id,
+        panel=order.panel_order_id or "",
+        service=order.service_name,
+        quantity=order.quantity,
+        status=_status_of(t, order),
+        charge=amounts(order.charge),
+    )
+
+
+def order_card(t: Texts, order: Order, amounts: Amounts, notice: str | None = None) -> str:
+    """The detail card; `notice` (a message key) says what just happened, if anything."""
+    title = "order-card-title" if order.panel_order_id else "order-card-title-unplaced"
+    lines = [
+        t(title, id=order.id, panel=order.panel_order_id or ""),
+        t(
+            "order-card",
+            service=order.service_name,
+            link=order.link,
+            quantity=order.quantity,
+            charge=amounts(order.charge),
+            status=_status_of(t, order),
+            placed=order.created_at.strftime("%Y-%m-%d %H:%M"),
+        ),
+    ]
+    if order.status in _SHOWS_PROGRESS and order.remains is not None:
+        lines.append(
+            t(
+                "order-card-progress",
+                delivered=order.quantity - order.remains,
+                quantity=order.quantity,
+            )
+        )
+    refund = refunded(order, amounts.decimals)
+    if refund > 0:
+        lines.append(t("order-card-refund", refund=amounts(refund)))
+    if notice is not None:
+        lines.append("")
+        lines.append(t(notice))
+    return "\n".join(lines)
+
+
+def _status_of(t: Texts, order: Order) -> Html:
+    name = status_name(t, order.status)
+    if order.cancel_requested_at is not None and not order.is_final:
+        return Html(t("status-cancel-requested", status=name))
+    return name

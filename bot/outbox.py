@@ -1,0 +1,196 @@
+"""The outbox sender: delivers queued notifications within Telegram's limits.
+
+Limits: `NOTIFY_RATE` messages a second over all chats and one a second per chat, both with
+aiolimiter. Each message is rendered in its customer's language when it is sent (the
+language they chose, else the one Telegram last reported, else `DEFAULT_LOCALE`).
+
+What each outcome does:
+- sent: marked sent at once;
+- `TelegramRetryAfter`: wait as long as Telegram says, then send the same message again;
+- `TelegramForbiddenError` (the user blocked the bot, or deleted their account): mark the
+  user blocked and drop everything pending for them; `/start` or an unblocking
+  `my_chat_member` update clears the mark, and nothing is sent to a blocked user meanwhile;
+- `TelegramBadRequest` / `TelegramNotFound`: this message can never go; logged and dropped;
+- network and server errors (and any other API error): tried again later, waiting longer
+  each time (capped); the customer's later messages wait behind it, so they keep their order.
+
+Each notification is sent once, also across restarts, with one exception: if the process
+dies after Telegram accepted a message and before it is marked sent, that message is sent
+again after the restart. Marking it sent first would instead lose it in the same crash;
+a repeated "your order is complete" is the lesser harm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from enum import Enum
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+)
+from aiolimiter import AsyncLimiter
+
+from bot.background import Background
+from bot.i18n import Translator, pick_locale
+from bot.settings import Locale
+from bot.storage import OutboxRepo, Outgoing, UsersRepo
+
+log = logging.getLogger(__name__)
+
+# Telegram: "no more than one message per second" in a single chat.
+PER_CHAT_PERIOD = 1.0
+BATCH = 100
+# Waits before retrying a message that failed on the network: 5 s, doubling, at most 5 min.
+RETRY_FIRST = 5.0
+RETRY_MAX = 300.0
+# With nothing due, look again this often anyway (new messages also wake the sender).
+IDLE = 30.0
+ERROR_PAUSE = 5.0
+
+
+class Outcome(Enum):
+    SENT = "sent"
+    DROPPED = "dropped"
+    BLOCKED = "blocked"
+    LATER = "later"
+    STOPPED = "stopped"
+
+
+def retry_delay(attempts: int) -> float:
+    """Seconds before the next try of a message that failed `attempts` times before."""
+    return min(RETRY_FIRST * 2.0 ** min(attempts, 16), RETRY_MAX)
+
+
+class ChatLimiters:
+    """One limiter per chat. A limiter whose bucket has drained is as good as a new one, so
+    those are forgotten now and then: the map does not grow with every customer ever seen."""
+
+    PRUNE_AT = 1000
+
+    def __init__(self, period: float) -> None:
+        self._period = period
+        self._limiters: dict[int, AsyncLimiter] = {}
+
+    def __getitem__(self, chat_id: int) -> AsyncLimiter:
+        limiter = self._limiters.get(chat_id)
+        if limiter is None:
+            if len(self._limiters) >= self.PRUNE_AT:
+                self._limiters = {
+                    chat: kept for chat, kept in self._limiters.items() if not kept.has_capacity()
+                }
+            limiter = self._limiters[chat_id] = AsyncLimiter(1, self._period)
+        return limiter
+
+    def __len__(self) -> int:
+        return len(self._limiters)
+
+
+class OutboxSender(Background):
+    name = "outbox-sender"
+
+    def __init__(
+        self,
+        *,
+        outbox: OutboxRepo,
+        users: UsersRepo,
+        translator: Translator,
+        default_locale: Locale,
+        rate: float,
+        per_chat_period: float = PER_CHAT_PERIOD,
+    ) -> None:
+        super().__init__()
+        self._outbox = outbox
+        self._users = users
+        self._translator = translator
+        self._default = default_locale
+        self._global = AsyncLimiter(rate, 1)
+        self._chats = ChatLimiters(per_chat_period)
+        self._lock = asyncio.Lock()
+
+    async def run_once(self, bot: Bot) -> Counter[Outcome]:
+        """Send what is due now (up to a batch); how each message went."""
+        async with self._lock:
+            by_user: dict[int, list[Outgoing]] = {}
+            for message in await self._outbox.due(BATCH):
+                by_user.setdefault(message.user_id, []).append(message)
+            # Chats in parallel (the limiters keep the pace), each chat's messages in order.
+            results = await asyncio.gather(
+                *(self._send_in_order(bot, messages) for messages in by_user.values())
+            )
+        return sum(results, Counter())
+
+    async def _send_in_order(self, bot: Bot, messages: list[Outgoing]) -> Counter[Outcome]:
+        outcomes: Counter[Outcome] = Counter()
+        for message in messages:
+            outcome = await self._deliver(bot, message)
+            outcomes[outcome] += 1
+            if outcome in (Outcome.BLOCKED, Outcome.LATER, Outcome.STOPPED):
+                break
+        return outcomes
+
+    async def _deliver(self, bot: Bot, message: Outgoing) -> Outcome:
+        if message.blocked:
+            await self._outbox.drop(message.id, "blocked")
+            return Outcome.DROPPED
+        locale = pick_locale(message.language, message.telegram_language, self._default)
+        text = self._translator.render(locale, message.key, message.values)
+        while True:
+            await self._chats[message.user_id].acquire()
+            await self._global.acquire()
+            if self.stopping:
+                return Outcome.STOPPED
+            try:
+                await bot.send_message(message.user_id, text)
+            except TelegramRetryAfter as error:
+                log.warning(
+                    "notification %d: flood control, retrying in %d s",
+                    message.id,
+                    error.retry_after,
+                )
+                if not await self._wait_unless_stopped(error.retry_after):
+                    return Outcome.STOPPED
+                continue
+            except TelegramForbiddenError as error:
+                log.info("user %d cannot be written to (%s): blocked", message.user_id, error)
+                await self._users.set_blocked(message.user_id, True)
+                dropped = await self._outbox.drop_pending(message.user_id, "blocked")
+                log.info("dropped %d notification(s) for user %d", dropped, message.user_id)
+                return Outcome.BLOCKED
+            except (TelegramBadRequest, TelegramNotFound) as error:
+                log.warning("notification %d dropped: %s", message.id, error)
+                await self._outbox.drop(message.id, str(error)[:500])
+                return Outcome.DROPPED
+            except TelegramAPIError as error:  # network, server, anything not about this message
+                delay = retry_delay(message.attempts)
+                log.warning(
+                    "notification %d not sent (%s): trying again in %.0f s",
+                    message.id,
+                    error,
+                    delay,
+                )
+                await self._outbox.retry_later(message.id, delay)
+                return Outcome.LATER
+            await self._outbox.mark_sent(message.id)
+            return Outcome.SENT
+
+    async def _run(self, bot: Bot) -> None:
+        while not self.stopping:
+            started = time.monotonic()
+            try:
+                await self.run_once(bot)
+                wait = await self._outbox.seconds_to_next()
+            except Exception:  # the loop must outlive any one batch's bug
+                log.exception("sending notifications failed")
+                wait = ERROR_PAUSE
+            if wait is None or wait > IDLE:
+                wait = IDLE
+            log.debug("outbox pass took %.2f s; next in %.1f s", time.monotonic() - started, wait)
+            await self._pause(wait)

@@ -1,0 +1,148 @@
+"""The outbox: messages to customers, queued in the transaction of what they report.
+
+A status change and its notification commit together, so a restart can neither lose the
+message nor queue it twice. A row is pending until it is marked sent or dropped; the
+sender (`bot.outbox`) renders it in the customer's language only when it sends it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.storage.db import Database, Transaction, from_row, parse_time, utcnow
+
+# JSON keeps these exactly; money is queued already formatted, as the customer will see it.
+OutboxArg = str | int
+
+
+class _Values:
+    args: str  # JSON object
+
+    @property
+    def values(self) -> dict[str, OutboxArg]:
+        values: dict[str, OutboxArg] = json.loads(self.args)
+        return values
+
+
+@dataclass(frozen=True)
+class Outgoing(_Values):
+    """A pending message with what the sender needs to know about its addressee."""
+
+    id: int
+    user_id: int
+    order_id: int | None
+    key: str
+    args: str  # JSON object
+    attempts: int
+    created_at: datetime
+    language: str | None
+    telegram_language: str | None
+    blocked: bool
+
+
+@dataclass(frozen=True)
+class OutboxRow(_Values):
+    id: int
+    user_id: int
+    order_id: int | None
+    key: str
+    args: str
+    created_at: datetime
+    attempts: int
+    next_attempt_at: datetime
+    sent_at: datetime | None
+    dropped_at: datetime | None
+    drop_reason: str | None
+
+
+class OutboxRepo:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(
+        self,
+        tx: Transaction,
+        user_id: int,
+        key: str,
+        args: Mapping[str, OutboxArg],
+        *,
+        order_id: int | None = None,
+    ) -> bool:
+        """Queue message `key` in the caller's transaction; False if this order already has
+        one with this key (news of an order is told once, whoever noticed it first)."""
+        now = utcnow()
+        changed = await tx.execute(
+            "INSERT INTO outbox (user_id, order_id, key, args, created_at, next_attempt_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (user_id, order_id, key, json.dumps(dict(args), ensure_ascii=False), now, now),
+        )
+        return changed == 1
+
+    async def due(self, limit: int = 100) -> list[Outgoing]:
+        """Pending messages whose time has come, oldest first.
+
+        A customer's messages go in order: while their oldest pending message waits for a
+        retry, the ones after it wait too.
+        """
+        rows = await self._db.fetchall(
+            "SELECT outbox.id, outbox.user_id, outbox.order_id, outbox.key, outbox.args,"
+            " outbox.attempts, outbox.created_at,"
+            " users.language, users.telegram_language, users.blocked"
+            " FROM outbox"
+            " JOIN outbox_heads AS heads ON heads.user_id = outbox.user_id"
+            " JOIN outbox AS head ON head.id = heads.id"
+            " JOIN users ON users.id = outbox.user_id"
+            " WHERE outbox.sent_at IS NULL AND outbox.dropped_at IS NULL"
+            " AND head.next_attempt_at <= ?"
+            " ORDER BY outbox.id LIMIT ?",
+            (utcnow(), limit),
+        )
+        return [from_row(Outgoing, row) for row in rows]
+
+    async def seconds_to_next(self) -> float | None:
+        """How long until a pending message is due (0: one is now); None if none is pending."""
+        row = await self._db.fetchone(
+            "SELECT min(head.next_attempt_at)"
+            " FROM outbox_heads AS heads JOIN outbox AS head ON head.id = heads.id"
+        )
+        if row is None or row[0] is None:
+            return None
+        return max(0.0, (parse_time(row[0]) - datetime.now(UTC)).total_seconds())
+
+    async def mark_sent(self, message_id: int) -> None:
+        await self._update(message_id, "sent_at = ?", utcnow())
+
+    async def drop(self, message_id: int, reason: str) -> None:
+        await self._update(message_id, "dropped_at = ?, drop_reason = ?", utcnow(), reason)
+
+    async def retry_later(self, message_id: int, delay: float) -> None:
+        await self._update(
+            message_id, "attempts = attempts + 1, next_attempt_at = ?", utcnow(after=delay)
+        )
+
+    async def drop_pending(self, user_id: int, reason: str) -> int:
+        """Drop everything still pending for the user; how many messages that was."""
+        async with self._db.transaction() as tx:
+            return await tx.execute(
+                "UPDATE outbox SET dropped_at = ?, drop_reason = ?"
+                " WHERE user_id = ? AND sent_at IS NULL AND dropped_at IS NULL",
+                (utcnow(), reason, user_id),
+            )
+
+    async def for_user(self, user_id: int) -> list[OutboxRow]:
+        """Everything queued for the user, oldest first, whatever became of it."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM outbox WHERE user_id = ? ORDER BY id", (user_id,)
+        )
+        return [from_row(OutboxRow, row) for row in rows]
+
+    async def _update(self, message_id: int, assignments: str, *values: object) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                f"UPDATE outbox SET {assignments} WHERE id = ?"  # noqa: S608  # ours
+                " AND sent_at IS NULL AND dropped_at IS NULL",
+                (*values, message_id),
+            )

@@ -1,0 +1,71 @@
+# My orders, order cards, notifications about orders, admin alerts about orders
+
+menu-orders = 📦 My orders
+cmd-orders = My orders and their status
+
+# Statuses, as customers see them
+status-placing = being placed
+status-unknown = being checked
+status-failed = not placed, money returned
+status-pending = pending
+status-processing = processing
+status-in-progress = in progress
+status-completed = completed
+status-partial = partially completed
+status-canceled = canceled
+status-other = { $status }
+status-cancel-requested = { $status }, cancellation requested
+
+# The list
+orders-empty = You have no orders yet.
+orders-title = <b>My orders</b>: { $count } { $count ->
+        [one] order
+       *[other] orders
+    }, page { $page } of { $pages }
+orders-line = #{ $id } · No. { $panel } · { $service } × { $quantity } · { $status } · { $charge }
+orders-line-unplaced = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
+orders-back = « My orders
+
+# The card
+order-card-title = <b>Order No. { $panel }</b> (#{ $id })
+order-card-title-unplaced = <b>Order #{ $id }</b> (no supplier number yet)
+order-card =
+    { $service }
+    Link: { $link }
+    Quantity: { $quantity }
+    Charge: { $charge }
+    Placed: { $placed } UTC
+    Status: <b>{ $status }</b>
+order-card-progress = Delivered so far: { $delivered } of { $quantity }
+order-card-refund = Returned to your balance: { $refund }
+order-refresh = 🔄 Refresh
+order-cancel = ✖️ Cancel order
+order-cancel-yes = Yes, cancel it
+order-cancel-no = No, keep it
+order-cancel-confirm = Cancel this order? Once the supplier confirms, the money for whatever was not delivered comes back to your balance.
+
+# What just happened, under the card or as a short answer to a tap
+order-not-found = This order was not found.
+order-checking = Asking the supplier…
+order-cancel-sending = Sending the cancellation…
+order-cannot-cancel = This order can no longer be canceled.
+order-cancel-not-allowed = This service does not allow cancelling.
+order-cancel-already = Cancellation was already requested for this order.
+order-card-no-answer = ⚠️ The supplier did not answer just now: this is the last known status.
+order-card-panel-error = ⚠️ The supplier could not report on this order just now. If it goes on, our admins will look into it.
+order-cancel-accepted = The supplier accepted the cancellation request. The money comes back as soon as the supplier confirms the order is canceled.
+order-cancel-refused = The supplier refused to cancel this order.
+order-cancel-unknown-order = The supplier could not find this order to cancel it. Our admins can look into it.
+order-cancel-no-answer = ⚠️ No clear answer from the supplier. Refresh in a minute to see whether the order was canceled.
+
+# Notifications
+notify-started = ▶️ Your order No. { $panel } ({ $service }, { $quantity }) has started.
+notify-completed = ✅ Your order No. { $panel } ({ $service }, { $quantity }) is completed.
+notify-partial = ◐ Your order No. { $panel } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
+notify-canceled = ✖️ Your order No. { $panel } ({ $service }) was canceled. { $refund } is back on your balance.
+
+# Admin alerts
+alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports a status nobody has heard of: “{ $status }”. It is kept and followed as not finished.
+alert-order-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel answered “{ $error }” { $count } times in a row. Please check it on the panel.
+alert-partial-without-remains = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports Partial without saying how much remains, so nothing was refunded yet. The order stays open until the panel says.
+alert-sweep-failing = ⚠️ Order status checks failed { $count } times in a row: { $error }. Still trying, at most { $delay } s apart.

@@ -1,0 +1,80 @@
+# My orders, order cards, notifications about orders, admin alerts about orders
+
+menu-orders = 📦 Мои заказы
+cmd-orders = Мои заказы и их статус
+
+# Statuses, as customers see them
+status-placing = размещается
+status-unknown = проверяется
+status-failed = не размещён, деньги возвращены
+status-pending = в очереди
+status-processing = обрабатывается
+status-in-progress = выполняется
+status-completed = выполнен
+status-partial = выполнен частично
+status-canceled = отменён
+status-other = { $status }
+status-cancel-requested = { $status }, запрошена отмена
+
+# The list
+orders-empty = У вас пока нет заказов.
+orders-title = <b>Мои заказы</b>: { $count } { $count ->
+        [one] заказ
+        [few] заказа
+       *[many] заказов
+    }, страница { $page } из { $pages }
+orders-line = #{ $id } · № { $panel } · { $service } × { $quantity } · { $status } · { $charge }
+orders-line-unplaced = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
+orders-back = « Мои заказы
+
+# The card
+order-card-title = <b>Заказ № { $panel }</b> (#{ $id })
+order-card-title-unplaced = <b>Заказ #{ $id }</b> (номера у поставщика ещё нет)
+order-card =
+    { $service }
+    Ссылка: { $link }
+    Количество: { $quantity }
+    Сумма: { $charge }
+    Оформлен: { $placed } UTC
+    Статус: <b>{ $status }</b>
+order-card-progress = Выполнено: { $delivered } из { $quantity }
+order-card-refund = Возвращено на баланс: { $refund }
+order-refresh = 🔄 Обновить
+order-cancel = ✖️ Отменить заказ
+order-cancel-yes = Да, отменить
+order-cancel-no = Нет, оставить
+order-cancel-confirm = Отменить этот заказ? Когда поставщик подтвердит отмену, деньги за невыполненную часть вернутся на баланс.
+
+# What just happened, under the card or as a short answer to a tap
+order-not-found = Заказ не найден.
+order-checking = Спрашиваем поставщика…
+order-cancel-sending = Отправляем отмену…
+order-cannot-cancel = Этот заказ уже нельзя отменить.
+order-cancel-not-allowed = Эта услуга не поддерживает отмену.
+order-cancel-already = Отмена этого заказа уже запрошена.
+order-card-no-answer = ⚠️ Поставщик сейчас не ответил: показан последний известный статус.
+order-card-panel-error = ⚠️ Поставщик сейчас не смог сообщить о заказе. Если это повторится, им займутся наши администраторы.
+order-cancel-accepted = Поставщик принял запрос на отмену. Деньги вернутся, как только он подтвердит, что заказ отменён.
+order-cancel-refused = Поставщик отказался отменять этот заказ.
+order-cancel-unknown-order = Поставщик не нашёл этот заказ, чтобы его отменить. Наши администраторы могут разобраться.
+order-cancel-no-answer = ⚠️ Поставщик не дал ясного ответа. Обновите через минуту, чтобы узнать, отменён ли заказ.
+
+# Notifications
+notify-started = ▶️ Ваш заказ № { $panel } ({ $service }, { $quantity }) начал выполняться.
+notify-completed = ✅ Ваш заказ № { $panel } ({ $service }, { $quantity }) выполнен.
+notify-partial = ◐ Ваш заказ № { $panel } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
+notify-canceled = ✖️ Ваш заказ № { $panel } ({ $service }) отменён. { $refund } вернулось на баланс.
+
+# Admin alerts
+alert-unknown-status = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель сообщает неизвестный статус «{ $status }». Он сохранён, заказ отслеживается как незавершённый.
+alert-order-missing = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель ответила «{ $error }» { $count } { $count ->
+        [one] раз
+        [few] раза
+       *[many] раз
+    } подряд. Проверьте его в панели.
+alert-partial-without-remains = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель сообщает Partial, но не говорит, сколько осталось, поэтому деньги пока не возвращены. Заказ остаётся открытым, пока панель не сообщит.
+alert-sweep-failing = ⚠️ Проверка статусов заказов не удалась { $count } { $count ->
+        [one] раз
+        [few] раза
+       *[many] раз
+    } подряд: { $error }. Продолжаем пробовать, не реже чем раз в { $delay } с.
