@@ -30,7 +30,7 @@ CUSTOMER_COMMANDS = (
     "help",
     "paysupport",
 )
-ADMIN_COMMANDS = ("stats", "refresh", "refund")
+ADMIN_COMMANDS = ("stats", "user", "credit", "debit", "unknown", "refresh", "refund")
 
 
 def command_list(

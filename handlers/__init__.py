@@ -11,6 +11,7 @@ from aiogram import Router
 
 from handlers import (
     admin,
+    admin_customers,
     admin_shop,
     balance,
     fallback,
@@ -39,6 +40,7 @@ def build_router() -> Router:
         orders.create_router(),
         membership.create_router(),
         admin.create_router(),
+        admin_customers.create_router(),
         fallback.create_router(),
     )
     return root

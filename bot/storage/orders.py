@@ -190,21 +190,43 @@ class OrdersRepo:
         return order
 
     async def mark_placed(self, order_id: int, panel_order_id: str) -> Order:
-        """The panel took it (or an admin found it there): status Pending."""
+        """The panel took it: status Pending."""
         async with self._db.transaction() as tx:
-            try:
-                return await self._change(
-                    tx,
-                    order_id,
-                    (Status.PLACING, Status.UNKNOWN),
-                    status=Status.PENDING,
-                    panel_order_id=panel_order_id,
-                    error=None,
-                )
-            except sqlite3.IntegrityError as error:
-                if "orders.panel_order_id" in str(error):
-                    raise PanelIdTaken(panel_order_id) from None
-                raise
+            return await self._placed(
+                tx, order_id, panel_order_id, (Status.PLACING, Status.UNKNOWN)
+            )
+
+    async def settle_placed(self, tx: Transaction, order_id: int, panel_order_id: str) -> Order:
+        """An admin found an `unknown` order at the panel: it is followed from now on."""
+        return await self._placed(tx, order_id, panel_order_id, (Status.UNKNOWN,))
+
+    async def settle_failed(self, tx: Transaction, order_id: int) -> Order:
+        """An admin found the panel never had an `unknown` order: failed, the charge back.
+
+        Only `unknown`: a `placing` order is still waiting for the panel's answer.
+        """
+        order = await self._change(
+            tx, order_id, (Status.UNKNOWN,), status=Status.FAILED, error="settled: not placed"
+        )
+        await post(tx, order.user_id, order.charge, Reason.REFUND, order_id=order.id)
+        return order
+
+    async def _placed(
+        self, tx: Transaction, order_id: int, panel_order_id: str, statuses: tuple[str, ...]
+    ) -> Order:
+        try:
+            return await self._change(
+                tx,
+                order_id,
+                statuses,
+                status=Status.PENDING,
+                panel_order_id=panel_order_id,
+                error=None,
+            )
+        except sqlite3.IntegrityError as error:
+            if "orders.panel_order_id" in str(error):
+                raise PanelIdTaken(panel_order_id) from None
+            raise
 
     async def mark_unknown(self, order_id: int, error: str) -> Order:
         """The panel may have the order: keep the money held until an admin settles it."""
@@ -331,6 +353,20 @@ class OrdersRepo:
             "SELECT * FROM orders WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
             (user_id, limit, offset),
         )
+
+    async def list_by_status(self, status: str, limit: int = 50) -> list[Order]:
+        """Oldest first: the order waiting longest is settled first."""
+        return await self._many(
+            "SELECT * FROM orders WHERE status = ? ORDER BY id LIMIT ?", (status, limit)
+        )
+
+    async def statuses_for_user(self, user_id: int) -> dict[str, int]:
+        rows = await self._db.fetchall(
+            "SELECT status, count(*) FROM orders WHERE user_id = ? GROUP BY status"
+            " ORDER BY count(*) DESC, status",
+            (user_id,),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
 
     async def count_for_user(self, user_id: int) -> int:
         row = await self._db.fetchone("SELECT count(*) FROM orders WHERE user_id = ?", (user_id,))

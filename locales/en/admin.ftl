@@ -17,3 +17,41 @@ admin-refresh-failed = The catalogue could not be reloaded: { $error }
 cmd-stats = Shop statistics (admins)
 cmd-refresh = Reload the catalogue (admins)
 cmd-refund = Refund a Stars top-up: /refund ID (admins)
+cmd-credit = Credit a customer: /credit USER_ID AMOUNT (admins)
+cmd-debit = Debit a customer: /debit USER_ID AMOUNT (admins)
+cmd-user = A customer's balance, orders and top-ups: /user USER_ID (admins)
+cmd-unknown = Orders of unknown outcome, to settle (admins)
+
+admin-credit-usage = Usage: /credit USER_ID AMOUNT, for example /credit 123456789 50
+admin-debit-usage = Usage: /debit USER_ID AMOUNT, for example /debit 123456789 50
+admin-no-customer = There is no customer { $user }: they have to open the bot first.
+admin-credited = Credited { $amount } to { $user }. Their balance: { $balance }.
+admin-debited = Debited { $amount } from { $user }. Their balance: { $balance }.
+admin-debit-short = Not debited: { $user } has only { $balance }, less than { $amount }.
+admin-user-usage = Usage: /user USER_ID
+admin-user =
+    <b>Customer { $user }</b>
+    Balance: { $balance }
+    Language: { $language }. Blocked the bot: { $blocked }. Since { $since }
+admin-user-orders = Orders: { $count } ({ $statuses })
+admin-user-order = #{ $id } · No. { $panel } · { $service } × { $quantity } · { $charge } · { $status }
+admin-user-topups = Top-ups (latest): { $count }
+admin-user-topup = Top-up { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
+admin-unknown-none = No orders of unknown outcome.
+admin-unknown-title = <b>Orders of unknown outcome</b>: { $count }
+admin-unknown-order =
+    #{ $id } · customer { $user } · service { $service_id }: { $service }
+    Link: { $link } · quantity { $quantity } · held { $charge }
+    Since { $since } UTC: { $error }
+admin-unknown-how = Check each one at the panel, then settle it: /attach ORDER_ID PANEL_ORDER_ID if the panel has it (it is followed from then on), or /fail ORDER_ID if it does not (the customer is refunded).
+admin-attach-usage = Usage: /attach ORDER_ID PANEL_ORDER_ID
+admin-fail-usage = Usage: /fail ORDER_ID
+admin-settle-missing = There is no order #{ $id }.
+admin-settle-not-unknown = Order #{ $id } is { $status }, not of unknown outcome: nothing to settle.
+admin-attach-taken = Panel order { $panel } already belongs to another order.
+admin-attached = Order #{ $id } is panel order { $panel } now; its status will be followed.
+admin-failed = Order #{ $id } marked as not placed; { $refund } returned to { $user }.
+
+credit-notice = 💰 { $amount } was added to your balance. Your balance: { $balance }.
+settled-placed = ✅ Your order #{ $id } was placed after all: its number is { $panel }. I will tell you when it is done.
+settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is back on your balance.

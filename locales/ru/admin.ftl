@@ -18,3 +18,41 @@ admin-refresh-failed = Не удалось обновить каталог: { $e
 cmd-stats = Статистика магазина (админы)
 cmd-refresh = Обновить каталог (админы)
 cmd-refund = Вернуть пополнение звёздами: /refund ID (админы)
+cmd-credit = Пополнить клиента: /credit USER_ID СУММА (админы)
+cmd-debit = Списать у клиента: /debit USER_ID СУММА (админы)
+cmd-user = Баланс, заказы и пополнения клиента: /user USER_ID (админы)
+cmd-unknown = Заказы с неизвестным исходом (админы)
+
+admin-credit-usage = Формат: /credit USER_ID СУММА, например /credit 123456789 50
+admin-debit-usage = Формат: /debit USER_ID СУММА, например /debit 123456789 50
+admin-no-customer = Клиента { $user } нет: сначала он должен открыть бота.
+admin-credited = Зачислено { $amount } клиенту { $user }. Его баланс: { $balance }.
+admin-debited = Списано { $amount } у клиента { $user }. Его баланс: { $balance }.
+admin-debit-short = Не списано: у { $user } только { $balance }, меньше чем { $amount }.
+admin-user-usage = Формат: /user USER_ID
+admin-user =
+    <b>Клиент { $user }</b>
+    Баланс: { $balance }
+    Язык: { $language }. Заблокировал бота: { $blocked }. С { $since }
+admin-user-orders = Заказы: { $count } ({ $statuses })
+admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
+admin-user-topups = Пополнения (последние): { $count }
+admin-user-topup = Пополнение { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
+admin-unknown-none = Заказов с неизвестным исходом нет.
+admin-unknown-title = <b>Заказы с неизвестным исходом</b>: { $count }
+admin-unknown-order =
+    #{ $id } · клиент { $user } · услуга { $service_id }: { $service }
+    Ссылка: { $link } · количество { $quantity } · удержано { $charge }
+    С { $since } UTC: { $error }
+admin-unknown-how = Проверьте каждый в панели и закройте: /attach ORDER_ID PANEL_ORDER_ID, если заказ в панели есть (дальше его статус отслеживается), или /fail ORDER_ID, если его нет (деньги вернутся клиенту).
+admin-attach-usage = Формат: /attach ORDER_ID PANEL_ORDER_ID
+admin-fail-usage = Формат: /fail ORDER_ID
+admin-settle-missing = Заказа #{ $id } нет.
+admin-settle-not-unknown = Заказ #{ $id } в статусе { $status }, исход известен: закрывать нечего.
+admin-attach-taken = Заказ панели { $panel } уже привязан к другому заказу.
+admin-attached = Заказ #{ $id } теперь — заказ панели { $panel }; его статус будет отслеживаться.
+admin-failed = Заказ #{ $id } отмечен как неоформленный; { $refund } возвращено клиенту { $user }.
+
+credit-notice = 💰 На ваш баланс зачислено { $amount }. Ваш баланс: { $balance }.
+settled-placed = ✅ Ваш заказ #{ $id } всё-таки оформлен: его номер { $panel }. Я сообщу, когда он будет выполнен.
+settled-failed = ❌ Ваш заказ #{ $id } оформить не удалось. { $refund } вернулись на ваш баланс.

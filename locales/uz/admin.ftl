@@ -14,3 +14,41 @@ admin-refresh-failed = Katalogni yangilab bo'lmadi: { $error }
 cmd-stats = Do'kon statistikasi (adminlar)
 cmd-refresh = Katalogni yangilash (adminlar)
 cmd-refund = Stars to'ldirishini qaytarish: /refund ID (adminlar)
+cmd-credit = Mijoz balansini to'ldirish: /credit USER_ID SUMMA (adminlar)
+cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (adminlar)
+cmd-user = Mijozning balansi, buyurtmalari va to'ldirishlari: /user USER_ID (adminlar)
+cmd-unknown = Natijasi noma'lum buyurtmalar (adminlar)
+
+admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
+admin-debit-usage = Foydalanish: /debit USER_ID SUMMA, masalan /debit 123456789 50
+admin-no-customer = { $user } mijoz yo'q: avval u botni ochishi kerak.
+admin-credited = { $user } ga { $amount } qo'shildi. Uning balansi: { $balance }.
+admin-debited = { $user } dan { $amount } yechildi. Uning balansi: { $balance }.
+admin-debit-short = Yechilmadi: { $user } da atigi { $balance } bor, bu { $amount } dan kam.
+admin-user-usage = Foydalanish: /user USER_ID
+admin-user =
+    <b>Mijoz { $user }</b>
+    Balans: { $balance }
+    Til: { $language }. Botni bloklagan: { $blocked }. { $since } dan beri
+admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
+admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
+admin-user-topups = To'ldirishlar (oxirgilari): { $count }
+admin-user-topup = To'ldirish { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
+admin-unknown-none = Natijasi noma'lum buyurtmalar yo'q.
+admin-unknown-title = <b>Natijasi noma'lum buyurtmalar</b>: { $count }
+admin-unknown-order =
+    #{ $id } · mijoz { $user } · xizmat { $service_id }: { $service }
+    Havola: { $link } · miqdor { $quantity } · ushlab turilgan { $charge }
+    { $since } UTC dan beri: { $error }
+admin-unknown-how = Har birini panelda tekshiring va hal qiling: panelda bo'lsa /attach ORDER_ID PANEL_ORDER_ID (keyin holati kuzatiladi), bo'lmasa /fail ORDER_ID (mijozga pul qaytariladi).
+admin-attach-usage = Foydalanish: /attach ORDER_ID PANEL_ORDER_ID
+admin-fail-usage = Foydalanish: /fail ORDER_ID
+admin-settle-missing = #{ $id } buyurtma yo'q.
+admin-settle-not-unknown = #{ $id } buyurtma holati { $status }, natijasi ma'lum: hal qiladigan narsa yo'q.
+admin-attach-taken = Paneldagi { $panel } buyurtma boshqa buyurtmaga tegishli.
+admin-attached = #{ $id } buyurtma endi paneldagi { $panel } buyurtma; holati kuzatib boriladi.
+admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $user } ga { $refund } qaytarildi.
+
+credit-notice = 💰 Balansingizga { $amount } qo'shildi. Balansingiz: { $balance }.
+settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi: uning raqami { $panel }. Bajarilganda sizga xabar beraman.
+settled-failed = ❌ #{ $id } buyurtmangizni berib bo'lmadi. { $refund } balansingizga qaytarildi.

@@ -1,0 +1,251 @@
+"""Admin commands about one customer or one order: `/credit`, `/debit`, `/user`, and settling
+orders of unknown outcome (`/unknown`, `/attach`, `/fail`).
+
+One `IsAdmin` filter on the router: for anyone else these fall through to the fallback and
+answer exactly as unknown commands do. Money moves only through the ledger, with the admin
+recorded as the actor; what the customer is told goes through the outbox in the same
+transaction, so it is neither lost nor sent twice.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message, User
+
+from bot.filters import IsAdmin
+from bot.i18n import Texts
+from bot.money import parse_typed_amount
+from bot.order_texts import Amounts
+from bot.outbox import OutboxSender
+from bot.settings import Settings
+from bot.storage import (
+    Database,
+    InsufficientFunds,
+    OrdersRepo,
+    OrderStateError,
+    OutboxRepo,
+    PanelIdTaken,
+    Reason,
+    Status,
+    TopupsRepo,
+    UsersRepo,
+    post,
+)
+from bot.validation import parse_whole_number
+
+# Panels number orders with digits, some with hex or other short tokens.
+_PANEL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+LATEST = 5
+
+
+def _args(command: CommandObject) -> list[str]:
+    return (command.args or "").split()
+
+
+def _amount(text: str, settings: Settings) -> Decimal | None:
+    """A positive amount with no more decimals than customer prices have."""
+    amount = parse_typed_amount(text)
+    if amount is None or amount <= 0:
+        return None
+    if amount != round(amount, settings.price_decimals):
+        return None
+    return amount
+
+
+async def move_money(
+    message: Message,
+    command: CommandObject,
+    event_from_user: User,
+    db: Database,
+    users: UsersRepo,
+    outbox: OutboxRepo,
+    outbox_sender: OutboxSender,
+    amounts: Amounts,
+    settings: Settings,
+    t: Texts,
+) -> None:
+    """`/credit USER_ID AMOUNT` and `/debit USER_ID AMOUNT`."""
+    credit = command.command == "credit"
+    args = _args(command)
+    user_id = parse_whole_number(args[0]) if len(args) == 2 else None
+    amount = _amount(args[1], settings) if len(args) == 2 else None
+    if user_id is None or amount is None:
+        await message.answer(t("admin-credit-usage" if credit else "admin-debit-usage"))
+        return
+    if await users.get(user_id) is None:
+        await message.answer(t("admin-no-customer", user=str(user_id)))
+        return
+    reason = Reason.CREDIT if credit else Reason.DEBIT
+    try:
+        async with db.transaction() as tx:
+            signed = amount if credit else -amount
+            balance = await post(tx, user_id, signed, reason, actor=event_from_user.id)
+            if credit:
+                notice = {"amount": amounts(amount), "balance": amounts(balance)}
+                await outbox.add(tx, user_id, "credit-notice", notice)
+    except InsufficientFunds as short:
+        await message.answer(
+            t(
+                "admin-debit-short",
+                user=str(user_id),
+                amount=amounts(amount),
+                balance=amounts(short.balance),
+            )
+        )
+        return
+    outbox_sender.wake()
+    key = "admin-credited" if credit else "admin-debited"
+    await message.answer(
+        t(key, user=str(user_id), amount=amounts(amount), balance=amounts(balance))
+    )
+
+
+async def user_card(
+    message: Message,
+    command: CommandObject,
+    users: UsersRepo,
+    orders: OrdersRepo,
+    topups: TopupsRepo,
+    amounts: Amounts,
+    t: Texts,
+) -> None:
+    """`/user USER_ID`: balance, orders by status, the latest orders and top-ups."""
+    user_id = parse_whole_number(command.args)
+    if user_id is None:
+        await message.answer(t("admin-user-usage"))
+        return
+    user = await users.get(user_id)
+    if user is None:
+        await message.answer(t("admin-no-customer", user=str(user_id)))
+        return
+    statuses = await orders.statuses_for_user(user_id)
+    lines = [
+        t(
+            "admin-user",
+            user=str(user_id),
+            balance=amounts(user.balance),
+            language=user.language or "—",
+            blocked="yes" if user.blocked else "no",
+            since=user.created_at.strftime("%Y-%m-%d"),
+        ),
+        t(
+            "admin-user-orders",
+            count=sum(statuses.values()),
+            statuses=", ".join(f"{name} {count}" for name, count in statuses.items()) or "—",
+        ),
+    ]
+    for order in await orders.list_for_user(user_id, LATEST):
+        lines.append(
+            t(
+                "admin-user-order",
+                id=str(order.id),
+                panel=order.panel_order_id or "—",
+                service=order.service_name,
+                quantity=order.quantity,
+                charge=amounts(order.charge),
+                status=order.status,
+            )
+        )
+    paid = await topups.list_for_user(user_id, LATEST)
+    lines.append(t("admin-user-topups", count=len(paid)))
+    for topup in paid:
+        lines.append(
+            t(
+                "admin-user-topup",
+                id=str(topup.id),
+                stars=topup.stars,
+                amount=amounts(topup.amount),
+                status=str(topup.status),
+                date=topup.created_at.strftime("%Y-%m-%d"),
+            )
+        )
+    await message.answer("\n".join(lines))
+
+
+async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts, t: Texts) -> None:
+    """`/unknown`: orders whose outcome nobody knows, the money held, waiting for an admin."""
+    waiting = await orders.list_by_status(Status.UNKNOWN)
+    if not waiting:
+        await message.answer(t("admin-unknown-none"))
+        return
+    lines = [t("admin-unknown-title", count=len(waiting))]
+    for order in waiting:
+        lines.append(
+            t(
+                "admin-unknown-order",
+                id=str(order.id),
+                user=str(order.user_id),
+                service_id=str(order.service_id),
+                service=order.service_name,
+                link=order.link,
+                quantity=order.quantity,
+                charge=amounts(order.charge),
+                error=order.error or "",
+                since=order.updated_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    lines.append(t("admin-unknown-how"))
+    await message.answer("\n\n".join(lines))
+
+
+async def settle(
+    message: Message,
+    command: CommandObject,
+    db: Database,
+    orders: OrdersRepo,
+    outbox: OutboxRepo,
+    outbox_sender: OutboxSender,
+    amounts: Amounts,
+    t: Texts,
+) -> None:
+    """`/attach ORDER_ID PANEL_ORDER_ID` (the panel has it) or `/fail ORDER_ID` (it does not)."""
+    attach = command.command == "attach"
+    args = _args(command)
+    order_id = parse_whole_number(args[0]) if args else None
+    panel_id = args[1] if attach and len(args) == 2 and _PANEL_ID.fullmatch(args[1]) else None
+    if order_id is None or len(args) != (2 if attach else 1) or (attach and panel_id is None):
+        await message.answer(t("admin-attach-usage" if attach else "admin-fail-usage"))
+        return
+    try:
+        async with db.transaction() as tx:
+            if panel_id is not None:
+                order = await orders.settle_placed(tx, order_id, panel_id)
+                notice = {"id": str(order.id), "panel": panel_id}
+                await outbox.add(tx, order.user_id, "settled-placed", notice, order_id=order.id)
+            else:
+                order = await orders.settle_failed(tx, order_id)
+                notice = {"id": str(order.id), "refund": amounts(order.charge)}
+                await outbox.add(tx, order.user_id, "settled-failed", notice, order_id=order.id)
+    except OrderStateError as error:
+        key = "admin-settle-missing" if error.status is None else "admin-settle-not-unknown"
+        await message.answer(t(key, id=str(order_id), status=error.status or ""))
+        return
+    except PanelIdTaken:
+        await message.answer(t("admin-attach-taken", panel=panel_id or ""))
+        return
+    outbox_sender.wake()
+    if panel_id is not None:
+        await message.answer(t("admin-attached", id=str(order.id), panel=panel_id))
+    else:
+        await message.answer(
+            t(
+                "admin-failed",
+                id=str(order.id),
+                refund=amounts(order.charge),
+                user=str(order.user_id),
+            )
+        )
+
+
+def create_router() -> Router:
+    router = Router(name="admin-customers")
+    router.message.filter(IsAdmin())
+    router.message.register(move_money, Command("credit", "debit"))
+    router.message.register(user_card, Command("user"))
+    router.message.register(unknown_orders, Command("unknown"))
+    router.message.register(settle, Command("attach", "fail"))
+    return router
