@@ -57,18 +57,20 @@ class Translator:
                 bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self.bundles[locale] = bundle
 
-    def render(self, locale: Locale, key: str, args: Mapping[str, Arg]) -> str:
+    def render(
+        self, locale: Locale, key: str, args: Mapping[str, Arg], *, escape: bool = True
+    ) -> str:
         bundle = self.bundles[locale]
         if not bundle.has_message(key):
             log.error("message %r is missing in %s", key, locale)
             if locale == FALLBACK:
                 return key
-            return self.render(FALLBACK, key, args)
+            return self.render(FALLBACK, key, args, escape=escape)
         message = bundle.get_message(key)
         if message.value is None:
             log.error("message %r has no value in %s", key, locale)
             return key
-        safe = {name: _escape(value) for name, value in args.items()}
+        safe = {name: _escape(value) for name, value in args.items()} if escape else dict(args)
         text, errors = bundle.format_pattern(message.value, safe)
         for error in errors:
             log.error("message %r in %s: %s", key, locale, error)
@@ -87,6 +89,13 @@ class Texts:
 
     def __call__(self, key: str, /, **args: Arg) -> str:
         return self.translator.render(self.locale, key, args)
+
+    def plain(self, key: str, /, **args: Arg) -> str:
+        """For plain-text places (button labels, inline titles): arguments not escaped.
+
+        The message itself must hold no markup.
+        """
+        return self.translator.render(self.locale, key, args, escape=False)
 
 
 def _escape(value: Arg) -> Arg:

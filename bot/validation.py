@@ -7,7 +7,7 @@ itself, so numbers are matched against plain ASCII digits before they are conver
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 MAX_LINK_LENGTH = 512
 MAX_ANSWER_NUMBER = 12  # Telegram polls have at most 12 options
@@ -41,6 +41,16 @@ def parse_answer_number(text: str | None) -> int | None:
     if number is None or not 1 <= number <= MAX_ANSWER_NUMBER:
         return None
     return number
+
+
+def is_private_invite(link: str) -> bool:
+    """An invite into a private chat (`t.me/+…`, `t.me/joinchat/…`, `tg://join?invite=…`):
+    never shown where others can see it."""
+    parts = urlsplit(link if "://" in link else f"https://{link}")
+    if parts.scheme == "tg":
+        return parts.netloc == "join" or "invite=" in parts.query
+    path = unquote(parts.path).lstrip("/").lower()
+    return path.startswith(("+", "joinchat"))
 
 
 def normalize_link(text: str | None, *, telegram: bool) -> str | None:

@@ -15,6 +15,7 @@ from handlers import (
     admin_shop,
     balance,
     fallback,
+    inline,
     language,
     membership,
     order,
@@ -41,6 +42,7 @@ def build_router() -> Router:
         membership.create_router(),
         admin.create_router(),
         admin_customers.create_router(),
+        inline.create_router(),
         fallback.create_router(),
     )
     return root

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
@@ -25,14 +25,19 @@ async def start(
     await message.answer(t("menu-prompt"), reply_markup=main_menu(t))
 
 
-async def help_command(message: Message, t: Texts) -> None:
-    await message.answer(t("help"))
+async def help_text(bot: Bot, t: Texts) -> str:
+    me = await bot.me()
+    return f"{t('help')}\n\n{t('help-inline', bot=me.username or '')}"
 
 
-async def help_button(query: CallbackQuery, t: Texts) -> None:
+async def help_command(message: Message, bot: Bot, t: Texts) -> None:
+    await message.answer(await help_text(bot, t))
+
+
+async def help_button(query: CallbackQuery, bot: Bot, t: Texts) -> None:
     await query.answer()
     if query.message is not None:
-        await query.message.answer(t("help"))
+        await query.message.answer(await help_text(bot, t))
 
 
 def create_router() -> Router:

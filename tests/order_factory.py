@@ -37,6 +37,7 @@ async def place(
     charge: str = "12.00",
     can_cancel: bool = True,
     service_name: str = "7-day Join — Telegram Members",
+    link: str = "https://t.me/example",
     funded: bool = False,
     **panel: Any,
 ) -> Order:
@@ -51,6 +52,7 @@ async def place(
         service_id=1,
         service_name=service_name,
         service_category="Telegram Members",
+        link=link,
         rate=Decimal("60.00000"),
         can_cancel=can_cancel,
     )

@@ -360,6 +360,19 @@ class OrdersRepo:
             "SELECT * FROM orders WHERE status = ? ORDER BY id LIMIT ?", (status, limit)
         )
 
+    async def find_for_user(self, user_id: int, prefix: str, limit: int) -> list[Order]:
+        """The user's orders whose panel number or local number starts with `prefix`
+        (letters and digits only: nothing LIKE would read as a wildcard), newest first."""
+        if not prefix.isascii() or not prefix.isalnum():
+            return []
+        pattern = prefix + "%"
+        return await self._many(
+            "SELECT * FROM orders WHERE user_id = ?"
+            " AND (panel_order_id LIKE ? OR CAST(id AS TEXT) LIKE ?)"
+            " ORDER BY id DESC LIMIT ?",
+            (user_id, pattern, pattern, limit),
+        )
+
     async def statuses_for_user(self, user_id: int) -> dict[str, int]:
         rows = await self._db.fetchall(
             "SELECT status, count(*) FROM orders WHERE user_id = ? GROUP BY status"

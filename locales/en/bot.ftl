@@ -17,6 +17,7 @@ help =
     /help — this text
     /paysupport — help with a payment
     /terms — terms of sale
+help-inline = Check an order from any chat: type <code>@{ $bot } 23501</code> with your order's number.
 unknown-command = I don't know that command. Send /help to see what I can do.
 private-only = This works in a private chat with me only.
 button-expired = This button has expired. Send /start for a fresh menu.

@@ -69,3 +69,10 @@ alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer 
 alert-order-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel answered “{ $error }” { $count } times in a row. Please check it on the panel.
 alert-partial-without-remains = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports Partial without saying how much remains, so nothing was refunded yet. The order stays open until the panel says.
 alert-sweep-failing = ⚠️ Order status checks failed { $count } times in a row: { $error }. Still trying, at most { $delay } s apart.
+
+# Inline mode: @bot 23501 in any chat
+inline-title = No. { $number } · { $status }
+inline-private-link = 🔒 private invite link (hidden)
+inline-start = Open the bot to place and follow orders
+inline-no-orders = You have no orders yet: open the bot
+inline-no-match = No order of yours matches { $query }

@@ -78,3 +78,10 @@ alert-sweep-failing = ⚠️ Проверка статусов заказов н
         [few] раза
        *[many] раз
     } подряд: { $error }. Продолжаем пробовать, не реже чем раз в { $delay } с.
+
+# Inline mode: @bot 23501 in any chat
+inline-title = № { $number } · { $status }
+inline-private-link = 🔒 приватная ссылка-приглашение (скрыта)
+inline-start = Откройте бота, чтобы заказывать и следить за заказами
+inline-no-orders = У вас пока нет заказов: откройте бота
+inline-no-match = Нет вашего заказа с номером { $query }

@@ -17,6 +17,7 @@ help =
     /help — ushbu yordam
     /paysupport — to'lov bo'yicha yordam
     /terms — sotuv shartlari
+help-inline = Buyurtmani istalgan chatdan tekshiring: <code>@{ $bot } 23501</code> deb buyurtma raqamingizni yozing.
 unknown-command = Bunday buyruqni bilmayman. Nimalar qila olishimni bilish uchun /help yuboring.
 private-only = Bu faqat men bilan shaxsiy chatda ishlaydi.
 button-expired = Bu tugma eskirgan. Yangi menyu uchun /start yuboring.

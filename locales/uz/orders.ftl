@@ -66,3 +66,10 @@ alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijo
 alert-order-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel ketma-ket { $count } marta “{ $error }” deb javob berdi. Uni panelda tekshiring.
 alert-partial-without-remains = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel Partial deydi, lekin qancha qolganini aytmaydi, shuning uchun pul hali qaytarilmadi. Panel aytmaguncha buyurtma ochiq qoladi.
 alert-sweep-failing = ⚠️ Buyurtma holatlarini tekshirish ketma-ket { $count } marta muvaffaqiyatsiz bo'ldi: { $error }. Urinishda davom etamiz, ko'pi bilan { $delay } soniya oralig'ida.
+
+# Inline mode: @bot 23501 in any chat
+inline-title = № { $number } · { $status }
+inline-private-link = 🔒 yopiq taklif havolasi (yashirilgan)
+inline-start = Buyurtma berish va kuzatish uchun botni oching
+inline-no-orders = Sizda hali buyurtma yo'q: botni oching
+inline-no-match = { $query } raqamli buyurtmangiz yo'q
