@@ -24,6 +24,7 @@ from bot.money import display
 from bot.order_texts import Amounts
 from bot.outbox import OutboxSender
 from bot.panel import PanelClient
+from bot.panel_watch import PanelBalanceWatch
 from bot.placement import order_details
 from bot.settings import Settings
 from bot.single import only_instance
@@ -33,6 +34,7 @@ from bot.storage import (
     LedgerRepo,
     OrdersRepo,
     OutboxRepo,
+    ShopStateRepo,
     SQLiteStorage,
     StatsRepo,
     TopupsRepo,
@@ -98,6 +100,13 @@ def create_dispatcher(
         alerts=alerts,
         interval=settings.status_poll_interval,
     )
+    panel_watch = PanelBalanceWatch(
+        panel=panel,
+        state=ShopStateRepo(db),
+        alerts=alerts,
+        threshold=settings.panel_balance_alert,
+        interval=settings.panel_balance_check,
+    )
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         # One user's updates are handled one at a time: two taps never race on a conversation.
@@ -121,6 +130,7 @@ def create_dispatcher(
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,
+        panel_watch=panel_watch,
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
@@ -140,6 +150,7 @@ async def on_startup(
     catalogue: Catalogue,
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
+    panel_watch: PanelBalanceWatch,
 ) -> None:
     catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
@@ -151,6 +162,7 @@ async def on_startup(
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
     sweeper.start(bot)
     outbox_sender.start(bot)
+    panel_watch.start(bot)
 
 
 async def on_shutdown(
@@ -159,6 +171,7 @@ async def on_shutdown(
     catalogue: Catalogue,
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
+    panel_watch: PanelBalanceWatch,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -167,6 +180,7 @@ async def on_shutdown(
     # notification in flight is marked sent; whatever is left waits in the database.
     await sweeper.stop(settings.panel_timeout + DRAIN_MARGIN)
     await outbox_sender.stop(DRAIN_MARGIN)
+    await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
     await catalogue.close()
 
 

@@ -8,6 +8,7 @@ it is still busy after a grace period.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import contextlib
 import logging
@@ -17,7 +18,7 @@ from aiogram import Bot
 log = logging.getLogger(__name__)
 
 
-class Background:
+class Background(abc.ABC):
     name = "background"
 
     def __init__(self) -> None:
@@ -70,5 +71,6 @@ class Background:
             await asyncio.wait_for(self._stop.wait(), seconds)
         return not self.stopping
 
+    @abc.abstractmethod
     async def _run(self, bot: Bot) -> None:
-        raise NotImplementedError
+        """The loop itself: step, `_pause`, until `stopping`."""

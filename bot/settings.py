@@ -43,6 +43,8 @@ EXPECTED: dict[str, str] = {
     "default_locale": "one of en, ru, uz",
     "catalogue_refresh": "seconds the panel's service list is cached, a number above 0",
     "support_contact": "who customers write to for help, like @shop_support",
+    "panel_balance_alert": "the panel balance below which admins are alerted, a number from 0 up",
+    "panel_balance_check": "seconds between checks of the panel's balance, a number above 0",
     "topup_min_stars": (
         f"the smallest top-up in Telegram Stars, a whole number from 1 to {MAX_INVOICE_STARS}"
     ),
@@ -80,6 +82,8 @@ class Settings(BaseSettings):
     default_locale: Locale = "en"
     catalogue_refresh: float = Field(default=600, gt=0)
     support_contact: str = ""
+    panel_balance_alert: Decimal = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
+    panel_balance_check: float = Field(default=600, gt=0)
     topup_min_stars: int = Field(default=50, ge=1, le=MAX_INVOICE_STARS)
     topup_max_stars: int = Field(default=MAX_INVOICE_STARS, ge=1, le=MAX_INVOICE_STARS)
     # Balance units (the panel's currency) per star. Capped so the largest top-up still fits

@@ -25,6 +25,7 @@ from bot.i18n import Texts
 from bot.money import display
 from bot.ordering import Quote, new_token, price_per_1000
 from bot.panel import PanelClient, Service
+from bot.panel_watch import PanelBalanceWatch
 from bot.placement import Outcome, Placement, order_details, place
 from bot.settings import Settings
 from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
@@ -443,6 +444,7 @@ async def confirm(
     orders: OrdersRepo,
     panel: PanelClient,
     alerts: Alerts,
+    panel_watch: PanelBalanceWatch,
 ) -> None:
     earlier = await orders.by_token(callback_data.token)
     if earlier is not None and earlier.user_id == query.from_user.id:
@@ -481,10 +483,12 @@ async def confirm(
     await state.clear()
     await here.show(t("order-placing"))
     placement = await place(order, panel, orders)
-    await report(here, placement, bot, alerts)
+    await report(here, placement, bot, alerts, panel_watch)
 
 
-async def report(here: Flow, placement: Placement, bot: Bot, alerts: Alerts) -> None:
+async def report(
+    here: Flow, placement: Placement, bot: Bot, alerts: Alerts, panel_watch: PanelBalanceWatch
+) -> None:
     t, order = here.t, placement.order
     amounts = {"charge": here.money(order.charge)}
     if placement.outcome is Outcome.PLACED:
@@ -495,7 +499,9 @@ async def report(here: Flow, placement: Placement, bot: Bot, alerts: Alerts) -> 
         details = order_details(order, here.money)
         await alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
     elif placement.shop_problem:
-        await alerts.send(bot, "alert-panel-refused", order=str(order.id), error=placement.error)
+        await panel_watch.refused(bot, order.id, placement.error)
+    elif placement.outcome is Outcome.PLACED:
+        await panel_watch.went_through()
 
 
 def create_router() -> Router:

@@ -36,6 +36,8 @@ ALL_NAMES = [
     "TOPUP_MAX_STARS",
     "STARS_RATE",
     "NOTIFY_RATE",
+    "PANEL_BALANCE_ALERT",
+    "PANEL_BALANCE_CHECK",
 ]
 
 
@@ -114,6 +116,8 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("STARS_RATE", "0"),
         ("STARS_RATE", "0.000000001"),
         ("NOTIFY_RATE", "0"),
+        ("PANEL_BALANCE_ALERT", "-1"),
+        ("PANEL_BALANCE_CHECK", "0"),
     ],
 )
 def test_malformed_setting_is_named(monkeypatch, name, value) -> None:

@@ -23,6 +23,7 @@ from bot.storage.orders import (
     TokenUsed,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
+from bot.storage.shop_state import ShopStateRepo
 from bot.storage.stats import Period, StatsRepo
 from bot.storage.topups import (
     STARS,
@@ -62,6 +63,7 @@ __all__ = [
     "Reason",
     "RefundExceedsCharge",
     "SQLiteStorage",
+    "ShopStateRepo",
     "StatsRepo",
     "Status",
     "StorageError",

@@ -165,7 +165,17 @@ CREATE VIEW outbox_heads AS
 CREATE UNIQUE INDEX outbox_once_per_order ON outbox (order_id, key) WHERE order_id IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS, _V3_FOLLOWING)
+_V4_SHOP_STATE = """
+-- Small facts about the shop that must survive a restart, such as whether the admins
+-- were already told that the panel's balance is low.
+CREATE TABLE shop_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS, _V3_FOLLOWING, _V4_SHOP_STATE)
 LATEST = len(MIGRATIONS)
 
 

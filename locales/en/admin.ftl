@@ -55,3 +55,6 @@ admin-failed = Order #{ $id } marked as not placed; { $refund } returned to { $u
 credit-notice = 💰 { $amount } was added to your balance. Your balance: { $balance }.
 settled-placed = ✅ Your order #{ $id } was placed after all: its number is { $panel }. I will tell you when it is done.
 settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is back on your balance.
+
+alert-panel-low = ⚠️ The panel's balance is { $balance }, below { $threshold }. Top it up before orders start failing.
+alert-panel-recovered = ✅ The panel's balance is { $balance } again, above the alert threshold.

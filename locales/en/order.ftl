@@ -94,3 +94,4 @@ alert-order-interrupted =
     The money stays held until you settle it.
 alert-panel-refused =
     ⚠️ The panel refused order #{ $order } with "{ $error }": customers can't order until this is fixed. The customer was refunded.
+    Until an order goes through again, further refusals like this one are not reported.

@@ -52,3 +52,6 @@ admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $user } ga { $refu
 credit-notice = 💰 Balansingizga { $amount } qo'shildi. Balansingiz: { $balance }.
 settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi: uning raqami { $panel }. Bajarilganda sizga xabar beraman.
 settled-failed = ❌ #{ $id } buyurtmangizni berib bo'lmadi. { $refund } balansingizga qaytarildi.
+
+alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin to'ldiring.
+alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.

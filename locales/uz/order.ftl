@@ -94,3 +94,4 @@ alert-order-interrupted =
     Siz hal qilmaguningizcha pul ushlab turiladi.
 alert-panel-refused =
     ⚠️ Panel #{ $order } buyurtmani "{ $error }" xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
+    Biror buyurtma o'tmaguncha bunday rad etishlar boshqa xabar qilinmaydi.

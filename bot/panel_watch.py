@@ -1,0 +1,82 @@
+"""The panel's balance, watched: admins hear once when it drops below `PANEL_BALANCE_ALERT`
+and once when it is back above; and once when the panel starts refusing orders for a reason
+that stops the whole shop ("Not enough funds on balance", "Invalid API key"), not for every
+customer who tries until an order goes through again.
+
+"Once" survives restarts: what the admins were told is kept in SQLite.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from aiogram import Bot
+
+from bot.alerts import Alerts
+from bot.background import Background
+from bot.money import display
+from bot.panel import PanelClient, PanelFailure
+from bot.storage import ShopStateRepo
+
+log = logging.getLogger(__name__)
+
+LOW = "panel_balance_low"
+REFUSING = "panel_refusing"
+PANEL_DECIMALS = 5
+
+
+class PanelBalanceWatch(Background):
+    name = "panel balance watch"
+
+    def __init__(
+        self,
+        panel: PanelClient,
+        state: ShopStateRepo,
+        alerts: Alerts,
+        threshold: Decimal,
+        interval: float,
+    ) -> None:
+        super().__init__()
+        self._panel = panel
+        self._state = state
+        self._alerts = alerts
+        self.threshold = threshold
+        self.interval = interval
+
+    async def run_once(self, bot: Bot) -> Decimal | None:
+        """Check the balance now; None if the panel could not say."""
+        try:
+            balance = await self._panel.balance()
+        except PanelFailure as error:
+            log.warning("panel balance check failed: %s", error)
+            return None
+        if self.threshold <= 0:  # no threshold set: only refusals are reported
+            return balance.amount
+        amount = display(balance.amount, PANEL_DECIMALS, balance.currency)
+        if balance.amount < self.threshold:
+            if await self._state.flip(LOW, "1", default="0"):
+                limit = display(self.threshold, PANEL_DECIMALS, balance.currency)
+                await self._alerts.send(bot, "alert-panel-low", balance=amount, threshold=limit)
+        elif await self._state.flip(LOW, "0", default="0"):
+            await self._alerts.send(bot, "alert-panel-recovered", balance=amount)
+        return balance.amount
+
+    async def refused(self, bot: Bot, order_id: int, error: str) -> None:
+        """The panel refused an order for a reason that stops the whole shop (no funds, a
+        wrong key): the admins hear it once, not for every customer who tries meanwhile."""
+        if await self._state.flip(REFUSING, error, default=""):
+            await self._alerts.send(bot, "alert-panel-refused", order=str(order_id), error=error)
+        self.wake()  # and look at the balance now, not at the next scheduled check
+
+    async def went_through(self) -> None:
+        """An order was placed: whatever stopped the shop is over."""
+        await self._state.flip(REFUSING, "", default="")
+
+    async def _run(self, bot: Bot) -> None:
+        while not self.stopping:
+            try:
+                await self.run_once(bot)
+            except Exception:  # the loop must outlive any one check's bug
+                log.exception("panel balance check failed")
+            await self._pause(self.interval)

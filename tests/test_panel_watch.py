@@ -1,0 +1,101 @@
+"""The panel's balance watched: admins hear once per crossing, and once per run of refusals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from aiogram.methods import SendMessage
+
+from bot.alerts import Alerts
+from bot.panel_watch import PanelBalanceWatch
+from bot.storage import Database, ShopStateRepo, UsersRepo
+from tests.conftest import ADMIN_ID, MakeClient, fund
+from tests.panel_emulator import FaultKind, PanelEmulator
+from tests.test_order_flow import to_summary
+
+
+def admin_texts(bot) -> list[str]:
+    return [r.text for r in bot.session.of_type(SendMessage) if r.chat_id == ADMIN_ID and r.text]
+
+
+def watch(dp, db: Database, threshold: str) -> PanelBalanceWatch:
+    """A watch on `db`, as the bot builds one (also on a reopened file after a restart)."""
+    return PanelBalanceWatch(
+        panel=dp["panel"],
+        state=ShopStateRepo(db),
+        alerts=Alerts(dp["settings"], UsersRepo(db), dp["translator"]),
+        threshold=Decimal(threshold),
+        interval=60,
+    )
+
+
+async def test_once_per_crossing_also_across_a_restart(
+    dp, db, bot, emulator: PanelEmulator, settings
+) -> None:
+    low = watch(dp, db, "50")
+    assert await low.run_once(bot) == Decimal("100.84292")
+    assert admin_texts(bot) == []
+    emulator.balance = Decimal("40")
+    for _ in range(3):
+        await low.run_once(bot)
+    assert admin_texts(bot) == [
+        "⚠️ The panel's balance is 40.00000 UZS, below 50.00000 UZS. "
+        "Top it up before orders start failing."
+    ]
+    # A restart: a new connection and a new watch on the same file stay quiet.
+    await db.close()
+    async with await Database.open(settings.database_path) as reopened:
+        again = watch(dp, reopened, "50")
+        await again.run_once(bot)
+        assert len(admin_texts(bot)) == 1
+        emulator.balance = Decimal("60")
+        await again.run_once(bot)
+        await again.run_once(bot)
+        assert admin_texts(bot)[1:] == [
+            "✅ The panel's balance is 60.00000 UZS again, above the alert threshold."
+        ]
+        emulator.balance = Decimal("10")
+        await again.run_once(bot)
+        assert len(admin_texts(bot)) == 3
+
+
+async def test_no_threshold_no_balance_alerts(dp, db, bot, emulator: PanelEmulator) -> None:
+    emulator.balance = Decimal("0.5")
+    await watch(dp, db, "0").run_once(bot)
+    assert admin_texts(bot) == []
+
+
+async def test_a_failed_check_says_nothing(dp, db, bot, emulator: PanelEmulator) -> None:
+    emulator.fault(FaultKind.HTTP_500, action="balance")
+    assert await watch(dp, db, "50").run_once(bot) is None
+    assert admin_texts(bot) == []
+
+
+async def test_refusals_are_reported_once_until_an_order_goes_through(
+    make_client: MakeClient, db, bot, emulator: PanelEmulator
+) -> None:
+    customers = [make_client(user_id=8000 + n) for n in range(3)]
+    for customer in customers:
+        await fund(db, customer.user.id, "20")
+    emulator.balance = Decimal("1")  # every add is refused: "Not enough funds on balance"
+    for customer in customers[:2]:
+        await to_summary(customer)
+        await customer.click_text("✅ Confirm and pay")
+    [alert] = admin_texts(bot)
+    assert 'with "Not enough funds on balance"' in alert
+    assert "further refusals like this one are not reported" in alert
+    # the reseller tops the panel up: an order goes through, and the next refusal is news
+    emulator.balance = Decimal("100")
+    await to_summary(customers[2])
+    await customers[2].click_text("✅ Confirm and pay")
+    emulator.balance = Decimal("1")
+    await to_summary(customers[0])
+    await customers[0].click_text("✅ Confirm and pay")
+    assert len(admin_texts(bot)) == 2
+
+
+async def test_the_watch_runs_from_startup_to_shutdown(dp, bot) -> None:
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    assert dp["panel_watch"].running
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+    assert not dp["panel_watch"].running
