@@ -1,0 +1,231 @@
+"""`python -m bot` as a real process, between the fake Telegram server and the panel emulator.
+
+    bot = BotProcess(tmp_path, telegram, emulator)
+    await bot.fund(1001, "20")      # only while stopped: money moves through the ledger
+    await bot.start()               # returns once the bot polls
+    ...
+    await bot.restart(signal.SIGKILL)
+    await bot.stop()                # SIGTERM; asserts exit 0 and a clean log
+
+Everything the process prints goes to one log file, each run under its own header line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.storage import Database, LedgerRepo
+from tests.conftest import ADMIN_ID, fund
+from tests.e2e.fake_telegram import WAIT, FakeTelegram
+from tests.panel_emulator import PanelEmulator
+
+ROOT = Path(__file__).resolve().parents[2]
+# SENTINEL makes a leaked token easy to find in a log.
+TOKEN = "123456:AAE-SENTINEL-e2e-token"
+# Start-up imports all of aiogram: a few seconds on a slow CI machine, never a minute.
+START_WITHIN = 60.0
+# SIGTERM waits for running handlers (a placement: at most PANEL_TIMEOUT and a margin).
+STOP_WITHIN = 30.0
+# Signs of trouble even when the process exits 0.
+BAD_LOG_LINES = ("Traceback", "Unclosed", "Task was destroyed", "was never awaited")
+
+
+def bot_env(
+    telegram: FakeTelegram,
+    emulator: PanelEmulator,
+    database_path: Path,
+    admin_ids: Iterable[int],
+    settings: dict[str, str],
+) -> dict[str, str]:
+    """The process's environment: ours, with no setting inherited from whoever runs the tests."""
+    names = {name.upper() for name in Settings.model_fields}
+    env = {key: value for key, value in os.environ.items() if key.upper() not in names}
+    env |= {
+        "PYTHONPATH": str(ROOT),
+        "PYTHONUNBUFFERED": "1",
+        "BOT_TOKEN": TOKEN,
+        "PANEL_API_URL": emulator.url,
+        "PANEL_API_KEY": emulator.key,
+        "TELEGRAM_API_URL": telegram.url,
+        "DATABASE_PATH": str(database_path),
+        "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
+        "STATUS_POLL_INTERVAL": "0.5",
+        "PANEL_TIMEOUT": "5",
+    }
+    return env | settings
+
+
+class BotProcess:
+    def __init__(
+        self,
+        workdir: Path,
+        telegram: FakeTelegram,
+        emulator: PanelEmulator,
+        *,
+        admin_ids: Iterable[int] = (ADMIN_ID,),
+        **settings: str,
+    ) -> None:
+        """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`."""
+        self.workdir = workdir
+        self.telegram = telegram
+        self.emulator = emulator
+        self.database_path = workdir / "data" / "bot.sqlite3"
+        self.log_path = workdir / "bot.log"
+        self.env = bot_env(telegram, emulator, self.database_path, admin_ids, settings)
+        self.process: asyncio.subprocess.Process | None = None
+        self.starts = 0
+        self._run_from = 0  # where the current run's lines begin in the log
+        self._polls_before = 0  # getUpdates calls before the current run
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.returncode is None
+
+    # --- the process -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start the bot and return once it polls Telegram; fail with its log if it exits."""
+        if self.running:
+            raise RuntimeError("the bot is already running")
+        polls = self._polls_before = self.telegram.polls
+        self.starts += 1
+        with self.log_path.open("ab") as log:
+            log.write(f"----- start {self.starts} -----\n".encode())
+            self._run_from = log.tell()
+            # The child gets its own copy of the log's descriptor.
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                cwd=self.workdir,  # no stray .env is read
+                env=self.env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=log,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+        polling = asyncio.ensure_future(
+            self.telegram.wait_for(
+                lambda: True if self.telegram.polls > polls else None,
+                "the bot's first getUpdates",
+                START_WITHIN,
+            )
+        )
+        exited = asyncio.ensure_future(self.process.wait())
+        await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
+        if exited.done():
+            polling.cancel()
+            raise AssertionError(f"the bot exited with {exited.result()}:\n{self.run_log()}")
+        exited.cancel()
+        try:
+            await polling
+        except AssertionError:
+            raise AssertionError(f"the bot does not poll:\n{self.run_log()}") from None
+
+    async def settled(self) -> None:
+        """Wait until the bot has finished with every update it has taken: at rest, nothing
+        half done. (aiogram logs each update when its handler returns.)"""
+
+        def all_handled() -> bool:
+            log = self.run_log()
+            updates = self.telegram.delivered_since(self._polls_before)
+            return all(f"Update id={update.update_id} is " in log for update in updates)
+
+        await eventually(all_handled, "the bot to finish handling its updates")
+
+    async def stop(self) -> str:
+        """SIGTERM, as `docker stop` sends it: the process must exit 0 with a clean log.
+        Returns this run's log."""
+        process = self._process()
+        process.send_signal(signal.SIGTERM)
+        try:
+            async with asyncio.timeout(STOP_WITHIN):
+                code = await process.wait()
+        except TimeoutError:
+            raise AssertionError(
+                f"still running {STOP_WITHIN:g} s after SIGTERM:\n{self.run_log()}"
+            ) from None
+        log = self.run_log()
+        assert code == 0, f"exit code {code}:\n{log}"
+        self.check_log(log)
+        return log
+
+    async def kill(self) -> str:
+        """SIGKILL: the process gets no chance to clean up. Returns this run's log."""
+        process = self._process()
+        process.kill()
+        code = await process.wait()
+        assert code == -signal.SIGKILL, f"exit code {code}:\n{self.run_log()}"
+        return self.run_log()
+
+    async def restart(self, how: signal.Signals = signal.SIGTERM) -> str:
+        """Stop (SIGTERM) or kill (SIGKILL), then start again; the stopped run's log."""
+        log = await (self.kill() if how is signal.SIGKILL else self.stop())
+        await self.start()
+        return log
+
+    async def close(self) -> None:
+        """Kill whatever is left running (test teardown)."""
+        if self.running:
+            await self.kill()
+
+    def _process(self) -> asyncio.subprocess.Process:
+        if self.process is None or not self.running:
+            raise RuntimeError("the bot is not running")
+        return self.process
+
+    # --- its log -------------------------------------------------------------------------------
+
+    def log(self) -> str:
+        """Everything every run printed."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def run_log(self) -> str:
+        """What the latest run printed."""
+        with self.log_path.open("rb") as log:
+            log.seek(self._run_from)
+            return log.read().decode(errors="replace")
+
+    def check_log(self, log: str) -> None:
+        for bad in BAD_LOG_LINES:
+            assert bad not in log, f"{bad!r} in the bot's log:\n{log}"
+        for secret in (TOKEN.split(":", 1)[1], self.emulator.key):
+            assert secret not in log, f"a secret in the bot's log:\n{log}"
+
+    # --- its database --------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def database(self) -> AsyncIterator[Database]:
+        """The bot's SQLite file, as another connection sees it."""
+        async with await Database.open(self.database_path) as db:
+            yield db
+
+    async def fund(self, user_id: int, amount: str) -> None:
+        """Credit a customer through the ledger; only while the bot is stopped, so the bot
+        has no back door and never sees a balance change under its feet."""
+        if self.running:
+            raise RuntimeError("fund customers while the bot is stopped")
+        async with self.database() as db:
+            await fund(db, user_id, amount)
+
+    async def check_ledger(self) -> None:
+        """Every balance equals the sum of its ledger."""
+        async with self.database() as db:
+            assert await LedgerRepo(db).check_consistency() == []
+
+
+async def eventually(condition: Callable[[], bool], what: str, within: float = WAIT) -> None:
+    """For state the fake Telegram server cannot signal (the bot's log, the panel
+    emulator's requests): look again every few milliseconds until `within` runs out."""
+    try:
+        async with asyncio.timeout(within):
+            while not condition():  # noqa: ASYNC110  # nothing to wait on but the condition
+                await asyncio.sleep(0.02)
+    except TimeoutError:
+        raise AssertionError(f"waited {within:g} s for {what}") from None

@@ -1,0 +1,58 @@
+"""Fixtures for the end-to-end suite: the bot as a real process between a fake Telegram
+server and the panel emulator (`emulator`, from tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Generator
+
+import pytest
+
+from tests.e2e.bot_process import TOKEN, BotProcess
+from tests.e2e.fake_telegram import FakeTelegram, running_telegram
+from tests.panel_emulator import PanelEmulator
+
+_CALL_REPORT = pytest.StashKey[pytest.TestReport]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item,
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    # Teardown needs to know whether the test itself failed, to show the bot's log.
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_REPORT] = report
+    return report
+
+
+def failed(request: pytest.FixtureRequest) -> bool:
+    report = request.node.stash.get(_CALL_REPORT, None)
+    return report is None or report.failed
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    async with running_telegram(TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+async def bot_process(
+    request: pytest.FixtureRequest, tmp_path, telegram: FakeTelegram, emulator: PanelEmulator
+) -> AsyncIterator[BotProcess]:
+    """The bot, not yet started (fund customers first, then `await bot_process.start()`).
+
+    Teardown kills what is left running, prints the bot's log if the test failed, and
+    otherwise checks that the bot made no mistake Telegram would have refused and left no
+    button press unanswered.
+    """
+    process = BotProcess(tmp_path, telegram, emulator)
+    try:
+        yield process
+    finally:
+        await process.close()
+    if failed(request):
+        print(f"----- the bot's log ({process.log_path}) -----\n{process.log()}")
+        return
+    assert telegram.mistakes == []
+    assert telegram.unanswered_callbacks() == []

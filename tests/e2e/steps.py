@@ -1,0 +1,77 @@
+"""What customers do, step by step, as a person would: read the bot's message, then type or
+press. Expected texts come from the bot's own catalogues, so a test reads like the chat."""
+
+from __future__ import annotations
+
+from bot.i18n import Arg, Texts
+from tests.e2e.fake_telegram import FakeUser, ShownMessage
+from tests.telegram_html import check_html
+
+MEMBERS_CATEGORY = "Telegram Members"
+MEMBERS = "7-day Join — Telegram Members"  # Default, 60.00 per 1000, 10-100 000
+VOTES_CATEGORY = "Telegram Votes"
+VOTES = "Poll Votes — Telegram"  # Poll, 36.00 per 1000, 10-50 000
+CURRENCY = "UZS"  # the emulator's
+
+
+def shown(t: Texts, key: str, /, **args: Arg) -> str:
+    """A message as the customer sees it: rendered in their language, markup parsed away."""
+    return check_html(t(key, **args))
+
+
+def uzs(amount: str) -> str:
+    return f"{amount} {CURRENCY}"
+
+
+async def start(user: FakeUser, t: Texts) -> ShownMessage:
+    """/start; the main menu."""
+    await user.send("/start")
+    return await user.wait_for_text(shown(t, "menu-prompt"))
+
+
+async def choose_service(
+    user: FakeUser, t: Texts, category: str, service: str, *, from_menu: bool = False
+) -> None:
+    """From the menu's button or /order to the question for the link."""
+    if from_menu:
+        await user.press(t("menu-order"))
+    else:
+        await user.send("/order")
+    await user.wait_for_text(shown(t, "order-categories", page=1, pages=1))
+    await user.press(category)
+    await user.wait_for_text(shown(t, "order-services", category=category, page=1, pages=1))
+    await user.press(service, partial=True)  # the label goes on with the price
+    await user.wait_for_text(shown(t, "order-ask-link-telegram"))
+
+
+async def to_quantity(user: FakeUser, t: Texts, link: str = "@shop_channel") -> None:
+    """A Default (members) order up to the question for the quantity."""
+    await choose_service(user, t, MEMBERS_CATEGORY, MEMBERS)
+    await user.send(link)
+    await user.wait_for_text(shown(t, "order-ask-quantity", min=10, max=100000))
+
+
+async def summary(user: FakeUser, t: Texts, service: str, link: str, quantity: int) -> ShownMessage:
+    return await user.wait_for_text(
+        shown(t, "order-summary", service=service, link=link, quantity=quantity)
+    )
+
+
+async def confirm(user: FakeUser, t: Texts, number: str, charge: str, balance: str) -> None:
+    """Press Confirm; the order is placed with the panel's number `number`."""
+    pressed = await user.press(t("order-confirm"))
+    await user.wait_for_text(
+        shown(t, "order-placed", number=number, charge=uzs(charge), balance=uzs(balance))
+    )
+    # Answered without a word: the message itself says what happens.
+    assert (await user.wait_for_answer(pressed)).text is None
+
+
+async def order_members(
+    user: FakeUser, t: Texts, number: str, charge: str, balance: str, quantity: int = 100
+) -> None:
+    """A whole Default order from /order to the panel's order number."""
+    await to_quantity(user, t)
+    await user.send(str(quantity))
+    await summary(user, t, MEMBERS, "https://t.me/shop_channel", quantity)
+    await confirm(user, t, number, charge, balance)

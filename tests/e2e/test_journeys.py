@@ -1,0 +1,109 @@
+"""Customers' journeys through the real bot process, pressing its buttons and typing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bot.i18n import Translator
+from bot.storage import LedgerRepo, OrdersRepo, UsersRepo
+from tests.e2e.bot_process import BotProcess
+from tests.e2e.fake_telegram import FakeTelegram
+from tests.e2e.steps import (
+    MEMBERS,
+    MEMBERS_CATEGORY,
+    VOTES,
+    VOTES_CATEGORY,
+    choose_service,
+    confirm,
+    shown,
+    summary,
+    uzs,
+)
+from tests.panel_emulator import PanelEmulator
+
+pytestmark = pytest.mark.e2e
+
+ALICE = 1001
+
+
+async def test_a_new_customer_orders_a_default_and_a_poll_service(
+    bot_process: BotProcess,
+    telegram: FakeTelegram,
+    emulator: PanelEmulator,
+    translator: Translator,
+) -> None:
+    ru, uz = translator.texts("ru"), translator.texts("uz")
+    await bot_process.fund(ALICE, "20")
+    await bot_process.start()
+    alice = telegram.user(ALICE, "Алиса", language_code="ru")
+
+    # Her Telegram speaks Russian, so the bot does.
+    await alice.send("/start")
+    await alice.wait_for_text(shown(ru, "greeting", name="Алиса"))
+    menu = await alice.wait_for_text(shown(ru, "menu-prompt"))
+    assert menu.labels == [
+        ru(key) for key in ("menu-order", "menu-balance", "menu-language", "menu-help")
+    ]
+
+    # She switches to Uzbek from the menu; everything after is in Uzbek.
+    await alice.press(ru("menu-language"))
+    await alice.wait_for_text(shown(ru, "language-choose"))
+    chosen = await alice.press("O'zbekcha")
+    assert (await alice.wait_for_answer(chosen)).text == uz("language-set")
+    await alice.wait_for_text(shown(uz, "menu-prompt"))
+
+    # A Default service, started from the menu's button.
+    await choose_service(alice, uz, MEMBERS_CATEGORY, MEMBERS, from_menu=True)
+    await alice.send("@shop_channel")
+    await alice.wait_for_text(shown(uz, "order-ask-quantity", min=10, max=100000))
+    await alice.send("100")
+    members = await summary(alice, uz, MEMBERS, "https://t.me/shop_channel", 100)
+    charge = shown(
+        uz, "order-summary-charge", charge=uzs("7.20"), balance=uzs("20.00"), after=uzs("12.80")
+    )
+    assert charge in (members.text or "")
+    await confirm(alice, uz, "23501", charge="7.20", balance="12.80")
+
+    # A Poll service, started with /order: the bot asks which answer gets the votes.
+    await choose_service(alice, uz, VOTES_CATEGORY, VOTES)
+    await alice.send("t.me/shop_channel/42")
+    await alice.wait_for_text(shown(uz, "order-ask-quantity", min=10, max=50000))
+    await alice.send("50")
+    await alice.wait_for_text(shown(uz, "order-ask-answer", max=12))
+    await alice.send("2")
+    votes = await summary(alice, uz, VOTES, "https://t.me/shop_channel/42", 50)
+    assert shown(uz, "order-summary-answer", answer=2) in (votes.text or "")
+    await confirm(alice, uz, "23502", charge="2.16", balance="10.64")
+
+    await bot_process.stop()
+    members_add, votes_add = emulator.calls("add")
+    assert {k: members_add[k] for k in ("service", "link", "quantity")} == {
+        "service": "1",
+        "link": "https://t.me/shop_channel",
+        "quantity": "100",
+    }
+    assert "answer_number" not in members_add
+    assert {k: votes_add[k] for k in ("service", "link", "quantity", "answer_number")} == {
+        "service": "3",
+        "link": "https://t.me/shop_channel/42",
+        "quantity": "50",
+        "answer_number": "2",
+    }
+    async with bot_process.database() as db:
+        assert await LedgerRepo(db).check_consistency() == []
+        user = await UsersRepo(db).get(ALICE)
+        assert user is not None
+        assert (user.balance, user.language) == (Decimal("10.64"), "uz")
+        entries = await LedgerRepo(db).entries(ALICE)
+        assert [(e.reason, e.amount) for e in entries] == [
+            ("order", Decimal("-2.16")),
+            ("order", Decimal("-7.2")),
+            ("credit", Decimal("20")),
+        ]
+        orders = await OrdersRepo(db).list_for_user(ALICE, 10)
+        assert sorted((o.panel_order_id, o.status, o.charge) for o in orders) == [
+            ("23501", "Pending", Decimal("7.2")),
+            ("23502", "Pending", Decimal("2.16")),
+        ]
