@@ -589,6 +589,10 @@ class FakeTelegram:
                 body["parameters"] = {"retry_after": error.retry_after}
             self.changes.fire()
             return web.json_response(body, status=error.status)
+        except Exception as error:
+            # A request the fake cannot make sense of fails the test, whoever is at fault.
+            self.mistakes.append(f"{method}: the fake server failed on it: {error!r}")
+            raise
         self.changes.fire()
         return web.json_response({"ok": True, "result": call.result})
 

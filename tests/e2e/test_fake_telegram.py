@@ -308,6 +308,19 @@ async def test_switches_rate_limit_fail_and_block(api: Bot, telegram: FakeTelegr
     assert telegram.mistakes == []  # nothing the bot sent was wrong
 
 
+async def test_a_slow_answer_comes_after_the_message_is_shown(
+    api: Bot, telegram: FakeTelegram
+) -> None:
+    alice = telegram.user(ALICE)
+    await alice.send("hi")
+    telegram.slow("sendMessage", 30)
+    sending = asyncio.ensure_future(api.send_message(ALICE, "How many?"))
+    await alice.wait_for_text("How many?")  # she reads it while the bot waits
+    assert not sending.done()
+    sending.cancel()
+    await api.send_message(ALICE, "Once only")  # the next call is answered at once
+
+
 async def test_unknown_methods_and_strangers(api: Bot, telegram: FakeTelegram) -> None:
     with pytest.raises(TelegramBadRequest, match="chat not found"):
         await api.send_message(4242, "who are you?")  # never wrote to the bot

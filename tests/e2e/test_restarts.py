@@ -115,9 +115,11 @@ async def test_sigterm_waits_for_a_placement_in_flight(
     await summary(alice, en, MEMBERS, "https://t.me/shop_channel", 100)
     emulator.fault(FaultKind.DELAY, action="add", delay=2.0, times=1)
 
-    await alice.press(en("order-confirm"))
+    pressed = await alice.press(en("order-confirm"))
     await alice.wait_for_text(shown(en, "order-placing"))
     await eventually(lambda: bool(emulator.calls("add")), "the panel to be asked")
+    # Answered already, while the panel has yet to answer.
+    assert pressed.query_id in telegram.callback_answers
     stopping = asyncio.ensure_future(bot_process.stop())  # while the panel takes its time
 
     await alice.wait_for_text(
