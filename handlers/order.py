@@ -7,11 +7,12 @@ restart. Buttons under a question act only while that question is the current on
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -30,6 +31,8 @@ from bot.placement import Outcome, Placement, order_details, place
 from bot.settings import Settings
 from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
 from bot.validation import MAX_ANSWER_NUMBER, normalize_link, parse_answer_number, parse_quantity
+
+log = logging.getLogger(__name__)
 
 CATEGORIES_PER_PAGE = 8
 SERVICES_PER_PAGE = 8
@@ -95,6 +98,14 @@ class Flow:
                     raise
             return self.message.message_id
         return (await self.message.answer(text, reply_markup=markup)).message_id
+
+    async def tell(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """`show`, for a charged order: Telegram failing to show it (a 5xx, a rate limit,
+        the network) must not stop what comes next, the panel call or the admins' alert."""
+        try:
+            await self.show(text, markup)
+        except TelegramAPIError as error:
+            log.warning("could not show user %s their order's progress: %s", self.user.id, error)
 
     async def snapshot(self, *, cached: bool = False) -> Snapshot | None:
         try:
@@ -481,7 +492,7 @@ async def confirm(
         await here.summary()
         return
     await state.clear()
-    await here.show(t("order-placing"))
+    await here.tell(t("order-placing"))
     placement = await place(order, panel, orders)
     await report(here, placement, bot, alerts, panel_watch)
 
@@ -494,7 +505,7 @@ async def report(
     if placement.outcome is Outcome.PLACED:
         balance = (await here.users.ensure(order.user_id)).balance
         amounts |= {"number": order.panel_order_id or "", "balance": here.money(balance)}
-    await here.show(t(placement.message, **amounts), keyboards.main_menu(t))
+    await here.tell(t(placement.message, **amounts), keyboards.main_menu(t))
     if placement.outcome is Outcome.UNKNOWN:
         details = order_details(order, here.money)
         await alerts.send(bot, "alert-order-unknown", error=placement.error, **details)

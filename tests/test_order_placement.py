@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from aiogram.methods import SendMessage
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import EditMessageText, SendMessage
 
 from bot.storage import OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, fund
@@ -125,6 +126,47 @@ async def test_an_unclear_answer_holds_the_money_and_tells_admins(
     assert "Link: https://t.me/durov" in alert
     assert "emulator-panel-key" not in alert
     assert len(emulator.calls("add")) == 1  # never retried
+
+
+EDIT = EditMessageText(text="…")
+
+
+async def test_telegram_failing_to_show_the_progress_does_not_strand_the_order(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    # The customer is charged before "Placing…" is shown: that edit failing (Telegram's
+    # 500, a rate limit) must not keep the charged order from the panel.
+    async def telegram_fails() -> None:
+        client.session.plan(
+            EditMessageText,
+            TelegramServerError(EDIT, "Internal Server Error"),
+            TelegramRetryAfter(EDIT, "Too Many Requests: retry after 3", retry_after=3),
+        )
+
+    await place_one(client, db, before_confirm=telegram_fails)
+    assert len(emulator.calls("add")) == 1
+    order = await the_order(db, client)
+    assert (order.status, order.panel_order_id) == ("Pending", "23501")
+    assert await balance_of(db, client.user.id) == Decimal("2.8")
+
+
+async def test_admins_hear_of_an_unclear_answer_even_if_the_customer_cannot(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    emulator.fault(FaultKind.HTTP_500, action="add", perform=True)
+
+    async def telegram_fails() -> None:
+        client.session.plan(
+            EditMessageText,
+            TelegramNetworkError(EDIT, "Request timeout error"),
+            TelegramNetworkError(EDIT, "Request timeout error"),
+        )
+
+    await place_one(client, db, before_confirm=telegram_fails)
+    order = await the_order(db, client)
+    assert order.status == "unknown"
+    [alert] = admin_messages(client)
+    assert f"Order #{order.id} has an unknown outcome" in alert
 
 
 async def test_startup_turns_interrupted_placements_into_unknown(
