@@ -18,10 +18,12 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.storage import Database, LedgerRepo
+from bot.storage import Database, LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, fund
 from tests.e2e.fake_telegram import WAIT, FakeTelegram
 from tests.panel_emulator import PanelEmulator
@@ -35,6 +37,13 @@ START_WITHIN = 60.0
 STOP_WITHIN = 30.0
 # Signs of trouble even when the process exits 0.
 BAD_LOG_LINES = ("Traceback", "Unclosed", "Task was destroyed", "was never awaited")
+
+
+@dataclass(frozen=True)
+class Customer:
+    balance: Decimal
+    language: str | None
+    orders: list[tuple[str, str, Decimal]]  # (the panel's order id, status, charge), sorted
 
 
 def bot_env(
@@ -80,6 +89,7 @@ class BotProcess:
         self.log_path = workdir / "bot.log"
         self.env = bot_env(telegram, emulator, self.database_path, admin_ids, settings)
         self.process: asyncio.subprocess.Process | None = None
+        self._ended_by_us = False
         self.starts = 0
         self._run_from = 0  # where the current run's lines begin in the log
         self._polls_before = 0  # getUpdates calls before the current run
@@ -87,6 +97,11 @@ class BotProcess:
     @property
     def running(self) -> bool:
         return self.process is not None and self.process.returncode is None
+
+    @property
+    def exited_by_itself(self) -> bool:
+        """The process ended without being stopped or killed: it crashed or gave up."""
+        return self.process is not None and not self.running and not self._ended_by_us
 
     # --- the process -------------------------------------------------------------------------
 
@@ -96,6 +111,7 @@ class BotProcess:
             raise RuntimeError("the bot is already running")
         polls = self._polls_before = self.telegram.polls
         self.starts += 1
+        self._ended_by_us = False
         with self.log_path.open("ab") as log:
             log.write(f"----- start {self.starts} -----\n".encode())
             self._run_from = log.tell()
@@ -143,6 +159,7 @@ class BotProcess:
         """SIGTERM, as `docker stop` sends it: the process must exit 0 with a clean log.
         Returns this run's log."""
         process = self._process()
+        self._ended_by_us = True
         process.send_signal(signal.SIGTERM)
         try:
             async with asyncio.timeout(STOP_WITHIN):
@@ -159,6 +176,7 @@ class BotProcess:
     async def kill(self) -> str:
         """SIGKILL: the process gets no chance to clean up. Returns this run's log."""
         process = self._process()
+        self._ended_by_us = True
         process.kill()
         code = await process.wait()
         assert code == -signal.SIGKILL, f"exit code {code}:\n{self.run_log()}"
@@ -214,10 +232,22 @@ class BotProcess:
         async with self.database() as db:
             await fund(db, user_id, amount)
 
-    async def check_ledger(self) -> None:
-        """Every balance equals the sum of its ledger."""
+    async def customers(self, *user_ids: int) -> dict[int, Customer]:
+        """What the database holds for these customers, once every balance is checked
+        against its ledger."""
+        found = {}
         async with self.database() as db:
             assert await LedgerRepo(db).check_consistency() == []
+            for user_id in user_ids:
+                user = await UsersRepo(db).get(user_id)
+                assert user is not None, f"no user {user_id}"
+                orders = await OrdersRepo(db).list_for_user(user_id, 100)
+                found[user_id] = Customer(
+                    user.balance,
+                    user.language,
+                    sorted((o.panel_order_id or "", o.status, o.charge) for o in orders),
+                )
+        return found
 
 
 async def eventually(condition: Callable[[], bool], what: str, within: float = WAIT) -> None:

@@ -43,15 +43,17 @@ async def bot_process(
     """The bot, not yet started (fund customers first, then `await bot_process.start()`).
 
     Teardown kills what is left running, prints the bot's log if the test failed, and
-    otherwise checks that the bot made no mistake Telegram would have refused and left no
-    button press unanswered.
+    otherwise checks that the bot did not exit by itself, made no mistake Telegram would
+    have refused and left no button press unanswered.
     """
     process = BotProcess(tmp_path, telegram, emulator)
     try:
         yield process
     finally:
+        crashed = process.exited_by_itself
         await process.close()
     problems = {
+        "the bot exited by itself": crashed,
         "mistakes": telegram.mistakes,
         "unanswered callback queries": telegram.unanswered_callbacks(),
     }

@@ -274,10 +274,13 @@ class _Query:
 
 @dataclass
 class _Fault:
+    """What happens to the next `times` calls of `method`: an error answer, or (status None)
+    the normal answer `delay` seconds late."""
+
     method: str | None  # None: every method
     times: int
-    status: int
-    description: str
+    status: int | None = None
+    description: str = ""
     retry_after: int | None = None
     chat_id: int | None = None
     delay: float = 0.0
@@ -469,7 +472,7 @@ class FakeTelegram:
     def slow(self, method: str, seconds: float, *, times: int = 1) -> None:
         """The next `times` calls of `method` take effect at once (the user sees the message)
         but are answered `seconds` later, as over a slow network."""
-        self._slow.append(_Fault(method, times, 200, f"answered after {seconds} s", delay=seconds))
+        self._slow.append(_Fault(method, times, delay=seconds))
 
     def block(self, chat_id: int) -> None:
         """Everything the bot sends into the chat gets 403 until `unblock`."""
@@ -602,7 +605,7 @@ class FakeTelegram:
         except ApiError:
             chat_id = None
         fault = next((f for f in self._faults if f.matches(method, chat_id)), None)
-        if fault is not None:
+        if fault is not None and fault.status is not None:
             fault.times -= 1
             raise ApiError(fault.status, fault.description, retry_after=fault.retry_after)
 

@@ -67,11 +67,16 @@ async def confirm(user: FakeUser, t: Texts, number: str, charge: str, balance: s
     assert (await user.wait_for_answer(pressed)).text is None
 
 
+async def to_summary(user: FakeUser, t: Texts, quantity: int = 100) -> ShownMessage:
+    """A Default order up to its summary with the Confirm button."""
+    await to_quantity(user, t)
+    await user.send(str(quantity))
+    return await summary(user, t, MEMBERS, "https://t.me/shop_channel", quantity)
+
+
 async def order_members(
     user: FakeUser, t: Texts, number: str, charge: str, balance: str, quantity: int = 100
 ) -> None:
     """A whole Default order from /order to the panel's order number."""
-    await to_quantity(user, t)
-    await user.send(str(quantity))
-    await summary(user, t, MEMBERS, "https://t.me/shop_channel", quantity)
+    await to_summary(user, t, quantity)
     await confirm(user, t, number, charge, balance)

@@ -9,8 +9,7 @@ from decimal import Decimal
 import pytest
 
 from bot.i18n import Translator
-from bot.storage import LedgerRepo, OrdersRepo, UsersRepo
-from tests.e2e.bot_process import BotProcess, eventually
+from tests.e2e.bot_process import BotProcess, Customer, eventually
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import (
     MEMBERS,
@@ -22,6 +21,7 @@ from tests.e2e.steps import (
     start,
     summary,
     to_quantity,
+    to_summary,
     uzs,
 )
 from tests.panel_emulator import FaultKind, PanelEmulator
@@ -29,22 +29,6 @@ from tests.panel_emulator import FaultKind, PanelEmulator
 pytestmark = pytest.mark.e2e
 
 ALICE, BOB = 1001, 1002
-
-
-async def orders_and_balances(bot: BotProcess, *user_ids: int) -> dict[int, object]:
-    """Per customer: (balance, [(panel order id, status, charge)]); ledgers checked."""
-    state: dict[int, object] = {}
-    async with bot.database() as db:
-        assert await LedgerRepo(db).check_consistency() == []
-        for user_id in user_ids:
-            user = await UsersRepo(db).get(user_id)
-            assert user is not None
-            orders = await OrdersRepo(db).list_for_user(user_id, 10)
-            state[user_id] = (
-                user.balance,
-                [(o.panel_order_id, o.status, o.charge) for o in orders],
-            )
-    return state
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "kill-9"])
@@ -94,9 +78,9 @@ async def test_a_restart_keeps_orders_money_and_conversations(
     await bot_process.stop()
 
     assert [add["quantity"] for add in emulator.calls("add")] == ["100", "100"]
-    assert await orders_and_balances(bot_process, ALICE, BOB) == {
-        ALICE: (Decimal("12.8"), [("23501", "Pending", Decimal("7.2"))]),
-        BOB: (Decimal("2.8"), [("23502", "Pending", Decimal("7.2"))]),
+    assert await bot_process.customers(ALICE, BOB) == {
+        ALICE: Customer(Decimal("12.8"), "ru", [("23501", "Pending", Decimal("7.2"))]),
+        BOB: Customer(Decimal("2.8"), None, [("23502", "Pending", Decimal("7.2"))]),
     }
 
 
@@ -110,9 +94,7 @@ async def test_sigterm_waits_for_a_placement_in_flight(
     await bot_process.fund(ALICE, "20")
     await bot_process.start()
     alice = telegram.user(ALICE, "Alice", language_code="en")
-    await to_quantity(alice, en)
-    await alice.send("100")
-    await summary(alice, en, MEMBERS, "https://t.me/shop_channel", 100)
+    await to_summary(alice, en)
     emulator.fault(FaultKind.DELAY, action="add", delay=2.0, times=1)
 
     pressed = await alice.press(en("order-confirm"))
@@ -128,8 +110,8 @@ async def test_sigterm_waits_for_a_placement_in_flight(
     log = await stopping  # exit code 0, a clean log
     assert "waiting for 1 running handler(s)" in log
     assert len(emulator.calls("add")) == 1
-    assert await orders_and_balances(bot_process, ALICE) == {
-        ALICE: (Decimal("12.8"), [("23501", "Pending", Decimal("7.2"))]),
+    assert await bot_process.customers(ALICE) == {
+        ALICE: Customer(Decimal("12.8"), None, [("23501", "Pending", Decimal("7.2"))]),
     }
 
 
