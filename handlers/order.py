@@ -84,6 +84,13 @@ class Flow:
         await self.state.set_state(step)
         await self.state.set_data(asdict(draft))
 
+    async def ask(self, draft: Draft, step: State, text: str, markup: InlineKeyboardMarkup) -> None:
+        """Move to `step` and show its question: the step is saved first, so a crash after
+        the customer sees the question never leaves the conversation a step behind."""
+        await self.save(draft, step)
+        draft.prompt_id = await self.show(text, markup)
+        await self.state.update_data(prompt_id=draft.prompt_id)
+
     def money(self, amount: Decimal) -> str:
         return display(amount, self.settings.price_decimals, self.catalogue.currency)
 
@@ -136,9 +143,8 @@ class Flow:
         draft = await self.draft()
         shown = paginate(snapshot.categories, page, CATEGORIES_PER_PAGE)
         text = t("order-categories", page=shown.number + 1, pages=shown.count)
-        draft.prompt_id = await self.show(text, keyboards.categories(snapshot, shown, t))
         draft.categories_page = shown.number
-        await self.save(draft, OrderForm.browsing)
+        await self.ask(draft, OrderForm.browsing, text, keyboards.categories(snapshot, shown, t))
 
     async def services(self, snapshot: Snapshot, category_index: int, page: int) -> None:
         category = snapshot.category(category_index)
@@ -154,9 +160,8 @@ class Flow:
         markup = keyboards.services(
             snapshot, category, shown, prices, draft.categories_page, self.t
         )
-        draft.prompt_id = await self.show(text, markup)
         draft.category, draft.services_page = category.index, shown.number
-        await self.save(draft, OrderForm.browsing)
+        await self.ask(draft, OrderForm.browsing, text, markup)
 
     async def ask_link(self, snapshot: Snapshot, service: Service) -> None:
         t, draft = self.t, await self.draft()
@@ -176,10 +181,9 @@ class Flow:
         keep = draft.link is not None and normalize_link(draft.link, telegram=telegram) is not None
         if keep:
             lines.append(t("order-current-link", link=draft.link or ""))
-        draft.prompt_id = await self.show("\n\n".join(lines), keyboards.prompt(t, keep=keep))
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
-        await self.save(draft, OrderForm.link)
+        await self.ask(draft, OrderForm.link, "\n\n".join(lines), keyboards.prompt(t, keep=keep))
 
     async def ask_quantity(self, service: Service) -> None:
         t, draft = self.t, await self.draft()
@@ -187,8 +191,7 @@ class Flow:
         keep = draft.quantity is not None and service.min <= draft.quantity <= service.max
         if keep:
             lines.append(t("order-current-quantity", quantity=draft.quantity or 0))
-        draft.prompt_id = await self.show("\n".join(lines), keyboards.prompt(t, keep=keep))
-        await self.save(draft, OrderForm.quantity)
+        await self.ask(draft, OrderForm.quantity, "\n".join(lines), keyboards.prompt(t, keep=keep))
 
     async def ask_answer(self) -> None:
         t, draft = self.t, await self.draft()
@@ -196,8 +199,7 @@ class Flow:
         keep = draft.answer is not None
         if keep:
             lines.append(t("order-current-answer", answer=draft.answer or 0))
-        draft.prompt_id = await self.show("\n".join(lines), keyboards.prompt(t, keep=keep))
-        await self.save(draft, OrderForm.answer)
+        await self.ask(draft, OrderForm.answer, "\n".join(lines), keyboards.prompt(t, keep=keep))
 
     async def summary(self, *, price_changed: bool = False) -> None:
         snapshot = await self.snapshot()
@@ -225,8 +227,9 @@ class Flow:
             draft.token = None
             lines.append(t("order-summary-short", missing=money(quote.charge - balance), **amounts))
         draft.charge = str(quote.charge)
-        draft.prompt_id = await self.show("\n".join(lines), keyboards.summary(t, draft.token))
-        await self.save(draft, OrderForm.confirm)
+        await self.ask(
+            draft, OrderForm.confirm, "\n".join(lines), keyboards.summary(t, draft.token)
+        )
 
     async def forward(self, step: str | None, service: Service) -> None:
         """The step after `step`, keeping what was entered."""
