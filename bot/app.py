@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -16,6 +17,7 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from bot.alerts import Alerts
 from bot.catalogue import Catalogue
 from bot.commands import register_commands
+from bot.curation_report import report_changes
 from bot.following import Follower
 from bot.i18n import Translator
 from bot.inflight import InFlight
@@ -34,6 +36,7 @@ from bot.storage import (
     LedgerRepo,
     OrdersRepo,
     OutboxRepo,
+    ShopRepo,
     ShopStateRepo,
     SQLiteStorage,
     StatsRepo,
@@ -73,7 +76,14 @@ def create_dispatcher(
     users = UsersRepo(db)
     orders = OrdersRepo(db)
     topups = TopupsRepo(db)
-    catalogue = Catalogue(panel, settings.catalogue_refresh)
+    shop = ShopRepo(db)
+    catalogue = Catalogue(
+        panel,
+        settings.catalogue_refresh,
+        markup=settings.price_markup_percent,
+        shop=shop,
+        new_visible=settings.new_services_visible,
+    )
     outbox = OutboxRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
@@ -120,6 +130,7 @@ def create_dispatcher(
         ledger=LedgerRepo(db),
         stats=StatsRepo(db),
         catalogue=catalogue,
+        shop=shop,
         amounts=amounts,
         outbox=outbox,
         inflight=inflight,
@@ -152,6 +163,7 @@ async def on_startup(
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
 ) -> None:
+    catalogue.on_changes = partial(report_changes, bot, alerts)
     catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():

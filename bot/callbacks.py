@@ -28,6 +28,13 @@ class CategoryCb(CallbackData, prefix="ct"):
     page: int
 
 
+class SearchCb(CallbackData, prefix="sr"):
+    """A page of the services found by the word in the draft."""
+
+    v: str
+    page: int
+
+
 class ServiceCb(CallbackData, prefix="sv"):
     v: str
     id: int
@@ -58,3 +65,27 @@ class OrderCb(CallbackData, prefix="od"):
     action: str  # view, refresh, cancel (asks to confirm), cancel-yes
     id: int
     page: int
+
+
+# Admins' catalogue panel (/shop). `cat` is the category's position in the admin's list of
+# every category, hidden ones included.
+
+
+class ShopPageCb(CallbackData, prefix="sp"):
+    v: str
+    page: int
+
+
+class ShopCategoryCb(CallbackData, prefix="sc"):
+    v: str
+    cat: int
+    page: int
+
+
+class ShopToggleCb(CallbackData, prefix="sh"):
+    """Hide or show a service (`id`), or the category itself (`id` -1)."""
+
+    v: str
+    cat: int
+    page: int
+    id: int = -1

@@ -12,11 +12,15 @@ import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
 from typing import Generic, TypeVar
 
+from bot.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
+from bot.storage import Changes, ShopRepo
 
 log = logging.getLogger(__name__)
 
@@ -40,37 +44,125 @@ class Category:
 
 @dataclass(frozen=True)
 class Snapshot:
+    """What customers can order now: the panel's services as the reseller curated them.
+
+    `services` holds only what is shown, `pricing` how each is priced, `all_services`
+    everything orderable (for admins, who curate hidden services too).
+    """
+
     version: str
     categories: tuple[Category, ...]
     currency: str
     services: dict[int, Service] = field(repr=False)
     category_of: dict[int, int] = field(repr=False)
+    pricing: dict[int, Pricing] = field(repr=False, default_factory=dict)
+    curation: Curation = field(repr=False, default_factory=Curation)
+    all_services: dict[int, Service] = field(repr=False, default_factory=dict)
 
     @classmethod
-    def build(cls, services: Sequence[Service], currency: str) -> Snapshot:
+    def build(
+        cls,
+        services: Sequence[Service],
+        currency: str,
+        curation: Curation | None = None,
+        markup: Decimal = Decimal(0),
+    ) -> Snapshot:
+        curation = curation or Curation()
         grouped: dict[str, list[Service]] = {}
         for service in services:
+            if curation.service(service.id).hidden or curation.category(service.category).hidden:
+                continue
             grouped.setdefault(service.category, []).append(service)
-        categories = tuple(
-            Category(index, name, tuple(items))
-            for index, (name, items) in enumerate(grouped.items())
-        )
-        digest = hashlib.sha256()
+        categories = _in_shop_order(grouped, curation)
+        digest = hashlib.sha256(f"{markup}|{curation.digest()}\n".encode())
         for service in services:
             digest.update(
                 f"{service.id}|{service.category}|{service.name}|{service.type}|{service.rate}|"
                 f"{service.min}|{service.max}|{service.cancel}\n".encode()
             )
+        shown = {s.id: s for c in categories for s in c.services}
         return cls(
             version=digest.hexdigest()[:8],
             categories=categories,
             currency=currency,
-            services={service.id: service for service in services},
+            services=shown,
             category_of={s.id: c.index for c in categories for s in c.services},
+            pricing={s.id: curation.pricing(s.id, s.category, s.rate, markup) for s in services},
+            curation=curation,
+            all_services={service.id: service for service in services},
         )
 
     def category(self, index: int) -> Category | None:
         return self.categories[index] if 0 <= index < len(self.categories) else None
+
+    @cached_property
+    def every_category(self) -> tuple[Category, ...]:
+        """For admins: every orderable service, hidden ones too, by category in shop order."""
+        grouped: dict[str, list[Service]] = {}
+        for service in self.all_services.values():
+            grouped.setdefault(service.category, []).append(service)
+        return _in_shop_order(grouped, self.curation)
+
+    def name(self, service: Service, locale: str) -> str:
+        """The service's name in `locale`, as the reseller named it, else the panel's."""
+        return self.curation.service(service.id).names.get(locale) or service.name
+
+    def description(self, service: Service, locale: str) -> str:
+        return self.curation.service(service.id).descriptions.get(locale, "")
+
+    def category_name(self, category: Category, locale: str) -> str:
+        return self.curation.category(category.name).names.get(locale) or category.name
+
+    @cached_property
+    def _index(self) -> list[tuple[Service, str, tuple[str, ...]]]:
+        """Per shown service: everything searchable, case-folded, and its names alone."""
+        index = []
+        for category in self.categories:
+            rule = self.curation.category(category.name)
+            category_text = " ".join([category.name, *rule.names.values()])
+            for service in category.services:
+                own = self.curation.service(service.id)
+                names = tuple(n.casefold() for n in (service.name, *own.names.values()))
+                haystack = " ".join([*names, category_text.casefold()])
+                index.append((service, haystack, names))
+        return index
+
+    def search(self, query: str) -> list[Service]:
+        """Shown services whose names or category contain every word of `query`, in any
+        case and language; those whose name starts with it first, then those with a word
+        starting with it, then the rest, each in catalogue order."""
+        words = query.casefold().split()
+        if not words:
+            return []
+        phrase = " ".join(words)
+        ranked = []
+        for position, (service, haystack, names) in enumerate(self._index):
+            if all(word in haystack for word in words):
+                if any(name.startswith(phrase) for name in names):
+                    rank = 0
+                elif any(f" {phrase}" in f" {name}" for name in names):
+                    rank = 1
+                elif any(phrase in name for name in names):
+                    rank = 2
+                else:
+                    rank = 3
+                ranked.append((rank, position, service))
+        ranked.sort(key=lambda item: item[:2])
+        return [service for _, _, service in ranked]
+
+
+def _in_shop_order(grouped: dict[str, list[Service]], curation: Curation) -> tuple[Category, ...]:
+    """Categories with a position first, by it; the rest in the panel's order."""
+    panel_order = {name: n for n, name in enumerate(grouped)}
+
+    def place(name: str) -> tuple[bool, int, int]:
+        position = curation.category(name).position
+        return (position is None, position or 0, panel_order[name])
+
+    return tuple(
+        Category(index, name, tuple(grouped[name]))
+        for index, name in enumerate(sorted(grouped, key=place))
+    )
 
 
 def is_poll(service: Service) -> bool:
@@ -108,8 +200,17 @@ class Catalogue:
         max_age: float,
         *,
         clock: Callable[[], float] = time.monotonic,
+        markup: Decimal = Decimal(0),
+        shop: ShopRepo | None = None,
+        new_visible: bool = True,
     ) -> None:
         self._panel = panel
+        self._markup = markup
+        self._shop = shop
+        self._new_visible = new_visible
+        self._services: list[Service] = []
+        # Told what each refresh changed (set once the bot is known, to alert admins).
+        self.on_changes: Callable[[Changes], Awaitable[None]] | None = None
         self._max_age = max_age
         self._clock = clock
         self._snapshot: Snapshot | None = None
@@ -164,18 +265,30 @@ class Catalogue:
         return self._snapshot if self._snapshot is not None else await self.current()
 
     async def refresh(self) -> Snapshot:
+        snapshot, changes = await self.reload()
+        if changes and self.on_changes is not None:
+            await self.on_changes(changes)
+        return snapshot
+
+    async def reload(self) -> tuple[Snapshot, Changes]:
+        """Fetch now; also what changed since the shop last saw the panel's list (not
+        reported to `on_changes`: the caller reports it)."""
         started = self._clock()
         async with self._lock:
             # Someone else refreshed while this call waited: theirs is fresh enough.
             if self._snapshot is not None and self._fetched_at >= started:
-                return self._snapshot
-            services = await self._panel.services()
+                return self._snapshot, Changes()
+            services = self._orderable(await self._panel.services())
             currency = self._snapshot.currency if self._snapshot else ""
             try:
                 currency = (await self._panel.balance()).currency or currency
             except PanelFailure as error:
                 log.warning("panel balance (for the currency) failed: %s", error)
-            self._snapshot = Snapshot.build(self._orderable(services), currency)
+            changes = Changes()
+            if self._shop is not None:
+                changes = await self._shop.sync(services, self._new_visible)
+            self._services = services
+            self._snapshot = await self._build(currency)
             self._fetched_at = self._clock()
             log.info(
                 "catalogue %s: %d services in %d categories",
@@ -183,7 +296,20 @@ class Catalogue:
                 len(self._snapshot.services),
                 len(self._snapshot.categories),
             )
+            return self._snapshot, changes
+
+    async def recurate(self) -> Snapshot | None:
+        """Rebuild from the services in hand after the reseller changed something: what
+        customers see changes at once, without asking the panel."""
+        async with self._lock:
+            if self._snapshot is None:
+                return None
+            self._snapshot = await self._build(self._snapshot.currency)
             return self._snapshot
+
+    async def _build(self, currency: str) -> Snapshot:
+        curation = await self._shop.load() if self._shop is not None else None
+        return Snapshot.build(self._services, currency, curation, self._markup)
 
     def _orderable(self, services: Sequence[Service]) -> list[Service]:
         kept = []

@@ -30,7 +30,23 @@ CUSTOMER_COMMANDS = (
     "help",
     "paysupport",
 )
-ADMIN_COMMANDS = ("stats", "user", "credit", "debit", "unknown", "refresh", "refund")
+ADMIN_COMMANDS = (
+    "stats",
+    "user",
+    "credit",
+    "debit",
+    "unknown",
+    "refresh",
+    "refund",
+    "shop",
+    "hide",
+    "show",
+    "markup",
+    "price",
+    "rename",
+    "describe",
+    "position",
+)
 
 
 def command_list(

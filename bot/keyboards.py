@@ -20,7 +20,11 @@ from bot.callbacks import (
     OrderCb,
     OrderNavCb,
     OrdersCb,
+    SearchCb,
     ServiceCb,
+    ShopCategoryCb,
+    ShopPageCb,
+    ShopToggleCb,
     TopupCb,
 )
 from bot.catalogue import Category, Page, Snapshot
@@ -78,7 +82,8 @@ def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> InlineKeyb
     builder = InlineKeyboardBuilder()
     for category in page.items:
         builder.button(
-            text=label(category.name), callback_data=CategoryCb(v=v, cat=category.index, page=0)
+            text=label(snapshot.category_name(category, t.locale)),
+            callback_data=CategoryCb(v=v, cat=category.index, page=0),
         )
     nav = _nav_row(
         builder,
@@ -103,11 +108,7 @@ def services(
     """`prices` are the shown prices per 1000 of `page.items`, in order."""
     v = snapshot.version
     builder = InlineKeyboardBuilder()
-    for service, price in zip(page.items, prices, strict=True):
-        builder.button(
-            text=f"{label(service.name, LABEL_LIMIT - len(price) - 3)} · {price}",
-            callback_data=ServiceCb(v=v, id=service.id),
-        )
+    _service_buttons(builder, snapshot, page, prices, t)
     nav = _nav_row(
         builder,
         page.number,
@@ -119,6 +120,41 @@ def services(
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
     builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 2)
     return builder.as_markup()
+
+
+def search_results(
+    snapshot: Snapshot, page: Page[Service], prices: list[str], t: Texts
+) -> InlineKeyboardMarkup:
+    """Services found by a typed word; Back leads to the categories."""
+    v = snapshot.version
+    builder = InlineKeyboardBuilder()
+    _service_buttons(builder, snapshot, page, prices, t)
+    nav = _nav_row(
+        builder,
+        page.number,
+        page.count,
+        SearchCb(v=v, page=page.number - 1),
+        SearchCb(v=v, page=page.number + 1),
+    )
+    builder.button(text=t("nav-back"), callback_data=CategoriesPageCb(v=v, page=0))
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 2)
+    return builder.as_markup()
+
+
+def _service_buttons(
+    builder: InlineKeyboardBuilder,
+    snapshot: Snapshot,
+    page: Page[Service],
+    prices: list[str],
+    t: Texts,
+) -> None:
+    for service, price in zip(page.items, prices, strict=True):
+        name = snapshot.name(service, t.locale)
+        builder.button(
+            text=f"{label(name, LABEL_LIMIT - len(price) - 3)} · {price}",
+            callback_data=ServiceCb(v=snapshot.version, id=service.id),
+        )
 
 
 def prompt(t: Texts, *, keep: bool = False) -> InlineKeyboardMarkup:
@@ -203,3 +239,60 @@ def cancel_confirm(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
     )
     builder.adjust(2)
     return builder.as_markup()
+
+
+# Admins' catalogue panel. 👁 shown to customers, 🙈 hidden.
+SHOWN, HIDDEN = "👁", "🙈"
+
+
+def shop_categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> InlineKeyboardMarkup:
+    v = snapshot.version
+    builder = InlineKeyboardBuilder()
+    shown = {category.name for category in snapshot.categories}
+    for category in page.items:
+        mark = SHOWN if category.name in shown else HIDDEN
+        builder.button(
+            text=f"{mark} {label(category.name)} ({len(category.services)})",
+            callback_data=ShopCategoryCb(v=v, cat=category.index, page=0),
+        )
+    nav = _nav_row(
+        builder,
+        page.number,
+        page.count,
+        ShopPageCb(v=v, page=page.number - 1),
+        ShopPageCb(v=v, page=page.number + 1),
+    )
+    builder.adjust(*[1] * len(page.items), *([nav] if nav else []))
+    return builder.as_markup()
+
+
+def shop_category(
+    snapshot: Snapshot, category: Category, page: Page[Service], t: Texts
+) -> InlineKeyboardMarkup:
+    """Tapping a service hides or shows it; the first button does it for the category."""
+    v, cat = snapshot.version, category.index
+    builder = InlineKeyboardBuilder()
+    hidden = snapshot.curation.category(category.name).hidden
+    builder.button(
+        text=t("shop-btn-show-category" if hidden else "shop-btn-hide-category"),
+        callback_data=ShopToggleCb(v=v, cat=cat, page=page.number),
+    )
+    for service in page.items:
+        mark = HIDDEN if snapshot.curation.service(service.id).hidden else SHOWN
+        builder.button(
+            text=f"{mark} #{service.id} {label(service.name, LABEL_LIMIT - 12)}",
+            callback_data=ShopToggleCb(v=v, cat=cat, page=page.number, id=service.id),
+        )
+    nav = _nav_row(
+        builder,
+        page.number,
+        page.count,
+        ShopCategoryCb(v=v, cat=cat, page=page.number - 1),
+        ShopCategoryCb(v=v, cat=cat, page=page.number + 1),
+    )
+    builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // SHOP_PAGE))
+    builder.adjust(1, *[1] * len(page.items), *([nav] if nav else []), 1)
+    return builder.as_markup()
+
+
+SHOP_PAGE = 8

@@ -78,4 +78,7 @@ class CommandEndsConversation(BaseMiddleware):
             command = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
             if command != "cancel" and await state.get_state() is not None:
                 await state.clear()
+                # State filters read this, not the storage: without it a handler of the
+                # old step (the order's typed answers) would still take the command.
+                data["raw_state"] = None
         return await handler(event, data)

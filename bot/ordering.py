@@ -6,17 +6,17 @@ import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bot.catalogue import Snapshot
+from bot.curation import Pricing
 from bot.money import charge_up, customer_rate, order_charge
 from bot.panel import Service
 from bot.settings import Settings
 from bot.storage import NewOrder
 
 
-def price_per_1000(service: Service, settings: Settings) -> Decimal:
+def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
     """What customers are shown per 1000, rounded up like every charge."""
-    return charge_up(
-        customer_rate(service.rate, settings.price_markup_percent), settings.price_decimals
-    )
+    return charge_up(customer_rate(pricing.base, pricing.markup), decimals)
 
 
 @dataclass(frozen=True)
@@ -30,15 +30,16 @@ class Quote:
     @classmethod
     def make(
         cls,
+        snapshot: Snapshot,
         service: Service,
         link: str,
         quantity: int,
         answer_number: int | None,
         settings: Settings,
     ) -> Quote:
-        charge = order_charge(
-            service.rate, settings.price_markup_percent, quantity, settings.price_decimals
-        )
+        """At the curated price (`snapshot.pricing`): the one place orders are priced."""
+        pricing = snapshot.pricing[service.id]
+        charge = order_charge(pricing.base, pricing.markup, quantity, settings.price_decimals)
         return cls(service, link, quantity, answer_number, charge)
 
     def new_order(self, user_id: int, token: str) -> NewOrder:

@@ -45,6 +45,7 @@ EXPECTED: dict[str, str] = {
     "support_contact": "who customers write to for help, like @shop_support",
     "panel_balance_alert": "the panel balance below which admins are alerted, a number from 0 up",
     "panel_balance_check": "seconds between checks of the panel's balance, a number above 0",
+    "new_services_visible": "true or false: whether services new on the panel are shown",
     "topup_min_stars": (
         f"the smallest top-up in Telegram Stars, a whole number from 1 to {MAX_INVOICE_STARS}"
     ),
@@ -90,6 +91,7 @@ class Settings(BaseSettings):
     # the database's integer minor units.
     stars_rate: Decimal = Field(default=Decimal("0.01"), gt=0, le=1_000_000, allow_inf_nan=False)
     notify_rate: float = Field(default=25, ge=1)
+    new_services_visible: bool = True
 
     @field_validator("bot_token")
     @classmethod

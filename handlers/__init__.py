@@ -11,6 +11,7 @@ from aiogram import Router
 
 from handlers import (
     admin,
+    admin_catalogue,
     admin_customers,
     admin_shop,
     balance,
@@ -42,6 +43,7 @@ def build_router() -> Router:
         membership.create_router(),
         admin.create_router(),
         admin_customers.create_router(),
+        admin_catalogue.create_router(),
         inline.create_router(),
         fallback.create_router(),
     )

@@ -14,6 +14,7 @@ from aiogram.filters import Command
 from aiogram.types import Message, User
 
 from bot.catalogue import Catalogue
+from bot.curation_report import change_args
 from bot.filters import IsAdmin
 from bot.i18n import Texts
 from bot.money import display
@@ -86,18 +87,19 @@ async def stats(
 
 async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
     try:
-        snapshot = await catalogue.refresh()
+        snapshot, changes = await catalogue.reload()
     except PanelFailure as error:
         await message.answer(t("admin-refresh-failed", error=str(error)))
         return
-    await message.answer(
-        t(
-            "admin-refreshed",
-            services=len(snapshot.services),
-            categories=len(snapshot.categories),
-            version=snapshot.version,
-        )
+    text = t(
+        "admin-refreshed",
+        services=len(snapshot.services),
+        categories=len(snapshot.categories),
+        version=snapshot.version,
     )
+    if changes:
+        text += "\n\n" + t("shop-changes", **change_args(changes))
+    await message.answer(text)
 
 
 def create_router() -> Router:

@@ -1,8 +1,9 @@
-"""Inline mode, in any chat: `@bot 23501` shows that order's card, only if it is the asker's.
+"""Inline mode, in any chat: `@bot 23501` shows that order's card, only if it is the asker's;
+`@bot views` lists the services sold, each opening the bot at its order.
 
-Answers come from SQLite alone (an inline query must not wait on the panel), are personal
-with a short cache time (one user's orders never reach another), and never show a private
-invite link: the card is posted into group chats.
+Answers come from SQLite and the catalogue in hand (an inline query must not wait on the
+panel), are personal with a short cache time (one user's orders never reach another), and
+never show a private invite link: the card is posted into group chats.
 """
 
 from __future__ import annotations
@@ -10,21 +11,31 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     InlineQuery,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
     InputTextMessageContent,
 )
+from aiogram.types.inline_query_result_union import InlineQueryResultUnion
 
+from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Texts
+from bot.money import display
 from bot.order_texts import Amounts, order_card, status_name
+from bot.ordering import price_per_1000
+from bot.panel import Service
+from bot.settings import Settings
 from bot.storage import Order, OrdersRepo, UsersRepo
 from bot.validation import is_private_invite
+from handlers.start import SERVICE_LINK
 
 CACHE_SECONDS = 5
 LATEST = 10
+MAX_SERVICES = 20
 # Order numbers: digits, or the letters some panels use; nothing SQL's LIKE treats specially.
 _NUMBER = re.compile(r"#?([A-Za-z0-9]{1,32})")
 
@@ -41,10 +52,75 @@ def _article(order: Order, t: Texts, amounts: Amounts) -> InlineQueryResultArtic
     )
 
 
+def _service_article(
+    snapshot: Snapshot, service: Service, link: str, t: Texts, settings: Settings
+) -> InlineQueryResultArticle:
+    name = snapshot.name(service, t.locale)
+    price = display(
+        price_per_1000(snapshot.pricing[service.id], settings.price_decimals),
+        settings.price_decimals,
+        snapshot.currency,
+    )
+    category = snapshot.categories[snapshot.category_of[service.id]]
+    button = InlineKeyboardButton(text=t.plain("inline-service-order"), url=link)
+    return InlineQueryResultArticle(
+        id=f"service-{service.id}",
+        title=name,
+        description=t.plain(
+            "inline-service-price", price=price, category=snapshot.category_name(category, t.locale)
+        ),
+        url=link,
+        input_message_content=InputTextMessageContent(
+            message_text=t("inline-service-card", service=name, price=price)
+        ),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
+    )
+
+
+async def services(
+    query: InlineQuery, text: str, bot: Bot, catalogue: Catalogue, settings: Settings, t: Texts
+) -> bool:
+    """Answer with the shown services matching `text`, each opening the bot at its order;
+    False if none match. From the catalogue in hand: an inline answer must not wait on the
+    panel, unless there is no catalogue yet."""
+    try:
+        snapshot = await catalogue.cached()
+    except CatalogueUnavailable:
+        return False
+    found = snapshot.search(text)[:MAX_SERVICES]
+    if not found:
+        return False
+    username = (await bot.me()).username or ""
+    articles: list[InlineQueryResultUnion] = [
+        _service_article(
+            snapshot,
+            service,
+            f"https://t.me/{username}?start={SERVICE_LINK}{service.id}",
+            t,
+            settings,
+        )
+        for service in found
+    ]
+    # Personal: results are in the asker's language.
+    await query.answer(articles, is_personal=True, cache_time=CACHE_SECONDS)
+    return True
+
+
 async def lookup(
-    query: InlineQuery, users: UsersRepo, orders: OrdersRepo, amounts: Amounts, t: Texts
+    query: InlineQuery,
+    bot: Bot,
+    users: UsersRepo,
+    orders: OrdersRepo,
+    amounts: Amounts,
+    catalogue: Catalogue,
+    settings: Settings,
+    t: Texts,
 ) -> None:
+    text = query.query.strip()
     if await users.get(query.from_user.id) is None:
+        # Someone who never opened the bot has no orders, but may look for a service.
+        if text and await services(query, text, bot, catalogue, settings, t):
+            return
         # Someone who never opened the bot has no orders; offer the way in.
         await query.answer(
             [],
@@ -53,13 +129,15 @@ async def lookup(
             button=InlineQueryResultsButton(text=t("inline-start"), start_parameter="inline"),
         )
         return
-    text = query.query.strip()
     if not text:
         found = await orders.list_for_user(query.from_user.id, LATEST)
     elif match := _NUMBER.fullmatch(text):
         found = await orders.find_for_user(query.from_user.id, match.group(1), LATEST)
     else:
         found = []
+    # Not one of the asker's orders: a word ("views") looks for services.
+    if not found and text and await services(query, text, bot, catalogue, settings, t):
+        return
     button = None
     if not found:
         key = "inline-no-orders" if not text else "inline-no-match"

@@ -20,7 +20,15 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot import keyboards
 from bot.alerts import Alerts
-from bot.callbacks import CategoriesPageCb, CategoryCb, ConfirmCb, MenuCb, OrderNavCb, ServiceCb
+from bot.callbacks import (
+    CategoriesPageCb,
+    CategoryCb,
+    ConfirmCb,
+    MenuCb,
+    OrderNavCb,
+    SearchCb,
+    ServiceCb,
+)
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot, is_poll, is_telegram, paginate
 from bot.i18n import Texts
 from bot.money import display
@@ -36,6 +44,7 @@ log = logging.getLogger(__name__)
 
 CATEGORIES_PER_PAGE = 8
 SERVICES_PER_PAGE = 8
+QUERY_SHOWN = 64  # of the words searched for, repeated back
 
 
 class OrderForm(StatesGroup):
@@ -60,6 +69,7 @@ class Draft:
     answer: int | None = None
     token: str | None = None  # the Confirm button's one-time token
     charge: str | None = None  # the quoted charge, exactly as shown
+    search: str | None = None  # the words last searched for
 
 
 @dataclass
@@ -93,6 +103,12 @@ class Flow:
 
     def money(self, amount: Decimal) -> str:
         return display(amount, self.settings.price_decimals, self.catalogue.currency)
+
+    def price(self, snapshot: Snapshot, service: Service) -> str:
+        """Per 1000, as shown to customers."""
+        return self.money(
+            price_per_1000(snapshot.pricing[service.id], self.settings.price_decimals)
+        )
 
     async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
         """Edit the message in place (after a button) or send a new one (after text)."""
@@ -143,6 +159,7 @@ class Flow:
         draft = await self.draft()
         shown = paginate(snapshot.categories, page, CATEGORIES_PER_PAGE)
         text = t("order-categories", page=shown.number + 1, pages=shown.count)
+        text += "\n\n" + t("order-search-hint")
         draft.categories_page = shown.number
         await self.ask(draft, OrderForm.browsing, text, keyboards.categories(snapshot, shown, t))
 
@@ -153,9 +170,12 @@ class Flow:
             return
         draft = await self.draft()
         shown = paginate(category.services, page, SERVICES_PER_PAGE)
-        prices = [self.money(price_per_1000(s, self.settings)) for s in shown.items]
+        prices = [self.price(snapshot, s) for s in shown.items]
         text = self.t(
-            "order-services", category=category.name, page=shown.number + 1, pages=shown.count
+            "order-services",
+            category=snapshot.category_name(category, self.t.locale),
+            page=shown.number + 1,
+            pages=shown.count,
         )
         markup = keyboards.services(
             snapshot, category, shown, prices, draft.categories_page, self.t
@@ -163,20 +183,44 @@ class Flow:
         draft.category, draft.services_page = category.index, shown.number
         await self.ask(draft, OrderForm.browsing, text, markup)
 
+    async def search(self, snapshot: Snapshot, words: str, page: int) -> None:
+        """The shown services matching `words`, best first, a page at a time."""
+        t, draft = self.t, await self.draft()
+        found = snapshot.search(words)
+        query = words[:QUERY_SHOWN]
+        if not found:
+            await self.show(t("order-search-none", query=query))
+            return
+        shown = paginate(found, page, SERVICES_PER_PAGE)
+        prices = [self.price(snapshot, s) for s in shown.items]
+        text = t(
+            "order-search-results",
+            query=query,
+            count=len(found),
+            page=shown.number + 1,
+            pages=shown.count,
+        )
+        draft.search = words
+        markup = keyboards.search_results(snapshot, shown, prices, t)
+        await self.ask(draft, OrderForm.browsing, text, markup)
+
     async def ask_link(self, snapshot: Snapshot, service: Service) -> None:
         t, draft = self.t, await self.draft()
         telegram = is_telegram(service)
+        description = snapshot.description(service, t.locale)
         lines = [
             t(
                 "order-service",
-                service=service.name,
-                price=self.money(price_per_1000(service, self.settings)),
+                service=snapshot.name(service, t.locale),
+                price=self.price(snapshot, service),
                 min=service.min,
                 max=service.max,
                 cancel="yes" if service.cancel else "no",
             ),
             t("order-ask-link-telegram" if telegram else "order-ask-link"),
         ]
+        if description:
+            lines.insert(1, t("order-service-description", description=description))
         # A link typed earlier is offered again if it suits this service too.
         keep = draft.link is not None and normalize_link(draft.link, telegram=telegram) is not None
         if keep:
@@ -210,12 +254,17 @@ class Flow:
         if service is None or draft.link is None or draft.quantity is None:
             return
         answer = draft.answer if is_poll(service) else None
-        quote = Quote.make(service, draft.link, draft.quantity, answer, self.settings)
+        quote = Quote.make(snapshot, service, draft.link, draft.quantity, answer, self.settings)
         balance = (await self.users.ensure(self.user.id)).balance
         t, money = self.t, self.money
         lines = [t("order-price-changed")] if price_changed else []
         lines.append(
-            t("order-summary", service=service.name, link=quote.link, quantity=quote.quantity)
+            t(
+                "order-summary",
+                service=snapshot.name(service, t.locale),
+                link=quote.link,
+                quantity=quote.quantity,
+            )
         )
         if answer is not None:
             lines.append(t("order-summary-answer", answer=answer))
@@ -312,24 +361,35 @@ async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
 # --- browsing the catalogue ------------------------------------------------------------------
 
 
+async def tapped_snapshot(
+    query: CallbackQuery, catalogue: Catalogue, t: Texts
+) -> tuple[Message, Snapshot] | None:
+    """For a catalogue button: the message it is on and the current catalogue, else an
+    answer saying why not."""
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t("order-expired"), show_alert=True)
+        return None
+    try:
+        return message, await catalogue.current()
+    except CatalogueUnavailable:
+        await query.answer(t("catalogue-unavailable"), show_alert=True)
+        return None
+
+
 async def browse(
     query: CallbackQuery,
-    callback_data: CategoriesPageCb | CategoryCb | ServiceCb,
+    callback_data: CategoriesPageCb | CategoryCb | SearchCb | ServiceCb,
     state: FSMContext,
     t: Texts,
     settings: Settings,
     catalogue: Catalogue,
     users: UsersRepo,
 ) -> None:
-    message = query.message
-    if not isinstance(message, Message):
-        await query.answer(t("order-expired"), show_alert=True)
+    tapped = await tapped_snapshot(query, catalogue, t)
+    if tapped is None:
         return
-    try:
-        snapshot = await catalogue.current()
-    except CatalogueUnavailable:
-        await query.answer(t("catalogue-unavailable"), show_alert=True)
-        return
+    message, snapshot = tapped
     here = flow(message, state, t, settings, catalogue, users, query.from_user, edit=True)
     if snapshot.version != callback_data.v:
         await query.answer(t("catalogue-changed"), show_alert=True)
@@ -341,6 +401,13 @@ async def browse(
     elif isinstance(callback_data, CategoryCb):
         await query.answer()
         await here.services(snapshot, callback_data.cat, callback_data.page)
+    elif isinstance(callback_data, SearchCb):
+        words = (await here.draft()).search
+        if words is None:
+            await query.answer(t("order-expired"), show_alert=True)
+            return
+        await query.answer()
+        await here.search(snapshot, words, callback_data.page)
     elif (service := snapshot.services.get(callback_data.id)) is None:
         await query.answer(t("service-gone"), show_alert=True)
     else:
@@ -388,6 +455,47 @@ async def typed(
             return
     await state.update_data(asdict(draft))
     await here.forward(step, service)
+
+
+async def search_typed(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    event_from_user: User,
+) -> None:
+    """Words typed while choosing a category or service: a search of the catalogue."""
+    here = flow(message, state, t, settings, catalogue, users, event_from_user, edit=False)
+    snapshot = await here.snapshot()
+    if snapshot is not None:
+        await here.search(snapshot, " ".join((message.text or "").split()), 0)
+
+
+async def start_at_service(
+    message: Message,
+    service_id: int,
+    state: FSMContext,
+    t: Texts,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    event_from_user: User,
+) -> None:
+    """An order begun from a link to one service (`/start svc_<id>`): straight to its link
+    step, or the categories if the service is not sold (any more)."""
+    await state.clear()
+    here = flow(message, state, t, settings, catalogue, users, event_from_user, edit=False)
+    snapshot = await here.snapshot()
+    if snapshot is None:
+        return
+    service = snapshot.services.get(service_id)
+    if service is None:
+        await message.answer(t("service-gone"))
+        await here.categories(snapshot, 0)
+        return
+    await here.ask_link(snapshot, service)
 
 
 async def not_text(message: Message, t: Texts) -> None:
@@ -481,7 +589,7 @@ async def confirm(
     if service is None or draft.link is None or draft.quantity is None:
         return
     answer = draft.answer if is_poll(service) else None
-    quote = Quote.make(service, draft.link, draft.quantity, answer, settings)
+    quote = Quote.make(snapshot, service, draft.link, draft.quantity, answer, settings)
     if str(quote.charge) != draft.charge:
         await here.summary(price_changed=True)
         return
@@ -527,10 +635,14 @@ def create_router() -> Router:
     router.callback_query.register(order_button, MenuCb.filter(F.action == "order"))
     router.callback_query.register(browse, CategoriesPageCb.filter())
     router.callback_query.register(browse, CategoryCb.filter())
+    router.callback_query.register(browse, SearchCb.filter())
     router.callback_query.register(browse, ServiceCb.filter())
     router.callback_query.register(navigate, OrderNavCb.filter())
     router.callback_query.register(confirm, ConfirmCb.filter())
     typing_steps = StateFilter(OrderForm.link, OrderForm.quantity, OrderForm.answer)
     router.message.register(typed, typing_steps, F.text)
     router.message.register(not_text, typing_steps)
+    router.message.register(
+        search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
+    )
     return router

@@ -23,6 +23,7 @@ from bot.storage.orders import (
     TokenUsed,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
+from bot.storage.shop import Changes, Repriced, ShopRepo
 from bot.storage.shop_state import ShopStateRepo
 from bot.storage.stats import Period, StatsRepo
 from bot.storage.topups import (
@@ -44,6 +45,7 @@ __all__ = [
     "LOCAL_STATUSES",
     "STARS",
     "AlreadyPosted",
+    "Changes",
     "Credited",
     "Database",
     "InsufficientFunds",
@@ -62,7 +64,9 @@ __all__ = [
     "Period",
     "Reason",
     "RefundExceedsCharge",
+    "Repriced",
     "SQLiteStorage",
+    "ShopRepo",
     "ShopStateRepo",
     "StatsRepo",
     "Status",

@@ -175,7 +175,45 @@ CREATE TABLE shop_state (
 ) STRICT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_TOPUPS, _V3_FOLLOWING, _V4_SHOP_STATE)
+_V5_CURATION = """
+-- What the reseller sells and at which price, keyed by what survives a catalogue refresh:
+-- the panel's service id and the category's name. Every service the panel ever listed has
+-- a row (its last rate tells a re-pricing apart); categories get one when curated.
+-- Markups are percent and prices per 1000, both in minor units like all money.
+CREATE TABLE shop_services (
+    service_id INTEGER PRIMARY KEY,
+    hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    gone INTEGER NOT NULL DEFAULT 0 CHECK (gone IN (0, 1)),  -- no longer on the panel
+    rate INTEGER NOT NULL,  -- the panel's rate per 1000 when last seen
+    markup INTEGER,
+    price INTEGER CHECK (price > 0),
+    CHECK (markup IS NULL OR price IS NULL)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE shop_categories (
+    name TEXT PRIMARY KEY,
+    hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    markup INTEGER,
+    position INTEGER  -- NULL: after the positioned ones, in the panel's order
+) STRICT, WITHOUT ROWID;
+-- Names and descriptions customers see, per language; `item` is a service id or a
+-- category name, by `kind`.
+CREATE TABLE shop_texts (
+    kind TEXT NOT NULL CHECK (kind IN ('service', 'category')),
+    item TEXT NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('en', 'ru', 'uz')),
+    field TEXT NOT NULL CHECK (field IN ('name', 'description')),
+    value TEXT NOT NULL,
+    PRIMARY KEY (kind, item, language, field)
+) STRICT, WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_INITIAL,
+    _V2_TOPUPS,
+    _V3_FOLLOWING,
+    _V4_SHOP_STATE,
+    _V5_CURATION,
+)
 LATEST = len(MIGRATIONS)
 
 

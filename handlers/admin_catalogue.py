@@ -1,0 +1,341 @@
+"""Admins curate the catalogue: `/shop` pages through every category and service, hidden
+ones too, and a tap hides or shows one; commands do the rest quickly: hide and show,
+markups and fixed prices, names and descriptions per language, the order of categories.
+
+A service is named by its panel id (`123`), a category by its panel name (any case).
+Every change rebuilds the catalogue customers see at once: its version changes, so
+buttons drawn before are stale and a summary is re-priced at Confirm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot import keyboards
+from bot.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
+from bot.catalogue import Catalogue, CatalogueUnavailable, Category, Snapshot, paginate
+from bot.filters import IsAdmin
+from bot.i18n import Texts
+from bot.money import display, parse_typed_amount
+from bot.panel import Service
+from bot.settings import LOCALES, Settings
+from bot.storage import ShopRepo
+from bot.storage.shop import TextField
+from handlers.order import SERVICES_PER_PAGE, tapped_snapshot
+
+RATE_DECIMALS = 5
+CLEAR = "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A service (by its panel id) or a category (by its panel name)."""
+
+    label: str
+    service: Service | None = None
+    category: str | None = None
+
+
+def resolve(snapshot: Snapshot, text: str) -> Target | None:
+    text = " ".join(text.split())
+    if text.isdecimal():
+        service = snapshot.all_services.get(int(text))
+        return None if service is None else Target(f"#{service.id} {service.name}", service)
+    wanted = text.casefold()
+    for service in snapshot.all_services.values():
+        if service.category.casefold() == wanted:
+            return Target(service.category, category=service.category)
+    return None
+
+
+async def _snapshot(catalogue: Catalogue, message: Message, t: Texts) -> Snapshot | None:
+    try:
+        return await catalogue.current()
+    except CatalogueUnavailable:
+        await message.answer(t("catalogue-unavailable"))
+        return None
+
+
+async def _target(
+    catalogue: Catalogue, message: Message, t: Texts, text: str
+) -> tuple[Snapshot, Target] | None:
+    snapshot = await _snapshot(catalogue, message, t)
+    if snapshot is None:
+        return None
+    target = resolve(snapshot, text)
+    if target is None:
+        await message.answer(t("shop-not-found", target=text))
+        return None
+    return snapshot, target
+
+
+async def hide_or_show(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    hidden = command.command.lower() == "hide"
+    if not command.args:
+        await message.answer(t(f"shop-usage-{command.command.lower()}"))
+        return
+    found = await _target(catalogue, message, t, command.args)
+    if found is None:
+        return
+    _, target = found
+    if target.service is not None:
+        await shop.set_service_hidden(target.service.id, hidden)
+    elif target.category is not None:
+        await shop.set_category(target.category, "hidden", int(hidden))
+    await catalogue.recurate()
+    await message.answer(t("shop-hidden" if hidden else "shop-shown", what=target.label))
+
+
+def _split_last(args: str | None) -> tuple[str, str] | None:
+    parts = (args or "").rsplit(maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+async def markup(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    parts = _split_last(command.args)
+    if parts is None:
+        await message.answer(t("shop-usage-markup"))
+        return
+    value: Decimal | None = None
+    if parts[1] != CLEAR:
+        # Digits only: a negative markup would sell below the panel's rate.
+        value = parse_typed_amount(parts[1].removesuffix("%"))
+        if value is None:
+            await message.answer(t("shop-bad-markup"))
+            return
+    found = await _target(catalogue, message, t, parts[0])
+    if found is None:
+        return
+    _, target = found
+    if target.service is not None:
+        await shop.set_service_price(target.service.id, markup=value)
+    elif target.category is not None:
+        await shop.set_category_markup(target.category, value)
+    await catalogue.recurate()
+    if value is None:
+        await message.answer(t("shop-markup-cleared", what=target.label))
+    else:
+        await message.answer(t("shop-markup-set", what=target.label, markup=f"{value:f}"))
+
+
+async def price(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    settings: Settings,
+    t: Texts,
+) -> None:
+    parts = _split_last(command.args)
+    if parts is None or not parts[0].isdecimal():
+        await message.answer(t("shop-usage-price"))
+        return
+    value: Decimal | None = None
+    if parts[1] != CLEAR:
+        value = parse_typed_amount(parts[1])
+        if value is None:
+            await message.answer(t("shop-bad-price"))
+            return
+    found = await _target(catalogue, message, t, parts[0])
+    if found is None or found[1].service is None:
+        return
+    snapshot, target = found[0], found[1]
+    service = found[1].service
+    rate = display(service.rate, RATE_DECIMALS, snapshot.currency)
+    if value is not None and value < service.rate:
+        shown = display(value, settings.price_decimals, snapshot.currency)
+        await message.answer(t("shop-price-below", price=shown, rate=rate))
+        return
+    await shop.set_service_price(service.id, price=value)
+    await catalogue.recurate()
+    if value is None:
+        await message.answer(t("shop-price-cleared", what=target.label))
+    else:
+        shown = display(value, settings.price_decimals, snapshot.currency)
+        await message.answer(t("shop-price-set", what=target.label, price=shown, rate=rate))
+
+
+async def rename_or_describe(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    """`/rename TARGET | LANG | NAME` and `/describe SERVICE | LANG | TEXT`; `-` clears."""
+    name = command.command.lower()
+    parts = [part.strip() for part in (command.args or "").split("|", 2)]
+    if len(parts) != 3 or not all(parts):
+        await message.answer(t(f"shop-usage-{name}"))
+        return
+    what, language, text = parts
+    language = language.lower()
+    if language not in LOCALES:
+        await message.answer(t("shop-bad-language"))
+        return
+    found = await _target(catalogue, message, t, what)
+    if found is None:
+        return
+    _, target = found
+    value = None if text == CLEAR else " ".join(text.split())
+    field: TextField = "name" if name == "rename" else "description"
+    if target.service is not None:
+        await shop.set_text("service", str(target.service.id), language, field, value)
+    elif field == "description" or target.category is None:
+        await message.answer(t("shop-usage-describe"))
+        return
+    else:
+        await shop.set_text("category", target.category, language, field, value)
+    await catalogue.recurate()
+    key = f"shop-{field}-{'cleared' if value is None else 'set'}"
+    await message.answer(t(key, what=target.label, language=language, text=value or ""))
+
+
+async def position(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    parts = _split_last(command.args)
+    if parts is None:
+        await message.answer(t("shop-usage-position"))
+        return
+    value: int | None = None
+    if parts[1] != CLEAR:
+        if not parts[1].isdecimal() or not 1 <= int(parts[1]) <= 10_000:
+            await message.answer(t("shop-bad-position"))
+            return
+        value = int(parts[1])
+    found = await _target(catalogue, message, t, parts[0])
+    if found is None:
+        return
+    _, target = found
+    if target.category is None:
+        await message.answer(t("shop-usage-position"))
+        return
+    await shop.set_category(target.category, "position", value)
+    await catalogue.recurate()
+    if value is None:
+        await message.answer(t("shop-position-cleared", what=target.label))
+    else:
+        await message.answer(t("shop-position-set", what=target.label, position=value))
+
+
+# --- the panel: every category and service, hidden ones too, shown or hidden by a tap ----------
+
+
+def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, InlineKeyboardMarkup]:
+    shown = paginate(snapshot.every_category, page, keyboards.SHOP_PAGE)
+    text = t(
+        "shop-panel",
+        categories=len(snapshot.every_category),
+        shown=len(snapshot.categories),
+        page=shown.number + 1,
+        pages=shown.count,
+    )
+    return text, keyboards.shop_categories(snapshot, shown, t)
+
+
+def _category_view(
+    snapshot: Snapshot, category: Category, page: int, t: Texts
+) -> tuple[str, InlineKeyboardMarkup]:
+    rule = snapshot.curation.category(category.name)
+    shown = paginate(category.services, page, SERVICES_PER_PAGE)
+    text = t(
+        "shop-panel-category",
+        category=category.name,
+        hidden="yes" if rule.hidden else "no",
+        markup="—" if rule.markup is None else f"{rule.markup.normalize():f}%",
+        position="—" if rule.position is None else rule.position,
+        page=shown.number + 1,
+        pages=shown.count,
+    )
+    return text, keyboards.shop_category(snapshot, category, shown, t)
+
+
+async def shop_command(message: Message, catalogue: Catalogue, t: Texts) -> None:
+    snapshot = await _snapshot(catalogue, message, t)
+    if snapshot is not None:
+        text, markup = _categories_view(snapshot, 0, t)
+        await message.answer(text, reply_markup=markup)
+
+
+async def shop_button(
+    query: CallbackQuery,
+    callback_data: ShopPageCb | ShopCategoryCb | ShopToggleCb,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    tapped = await tapped_snapshot(query, catalogue, t)
+    if tapped is None:
+        return
+    message, snapshot = tapped
+    if snapshot.version != callback_data.v:
+        await query.answer(t("catalogue-changed"), show_alert=True)
+        await _edit(message, *_categories_view(snapshot, 0, t))
+        return
+    await query.answer()
+    if isinstance(callback_data, ShopPageCb):
+        await _edit(message, *_categories_view(snapshot, callback_data.page, t))
+        return
+    index = callback_data.cat
+    if not 0 <= index < len(snapshot.every_category):
+        await _edit(message, *_categories_view(snapshot, 0, t))
+        return
+    category = snapshot.every_category[index]
+    if isinstance(callback_data, ShopToggleCb):
+        if callback_data.id == -1:
+            hidden = snapshot.curation.category(category.name).hidden
+            await shop.set_category(category.name, "hidden", int(not hidden))
+        elif callback_data.id in {s.id for s in category.services}:
+            hidden = snapshot.curation.service(callback_data.id).hidden
+            await shop.set_service_hidden(callback_data.id, not hidden)
+        snapshot = await catalogue.recurate() or snapshot
+        category = snapshot.every_category[index]
+    await _edit(message, *_category_view(snapshot, category, callback_data.page, t))
+
+
+async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as error:
+        # A double tap, or a page button leading to the page shown: nothing to change.
+        if "message is not modified" not in error.message:
+            raise
+
+
+def create_router() -> Router:
+    router = Router(name="admin-catalogue")
+    router.callback_query.filter(IsAdmin(), F.message.chat.type == "private")
+    router.callback_query.register(shop_button, ShopPageCb.filter())
+    router.callback_query.register(shop_button, ShopCategoryCb.filter())
+    router.callback_query.register(shop_button, ShopToggleCb.filter())
+    router.message.filter(IsAdmin(), F.chat.type == "private")
+    router.message.register(shop_command, Command("shop"))
+    router.message.register(hide_or_show, Command("hide", "show"))
+    router.message.register(markup, Command("markup"))
+    router.message.register(price, Command("price"))
+    router.message.register(rename_or_describe, Command("rename", "describe"))
+    router.message.register(position, Command("position"))
+    return router

@@ -1,0 +1,70 @@
+# The curated shop: search for customers, curation commands for admins.
+
+order-search-hint = Or type a word to search, like “views”.
+order-search-results =
+    Found for “{ $query }”: { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } (page { $page } of { $pages }), prices per 1000:
+order-search-none = Nothing found for “{ $query }”. Try another word, or send /order to choose from the categories.
+order-service-description = { $description }
+
+inline-service-order = 🛒 Order
+inline-service-price = { $price } per 1000 · { $category }
+inline-service-card =
+    <b>{ $service }</b>
+    { $price } per 1000
+
+cmd-hide = Hide a service or category: /hide ID or NAME (admins)
+cmd-show = Show a service or category: /show ID or NAME (admins)
+cmd-markup = Markup in %: /markup ID or NAME PERCENT (admins)
+cmd-price = Fixed price per 1000: /price ID AMOUNT (admins)
+cmd-rename = Name per language: /rename ID or NAME | LANG | NEW NAME (admins)
+cmd-describe = Description per language: /describe ID | LANG | TEXT (admins)
+cmd-position = Order categories: /position NAME NUMBER (admins)
+
+cmd-shop = The catalogue: hide and show with a tap (admins)
+shop-panel =
+    <b>Catalogue</b>: { $categories } categories, { $shown } shown to customers (page { $page } of { $pages }).
+    👁 shown, 🙈 hidden. Open a category to hide or show it or its services.
+shop-panel-category =
+    <b>{ $category }</b> (page { $page } of { $pages })
+    Hidden: { $hidden ->
+        [yes] yes
+       *[no] no
+    } · markup: { $markup } · place: { $position }
+    Tap a service to hide or show it. Prices and names: /markup, /price, /rename, /describe; order: /position.
+shop-btn-hide-category = 🙈 Hide the whole category
+shop-btn-show-category = 👁 Show the category
+
+shop-not-found = There is no service #{ $target } or category “{ $target }” in the panel's catalogue.
+shop-usage-hide = Send /hide with a service number (/hide 12) or a category name (/hide Telegram Views).
+shop-usage-show = Send /show with a service number (/show 12) or a category name (/show Telegram Views).
+shop-usage-markup = Send /markup with a service number or category name and the markup in percent: /markup 12 35 or /markup Telegram Views 25. A dash (/markup 12 -) goes back to the markup above it.
+shop-usage-price = Send /price with a service number and its price per 1000: /price 12 1.50. A dash (/price 12 -) goes back to the markup.
+shop-usage-rename = Send /rename with a service number or category name, a language (en, ru, uz) and the name, separated by |: /rename 12 | ru | Просмотры. A dash as the name goes back to the panel's.
+shop-usage-describe = Send /describe with a service number, a language (en, ru, uz) and the text, separated by |: /describe 12 | en | Fast start. A dash removes it.
+shop-usage-position = Send /position with a category name and its place in the list: /position Telegram Views 1. A dash (/position Telegram Views -) puts it back in the panel's order.
+shop-hidden = Hidden from customers: { $what }
+shop-shown = Shown to customers: { $what }
+shop-bad-markup = The markup must be a number from 0 up, like 15 or 12.5: less than 0 would sell below the panel's rate.
+shop-markup-set = { $what }: markup { $markup }%.
+shop-markup-cleared = { $what }: the markup above it applies again.
+shop-bad-price = The price must be an amount like 1.50.
+shop-price-below = Refused: { $price } per 1000 is below the panel's rate of { $rate }, every order would lose money.
+shop-price-set = { $what }: { $price } per 1000 (the panel's rate is { $rate }).
+shop-price-cleared = { $what }: priced by markup again.
+shop-bad-language = The language must be en, ru or uz.
+shop-name-set = { $what } in { $language }: “{ $text }”.
+shop-name-cleared = { $what } in { $language }: the panel's name again.
+shop-description-set = { $what } in { $language }, description: { $text }
+shop-description-cleared = { $what } in { $language }: no description.
+shop-bad-position = The place must be a whole number from 1 to 10000, or a dash.
+shop-position-set = { $what } is now number { $position } in the list.
+shop-position-cleared = { $what } is back in the panel's order.
+shop-changes =
+    <b>The panel's catalogue changed</b>: { $added } new, { $removed } gone (hidden), { $repriced } re-priced.{ $below ->
+        [0] {""}
+       *[other] {" "}⚠️ { $below } with a fixed price now below the panel's rate: raise it with /price.
+    }
+    { $list }

@@ -1,0 +1,71 @@
+# Витрина магазина: поиск для покупателей, команды для админов.
+
+order-search-hint = Или напишите слово для поиска, например «просмотры».
+order-search-results =
+    Найдено по «{ $query }»: { $count ->
+        [one] { $count } услуга
+        [few] { $count } услуги
+       *[many] { $count } услуг
+    } (страница { $page } из { $pages }), цены за 1000:
+order-search-none = По «{ $query }» ничего не найдено. Попробуйте другое слово или отправьте /order, чтобы выбрать категорию.
+order-service-description = { $description }
+
+inline-service-order = 🛒 Заказать
+inline-service-price = { $price } за 1000 · { $category }
+inline-service-card =
+    <b>{ $service }</b>
+    { $price } за 1000
+
+cmd-hide = Скрыть услугу или категорию: /hide НОМЕР или НАЗВАНИЕ (админы)
+cmd-show = Показать услугу или категорию: /show НОМЕР или НАЗВАНИЕ (админы)
+cmd-markup = Наценка в %: /markup НОМЕР или НАЗВАНИЕ ПРОЦЕНТ (админы)
+cmd-price = Фиксированная цена за 1000: /price НОМЕР СУММА (админы)
+cmd-rename = Название на языке: /rename НОМЕР или НАЗВАНИЕ | ЯЗЫК | НАЗВАНИЕ (админы)
+cmd-describe = Описание на языке: /describe НОМЕР | ЯЗЫК | ТЕКСТ (админы)
+cmd-position = Порядок категорий: /position НАЗВАНИЕ МЕСТО (админы)
+
+cmd-shop = Каталог: скрыть и показать одним нажатием (админы)
+shop-panel =
+    <b>Каталог</b>: категорий { $categories }, видно покупателям { $shown } (страница { $page } из { $pages }).
+    👁 видно, 🙈 скрыто. Откройте категорию, чтобы скрыть или показать её или её услуги.
+shop-panel-category =
+    <b>{ $category }</b> (страница { $page } из { $pages })
+    Скрыта: { $hidden ->
+        [yes] да
+       *[no] нет
+    } · наценка: { $markup } · место: { $position }
+    Нажмите на услугу, чтобы скрыть или показать её. Цены и названия: /markup, /price, /rename, /describe; порядок: /position.
+shop-btn-hide-category = 🙈 Скрыть всю категорию
+shop-btn-show-category = 👁 Показать категорию
+
+shop-not-found = В каталоге панели нет услуги #{ $target } или категории «{ $target }».
+shop-usage-hide = Отправьте /hide с номером услуги (/hide 12) или названием категории (/hide Telegram Views).
+shop-usage-show = Отправьте /show с номером услуги (/show 12) или названием категории (/show Telegram Views).
+shop-usage-markup = Отправьте /markup с номером услуги или названием категории и наценкой в процентах: /markup 12 35 или /markup Telegram Views 25. Прочерк (/markup 12 -) возвращает наценку уровнем выше.
+shop-usage-price = Отправьте /price с номером услуги и ценой за 1000: /price 12 1.50. Прочерк (/price 12 -) возвращает цену по наценке.
+shop-usage-rename = Отправьте /rename с номером услуги или названием категории, языком (en, ru, uz) и названием через |: /rename 12 | ru | Просмотры. Прочерк вместо названия возвращает название панели.
+shop-usage-describe = Отправьте /describe с номером услуги, языком (en, ru, uz) и текстом через |: /describe 12 | ru | Быстрый старт. Прочерк удаляет описание.
+shop-usage-position = Отправьте /position с названием категории и её местом в списке: /position Telegram Views 1. Прочерк (/position Telegram Views -) возвращает порядок панели.
+shop-hidden = Скрыто от покупателей: { $what }
+shop-shown = Показано покупателям: { $what }
+shop-bad-markup = Наценка должна быть числом от 0, например 15 или 12.5: меньше 0 — продажа дешевле цены панели.
+shop-markup-set = { $what }: наценка { $markup }%.
+shop-markup-cleared = { $what }: снова действует наценка уровнем выше.
+shop-bad-price = Цена должна быть суммой, например 1.50.
+shop-price-below = Отказано: { $price } за 1000 ниже цены панели { $rate }, каждый заказ был бы в убыток.
+shop-price-set = { $what }: { $price } за 1000 (цена панели { $rate }).
+shop-price-cleared = { $what }: снова цена по наценке.
+shop-bad-language = Язык должен быть en, ru или uz.
+shop-name-set = { $what } на { $language }: «{ $text }».
+shop-name-cleared = { $what } на { $language }: снова название панели.
+shop-description-set = { $what } на { $language }, описание: { $text }
+shop-description-cleared = { $what } на { $language }: без описания.
+shop-bad-position = Место должно быть целым числом от 1 до 10000 или прочерком.
+shop-position-set = { $what } теперь на месте { $position } в списке.
+shop-position-cleared = { $what } снова в порядке панели.
+shop-changes =
+    <b>Каталог панели изменился</b>: новых { $added }, пропало (скрыто) { $removed }, с новой ценой { $repriced }.{ $below ->
+        [0] {""}
+       *[other] {" "}⚠️ У { $below } фиксированная цена теперь ниже цены панели: поднимите её через /price.
+    }
+    { $list }
