@@ -27,6 +27,7 @@ from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
+from bot.validation import parse_whole_number
 from handlers.order import SERVICES_PER_PAGE, tapped_snapshot
 
 RATE_DECIMALS = 5
@@ -44,8 +45,10 @@ class Target:
 
 def resolve(snapshot: Snapshot, text: str) -> Target | None:
     text = " ".join(text.split())
-    if text.isdecimal():
-        service = snapshot.all_services.get(int(text))
+    # ASCII digits only: str.isdecimal() would take full-width digits too.
+    service_id = parse_whole_number(text)
+    if service_id is not None:
+        service = snapshot.all_services.get(service_id)
         return None if service is None else Target(f"#{service.id} {service.name}", service)
     wanted = text.casefold()
     for service in snapshot.all_services.values():
@@ -145,7 +148,7 @@ async def price(
     t: Texts,
 ) -> None:
     parts = _split_last(command.args)
-    if parts is None or not parts[0].isdecimal():
+    if parts is None or parse_whole_number(parts[0]) is None:
         await message.answer(t("shop-usage-price"))
         return
     value: Decimal | None = None
@@ -222,10 +225,10 @@ async def position(
         return
     value: int | None = None
     if parts[1] != CLEAR:
-        if not parts[1].isdecimal() or not 1 <= int(parts[1]) <= 10_000:
+        value = parse_whole_number(parts[1])
+        if value is None or not 1 <= value <= 10_000:
             await message.answer(t("shop-bad-position"))
             return
-        value = int(parts[1])
     found = await _target(catalogue, message, t, parts[0])
     if found is None:
         return

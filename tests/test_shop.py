@@ -497,3 +497,14 @@ async def test_the_panel_is_for_admins_only(admin: BotClient, client: BotClient,
     sent = await client.click(ShopToggleCb(v=version, cat=0, page=0, id=1).pack())
     assert texts(sent) == texts(await client.click("no-such-button"))  # as any unknown button
     assert await categories(client) == ["Telegram Members", "Telegram Votes"]
+
+
+async def test_full_width_digits_name_no_service_or_position(make_client) -> None:
+    from tests.conftest import ADMIN_ID
+    from tests.harness import texts
+
+    admin = make_client(user_id=ADMIN_ID)
+    hidden = texts(await admin.send("/hide １"))
+    assert hidden
+    assert "#1 " not in hidden[0]
+    assert texts(await admin.send("/price １ 100")) == texts(await admin.send("/price x 100"))
