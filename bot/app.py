@@ -22,8 +22,7 @@ from bot.following import Follower
 from bot.i18n import Translator
 from bot.inflight import InFlight
 from bot.middlewares import CommandEndsConversation, LocaleMiddleware
-from bot.money import display
-from bot.order_texts import Amounts
+from bot.money import Amounts
 from bot.outbox import OutboxSender
 from bot.panel import PanelClient
 from bot.panel_watch import PanelBalanceWatch
@@ -136,7 +135,7 @@ def create_dispatcher(
         inflight=inflight,
         alerts=alerts,
         topups=topups,
-        invoices=StarInvoices(settings, topups, users, catalogue),
+        invoices=StarInvoices(settings, topups, users, amounts),
         refunds=StarRefunds(topups),
         follower=follower,
         sweeper=sweeper,
@@ -159,6 +158,7 @@ async def on_startup(
     orders: OrdersRepo,
     alerts: Alerts,
     catalogue: Catalogue,
+    amounts: Amounts,
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
@@ -167,9 +167,7 @@ async def on_startup(
     catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
-        details = order_details(
-            order, lambda amount: display(amount, settings.price_decimals, catalogue.currency)
-        )
+        details = order_details(order, amounts)
         await alerts.send(bot, "alert-order-interrupted", **details)
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
     sweeper.start(bot)

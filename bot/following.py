@@ -19,8 +19,7 @@ from aiogram import Bot
 
 from bot.alerts import Alerts
 from bot.i18n import Arg
-from bot.money import MoneyError, to_minor
-from bot.order_texts import Amounts
+from bot.money import Amounts, MoneyError, to_minor
 from bot.panel import OrderStatus, PanelError
 from bot.storage import (
     LOCAL_STATUSES,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -117,3 +119,15 @@ def display(amount: Decimal, decimals: int, currency: str = "") -> str:
     """An amount as shown to people: fixed decimals, no exponent, the currency if known."""
     number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR):f}"
     return f"{number} {currency}" if currency else number
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """How amounts are shown: the shop's decimals and the panel's currency, asked for each
+    time (the catalogue learns it after start-up)."""
+
+    decimals: int
+    currency: Callable[[], str] = str
+
+    def __call__(self, amount: Decimal) -> str:
+        return display(amount, self.decimals, self.currency())

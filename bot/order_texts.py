@@ -6,12 +6,10 @@ the shop's own number is shown beside it, marked with `#`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.i18n import Html, Texts
-from bot.money import display
+from bot.money import Amounts
 from bot.storage import Order, Status
 
 _STATUS_KEYS: dict[str, str] = {
@@ -36,18 +34,6 @@ _ICONS: dict[str, str] = {
     Status.PARTIAL: "◐",
     Status.CANCELED: "✖️",
 }
-
-
-@dataclass(frozen=True)
-class Amounts:
-    """How amounts are shown: the shop's decimals and the panel's currency, asked for each
-    time (the catalogue learns it after start-up)."""
-
-    decimals: int
-    currency: Callable[[], str] = str
-
-    def __call__(self, amount: Decimal) -> str:
-        return display(amount, self.decimals, self.currency())
 
 
 # Statuses whose remains say how far delivery has got.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -23,9 +22,8 @@ from aiogram.exceptions import (
 )
 from aiogram.types import LabeledPrice
 
-from bot.catalogue import Catalogue
 from bot.i18n import Texts
-from bot.money import display, refund_down
+from bot.money import Amounts, refund_down
 from bot.settings import Settings
 from bot.storage import STARS, Topup, TopupsRepo, UsersRepo
 from bot.validation import parse_whole_number
@@ -51,11 +49,6 @@ def rate_text(settings: Settings, currency: str) -> str:
     return f"{number} {currency}" if currency else number
 
 
-def amounts(settings: Settings, catalogue: Catalogue) -> Callable[[Decimal], str]:
-    """How balances and top-ups are shown: the price decimals and the panel's currency."""
-    return lambda amount: display(amount, settings.price_decimals, catalogue.currency)
-
-
 def preset_amounts(settings: Settings) -> list[int]:
     """The amounts offered as buttons: the usual ones within bounds, else the bounds."""
     low, high = settings.topup_min_stars, settings.topup_max_stars
@@ -75,10 +68,10 @@ class StarInvoices:
     """Sends Stars invoices, each backed by a new top-up row."""
 
     def __init__(
-        self, settings: Settings, topups: TopupsRepo, users: UsersRepo, catalogue: Catalogue
+        self, settings: Settings, topups: TopupsRepo, users: UsersRepo, amounts: Amounts
     ) -> None:
         self._settings = settings
-        self._money = amounts(settings, catalogue)
+        self._money = amounts
         self._topups = topups
         self._users = users
 

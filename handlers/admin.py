@@ -12,11 +12,11 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, User
 
-from bot.catalogue import Catalogue
 from bot.filters import IsAdmin
 from bot.i18n import Arg, Texts, Translator, pick_locale
+from bot.money import Amounts
 from bot.settings import Settings
-from bot.stars import RefundResult, StarRefunds, amounts
+from bot.stars import RefundResult, StarRefunds
 from bot.storage import InsufficientFunds, TopupStateError, TopupStatus, UnknownTopup, UsersRepo
 from bot.validation import parse_whole_number
 
@@ -32,7 +32,7 @@ async def refund_command(
     users: UsersRepo,
     translator: Translator,
     settings: Settings,
-    catalogue: Catalogue,
+    amounts: Amounts,
     t: Texts,
 ) -> None:
     """`/refund TOPUP_ID`: give a top-up's stars back and take its amount off the balance."""
@@ -40,7 +40,7 @@ async def refund_command(
     if topup_id is None:
         await message.answer(t("refund-usage"))
         return
-    money = amounts(settings, catalogue)
+    money = amounts
     try:
         result = await refunds.refund(bot, topup_id, event_from_user.id)
     except UnknownTopup:

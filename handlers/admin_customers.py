@@ -18,8 +18,7 @@ from aiogram.types import Message, User
 
 from bot.filters import IsAdmin
 from bot.i18n import Texts
-from bot.money import parse_typed_amount
-from bot.order_texts import Amounts
+from bot.money import Amounts, parse_typed_amount
 from bot.outbox import OutboxSender
 from bot.settings import Settings
 from bot.storage import (

@@ -7,7 +7,6 @@ the fallback (the unknown-command hint) and `/balance` to the customer's own bal
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -17,7 +16,7 @@ from bot.catalogue import Catalogue
 from bot.curation_report import change_args
 from bot.filters import IsAdmin
 from bot.i18n import Texts
-from bot.money import display
+from bot.money import Amounts, display
 from bot.panel import PanelClient, PanelFailure
 from bot.settings import Settings
 from bot.storage import LedgerRepo, Period, StatsRepo, UsersRepo
@@ -34,13 +33,13 @@ async def admin_balance(
     users: UsersRepo,
     ledger: LedgerRepo,
     panel: PanelClient,
-    catalogue: Catalogue,
+    amounts: Amounts,
     settings: Settings,
     t: Texts,
 ) -> None:
-    lines = [await balance_text(event_from_user, users, catalogue, settings, t)]
+    lines = [await balance_text(event_from_user, users, amounts, settings, t)]
     owed = await ledger.total_balances()
-    lines.append(t("admin-owed", owed=display(owed, settings.price_decimals, catalogue.currency)))
+    lines.append(t("admin-owed", owed=amounts(owed)))
     try:
         panel_balance = await panel.balance()
     except PanelFailure as error:
@@ -54,10 +53,7 @@ async def admin_balance(
     await message.answer("\n".join(lines))
 
 
-def period_text(name: str, period: Period, money: str, t: Texts, settings: Settings) -> str:
-    def amount(value: Decimal) -> str:
-        return display(value, settings.price_decimals, money)
-
+def period_text(name: str, period: Period, amount: Amounts, t: Texts) -> str:
     statuses = ", ".join(f"{status} {count}" for status, count in period.orders_by_status.items())
     return t(
         "admin-stats-period",
@@ -70,9 +66,7 @@ def period_text(name: str, period: Period, money: str, t: Texts, settings: Setti
     )
 
 
-async def stats(
-    message: Message, stats: StatsRepo, catalogue: Catalogue, settings: Settings, t: Texts
-) -> None:
+async def stats(message: Message, stats: StatsRepo, amounts: Amounts, t: Texts) -> None:
     now = datetime.now(UTC)
     periods = [
         ("admin-stats-today", since_today(now)),
@@ -81,7 +75,7 @@ async def stats(
     ]
     lines = [t("admin-stats", customers=await stats.customers())]
     for name, since in periods:
-        lines.append(period_text(name, await stats.period(since), catalogue.currency, t, settings))
+        lines.append(period_text(name, await stats.period(since), amounts, t))
     await message.answer("\n\n".join(lines))
 
 

@@ -7,20 +7,18 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.callbacks import MenuCb
-from bot.catalogue import Catalogue
 from bot.i18n import Texts
-from bot.money import display
+from bot.money import Amounts
 from bot.settings import Settings
 from bot.storage import UsersRepo
 
 
 async def balance_text(
-    user: User, users: UsersRepo, catalogue: Catalogue, settings: Settings, t: Texts
+    user: User, users: UsersRepo, amounts: Amounts, settings: Settings, t: Texts
 ) -> str:
     balance = (await users.ensure(user.id)).balance
     # Shown from what is at hand: a balance never waits on the panel.
-    amount = display(balance, settings.price_decimals, catalogue.currency)
-    lines = [t("balance", balance=amount)]
+    lines = [t("balance", balance=amounts(balance))]
     if settings.support_contact:
         lines.append(t("balance-support", contact=settings.support_contact))
     return "\n".join(lines)
@@ -30,19 +28,19 @@ async def balance_command(
     message: Message,
     event_from_user: User,
     users: UsersRepo,
-    catalogue: Catalogue,
+    amounts: Amounts,
     settings: Settings,
     t: Texts,
 ) -> None:
-    await message.answer(await balance_text(event_from_user, users, catalogue, settings, t))
+    await message.answer(await balance_text(event_from_user, users, amounts, settings, t))
 
 
 async def balance_button(
-    query: CallbackQuery, users: UsersRepo, catalogue: Catalogue, settings: Settings, t: Texts
+    query: CallbackQuery, users: UsersRepo, amounts: Amounts, settings: Settings, t: Texts
 ) -> None:
     await query.answer()
     if query.message is not None:
-        text = await balance_text(query.from_user, users, catalogue, settings, t)
+        text = await balance_text(query.from_user, users, amounts, settings, t)
         await query.message.answer(text)
 
 

@@ -24,8 +24,8 @@ from aiogram.types.inline_query_result_union import InlineQueryResultUnion
 
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Texts
-from bot.money import display
-from bot.order_texts import Amounts, order_card, status_name
+from bot.money import Amounts, display
+from bot.order_texts import order_card, status_name
 from bot.ordering import price_per_1000
 from bot.panel import Service
 from bot.settings import Settings

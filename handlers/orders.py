@@ -18,7 +18,8 @@ from bot import keyboards
 from bot.callbacks import MenuCb, OrderCb, OrdersCb
 from bot.following import Follower
 from bot.i18n import Texts
-from bot.order_texts import Amounts, order_card, order_line
+from bot.money import Amounts
+from bot.order_texts import order_card, order_line
 from bot.panel import IncorrectOrderId, PanelClient, PanelError, PanelFailure
 from bot.storage import Order, OrdersRepo, OrderStateError
 

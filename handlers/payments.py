@@ -15,8 +15,9 @@ from aiogram.types import Message, PreCheckoutQuery, User
 from bot.alerts import Alerts
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
+from bot.money import Amounts
 from bot.settings import Settings
-from bot.stars import amounts, rate_text, return_payment
+from bot.stars import rate_text, return_payment
 from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,7 @@ async def successful_payment(
     event_from_user: User,
     topups: TopupsRepo,
     alerts: Alerts,
-    settings: Settings,
-    catalogue: Catalogue,
+    amounts: Amounts,
     t: Texts,
 ) -> None:
     paid = message.successful_payment
@@ -65,7 +65,7 @@ async def successful_payment(
         log.info("payment %s delivered again: credited already", payment.charge_id)
         return
     topup = credited.topup
-    money = amounts(settings, catalogue)
+    money = amounts
     await message.answer(
         t(
             "topup-receipt",
