@@ -80,3 +80,9 @@ async def order_members(
     """A whole Default order from /order to the panel's order number."""
     await to_summary(user, t, quantity)
     await confirm(user, t, number, charge, balance)
+
+
+def times_shown(user: FakeUser, text: str) -> int:
+    """How many of the bot's messages in the chat read exactly `text`: news sent twice
+    shows twice."""
+    return sum(message.text == text for message in user.messages())

@@ -11,7 +11,7 @@ from bot.i18n import Translator
 from bot.money import display
 from bot.storage import LedgerRepo
 from tests.e2e.bot_process import BotProcess, Customer
-from tests.e2e.fake_telegram import FakeTelegram, FakeUser
+from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import (
     CURRENCY,
     MEMBERS,
@@ -23,6 +23,7 @@ from tests.e2e.steps import (
     shown,
     start,
     summary,
+    times_shown,
     uzs,
 )
 from tests.panel_emulator import PanelEmulator
@@ -30,11 +31,6 @@ from tests.panel_emulator import PanelEmulator
 pytestmark = pytest.mark.e2e
 
 ALICE, BOB, ADMIN = 1001, 1002, 9001  # ADMIN: the BotProcess's ADMIN_IDS
-
-
-def times_shown(user: FakeUser, text: str) -> int:
-    """How many of the bot's messages in the chat read exactly `text`."""
-    return sum(message.text == text for message in user.messages())
 
 
 async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_balances(

@@ -15,8 +15,8 @@ import pytest
 from bot.i18n import Translator
 from bot.storage import LedgerRepo
 from tests.e2e.bot_process import BotProcess, Customer
-from tests.e2e.fake_telegram import Call, FakeTelegram, FakeUser
-from tests.e2e.steps import MEMBERS, order_members, shown, start, uzs
+from tests.e2e.fake_telegram import Call, FakeTelegram
+from tests.e2e.steps import MEMBERS, order_members, shown, start, times_shown, uzs
 from tests.panel_emulator import PanelEmulator
 
 pytestmark = pytest.mark.e2e
@@ -40,10 +40,6 @@ async def refused(telegram: FakeTelegram, status: int, chat_id: int, since: int)
         ),
         f"a sendMessage refused with {status}",
     )
-
-
-def times_shown(user: FakeUser, text: str) -> int:
-    return sum(message.text == text for message in user.messages())
 
 
 async def test_pending_news_survives_refusals_sigterm_and_kill_9_and_arrives_once(
