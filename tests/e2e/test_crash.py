@@ -94,10 +94,10 @@ def move_orders_on(rng: random.Random, emulator: PanelEmulator) -> None:
     """The panel finishes some of what it has: the sweeper and the outbox get work."""
     for order in emulator.orders.values():
         if order.status == "Pending" and rng.random() < 0.6:
-            status = rng.choice(FINAL)
-            emulator.set_status(
-                order.id, status, remains=order.quantity if status != FINAL[0] else 0
-            )
+            if rng.random() < 0.5:
+                emulator.set_status(order.id, "Completed", remains=0)
+            else:
+                emulator.set_status(order.id, "Canceled", remains=order.quantity)
 
 
 def copies(calls: list[Call], chat_id: int, text: str) -> list[Call]:
