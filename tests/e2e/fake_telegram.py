@@ -414,6 +414,7 @@ class FakeTelegram:
         self._pre_checkouts: dict[str, _Query] = {}
         self._faults: list[_Fault] = []
         self._slow: list[_Fault] = []
+        self._drops: list[_Fault] = []
         self._poll: _Poll | None = None
         self._closing = False
         self._server: TestServer | None = None
@@ -473,6 +474,11 @@ class FakeTelegram:
         """The next `times` calls of `method` take effect at once (the user sees the message)
         but are answered `seconds` later, as over a slow network."""
         self._slow.append(_Fault(method, times, delay=seconds))
+
+    def drop(self, method: str, *, times: int = 1) -> None:
+        """The next `times` calls of `method` are read, not carried out, and get no answer:
+        the connection closes, as when a network path breaks."""
+        self._drops.append(_Fault(method, times))
 
     def block(self, chat_id: int) -> None:
         """Everything the bot sends into the chat gets 403 until `unblock`."""
@@ -573,6 +579,12 @@ class FakeTelegram:
             handler = self._methods.get(method.lower())
             if handler is None:
                 raise ApiError(404, "Not Found", mistake=True)
+            if drop := next((f for f in self._drops if f.matches(method, None)), None):
+                drop.times -= 1
+                call.status, call.description = 0, "connection dropped"
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response()
             self._apply_faults(method, params)
             call.result = await handler(params)
             if slow := next((f for f in self._slow if f.matches(method, None)), None):
