@@ -165,6 +165,23 @@ async def user_card(
     await message.answer("\n".join(lines))
 
 
+# Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
+# is a safe bound).
+MESSAGE_LIMIT = 4096
+
+
+def in_messages(blocks: list[str], separator: str) -> list[str]:
+    """`blocks` joined by `separator` into as few messages as fit, none cut in two: a long
+    list (many orders of unknown outcome) would otherwise be refused whole."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + len(separator) + len(block) <= MESSAGE_LIMIT:
+            messages[-1] += separator + block
+        else:
+            messages.append(block)
+    return messages
+
+
 async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts, t: Texts) -> None:
     """`/unknown`: orders whose outcome nobody knows, the money held, waiting for an admin."""
     waiting = await orders.list_by_status(Status.UNKNOWN)
@@ -188,7 +205,8 @@ async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts,
             )
         )
     lines.append(t("admin-unknown-how"))
-    await message.answer("\n\n".join(lines))
+    for text in in_messages(lines, "\n\n"):
+        await message.answer(text)
 
 
 async def settle(

@@ -12,6 +12,7 @@ from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.harness import BotClient, texts
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
+from tests.test_storage import quote
 
 UNKNOWN = "I don't know that command. Send /help to see what I can do."
 CUSTOMER = 5100
@@ -232,3 +233,24 @@ async def test_a_panel_id_cannot_belong_to_two_orders(
     still = await OrdersRepo(db).get(order.id)
     assert still is not None
     assert still.status == "unknown"
+
+
+async def test_a_long_list_of_unknown_orders_comes_in_several_messages(
+    admin: BotClient, db, emulator: PanelEmulator
+) -> None:
+    # 40 orders of unknown outcome (a panel down for an afternoon) are more than one
+    # message can hold: each goes in whole, none is left out, nothing Telegram refuses.
+    await fund(db, CUSTOMER, "400")
+    repo = OrdersRepo(db)
+    waiting = []
+    for number in range(40):
+        order = await repo.create_and_charge(quote(CUSTOMER, f"many-{number}", "1.00"))
+        waiting.append(await repo.mark_unknown(order.id, "panel add: HTTP 502: 'Bad Gateway'"))
+    listing = texts(await admin.send("/unknown"))
+    assert len(listing) > 1
+    assert all(len(text) <= 4096 for text in listing)
+    assert listing[0].startswith("<b>Orders of unknown outcome</b>: 40")
+    assert listing[-1].endswith("or /fail ORDER_ID if it does not (the customer is refunded).")
+    joined = "\n\n".join(listing)
+    for order in waiting:
+        assert joined.count(f"#{order.id} · customer {CUSTOMER} ·") == 1
