@@ -40,6 +40,7 @@ FIRST_QUANTITY = 100  # placement i orders FIRST_QUANTITY + i: its quantity name
 # (bot/outbox.py: marked sent only after Telegram's answer).
 WINDOW = 1.0
 FINAL = ("Completed", "Canceled")
+UNKNOWN_LISTED = 50  # what /unknown shows at once
 
 
 @dataclass(frozen=True)
@@ -164,12 +165,21 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
         )
 
     await eventually(all_followed, "every placed order to be followed to its end", within=60)
+    # Awaiting an admin: /unknown lists the orders of unknown outcome (the oldest 50).
+    admin = telegram.user(ADMIN_ID, "Admin", language_code="en")
+    await admin.send("/unknown")
+    waiting = [o for o in bot_orders(bot_process) if o.status == "unknown"][:UNKNOWN_LISTED]
+    await admin.wait_for_text(shown(en, "admin-unknown-how" if waiting else "admin-unknown-none"))
+    listing = "\n".join(message.text or "" for message in admin.messages())
+    for order in waiting:
+        assert f"#{order.id} · customer {order.user_id} ·" in listing, order
     await bot_process.stop()
 
     orders = bot_orders(bot_process)
     outcomes = Counter(
         "placed" if o.panel_id else "refunded" if o.status == "failed" else o.status for o in orders
     )
+    outcomes["no order (Confirm died with the process)"] = PLACEMENTS - len(orders)
     print(
         f"crash test: seed {seed}, {PLACEMENTS} placements, {len(kills)} kills,"
         f" panel: {dict(panel_did)}, outcomes: {dict(outcomes)},"
@@ -201,6 +211,7 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     # Notifications: each final status told once (twice only inside the outbox's window),
     # each unknown order reported to the admins.
     messages = telegram.calls_of("sendMessage")
+    doubled = 0
     for order in orders:
         if order.panel_id is None:
             continue
@@ -222,6 +233,8 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
             )
         sent = copies(messages, order.user_id, text)
         assert len(sent) == 1 or explained_by_a_kill(sent, kills), (order, sent)
+        doubled += len(sent) - 1
+    print(f"crash test: {doubled} notification(s) sent twice inside the outbox's window")
     for order in orders:
         if order.status == "unknown":
             assert any(
