@@ -46,6 +46,7 @@ QUICK_BACKOFF = BackoffConfig(min_delay=0.01, max_delay=0.02, factor=1.5, jitter
 BUSY_TIMEOUT_MS = 1000
 
 REFUSED = None  # nothing listens: the request never leaves
+JSON_ERROR = "json error"  # the panel's own {"error": ...}: it says it did nothing
 PANEL_FAULTS = [
     pytest.param(FaultKind.HTTP_500, id="500"),
     pytest.param(FaultKind.HTTP_502_HTML, id="502-html"),
@@ -81,11 +82,13 @@ def admin(make_client: MakeClient) -> BotClient:
     return make_client(user_id=ADMIN_ID, first_name="Boss")
 
 
-async def break_panel(emulator: PanelEmulator, fault: FaultKind | None, action: str) -> None:
+async def break_panel(emulator: PanelEmulator, fault: FaultKind | str | None, action: str) -> None:
     """From now on `action` fails this way; the panel carries the request out first."""
     if fault is REFUSED:
         await emulator.close()
-    else:
+    elif fault == JSON_ERROR:
+        emulator.canned({"error": "Bad link"}, action=action)
+    elif isinstance(fault, FaultKind):
         emulator.fault(fault, action=action, perform=True)
 
 
@@ -116,23 +119,30 @@ async def test_services(
 
 
 ADD_UNKNOWN = "⚠️ The supplier did not answer clearly"
-ADD_REFUNDED = "❌ The supplier can't be reached right now, so nothing was ordered."
+NEVER_SENT = "❌ The supplier can't be reached right now, so nothing was ordered."
+REFUSED_LINK = "❌ The supplier did not accept this link."
 
 
 @pytest.mark.parametrize(
-    ("fault", "prescribed"),
+    ("fault", "prescribed", "says"),
     [
-        pytest.param(FaultKind.HTTP_500, Status.UNKNOWN, id="500"),
-        pytest.param(FaultKind.HTTP_502_HTML, Status.UNKNOWN, id="502-html"),
-        pytest.param(FaultKind.HTML_200, Status.UNKNOWN, id="html-200"),
-        pytest.param(FaultKind.TRUNCATED_JSON, Status.UNKNOWN, id="truncated-json"),
-        pytest.param(FaultKind.HANG, Status.UNKNOWN, id="hang"),
-        pytest.param(FaultKind.DROP, Status.UNKNOWN, id="dropped"),
-        pytest.param(REFUSED, Status.FAILED, id="refused"),
+        pytest.param(FaultKind.HTTP_500, Status.UNKNOWN, ADD_UNKNOWN, id="500"),
+        pytest.param(FaultKind.HTTP_502_HTML, Status.UNKNOWN, ADD_UNKNOWN, id="502-html"),
+        pytest.param(FaultKind.HTML_200, Status.UNKNOWN, ADD_UNKNOWN, id="html-200"),
+        pytest.param(FaultKind.TRUNCATED_JSON, Status.UNKNOWN, ADD_UNKNOWN, id="truncated-json"),
+        pytest.param(FaultKind.HANG, Status.UNKNOWN, ADD_UNKNOWN, id="hang"),
+        pytest.param(FaultKind.DROP, Status.UNKNOWN, ADD_UNKNOWN, id="dropped"),
+        pytest.param(REFUSED, Status.FAILED, NEVER_SENT, id="refused"),
+        pytest.param(JSON_ERROR, Status.FAILED, REFUSED_LINK, id="json-error"),
     ],
 )
 async def test_add(
-    client: BotClient, db: Database, emulator: PanelEmulator, fault, prescribed: Status
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    fault: FaultKind | str | None,
+    prescribed: Status,
+    says: str,
 ) -> None:
     """Sent without a clear answer: `unknown`, money held, admins told. Never sent: refunded."""
     _, outcome = await place_one(
@@ -140,8 +150,8 @@ async def test_add(
     )
     order = await the_order(db, client)
     assert (order.status, order.panel_order_id) == (prescribed, None)
+    assert outcome.startswith(says)
     if prescribed is Status.UNKNOWN:
-        assert outcome.startswith(ADD_UNKNOWN)
         assert await balance_of(db, client.user.id) == Decimal("2.8")  # held
         assert await refunds_of(db, order.id) == []
         [alert] = admin_messages(client)
@@ -150,9 +160,9 @@ async def test_add(
         assert len(emulator.orders) == 1  # the panel did act: why the money is held
         await still_answers(client, "2.80")
     else:
-        assert outcome.startswith(ADD_REFUNDED)
         assert await refunds_of(db, order.id) == [Decimal("7.2")]
         assert admin_messages(client) == []
+        assert emulator.orders == {}
         await still_answers(client, "10.00")
 
 
