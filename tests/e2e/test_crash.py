@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
@@ -131,6 +132,8 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     rng = random.Random(seed)  # noqa: S311
     began = time.monotonic()
     en = translator.texts("en")
+    # Enough on the panel for every placement: its own "Not enough funds" is not the point.
+    emulator.balance = Decimal(100 * PLACEMENTS)
     for customer in CUSTOMERS:
         await bot_process.fund(customer, str(10 * PLACEMENTS))
     await bot_process.start()
