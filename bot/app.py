@@ -39,6 +39,7 @@ from bot.storage import (
     ShopStateRepo,
     SQLiteStorage,
     StatsRepo,
+    Status,
     TopupsRepo,
     UsersRepo,
 )
@@ -169,6 +170,10 @@ async def on_startup(
     for order in await orders.placing_to_unknown():
         details = order_details(order, amounts)
         await alerts.send(bot, "alert-order-interrupted", **details)
+    # An alert is sent right after the commit that made its order unknown, so a crash in
+    # between loses it: at every start, admins hear how many orders still wait for them.
+    if waiting := await orders.list_by_status(Status.UNKNOWN):
+        await alerts.send(bot, "alert-unknown-waiting", count=len(waiting))
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
     sweeper.start(bot)
     outbox_sender.start(bot)

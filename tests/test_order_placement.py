@@ -185,7 +185,9 @@ async def test_startup_turns_interrupted_placements_into_unknown(
     assert order.status == "placing"
     await dp.emit_startup(bot=bot, **dp.workflow_data)
     assert (await OrdersRepo(db).get(order.id)).status == "unknown"  # type: ignore[union-attr]
-    [alert] = admin_messages(client)
+    alert, reminder = admin_messages(client)
     assert f"Order #{order.id} was being placed when the bot stopped" in alert
+    # and every start reminds admins of what still waits (an alert lost in a crash too)
+    assert reminder == "⚠️ 1 order of unknown outcome is waiting for you: /unknown"
     assert await balance_of(db, client.user.id) == Decimal("2.8")
     await dp.emit_shutdown(bot=bot, **dp.workflow_data)

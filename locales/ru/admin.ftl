@@ -59,3 +59,8 @@ settled-failed = ❌ Ваш заказ #{ $id } оформить не удало
 
 alert-panel-low = ⚠️ Баланс панели { $balance }, ниже { $threshold }. Пополните его, пока заказы не начали отклоняться.
 alert-panel-recovered = ✅ Баланс панели снова { $balance }, выше порога.
+alert-unknown-waiting = { $count ->
+        [one] ⚠️ { $count } заказ с неизвестным исходом ждёт вас: /unknown
+        [few] ⚠️ { $count } заказа с неизвестным исходом ждут вас: /unknown
+       *[many] ⚠️ { $count } заказов с неизвестным исходом ждут вас: /unknown
+    }

@@ -55,3 +55,4 @@ settled-failed = ❌ #{ $id } buyurtmangizni berib bo'lmadi. { $refund } balansi
 
 alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin to'ldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
+alert-unknown-waiting = ⚠️ Natijasi noma'lum { $count } ta buyurtma sizni kutmoqda: /unknown
