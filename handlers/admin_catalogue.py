@@ -9,8 +9,10 @@ buttons drawn before are stale and a summary is re-priced at Confirm.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -31,6 +33,8 @@ from bot.validation import parse_whole_number
 from handlers.order import SERVICES_PER_PAGE, tapped_snapshot
 
 RATE_DECIMALS = 5
+MAX_POSITION = 10_000
+V = TypeVar("V")
 CLEAR = "-"
 
 
@@ -106,6 +110,40 @@ def _split_last(args: str | None) -> tuple[str, str] | None:
     return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
+async def _target_and_value(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    t: Texts,
+    parse: Callable[[str], V | None],
+) -> tuple[Snapshot, Target, V | None] | None:
+    """`/COMMAND TARGET VALUE`, `-` as VALUE clearing it: the snapshot, the target and the
+    value (None: clear), or None once the admin has been told what is wrong."""
+    name = command.command.lower()
+    parts = _split_last(command.args)
+    if parts is None:
+        await message.answer(t(f"shop-usage-{name}"))
+        return None
+    value: V | None = None
+    if parts[1] != CLEAR:
+        value = parse(parts[1])
+        if value is None:
+            await message.answer(t(f"shop-bad-{name}"))
+            return None
+    found = await _target(catalogue, message, t, parts[0])
+    return None if found is None else (found[0], found[1], value)
+
+
+def _markup(text: str) -> Decimal | None:
+    # Digits only: a negative markup would sell below the panel's rate.
+    return parse_typed_amount(text.removesuffix("%"))
+
+
+def _position(text: str) -> int | None:
+    value = parse_whole_number(text)
+    return value if value is not None and 1 <= value <= MAX_POSITION else None
+
+
 async def markup(
     message: Message,
     command: CommandObject,
@@ -113,21 +151,10 @@ async def markup(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    parts = _split_last(command.args)
-    if parts is None:
-        await message.answer(t("shop-usage-markup"))
-        return
-    value: Decimal | None = None
-    if parts[1] != CLEAR:
-        # Digits only: a negative markup would sell below the panel's rate.
-        value = parse_typed_amount(parts[1].removesuffix("%"))
-        if value is None:
-            await message.answer(t("shop-bad-markup"))
-            return
-    found = await _target(catalogue, message, t, parts[0])
+    found = await _target_and_value(message, command, catalogue, t, _markup)
     if found is None:
         return
-    _, target = found
+    _, target, value = found
     if target.service is not None:
         await shop.set_service_price(target.service.id, markup=value)
     elif target.category is not None:
@@ -147,21 +174,14 @@ async def price(
     settings: Settings,
     t: Texts,
 ) -> None:
-    parts = _split_last(command.args)
-    if parts is None or parse_whole_number(parts[0]) is None:
+    found = await _target_and_value(message, command, catalogue, t, parse_typed_amount)
+    if found is None:
+        return
+    snapshot, target, value = found
+    service = target.service
+    if service is None:  # a fixed price belongs to one service, not to a category
         await message.answer(t("shop-usage-price"))
         return
-    value: Decimal | None = None
-    if parts[1] != CLEAR:
-        value = parse_typed_amount(parts[1])
-        if value is None:
-            await message.answer(t("shop-bad-price"))
-            return
-    found = await _target(catalogue, message, t, parts[0])
-    if found is None or found[1].service is None:
-        return
-    snapshot, target = found[0], found[1]
-    service = found[1].service
     rate = display(service.rate, RATE_DECIMALS, snapshot.currency)
     if value is not None and value < service.rate:
         shown = display(value, settings.price_decimals, snapshot.currency)
@@ -219,20 +239,10 @@ async def position(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    parts = _split_last(command.args)
-    if parts is None:
-        await message.answer(t("shop-usage-position"))
-        return
-    value: int | None = None
-    if parts[1] != CLEAR:
-        value = parse_whole_number(parts[1])
-        if value is None or not 1 <= value <= 10_000:
-            await message.answer(t("shop-bad-position"))
-            return
-    found = await _target(catalogue, message, t, parts[0])
+    found = await _target_and_value(message, command, catalogue, t, _position)
     if found is None:
         return
-    _, target = found
+    _, target, value = found
     if target.category is None:
         await message.answer(t("shop-usage-position"))
         return

@@ -507,4 +507,14 @@ async def test_full_width_digits_name_no_service_or_position(make_client) -> Non
     hidden = texts(await admin.send("/hide １"))
     assert hidden
     assert "#1 " not in hidden[0]
-    assert texts(await admin.send("/price １ 100")) == texts(await admin.send("/price x 100"))
+    [answer] = texts(await admin.send("/price １ 100"))
+    assert answer.startswith("There is no service #１ ")
+
+
+async def test_a_price_for_a_category_gets_the_usage_line(make_client) -> None:
+    from tests.conftest import ADMIN_ID
+    from tests.harness import texts
+
+    admin = make_client(user_id=ADMIN_ID)
+    [answer] = texts(await admin.send("/price Telegram Members 100"))
+    assert answer.startswith("Send /price with a service number")
