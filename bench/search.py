@@ -13,7 +13,7 @@ import time
 from decimal import Decimal
 
 from bot.catalogue import Snapshot
-from bot.curation import Curation, ServiceRule
+from bot.catalogue.curation import Curation, ServiceRule
 from bot.panel import Service
 
 WORDS = ("Views", "Likes", "Members", "Followers", "Comments", "Reactions", "Shares")

@@ -14,19 +14,17 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 
-from bot.alerts import Alerts
 from bot.catalogue import Catalogue
-from bot.commands import register_commands
-from bot.curation_report import report_changes
-from bot.following import Follower
+from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
-from bot.inflight import InFlight
-from bot.middlewares import CommandEndsConversation, LocaleMiddleware
 from bot.money import Amounts
-from bot.outbox import OutboxSender
+from bot.notify.alerts import Alerts
+from bot.notify.panel_watch import PanelBalanceWatch
+from bot.notify.sender import OutboxSender
+from bot.orders.following import Follower
+from bot.orders.placement import order_details
+from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.panel_watch import PanelBalanceWatch
-from bot.placement import order_details
 from bot.settings import Settings
 from bot.single import only_instance
 from bot.stars import StarInvoices, StarRefunds
@@ -43,7 +41,9 @@ from bot.storage import (
     TopupsRepo,
     UsersRepo,
 )
-from bot.sweeper import Sweeper
+from bot.telegram.commands import register_commands
+from bot.telegram.inflight import InFlight
+from bot.telegram.middlewares import CommandEndsConversation, LocaleMiddleware
 from handlers import build_router
 
 log = logging.getLogger(__name__)

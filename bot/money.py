@@ -121,6 +121,15 @@ def display(amount: Decimal, decimals: int, currency: str = "") -> str:
     return f"{number} {currency}" if currency else number
 
 
+# The panel's own amounts (rates, its balance, its charges) have up to 5 decimals.
+PANEL_DECIMALS = 5
+
+
+def display_panel(amount: Decimal, currency: str = "") -> str:
+    """One of the panel's amounts, at the panel's precision: for admins."""
+    return display(amount, PANEL_DECIMALS, currency)
+
+
 @dataclass(frozen=True)
 class Amounts:
     """How amounts are shown: the shop's decimals and the panel's currency, asked for each

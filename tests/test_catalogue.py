@@ -9,11 +9,11 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery
 
 from bot.app import create_dispatcher
-from bot.callbacks import CategoriesPageCb, CategoryCb
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot, paginate
 from bot.i18n import Translator
 from bot.settings import LOCALES
 from bot.storage import Database
+from bot.telegram.callbacks import CategoriesPageCb, CategoryCb
 from tests.conftest import fund
 from tests.harness import BotClient, buttons, texts
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator, running_emulator

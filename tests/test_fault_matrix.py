@@ -27,11 +27,11 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.utils.backoff import BackoffConfig
 
 import bot.storage.db as storage_db
-from bot.callbacks import OrderCb
-from bot.outbox import Outcome
+from bot.notify.sender import Outcome
 from bot.panel import PanelClient
 from bot.settings import Settings
 from bot.storage import Database, OrdersRepo, OutboxRepo, Status, UsersRepo
+from bot.telegram.callbacks import OrderCb
 from tests.conftest import ADMIN_ID, MakeClient
 from tests.harness import BotClient, texts
 from tests.order_factory import place, refunds_of

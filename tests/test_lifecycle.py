@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.inflight import InFlight
 from bot.storage import OrdersRepo
+from bot.telegram.inflight import InFlight
 from tests.conftest import fund
 from tests.harness import BotClient
 from tests.panel_emulator import FaultKind, PanelEmulator
@@ -67,7 +67,7 @@ async def test_commands_are_registered_per_language_and_failures_do_not_stop_sta
     from aiogram.methods import SetMyCommands
     from aiogram.types import BotCommandScopeChat, BotCommandScopeDefault
 
-    from bot.commands import ADMIN_COMMANDS, CUSTOMER_COMMANDS
+    from bot.telegram.commands import ADMIN_COMMANDS, CUSTOMER_COMMANDS
     from tests.conftest import ADMIN_ID
 
     session = bot.session

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 
-from bot.callbacks import CategoryCb, ConfirmCb, OrderNavCb
 from bot.storage import OrdersRepo, UsersRepo
+from bot.telegram.callbacks import CategoryCb, ConfirmCb, OrderNavCb
 from tests.conftest import fund
 from tests.harness import BotClient, a_sticker, buttons, texts
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator

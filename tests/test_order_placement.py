@@ -175,7 +175,7 @@ async def test_startup_turns_interrupted_placements_into_unknown(
     await fund(db, client.user.id, "10")
     await to_summary(client)
     # The process "dies" right after the debit: the order is left placing.
-    from bot.ordering import Quote
+    from bot.orders.quote import Quote
 
     snapshot = await dp["catalogue"].current()
     quote = Quote.make(

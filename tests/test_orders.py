@@ -12,11 +12,11 @@ import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
 
-from bot.callbacks import OrderCb, OrdersCb
 from bot.i18n import Translator
-from bot.order_texts import status_name
+from bot.orders.texts import status_name
 from bot.settings import LOCALES
 from bot.storage import Database, LedgerRepo, OrdersRepo, OutboxRepo, Status
+from bot.telegram.callbacks import OrderCb, OrdersCb
 from tests.conftest import fund
 from tests.harness import BotClient, buttons, texts
 from tests.order_factory import place, refunds_of

@@ -18,7 +18,7 @@ from aiogram.exceptions import (
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update, User
 
-from bot.outbox import OutboxSender, Outcome, retry_delay
+from bot.notify.sender import OutboxSender, Outcome, retry_delay
 from bot.panel import OrderStatus
 from bot.settings import Settings
 from bot.storage import Database, OutboxArg, OutboxRepo, UsersRepo

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from aiogram.methods import SendMessage
 
-from bot.alerts import Alerts
-from bot.panel_watch import PanelBalanceWatch
+from bot.notify.alerts import Alerts
+from bot.notify.panel_watch import PanelBalanceWatch
 from bot.storage import Database, ShopStateRepo, UsersRepo
 from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.panel_emulator import FaultKind, PanelEmulator

@@ -11,7 +11,7 @@ from aiogram.methods import AnswerInlineQuery, SendMessage
 from aiogram.types import InlineQueryResultArticle
 
 from bot.app import create_dispatcher
-from bot.callbacks import ConfirmCb, ShopToggleCb
+from bot.telegram.callbacks import ConfirmCb, ShopToggleCb
 from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.harness import BotClient, buttons, texts
 from tests.panel_emulator import EmulatedService, PanelEmulator

@@ -6,8 +6,8 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from bot.app import create_dispatcher
-from bot.callbacks import LanguageCb, MenuCb
 from bot.storage import Database, UsersRepo
+from bot.telegram.callbacks import LanguageCb, MenuCb
 from tests.harness import BotClient, a_sticker, buttons, texts
 
 GREETINGS = {"en": "Hello, ", "ru": "Здравствуйте, ", "uz": "Assalomu alaykum, "}

@@ -13,13 +13,13 @@ from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage
 
 from bot.app import create_dispatcher
-from bot.following import MISSES_BEFORE_ALERT
-from bot.outbox import Outcome
+from bot.notify.sender import Outcome
+from bot.orders.following import MISSES_BEFORE_ALERT
+from bot.orders.sweeper import FAILURES_BEFORE_ALERT, MAX_BACKOFF, Sweeper
 from bot.panel import OrderStatus, PanelClient, PanelHTTPError
 from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, Order, OrdersRepo, OutboxRepo, Status
 from bot.storage.migrations import MIGRATIONS, statements
-from bot.sweeper import FAILURES_BEFORE_ALERT, MAX_BACKOFF, Sweeper
 from tests.conftest import ADMIN_ID, fund
 from tests.order_factory import place, refunds_of, restarted
 from tests.panel_emulator import FaultKind, PanelEmulator

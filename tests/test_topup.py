@@ -9,8 +9,8 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import AnswerCallbackQuery, SendInvoice, SendMessage
 
 from bot.app import create_dispatcher
-from bot.callbacks import TopupCb
 from bot.storage import Topup, TopupsRepo, TopupStatus
+from bot.telegram.callbacks import TopupCb
 from tests.harness import BotClient, a_sticker, buttons, texts
 
 BAD_AMOUNT = (

@@ -2,7 +2,7 @@
 
 A status change and its notification commit together, so a restart can neither lose the
 message nor queue it twice. A row is pending until it is marked sent or dropped; the
-sender (`bot.outbox`) renders it in the customer's language only when it sends it.
+sender (`bot.notify.sender`) renders it in the customer's language only when it sends it.
 """
 
 from __future__ import annotations

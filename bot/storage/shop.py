@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from bot.curation import CategoryRule, Curation, ServiceRule
+from bot.catalogue.curation import CategoryRule, Curation, ServiceRule
 from bot.money import from_minor, to_minor
 from bot.panel import Service
 from bot.storage.db import Database, Transaction

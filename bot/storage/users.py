@@ -53,6 +53,14 @@ class UsersRepo:
         """Remember the user's choice (None: follow Telegram's language again)."""
         await self._upsert(user_id, "language", language)
 
+    async def welcome(self, user_id: int) -> User:
+        """A user who opened the bot (`/start`): created if new, and if they had blocked the
+        bot they are back, so notifications may reach them again."""
+        user = await self.ensure(user_id)
+        if user.blocked:
+            await self.set_blocked(user_id, False)
+        return user
+
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         await self._upsert(user_id, "blocked", int(blocked))
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from bot.i18n import Translator
-from bot.keyboards import main_menu
 from bot.storage import LedgerRepo
+from bot.telegram.keyboards import main_menu
 from tests.e2e.bot_process import BotProcess, Customer
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import (

@@ -10,18 +10,18 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
-from bot import keyboards
-from bot.callbacks import MenuCb, OrderCb, OrdersCb
-from bot.following import Follower
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.order_texts import order_card, order_line
+from bot.orders.following import Follower
+from bot.orders.texts import order_card, order_line
 from bot.panel import IncorrectOrderId, PanelClient, PanelError, PanelFailure
 from bot.storage import Order, OrdersRepo, OrderStateError
+from bot.telegram import keyboards
+from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb
+from bot.telegram.replies import edit_or_send
 
 log = logging.getLogger(__name__)
 
@@ -241,20 +241,11 @@ async def show_card(
 async def show(
     query: CallbackQuery, bot: Bot, text: str, markup: InlineKeyboardMarkup | None
 ) -> None:
-    """Put `text` on the tapped message; a new message if that one cannot be edited.
-
-    A Refresh that finds nothing new edits the message to what it already shows: Telegram
-    refuses that as "message is not modified", which here just means it is up to date.
-    """
+    """Put `text` on the tapped message, or in a new message where there is none to edit."""
     if isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(text, reply_markup=markup)
-            return
-        except TelegramBadRequest as error:
-            if "message is not modified" in error.message:
-                return
-            log.info("could not edit message: %s; sending a new one", error.message)
-    await bot.send_message(query.from_user.id, text, reply_markup=markup)
+        await edit_or_send(query.message, text, markup)
+    else:
+        await bot.send_message(query.from_user.id, text, reply_markup=markup)
 
 
 def create_router() -> Router:

@@ -12,15 +12,24 @@ from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
-from aiogram.filters import Command, StateFilter
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
-from bot import keyboards
-from bot.alerts import Alerts
-from bot.callbacks import (
+from bot.catalogue import Catalogue, Snapshot, is_poll, is_telegram, paginate
+from bot.i18n import Texts
+from bot.money import display
+from bot.notify.alerts import Alerts
+from bot.notify.panel_watch import PanelBalanceWatch
+from bot.orders.placement import Outcome, Placement, order_details, place
+from bot.orders.quote import Quote, new_token, price_per_1000
+from bot.panel import PanelClient, Service
+from bot.settings import Settings
+from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
+from bot.telegram import keyboards
+from bot.telegram.callbacks import (
     CategoriesPageCb,
     CategoryCb,
     ConfirmCb,
@@ -29,21 +38,12 @@ from bot.callbacks import (
     SearchCb,
     ServiceCb,
 )
-from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot, is_poll, is_telegram, paginate
-from bot.i18n import Texts
-from bot.money import display
-from bot.ordering import Quote, new_token, price_per_1000
-from bot.panel import PanelClient, Service
-from bot.panel_watch import PanelBalanceWatch
-from bot.placement import Outcome, Placement, order_details, place
-from bot.settings import Settings
-from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
+from bot.telegram.links import SERVICE_LINK_ARGS, linked_service
+from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
 from bot.validation import MAX_ANSWER_NUMBER, normalize_link, parse_answer_number, parse_quantity
 
 log = logging.getLogger(__name__)
 
-CATEGORIES_PER_PAGE = 8
-SERVICES_PER_PAGE = 8
 QUERY_SHOWN = 64  # of the words searched for, repeated back
 
 
@@ -113,13 +113,7 @@ class Flow:
     async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
         """Edit the message in place (after a button) or send a new one (after text)."""
         if self.edit:
-            try:
-                await self.message.edit_text(text, reply_markup=markup)
-            except TelegramBadRequest as error:
-                # A double tap, or a page button leading to the page shown: nothing to change.
-                if "message is not modified" not in error.message:
-                    raise
-            return self.message.message_id
+            return await edit_or_send(self.message, text, markup)
         return (await self.message.answer(text, reply_markup=markup)).message_id
 
     async def tell(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -131,13 +125,7 @@ class Flow:
             log.warning("could not show user %s their order's progress: %s", self.user.id, error)
 
     async def snapshot(self, *, cached: bool = False) -> Snapshot | None:
-        try:
-            if cached:
-                return await self.catalogue.cached()
-            return await self.catalogue.current()
-        except CatalogueUnavailable:
-            await self.message.answer(self.t("catalogue-unavailable"))
-            return None
+        return await current_snapshot(self.catalogue, self.message, self.t, cached=cached)
 
     async def service(self, snapshot: Snapshot, draft: Draft) -> Service | None:
         """The draft's service, if the catalogue still has it; else start over."""
@@ -157,7 +145,7 @@ class Flow:
             await self.show(t("catalogue-empty"))
             return
         draft = await self.draft()
-        shown = paginate(snapshot.categories, page, CATEGORIES_PER_PAGE)
+        shown = paginate(snapshot.categories, page, keyboards.LIST_PAGE)
         text = t("order-categories", page=shown.number + 1, pages=shown.count)
         text += "\n\n" + t("order-search-hint")
         draft.categories_page = shown.number
@@ -169,7 +157,7 @@ class Flow:
             await self.categories(snapshot, 0)
             return
         draft = await self.draft()
-        shown = paginate(category.services, page, SERVICES_PER_PAGE)
+        shown = paginate(category.services, page, keyboards.LIST_PAGE)
         prices = [self.price(snapshot, s) for s in shown.items]
         text = self.t(
             "order-services",
@@ -191,7 +179,7 @@ class Flow:
         if not found:
             await self.show(t("order-search-none", query=query))
             return
-        shown = paginate(found, page, SERVICES_PER_PAGE)
+        shown = paginate(found, page, keyboards.LIST_PAGE)
         prices = [self.price(snapshot, s) for s in shown.items]
         text = t(
             "order-search-results",
@@ -361,22 +349,6 @@ async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
 # --- browsing the catalogue ------------------------------------------------------------------
 
 
-async def tapped_snapshot(
-    query: CallbackQuery, catalogue: Catalogue, t: Texts
-) -> tuple[Message, Snapshot] | None:
-    """For a catalogue button: the message it is on and the current catalogue, else an
-    answer saying why not."""
-    message = query.message
-    if not isinstance(message, Message):
-        await query.answer(t("order-expired"), show_alert=True)
-        return None
-    try:
-        return message, await catalogue.current()
-    except CatalogueUnavailable:
-        await query.answer(t("catalogue-unavailable"), show_alert=True)
-        return None
-
-
 async def browse(
     query: CallbackQuery,
     callback_data: CategoriesPageCb | CategoryCb | SearchCb | ServiceCb,
@@ -475,7 +447,7 @@ async def search_typed(
 
 async def start_at_service(
     message: Message,
-    service_id: int,
+    command: CommandObject,
     state: FSMContext,
     t: Texts,
     settings: Settings,
@@ -483,8 +455,10 @@ async def start_at_service(
     users: UsersRepo,
     event_from_user: User,
 ) -> None:
-    """An order begun from a link to one service (`/start svc_<id>`): straight to its link
+    """`/start svc_<id>`, a link to one service (from inline search): straight to its link
     step, or the categories if the service is not sold (any more)."""
+    await users.welcome(event_from_user.id)
+    service_id = linked_service(command.args or "")
     await state.clear()
     here = flow(message, state, t, settings, catalogue, users, event_from_user, edit=False)
     snapshot = await here.snapshot()
@@ -630,6 +604,9 @@ def create_router() -> Router:
     router = Router(name="order")
     router.message.filter(F.chat.type == "private")
     router.callback_query.filter(F.message.chat.type == "private")
+    router.message.register(
+        start_at_service, CommandStart(deep_link=True, magic=F.args.regexp(SERVICE_LINK_ARGS))
+    )
     router.message.register(cancel_command, Command("cancel"))
     router.message.register(order_command, Command("order"))
     router.callback_query.register(order_button, MenuCb.filter(F.action == "order"))

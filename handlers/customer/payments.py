@@ -12,10 +12,10 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, PreCheckoutQuery, User
 
-from bot.alerts import Alerts
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.notify.alerts import Alerts
 from bot.settings import Settings
 from bot.stars import rate_text, return_payment
 from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal

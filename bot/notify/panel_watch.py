@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from aiogram import Bot
 
-from bot.alerts import Alerts
 from bot.background import Background
-from bot.money import display
+from bot.money import display_panel
+from bot.notify.alerts import Alerts
 from bot.panel import PanelClient, PanelFailure
 from bot.storage import ShopStateRepo
 
@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 LOW = "panel_balance_low"
 REFUSING = "panel_refusing"
-PANEL_DECIMALS = 5
 
 
 class PanelBalanceWatch(Background):
@@ -53,10 +52,10 @@ class PanelBalanceWatch(Background):
             return None
         if self.threshold <= 0:  # no threshold set: only refusals are reported
             return balance.amount
-        amount = display(balance.amount, PANEL_DECIMALS, balance.currency)
+        amount = display_panel(balance.amount, balance.currency)
         if balance.amount < self.threshold:
             if await self._state.flip(LOW, "1", default="0"):
-                limit = display(self.threshold, PANEL_DECIMALS, balance.currency)
+                limit = display_panel(self.threshold, balance.currency)
                 await self._alerts.send(bot, "alert-panel-low", balance=amount, threshold=limit)
         elif await self._state.flip(LOW, "0", default="0"):
             await self._alerts.send(bot, "alert-panel-recovered", balance=amount)

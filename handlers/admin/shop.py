@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message, User
 
+from bot.balance import balance_text
 from bot.catalogue import Catalogue
-from bot.curation_report import change_args
-from bot.filters import IsAdmin
+from bot.catalogue.changes import change_args
 from bot.i18n import Texts
-from bot.money import Amounts, display
+from bot.money import Amounts, display_panel
 from bot.panel import PanelClient, PanelFailure
 from bot.settings import Settings
 from bot.storage import LedgerRepo, Period, StatsRepo, UsersRepo
 from bot.storage.stats import since_days, since_today
-from handlers.balance import balance_text
-
-# The panel's own amounts keep the panel's precision (its charges have 5 decimals).
-PANEL_DECIMALS = 5
 
 
 async def admin_balance(
@@ -45,10 +41,10 @@ async def admin_balance(
     except PanelFailure as error:
         lines.append(t("admin-panel-balance-failed", error=str(error)))
     else:
-        amount = display(panel_balance.amount, PANEL_DECIMALS, panel_balance.currency)
+        amount = display_panel(panel_balance.amount, panel_balance.currency)
         lines.append(t("admin-panel-balance", balance=amount))
         if panel_balance.amount < owed:
-            short = display(owed - panel_balance.amount, PANEL_DECIMALS, panel_balance.currency)
+            short = display_panel(owed - panel_balance.amount, panel_balance.currency)
             lines.append(t("admin-panel-short", short=short))
     await message.answer("\n".join(lines))
 
@@ -98,8 +94,7 @@ async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="admin-shop")
-    router.message.filter(IsAdmin())
-    router.message.register(admin_balance, Command("balance"), F.chat.type == "private")
+    router.message.register(admin_balance, Command("balance"))
     router.message.register(stats, Command("stats"))
     router.message.register(refresh, Command("refresh"))
     return router

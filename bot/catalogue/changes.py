@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from aiogram import Bot
 
-from bot.alerts import Alerts
 from bot.i18n import Arg
-from bot.money import display
+from bot.money import display_panel
+from bot.notify.alerts import Alerts
 from bot.storage import Changes
 
-# Panel rates keep the panel's precision; the list is cut to stay far from 4096 characters.
-RATE_DECIMALS = 5
+# The list is cut to stay far from 4096 characters.
 MAX_LINES = 30
 
 
@@ -20,8 +19,8 @@ def change_args(changes: Changes) -> dict[str, Arg]:
     lines = [f"+ #{s.id} {s.name}" for s in changes.added]
     lines += [f"− #{service_id}" for service_id in changes.removed]  # noqa: RUF001  # minus
     for repriced in changes.repriced:
-        old = display(repriced.old_rate, RATE_DECIMALS)
-        new = display(repriced.service.rate, RATE_DECIMALS)
+        old = display_panel(repriced.old_rate)
+        new = display_panel(repriced.service.rate)
         warning = "⚠️ " if repriced.below_price else ""
         lines.append(f"{warning}#{repriced.service.id} {repriced.service.name}: {old} → {new}")
     if len(lines) > MAX_LINES:

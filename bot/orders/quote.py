@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import Snapshot
-from bot.curation import Pricing
+from bot.catalogue.curation import Pricing
 from bot.money import charge_up, customer_rate, order_charge
 from bot.panel import Service
 from bot.settings import Settings

@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from aiogram import Bot
 
-from bot.alerts import Alerts
 from bot.i18n import Arg
 from bot.money import Amounts, MoneyError, to_minor
+from bot.notify.alerts import Alerts
 from bot.panel import OrderStatus, PanelError
 from bot.storage import (
     LOCAL_STATUSES,

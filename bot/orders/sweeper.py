@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from aiogram import Bot
 
-from bot.alerts import Alerts
 from bot.background import Background
-from bot.following import Follower
+from bot.notify.alerts import Alerts
+from bot.orders.following import Follower
 from bot.panel import MAX_IDS_PER_REQUEST, PanelClient, PanelFailure
 from bot.storage import OrdersRepo
 

@@ -11,7 +11,12 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import (
+from bot.catalogue import Category, Page, Snapshot
+from bot.i18n import LANGUAGE_NAMES, Texts
+from bot.orders.texts import button_label
+from bot.panel import Service
+from bot.storage import Order
+from bot.telegram.callbacks import (
     CategoriesPageCb,
     CategoryCb,
     ConfirmCb,
@@ -27,13 +32,10 @@ from bot.callbacks import (
     ShopToggleCb,
     TopupCb,
 )
-from bot.catalogue import Category, Page, Snapshot
-from bot.i18n import LANGUAGE_NAMES, Texts
-from bot.order_texts import button_label
-from bot.panel import Service
-from bot.storage import Order
 
 LABEL_LIMIT = 60
+# Buttons in one page of a list: categories, services, the admins' catalogue panel.
+LIST_PAGE = 8
 PREV, NEXT = "◀️", "▶️"
 
 
@@ -290,9 +292,6 @@ def shop_category(
         ShopCategoryCb(v=v, cat=cat, page=page.number - 1),
         ShopCategoryCb(v=v, cat=cat, page=page.number + 1),
     )
-    builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // SHOP_PAGE))
+    builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // LIST_PAGE))
     builder.adjust(1, *[1] * len(page.items), *([nav] if nav else []), 1)
     return builder.as_markup()
-
-
-SHOP_PAGE = 8

@@ -16,10 +16,9 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, User
 
-from bot.filters import IsAdmin
 from bot.i18n import Texts
 from bot.money import Amounts, parse_typed_amount
-from bot.outbox import OutboxSender
+from bot.notify.sender import OutboxSender
 from bot.settings import Settings
 from bot.storage import (
     Database,
@@ -260,7 +259,6 @@ async def settle(
 
 def create_router() -> Router:
     router = Router(name="admin-customers")
-    router.message.filter(IsAdmin())
     router.message.register(move_money, Command("credit", "debit"))
     router.message.register(user_card, Command("user"))
     router.message.register(unknown_orders, Command("unknown"))

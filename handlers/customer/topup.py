@@ -11,12 +11,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
 
-from bot.callbacks import MenuCb, TopupCb
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
-from bot.keyboards import main_menu, topup_amounts, topup_typing
 from bot.settings import Settings
 from bot.stars import StarInvoices, parse_stars, preset_amounts, rate_text
+from bot.telegram.callbacks import MenuCb, TopupCb
+from bot.telegram.keyboards import main_menu, topup_amounts, topup_typing
 
 PRIVATE = F.chat.type == "private"
 

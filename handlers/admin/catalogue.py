@@ -14,25 +14,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot import keyboards
-from bot.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
-from bot.catalogue import Catalogue, CatalogueUnavailable, Category, Snapshot, paginate
-from bot.filters import IsAdmin
+from bot.catalogue import Catalogue, Category, Snapshot, paginate
 from bot.i18n import Texts
-from bot.money import display, parse_typed_amount
+from bot.money import display, display_panel, parse_typed_amount
 from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
+from bot.telegram import keyboards
+from bot.telegram.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
+from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
 from bot.validation import parse_whole_number
-from handlers.order import SERVICES_PER_PAGE, tapped_snapshot
 
-RATE_DECIMALS = 5
 MAX_POSITION = 10_000
 V = TypeVar("V")
 CLEAR = "-"
@@ -61,18 +58,10 @@ def resolve(snapshot: Snapshot, text: str) -> Target | None:
     return None
 
 
-async def _snapshot(catalogue: Catalogue, message: Message, t: Texts) -> Snapshot | None:
-    try:
-        return await catalogue.current()
-    except CatalogueUnavailable:
-        await message.answer(t("catalogue-unavailable"))
-        return None
-
-
 async def _target(
     catalogue: Catalogue, message: Message, t: Texts, text: str
 ) -> tuple[Snapshot, Target] | None:
-    snapshot = await _snapshot(catalogue, message, t)
+    snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is None:
         return None
     target = resolve(snapshot, text)
@@ -182,7 +171,7 @@ async def price(
     if service is None:  # a fixed price belongs to one service, not to a category
         await message.answer(t("shop-usage-price"))
         return
-    rate = display(service.rate, RATE_DECIMALS, snapshot.currency)
+    rate = display_panel(service.rate, snapshot.currency)
     if value is not None and value < service.rate:
         shown = display(value, settings.price_decimals, snapshot.currency)
         await message.answer(t("shop-price-below", price=shown, rate=rate))
@@ -258,7 +247,7 @@ async def position(
 
 
 def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, InlineKeyboardMarkup]:
-    shown = paginate(snapshot.every_category, page, keyboards.SHOP_PAGE)
+    shown = paginate(snapshot.every_category, page, keyboards.LIST_PAGE)
     text = t(
         "shop-panel",
         categories=len(snapshot.every_category),
@@ -273,7 +262,7 @@ def _category_view(
     snapshot: Snapshot, category: Category, page: int, t: Texts
 ) -> tuple[str, InlineKeyboardMarkup]:
     rule = snapshot.curation.category(category.name)
-    shown = paginate(category.services, page, SERVICES_PER_PAGE)
+    shown = paginate(category.services, page, keyboards.LIST_PAGE)
     text = t(
         "shop-panel-category",
         category=category.name,
@@ -287,7 +276,7 @@ def _category_view(
 
 
 async def shop_command(message: Message, catalogue: Catalogue, t: Texts) -> None:
-    snapshot = await _snapshot(catalogue, message, t)
+    snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is not None:
         text, markup = _categories_view(snapshot, 0, t)
         await message.answer(text, reply_markup=markup)
@@ -306,15 +295,15 @@ async def shop_button(
     message, snapshot = tapped
     if snapshot.version != callback_data.v:
         await query.answer(t("catalogue-changed"), show_alert=True)
-        await _edit(message, *_categories_view(snapshot, 0, t))
+        await edit_or_send(message, *_categories_view(snapshot, 0, t))
         return
     await query.answer()
     if isinstance(callback_data, ShopPageCb):
-        await _edit(message, *_categories_view(snapshot, callback_data.page, t))
+        await edit_or_send(message, *_categories_view(snapshot, callback_data.page, t))
         return
     index = callback_data.cat
     if not 0 <= index < len(snapshot.every_category):
-        await _edit(message, *_categories_view(snapshot, 0, t))
+        await edit_or_send(message, *_categories_view(snapshot, 0, t))
         return
     category = snapshot.every_category[index]
     if isinstance(callback_data, ShopToggleCb):
@@ -326,25 +315,14 @@ async def shop_button(
             await shop.set_service_hidden(callback_data.id, not hidden)
         snapshot = await catalogue.recurate() or snapshot
         category = snapshot.every_category[index]
-    await _edit(message, *_category_view(snapshot, category, callback_data.page, t))
-
-
-async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
-    try:
-        await message.edit_text(text, reply_markup=markup)
-    except TelegramBadRequest as error:
-        # A double tap, or a page button leading to the page shown: nothing to change.
-        if "message is not modified" not in error.message:
-            raise
+    await edit_or_send(message, *_category_view(snapshot, category, callback_data.page, t))
 
 
 def create_router() -> Router:
     router = Router(name="admin-catalogue")
-    router.callback_query.filter(IsAdmin(), F.message.chat.type == "private")
     router.callback_query.register(shop_button, ShopPageCb.filter())
     router.callback_query.register(shop_button, ShopCategoryCb.filter())
     router.callback_query.register(shop_button, ShopToggleCb.filter())
-    router.message.filter(IsAdmin(), F.chat.type == "private")
     router.message.register(shop_command, Command("shop"))
     router.message.register(hide_or_show, Command("hide", "show"))
     router.message.register(markup, Command("markup"))

@@ -6,11 +6,11 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import LanguageCb, MenuCb
 from bot.i18n import Texts, Translator
-from bot.keyboards import language_picker, main_menu
 from bot.settings import LOCALES
 from bot.storage import UsersRepo
+from bot.telegram.callbacks import LanguageCb, MenuCb
+from bot.telegram.keyboards import language_picker, main_menu
 
 
 async def language_command(message: Message, t: Texts) -> None:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from bot.curation import Curation, Pricing
+from bot.catalogue.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
 

@@ -25,13 +25,13 @@ from aiogram.types.inline_query_result_union import InlineQueryResultUnion
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Texts
 from bot.money import Amounts, display
-from bot.order_texts import order_card, status_name
-from bot.ordering import price_per_1000
+from bot.orders.quote import price_per_1000
+from bot.orders.texts import order_card, status_name
 from bot.panel import Service
 from bot.settings import Settings
 from bot.storage import Order, OrdersRepo, UsersRepo
+from bot.telegram.links import service_link
 from bot.validation import is_private_invite
-from handlers.start import SERVICE_LINK
 
 CACHE_SECONDS = 5
 LATEST = 10
@@ -95,7 +95,7 @@ async def services(
         _service_article(
             snapshot,
             service,
-            f"https://t.me/{username}?start={SERVICE_LINK}{service.id}",
+            service_link(username, service.id),
             t,
             settings,
         )

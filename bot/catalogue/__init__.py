@@ -1,0 +1,27 @@
+"""The catalogue customers buy from: the panel's services, cached (`cache`), as the reseller
+curated them (`curation`), and what each refresh changed (`changes`)."""
+
+from bot.catalogue.cache import (
+    Catalogue,
+    CatalogueUnavailable,
+    Category,
+    Page,
+    Snapshot,
+    is_poll,
+    is_telegram,
+    paginate,
+)
+from bot.catalogue.curation import Curation, Pricing
+
+__all__ = [
+    "Catalogue",
+    "CatalogueUnavailable",
+    "Category",
+    "Curation",
+    "Page",
+    "Pricing",
+    "Snapshot",
+    "is_poll",
+    "is_telegram",
+    "paginate",
+]

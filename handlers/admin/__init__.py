@@ -1,0 +1,23 @@
+"""The admins' desk. One filter for all of it: the sender is in `ADMIN_IDS` and writes in a
+private chat. For anyone else, or in a group, these commands fall through to the customers'
+handlers and the fallback and answer exactly as unknown commands do."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+
+from bot.telegram.filters import IsAdmin
+from handlers.admin import catalogue, customers, shop, topups
+
+
+def create_router() -> Router:
+    router = Router(name="admin")
+    router.message.filter(IsAdmin(), F.chat.type == "private")
+    router.callback_query.filter(IsAdmin(), F.message.chat.type == "private")
+    router.include_routers(
+        shop.create_router(),
+        topups.create_router(),
+        customers.create_router(),
+        catalogue.create_router(),
+    )
+    return router

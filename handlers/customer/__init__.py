@@ -1,0 +1,37 @@
+"""What customers use, in the order updates try it (payments come first of all: see
+`handlers.build_router`)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers.customer import (
+    balance,
+    inline,
+    language,
+    membership,
+    my_orders,
+    order,
+    payments,
+    start,
+    topup,
+)
+
+__all__ = ["create_router", "payments"]
+
+
+def create_router() -> Router:
+    router = Router(name="customer")
+    router.include_routers(
+        # Typing a top-up amount: its /cancel goes ahead of the order's, which would speak
+        # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
+        topup.create_router(),
+        order.create_router(),
+        start.create_router(),
+        language.create_router(),
+        balance.create_router(),
+        my_orders.create_router(),
+        membership.create_router(),
+        inline.create_router(),
+    )
+    return router
