@@ -22,7 +22,7 @@ from bot.notify.alerts import Alerts
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
 from bot.orders.following import Follower
-from bot.orders.placement import order_details
+from bot.orders.placement import Placer, order_details
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.settings import Settings
@@ -117,6 +117,14 @@ def create_dispatcher(
         threshold=settings.panel_balance_alert,
         interval=settings.panel_balance_check,
     )
+    placer = Placer(
+        panel=panel,
+        orders=orders,
+        users=users,
+        alerts=alerts,
+        panel_watch=panel_watch,
+        amounts=amounts,
+    )
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         # One user's updates are handled one at a time: two taps never race on a conversation.
@@ -142,6 +150,7 @@ def create_dispatcher(
         sweeper=sweeper,
         outbox_sender=outbox_sender,
         panel_watch=panel_watch,
+        placer=placer,
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))

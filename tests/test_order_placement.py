@@ -178,9 +178,9 @@ async def test_startup_turns_interrupted_placements_into_unknown(
     from bot.orders.quote import Quote
 
     snapshot = await dp["catalogue"].current()
-    quote = Quote.make(
-        snapshot, snapshot.services[1], "https://t.me/durov", 100, None, dp["settings"]
-    )
+    answers: dict[str, str | int] = {"link": "https://t.me/durov", "quantity": 100}
+    quote = Quote.make(snapshot, snapshot.services[1], answers, dp["settings"])
+    assert quote is not None
     order = await OrdersRepo(db).create_and_charge(quote.new_order(client.user.id, "tok"))
     assert order.status == "placing"
     await dp.emit_startup(bot=bot, **dp.workflow_data)

@@ -7,8 +7,6 @@ from bot.catalogue.cache import (
     Category,
     Page,
     Snapshot,
-    is_poll,
-    is_telegram,
     paginate,
 )
 from bot.catalogue.curation import Curation, Pricing
@@ -21,7 +19,5 @@ __all__ = [
     "Page",
     "Pricing",
     "Snapshot",
-    "is_poll",
-    "is_telegram",
     "paginate",
 ]

@@ -19,16 +19,13 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from bot.catalogue.curation import Curation, Pricing
+from bot.orders.steps import order_type
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-# Service types the order conversation knows how to ask for, by lower-cased panel type.
-SUPPORTED_TYPES = {"default": "Default", "poll": "Poll"}
-POLL = "Poll"
 
 
 class CatalogueUnavailable(Exception):
@@ -163,15 +160,6 @@ def _in_shop_order(grouped: dict[str, list[Service]], curation: Curation) -> tup
         Category(index, name, tuple(grouped[name]))
         for index, name in enumerate(sorted(grouped, key=place))
     )
-
-
-def is_poll(service: Service) -> bool:
-    return service.type.strip().lower() == POLL.lower()
-
-
-def is_telegram(service: Service) -> bool:
-    """Telegram services take `@name` and `t.me/...` links; others need a full URL."""
-    return "telegram" in f"{service.category} {service.name}".lower()
 
 
 @dataclass(frozen=True)
@@ -317,7 +305,7 @@ class Catalogue:
             if service.rate <= 0:
                 # Nothing to charge would be a free order paid for by the shop.
                 log.warning("hiding service %s: its rate is %s", service.id, service.rate)
-            elif service.type.strip().lower() in SUPPORTED_TYPES:
+            elif order_type(service) is not None:
                 kept.append(service)
             elif service.type not in self._hidden_types_logged:
                 self._hidden_types_logged.add(service.type)

@@ -1,21 +1,29 @@
-"""Placing a confirmed order with the panel, exactly as design.md prescribes.
+"""Placing a confirmed order with the panel, and everything that follows from the answer.
 
 The order is already charged and stored as `placing` (one transaction, before this runs).
 `add` is called once and never retried: the panel has no idempotency key. What happens
 next depends on whether the panel can have acted:
 - an `{"error": ...}` answer, or a request that never left: refund, `failed`;
 - no clear answer after the request left: `unknown`, money held until an admin settles it.
+`Placer.place` then tells the customer, alerts the admins where a person must act, and keeps
+the panel watch's books (a refusal that stops the shop is told once; an order that went
+through ends it).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from aiogram import Bot
+
 from bot.i18n import Arg
+from bot.money import Amounts
+from bot.notify.alerts import Alerts
+from bot.notify.panel_watch import PanelBalanceWatch
 from bot.panel import (
     AnswerNumberRequired,
     BadLink,
@@ -29,7 +37,7 @@ from bot.panel import (
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
 )
-from bot.storage import Order, OrdersRepo, PanelIdTaken
+from bot.storage import Order, OrdersRepo, PanelIdTaken, UsersRepo
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +104,48 @@ async def place(order: Order, panel: PanelClient, orders: OrdersRepo) -> Placeme
         return await _unknown(order, orders, f"panel order id {panel_order_id} is taken")
     log.info("order %s placed as panel order %s", order.id, panel_order_id)
     return Placement(Outcome.PLACED, placed, "order-placed")
+
+
+# Shows the customer a message: its key and values.
+Tell = Callable[[str, Mapping[str, Arg]], Awaitable[None]]
+
+
+class Placer:
+    def __init__(
+        self,
+        *,
+        panel: PanelClient,
+        orders: OrdersRepo,
+        users: UsersRepo,
+        alerts: Alerts,
+        panel_watch: PanelBalanceWatch,
+        amounts: Amounts,
+    ) -> None:
+        self._panel = panel
+        self._orders = orders
+        self._users = users
+        self._alerts = alerts
+        self._panel_watch = panel_watch
+        self._amounts = amounts
+
+    async def place(self, bot: Bot, order: Order, tell: Tell) -> Placement:
+        """Place the charged order, tell the customer how it went (first: they are waiting),
+        then do what the outcome asks of the shop."""
+        placement = await place(order, self._panel, self._orders)
+        order = placement.order
+        values: dict[str, Arg] = {"charge": self._amounts(order.charge)}
+        if placement.outcome is Outcome.PLACED:
+            balance = (await self._users.ensure(order.user_id)).balance
+            values |= {"number": order.panel_order_id or "", "balance": self._amounts(balance)}
+        await tell(placement.message, values)
+        if placement.outcome is Outcome.UNKNOWN:
+            details = order_details(order, self._amounts)
+            await self._alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
+        elif placement.shop_problem:
+            await self._panel_watch.refused(bot, order.id, placement.error)
+        elif placement.outcome is Outcome.PLACED:
+            await self._panel_watch.went_through()
+        return placement
 
 
 def order_details(order: Order, money: Callable[[Decimal], str]) -> dict[str, Arg]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from bot.catalogue import Snapshot
 from bot.catalogue.curation import Pricing
 from bot.money import charge_up, customer_rate, order_charge
+from bot.orders.steps import Answers, order_type
 from bot.panel import Service
 from bot.settings import Settings
 from bot.storage import NewOrder
@@ -22,28 +23,32 @@ def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
 @dataclass(frozen=True)
 class Quote:
     service: Service
-    link: str
-    quantity: int
-    answer_number: int | None
+    answers: Answers  # what the customer typed, by step name
+    quantity: int  # what the customer pays for
     charge: Decimal
 
     @classmethod
     def make(
-        cls,
-        snapshot: Snapshot,
-        service: Service,
-        link: str,
-        quantity: int,
-        answer_number: int | None,
-        settings: Settings,
-    ) -> Quote:
-        """At the curated price (`snapshot.pricing`): the one place orders are priced."""
+        cls, snapshot: Snapshot, service: Service, answers: Answers, settings: Settings
+    ) -> Quote | None:
+        """At the curated price (`snapshot.pricing`): the one place orders are priced.
+        None if the service's type is not sold or an answer it needs is missing."""
+        kind = order_type(service)
+        if kind is None or not kind.complete(answers):
+            return None
+        answers = {step.name: answers[step.name] for step in kind.steps}
+        quantity = kind.quantity(answers)
         pricing = snapshot.pricing[service.id]
         charge = order_charge(pricing.base, pricing.markup, quantity, settings.price_decimals)
-        return cls(service, link, quantity, answer_number, charge)
+        return cls(service, answers, quantity, charge)
+
+    @property
+    def link(self) -> str:
+        return str(self.answers["link"])
 
     def new_order(self, user_id: int, token: str) -> NewOrder:
         service = self.service
+        answer = self.answers.get("answer")
         return NewOrder(
             user_id=user_id,
             service_id=service.id,
@@ -57,7 +62,7 @@ class Quote:
             quantity=self.quantity,
             charge=self.charge,
             confirm_token=token,
-            answer_number=self.answer_number,
+            answer_number=None if answer is None else int(answer),
         )
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram.filters import Filter
-from aiogram.types import TelegramObject, User
+from typing import Any
 
+from aiogram.filters import Filter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
+
+from bot.orders.draft import Draft
 from bot.settings import Settings
 
 
@@ -19,3 +23,19 @@ class IsAdmin(Filter):
         self, event: TelegramObject, settings: Settings, event_from_user: User | None = None
     ) -> bool:
         return event_from_user is not None and event_from_user.id in settings.admin_ids
+
+
+class LivePrompt(Filter):
+    """A tap on the order conversation's current question (not an older message's buttons);
+    gives the handler the conversation's `draft`.
+
+    Paired with a handler without it that answers that the button has expired.
+    """
+
+    async def __call__(self, query: CallbackQuery, state: FSMContext) -> bool | dict[str, Any]:
+        if await state.get_state() is None or not isinstance(query.message, Message):
+            return False
+        draft = Draft.from_data(await state.get_data())
+        if query.message.message_id != draft.prompt_id:
+            return False
+        return {"draft": draft}

@@ -1,5 +1,59 @@
-"""The order conversation."""
+"""The order conversation: category → service → the steps its type asks → summary → Confirm.
 
-from handlers.customer.order.flow import create_router
+The steps are data (`bot.orders.steps`), walked by `bot.orders.conversation`; these handlers
+only turn updates into its calls. Every handler gets the customer's `conversation` from the
+router's middleware, and the buttons under a question act only while it is the current one
+(`LivePrompt`; older ones answer that they have expired).
+"""
 
-__all__ = ["create_router"]
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart, StateFilter
+
+from bot.orders.conversation import STEP_STATES, OrderForm
+from bot.telegram.callbacks import (
+    CategoriesPageCb,
+    CategoryCb,
+    ConfirmCb,
+    MenuCb,
+    OrderNavCb,
+    SearchCb,
+    ServiceCb,
+)
+from bot.telegram.filters import LivePrompt
+from bot.telegram.links import SERVICE_LINK_ARGS
+from bot.telegram.middlewares import OrderConversation
+from handlers.customer.order import answers, browse, confirm, entry
+
+
+def create_router() -> Router:
+    router = Router(name="order")
+    router.message.filter(F.chat.type == "private")
+    router.callback_query.filter(F.message.chat.type == "private")
+    router.message.middleware(OrderConversation())
+    router.callback_query.middleware(OrderConversation())
+
+    router.message.register(
+        entry.start_at_service,
+        CommandStart(deep_link=True, magic=F.args.regexp(SERVICE_LINK_ARGS)),
+    )
+    router.message.register(entry.cancel_command, Command("cancel"))
+    router.message.register(entry.order_command, Command("order"))
+    router.callback_query.register(entry.order_button, MenuCb.filter(F.action == "order"))
+
+    for button in (CategoriesPageCb, CategoryCb, SearchCb, ServiceCb):
+        router.callback_query.register(browse.browse, button.filter())
+    router.message.register(
+        browse.search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
+    )
+
+    typing = StateFilter(*STEP_STATES.values())
+    router.message.register(answers.typed, typing, F.text)
+    router.message.register(answers.not_text, typing)
+    router.callback_query.register(answers.navigate, OrderNavCb.filter(), LivePrompt())
+    router.callback_query.register(answers.expired, OrderNavCb.filter())
+
+    router.callback_query.register(confirm.confirm, ConfirmCb.filter(), LivePrompt())
+    router.callback_query.register(confirm.not_live, ConfirmCb.filter())
+    return router

@@ -1,0 +1,281 @@
+"""The order conversation's engine: category → service → the type's steps → summary.
+
+Handlers translate updates into calls here ("the customer answered", "Back", "Keep"); which
+steps a service asks comes from its type's row in `bot.orders.steps`, what each screen shows
+from `bot.orders.screens`. Each step is saved before its question is shown, so a crash right
+after the customer sees it never leaves the conversation a step behind. Buttons under a
+question act only while it is the current one (`Draft.prompt_id`, checked by
+`bot.telegram.filters.LivePrompt`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import InlineKeyboardMarkup, Message
+
+from bot.catalogue import Catalogue, Snapshot, paginate
+from bot.i18n import Texts
+from bot.money import Amounts
+from bot.orders import screens
+from bot.orders.draft import Draft
+from bot.orders.quote import Quote, new_token
+from bot.orders.screens import Screen
+from bot.orders.steps import STEP_NAMES, OrderType, Step, order_type
+from bot.panel import Service
+from bot.settings import Settings
+from bot.storage import UsersRepo
+from bot.telegram import keyboards
+from bot.telegram.replies import current_snapshot, edit_or_send
+
+log = logging.getLogger(__name__)
+
+
+class OrderForm(StatesGroup):
+    browsing = State()
+    confirm = State()
+
+
+# One state per step name ("OrderForm:link"...), the step being asked.
+STEP_STATES = {name: State(name, group_name="OrderForm") for name in sorted(STEP_NAMES)}
+
+
+def step_name(state: str | None) -> str | None:
+    """The step a state asks, or None (browsing, the summary, no conversation)."""
+    name = (state or "").removeprefix("OrderForm:")
+    return name if name in STEP_STATES else None
+
+
+@dataclass(frozen=True)
+class _At:
+    draft: Draft
+    service: Service
+    kind: OrderType
+    step: Step
+
+
+class Conversation:
+    """One customer's conversation as one update sees it: where to answer, with what."""
+
+    def __init__(
+        self,
+        message: Message,
+        state: FSMContext,
+        *,
+        edit: bool,
+        t: Texts,
+        settings: Settings,
+        catalogue: Catalogue,
+        users: UsersRepo,
+        amounts: Amounts,
+        user_id: int,
+    ) -> None:
+        self.message = message  # the chat's message to answer, or to edit when `edit`
+        self.state = state
+        self.edit = edit
+        self.t = t
+        self.settings = settings
+        self.catalogue = catalogue
+        self.users = users
+        self.amounts = amounts
+        self.user_id = user_id
+
+    # --- the draft and the screen -------------------------------------------------------------
+
+    async def draft(self) -> Draft:
+        return Draft.from_data(await self.state.get_data())
+
+    async def save(self, draft: Draft) -> None:
+        await self.state.set_data(draft.to_data())
+
+    async def ask(self, draft: Draft, state: State, screen: Screen) -> None:
+        """Move to `state` and show its screen, whose buttons become the live ones."""
+        await self.state.set_state(state)
+        await self.save(draft)
+        draft.prompt_id = await self.show(screen.text, screen.markup)
+        await self.state.update_data(prompt_id=draft.prompt_id)
+
+    async def show(self, text: str, markup: InlineKeyboardMarkup | None = None) -> int:
+        """Edit the message in place (after a button) or send a new one (after text)."""
+        if self.edit:
+            return await edit_or_send(self.message, text, markup)
+        return (await self.message.answer(text, reply_markup=markup)).message_id
+
+    async def tell(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """`show`, for a charged order: Telegram failing to show it (a 5xx, a rate limit,
+        the network) must not stop what comes next, the panel call or the admins' alert."""
+        try:
+            await self.show(text, markup)
+        except TelegramAPIError as error:
+            log.warning("could not show user %s their order's progress: %s", self.user_id, error)
+
+    async def snapshot(self, *, cached: bool = False) -> Snapshot | None:
+        return await current_snapshot(self.catalogue, self.message, self.t, cached=cached)
+
+    async def service(self, snapshot: Snapshot, draft: Draft) -> tuple[Service, OrderType] | None:
+        """The draft's service and its type, if the catalogue still sells it; else start over."""
+        service = snapshot.services.get(draft.service_id or 0)
+        kind = None if service is None else order_type(service)
+        if service is None or kind is None:
+            await self.message.answer(self.t("service-gone"))
+            self.edit = False
+            await self.categories(snapshot, 0)
+            return None
+        return service, kind
+
+    # --- browsing -----------------------------------------------------------------------------
+
+    async def categories(self, snapshot: Snapshot, page: int) -> None:
+        if not snapshot.categories:
+            await self.state.clear()
+            await self.show(self.t("catalogue-empty"))
+            return
+        draft = await self.draft()
+        shown = paginate(snapshot.categories, page, keyboards.LIST_PAGE)
+        draft.categories_page = shown.number
+        await self.ask(draft, OrderForm.browsing, screens.categories(snapshot, shown, self.t))
+
+    async def services(self, snapshot: Snapshot, category_index: int, page: int) -> None:
+        category = snapshot.category(category_index)
+        if category is None:
+            await self.categories(snapshot, 0)
+            return
+        draft = await self.draft()
+        screen, shown = screens.services(
+            snapshot, category, page, draft.categories_page, self.t, self.amounts
+        )
+        draft.category, draft.services_page = category.index, shown.number
+        await self.ask(draft, OrderForm.browsing, screen)
+
+    async def search(self, snapshot: Snapshot, words: str, page: int) -> None:
+        """The shown services matching `words`, best first, a page at a time."""
+        found = snapshot.search(words)
+        if not found:
+            await self.show(screens.search_none(words, self.t).text)
+            return
+        draft = await self.draft()
+        draft.search = words
+        screen = screens.search_results(snapshot, words, found, page, self.t, self.amounts)
+        await self.ask(draft, OrderForm.browsing, screen)
+
+    async def choose(self, snapshot: Snapshot, service: Service) -> None:
+        """The customer picked `service`: its card and its first question."""
+        kind = order_type(service)
+        if kind is None:  # the catalogue sells no such service: cannot happen
+            await self.categories(snapshot, 0)
+            return
+        draft = await self.draft()
+        draft.service_id = service.id
+        draft.category = snapshot.category_of[service.id]
+        intro = screens.service_card(snapshot, service, self.t, self.amounts)
+        await self.question(draft, service, kind.steps[0], intro)
+
+    # --- the steps ----------------------------------------------------------------------------
+
+    async def question(
+        self, draft: Draft, service: Service, step: Step, intro: list[str] | None = None
+    ) -> None:
+        screen = screens.question(step, service, draft.answers.get(step.name), self.t, intro or [])
+        await self.ask(draft, STEP_STATES[step.name], screen)
+
+    async def answer(self, snapshot: Snapshot, step_state: str | None, text: str | None) -> None:
+        """The customer typed an answer to the current step: on to the next, or say why not."""
+        at = await self._at(snapshot, step_state)
+        if at is None:
+            return
+        value = at.step.parse(text, at.service)
+        if value is None:
+            await self.message.answer(screens.invalid(at.step, at.service, self.t))
+            return
+        at.draft.answers[at.step.name] = value
+        await self.save(at.draft)
+        await self._forward(snapshot, at)
+
+    async def keep(self, snapshot: Snapshot, step_state: str | None) -> None:
+        """Keep the answer shown with the question and go on."""
+        at = await self._at(snapshot, step_state)
+        if at is not None and at.step.suits(at.draft.answers.get(at.step.name), at.service):
+            await self._forward(snapshot, at)
+
+    async def _at(self, snapshot: Snapshot, step_state: str | None) -> _At | None:
+        """Where the conversation stands at a step, if it is at one of its service's steps."""
+        draft = await self.draft()
+        chosen = await self.service(snapshot, draft)
+        name = step_name(step_state)
+        if chosen is None or name is None:
+            return None
+        service, kind = chosen
+        step = kind.step(name)
+        if step is None:  # a state from another type's steps: ask this one's first
+            await self.question(draft, service, kind.steps[0])
+            return None
+        return _At(draft, service, kind, step)
+
+    async def _forward(self, snapshot: Snapshot, at: _At) -> None:
+        following = at.kind.after(at.step.name)
+        if following is None:
+            await self.summary(snapshot)
+        else:
+            await self.question(at.draft, at.service, following)
+
+    async def back(self, snapshot: Snapshot, step_state: str | None) -> None:
+        draft = await self.draft()
+        chosen = await self.service(snapshot, draft)
+        if chosen is None:
+            return
+        service, kind = chosen
+        if step_state == OrderForm.confirm.state:
+            previous = kind.before(None)
+        else:
+            previous = kind.before(step_name(step_state))
+        if previous is None:
+            await self.services(snapshot, draft.category, draft.services_page)
+        elif previous is kind.steps[0]:
+            intro = screens.service_card(snapshot, service, self.t, self.amounts)
+            await self.question(draft, service, previous, intro)
+        else:
+            await self.question(draft, service, previous)
+
+    # --- the summary --------------------------------------------------------------------------
+
+    async def quote(self, snapshot: Snapshot, draft: Draft) -> tuple[Quote, OrderType] | None:
+        """The draft priced from `snapshot`, or None once the customer has been told why not."""
+        chosen = await self.service(snapshot, draft)
+        if chosen is None:
+            return None
+        service, kind = chosen
+        quote = Quote.make(snapshot, service, draft.answers, self.settings)
+        if quote is None:  # an answer is missing: ask the first step again
+            await self.question(draft, service, kind.steps[0])
+            return None
+        return quote, kind
+
+    async def summary(
+        self, snapshot: Snapshot | None = None, *, price_changed: bool = False
+    ) -> None:
+        snapshot = snapshot or await self.snapshot()
+        if snapshot is None:
+            return
+        draft = await self.draft()
+        quoted = await self.quote(snapshot, draft)
+        if quoted is None:
+            return
+        quote, kind = quoted
+        balance = (await self.users.ensure(self.user_id)).balance
+        draft.token = new_token() if balance >= quote.charge else None
+        draft.charge = str(quote.charge)
+        screen = screens.summary(
+            snapshot,
+            quote,
+            kind.steps,
+            balance,
+            draft.token,
+            self.t,
+            self.amounts,
+            price_changed=price_changed,
+        )
+        await self.ask(draft, OrderForm.confirm, screen)

@@ -1,0 +1,147 @@
+"""What each screen of the order conversation shows: text and buttons, from data alone.
+
+Nothing here reads or writes anything: the conversation (`bot.orders.conversation`) decides
+which screen comes next and shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.catalogue import Category, Page, Snapshot, paginate
+from bot.i18n import Texts
+from bot.money import Amounts
+from bot.orders.quote import Quote, price_per_1000
+from bot.orders.steps import Answer, Step
+from bot.panel import Service
+from bot.telegram import keyboards
+
+QUERY_SHOWN = 64  # of the words searched for, repeated back
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> str:
+    """Per 1000, as shown to customers."""
+    return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
+
+
+def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Screen:
+    text = t("order-categories", page=page.number + 1, pages=page.count)
+    text += "\n\n" + t("order-search-hint")
+    return Screen(text, keyboards.categories(snapshot, page, t))
+
+
+def services(
+    snapshot: Snapshot,
+    category: Category,
+    page: int,
+    categories_page: int,
+    t: Texts,
+    amounts: Amounts,
+) -> tuple[Screen, Page[Service]]:
+    shown = paginate(category.services, page, keyboards.LIST_PAGE)
+    prices = [price(snapshot, s, amounts) for s in shown.items]
+    text = t(
+        "order-services",
+        category=snapshot.category_name(category, t.locale),
+        page=shown.number + 1,
+        pages=shown.count,
+    )
+    markup = keyboards.services(snapshot, category, shown, prices, categories_page, t)
+    return Screen(text, markup), shown
+
+
+def search_results(
+    snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
+) -> Screen:
+    shown = paginate(found, page, keyboards.LIST_PAGE)
+    prices = [price(snapshot, s, amounts) for s in shown.items]
+    text = t(
+        "order-search-results",
+        query=words[:QUERY_SHOWN],
+        count=len(found),
+        page=shown.number + 1,
+        pages=shown.count,
+    )
+    return Screen(text, keyboards.search_results(snapshot, shown, prices, t))
+
+
+def search_none(words: str, t: Texts) -> Screen:
+    return Screen(t("order-search-none", query=words[:QUERY_SHOWN]))
+
+
+def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:
+    """The service as it is introduced before its first question."""
+    card = [
+        t(
+            "order-service",
+            service=snapshot.name(service, t.locale),
+            price=price(snapshot, service, amounts),
+            min=service.min,
+            max=service.max,
+            cancel="yes" if service.cancel else "no",
+        )
+    ]
+    if description := snapshot.description(service, t.locale):
+        card.append(t("order-service-description", description=description))
+    return card
+
+
+def question(
+    step: Step, service: Service, earlier: Answer | None, t: Texts, intro: list[str]
+) -> Screen:
+    """`step`'s question, after `intro` (paragraphs); an earlier answer that suits this
+    service too is shown and offered with Keep."""
+    key, args = step.question(service)
+    lines = [t(key, **args)]
+    keep = step.suits(earlier, service)
+    if keep and earlier is not None:
+        lines.append(t(step.current, **{step.name: earlier}))
+    text = ("\n\n" if step.paragraph else "\n").join(lines)
+    return Screen("\n\n".join([*intro, text]), keyboards.prompt(t, keep=keep))
+
+
+def invalid(step: Step, service: Service, t: Texts) -> str:
+    key, args = step.invalid(service)
+    return t(key, **args)
+
+
+def summary(
+    snapshot: Snapshot,
+    quote: Quote,
+    steps: tuple[Step, ...],
+    balance: Decimal,
+    token: str | None,
+    t: Texts,
+    amounts: Amounts,
+    *,
+    price_changed: bool = False,
+) -> Screen:
+    """The exact charge and the balance after it; Confirm only with `token` (the balance
+    covers the charge), else what is missing."""
+    lines = [t("order-price-changed")] if price_changed else []
+    lines.append(
+        t(
+            "order-summary",
+            service=snapshot.name(quote.service, t.locale),
+            link=quote.link,
+            quantity=quote.quantity,
+        )
+    )
+    for step in steps:
+        if step.summary is not None:
+            lines.append(t(step.summary, **{step.name: quote.answers[step.name]}))
+    money = {"charge": amounts(quote.charge), "balance": amounts(balance)}
+    if token is not None:
+        lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))
+    else:
+        lines.append(t("order-summary-short", missing=amounts(quote.charge - balance), **money))
+    return Screen("\n".join(lines), keyboards.summary(t, token))

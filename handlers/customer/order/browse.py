@@ -1,0 +1,56 @@
+"""Choosing what to order: the categories, a category's services, a search, a service.
+
+Catalogue buttons carry the catalogue version they were drawn from: a button from an older
+list answers that the list changed and shows the fresh one.
+"""
+
+from __future__ import annotations
+
+from aiogram.types import CallbackQuery, Message
+
+from bot.catalogue import Catalogue
+from bot.i18n import Texts
+from bot.orders.conversation import Conversation
+from bot.telegram.callbacks import CategoriesPageCb, CategoryCb, SearchCb, ServiceCb
+from bot.telegram.replies import current_snapshot
+
+
+async def browse(
+    query: CallbackQuery,
+    callback_data: CategoriesPageCb | CategoryCb | SearchCb | ServiceCb,
+    catalogue: Catalogue,
+    t: Texts,
+    conversation: Conversation,
+) -> None:
+    snapshot = await current_snapshot(catalogue, query, t)
+    if snapshot is None:
+        return
+    if snapshot.version != callback_data.v:
+        await query.answer(t("catalogue-changed"), show_alert=True)
+        await conversation.categories(snapshot, 0)
+        return
+    if isinstance(callback_data, CategoriesPageCb):
+        await query.answer()
+        await conversation.categories(snapshot, callback_data.page)
+    elif isinstance(callback_data, CategoryCb):
+        await query.answer()
+        await conversation.services(snapshot, callback_data.cat, callback_data.page)
+    elif isinstance(callback_data, SearchCb):
+        words = (await conversation.draft()).search
+        if words is None:
+            await query.answer(t("order-expired"), show_alert=True)
+            return
+        await query.answer()
+        await conversation.search(snapshot, words, callback_data.page)
+    elif (service := snapshot.services.get(callback_data.id)) is None:
+        await query.answer(t("service-gone"), show_alert=True)
+    else:
+        await query.answer()
+        await conversation.choose(snapshot, service)
+
+
+async def search_typed(message: Message, conversation: Conversation) -> None:
+    """Words typed while choosing a category or service: a search of the catalogue."""
+    snapshot = await conversation.snapshot()
+    if snapshot is not None:
+        await conversation.search(snapshot, " ".join((message.text or "").split()), 0)

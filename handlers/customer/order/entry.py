@@ -1,0 +1,64 @@
+"""Ways into the order conversation and out of it: `/order`, the menu's button, a link to one
+service (`/start svc_12`), and `/cancel`."""
+
+from __future__ import annotations
+
+from aiogram.filters import CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message, User
+
+from bot.i18n import Texts
+from bot.orders.conversation import Conversation
+from bot.storage import UsersRepo
+from bot.telegram import keyboards
+from bot.telegram.links import linked_service
+
+
+async def order_command(message: Message, state: FSMContext, conversation: Conversation) -> None:
+    await state.clear()
+    snapshot = await conversation.snapshot()
+    if snapshot is not None:
+        await conversation.categories(snapshot, 0)
+
+
+async def order_button(query: CallbackQuery, state: FSMContext, conversation: Conversation) -> None:
+    await query.answer()
+    # The menu stays as it is: the categories come in a message of their own.
+    conversation.edit = False
+    await state.clear()
+    snapshot = await conversation.snapshot()
+    if snapshot is not None:
+        await conversation.categories(snapshot, 0)
+
+
+async def start_at_service(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    users: UsersRepo,
+    t: Texts,
+    conversation: Conversation,
+    event_from_user: User,
+) -> None:
+    """`/start svc_<id>`, a link to one service (from inline search): straight to its first
+    question, or the categories if the service is not sold (any more)."""
+    await users.welcome(event_from_user.id)
+    await state.clear()
+    snapshot = await conversation.snapshot()
+    if snapshot is None:
+        return
+    service = snapshot.services.get(linked_service(command.args or ""))
+    if service is None:
+        await message.answer(t("service-gone"))
+        await conversation.categories(snapshot, 0)
+        return
+    await conversation.choose(snapshot, service)
+
+
+async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
+    had_order = await state.get_state() is not None
+    await state.clear()
+    await message.answer(
+        t("order-cancelled" if had_order else "order-nothing-to-cancel"),
+        reply_markup=keyboards.main_menu(t),
+    )
