@@ -10,6 +10,8 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.orders.draft import Draft
 from bot.settings import Settings
+from bot.storage import OrdersRepo
+from bot.telegram.callbacks import OrderCb
 
 
 class IsAdmin(Filter):
@@ -39,3 +41,15 @@ class LivePrompt(Filter):
         if query.message.message_id != draft.prompt_id:
             return False
         return {"draft": draft}
+
+
+class OwnOrder(Filter):
+    """A button about one order (`OrderCb`) that the tapping user owns; gives the handler the
+    `order`. Paired with a handler without it that answers there is no such order: a forged
+    or forwarded button shows and touches nobody else's order."""
+
+    async def __call__(
+        self, query: CallbackQuery, callback_data: OrderCb, orders: OrdersRepo
+    ) -> bool | dict[str, Any]:
+        order = await orders.get_for_user(query.from_user.id, callback_data.id)
+        return False if order is None else {"order": order}

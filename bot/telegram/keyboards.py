@@ -211,7 +211,7 @@ def orders_list(orders: Sequence[Order], page: int, pages: int) -> InlineKeyboar
     return builder.as_markup()
 
 
-def order_card(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
+def order_actions(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
     """Refresh while the order is open, Cancel where the panel may still cancel it, Back."""
     builder = InlineKeyboardBuilder()
     actions = 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 
 from bot.telegram.filters import IsAdmin
-from handlers.admin import catalogue, customers, shop, topups
+from handlers.admin import catalogue, customers, shop, shop_panel, topups
 
 
 def create_router() -> Router:
@@ -19,5 +19,6 @@ def create_router() -> Router:
         topups.create_router(),
         customers.create_router(),
         catalogue.create_router(),
+        shop_panel.create_router(),
     )
     return router

@@ -1,6 +1,6 @@
-"""Admins curate the catalogue: `/shop` pages through every category and service, hidden
-ones too, and a tap hides or shows one; commands do the rest quickly: hide and show,
-markups and fixed prices, names and descriptions per language, the order of categories.
+"""Admins curate the catalogue by command: hide and show, markups and fixed prices, names and
+descriptions per language, the order of categories (`/shop`, in `shop_panel`, does hiding
+and showing by tapping).
 
 A service is named by its panel id (`123`), a category by its panel name (any case).
 Every change rebuilds the catalogue customers see at once: its version changes, so
@@ -10,52 +10,29 @@ buttons drawn before are stale and a summary is re-priced at Confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import TypeVar
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import Message
 
-from bot.catalogue import Catalogue, Category, Snapshot, paginate
+from bot.catalogue import Catalogue, Snapshot
+from bot.catalogue.targets import (
+    CLEAR,
+    Target,
+    parse_markup,
+    parse_position,
+    resolve,
+    split_last,
+)
 from bot.i18n import Texts
 from bot.money import display, display_panel, parse_typed_amount
-from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
-from bot.telegram import keyboards
-from bot.telegram.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
-from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
-from bot.validation import parse_whole_number
+from bot.telegram.replies import current_snapshot
 
-MAX_POSITION = 10_000
 V = TypeVar("V")
-CLEAR = "-"
-
-
-@dataclass(frozen=True)
-class Target:
-    """A service (by its panel id) or a category (by its panel name)."""
-
-    label: str
-    service: Service | None = None
-    category: str | None = None
-
-
-def resolve(snapshot: Snapshot, text: str) -> Target | None:
-    text = " ".join(text.split())
-    # ASCII digits only: str.isdecimal() would take full-width digits too.
-    service_id = parse_whole_number(text)
-    if service_id is not None:
-        service = snapshot.all_services.get(service_id)
-        return None if service is None else Target(f"#{service.id} {service.name}", service)
-    wanted = text.casefold()
-    for service in snapshot.all_services.values():
-        if service.category.casefold() == wanted:
-            return Target(service.category, category=service.category)
-    return None
 
 
 async def _target(
@@ -94,11 +71,6 @@ async def hide_or_show(
     await message.answer(t("shop-hidden" if hidden else "shop-shown", what=target.label))
 
 
-def _split_last(args: str | None) -> tuple[str, str] | None:
-    parts = (args or "").rsplit(maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else None
-
-
 async def _target_and_value(
     message: Message,
     command: CommandObject,
@@ -109,7 +81,7 @@ async def _target_and_value(
     """`/COMMAND TARGET VALUE`, `-` as VALUE clearing it: the snapshot, the target and the
     value (None: clear), or None once the admin has been told what is wrong."""
     name = command.command.lower()
-    parts = _split_last(command.args)
+    parts = split_last(command.args)
     if parts is None:
         await message.answer(t(f"shop-usage-{name}"))
         return None
@@ -123,16 +95,6 @@ async def _target_and_value(
     return None if found is None else (found[0], found[1], value)
 
 
-def _markup(text: str) -> Decimal | None:
-    # Digits only: a negative markup would sell below the panel's rate.
-    return parse_typed_amount(text.removesuffix("%"))
-
-
-def _position(text: str) -> int | None:
-    value = parse_whole_number(text)
-    return value if value is not None and 1 <= value <= MAX_POSITION else None
-
-
 async def markup(
     message: Message,
     command: CommandObject,
@@ -140,7 +102,7 @@ async def markup(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, _markup)
+    found = await _target_and_value(message, command, catalogue, t, parse_markup)
     if found is None:
         return
     _, target, value = found
@@ -228,7 +190,7 @@ async def position(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, _position)
+    found = await _target_and_value(message, command, catalogue, t, parse_position)
     if found is None:
         return
     _, target, value = found
@@ -243,87 +205,8 @@ async def position(
         await message.answer(t("shop-position-set", what=target.label, position=value))
 
 
-# --- the panel: every category and service, hidden ones too, shown or hidden by a tap ----------
-
-
-def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, InlineKeyboardMarkup]:
-    shown = paginate(snapshot.every_category, page, keyboards.LIST_PAGE)
-    text = t(
-        "shop-panel",
-        categories=len(snapshot.every_category),
-        shown=len(snapshot.categories),
-        page=shown.number + 1,
-        pages=shown.count,
-    )
-    return text, keyboards.shop_categories(snapshot, shown, t)
-
-
-def _category_view(
-    snapshot: Snapshot, category: Category, page: int, t: Texts
-) -> tuple[str, InlineKeyboardMarkup]:
-    rule = snapshot.curation.category(category.name)
-    shown = paginate(category.services, page, keyboards.LIST_PAGE)
-    text = t(
-        "shop-panel-category",
-        category=category.name,
-        hidden="yes" if rule.hidden else "no",
-        markup="—" if rule.markup is None else f"{rule.markup.normalize():f}%",
-        position="—" if rule.position is None else rule.position,
-        page=shown.number + 1,
-        pages=shown.count,
-    )
-    return text, keyboards.shop_category(snapshot, category, shown, t)
-
-
-async def shop_command(message: Message, catalogue: Catalogue, t: Texts) -> None:
-    snapshot = await current_snapshot(catalogue, message, t)
-    if snapshot is not None:
-        text, markup = _categories_view(snapshot, 0, t)
-        await message.answer(text, reply_markup=markup)
-
-
-async def shop_button(
-    query: CallbackQuery,
-    callback_data: ShopPageCb | ShopCategoryCb | ShopToggleCb,
-    catalogue: Catalogue,
-    shop: ShopRepo,
-    t: Texts,
-) -> None:
-    tapped = await tapped_snapshot(query, catalogue, t)
-    if tapped is None:
-        return
-    message, snapshot = tapped
-    if snapshot.version != callback_data.v:
-        await query.answer(t("catalogue-changed"), show_alert=True)
-        await edit_or_send(message, *_categories_view(snapshot, 0, t))
-        return
-    await query.answer()
-    if isinstance(callback_data, ShopPageCb):
-        await edit_or_send(message, *_categories_view(snapshot, callback_data.page, t))
-        return
-    index = callback_data.cat
-    if not 0 <= index < len(snapshot.every_category):
-        await edit_or_send(message, *_categories_view(snapshot, 0, t))
-        return
-    category = snapshot.every_category[index]
-    if isinstance(callback_data, ShopToggleCb):
-        if callback_data.id == -1:
-            hidden = snapshot.curation.category(category.name).hidden
-            await shop.set_category(category.name, "hidden", int(not hidden))
-        elif callback_data.id in {s.id for s in category.services}:
-            hidden = snapshot.curation.service(callback_data.id).hidden
-            await shop.set_service_hidden(callback_data.id, not hidden)
-        snapshot = await catalogue.recurate() or snapshot
-        category = snapshot.every_category[index]
-    await edit_or_send(message, *_category_view(snapshot, category, callback_data.page, t))
-
-
 def create_router() -> Router:
     router = Router(name="admin-catalogue")
-    router.callback_query.register(shop_button, ShopPageCb.filter())
-    router.callback_query.register(shop_button, ShopCategoryCb.filter())
-    router.callback_query.register(shop_button, ShopToggleCb.filter())
-    router.message.register(shop_command, Command("shop"))
     router.message.register(hide_or_show, Command("hide", "show"))
     router.message.register(markup, Command("markup"))
     router.message.register(price, Command("price"))

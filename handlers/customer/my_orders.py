@@ -1,8 +1,9 @@
 """My orders: the paged list, an order's card, Refresh and Cancel.
 
-Buttons carry the shop's own order id and a page number only. Every handler looks the order
-up again with the tapping user's id, so a forged or forwarded button shows or touches no one
-else's order. Refresh and Cancel answer the tap before they ask the panel.
+Buttons carry the shop's own order id and a page number only. The order is looked up again
+with the tapping user's id (`OwnOrder`), so a forged or forwarded button shows or touches no
+one else's order. Refresh and Cancel (`bot.orders.actions`) answer the tap before they ask
+the panel.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.orders.actions import can_refresh, cancel_refusal, refresh, request_cancel
 from bot.orders.following import Follower
 from bot.orders.texts import order_card, order_line
-from bot.panel import IncorrectOrderId, PanelClient, PanelError, PanelFailure
-from bot.storage import Order, OrdersRepo, OrderStateError
+from bot.panel import PanelClient
+from bot.storage import Order, OrdersRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb
+from bot.telegram.filters import OwnOrder
 from bot.telegram.replies import edit_or_send
 
 log = logging.getLogger(__name__)
@@ -82,20 +85,12 @@ async def orders_turn(
     await show(query, bot, text, markup)
 
 
-# --- one order -----------------------------------------------------------------------------
+# --- one order: every handler below is given the `order` by `OwnOrder` ----------------------
 
 
 async def order_view(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    bot: Bot,
-    t: Texts,
-    orders: OrdersRepo,
-    amounts: Amounts,
+    query: CallbackQuery, callback_data: OrderCb, order: Order, bot: Bot, t: Texts, amounts: Amounts
 ) -> None:
-    order = await own_order(query, callback_data, t, orders)
-    if order is None:
-        return
     await query.answer()
     await show_card(query, bot, t, order, callback_data.page, amounts)
 
@@ -103,48 +98,28 @@ async def order_view(
 async def order_refresh(
     query: CallbackQuery,
     callback_data: OrderCb,
+    order: Order,
     bot: Bot,
     t: Texts,
-    orders: OrdersRepo,
     panel: PanelClient,
     follower: Follower,
     amounts: Amounts,
 ) -> None:
-    order = await own_order(query, callback_data, t, orders)
-    if order is None:
-        return
-    if order.is_final or not order.is_placed or order.panel_order_id is None:
+    if not can_refresh(order):
         # Nothing to ask the panel: show what is stored (an admin may have settled it).
         await query.answer()
         await show_card(query, bot, t, order, callback_data.page, amounts)
         return
     await query.answer(t("order-checking"))
-    notice = None
-    try:
-        reports = await panel.statuses([order.panel_order_id])
-    except PanelFailure as failure:
-        log.info("refresh of order %d: %s", order.id, failure)
-        reports = {}
-    report = reports.get(order.panel_order_id)
-    if report is None:
-        notice = "order-card-no-answer"
-    else:
-        if isinstance(report, PanelError):
-            notice = "order-card-panel-error"
-        order = await follower.apply(bot, order.id, report) or order
+    order, notice = await refresh(bot, order, panel, follower)
     await show_card(query, bot, t, order, callback_data.page, amounts, notice)
 
 
 async def order_cancel_ask(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    bot: Bot,
-    t: Texts,
-    orders: OrdersRepo,
-    amounts: Amounts,
+    query: CallbackQuery, callback_data: OrderCb, order: Order, bot: Bot, t: Texts, amounts: Amounts
 ) -> None:
-    order = await cancellable_order(query, callback_data, t, orders)
-    if order is None:
+    if refusal := cancel_refusal(order):
+        await query.answer(t(refusal), show_alert=True)
         return
     await query.answer()
     text = order_card(t, order, amounts, "order-cancel-confirm")
@@ -154,75 +129,23 @@ async def order_cancel_ask(
 async def order_cancel(
     query: CallbackQuery,
     callback_data: OrderCb,
+    order: Order,
     bot: Bot,
     t: Texts,
     orders: OrdersRepo,
     panel: PanelClient,
     amounts: Amounts,
 ) -> None:
-    order = await cancellable_order(query, callback_data, t, orders)
-    if order is None or order.panel_order_id is None:
+    if refusal := cancel_refusal(order):
+        await query.answer(t(refusal), show_alert=True)
         return
     await query.answer(t("order-cancel-sending"))
-    # Never repeated automatically: the panel has no idempotency key.
-    try:
-        results = await panel.cancel([order.panel_order_id])
-    except PanelError as error:
-        log.info("cancel of order %d refused: %r", order.id, error.text)
-        notice = "order-cancel-refused"
-    except PanelFailure as failure:
-        log.warning("cancel of order %d: no clear answer: %s", order.id, failure)
-        notice = "order-cancel-no-answer"
-    else:
-        result = results.get(order.panel_order_id)
-        if result is None:
-            log.warning("cancel of order %d: the panel's answer leaves it out", order.id)
-            notice = "order-cancel-no-answer"
-        elif result.accepted:
-            log.info("cancel of order %d: accepted by the panel", order.id)
-            notice = "order-cancel-accepted"
-            try:
-                order = await orders.mark_cancel_requested(order.id)
-            except OrderStateError:  # a sweep finished it meanwhile: the card shows how
-                order = await orders.get(order.id) or order
-        else:
-            text = result.error.text if result.error else "not accepted"
-            log.info("cancel of order %d refused by the panel: %r", order.id, text)
-            unknown = isinstance(result.error, IncorrectOrderId)
-            notice = "order-cancel-unknown-order" if unknown else "order-cancel-refused"
+    order, notice = await request_cancel(order, panel, orders)
     await show_card(query, bot, t, order, callback_data.page, amounts, notice)
 
 
-# --- helpers -------------------------------------------------------------------------------
-
-
-async def own_order(
-    query: CallbackQuery, callback_data: OrderCb, t: Texts, orders: OrdersRepo
-) -> Order | None:
-    """The order if it is the tapping user's; otherwise the tap is answered and None."""
-    order = await orders.get_for_user(query.from_user.id, callback_data.id)
-    if order is None:
-        await query.answer(t("order-not-found"), show_alert=True)
-    return order
-
-
-async def cancellable_order(
-    query: CallbackQuery, callback_data: OrderCb, t: Texts, orders: OrdersRepo
-) -> Order | None:
-    """The user's order if a cancel may be asked for now; otherwise the tap says why."""
-    order = await own_order(query, callback_data, t, orders)
-    if order is None:
-        return None
-    if order.cancellable:
-        return order
-    if order.is_final or not order.is_placed:
-        reason = "order-cannot-cancel"
-    elif order.cancel_requested_at is not None:
-        reason = "order-cancel-already"
-    else:
-        reason = "order-cancel-not-allowed"
-    await query.answer(t(reason), show_alert=True)
-    return None
+async def not_theirs(query: CallbackQuery, t: Texts) -> None:
+    await query.answer(t("order-not-found"), show_alert=True)
 
 
 async def show_card(
@@ -235,7 +158,7 @@ async def show_card(
     notice: str | None = None,
 ) -> None:
     text = order_card(t, order, amounts, notice)
-    await show(query, bot, text, keyboards.order_card(t, order, page))
+    await show(query, bot, text, keyboards.order_actions(t, order, page))
 
 
 async def show(
@@ -255,8 +178,10 @@ def create_router() -> Router:
     router.message.register(orders_command, Command("orders"), F.chat.type == "private")
     router.callback_query.register(orders_button, MenuCb.filter(F.action == "orders"))
     router.callback_query.register(orders_turn, OrdersCb.filter())
-    router.callback_query.register(order_view, OrderCb.filter(F.action == "view"))
-    router.callback_query.register(order_refresh, OrderCb.filter(F.action == "refresh"))
-    router.callback_query.register(order_cancel_ask, OrderCb.filter(F.action == "cancel"))
-    router.callback_query.register(order_cancel, OrderCb.filter(F.action == "cancel-yes"))
+    own = OwnOrder()
+    router.callback_query.register(order_view, OrderCb.filter(F.action == "view"), own)
+    router.callback_query.register(order_refresh, OrderCb.filter(F.action == "refresh"), own)
+    router.callback_query.register(order_cancel_ask, OrderCb.filter(F.action == "cancel"), own)
+    router.callback_query.register(order_cancel, OrderCb.filter(F.action == "cancel-yes"), own)
+    router.callback_query.register(not_theirs, OrderCb.filter())
     return router

@@ -1,0 +1,53 @@
+"""How admins name what they curate in a command: a service by its panel id (`123`), a
+category by its panel name (any case); and the values they set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.catalogue.cache import Snapshot
+from bot.money import parse_typed_amount
+from bot.panel import Service
+from bot.validation import parse_whole_number
+
+MAX_POSITION = 10_000
+CLEAR = "-"  # as a value: remove what was set
+
+
+@dataclass(frozen=True)
+class Target:
+    """A service (by its panel id) or a category (by its panel name)."""
+
+    label: str
+    service: Service | None = None
+    category: str | None = None
+
+
+def resolve(snapshot: Snapshot, text: str) -> Target | None:
+    text = " ".join(text.split())
+    # ASCII digits only: str.isdecimal() would take full-width digits too.
+    service_id = parse_whole_number(text)
+    if service_id is not None:
+        service = snapshot.all_services.get(service_id)
+        return None if service is None else Target(f"#{service.id} {service.name}", service)
+    wanted = text.casefold()
+    for service in snapshot.all_services.values():
+        if service.category.casefold() == wanted:
+            return Target(service.category, category=service.category)
+    return None
+
+
+def split_last(args: str | None) -> tuple[str, str] | None:
+    parts = (args or "").rsplit(maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+def parse_markup(text: str) -> Decimal | None:
+    # Digits only: a negative markup would sell below the panel's rate.
+    return parse_typed_amount(text.removesuffix("%"))
+
+
+def parse_position(text: str) -> int | None:
+    value = parse_whole_number(text)
+    return value if value is not None and 1 <= value <= MAX_POSITION else None
