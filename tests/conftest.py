@@ -95,6 +95,12 @@ def client(make_client: MakeClient) -> BotClient:
     return make_client()
 
 
+@pytest.fixture
+def admin(make_client: MakeClient) -> BotClient:
+    """The shop's admin (ADMIN_ID) in a private chat with the bot."""
+    return make_client(user_id=ADMIN_ID, first_name="Boss")
+
+
 async def fund(db: Database, user_id: int, amount: str) -> None:
     """Put money on a customer's balance the only way money moves: a ledger entry."""
     await UsersRepo(db).ensure(user_id)

@@ -12,7 +12,7 @@ import itertools
 from collections import defaultdict, deque
 from collections.abc import AsyncGenerator, Iterator
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import Default
@@ -326,6 +326,16 @@ def buttons(markup: Any) -> Iterator[tuple[str, str]]:
                     yield button.text, button.callback_data
 
 
+def labels(markup: Any) -> list[str]:
+    """The labels of every callback button, in order."""
+    return [label for label, _ in buttons(markup)]
+
+
+def last_buttons(client: BotClient) -> list[str]:
+    """The button labels on the bot's newest message in the client's chat."""
+    return labels(client.bot_messages()[-1].reply_markup)
+
+
 def texts(requests: list[TelegramMethod[Any]], chat_id: int | None = None) -> list[str]:
     """The texts the bot sent or showed, in order (messages, edits and callback answers),
     only those into `chat_id` when given (callback answers belong to no chat)."""
@@ -341,3 +351,9 @@ def texts(requests: list[TelegramMethod[Any]], chat_id: int | None = None) -> li
 
 def results(requests: list[TelegramMethod[Any]]) -> list[AnswerInlineQuery]:
     return [request for request in requests if isinstance(request, AnswerInlineQuery)]
+
+
+def sent_to(bot: Bot, chat_id: int) -> list[str]:
+    """The texts of every message the bot sent into `chat_id` (not edits), oldest first."""
+    session = cast(RecordingSession, bot.session)
+    return [request.text for request in session.of_type(SendMessage) if request.chat_id == chat_id]

@@ -10,6 +10,7 @@ from aiogram.methods import SendMessage
 from bot.storage import LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.harness import BotClient, texts
+from tests.helpers import balance_of
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 from tests.test_storage import quote
@@ -19,21 +20,10 @@ CUSTOMER = 5100
 
 
 @pytest.fixture
-def admin(make_client: MakeClient) -> BotClient:
-    return make_client(user_id=ADMIN_ID, first_name="Boss")
-
-
-@pytest.fixture
 async def customer(make_client: MakeClient) -> BotClient:
     client = make_client(user_id=CUSTOMER, language_code="ru")
     await client.send("/start")
     return client
-
-
-async def balance_of(db, user_id: int) -> Decimal:
-    user = await UsersRepo(db).get(user_id)
-    assert user is not None
-    return user.balance
 
 
 async def delivered(dp, bot, user_id: int) -> list[str]:

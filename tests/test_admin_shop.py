@@ -7,17 +7,12 @@ from decimal import Decimal
 import pytest
 
 from bot.storage import OrdersRepo
-from tests.conftest import ADMIN_ID, MakeClient, fund
+from tests.conftest import ADMIN_ID, fund
 from tests.harness import BotClient, texts
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 
 UNKNOWN = "I don't know that command. Send /help to see what I can do."
-
-
-@pytest.fixture
-def admin(make_client: MakeClient) -> BotClient:
-    return make_client(user_id=ADMIN_ID, first_name="Boss")
 
 
 async def test_admin_balance_adds_the_panel_and_what_customers_hold(

@@ -15,7 +15,7 @@ from bot.settings import LOCALES
 from bot.storage import Database
 from bot.telegram.callbacks import CategoriesPageCb, CategoryCb
 from tests.conftest import fund
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, buttons, last_buttons, texts
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator, running_emulator
 
 
@@ -129,7 +129,7 @@ async def test_paging_through_5000_services(make_client, db, settings, panel) ->
             for _ in range(24):
                 sent = await client.click_text("▶️")
             assert "(page 25 of 25)" in texts(sent)[-1]
-            labels = [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
+            labels = last_buttons(client)
             assert labels[0] == "Category 192 — Telegram Members & Views"
             assert "▶️" not in labels
             await client.click_text("◀️")
@@ -203,7 +203,7 @@ async def test_the_order_flow_speaks_the_customers_language(make_client, languag
     assert texts(sent)[0].startswith(expected)
     await client.click_text("Telegram Members")
     back = {"ru": "« Назад", "uz": "« Orqaga"}[language]
-    labels = [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
+    labels = last_buttons(client)
     assert back in labels
 
 

@@ -32,11 +32,11 @@ from bot.panel import PanelClient
 from bot.settings import Settings
 from bot.storage import Database, OrdersRepo, OutboxRepo, Status, UsersRepo
 from bot.telegram.callbacks import OrderCb
-from tests.conftest import ADMIN_ID, MakeClient
 from tests.harness import BotClient, texts
+from tests.helpers import admin_texts, balance_of
 from tests.order_factory import place, refunds_of
 from tests.panel_emulator import FaultKind, PanelEmulator
-from tests.test_order_placement import admin_messages, balance_of, place_one, the_order
+from tests.test_order_placement import place_one, the_order
 from tests.test_orders import card_of
 from tests.test_outbox import pending as pending_of
 
@@ -75,11 +75,6 @@ async def panel(settings: Settings) -> AsyncIterator[PanelClient]:
     )
     yield client
     await client.close()
-
-
-@pytest.fixture
-def admin(make_client: MakeClient) -> BotClient:
-    return make_client(user_id=ADMIN_ID, first_name="Boss")
 
 
 async def break_panel(emulator: PanelEmulator, fault: FaultKind | str | None, action: str) -> None:
@@ -154,14 +149,14 @@ async def test_add(
     if prescribed is Status.UNKNOWN:
         assert await balance_of(db, client.user.id) == Decimal("2.8")  # held
         assert await refunds_of(db, order.id) == []
-        [alert] = admin_messages(client)
+        [alert] = admin_texts(client.bot)
         assert f"Order #{order.id} has an unknown outcome" in alert
         assert len(emulator.calls("add")) == 1  # never retried
         assert len(emulator.orders) == 1  # the panel did act: why the money is held
         await still_answers(client, "2.80")
     else:
         assert await refunds_of(db, order.id) == [Decimal("7.2")]
-        assert admin_messages(client) == []
+        assert admin_texts(client.bot) == []
         assert emulator.orders == {}
         await still_answers(client, "10.00")
 

@@ -9,24 +9,15 @@ from decimal import Decimal
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 
-from bot.storage import OrdersRepo, UsersRepo
+from bot.storage import OrdersRepo
 from bot.telegram.callbacks import CategoryCb, ConfirmCb, OrderNavCb
 from tests.conftest import fund
-from tests.harness import BotClient, a_sticker, buttons, texts
+from tests.harness import BotClient, a_sticker, buttons, last_buttons, texts
+from tests.helpers import balance_of
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 
 MEMBERS = "7-day Join — Telegram Members"
 POLL = "Poll Votes — Telegram"
-
-
-async def balance_of(db, user_id: int) -> Decimal:
-    user = await UsersRepo(db).get(user_id)
-    assert user is not None
-    return user.balance
-
-
-def last_buttons(client: BotClient) -> list[str]:
-    return [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
 
 
 async def to_service(client: BotClient, category: str, service_prefix: str) -> None:

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import EditMessageText, SendMessage
+from aiogram.methods import EditMessageText
 
-from bot.storage import OrdersRepo, UsersRepo
-from tests.conftest import ADMIN_ID, fund
+from bot.storage import OrdersRepo
+from tests.conftest import fund
 from tests.harness import BotClient, texts
+from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 
@@ -27,23 +28,9 @@ async def place_one(client: BotClient, db, before_confirm=None) -> list[str]:
     return texts(await client.click_text(CONFIRM), chat_id=client.chat.id)
 
 
-def admin_messages(client: BotClient) -> list[str]:
-    return [
-        request.text
-        for request in client.session.of_type(SendMessage)
-        if request.chat_id == ADMIN_ID
-    ]
-
-
 async def the_order(db, client: BotClient):
     [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
     return order
-
-
-async def balance_of(db, user_id: int) -> Decimal:
-    user = await UsersRepo(db).get(user_id)
-    assert user is not None
-    return user.balance
 
 
 @pytest.mark.parametrize(
@@ -71,7 +58,7 @@ async def test_each_panel_error_refunds_and_explains(
     order = await the_order(db, client)
     assert (order.status, order.error, order.panel_order_id) == ("failed", error, None)
     assert await balance_of(db, client.user.id) == Decimal(10)
-    alerts = admin_messages(client)
+    alerts = admin_texts(client.bot)
     if admins_told:
         assert len(alerts) == 1
         assert f'with "{error}"' in alerts[0]
@@ -83,7 +70,7 @@ async def test_panel_out_of_funds_for_real(client: BotClient, db, emulator: Pane
     emulator.balance = Decimal("1")  # the emulator refuses on its own arithmetic
     _, outcome = await place_one(client, db)
     assert outcome.startswith("❌ The shop can't take orders right now.")
-    assert "Not enough funds on balance" in admin_messages(client)[0]
+    assert "Not enough funds on balance" in admin_texts(client.bot)[0]
     assert emulator.orders == {}
 
 
@@ -96,7 +83,7 @@ async def test_a_request_that_never_left_refunds(
     assert REFUNDED in outcome
     assert (await the_order(db, client)).status == "failed"
     assert await balance_of(db, client.user.id) == Decimal(10)
-    assert admin_messages(client) == []
+    assert admin_texts(client.bot) == []
 
 
 @pytest.mark.parametrize(
@@ -121,7 +108,7 @@ async def test_an_unclear_answer_holds_the_money_and_tells_admins(
     assert order.status == "unknown"
     assert order.panel_order_id is None
     assert await balance_of(db, client.user.id) == Decimal("2.8")  # held, not refunded
-    [alert] = admin_messages(client)
+    [alert] = admin_texts(client.bot)
     assert f"Order #{order.id} has an unknown outcome" in alert
     assert "Link: https://t.me/durov" in alert
     assert "emulator-panel-key" not in alert
@@ -165,7 +152,7 @@ async def test_admins_hear_of_an_unclear_answer_even_if_the_customer_cannot(
     await place_one(client, db, before_confirm=telegram_fails)
     order = await the_order(db, client)
     assert order.status == "unknown"
-    [alert] = admin_messages(client)
+    [alert] = admin_texts(client.bot)
     assert f"Order #{order.id} has an unknown outcome" in alert
 
 
@@ -185,7 +172,7 @@ async def test_startup_turns_interrupted_placements_into_unknown(
     assert order.status == "placing"
     await dp.emit_startup(bot=bot, **dp.workflow_data)
     assert (await OrdersRepo(db).get(order.id)).status == "unknown"  # type: ignore[union-attr]
-    alert, reminder = admin_messages(client)
+    alert, reminder = admin_texts(client.bot)
     assert f"Order #{order.id} was being placed when the bot stopped" in alert
     # and every start reminds admins of what still waits (an alert lost in a crash too)
     assert reminder == "⚠️ 1 order of unknown outcome is waiting for you: /unknown"

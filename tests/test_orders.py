@@ -18,7 +18,7 @@ from bot.settings import LOCALES
 from bot.storage import Database, LedgerRepo, OrdersRepo, OutboxRepo, Status
 from bot.telegram.callbacks import OrderCb, OrdersCb
 from tests.conftest import fund
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, labels, texts
 from tests.order_factory import place, refunds_of
 from tests.panel_emulator import FaultKind, PanelEmulator
 
@@ -37,10 +37,6 @@ def card_of(sent: list[TelegramMethod[Any]]) -> Card:
     assert len(edits) == 1, sent
     assert edits[0].text is not None
     return Card(edits[0].text, labels(edits[0].reply_markup))
-
-
-def labels(markup) -> list[str]:
-    return [label for label, _ in buttons(markup)]
 
 
 async def test_no_orders_yet(client: BotClient) -> None:

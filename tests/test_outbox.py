@@ -23,19 +23,11 @@ from bot.panel import OrderStatus
 from bot.settings import Settings
 from bot.storage import Database, OutboxArg, OutboxRepo, UsersRepo
 from tests.conftest import fund
-from tests.harness import BOT_USER, BotClient
+from tests.harness import BOT_USER, BotClient, sent_to
 from tests.order_factory import place, restarted
 from tests.panel_emulator import PanelEmulator
 
 NOTE = SendMessage(chat_id=1001, text="x")
-
-
-def sent_to(bot: Bot, user_id: int) -> list[str]:
-    return [
-        request.text
-        for request in bot.session.of_type(SendMessage)  # type: ignore[attr-defined]
-        if request.chat_id == user_id
-    ]
 
 
 async def queue(

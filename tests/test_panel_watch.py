@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from aiogram.methods import SendMessage
-
 from bot.notify.alerts import Alerts
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.storage import Database, ShopStateRepo, UsersRepo
-from tests.conftest import ADMIN_ID, MakeClient, fund
+from tests.conftest import MakeClient, fund
+from tests.helpers import admin_texts
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
-
-
-def admin_texts(bot) -> list[str]:
-    return [r.text for r in bot.session.of_type(SendMessage) if r.chat_id == ADMIN_ID and r.text]
 
 
 def watch(dp, db: Database, threshold: str) -> PanelBalanceWatch:

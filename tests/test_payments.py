@@ -21,6 +21,7 @@ from bot.app import create_dispatcher
 from bot.storage import LedgerRepo, Reason, Topup, TopupsRepo, TopupStatus
 from tests.conftest import ADMIN_ID
 from tests.harness import BotClient, texts
+from tests.helpers import balance_of
 from tests.test_order_flow import MEMBERS, to_service
 
 _charges = itertools.count(1)
@@ -64,10 +65,6 @@ async def feed(client: BotClient, update: Update) -> list[TelegramMethod[Any]]:
 def checkout_answer(sent) -> AnswerPreCheckoutQuery:
     [answer] = [r for r in sent if isinstance(r, AnswerPreCheckoutQuery)]
     return answer
-
-
-async def balance_of(db, user_id: int) -> Decimal:
-    return await LedgerRepo(db).balance(user_id)
 
 
 # --- pre-checkout -------------------------------------------------------------------------

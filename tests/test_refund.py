@@ -26,7 +26,8 @@ from bot.storage import (
 )
 from tests.conftest import ADMIN_ID, MakeClient
 from tests.harness import BotClient, texts
-from tests.test_payments import balance_of, feed, invoice, payment
+from tests.helpers import balance_of
+from tests.test_payments import feed, invoice, payment
 
 HINT = "I don't know that command. Send /help to see what I can do."
 HINT_RU = "Я не знаю такой команды. Отправьте /help, чтобы узнать, что я умею."
@@ -50,11 +51,6 @@ async def status_of(db, topup: Topup) -> str:
 
 def refund_calls(sent) -> list[RefundStarPayment]:
     return [request for request in sent if isinstance(request, RefundStarPayment)]
-
-
-@pytest.fixture
-def admin(make_client: MakeClient) -> BotClient:
-    return make_client(user_id=ADMIN_ID, first_name="Boss")
 
 
 @pytest.fixture

@@ -13,18 +13,15 @@ from aiogram.types import InlineQueryResultArticle
 from bot.app import create_dispatcher
 from bot.telegram.callbacks import ConfirmCb, ShopToggleCb
 from tests.conftest import ADMIN_ID, MakeClient, fund
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, buttons, last_buttons, texts
+from tests.helpers import balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.telegram_html import check_html
-from tests.test_order_flow import MEMBERS, POLL, balance_of, last_buttons, to_service, to_summary
+from tests.test_order_flow import MEMBERS, POLL, to_service, to_summary
 
 UNKNOWN = "I don't know that command. Send /help to see what I can do."
 CANCEL = "✖ Cancel"
-
-
-@pytest.fixture
-def admin(make_client: MakeClient) -> BotClient:
-    return make_client(user_id=ADMIN_ID, first_name="Boss")
+STALE = "The list of services has changed. Here is the fresh one."
 
 
 async def categories(client: BotClient) -> list[str]:
@@ -69,9 +66,7 @@ async def test_a_hidden_service_cannot_be_ordered_from_an_old_button(
     await client.click_text("Telegram Members")
     await admin.send("/hide 1")
     await client.click_text(f"{MEMBERS} · 72.00 UZS")
-    assert "The list of services has changed. Here is the fresh one." in texts(
-        client.session.requests[-3:]
-    )
+    assert STALE in texts(client.session.requests[-3:])
     assert last_buttons(client) == ["Telegram Votes", CANCEL]
 
 
@@ -370,9 +365,7 @@ async def test_an_old_search_page_is_stale_after_curation(
     await client.send("telegram")
     await admin.send("/markup 3 0")
     await client.click_text(f"{POLL} · 43.20 UZS")
-    assert "The list of services has changed. Here is the fresh one." in texts(
-        client.session.requests[-3:]
-    )
+    assert STALE in texts(client.session.requests[-3:])
 
 
 # --- deep links and inline -----------------------------------------------------------------------
@@ -487,7 +480,7 @@ async def test_an_old_panel_message_is_stale_after_a_change(admin: BotClient) ->
     await admin.send("/shop")
     await admin.send("/markup 1 30")
     sent = await admin.click_text("👁 Telegram Members (1)")
-    assert "The list of services has changed. Here is the fresh one." in texts(sent)
+    assert STALE in texts(sent)
 
 
 async def test_the_panel_is_for_admins_only(admin: BotClient, client: BotClient, dp) -> None:

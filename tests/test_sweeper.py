@@ -20,18 +20,11 @@ from bot.panel import OrderStatus, PanelClient, PanelHTTPError
 from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, Order, OrdersRepo, OutboxRepo, Status
 from bot.storage.migrations import MIGRATIONS, statements
-from tests.conftest import ADMIN_ID, fund
+from tests.conftest import fund
+from tests.helpers import admin_texts
 from tests.order_factory import place, refunds_of, restarted
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_lifecycle import wait_for
-
-
-def admin_texts(bot: Bot) -> list[str]:
-    return [
-        request.text
-        for request in bot.session.of_type(SendMessage)  # type: ignore[attr-defined]
-        if request.chat_id == ADMIN_ID
-    ]
 
 
 async def reload(db: Database, order: Order) -> Order:

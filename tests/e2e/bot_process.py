@@ -249,6 +249,13 @@ class BotProcess:
                 )
         return found
 
+    async def ledger(self, user_id: int) -> list[tuple[str, Decimal]]:
+        """The customer's ledger entries as (reason, amount), newest first (the latest 20,
+        as LedgerRepo.entries gives them)."""
+        async with self.database() as db:
+            entries = await LedgerRepo(db).entries(user_id)
+        return [(entry.reason, entry.amount) for entry in entries]
+
 
 async def eventually(condition: Callable[[], bool], what: str, within: float = WAIT) -> None:
     """For state the fake Telegram server cannot signal (the bot's log, the panel

@@ -4,7 +4,8 @@ press. Expected texts come from the bot's own catalogues, so a test reads like t
 from __future__ import annotations
 
 from bot.i18n import Arg, Texts
-from tests.e2e.fake_telegram import FakeUser, ShownMessage
+from tests.e2e.bot_process import BotProcess
+from tests.e2e.fake_telegram import FakeTelegram, FakeUser, ShownMessage
 from tests.telegram_html import check_html
 
 MEMBERS_CATEGORY = "Telegram Members"
@@ -21,6 +22,21 @@ def shown(t: Texts, key: str, /, **args: Arg) -> str:
 
 def uzs(amount: str) -> str:
     return f"{amount} {CURRENCY}"
+
+
+async def funded_customer(
+    bot_process: BotProcess,
+    telegram: FakeTelegram,
+    user_id: int,
+    balance: str,
+    name: str = "Alice",
+    language: str = "en",
+) -> FakeUser:
+    """Credit the customer `balance` while the bot is stopped, start the bot, and open the
+    customer's chat (nothing sent yet)."""
+    await bot_process.fund(user_id, balance)
+    await bot_process.start()
+    return telegram.user(user_id, name, language_code=language)
 
 
 async def start(user: FakeUser, t: Texts) -> ShownMessage:
@@ -44,9 +60,11 @@ async def choose_service(
     await user.wait_for_text(shown(t, "order-ask-link-telegram"))
 
 
-async def to_quantity(user: FakeUser, t: Texts, link: str = "@shop_channel") -> None:
+async def to_quantity(
+    user: FakeUser, t: Texts, link: str = "@shop_channel", *, from_menu: bool = False
+) -> None:
     """A Default (members) order up to the question for the quantity."""
-    await choose_service(user, t, MEMBERS_CATEGORY, MEMBERS)
+    await choose_service(user, t, MEMBERS_CATEGORY, MEMBERS, from_menu=from_menu)
     await user.send(link)
     await user.wait_for_text(shown(t, "order-ask-quantity", min=10, max=100000))
 
@@ -67,11 +85,25 @@ async def confirm(user: FakeUser, t: Texts, number: str, charge: str, balance: s
     assert (await user.wait_for_answer(pressed)).text is None
 
 
-async def to_summary(user: FakeUser, t: Texts, quantity: int = 100) -> ShownMessage:
+async def to_summary(
+    user: FakeUser, t: Texts, quantity: int = 100, *, from_menu: bool = False
+) -> ShownMessage:
     """A Default order up to its summary with the Confirm button."""
-    await to_quantity(user, t)
+    await to_quantity(user, t, from_menu=from_menu)
     await user.send(str(quantity))
     return await summary(user, t, MEMBERS, "https://t.me/shop_channel", quantity)
+
+
+async def to_votes_summary(user: FakeUser, t: Texts) -> ShownMessage:
+    """A Poll order from /order up to its summary: 50 votes for answer 2 of the poll in
+    t.me/shop_channel/42."""
+    await choose_service(user, t, VOTES_CATEGORY, VOTES)
+    await user.send("t.me/shop_channel/42")
+    await user.wait_for_text(shown(t, "order-ask-quantity", min=10, max=50000))
+    await user.send("50")
+    await user.wait_for_text(shown(t, "order-ask-answer", max=12))
+    await user.send("2")
+    return await summary(user, t, VOTES, "https://t.me/shop_channel/42", 50)
 
 
 async def order_members(

@@ -10,7 +10,7 @@ import pytest
 from bot.i18n import Translator
 from tests.e2e.bot_process import BotProcess, Customer, eventually
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.e2e.steps import shown, start, uzs
+from tests.e2e.steps import funded_customer, shown, start, uzs
 
 pytestmark = pytest.mark.e2e
 
@@ -21,9 +21,7 @@ async def test_polling_goes_on_through_500_429_and_dropped_connections(
     bot_process: BotProcess, telegram: FakeTelegram, translator: Translator
 ) -> None:
     en = translator.texts("en")
-    await bot_process.fund(ALICE, "5")
-    await bot_process.start()
-    alice = telegram.user(ALICE, "Alice", language_code="en")
+    alice = await funded_customer(bot_process, telegram, ALICE, "5")
     await start(alice, en)
     telegram.fail("getUpdates", times=2)
     telegram.rate_limit("getUpdates", retry_after=1)

@@ -9,21 +9,18 @@ import pytest
 
 from bot.i18n import Translator
 from bot.money import display
-from bot.storage import LedgerRepo
 from tests.e2e.bot_process import BotProcess, Customer
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import (
     CURRENCY,
     MEMBERS,
     VOTES,
-    VOTES_CATEGORY,
-    choose_service,
     confirm,
     order_members,
     shown,
     start,
-    summary,
     times_shown,
+    to_votes_summary,
     uzs,
 )
 from tests.panel_emulator import PanelEmulator
@@ -61,13 +58,7 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
 
     # A Default and a Poll order.
     await order_members(alice, ru, "23501", charge="7.20", balance="2.80")
-    await choose_service(alice, ru, VOTES_CATEGORY, VOTES)
-    await alice.send("t.me/shop_channel/42")
-    await alice.wait_for_text(shown(ru, "order-ask-quantity", min=10, max=50000))
-    await alice.send("50")
-    await alice.wait_for_text(shown(ru, "order-ask-answer", max=12))
-    await alice.send("2")
-    await summary(alice, ru, VOTES, "https://t.me/shop_channel/42", 50)
+    await to_votes_summary(alice, ru)
     await confirm(alice, ru, "23502", charge="2.16", balance="0.64")
 
     # The panel finishes them: one in full, one with 20 of 50 votes not delivered. The
@@ -133,9 +124,7 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
         ),
         BOB: Customer(Decimal("0"), None, []),
     }
-    async with bot_process.database() as db:
-        entries = await LedgerRepo(db).entries(ALICE)
-    assert sorted((e.reason, e.amount) for e in entries) == [
+    assert sorted(await bot_process.ledger(ALICE)) == [
         ("order", Decimal("-7.2")),
         ("order", Decimal("-2.16")),
         ("refund", Decimal("0.86")),

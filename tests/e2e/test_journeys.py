@@ -7,19 +7,15 @@ from decimal import Decimal
 import pytest
 
 from bot.i18n import Translator
-from bot.storage import LedgerRepo
 from bot.telegram.keyboards import main_menu
 from tests.e2e.bot_process import BotProcess, Customer
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import (
-    MEMBERS,
-    MEMBERS_CATEGORY,
-    VOTES,
-    VOTES_CATEGORY,
-    choose_service,
     confirm,
+    funded_customer,
     shown,
-    summary,
+    to_summary,
+    to_votes_summary,
     uzs,
 )
 from tests.panel_emulator import PanelEmulator
@@ -36,9 +32,7 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
     translator: Translator,
 ) -> None:
     ru, uz = translator.texts("ru"), translator.texts("uz")
-    await bot_process.fund(ALICE, "20")
-    await bot_process.start()
-    alice = telegram.user(ALICE, "Алиса", language_code="ru")
+    alice = await funded_customer(bot_process, telegram, ALICE, "20", "Алиса", language="ru")
 
     # Her Telegram speaks Russian, so the bot does.
     await alice.send("/start")
@@ -54,11 +48,7 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
     await alice.wait_for_text(shown(uz, "menu-prompt"))
 
     # A Default service, started from the menu's button.
-    await choose_service(alice, uz, MEMBERS_CATEGORY, MEMBERS, from_menu=True)
-    await alice.send("@shop_channel")
-    await alice.wait_for_text(shown(uz, "order-ask-quantity", min=10, max=100000))
-    await alice.send("100")
-    members = await summary(alice, uz, MEMBERS, "https://t.me/shop_channel", 100)
+    members = await to_summary(alice, uz, from_menu=True)
     charge = shown(
         uz, "order-summary-charge", charge=uzs("7.20"), balance=uzs("20.00"), after=uzs("12.80")
     )
@@ -66,13 +56,7 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
     await confirm(alice, uz, "23501", charge="7.20", balance="12.80")
 
     # A Poll service, started with /order: the bot asks which answer gets the votes.
-    await choose_service(alice, uz, VOTES_CATEGORY, VOTES)
-    await alice.send("t.me/shop_channel/42")
-    await alice.wait_for_text(shown(uz, "order-ask-quantity", min=10, max=50000))
-    await alice.send("50")
-    await alice.wait_for_text(shown(uz, "order-ask-answer", max=12))
-    await alice.send("2")
-    votes = await summary(alice, uz, VOTES, "https://t.me/shop_channel/42", 50)
+    votes = await to_votes_summary(alice, uz)
     assert shown(uz, "order-summary-answer", answer=2) in (votes.text or "")
     await confirm(alice, uz, "23502", charge="2.16", balance="10.64")
 
@@ -97,9 +81,7 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
             [("23501", "Pending", Decimal("7.2")), ("23502", "Pending", Decimal("2.16"))],
         )
     }
-    async with bot_process.database() as db:
-        entries = await LedgerRepo(db).entries(ALICE)
-    assert [(e.reason, e.amount) for e in entries] == [
+    assert await bot_process.ledger(ALICE) == [
         ("order", Decimal("-2.16")),
         ("order", Decimal("-7.2")),
         ("credit", Decimal("20")),

@@ -13,10 +13,17 @@ from decimal import Decimal
 import pytest
 
 from bot.i18n import Translator
-from bot.storage import LedgerRepo
 from tests.e2e.bot_process import BotProcess, Customer
 from tests.e2e.fake_telegram import Call, FakeTelegram
-from tests.e2e.steps import MEMBERS, order_members, shown, start, times_shown, uzs
+from tests.e2e.steps import (
+    MEMBERS,
+    funded_customer,
+    order_members,
+    shown,
+    start,
+    times_shown,
+    uzs,
+)
 from tests.panel_emulator import PanelEmulator
 
 pytestmark = pytest.mark.e2e
@@ -49,9 +56,7 @@ async def test_pending_news_survives_refusals_sigterm_and_kill_9_and_arrives_onc
     translator: Translator,
 ) -> None:
     en = translator.texts("en")
-    await bot_process.fund(ALICE, "30")
-    await bot_process.start()
-    alice = telegram.user(ALICE, "Alice", language_code="en")
+    alice = await funded_customer(bot_process, telegram, ALICE, "30")
     await start(alice, en)
     await order_members(alice, en, "23501", charge="7.20", balance="22.80")
     await order_members(alice, en, "23502", charge="7.20", balance="15.60")
@@ -114,9 +119,7 @@ async def test_pending_news_survives_refusals_sigterm_and_kill_9_and_arrives_onc
     assert len(emulator.calls("add")) == 3
     customers = await bot_process.customers(ALICE)
     assert customers[ALICE].balance == Decimal("18.48")
-    async with bot_process.database() as db:
-        entries = await LedgerRepo(db).entries(ALICE)
-    assert sorted((e.reason, e.amount) for e in entries) == [
+    assert sorted(await bot_process.ledger(ALICE)) == [
         ("credit", Decimal("30")),
         ("order", Decimal("-7.2")),
         ("order", Decimal("-7.2")),

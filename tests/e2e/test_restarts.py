@@ -16,6 +16,7 @@ from tests.e2e.steps import (
     MEMBERS_CATEGORY,
     choose_service,
     confirm,
+    funded_customer,
     order_members,
     shown,
     start,
@@ -91,9 +92,7 @@ async def test_sigterm_waits_for_a_placement_in_flight(
     translator: Translator,
 ) -> None:
     en = translator.texts("en")
-    await bot_process.fund(ALICE, "20")
-    await bot_process.start()
-    alice = telegram.user(ALICE, "Alice", language_code="en")
+    alice = await funded_customer(bot_process, telegram, ALICE, "20")
     await to_summary(alice, en)
     emulator.fault(FaultKind.DELAY, action="add", delay=2.0, times=1)
 
@@ -122,9 +121,7 @@ async def test_kill_9_right_after_a_question_is_shown(
     the step was saved before the question was shown, so after the restart the quantity
     is taken as the quantity."""
     en = translator.texts("en")
-    await bot_process.fund(BOB, "10")
-    await bot_process.start()
-    bob = telegram.user(BOB, "Bob", language_code="en")
+    bob = await funded_customer(bot_process, telegram, BOB, "10", "Bob")
     await start(bob, en)
     await choose_service(bob, en, MEMBERS_CATEGORY, MEMBERS)
     telegram.slow("sendMessage", 30)  # the question is delivered; the bot waits for the answer

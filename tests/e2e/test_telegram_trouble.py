@@ -9,7 +9,7 @@ import pytest
 from bot.i18n import Translator
 from tests.e2e.bot_process import BotProcess, Customer
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.e2e.steps import confirm, to_summary
+from tests.e2e.steps import confirm, funded_customer, to_summary
 from tests.panel_emulator import PanelEmulator
 
 pytestmark = pytest.mark.e2e
@@ -24,9 +24,7 @@ async def test_a_telegram_error_while_an_order_is_placed_does_not_strand_it(
     translator: Translator,
 ) -> None:
     en = translator.texts("en")
-    await bot_process.fund(ALICE, "20")
-    await bot_process.start()
-    alice = telegram.user(ALICE, "Alice", language_code="en")
+    alice = await funded_customer(bot_process, telegram, ALICE, "20")
     await to_summary(alice, en)
     # "Placing your order…" fails with a 500; the charged order must still go to the panel.
     telegram.fail("editMessageText", times=1)
