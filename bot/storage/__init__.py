@@ -38,7 +38,7 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import UnknownUser, User, UsersRepo
+from bot.storage.users import Customer, UnknownUser, UsersRepo
 
 __all__ = [
     "FINAL_STATUSES",
@@ -47,6 +47,7 @@ __all__ = [
     "AlreadyPosted",
     "Changes",
     "Credited",
+    "Customer",
     "Database",
     "InsufficientFunds",
     "LedgerEntry",
@@ -80,7 +81,6 @@ __all__ = [
     "UnknownTopup",
     "UnknownUser",
     "UnmatchedPayment",
-    "User",
     "UsersRepo",
     "checkout_refusal",
     "post",

@@ -17,7 +17,10 @@ class UnknownUser(StorageError):
 
 
 @dataclass(frozen=True)
-class User:
+class Customer:
+    """A row of `users`: what the shop keeps about someone who wrote to the bot (aiogram's
+    `User` is what Telegram says about them)."""
+
     id: int
     language: str | None  # None: not chosen, Telegram's language_code applies
     balance: Decimal
@@ -31,7 +34,7 @@ class UsersRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def ensure(self, user_id: int) -> User:
+    async def ensure(self, user_id: int) -> Customer:
         """The user's row, created on first sight; calling it again changes nothing."""
         now = utcnow()
         async with self._db.transaction() as tx:
@@ -43,17 +46,17 @@ class UsersRepo:
             row = await tx.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
         if row is None:  # cannot happen: inserted or already there, in this transaction
             raise UnknownUser(user_id)
-        return from_row(User, row)
+        return from_row(Customer, row)
 
-    async def get(self, user_id: int) -> User | None:
+    async def get(self, user_id: int) -> Customer | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        return None if row is None else from_row(User, row)
+        return None if row is None else from_row(Customer, row)
 
     async def set_language(self, user_id: int, language: str | None) -> None:
         """Remember the user's choice (None: follow Telegram's language again)."""
         await self._upsert(user_id, "language", language)
 
-    async def welcome(self, user_id: int) -> User:
+    async def welcome(self, user_id: int) -> Customer:
         """A user who opened the bot (`/start`): created if new, and if they had blocked the
         bot they are back, so notifications may reach them again."""
         user = await self.ensure(user_id)

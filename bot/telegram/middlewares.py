@@ -12,8 +12,7 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, User
 from bot.i18n import Texts, Translator, pick_locale
 from bot.orders.conversation import Conversation
 from bot.settings import Locale
-from bot.storage import User as StoredUser
-from bot.storage import UsersRepo
+from bot.storage import Customer, UsersRepo
 
 
 class LocaleMiddleware(BaseMiddleware):
@@ -54,7 +53,7 @@ class LocaleMiddleware(BaseMiddleware):
         handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
         event: TelegramObject,
         data: dict[str, Any],
-        record: StoredUser | None,
+        record: Customer | None,
         code: str | None,
     ) -> Any:
         locale = pick_locale(record.language if record else None, code, self.default)
