@@ -21,6 +21,7 @@ from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
+from bot.orders import refunds
 from bot.orders.following import Follower
 from bot.orders.placement import order_details
 from bot.orders.sweeper import Sweeper
@@ -74,7 +75,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
     users = UsersRepo(db)
-    orders = OrdersRepo(db)
+    orders = OrdersRepo(db, refund=partial(refunds.post_refund, decimals=settings.price_decimals))
     topups = TopupsRepo(db)
     shop = ShopRepo(db)
     catalogue = Catalogue(

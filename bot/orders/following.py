@@ -20,19 +20,17 @@ from aiogram import Bot
 from bot.i18n import Arg
 from bot.money import Amounts, MoneyError, to_minor
 from bot.notify.alerts import Alerts
+from bot.orders.refunds import post_refund
 from bot.panel import OrderStatus, PanelError
 from bot.storage import (
     LOCAL_STATUSES,
-    AlreadyPosted,
     Database,
     Order,
     OrdersRepo,
     OutboxArg,
     OutboxRepo,
-    Reason,
     Status,
     Transaction,
-    post,
 )
 
 log = logging.getLogger(__name__)
@@ -135,17 +133,17 @@ class Follower:
         )
         if updated.status != order.status:
             log.info("order %d: %s -> %s", order.id, order.status, updated.status)
-            effects.queued = await self._news(tx, updated)
+            effects.queued, updated = await self._news(tx, updated)
         return updated
 
-    async def _news(self, tx: Transaction, order: Order) -> bool:
-        """Refund what the new status gives back and queue the customer's message about it."""
+    async def _news(self, tx: Transaction, order: Order) -> tuple[bool, Order]:
+        """Refund what the new status gives back and queue the customer's message about it;
+        whether it was queued, and the order as stored afterwards."""
         values: dict[str, OutboxArg] = {
             "panel": order.panel_order_id or "",
             "service": order.service_name,
             "quantity": order.quantity,
         }
-        refund = Decimal(0)
         match order.status:
             case Status.IN_PROGRESS:
                 key = "notify-started"
@@ -153,28 +151,16 @@ class Follower:
                 key = "notify-completed"
             case Status.PARTIAL:
                 key = "notify-partial"
-                remains = order.remains or 0
-                refund = order.refund_for(remains, self._amounts.decimals)
-                values["delivered"] = order.quantity - remains
+                values["delivered"] = order.quantity - (order.remains or 0)
             case Status.CANCELED:
                 key = "notify-canceled"
-                refund = order.charge
             case _:
-                return False
+                return False, order
+        order = await post_refund(tx, order, self._amounts.decimals)
         if key in ("notify-partial", "notify-canceled"):
-            values["refund"] = self._amounts(refund)
-        if refund > 0:
-            await self._refund(tx, order, refund)
-        return await self._outbox.add(tx, order.user_id, key, values, order_id=order.id)
-
-    async def _refund(self, tx: Transaction, order: Order, amount: Decimal) -> None:
-        try:
-            await post(tx, order.user_id, amount, Reason.REFUND, order_id=order.id)
-        except AlreadyPosted:
-            # The ledger's one refund per order: whatever refunded it first stands.
-            log.warning("order %d: refunded before, not again", order.id)
-        else:
-            log.info("order %d: refunded %s to user %d", order.id, amount, order.user_id)
+            values["refund"] = self._amounts(order.refunded)
+        queued = await self._outbox.add(tx, order.user_id, key, values, order_id=order.id)
+        return queued, order
 
 
 def _storable(amount: Decimal | None) -> Decimal | None:

@@ -234,7 +234,7 @@ async def settle(
                 await outbox.add(tx, order.user_id, "settled-placed", notice, order_id=order.id)
             else:
                 order = await orders.settle_failed(tx, order_id)
-                notice = {"id": str(order.id), "refund": amounts(order.charge)}
+                notice = {"id": str(order.id), "refund": amounts(order.refunded)}
                 await outbox.add(tx, order.user_id, "settled-failed", notice, order_id=order.id)
     except OrderStateError as error:
         key = "admin-settle-missing" if error.status is None else "admin-settle-not-unknown"
@@ -251,7 +251,7 @@ async def settle(
             t(
                 "admin-failed",
                 id=str(order.id),
-                refund=amounts(order.charge),
+                refund=amounts(order.refunded),
                 user=str(order.user_id),
             )
         )
