@@ -19,6 +19,7 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
 from bot.orders import refunds
@@ -96,14 +97,8 @@ def create_dispatcher(
         default_locale=settings.default_locale,
         rate=settings.notify_rate,
     )
-    follower = Follower(
-        db=db,
-        orders=orders,
-        outbox=outbox,
-        alerts=alerts,
-        amounts=amounts,
-        on_queued=outbox_sender.wake,
-    )
+    news = News(db, outbox, wake=outbox_sender.wake)
+    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
     sweeper = Sweeper(
         orders=orders,
         panel=panel,
@@ -134,6 +129,7 @@ def create_dispatcher(
         shop=shop,
         amounts=amounts,
         outbox=outbox,
+        news=news,
         inflight=inflight,
         alerts=alerts,
         topups=topups,
