@@ -19,8 +19,10 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
+from bot.orders import refunds
 from bot.orders.following import Follower
 from bot.orders.placement import Placer, order_details
 from bot.orders.sweeper import Sweeper
@@ -74,7 +76,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
     users = UsersRepo(db)
-    orders = OrdersRepo(db)
+    orders = OrdersRepo(db, refund=partial(refunds.post_refund, decimals=settings.price_decimals))
     topups = TopupsRepo(db)
     shop = ShopRepo(db)
     catalogue = Catalogue(
@@ -95,14 +97,8 @@ def create_dispatcher(
         default_locale=settings.default_locale,
         rate=settings.notify_rate,
     )
-    follower = Follower(
-        db=db,
-        orders=orders,
-        outbox=outbox,
-        alerts=alerts,
-        amounts=amounts,
-        on_queued=outbox_sender.wake,
-    )
+    news = News(db, outbox, wake=outbox_sender.wake)
+    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
     sweeper = Sweeper(
         orders=orders,
         panel=panel,
@@ -141,6 +137,7 @@ def create_dispatcher(
         shop=shop,
         amounts=amounts,
         outbox=outbox,
+        news=news,
         inflight=inflight,
         alerts=alerts,
         topups=topups,

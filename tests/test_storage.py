@@ -8,10 +8,12 @@ import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from bot.orders.refunds import post_refund, refund_for
 from bot.storage import (
     Database,
     InsufficientFunds,
@@ -357,7 +359,7 @@ async def test_placed_orders_keep_the_panel_id_as_text(db: Database) -> None:
 
 async def test_a_refused_order_fails_and_is_refunded_once(db: Database) -> None:
     await customer(db, 1, "10")
-    orders = OrdersRepo(db)
+    orders = OrdersRepo(db, refund=partial(post_refund, decimals=2))
     order = await orders.create_and_charge(quote(1, "tok-1"))
     failed = await orders.fail_and_refund(order.id, "Not enough funds on balance")
     assert (failed.status, failed.error) == (Status.FAILED, "Not enough funds on balance")
@@ -432,8 +434,8 @@ async def test_refund_for_remains_is_exact_and_rounded_down(db: Database) -> Non
     await customer(db, 1, "10")
     order = await OrdersRepo(db).create_and_charge(quote(1, "tok-1", charge="1.00", quantity=3))
     # 1.00 / 3 per unit: 2 left are worth 0.666..., refunded 0.66 at two decimals.
-    assert order.refund_for(2, 2) == Decimal("0.66")
-    assert order.refund_for(3, 2) == Decimal("1.00")
-    assert order.refund_for(99, 2) == order.charge
-    assert order.refund_for(-1, 2) == 0
-    assert order.refund_for(2, 8) == Decimal("0.66666666")
+    assert refund_for(order, 2, 2) == Decimal("0.66")
+    assert refund_for(order, 3, 2) == Decimal("1.00")
+    assert refund_for(order, 99, 2) == order.charge
+    assert refund_for(order, -1, 2) == 0
+    assert refund_for(order, 2, 8) == Decimal("0.66666666")

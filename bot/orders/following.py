@@ -11,7 +11,6 @@ panel keeps saying it does not know.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,20 +19,10 @@ from aiogram import Bot
 from bot.i18n import Arg
 from bot.money import Amounts, MoneyError, to_minor
 from bot.notify.alerts import Alerts
+from bot.notify.news import News, Work
+from bot.orders.refunds import post_refund
 from bot.panel import OrderStatus, PanelError
-from bot.storage import (
-    LOCAL_STATUSES,
-    AlreadyPosted,
-    Database,
-    Order,
-    OrdersRepo,
-    OutboxArg,
-    OutboxRepo,
-    Reason,
-    Status,
-    Transaction,
-    post,
-)
+from bot.storage import LOCAL_STATUSES, Order, OrdersRepo, OutboxArg, Status, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -47,26 +36,14 @@ class _Effects:
     """What to do once the transaction has committed."""
 
     alerts: list[tuple[str, dict[str, Arg]]] = field(default_factory=list)
-    queued: bool = False
 
 
 class Follower:
-    def __init__(
-        self,
-        *,
-        db: Database,
-        orders: OrdersRepo,
-        outbox: OutboxRepo,
-        alerts: Alerts,
-        amounts: Amounts,
-        on_queued: Callable[[], None] | None = None,
-    ) -> None:
-        self._db = db
+    def __init__(self, *, news: News, orders: OrdersRepo, alerts: Alerts, amounts: Amounts) -> None:
+        self._news = news
         self._orders = orders
-        self._outbox = outbox
         self._alerts = alerts
         self._amounts = amounts
-        self._on_queued = on_queued
 
     async def apply(
         self, bot: Bot, order_id: int, report: OrderStatus | PanelError
@@ -76,22 +53,20 @@ class Follower:
         A final order is left as it is: whatever the panel says later changes nothing.
         """
         effects = _Effects()
-        async with self._db.transaction() as tx:
+        async with self._news.transaction() as work:
             # Decided on the order as this transaction sees it: a sweep and a Refresh that
             # see the same change one after the other record it once.
-            order = await self._orders.get_in(tx, order_id)
+            order = await self._orders.get_in(work.tx, order_id)
             if order is None or order.is_final or not order.is_placed:
                 return order
             if isinstance(report, PanelError):
-                order = await self._missed(tx, order, report, effects)
+                order = await self._missed(work.tx, order, report, effects)
             else:
-                order = await self._record(tx, order, report, effects)
+                order = await self._record(work, order, report, effects)
         # Admins are told after the commit, best effort: what they are told about is already
         # noted as told, so a crash right here loses an alert but never repeats one.
         for key, args in effects.alerts:
             await self._alerts.send(bot, key, **args)
-        if effects.queued and self._on_queued is not None:
-            self._on_queued()
         return order
 
     async def _missed(
@@ -108,8 +83,9 @@ class Follower:
         return await self._orders.get_in(tx, order.id) or order
 
     async def _record(
-        self, tx: Transaction, order: Order, report: OrderStatus, effects: _Effects
+        self, work: Work, order: Order, report: OrderStatus, effects: _Effects
     ) -> Order:
+        tx = work.tx
         if not report.is_known and await self._orders.report_once(
             tx, order.id, f"status:{report.status}"
         ):
@@ -135,17 +111,17 @@ class Follower:
         )
         if updated.status != order.status:
             log.info("order %d: %s -> %s", order.id, order.status, updated.status)
-            effects.queued = await self._news(tx, updated)
+            updated = await self._tell(work, updated)
         return updated
 
-    async def _news(self, tx: Transaction, order: Order) -> bool:
-        """Refund what the new status gives back and queue the customer's message about it."""
+    async def _tell(self, work: Work, order: Order) -> Order:
+        """Refund what the new status gives back and queue the customer's message about it;
+        the order as stored afterwards."""
         values: dict[str, OutboxArg] = {
             "panel": order.panel_order_id or "",
             "service": order.service_name,
             "quantity": order.quantity,
         }
-        refund = Decimal(0)
         match order.status:
             case Status.IN_PROGRESS:
                 key = "notify-started"
@@ -153,28 +129,16 @@ class Follower:
                 key = "notify-completed"
             case Status.PARTIAL:
                 key = "notify-partial"
-                remains = order.remains or 0
-                refund = order.refund_for(remains, self._amounts.decimals)
-                values["delivered"] = order.quantity - remains
+                values["delivered"] = order.quantity - (order.remains or 0)
             case Status.CANCELED:
                 key = "notify-canceled"
-                refund = order.charge
             case _:
-                return False
+                return order
+        order = await post_refund(work.tx, order, self._amounts.decimals)
         if key in ("notify-partial", "notify-canceled"):
-            values["refund"] = self._amounts(refund)
-        if refund > 0:
-            await self._refund(tx, order, refund)
-        return await self._outbox.add(tx, order.user_id, key, values, order_id=order.id)
-
-    async def _refund(self, tx: Transaction, order: Order, amount: Decimal) -> None:
-        try:
-            await post(tx, order.user_id, amount, Reason.REFUND, order_id=order.id)
-        except AlreadyPosted:
-            # The ledger's one refund per order: whatever refunded it first stands.
-            log.warning("order %d: refunded before, not again", order.id)
-        else:
-            log.info("order %d: refunded %s to user %d", order.id, amount, order.user_id)
+            values["refund"] = self._amounts(order.refunded)
+        await work.tell(order.user_id, key, values, order_id=order.id)
+        return order
 
 
 def _storable(amount: Decimal | None) -> Decimal | None:

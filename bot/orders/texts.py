@@ -6,8 +6,6 @@ the shop's own number is shown beside it, marked with `#`.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.storage import Order, Status
@@ -52,16 +50,6 @@ def button_label(order: Order) -> str:
     return f"{icon} {order.panel_order_id or f'#{order.id}'}"
 
 
-def refunded(order: Order, decimals: int) -> Decimal:
-    """What the order gave back: everything if it failed or was canceled, the undelivered
-    part if it ended partial (as the refund was computed when it was posted)."""
-    if order.status in (Status.FAILED, Status.CANCELED):
-        return order.charge
-    if order.status == Status.PARTIAL and order.remains is not None:
-        return order.refund_for(order.remains, decimals)
-    return Decimal(0)
-
-
 def order_line(t: Texts, order: Order, amounts: Amounts) -> str:
     """One line of My orders."""
     key = "orders-line" if order.panel_order_id else "orders-line-unplaced"
@@ -99,9 +87,9 @@ def order_card(t: Texts, order: Order, amounts: Amounts, notice: str | None = No
                 quantity=order.quantity,
             )
         )
-    refund = refunded(order, amounts.decimals)
-    if refund > 0:
-        lines.append(t("order-card-refund", refund=amounts(refund)))
+    # As posted, never worked out again: the refund is the ledger's, kept on the order.
+    if order.refunded > 0:
+        lines.append(t("order-card-refund", refund=amounts(order.refunded)))
     if notice is not None:
         lines.append("")
         lines.append(t(notice))

@@ -19,8 +19,10 @@ from bot.storage.orders import (
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
+    RefundPosting,
     Status,
     TokenUsed,
+    order_in,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
 from bot.storage.shop import Changes, Repriced, ShopRepo
@@ -65,6 +67,7 @@ __all__ = [
     "Period",
     "Reason",
     "RefundExceedsCharge",
+    "RefundPosting",
     "Repriced",
     "SQLiteStorage",
     "ShopRepo",
@@ -83,6 +86,7 @@ __all__ = [
     "UnmatchedPayment",
     "UsersRepo",
     "checkout_refusal",
+    "order_in",
     "post",
     "utcnow",
 ]

@@ -207,12 +207,29 @@ CREATE TABLE shop_texts (
 ) STRICT, WITHOUT ROWID;
 """
 
+_V6_REFUNDED = """
+-- What the order gave back, kept with its refund posting: cards and notices read it here
+-- instead of working the refund out again (a Partial refund depends on the price decimals
+-- of the day it was posted).
+ALTER TABLE orders ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0
+    CHECK (refunded BETWEEN 0 AND charge);
+UPDATE orders SET refunded = coalesce(
+    (SELECT sum(amount) FROM ledger WHERE order_id = orders.id AND reason = 'refund'), 0);
+-- The ledger is append-only, so an insert is the only change the amount has to follow.
+CREATE TRIGGER ledger_refund_on_order AFTER INSERT ON ledger
+WHEN NEW.order_id IS NOT NULL AND NEW.reason = 'refund'
+BEGIN
+    UPDATE orders SET refunded = refunded + NEW.amount WHERE id = NEW.order_id;
+END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
     _V3_FOLLOWING,
     _V4_SHOP_STATE,
     _V5_CURATION,
+    _V6_REFUNDED,
 )
 LATEST = len(MIGRATIONS)
 

@@ -8,12 +8,13 @@ flags) so later catalogue or price changes never alter it. Local statuses are `p
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.money import SCALE, from_minor, to_minor
+from bot.money import to_minor
 from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
 from bot.storage.ledger import Reason, post
 
@@ -97,10 +98,11 @@ class Order:
     updated_at: datetime
     cancel_requested_at: datetime | None  # the panel accepted a cancel: requested, not done
     panel_misses: int  # sweeps in a row the panel answered this id with an error
+    refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
 
     @property
     def unit_price(self) -> Decimal:
-        """Charge / quantity, for showing; money is computed with `refund_for`, exactly."""
+        """Charge / quantity, for showing; refunds are computed exactly in `bot.orders.refunds`."""
         return self.charge / self.quantity
 
     @property
@@ -122,19 +124,23 @@ class Order:
             and self.cancel_requested_at is None
         )
 
-    def refund_for(self, remains: int, decimals: int) -> Decimal:
-        """`remains` x unit price, rounded down to `decimals`; never more than the charge.
 
-        Integer arithmetic: charge / quantity rarely has a finite decimal expansion.
-        """
-        remains = min(max(remains, 0), self.quantity)
-        step = 10 ** (SCALE - decimals)
-        return from_minor(to_minor(self.charge) * remains // (self.quantity * step) * step)
+# Posts what an order gives back in its status, in the transaction; the order as stored
+# afterwards. The rule is the orders' business (`bot.orders.refunds.post_refund`), so the
+# composition root hands it in: storage never imports from `bot.orders`.
+RefundPosting = Callable[[Transaction, Order], Awaitable[Order]]
+
+
+async def order_in(tx: Transaction, order_id: int) -> Order | None:
+    """The order as this transaction sees it: decisions about a change are made here."""
+    row = await tx.fetchone("SELECT * FROM orders WHERE id = ?", (order_id,))
+    return None if row is None else from_row(Order, row)
 
 
 class OrdersRepo:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, refund: RefundPosting | None = None) -> None:
         self._db = db
+        self._refund_posting = refund
 
     # --- placement -----------------------------------------------------------------------
 
@@ -208,8 +214,7 @@ class OrdersRepo:
         order = await self._change(
             tx, order_id, (Status.UNKNOWN,), status=Status.FAILED, error="settled: not placed"
         )
-        await post(tx, order.user_id, order.charge, Reason.REFUND, order_id=order.id)
-        return order
+        return await self._refund(tx, order)
 
     async def _placed(
         self, tx: Transaction, order_id: int, panel_order_id: str, statuses: tuple[str, ...]
@@ -245,8 +250,7 @@ class OrdersRepo:
         """The panel certainly did not place it: status failed and the full charge back."""
         async with self._db.transaction() as tx:
             order = await self.mark_failed(tx, order_id, error)
-            await post(tx, order.user_id, order.charge, Reason.REFUND, order_id=order.id)
-        return order
+            return await self._refund(tx, order)
 
     async def placing_to_unknown(self) -> list[Order]:
         """Start-up recovery: orders left `placing` by a dead process become `unknown`."""
@@ -297,10 +301,7 @@ class OrdersRepo:
             panel_misses=0,
         )
 
-    async def get_in(self, tx: Transaction, order_id: int) -> Order | None:
-        """The order as this transaction sees it: decisions about a change are made here."""
-        row = await tx.fetchone("SELECT * FROM orders WHERE id = ?", (order_id,))
-        return None if row is None else from_row(Order, row)
+    get_in = staticmethod(order_in)
 
     async def count_miss(self, tx: Transaction, order_id: int) -> int:
         """The panel answered this id with an error once more: the misses in a row now."""
@@ -389,6 +390,11 @@ class OrdersRepo:
         return await self._one("SELECT * FROM orders WHERE confirm_token = ?", (token,))
 
     # --- helpers -------------------------------------------------------------------------
+
+    async def _refund(self, tx: Transaction, order: Order) -> Order:
+        if self._refund_posting is None:
+            raise RuntimeError("this OrdersRepo was built without a refund posting")
+        return await self._refund_posting(tx, order)
 
     async def _one(self, sql: str, params: tuple[object, ...]) -> Order | None:
         row = await self._db.fetchone(sql, params)

@@ -18,14 +18,12 @@ from aiogram.types import Message, User
 
 from bot.i18n import Texts
 from bot.money import Amounts, parse_typed_amount
-from bot.notify.sender import OutboxSender
+from bot.notify.news import News
 from bot.settings import Settings
 from bot.storage import (
-    Database,
     InsufficientFunds,
     OrdersRepo,
     OrderStateError,
-    OutboxRepo,
     PanelIdTaken,
     Reason,
     Status,
@@ -58,10 +56,8 @@ async def move_money(
     message: Message,
     command: CommandObject,
     event_from_user: User,
-    db: Database,
     users: UsersRepo,
-    outbox: OutboxRepo,
-    outbox_sender: OutboxSender,
+    news: News,
     amounts: Amounts,
     settings: Settings,
     t: Texts,
@@ -79,12 +75,12 @@ async def move_money(
         return
     reason = Reason.CREDIT if credit else Reason.DEBIT
     try:
-        async with db.transaction() as tx:
+        async with news.transaction() as work:
             signed = amount if credit else -amount
-            balance = await post(tx, user_id, signed, reason, actor=event_from_user.id)
+            balance = await post(work.tx, user_id, signed, reason, actor=event_from_user.id)
             if credit:
                 notice = {"amount": amounts(amount), "balance": amounts(balance)}
-                await outbox.add(tx, user_id, "credit-notice", notice)
+                await work.tell(user_id, "credit-notice", notice)
     except InsufficientFunds as short:
         await message.answer(
             t(
@@ -95,7 +91,6 @@ async def move_money(
             )
         )
         return
-    outbox_sender.wake()
     key = "admin-credited" if credit else "admin-debited"
     await message.answer(
         t(key, user=str(user_id), amount=amounts(amount), balance=amounts(balance))
@@ -211,10 +206,8 @@ async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts,
 async def settle(
     message: Message,
     command: CommandObject,
-    db: Database,
     orders: OrdersRepo,
-    outbox: OutboxRepo,
-    outbox_sender: OutboxSender,
+    news: News,
     amounts: Amounts,
     t: Texts,
 ) -> None:
@@ -227,15 +220,15 @@ async def settle(
         await message.answer(t("admin-attach-usage" if attach else "admin-fail-usage"))
         return
     try:
-        async with db.transaction() as tx:
+        async with news.transaction() as work:
             if panel_id is not None:
-                order = await orders.settle_placed(tx, order_id, panel_id)
+                order = await orders.settle_placed(work.tx, order_id, panel_id)
                 notice = {"id": str(order.id), "panel": panel_id}
-                await outbox.add(tx, order.user_id, "settled-placed", notice, order_id=order.id)
+                await work.tell(order.user_id, "settled-placed", notice, order_id=order.id)
             else:
-                order = await orders.settle_failed(tx, order_id)
-                notice = {"id": str(order.id), "refund": amounts(order.charge)}
-                await outbox.add(tx, order.user_id, "settled-failed", notice, order_id=order.id)
+                order = await orders.settle_failed(work.tx, order_id)
+                notice = {"id": str(order.id), "refund": amounts(order.refunded)}
+                await work.tell(order.user_id, "settled-failed", notice, order_id=order.id)
     except OrderStateError as error:
         key = "admin-settle-missing" if error.status is None else "admin-settle-not-unknown"
         await message.answer(t(key, id=str(order_id), status=error.status or ""))
@@ -243,7 +236,6 @@ async def settle(
     except PanelIdTaken:
         await message.answer(t("admin-attach-taken", panel=panel_id or ""))
         return
-    outbox_sender.wake()
     if panel_id is not None:
         await message.answer(t("admin-attached", id=str(order.id), panel=panel_id))
     else:
@@ -251,7 +243,7 @@ async def settle(
             t(
                 "admin-failed",
                 id=str(order.id),
-                refund=amounts(order.charge),
+                refund=amounts(order.refunded),
                 user=str(order.user_id),
             )
         )
