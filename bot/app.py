@@ -22,7 +22,6 @@ from bot.notify.alerts import Alerts
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
-from bot.orders import refunds
 from bot.orders.following import Follower
 from bot.orders.placement import Placer, order_details
 from bot.orders.sweeper import Sweeper
@@ -76,7 +75,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
     users = UsersRepo(db)
-    orders = OrdersRepo(db, refund=partial(refunds.post_refund, decimals=settings.price_decimals))
+    orders = OrdersRepo(db)
     topups = TopupsRepo(db)
     shop = ShopRepo(db)
     catalogue = Catalogue(
@@ -114,6 +113,7 @@ def create_dispatcher(
         interval=settings.panel_balance_check,
     )
     placer = Placer(
+        db=db,
         panel=panel,
         orders=orders,
         users=users,

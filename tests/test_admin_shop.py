@@ -104,3 +104,22 @@ async def test_refresh_reloads_and_counts(admin: BotClient, emulator: PanelEmula
     emulator.fault(FaultKind.HTML_200, action="services")
     [text] = texts(await admin.send("/refresh"))
     assert text.startswith("The catalogue could not be reloaded: panel services: not JSON")
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["/stats", "/refresh", "/credit 5001 1", "/user 5001", "/unknown", "/shop", "/refund 1"],
+)
+async def test_admin_commands_answer_nothing_in_a_group(make_client, db, command) -> None:
+    """A group shares what the bot says with everyone in it: no figures, no customer data."""
+    await fund(db, 5001, "5")
+    group = make_client(user_id=ADMIN_ID, chat_id=-100500, chat_type="supergroup")
+    assert texts(await group.send(command)) == []
+    # addressed to this bot, it is an unknown command there, as for anyone
+    name, _, args = command.partition(" ")
+    assert texts(await group.send(f"{name}@shop_test_bot {args}")) == [UNKNOWN]
+
+
+async def test_an_admins_balance_in_a_group_says_it_is_private(make_client, db) -> None:
+    group = make_client(user_id=ADMIN_ID, chat_id=-100500, chat_type="supergroup")
+    assert texts(await group.send("/balance")) == ["This works in a private chat with me only."]

@@ -14,8 +14,8 @@ from bot.notify.news import News
 from bot.notify.sender import OutboxSender
 from bot.storage import Database, OutboxRepo, UsersRepo
 from tests.conftest import ADMIN_ID, MakeClient
+from tests.harness import sent_to
 from tests.test_lifecycle import wait_for
-from tests.test_outbox import sent_to
 
 VALUES = {"amount": "1.00", "balance": "1.00"}
 

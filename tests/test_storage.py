@@ -8,7 +8,6 @@ import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from bot.storage import (
     InsufficientFunds,
     LedgerRepo,
     NewOrder,
+    Order,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
@@ -359,14 +359,19 @@ async def test_placed_orders_keep_the_panel_id_as_text(db: Database) -> None:
 
 async def test_a_refused_order_fails_and_is_refunded_once(db: Database) -> None:
     await customer(db, 1, "10")
-    orders = OrdersRepo(db, refund=partial(post_refund, decimals=2))
+    orders = OrdersRepo(db)
+
+    async def fail_and_refund(order_id: int, error: str) -> Order:
+        async with db.transaction() as tx:
+            return await post_refund(tx, await orders.mark_failed(tx, order_id, error), 2)
+
     order = await orders.create_and_charge(quote(1, "tok-1"))
-    failed = await orders.fail_and_refund(order.id, "Not enough funds on balance")
+    failed = await fail_and_refund(order.id, "Not enough funds on balance")
     assert (failed.status, failed.error) == (Status.FAILED, "Not enough funds on balance")
     assert failed.is_final
     assert await LedgerRepo(db).balance(1) == 10
     with pytest.raises(OrderStateError):
-        await orders.fail_and_refund(order.id, "again")
+        await fail_and_refund(order.id, "again")
     assert await LedgerRepo(db).balance(1) == 10
     with pytest.raises(OrderStateError) as caught:
         await orders.mark_unknown(404, "no such order")

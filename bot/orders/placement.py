@@ -24,6 +24,7 @@ from bot.i18n import Arg
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.notify.panel_watch import PanelBalanceWatch
+from bot.orders.refunds import post_refund
 from bot.panel import (
     AnswerNumberRequired,
     BadLink,
@@ -37,7 +38,7 @@ from bot.panel import (
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
 )
-from bot.storage import Order, OrdersRepo, PanelIdTaken, UsersRepo
+from bot.storage import Database, Order, OrdersRepo, PanelIdTaken, UsersRepo
 
 log = logging.getLogger(__name__)
 
@@ -72,40 +73,6 @@ class Placement:
     shop_problem: bool = False
 
 
-async def place(order: Order, panel: PanelClient, orders: OrdersRepo) -> Placement:
-    try:
-        panel_order_id = await panel.add(
-            order.service_id, order.link, order.quantity, answer_number=order.answer_number
-        )
-    except PanelError as error:
-        failed = await orders.fail_and_refund(order.id, error.text)
-        log.info("order %s refused by the panel: %s", order.id, error.text)
-        return Placement(
-            Outcome.REFUSED,
-            failed,
-            REFUSAL_MESSAGES.get(type(error), "order-failed-other"),
-            error.text,
-            shop_problem=isinstance(error, SHOP_PROBLEMS),
-        )
-    except PanelTransportError as error:
-        if not error.request_sent:
-            failed = await orders.fail_and_refund(order.id, str(error))
-            log.warning("order %s not sent to the panel: %s", order.id, error)
-            return Placement(Outcome.REFUSED, failed, "order-failed-unreachable", str(error))
-        return await _unknown(order, orders, str(error))
-    except Exception as error:
-        # A bug must not leave the customer without an answer or the order `placing`.
-        log.exception("order %s: unexpected failure while placing", order.id)
-        return await _unknown(order, orders, f"{type(error).__name__}: {error}")
-    try:
-        placed = await orders.mark_placed(order.id, panel_order_id)
-    except PanelIdTaken:
-        # The panel answered with a number another order already has: something is off.
-        return await _unknown(order, orders, f"panel order id {panel_order_id} is taken")
-    log.info("order %s placed as panel order %s", order.id, panel_order_id)
-    return Placement(Outcome.PLACED, placed, "order-placed")
-
-
 # Shows the customer a message: its key and values.
 Tell = Callable[[str, Mapping[str, Arg]], Awaitable[None]]
 
@@ -114,6 +81,7 @@ class Placer:
     def __init__(
         self,
         *,
+        db: Database,
         panel: PanelClient,
         orders: OrdersRepo,
         users: UsersRepo,
@@ -121,6 +89,7 @@ class Placer:
         panel_watch: PanelBalanceWatch,
         amounts: Amounts,
     ) -> None:
+        self._db = db
         self._panel = panel
         self._orders = orders
         self._users = users
@@ -131,7 +100,7 @@ class Placer:
     async def place(self, bot: Bot, order: Order, tell: Tell) -> Placement:
         """Place the charged order, tell the customer how it went (first: they are waiting),
         then do what the outcome asks of the shop."""
-        placement = await place(order, self._panel, self._orders)
+        placement = await self._place(order)
         order = placement.order
         values: dict[str, Arg] = {"charge": self._amounts(order.charge)}
         if placement.outcome is Outcome.PLACED:
@@ -147,6 +116,50 @@ class Placer:
             await self._panel_watch.went_through()
         return placement
 
+    async def _place(self, order: Order) -> Placement:
+        try:
+            panel_order_id = await self._panel.add(
+                order.service_id, order.link, order.quantity, answer_number=order.answer_number
+            )
+        except PanelError as error:
+            failed = await self._fail(order.id, error.text)
+            log.info("order %s refused by the panel: %s", order.id, error.text)
+            return Placement(
+                Outcome.REFUSED,
+                failed,
+                REFUSAL_MESSAGES.get(type(error), "order-failed-other"),
+                error.text,
+                shop_problem=isinstance(error, SHOP_PROBLEMS),
+            )
+        except PanelTransportError as error:
+            if not error.request_sent:
+                failed = await self._fail(order.id, str(error))
+                log.warning("order %s not sent to the panel: %s", order.id, error)
+                return Placement(Outcome.REFUSED, failed, "order-failed-unreachable", str(error))
+            return await self._unknown(order, str(error))
+        except Exception as error:
+            # A bug must not leave the customer without an answer or the order `placing`.
+            log.exception("order %s: unexpected failure while placing", order.id)
+            return await self._unknown(order, f"{type(error).__name__}: {error}")
+        try:
+            placed = await self._orders.mark_placed(order.id, panel_order_id)
+        except PanelIdTaken:
+            # The panel answered with a number another order already has: something is off.
+            return await self._unknown(order, f"panel order id {panel_order_id} is taken")
+        log.info("order %s placed as panel order %s", order.id, panel_order_id)
+        return Placement(Outcome.PLACED, placed, "order-placed")
+
+    async def _fail(self, order_id: int, error: str) -> Order:
+        """The panel certainly did not place it: failed, and the whole charge back."""
+        async with self._db.transaction() as tx:
+            failed = await self._orders.mark_failed(tx, order_id, error)
+            return await post_refund(tx, failed, self._amounts.decimals)
+
+    async def _unknown(self, order: Order, error: str) -> Placement:
+        log.warning("order %s: outcome unknown: %s", order.id, error)
+        held = await self._orders.mark_unknown(order.id, error)
+        return Placement(Outcome.UNKNOWN, held, "order-unknown", error)
+
 
 def order_details(order: Order, money: Callable[[Decimal], str]) -> dict[str, Arg]:
     """An order as admins are told about it, for alerts."""
@@ -159,9 +172,3 @@ def order_details(order: Order, money: Callable[[Decimal], str]) -> dict[str, Ar
         "quantity": order.quantity,
         "charge": money(order.charge),
     }
-
-
-async def _unknown(order: Order, orders: OrdersRepo, error: str) -> Placement:
-    log.warning("order %s: outcome unknown: %s", order.id, error)
-    held = await orders.mark_unknown(order.id, error)
-    return Placement(Outcome.UNKNOWN, held, "order-unknown", error)

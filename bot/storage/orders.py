@@ -8,7 +8,6 @@ flags) so later catalogue or price changes never alter it. Local statuses are `p
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -125,12 +124,6 @@ class Order:
         )
 
 
-# Posts what an order gives back in its status, in the transaction; the order as stored
-# afterwards. The rule is the orders' business (`bot.orders.refunds.post_refund`), so the
-# composition root hands it in: storage never imports from `bot.orders`.
-RefundPosting = Callable[[Transaction, Order], Awaitable[Order]]
-
-
 async def order_in(tx: Transaction, order_id: int) -> Order | None:
     """The order as this transaction sees it: decisions about a change are made here."""
     row = await tx.fetchone("SELECT * FROM orders WHERE id = ?", (order_id,))
@@ -138,9 +131,8 @@ async def order_in(tx: Transaction, order_id: int) -> Order | None:
 
 
 class OrdersRepo:
-    def __init__(self, db: Database, *, refund: RefundPosting | None = None) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._refund_posting = refund
 
     # --- placement -----------------------------------------------------------------------
 
@@ -207,14 +199,14 @@ class OrdersRepo:
         return await self._placed(tx, order_id, panel_order_id, (Status.UNKNOWN,))
 
     async def settle_failed(self, tx: Transaction, order_id: int) -> Order:
-        """An admin found the panel never had an `unknown` order: failed, the charge back.
+        """An admin found the panel never had an `unknown` order: failed. The caller refunds
+        it in the same transaction (`bot.orders.refunds.post_refund`).
 
         Only `unknown`: a `placing` order is still waiting for the panel's answer.
         """
-        order = await self._change(
+        return await self._change(
             tx, order_id, (Status.UNKNOWN,), status=Status.FAILED, error="settled: not placed"
         )
-        return await self._refund(tx, order)
 
     async def _placed(
         self, tx: Transaction, order_id: int, panel_order_id: str, statuses: tuple[str, ...]
@@ -241,16 +233,11 @@ class OrdersRepo:
             )
 
     async def mark_failed(self, tx: Transaction, order_id: int, error: str) -> Order:
-        """Status failed; the caller refunds in the same transaction (see `fail_and_refund`)."""
+        """The panel certainly did not place it: status failed. The caller refunds it in the
+        same transaction (`bot.orders.refunds.post_refund`)."""
         return await self._change(
             tx, order_id, (Status.PLACING, Status.UNKNOWN), status=Status.FAILED, error=error
         )
-
-    async def fail_and_refund(self, order_id: int, error: str) -> Order:
-        """The panel certainly did not place it: status failed and the full charge back."""
-        async with self._db.transaction() as tx:
-            order = await self.mark_failed(tx, order_id, error)
-            return await self._refund(tx, order)
 
     async def placing_to_unknown(self) -> list[Order]:
         """Start-up recovery: orders left `placing` by a dead process become `unknown`."""
@@ -390,11 +377,6 @@ class OrdersRepo:
         return await self._one("SELECT * FROM orders WHERE confirm_token = ?", (token,))
 
     # --- helpers -------------------------------------------------------------------------
-
-    async def _refund(self, tx: Transaction, order: Order) -> Order:
-        if self._refund_posting is None:
-            raise RuntimeError("this OrdersRepo was built without a refund posting")
-        return await self._refund_posting(tx, order)
 
     async def _one(self, sql: str, params: tuple[object, ...]) -> Order | None:
         row = await self._db.fetchone(sql, params)

@@ -19,6 +19,7 @@ from aiogram.types import Message, User
 from bot.i18n import Texts
 from bot.money import Amounts, parse_typed_amount
 from bot.notify.news import News
+from bot.orders.refunds import post_refund
 from bot.settings import Settings
 from bot.storage import (
     InsufficientFunds,
@@ -227,6 +228,7 @@ async def settle(
                 await work.tell(order.user_id, "settled-placed", notice, order_id=order.id)
             else:
                 order = await orders.settle_failed(work.tx, order_id)
+                order = await post_refund(work.tx, order, amounts.decimals)
                 notice = {"id": str(order.id), "refund": amounts(order.refunded)}
                 await work.tell(order.user_id, "settled-failed", notice, order_id=order.id)
     except OrderStateError as error:
