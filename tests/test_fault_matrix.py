@@ -27,7 +27,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.utils.backoff import BackoffConfig
 
 import bot.storage.db as storage_db
-from bot.notify.sender import Outcome
+from bot.notify.sender import Delivery
 from bot.panel import PanelClient
 from bot.settings import Settings
 from bot.storage import Database, OrdersRepo, OutboxRepo, Status, UsersRepo
@@ -246,28 +246,28 @@ async def a_notification(dp: Dispatcher, bot: Bot, db: Database, emulator: Panel
     [
         pytest.param(
             TelegramRetryAfter(NOTE, "Too Many Requests: retry after 1", retry_after=1),
-            Outcome.SENT,
+            Delivery.SENT,
             False,
             0,
             id="429-waits-and-sends-again",
         ),
         pytest.param(
             TelegramForbiddenError(NOTE, "Forbidden: bot was blocked by the user"),
-            Outcome.BLOCKED,
+            Delivery.BLOCKED,
             True,
             0,
             id="403-marks-blocked",
         ),
         pytest.param(
             TelegramServerError(NOTE, "Internal Server Error"),
-            Outcome.LATER,
+            Delivery.LATER,
             False,
             1,
             id="500-kept-for-later",
         ),
         pytest.param(
             TelegramNetworkError(NOTE, "Server disconnected"),
-            Outcome.LATER,
+            Delivery.LATER,
             False,
             1,
             id="dropped-kept-for-later",
@@ -281,7 +281,7 @@ async def test_telegram_on_the_outbox(
     db: Database,
     emulator: PanelEmulator,
     error: Exception,
-    outcome: Outcome,
+    outcome: Delivery,
     blocked: bool,
     pending: int,
 ) -> None:

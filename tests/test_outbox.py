@@ -18,7 +18,7 @@ from aiogram.exceptions import (
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update, User
 
-from bot.notify.sender import OutboxSender, Outcome, retry_delay
+from bot.notify.sender import Delivery, OutboxSender, retry_delay
 from bot.panel import OrderStatus
 from bot.settings import Settings
 from bot.storage import Database, OutboxArg, OutboxRepo, UsersRepo
@@ -61,7 +61,7 @@ async def test_a_status_change_and_its_notification_survive_a_restart(
     assert sent_to(bot, 1001) == []  # the process "dies" before the sender runs
 
     async with restarted(db, settings, panel, translator) as (_, again):
-        assert (await again["outbox_sender"].run_once(bot))[Outcome.SENT] == 1
+        assert (await again["outbox_sender"].run_once(bot))[Delivery.SENT] == 1
         assert await again["outbox_sender"].run_once(bot) == {}
         await again["sweeper"].run_once(bot)
         assert await again["outbox_sender"].run_once(bot) == {}
@@ -108,7 +108,7 @@ async def test_flood_control_waits_and_sends_the_same_message_again(
     started = time.monotonic()
     outcomes = await dp["outbox_sender"].run_once(bot)
     assert time.monotonic() - started >= 1
-    assert outcomes == {Outcome.SENT: 1}
+    assert outcomes == {Delivery.SENT: 1}
     first, second = sent_to(bot, 1001)
     assert first == second
     assert await pending(db, 1001) == []
@@ -130,7 +130,7 @@ async def test_a_blocked_bot_marks_the_user_and_drops_their_messages_until_they_
 
     outcomes = await dp["outbox_sender"].run_once(bot)
 
-    assert outcomes == {Outcome.BLOCKED: 1, Outcome.SENT: 1}
+    assert outcomes == {Delivery.BLOCKED: 1, Delivery.SENT: 1}
     assert len(sent_to(bot, 1001)) == 1  # the one refused; the second was never tried
     assert len(sent_to(bot, 2002)) == 1
     user = await UsersRepo(db).get(1001)
@@ -142,14 +142,14 @@ async def test_a_blocked_bot_marks_the_user_and_drops_their_messages_until_they_
 
     # While blocked, news is dropped without asking Telegram.
     await queue(db, 1001, "notify-completed")
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.DROPPED: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.DROPPED: 1}
     assert len(sent_to(bot, 1001)) == 1
 
     # Back with /start: notifications flow again.
     await client.send("/start")
     assert not (await UsersRepo(db).get(1001)).blocked  # type: ignore[union-attr]
     await queue(db, 1001, "notify-completed")
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.SENT: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.SENT: 1}
 
 
 def member_update(user_id: int, old: str, new: str) -> Update:
@@ -180,12 +180,12 @@ async def test_my_chat_member_updates_block_and_unblock(
     await dp.feed_update(bot, member_update(1001, "member", "kicked"))
     assert (await users.get(1001)).blocked  # type: ignore[union-attr]
     await queue(db, 1001)
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.DROPPED: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.DROPPED: 1}
 
     await dp.feed_update(bot, member_update(1001, "kicked", "member"))
     assert not (await users.get(1001)).blocked  # type: ignore[union-attr]
     await queue(db, 1001)
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.SENT: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.SENT: 1}
 
 
 async def test_a_bad_request_drops_only_that_message(
@@ -197,7 +197,7 @@ async def test_a_bad_request_drops_only_that_message(
         SendMessage, TelegramBadRequest(method=NOTE, message="Bad Request: chat not found")
     )
 
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.DROPPED: 1, Outcome.SENT: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.DROPPED: 1, Delivery.SENT: 1}
 
     first, second = await OutboxRepo(db).for_user(1001)
     assert first.dropped_at is not None
@@ -216,7 +216,7 @@ async def test_a_network_error_keeps_the_message_and_its_followers_for_later(
         SendMessage, TelegramNetworkError(method=NOTE, message="Request timeout error")
     )
 
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.LATER: 1}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.LATER: 1}
     first, following = await OutboxRepo(db).for_user(1001)
     assert (first.attempts, following.attempts) == (1, 0)
     assert (first.next_attempt_at - datetime.now(UTC)).total_seconds() > retry_delay(0) - 1
@@ -226,7 +226,7 @@ async def test_a_network_error_keeps_the_message_and_its_followers_for_later(
 
     async with db.transaction() as tx:  # time passes
         await tx.execute("UPDATE outbox SET next_attempt_at = created_at")
-    assert await dp["outbox_sender"].run_once(bot) == {Outcome.SENT: 2}
+    assert await dp["outbox_sender"].run_once(bot) == {Delivery.SENT: 2}
     started, completed = sent_to(bot, 1001)[1:]
     assert "has started" in started
     assert "is completed" in completed
@@ -254,7 +254,7 @@ async def test_one_chat_gets_at_most_one_message_per_period(
         await queue(db, 1001)
     started = time.monotonic()
     outcomes = await (await sender(db, translator, rate=100, per_chat=0.2)).run_once(bot)
-    assert outcomes == {Outcome.SENT: 3}
+    assert outcomes == {Delivery.SENT: 3}
     assert time.monotonic() - started >= 0.4
 
 
@@ -263,7 +263,7 @@ async def test_the_global_rate_holds_across_chats(bot: Bot, db: Database, transl
         await queue(db, user_id)
     started = time.monotonic()
     outcomes = await (await sender(db, translator, rate=5, per_chat=0.01)).run_once(bot)
-    assert outcomes == {Outcome.SENT: 8}
+    assert outcomes == {Delivery.SENT: 8}
     # A burst of 5, then 5 a second: the last 3 take 0.6 s.
     assert time.monotonic() - started >= 0.5
 

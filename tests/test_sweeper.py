@@ -13,7 +13,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage
 
 from bot.app import create_dispatcher
-from bot.notify.sender import Outcome
+from bot.notify.sender import Delivery
 from bot.orders.following import MISSES_BEFORE_ALERT
 from bot.orders.sweeper import FAILURES_BEFORE_ALERT, MAX_BACKOFF, Sweeper
 from bot.panel import OrderStatus, PanelClient, PanelHTTPError
@@ -397,7 +397,7 @@ async def test_a_database_from_before_following_is_upgraded_in_place(
         assert (order.cancel_requested_at, order.panel_misses) == (None, 0)
         dp = create_dispatcher(settings=settings, db=db, panel=panel, translator=translator)
         await dp["sweeper"].run_once(bot)
-        assert await dp["outbox_sender"].run_once(bot) == {Outcome.SENT: 1}
+        assert await dp["outbox_sender"].run_once(bot) == {Delivery.SENT: 1}
     assert bot.session.of_type(SendMessage)[-1].text == (  # type: ignore[attr-defined]
         "✅ Ваш заказ № 23501 (Members, 100) выполнен."
     )

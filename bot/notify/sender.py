@@ -56,7 +56,9 @@ IDLE = 30.0
 ERROR_PAUSE = 5.0
 
 
-class Outcome(Enum):
+class Delivery(Enum):
+    """What became of one message the sender tried to deliver."""
+
     SENT = "sent"
     DROPPED = "dropped"
     BLOCKED = "blocked"
@@ -115,7 +117,7 @@ class OutboxSender(Background):
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
 
-    async def run_once(self, bot: Bot) -> Counter[Outcome]:
+    async def run_once(self, bot: Bot) -> Counter[Delivery]:
         """Send what is due now (up to a batch); how each message went."""
         async with self._lock:
             by_user: dict[int, list[Outgoing]] = {}
@@ -127,26 +129,26 @@ class OutboxSender(Background):
             )
         return sum(results, Counter())
 
-    async def _send_in_order(self, bot: Bot, messages: list[Outgoing]) -> Counter[Outcome]:
-        outcomes: Counter[Outcome] = Counter()
+    async def _send_in_order(self, bot: Bot, messages: list[Outgoing]) -> Counter[Delivery]:
+        outcomes: Counter[Delivery] = Counter()
         for message in messages:
             outcome = await self._deliver(bot, message)
             outcomes[outcome] += 1
-            if outcome in (Outcome.BLOCKED, Outcome.LATER, Outcome.STOPPED):
+            if outcome in (Delivery.BLOCKED, Delivery.LATER, Delivery.STOPPED):
                 break
         return outcomes
 
-    async def _deliver(self, bot: Bot, message: Outgoing) -> Outcome:
+    async def _deliver(self, bot: Bot, message: Outgoing) -> Delivery:
         if message.blocked:
             await self._outbox.drop(message.id, "blocked")
-            return Outcome.DROPPED
+            return Delivery.DROPPED
         locale = pick_locale(message.language, message.telegram_language, self._default)
         text = self._translator.render(locale, message.key, message.values)
         while True:
             await self._chats[message.user_id].acquire()
             await self._global.acquire()
             if self.stopping:
-                return Outcome.STOPPED
+                return Delivery.STOPPED
             try:
                 await bot.send_message(message.user_id, text)
             except TelegramRetryAfter as error:
@@ -156,18 +158,18 @@ class OutboxSender(Background):
                     error.retry_after,
                 )
                 if not await self._wait_unless_stopped(error.retry_after):
-                    return Outcome.STOPPED
+                    return Delivery.STOPPED
                 continue
             except TelegramForbiddenError as error:
                 log.info("user %d cannot be written to (%s): blocked", message.user_id, error)
                 await self._users.set_blocked(message.user_id, True)
                 dropped = await self._outbox.drop_pending(message.user_id, "blocked")
                 log.info("dropped %d notification(s) for user %d", dropped, message.user_id)
-                return Outcome.BLOCKED
+                return Delivery.BLOCKED
             except (TelegramBadRequest, TelegramNotFound) as error:
                 log.warning("notification %d dropped: %s", message.id, error)
                 await self._outbox.drop(message.id, str(error)[:500])
-                return Outcome.DROPPED
+                return Delivery.DROPPED
             except TelegramAPIError as error:  # network, server, anything not about this message
                 delay = retry_delay(message.attempts)
                 log.warning(
@@ -177,9 +179,9 @@ class OutboxSender(Background):
                     delay,
                 )
                 await self._outbox.retry_later(message.id, delay)
-                return Outcome.LATER
+                return Delivery.LATER
             await self._outbox.mark_sent(message.id)
-            return Outcome.SENT
+            return Delivery.SENT
 
     async def _run(self, bot: Bot) -> None:
         while not self.stopping:
