@@ -436,4 +436,4 @@ async def test_refund_for_remains_is_exact_and_rounded_down(db: Database) -> Non
     assert order.refund_for(3, 2) == Decimal("1.00")
     assert order.refund_for(99, 2) == order.charge
     assert order.refund_for(-1, 2) == 0
-    assert order.refund_for(2, 8) == Decimal("0.66666666")
+    assert order.refund_for(2, 5) == Decimal("0.66666")

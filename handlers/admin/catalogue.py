@@ -20,7 +20,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.catalogue import Catalogue, Category, Snapshot, paginate
 from bot.i18n import Texts
-from bot.money import display, display_panel, parse_typed_amount
+from bot.money import AmountTooLarge, display, display_panel, parse_typed_amount
 from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
@@ -31,6 +31,8 @@ from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
 from bot.validation import parse_whole_number
 
 MAX_POSITION = 10_000
+# A markup past this many percent is a typing slip, not a price.
+MAX_MARKUP = Decimal(10_000)
 V = TypeVar("V")
 CLEAR = "-"
 
@@ -115,7 +117,11 @@ async def _target_and_value(
         return None
     value: V | None = None
     if parts[1] != CLEAR:
-        value = parse(parts[1])
+        try:
+            value = parse(parts[1])
+        except AmountTooLarge as error:
+            await message.answer(t("amount-too-large", max=f"{error.limit:f}"))
+            return None
         if value is None:
             await message.answer(t(f"shop-bad-{name}"))
             return None
@@ -125,7 +131,7 @@ async def _target_and_value(
 
 def _markup(text: str) -> Decimal | None:
     # Digits only: a negative markup would sell below the panel's rate.
-    return parse_typed_amount(text.removesuffix("%"))
+    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP)
 
 
 def _position(text: str) -> int | None:
