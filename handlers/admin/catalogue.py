@@ -31,6 +31,7 @@ from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
 from bot.validation import parse_whole_number
 
 MAX_POSITION = 10_000
+MAX_ECHO = 100
 # A markup past this many percent is a typing slip, not a price.
 MAX_MARKUP = Decimal(10_000)
 V = TypeVar("V")
@@ -68,7 +69,9 @@ async def _target(
         return None
     target = resolve(snapshot, text)
     if target is None:
-        await message.answer(t("shop-not-found", target=text))
+        # Echoed cut short: the whole of a pasted page would not fit in a message.
+        shown = text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}…"
+        await message.answer(t("shop-not-found", target=shown))
         return None
     return snapshot, target
 
