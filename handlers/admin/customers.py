@@ -91,23 +91,16 @@ async def move_money(
             if credit:
                 notice = {"amount": amounts(amount), "balance": amounts(balance)}
                 await outbox.add(tx, user_id, "credit-notice", notice)
-    except InsufficientFunds as short:
+    except (InsufficientFunds, BalanceLimit) as refused:
+        # A debit past the balance, or a credit past the most a balance may hold.
+        short = isinstance(refused, InsufficientFunds)
         await message.answer(
             t(
-                "admin-debit-short",
+                "admin-debit-short" if short else "admin-credit-limit",
                 user=str(user_id),
                 amount=amounts(amount),
-                balance=amounts(short.balance),
-            )
-        )
-        return
-    except BalanceLimit as full:
-        await message.answer(
-            t(
-                "admin-credit-limit",
-                user=str(user_id),
                 max=amounts(MAX_BALANCE),
-                balance=amounts(full.balance),
+                balance=amounts(refused.balance),
             )
         )
         return
