@@ -43,8 +43,9 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.telegram.commands import register_commands
+from bot.telegram.errors import UpdateErrors
 from bot.telegram.inflight import InFlight
-from bot.telegram.middlewares import CommandEndsConversation, LocaleMiddleware
+from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -149,9 +150,11 @@ def create_dispatcher(
         panel_watch=panel_watch,
         placer=placer,
     )
+    dp.update.outer_middleware(ImpossibleIds())
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
     dp.message.outer_middleware(CommandEndsConversation())
+    UpdateErrors(alerts, translator, settings.default_locale).register(dp)
     dp.include_router(build_router())
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)

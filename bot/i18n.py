@@ -42,6 +42,9 @@ def pick_locale(stored: str | None, telegram_code: str | None, default: Locale) 
     return default
 
 
+_FLUENT_MAX_ARG = 2500
+
+
 class Translator:
     """All catalogues, loaded once; `t = translator.texts("ru")` renders in one language."""
 
@@ -71,10 +74,22 @@ class Translator:
             log.error("message %r has no value in %s", key, locale)
             return key
         safe = {name: _escape(value) for name, value in args.items()} if escape else dict(args)
+        # fluent.runtime refuses a string argument over 2,500 characters; a long text (a
+        # service's description, something a person typed) goes through as a marker and is
+        # put back after formatting.
+        long: dict[str, str] = {}
+        for name, value in safe.items():
+            if isinstance(value, str) and len(value) > _FLUENT_MAX_ARG:
+                marker = f"\x00{len(long)}\x00"
+                long[marker] = value
+                safe[name] = marker
         text, errors = bundle.format_pattern(message.value, safe)
         for error in errors:
             log.error("message %r in %s: %s", key, locale, error)
-        return str(text)
+        text = str(text)
+        for marker, value in long.items():
+            text = text.replace(marker, value)
+        return text
 
     def texts(self, locale: Locale) -> Texts:
         return Texts(self, locale)

@@ -1,7 +1,9 @@
 """Exact money: `Decimal` in Python, integer minor units in SQLite.
 
-One scale for the whole database (8 decimal places) holds the panel's 5-decimal charges and
-rates exactly, with room for markups; SQL then compares and sums integers only.
+One scale for the whole database (5 decimal places) holds the panel's 5-decimal charges and
+rates exactly; SQL then compares and sums integers only. At that scale 64 bits hold about
+92 trillion units of currency, and balances are capped at `MAX_BALANCE` (a trillion), so
+no balance comes near overflow; sums over many rows are split (`bot.storage.sums`).
 """
 
 from __future__ import annotations
@@ -13,16 +15,31 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 
-SCALE = 8
+SCALE = 5
 _ONE_MINOR = Decimal(1).scaleb(-SCALE)
 _INT64_MAX = 2**63 - 1
+# The most one customer may hold: a hundred times below what 64 bits hold at SCALE, so a
+# balance never overflows, whatever is credited to it.
+MAX_BALANCE = Decimal(10**12)
+# The most a person may type as one amount (a credit, a debit, a price): far above any real
+# payment, below a pasted phone number.
+MAX_TYPED_AMOUNT = Decimal(10**10)
 # People type amounts in ASCII digits only: "1_000", full-width digits, "²", "1e3" and "NaN"
-# would all be accepted by Decimal() itself.
-_AMOUNT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,8})?")
+# would all be accepted by Decimal() itself. More digits than any bound are matched, so a
+# huge number is refused as too large rather than as not a number.
+_AMOUNT = re.compile(rf"[0-9]{{1,30}}(?:[.,][0-9]{{1,{SCALE}}})?")
 
 
 class MoneyError(ValueError):
     """An amount that cannot be stored exactly."""
+
+
+class AmountTooLarge(MoneyError):
+    """A typed amount past its bound; `limit` is the bound, to tell the person."""
+
+    def __init__(self, limit: Decimal) -> None:
+        super().__init__(f"amount is above {limit}")
+        self.limit = limit
 
 
 def to_minor(amount: Decimal) -> int:
@@ -80,12 +97,16 @@ def parse_panel_amount(value: object) -> Decimal:
     return amount.quantize(_ONE_MINOR, rounding=ROUND_FLOOR)
 
 
-def parse_typed_amount(text: str) -> Decimal | None:
-    """An amount typed by a person (ASCII digits, `.` or `,` as decimal mark), else None."""
+def parse_typed_amount(text: str, limit: Decimal = MAX_TYPED_AMOUNT) -> Decimal | None:
+    """An amount typed by a person (ASCII digits, `.` or `,` as decimal mark, at most SCALE
+    decimals), else None; raises `AmountTooLarge` past `limit`."""
     text = text.strip()
     if not _AMOUNT.fullmatch(text):
         return None
-    return Decimal(text.replace(",", "."))
+    amount = Decimal(text.replace(",", "."))
+    if amount > limit:
+        raise AmountTooLarge(limit)
+    return amount
 
 
 def customer_rate(panel_rate: Decimal, markup_percent: Decimal) -> Decimal:

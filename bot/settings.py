@@ -54,7 +54,7 @@ EXPECTED: dict[str, str] = {
         f" {MAX_INVOICE_STARS}"
     ),
     "stars_rate": (
-        "the balance one Telegram Star buys, like 0.01: above 0, at most 1000000, at most 8"
+        "the balance one Telegram Star buys, like 0.01: above 0, at most 1000000, at most 5"
         " decimals, and TOPUP_MIN_STARS stars must buy at least one step of PRICE_DECIMALS"
     ),
     "notify_rate": "notifications a second at most, a number from 1 up (Telegram allows ~30)",

@@ -443,4 +443,4 @@ async def test_refund_for_remains_is_exact_and_rounded_down(db: Database) -> Non
     assert refund_for(order, 3, 2) == Decimal("1.00")
     assert refund_for(order, 99, 2) == order.charge
     assert refund_for(order, -1, 2) == 0
-    assert refund_for(order, 2, 8) == Decimal("0.66666666")
+    assert refund_for(order, 2, 5) == Decimal("0.66666")

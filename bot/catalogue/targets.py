@@ -12,6 +12,8 @@ from bot.panel import Service
 from bot.validation import parse_whole_number
 
 MAX_POSITION = 10_000
+# A markup past this many percent is a typing slip, not a price.
+MAX_MARKUP = Decimal(10_000)
 CLEAR = "-"  # as a value: remove what was set
 
 
@@ -45,7 +47,7 @@ def split_last(args: str | None) -> tuple[str, str] | None:
 
 def parse_markup(text: str) -> Decimal | None:
     # Digits only: a negative markup would sell below the panel's rate.
-    return parse_typed_amount(text.removesuffix("%"))
+    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP)
 
 
 def parse_position(text: str) -> int | None:

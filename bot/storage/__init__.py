@@ -4,6 +4,7 @@ from bot.storage.db import Database, StorageError, Transaction, utcnow
 from bot.storage.fsm import SQLiteStorage
 from bot.storage.ledger import (
     AlreadyPosted,
+    BalanceLimit,
     InsufficientFunds,
     LedgerEntry,
     LedgerRepo,
@@ -46,6 +47,7 @@ __all__ = [
     "LOCAL_STATUSES",
     "STARS",
     "AlreadyPosted",
+    "BalanceLimit",
     "Changes",
     "Credited",
     "Customer",

@@ -12,8 +12,9 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.money import from_minor, to_minor
+from bot.money import MAX_BALANCE, MoneyError, from_minor, to_minor
 from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
+from bot.storage.sums import joined, split_sum
 from bot.storage.users import UnknownUser
 
 
@@ -35,6 +36,15 @@ class InsufficientFunds(StorageError):
         self.user_id = user_id
         self.balance = balance
         self.missing = missing
+
+
+class BalanceLimit(StorageError):
+    """A credit that would take a balance past `MAX_BALANCE`; nothing was posted."""
+
+    def __init__(self, user_id: int, balance: Decimal) -> None:
+        super().__init__(f"user {user_id} has {balance}: a credit would pass {MAX_BALANCE}")
+        self.user_id = user_id
+        self.balance = balance
 
 
 class AlreadyPosted(StorageError):
@@ -75,11 +85,12 @@ async def post(
 ) -> Decimal:
     """Post `amount` (signed) to the user's balance inside `tx`; the new balance.
 
-    Raises `InsufficientFunds`, `AlreadyPosted`, `RefundExceedsCharge` or `UnknownUser`, and
-    then has changed nothing: the caller's transaction may go on.
+    Raises `InsufficientFunds`, `BalanceLimit`, `AlreadyPosted`, `RefundExceedsCharge` or
+    `UnknownUser`, and then has changed nothing: the caller's transaction may go on.
     """
-    units = to_minor(amount)
-    if units == 0:
+    if not amount.is_finite():
+        raise MoneyError("amount is not a finite number")
+    if amount.is_zero():
         raise ValueError("a posting of zero moves no money")
     # The savepoint makes the posting all-or-nothing even if a statement after the insert fails.
     async with tx.savepoint():
@@ -88,8 +99,14 @@ async def post(
             raise UnknownUser(user_id)
         # Read and write under the database's one write lock: concurrent debits cannot both pass.
         balance = int(row["balance"])
-        if balance + units < 0:
-            raise InsufficientFunds(user_id, from_minor(balance), from_minor(-(balance + units)))
+        # Compared as Decimals before conversion: a debit no balance can cover (a huge
+        # quantity's charge) is short of funds, not an amount too large to store.
+        held = from_minor(balance)
+        if amount < -held:
+            raise InsufficientFunds(user_id, held, -amount - held)
+        if amount > MAX_BALANCE - held:
+            raise BalanceLimit(user_id, held)
+        units = to_minor(amount)
         now = utcnow()
         try:
             await tx.execute(
@@ -123,9 +140,10 @@ class LedgerRepo:
 
     async def ledger_sum(self, user_id: int) -> Decimal:
         row = await self._db.fetchone(
-            "SELECT coalesce(sum(amount), 0) FROM ledger WHERE user_id = ?", (user_id,)
+            f"SELECT {split_sum('amount')} FROM ledger WHERE user_id = ?",  # noqa: S608  # ours
+            (user_id,),
         )
-        return from_minor(row[0] if row else 0)
+        return from_minor(joined(*row) if row else 0)
 
     async def entries(self, user_id: int, limit: int = 20) -> list[LedgerEntry]:
         """The user's latest postings, newest first."""
@@ -137,14 +155,13 @@ class LedgerRepo:
     async def check_consistency(self) -> list[int]:
         """Ids of users whose balance is not the sum of their postings (should be none)."""
         rows = await self._db.fetchall(
-            "SELECT users.id FROM users LEFT JOIN"
-            " (SELECT user_id, sum(amount) AS total FROM ledger GROUP BY user_id) AS sums"
-            " ON sums.user_id = users.id"
-            " WHERE users.balance != coalesce(sums.total, 0) ORDER BY users.id"
+            f"SELECT users.id, users.balance, total_high, total_low FROM users"  # noqa: S608
+            f" LEFT JOIN (SELECT user_id, {split_sum('amount')} FROM ledger GROUP BY user_id)"
+            " AS sums ON sums.user_id = users.id ORDER BY users.id"
         )
-        return [row[0] for row in rows]
+        return [row[0] for row in rows if row[1] != joined(row[2] or 0, row[3] or 0)]
 
     async def total_balances(self) -> Decimal:
         """What the shop owes its customers: the sum of all balances."""
-        row = await self._db.fetchone("SELECT coalesce(sum(balance), 0) FROM users")
-        return from_minor(row[0] if row else 0)
+        row = await self._db.fetchone(f"SELECT {split_sum('balance')} FROM users")  # noqa: S608
+        return from_minor(joined(*row) if row else 0)

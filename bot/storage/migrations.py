@@ -223,6 +223,45 @@ BEGIN
 END;
 """
 
+_V7_MONEY_SCALE = """
+-- Money goes from 8 to 5 decimal places (`bot.money.SCALE`): at 8, 64 bits held only about
+-- 92 billion units of currency, within reach of a so'm shop's revenue. Money that customers
+-- hold or paid moved in steps of PRICE_DECIMALS (at most 5), so it converts exactly; a
+-- check stops the migration (and the bot) rather than round a customer's money.
+CREATE TEMP TABLE money_scale_check (
+    inexact INTEGER NOT NULL CONSTRAINT customer_money_has_more_than_5_decimals
+        CHECK (inexact = 0)
+);
+INSERT INTO money_scale_check
+    SELECT (SELECT count(*) FROM users WHERE balance % 1000 != 0)
+        + (SELECT count(*) FROM ledger WHERE amount % 1000 != 0)
+        + (SELECT count(*) FROM orders WHERE charge % 1000 != 0 OR refunded % 1000 != 0)
+        + (SELECT count(*) FROM topups WHERE amount % 1000 != 0);
+DROP TABLE money_scale_check;
+
+UPDATE users SET balance = balance / 1000;
+-- One statement: `refunded` is checked against `charge`.
+UPDATE orders SET charge = charge / 1000, refunded = refunded / 1000;
+UPDATE topups SET amount = amount / 1000;
+-- The ledger is append-only; its guard steps aside for this one conversion only.
+DROP TRIGGER ledger_no_update;
+UPDATE ledger SET amount = amount / 1000;
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+
+-- The panel's rates and charges are cut to 5 decimals, as `parse_panel_amount` now cuts
+-- them (panels send at most 5). An admin's markup or fixed price with more decimals is
+-- rounded up: the shop never sells below what its admin set.
+UPDATE orders SET rate = rate / 1000, panel_charge = panel_charge / 1000;
+UPDATE shop_services SET rate = rate / 1000,
+    markup = CASE WHEN markup > 0 THEN (markup + 999) / 1000 ELSE markup / 1000 END,
+    price = (price + 999) / 1000;
+UPDATE shop_categories
+    SET markup = CASE WHEN markup > 0 THEN (markup + 999) / 1000 ELSE markup / 1000 END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -230,6 +269,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_SHOP_STATE,
     _V5_CURATION,
     _V6_REFUNDED,
+    _V7_MONEY_SCALE,
 )
 LATEST = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from bot.money import from_minor
 from bot.storage.db import Database
+from bot.storage.sums import joined, split_sum
 
 
 @dataclass(frozen=True)
@@ -49,15 +50,18 @@ class StatsRepo:
             " ORDER BY count(*) DESC, status",
             (start,),
         )
-        money = await self._db.fetchone(
-            "SELECT"
-            " coalesce((SELECT -sum(l.amount) FROM ledger l JOIN orders o ON o.id = l.order_id"
-            "           WHERE o.created_at >= ?), 0),"
-            " coalesce((SELECT sum(panel_charge) FROM orders"
-            "           WHERE created_at >= ? AND panel_charge IS NOT NULL), 0)",
-            (start, start),
+        paid = await self._db.fetchone(
+            f"SELECT {split_sum('-l.amount')} FROM ledger l"  # noqa: S608  # the sum is ours
+            " JOIN orders o ON o.id = l.order_id WHERE o.created_at >= ?",
+            (start,),
         )
-        revenue, cost = (int(money[0]), int(money[1])) if money else (0, 0)
+        charged = await self._db.fetchone(
+            f"SELECT {split_sum('panel_charge')} FROM orders"  # noqa: S608  # the sum is ours
+            " WHERE created_at >= ? AND panel_charge IS NOT NULL",
+            (start,),
+        )
+        revenue = joined(*paid) if paid else 0
+        cost = joined(*charged) if charged else 0
         return Period(
             orders_by_status={str(row[0]): int(row[1]) for row in rows},
             revenue=from_minor(revenue),

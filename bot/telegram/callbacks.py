@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+# A client can send any callback data. A number SQLite cannot hold (past 64 bits), a
+# negative id or an unreachable page fails the filter, and the tap is answered as a stale
+# button is, before any handler or query sees it.
+INT64_MAX = 2**63 - 1
+RowId = Annotated[int, Field(ge=0, le=INT64_MAX)]
+# A position in a list: far beyond any list, still a small number.
+Index = Annotated[int, Field(ge=0, le=10**6)]
+# Handlers clamp pages to the list, so only the size is bounded here (keyboards build a
+# ◀️ for page -1 on the first page without showing it).
+Page = Annotated[int, Field(ge=-(10**6), le=10**6)]
 
 
 class MenuCb(CallbackData, prefix="m"):
@@ -19,25 +33,25 @@ class LanguageCb(CallbackData, prefix="lang"):
 
 class CategoriesPageCb(CallbackData, prefix="cp"):
     v: str
-    page: int
+    page: Page
 
 
 class CategoryCb(CallbackData, prefix="ct"):
     v: str
-    cat: int
-    page: int
+    cat: Index
+    page: Page
 
 
 class SearchCb(CallbackData, prefix="sr"):
     """A page of the services found by the word in the draft."""
 
     v: str
-    page: int
+    page: Page
 
 
 class ServiceCb(CallbackData, prefix="sv"):
     v: str
-    id: int
+    id: RowId
 
 
 class OrderNavCb(CallbackData, prefix="on"):
@@ -50,21 +64,21 @@ class ConfirmCb(CallbackData, prefix="ok"):
 
 class TopupCb(CallbackData, prefix="tu"):
     action: str  # "pay" `stars`, "type" an amount, "cancel" typing
-    stars: int = 0
+    stars: RowId = 0
 
 
 class OrdersCb(CallbackData, prefix="ol"):
     """A page of My orders (0: the newest)."""
 
-    page: int
+    page: Page
 
 
 class OrderCb(CallbackData, prefix="od"):
     """An action on one order, by its local id; `page` is the list page to go back to."""
 
     action: str  # view, refresh, cancel (asks to confirm), cancel-yes
-    id: int
-    page: int
+    id: RowId
+    page: Page
 
 
 # Admins' catalogue panel (/shop). `cat` is the category's position in the admin's list of
@@ -73,19 +87,19 @@ class OrderCb(CallbackData, prefix="od"):
 
 class ShopPageCb(CallbackData, prefix="sp"):
     v: str
-    page: int
+    page: Page
 
 
 class ShopCategoryCb(CallbackData, prefix="sc"):
     v: str
-    cat: int
-    page: int
+    cat: Index
+    page: Page
 
 
 class ShopToggleCb(CallbackData, prefix="sh"):
     """Hide or show a service (`id`), or the category itself (`id` -1)."""
 
     v: str
-    cat: int
-    page: int
-    id: int = -1
+    cat: Index
+    page: Page
+    id: Annotated[int, Field(ge=-1, le=INT64_MAX)] = -1

@@ -1,18 +1,50 @@
-"""Per-update work: which language to answer in; commands end a half-done conversation."""
+"""Per-update work: updates from impossible ids are dropped; which language to answer in;
+commands end a half-done conversation."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 
 from bot.i18n import Texts, Translator, pick_locale
 from bot.orders.conversation import Conversation
 from bot.settings import Locale
 from bot.storage import Customer, UsersRepo
+
+log = logging.getLogger(__name__)
+
+INT64_MAX = 2**63 - 1
+
+
+class ImpossibleIds(BaseMiddleware):
+    """Drops updates from ids Telegram never issues: a user id of 0 or below, or a user or
+    chat id past 64 bits. Only a forged update carries one, and SQLite cannot even look it
+    up (it raises OverflowError), so nothing after this middleware has to cope.
+
+    Registered on `dp.update` (outer), after aiogram's own middleware that finds the user
+    and chat of every kind of update.
+    """
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        chat: Chat | None = data.get("event_chat")
+        if (user is not None and not 0 < user.id <= INT64_MAX) or (
+            chat is not None and not -INT64_MAX <= chat.id <= INT64_MAX
+        ):
+            update_id = event.update_id if isinstance(event, Update) else None
+            log.debug("update %s dropped: impossible user or chat id", update_id)
+            return None
+        return await handler(event, data)
 
 
 class LocaleMiddleware(BaseMiddleware):

@@ -26,12 +26,13 @@ from bot.catalogue.targets import (
     split_last,
 )
 from bot.i18n import Texts
-from bot.money import display, display_panel, parse_typed_amount
+from bot.money import AmountTooLarge, display, display_panel, parse_typed_amount
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
 from bot.telegram.replies import current_snapshot
 
+MAX_ECHO = 100
 V = TypeVar("V")
 
 
@@ -43,7 +44,9 @@ async def _target(
         return None
     target = resolve(snapshot, text)
     if target is None:
-        await message.answer(t("shop-not-found", target=text))
+        # Echoed cut short: the whole of a pasted page would not fit in a message.
+        shown = text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}…"
+        await message.answer(t("shop-not-found", target=shown))
         return None
     return snapshot, target
 
@@ -87,7 +90,11 @@ async def _target_and_value(
         return None
     value: V | None = None
     if parts[1] != CLEAR:
-        value = parse(parts[1])
+        try:
+            value = parse(parts[1])
+        except AmountTooLarge as error:
+            await message.answer(t("amount-too-large", max=f"{error.limit:f}"))
+            return None
         if value is None:
             await message.answer(t(f"shop-bad-{name}"))
             return None

@@ -17,11 +17,12 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, User
 
 from bot.i18n import Texts
-from bot.money import Amounts, parse_typed_amount
+from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
 from bot.orders.refunds import post_refund
 from bot.settings import Settings
 from bot.storage import (
+    BalanceLimit,
     InsufficientFunds,
     OrdersRepo,
     OrderStateError,
@@ -44,7 +45,8 @@ def _args(command: CommandObject) -> list[str]:
 
 
 def _amount(text: str, settings: Settings) -> Decimal | None:
-    """A positive amount with no more decimals than customer prices have."""
+    """A positive amount with no more decimals than customer prices have; raises
+    `AmountTooLarge` past the bound on typed amounts."""
     amount = parse_typed_amount(text)
     if amount is None or amount <= 0:
         return None
@@ -67,7 +69,11 @@ async def move_money(
     credit = command.command == "credit"
     args = _args(command)
     user_id = parse_whole_number(args[0]) if len(args) == 2 else None
-    amount = _amount(args[1], settings) if len(args) == 2 else None
+    try:
+        amount = _amount(args[1], settings) if len(args) == 2 else None
+    except AmountTooLarge as error:
+        await message.answer(t("amount-too-large", max=amounts(error.limit)))
+        return
     if user_id is None or amount is None:
         await message.answer(t("admin-credit-usage" if credit else "admin-debit-usage"))
         return
@@ -82,13 +88,16 @@ async def move_money(
             if credit:
                 notice = {"amount": amounts(amount), "balance": amounts(balance)}
                 await work.tell(user_id, "credit-notice", notice)
-    except InsufficientFunds as short:
+    except (InsufficientFunds, BalanceLimit) as refused:
+        # A debit past the balance, or a credit past the most a balance may hold.
+        short = isinstance(refused, InsufficientFunds)
         await message.answer(
             t(
-                "admin-debit-short",
+                "admin-debit-short" if short else "admin-credit-limit",
                 user=str(user_id),
                 amount=amounts(amount),
-                balance=amounts(short.balance),
+                max=amounts(MAX_BALANCE),
+                balance=amounts(refused.balance),
             )
         )
         return

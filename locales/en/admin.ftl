@@ -62,3 +62,8 @@ alert-unknown-waiting = { $count ->
         [one] ⚠️ { $count } order of unknown outcome is waiting for you: /unknown
        *[other] ⚠️ { $count } orders of unknown outcome are waiting for you: /unknown
     }
+
+# Bounds on typed amounts and balances
+amount-too-large = That is too large: at most { $max } can be typed here.
+admin-credit-limit = Not credited: { $user } would then hold more than { $max }, the most one balance may hold. Their balance: { $balance }.
+alert-update-failed = ⚠️ A { $update } update failed with { $error }; the user was asked to try again. Details are in the log. Further { $error } errors go only to the log for an hour.

@@ -30,3 +30,6 @@ language-set = Language: English.
 cmd-start = Main menu
 cmd-help = What this bot can do
 cmd-language = Change the language
+
+# Whatever went wrong that no handler expected
+error-try-again = That did not work. Please try again.

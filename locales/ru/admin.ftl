@@ -64,3 +64,8 @@ alert-unknown-waiting = { $count ->
         [few] ⚠️ { $count } заказа с неизвестным исходом ждут вас: /unknown
        *[many] ⚠️ { $count } заказов с неизвестным исходом ждут вас: /unknown
     }
+
+# Bounds on typed amounts and balances
+amount-too-large = Слишком много: здесь можно ввести не больше { $max }.
+admin-credit-limit = Не зачислено: у { $user } стало бы больше { $max }, а это наибольший возможный баланс. Его баланс: { $balance }.
+alert-update-failed = ⚠️ Обновление { $update } завершилось ошибкой { $error }; пользователя попросили повторить. Подробности в журнале. Следующие ошибки { $error } в течение часа попадут только в журнал.

@@ -30,3 +30,6 @@ language-set = Язык: русский.
 cmd-start = Главное меню
 cmd-help = Что умеет бот
 cmd-language = Сменить язык
+
+# Whatever went wrong that no handler expected
+error-try-again = Не получилось. Попробуйте ещё раз.

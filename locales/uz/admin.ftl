@@ -56,3 +56,8 @@ settled-failed = ❌ #{ $id } buyurtmangizni berib bo'lmadi. { $refund } balansi
 alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin to'ldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
 alert-unknown-waiting = ⚠️ Natijasi noma'lum { $count } ta buyurtma sizni kutmoqda: /unknown
+
+# Bounds on typed amounts and balances
+amount-too-large = Bu juda katta: bu yerda ko'pi bilan { $max } kiritish mumkin.
+admin-credit-limit = Qo'shilmadi: { $user } da { $max } dan ko'p bo'lib qolardi, bu bitta balansning eng katta miqdori. Uning balansi: { $balance }.
+alert-update-failed = ⚠️ { $update } yangilanishi { $error } xatosi bilan tugadi; foydalanuvchidan qayta urinish so'raldi. Tafsilotlar jurnalda. Keyingi { $error } xatolari bir soat davomida faqat jurnalga yoziladi.

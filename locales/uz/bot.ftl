@@ -30,3 +30,6 @@ language-set = Til: o'zbekcha.
 cmd-start = Asosiy menyu
 cmd-help = Bot nimalar qila oladi
 cmd-language = Tilni o'zgartirish
+
+# Whatever went wrong that no handler expected
+error-try-again = Bo'lmadi. Iltimos, qaytadan urinib ko'ring.
