@@ -42,6 +42,30 @@ INCORRECT_ORDER = "Incorrect order ID"
 ANSWER_REQUIRED = "Answer number is required"
 
 
+# What `add` needs besides the link, by lower-cased type (api-v2-service-types.md).
+TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "seo": ("keywords",),
+    "custom comments": ("comments",),
+    "custom comments package": ("comments",),
+    "mentions": ("usernames",),
+    "mentions with hashtags": ("usernames", "hashtags"),
+    "mentions custom list": ("usernames",),
+    "mentions hashtag": ("hashtag",),
+    "mentions user followers": ("username",),
+    "mentions media likers": ("media",),
+    "comment likes": ("username",),
+    "comment replies": ("username", "comments"),
+    "invites from groups": ("groups",),
+}
+PACKAGE_TYPES = frozenset({"package", "custom comments package"})
+# Types whose quantity is the number of lines of a field.
+COUNTED_TYPES = {
+    "custom comments": "comments",
+    "mentions custom list": "usernames",
+    "comment replies": "comments",
+}
+
+
 def money(amount: Decimal) -> str:
     """Amounts as the document writes them: a string with 5 decimals, "0.27819"."""
     return f"{amount.quantize(_FIVE_PLACES, rounding=ROUND_HALF_UP):f}"
@@ -59,9 +83,12 @@ class EmulatedService:
     refill: bool = False
     cancel: bool = True
     active: bool = True
+    dripfeed: bool = False
 
     def render(self) -> dict[str, Any]:
-        return {
+        # `dripfeed` is one of the fields some panels add; the document's services lack it.
+        extra = {"dripfeed": True} if self.dripfeed else {}
+        return extra | {
             "service": self.id,
             "name": self.name,
             "type": self.type,
@@ -304,29 +331,48 @@ class PanelEmulator:
         raise _Refusal(INCORRECT_REQUEST)
 
     def _add(self, form: dict[str, str]) -> dict[str, Any]:
-        service_id, quantity = _whole(form.get("service")), _whole(form.get("quantity"))
-        if service_id is None or quantity is None:
+        service_id = _whole(form.get("service"))
+        if service_id is None:
             raise _Refusal(INCORRECT_REQUEST)
         service = self.services.get(service_id)
         if service is None or not service.active:
             raise _Refusal(INCORRECT_SERVICE)
+        kind = " ".join(service.type.split()).lower()
         link = form.get("link", "").strip()
         if not link:
             raise _Refusal(BAD_LINK)
-        if quantity < service.min:
+        for name in TYPE_FIELDS.get(kind, ()):
+            if not form.get(name, "").strip():
+                raise _Refusal(INCORRECT_REQUEST)
+        if kind in PACKAGE_TYPES:
+            quantity, units = 1, 1000
+        elif kind in COUNTED_TYPES:
+            quantity = len([x for x in form[COUNTED_TYPES[kind]].splitlines() if x.strip()])
+            units = quantity
+        else:
+            whole = _whole(form.get("quantity"))
+            if whole is None:
+                raise _Refusal(INCORRECT_REQUEST)
+            quantity = units = whole
+        if kind not in PACKAGE_TYPES and quantity < service.min:
             raise _Refusal(QUANTITY_LOW)
-        if quantity > service.max:
+        if kind not in PACKAGE_TYPES and quantity > service.max:
             raise _Refusal(QUANTITY_HIGH)
-        if service.type == "Poll" and not form.get("answer_number", "").strip():
+        if kind == "poll" and not form.get("answer_number", "").strip():
             raise _Refusal(ANSWER_REQUIRED)
-        charge = self._charge(service, quantity)
+        if "runs" in form:
+            runs, interval = _whole(form.get("runs")), _whole(form.get("interval"))
+            if not service.dripfeed or runs is None or interval is None or runs < 1:
+                raise _Refusal(INCORRECT_REQUEST)
+            units *= runs
+        charge = self._charge(service, units)
         if charge > self.balance:
             raise _Refusal(NO_FUNDS)
         self.balance -= charge
         fixed = {"key", "action", "service", "link", "quantity"}
         order = self.add_order(
             service_id,
-            quantity,
+            units if kind not in PACKAGE_TYPES else 1,
             link=link,
             charge=charge,
             fields={k: v for k, v in form.items() if k not in fixed},

@@ -30,20 +30,23 @@ def a_service(kind: str, category: str = "Telegram Members") -> Service:
 
 
 def test_each_type_asks_its_steps_in_order() -> None:
-    assert order_type(a_service("Default")).steps == (LINK, QUANTITY)  # type: ignore[union-attr]
-    assert order_type(a_service(" poll ")).steps == (LINK, QUANTITY, ANSWER_NUMBER)  # type: ignore[union-attr]
-    assert order_type(a_service("Custom Comments")) is None  # not sold: hidden
+    default, poll = order_type(a_service("Default")), order_type(a_service(" poll "))
+    assert default is not None
+    assert poll is not None
+    assert default.asked(a_service("Default"), {}) == [LINK, QUANTITY]
+    assert poll.asked(a_service("Poll"), {}) == [LINK, QUANTITY, ANSWER_NUMBER]
+    assert order_type(a_service("Subscriptions")) is None  # not sold: hidden
 
 
 def test_next_and_back_follow_the_table() -> None:
-    poll = ORDER_TYPES["poll"]
-    assert poll.after("link") is QUANTITY
-    assert poll.after("quantity") is ANSWER_NUMBER
-    assert poll.after("answer") is None  # the summary
-    assert poll.before(None) is ANSWER_NUMBER  # Back from the summary
-    assert poll.before("quantity") is LINK
-    assert poll.before("link") is None  # Back to the service list
-    assert ORDER_TYPES["default"].before(None) is QUANTITY
+    poll, service = ORDER_TYPES["poll"], a_service("Poll")
+    assert poll.after(service, {}, "link") is QUANTITY
+    assert poll.after(service, {}, "quantity") is ANSWER_NUMBER
+    assert poll.after(service, {}, "answer") is None  # the summary
+    assert poll.before(service, {}, None) is ANSWER_NUMBER  # Back from the summary
+    assert poll.before(service, {}, "quantity") is LINK
+    assert poll.before(service, {}, "link") is None  # Back to the service list
+    assert ORDER_TYPES["default"].before(a_service("Default"), {}, None) is QUANTITY
 
 
 def test_an_answer_suits_another_service_only_if_it_parses_for_it() -> None:

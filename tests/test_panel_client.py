@@ -129,6 +129,7 @@ async def test_add_places_one_order_and_the_panel_charges_for_it(
 async def test_add_sends_answer_number_and_extra_fields(
     client: PanelClient, emu: PanelEmulator
 ) -> None:
+    emu.services[3].dripfeed = True  # runs and interval only where the service allows them
     order_id = await client.add(3, LINK, 10, answer_number=2, runs=3, interval="15")
 
     form = emu.calls("add")[0]

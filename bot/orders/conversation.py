@@ -25,7 +25,7 @@ from bot.orders import screens
 from bot.orders.draft import Draft
 from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
-from bot.orders.steps import STEP_NAMES, OrderType, Step, order_type
+from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
 from bot.panel import Service
 from bot.settings import Settings
 from bot.storage import UsersRepo
@@ -172,7 +172,7 @@ class Conversation:
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
         intro = screens.service_card(snapshot, service, self.t, self.amounts)
-        await self.question(draft, service, kind.steps[0], intro)
+        await self.question(draft, service, kind.first(service), intro)
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -182,12 +182,18 @@ class Conversation:
         screen = screens.question(step, service, draft.answers.get(step.name), self.t, intro or [])
         await self.ask(draft, STEP_STATES[step.name], screen)
 
-    async def answer(self, snapshot: Snapshot, step_state: str | None, text: str | None) -> None:
-        """The customer typed an answer to the current step: on to the next, or say why not."""
+    async def answer(
+        self, snapshot: Snapshot, step_state: str | None, text: str | None, *, skip: bool = False
+    ) -> None:
+        """The customer answered the current step (typed, a button, or Skip on an optional
+        one): on to the next, or say why not."""
         at = await self._at(snapshot, step_state)
         if at is None:
             return
-        value = at.step.parse(text, at.service)
+        if skip:
+            value: Answer | None = SKIPPED if at.step.optional else None
+        else:
+            value = at.step.parse(text, at.service)
         if value is None:
             await self.message.answer(screens.invalid(at.step, at.service, self.t))
             return
@@ -210,13 +216,14 @@ class Conversation:
             return None
         service, kind = chosen
         step = kind.step(name)
-        if step is None:  # a state from another type's steps: ask this one's first
-            await self.question(draft, service, kind.steps[0])
+        if step is None or not step.applies(service, draft.answers):
+            # A state from another type's steps, or a forged one: ask this one's first.
+            await self.question(draft, service, kind.first(service))
             return None
         return _At(draft, service, kind, step)
 
     async def _forward(self, snapshot: Snapshot, at: _At) -> None:
-        following = at.kind.after(at.step.name)
+        following = at.kind.after(at.service, at.draft.answers, at.step.name)
         if following is None:
             await self.summary(snapshot)
         else:
@@ -228,13 +235,13 @@ class Conversation:
         if chosen is None:
             return
         service, kind = chosen
-        if step_state == OrderForm.confirm.state:
-            previous = kind.before(None)
-        else:
-            previous = kind.before(step_name(step_state))
+        name = None if step_state == OrderForm.confirm.state else step_name(step_state)
+        if name is not None and kind.step(name) is None:  # not this type's: start it over
+            name = kind.first(service).name
+        previous = kind.before(service, draft.answers, name)
         if previous is None:
             await self.services(snapshot, draft.category, draft.services_page)
-        elif previous is kind.steps[0]:
+        elif previous is kind.first(service):
             intro = screens.service_card(snapshot, service, self.t, self.amounts)
             await self.question(draft, service, previous, intro)
         else:
@@ -242,7 +249,7 @@ class Conversation:
 
     # --- the summary --------------------------------------------------------------------------
 
-    async def quote(self, snapshot: Snapshot, draft: Draft) -> tuple[Quote, OrderType] | None:
+    async def quote(self, snapshot: Snapshot, draft: Draft) -> Quote | None:
         """The draft priced from `snapshot`, or None once the customer has been told why not."""
         chosen = await self.service(snapshot, draft)
         if chosen is None:
@@ -250,9 +257,8 @@ class Conversation:
         service, kind = chosen
         quote = Quote.make(snapshot, service, draft.answers, self.settings)
         if quote is None:  # an answer is missing: ask the first step again
-            await self.question(draft, service, kind.steps[0])
-            return None
-        return quote, kind
+            await self.question(draft, service, kind.first(service))
+        return quote
 
     async def summary(
         self, snapshot: Snapshot | None = None, *, price_changed: bool = False
@@ -261,17 +267,15 @@ class Conversation:
         if snapshot is None:
             return
         draft = await self.draft()
-        quoted = await self.quote(snapshot, draft)
-        if quoted is None:
+        quote = await self.quote(snapshot, draft)
+        if quote is None:
             return
-        quote, kind = quoted
         balance = (await self.users.ensure(self.user_id)).balance
         draft.token = new_token() if balance >= quote.charge else None
         draft.charge = str(quote.charge)
         screen = screens.summary(
             snapshot,
             quote,
-            kind.steps,
             balance,
             draft.token,
             self.t,

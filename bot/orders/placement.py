@@ -118,9 +118,7 @@ class Placer:
 
     async def _place(self, order: Order) -> Placement:
         try:
-            panel_order_id = await self._panel.add(
-                order.service_id, order.link, order.quantity, answer_number=order.answer_number
-            )
+            panel_order_id = await self._panel.add_fields(order.service_id, order.panel_fields)
         except PanelError as error:
             failed = await self._fail(order.id, error.text)
             log.info("order %s refused by the panel: %s", order.id, error.text)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from bot.catalogue import Snapshot
 from bot.catalogue.curation import Pricing
 from bot.money import charge_up, customer_rate, order_charge
-from bot.orders.steps import Answers, order_type
+from bot.orders.steps import Answers, OrderType, order_type, runs
 from bot.panel import Service
 from bot.settings import Settings
 from bot.storage import NewOrder
@@ -23,8 +23,9 @@ def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
 @dataclass(frozen=True)
 class Quote:
     service: Service
-    answers: Answers  # what the customer typed, by step name
-    quantity: int  # what the customer pays for
+    kind: OrderType
+    answers: Answers  # what the customer typed, by step name: only the steps asked
+    quantity: int  # what the order is for in all (a package is one; drip-feed: x runs)
     charge: Decimal
 
     @classmethod
@@ -34,17 +35,22 @@ class Quote:
         """At the curated price (`snapshot.pricing`): the one place orders are priced.
         None if the service's type is not sold or an answer it needs is missing."""
         kind = order_type(service)
-        if kind is None or not kind.complete(answers):
+        if kind is None or not kind.complete(service, answers):
             return None
-        answers = {step.name: answers[step.name] for step in kind.steps}
-        quantity = kind.quantity(answers)
+        answers = {step.name: answers[step.name] for step in kind.asked(service, answers)}
+        units = kind.units(service, answers)
         pricing = snapshot.pricing[service.id]
-        charge = order_charge(pricing.base, pricing.markup, quantity, settings.price_decimals)
-        return cls(service, answers, quantity, charge)
+        charge = order_charge(pricing.base, pricing.markup, units, settings.price_decimals)
+        quantity = 1 if kind.package else units
+        return cls(service, kind, answers, quantity, charge)
 
     @property
     def link(self) -> str:
-        return str(self.answers["link"])
+        return str(self.answers.get("link", ""))
+
+    @property
+    def runs(self) -> int:
+        return runs(self.service, self.answers)
 
     def new_order(self, user_id: int, token: str) -> NewOrder:
         service = self.service
@@ -63,6 +69,7 @@ class Quote:
             charge=self.charge,
             confirm_token=token,
             answer_number=None if answer is None else int(answer),
+            fields=self.kind.panel_fields(service, self.answers),
         )
 
 

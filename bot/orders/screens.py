@@ -15,7 +15,7 @@ from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders.quote import Quote, price_per_1000
-from bot.orders.steps import Answer, Step
+from bot.orders.steps import SKIPPED, Answer, Step, order_type
 from bot.panel import Service
 from bot.telegram import keyboards
 
@@ -80,16 +80,20 @@ def search_none(words: str, t: Texts) -> Screen:
 
 def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:
     """The service as it is introduced before its first question."""
+    kind = order_type(service)
     card = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
             price=price(snapshot, service, amounts),
+            package="yes" if kind is not None and kind.package else "no",
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",
         )
     ]
+    if service.dripfeed:
+        card.append(t("order-service-dripfeed"))
     if description := snapshot.description(service, t.locale):
         card.append(t("order-service-description", description=description))
     return card
@@ -104,9 +108,11 @@ def question(
     lines = [t(key, **args)]
     keep = step.suits(earlier, service)
     if keep and earlier is not None:
-        lines.append(t(step.current, **{step.name: earlier}))
+        shown = step.shown(earlier) if earlier != SKIPPED else t("order-skipped")
+        lines.append(t(step.current, **{step.name: shown}))
     text = ("\n\n" if step.paragraph else "\n").join(lines)
-    return Screen("\n\n".join([*intro, text]), keyboards.prompt(t, keep=keep))
+    markup = keyboards.prompt(t, keep=keep, choices=step.choices(service), skip=step.optional)
+    return Screen("\n\n".join([*intro, text]), markup)
 
 
 def invalid(step: Step, service: Service, t: Texts) -> str:
@@ -117,7 +123,6 @@ def invalid(step: Step, service: Service, t: Texts) -> str:
 def summary(
     snapshot: Snapshot,
     quote: Quote,
-    steps: tuple[Step, ...],
     balance: Decimal,
     token: str | None,
     t: Texts,
@@ -136,9 +141,20 @@ def summary(
             quantity=quote.quantity,
         )
     )
-    for step in steps:
-        if step.summary is not None:
-            lines.append(t(step.summary, **{step.name: quote.answers[step.name]}))
+    if quote.runs > 1:
+        lines.append(
+            t(
+                "order-summary-dripfeed",
+                quantity=quote.quantity // quote.runs,
+                runs=quote.runs,
+                interval=quote.answers.get("interval", 0),
+                total=quote.quantity,
+            )
+        )
+    for step in quote.kind.asked(quote.service, quote.answers):
+        value = quote.answers[step.name]
+        if step.summary is not None and value != SKIPPED:
+            lines.append(t(step.summary, **{step.name: step.shown(value)}))
     money = {"charge": amounts(quote.charge), "balance": amounts(balance)}
     if token is not None:
         lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))

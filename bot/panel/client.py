@@ -151,11 +151,19 @@ class PanelClient:
         clash = _RESERVED_FIELDS.intersection(extra)
         if clash:
             raise ValueError(f"extra fields clash with fixed ones: {sorted(clash)}")
-        fields: dict[str, str | int] = {"service": service_id, "link": link, "quantity": quantity}
+        fields: dict[str, str | int] = {"link": link, "quantity": quantity}
         if answer_number is not None:
             fields["answer_number"] = answer_number
         fields.update(extra)
-        answer = await self._request("add", fields, fresh_connection=True)
+        return await self.add_fields(service_id, fields)
+
+    async def add_fields(self, service_id: int, fields: Mapping[str, str | int]) -> str:
+        """`add` with the fields a service's type takes (`link`, `quantity`, `comments`,
+        `runs`...: see `bot.orders.steps`), sent once; the panel's order id, as text."""
+        if {"key", "action", "service"} & fields.keys():
+            raise ValueError("the key, action and service are not fields to pass")
+        form: dict[str, str | int] = {"service": service_id, **fields}
+        answer = await self._request("add", form, fresh_connection=True)
         try:
             return as_id(as_mapping(answer).get("order"))
         except UnusableEntry:

@@ -120,6 +120,7 @@ class Service:
     max: int
     refill: bool = False
     cancel: bool = False
+    dripfeed: bool = False  # the order may be delivered in runs, `interval` minutes apart
 
     @classmethod
     def from_panel(cls, entry: object) -> Service:
@@ -140,6 +141,7 @@ class Service:
             max=high,
             refill=as_bool(data.get("refill")),
             cancel=as_bool(data.get("cancel")),
+            dripfeed=as_bool(data.get("dripfeed")),
         )
 
 

@@ -262,6 +262,13 @@ UPDATE shop_categories
     SET markup = CASE WHEN markup > 0 THEN (markup + 999) / 1000 ELSE markup / 1000 END;
 """
 
+_V8_ORDER_FIELDS = """
+-- Every field `add` was sent, as a JSON object: service types ask for more than a link and
+-- a quantity (comments, usernames, drip-feed runs...). Orders from before have '{}': their
+-- link, quantity and answer number are in their own columns.
+ALTER TABLE orders ADD COLUMN fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields));
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -270,6 +277,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_CURATION,
     _V6_REFUNDED,
     _V7_MONEY_SCALE,
+    _V8_ORDER_FIELDS,
 )
 LATEST = len(MIGRATIONS)
 

@@ -7,8 +7,10 @@ flags) so later catalogue or price changes never alter it. Local statuses are `p
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -69,6 +71,9 @@ class NewOrder:
     charge: Decimal  # what the customer pays, already rounded
     confirm_token: str
     answer_number: int | None = None
+    # Every field `add` is sent (link, quantity and the type's own); empty: link, quantity
+    # and answer number only.
+    fields: Mapping[str, str | int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,22 @@ class Order:
     cancel_requested_at: datetime | None  # the panel accepted a cancel: requested, not done
     panel_misses: int  # sweeps in a row the panel answered this id with an error
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
+    fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
 
     @property
     def unit_price(self) -> Decimal:
         """Charge / quantity, for showing; refunds are computed exactly in `bot.orders.refunds`."""
         return self.charge / self.quantity
+
+    @property
+    def panel_fields(self) -> dict[str, str | int]:
+        """What `add` is sent for this order (besides the service)."""
+        fields: dict[str, str | int] = json.loads(self.fields)
+        if not fields:  # an order from before the fields were kept
+            fields = {"link": self.link, "quantity": self.quantity}
+            if self.answer_number is not None:
+                fields["answer_number"] = self.answer_number
+        return fields
 
     @property
     def is_final(self) -> bool:
@@ -148,8 +164,8 @@ class OrdersRepo:
             row = await tx.fetchone(
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
-                " charge, status, confirm_token, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " charge, status, confirm_token, created_at, updated_at, fields)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -167,6 +183,7 @@ class OrdersRepo:
                     new.confirm_token,
                     now,
                     now,
+                    json.dumps(dict(new.fields), ensure_ascii=False),
                 ),
             )
         except sqlite3.IntegrityError as error:

@@ -103,3 +103,10 @@ class ShopToggleCb(CallbackData, prefix="sh"):
     cat: Index
     page: Page
     id: Annotated[int, Field(ge=-1, le=INT64_MAX)] = -1
+
+
+class StepCb(CallbackData, prefix="sa"):
+    """One of the values offered as buttons under a step's question (drip-feed runs, the
+    interval): answered as if typed."""
+
+    value: Annotated[int, Field(ge=0, le=10**6)]

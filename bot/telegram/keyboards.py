@@ -30,6 +30,7 @@ from bot.telegram.callbacks import (
     ShopCategoryCb,
     ShopPageCb,
     ShopToggleCb,
+    StepCb,
     TopupCb,
 )
 
@@ -159,14 +160,22 @@ def _service_buttons(
         )
 
 
-def prompt(t: Texts, *, keep: bool = False) -> InlineKeyboardMarkup:
-    """Under a question the customer answers by typing: Keep (what was entered), Back, Cancel."""
+def prompt(
+    t: Texts, *, keep: bool = False, choices: Sequence[int] = (), skip: bool = False
+) -> InlineKeyboardMarkup:
+    """Under a question the customer answers by typing: common values (`choices`), Skip
+    (an optional step), Keep (what was entered), Back, Cancel."""
     builder = InlineKeyboardBuilder()
+    for value in choices:
+        builder.button(text=str(value), callback_data=StepCb(value=value))
+    if skip:
+        builder.button(text=t("nav-skip"), callback_data=OrderNavCb(action="skip"))
     if keep:
         builder.button(text=t("nav-keep"), callback_data=OrderNavCb(action="keep"))
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
-    builder.adjust(*([1] if keep else []), 2)
+    rows = [len(choices)] if choices else []
+    builder.adjust(*rows, *([1] if skip else []), *([1] if keep else []), 2)
     return builder.as_markup()
 
 

@@ -23,7 +23,10 @@ order-services =
     Choose a service (page { $page } of { $pages }), prices per 1000:
 order-service =
     <b>{ $service }</b>
-    Price: { $price } per 1000
+    { $package ->
+        [yes] Price: { $price } for the whole package
+       *[no] Price: { $price } per 1000
+    }
     Quantity: from { $min } to { $max }
     { $cancel ->
         [yes] Can be cancelled while it runs.
@@ -95,3 +98,46 @@ alert-order-interrupted =
 alert-panel-refused =
     ⚠️ The panel refused order #{ $order } with "{ $error }": customers can't order until this is fixed. The customer was refunded.
     Until an order goes through again, further refusals like this one are not reported.
+
+nav-skip = ⏭ Skip
+order-skipped = skipped
+order-service-dripfeed = Can be delivered drip-feed: in several runs, some time apart.
+order-summary-dripfeed = Drip-feed: { $quantity } × { $runs } runs every { $interval } min = { $total }
+order-ask-runs = Drip-feed: in how many runs should it be delivered? Tap a number, send one from 2 to { $max }, or tap Skip to get it all at once.
+order-current-runs = Current runs: { $runs }. Send another number or keep it.
+order-bad-runs = Please send a whole number of runs from 2 to { $max }, or tap Skip.
+order-ask-interval = How many minutes apart should the runs be? Tap a number or send one from 1 to { $max }.
+order-current-interval = Current interval: { $interval } min. Send another number or keep it.
+order-bad-interval = Please send the minutes between runs: a whole number from 1 to { $max }.
+order-ask-comments = Send the comments, one per line: from { $min } to { $max } lines. Each line is one comment.
+order-current-comments = Current comments: { $comments } lines. Send new ones or keep them.
+order-bad-comments = Please send from { $min } to { $max } comments, one per line, each up to 500 characters.
+order-summary-comments = Comments: { $comments }
+order-ask-usernames = Send the usernames, one per line (from { $min } to { $max }), like @name.
+order-current-usernames = Current usernames: { $usernames }. Send new ones or keep them.
+order-bad-usernames = Please send from { $min } to { $max } usernames, one per line, without spaces, like @name.
+order-summary-usernames = Usernames: { $usernames }
+order-ask-hashtags = Send the hashtags, one per line (from { $min } to { $max }), like #sale.
+order-current-hashtags = Current hashtags: { $hashtags }. Send new ones or keep them.
+order-bad-hashtags = Please send from { $min } to { $max } hashtags, one per line, without spaces.
+order-summary-hashtags = Hashtags: { $hashtags }
+order-ask-keywords = Send the search keywords, one per line (from { $min } to { $max }).
+order-current-keywords = Current keywords: { $keywords }. Send new ones or keep them.
+order-bad-keywords = Please send from { $min } to { $max } keywords, one per line, each up to 500 characters.
+order-summary-keywords = Keywords: { $keywords }
+order-ask-groups = Send the groups to invite from, one per line (from { $min } to { $max }).
+order-current-groups = Current groups: { $groups }. Send new ones or keep them.
+order-bad-groups = Please send from { $min } to { $max } groups, one per line, each up to 500 characters.
+order-summary-groups = Groups: { $groups }
+order-ask-username = Send the username, like @name.
+order-current-username = Current username: { $username }. Send another or keep it.
+order-bad-username = Please send one username without spaces, like @name.
+order-summary-username = Username: { $username }
+order-ask-hashtag = Send the hashtag, like #sale.
+order-current-hashtag = Current hashtag: { $hashtag }. Send another or keep it.
+order-bad-hashtag = Please send one hashtag without spaces, like #sale.
+order-summary-hashtag = Hashtag: { $hashtag }
+order-ask-media = Send the link to the post whose likers should be mentioned, starting with https://
+order-current-media = Current post: { $media }. Send another link or keep it.
+order-bad-media = That is not a link. Send the post's full address, starting with https://
+order-summary-media = Post: { $media }

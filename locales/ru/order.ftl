@@ -23,7 +23,10 @@ order-services =
     Выберите услугу (страница { $page } из { $pages }), цены за 1000:
 order-service =
     <b>{ $service }</b>
-    Цена: { $price } за 1000
+    { $package ->
+        [yes] Цена: { $price } за весь пакет
+       *[no] Цена: { $price } за 1000
+    }
     Количество: от { $min } до { $max }
     { $cancel ->
         [yes] Можно отменить, пока заказ выполняется.
@@ -95,3 +98,50 @@ alert-order-interrupted =
 alert-panel-refused =
     ⚠️ Панель отклонила заказ #{ $order } с ошибкой «{ $error }»: клиенты не смогут заказывать, пока это не исправлено. Деньги клиенту возвращены.
     Пока какой-нибудь заказ не пройдёт, такие отказы больше не сообщаются.
+
+nav-skip = ⏭ Пропустить
+order-skipped = пропущено
+order-service-dripfeed = Можно заказать постепенно: несколькими запусками с интервалом.
+order-summary-dripfeed = Постепенно: { $quantity } × { $runs } запусков каждые { $interval } мин = { $total }
+order-ask-runs = Постепенно: за сколько запусков выполнить заказ? Нажмите число, отправьте своё от 2 до { $max } или нажмите «Пропустить», чтобы всё сразу.
+order-current-runs = Сейчас запусков: { $runs }. Отправьте другое число или нажмите «Оставить».
+order-bad-runs = Отправьте целое число запусков от 2 до { $max } или нажмите «Пропустить».
+order-ask-interval = Сколько минут между запусками? Нажмите число или отправьте своё от 1 до { $max }.
+order-current-interval = Сейчас интервал: { $interval } мин. Отправьте другое число или нажмите «Оставить».
+order-bad-interval = Отправьте интервал в минутах: целое число от 1 до { $max }.
+order-ask-comments = Отправьте комментарии, по одному в строке: от { $min } до { $max } строк. Каждая строка — один комментарий.
+order-current-comments = Сейчас { $comments ->
+        [one] { $comments } комментарий
+        [few] { $comments } комментария
+       *[many] { $comments } комментариев
+    }. Отправьте новые или нажмите «Оставить».
+order-bad-comments = Отправьте от { $min } до { $max } комментариев, по одному в строке, каждый до 500 символов.
+order-summary-comments = Комментарии: { $comments }
+order-ask-usernames = Отправьте имена пользователей, по одному в строке (от { $min } до { $max }), например @name.
+order-current-usernames = Сейчас имён: { $usernames }. Отправьте новые или нажмите «Оставить».
+order-bad-usernames = Отправьте от { $min } до { $max } имён пользователей, по одному в строке, без пробелов, например @name.
+order-summary-usernames = Имена пользователей: { $usernames }
+order-ask-hashtags = Отправьте хештеги, по одному в строке (от { $min } до { $max }), например #sale.
+order-current-hashtags = Сейчас хештегов: { $hashtags }. Отправьте новые или нажмите «Оставить».
+order-bad-hashtags = Отправьте от { $min } до { $max } хештегов, по одному в строке, без пробелов.
+order-summary-hashtags = Хештеги: { $hashtags }
+order-ask-keywords = Отправьте ключевые слова для поиска, по одному в строке (от { $min } до { $max }).
+order-current-keywords = Сейчас ключевых слов: { $keywords }. Отправьте новые или нажмите «Оставить».
+order-bad-keywords = Отправьте от { $min } до { $max } ключевых слов, по одному в строке, каждое до 500 символов.
+order-summary-keywords = Ключевые слова: { $keywords }
+order-ask-groups = Отправьте группы, из которых приглашать, по одной в строке (от { $min } до { $max }).
+order-current-groups = Сейчас групп: { $groups }. Отправьте новые или нажмите «Оставить».
+order-bad-groups = Отправьте от { $min } до { $max } групп, по одной в строке, каждая до 500 символов.
+order-summary-groups = Группы: { $groups }
+order-ask-username = Отправьте имя пользователя, например @name.
+order-current-username = Сейчас имя: { $username }. Отправьте другое или нажмите «Оставить».
+order-bad-username = Отправьте одно имя пользователя без пробелов, например @name.
+order-summary-username = Имя пользователя: { $username }
+order-ask-hashtag = Отправьте хештег, например #sale.
+order-current-hashtag = Сейчас хештег: { $hashtag }. Отправьте другой или нажмите «Оставить».
+order-bad-hashtag = Отправьте один хештег без пробелов, например #sale.
+order-summary-hashtag = Хештег: { $hashtag }
+order-ask-media = Отправьте ссылку на пост, лайкнувших который нужно упомянуть, начиная с https://
+order-current-media = Сейчас пост: { $media }. Отправьте другую ссылку или нажмите «Оставить».
+order-bad-media = Это не ссылка. Отправьте полный адрес поста, начиная с https://
+order-summary-media = Пост: { $media }

@@ -23,7 +23,10 @@ order-services =
     Xizmatni tanlang ({ $pages } sahifadan { $page }-sahifa), narxlar 1000 tasi uchun:
 order-service =
     <b>{ $service }</b>
-    Narxi: 1000 tasi uchun { $price }
+    { $package ->
+        [yes] Narxi: butun paket uchun { $price }
+       *[no] Narxi: 1000 tasi uchun { $price }
+    }
     Miqdori: { $min } dan { $max } gacha
     { $cancel ->
         [yes] Bajarilayotgan paytda bekor qilish mumkin.
@@ -95,3 +98,46 @@ alert-order-interrupted =
 alert-panel-refused =
     ⚠️ Panel #{ $order } buyurtmani "{ $error }" xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
     Biror buyurtma o'tmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
+
+nav-skip = ⏭ Oʻtkazib yuborish
+order-skipped = oʻtkazib yuborildi
+order-service-dripfeed = Bosqichma-bosqich buyurtma qilish mumkin: bir necha bosqichda, oraliq bilan.
+order-summary-dripfeed = Bosqichma-bosqich: { $quantity } × { $runs } bosqich, har { $interval } daqiqada = { $total }
+order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 dan { $max } gacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
+order-current-runs = Joriy bosqichlar: { $runs }. Boshqa son yuboring yoki shu qolsin.
+order-bad-runs = Iltimos, 2 dan { $max } gacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-ask-interval = Bosqichlar orasida necha daqiqa boʻlsin? Sonni bosing yoki 1 dan { $max } gacha son yuboring.
+order-current-interval = Joriy oraliq: { $interval } daqiqa. Boshqa son yuboring yoki shu qolsin.
+order-bad-interval = Iltimos, oraliqni daqiqalarda yuboring: 1 dan { $max } gacha butun son.
+order-ask-comments = Izohlarni har birini alohida qatorda yuboring: { $min } tadan { $max } tagacha qator. Har bir qator — bitta izoh.
+order-current-comments = Joriy izohlar: { $comments } ta. Yangilarini yuboring yoki shu qolsin.
+order-bad-comments = Iltimos, { $min } tadan { $max } tagacha izoh yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
+order-summary-comments = Izohlar: { $comments } ta
+order-ask-usernames = Foydalanuvchi nomlarini har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha), masalan @name.
+order-current-usernames = Joriy nomlar: { $usernames } ta. Yangilarini yuboring yoki shu qolsin.
+order-bad-usernames = Iltimos, { $min } tadan { $max } tagacha foydalanuvchi nomini yuboring, har biri alohida qatorda, boʻshliqsiz, masalan @name.
+order-summary-usernames = Foydalanuvchi nomlari: { $usernames } ta
+order-ask-hashtags = Heshteglarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha), masalan #sale.
+order-current-hashtags = Joriy heshteglar: { $hashtags } ta. Yangilarini yuboring yoki shu qolsin.
+order-bad-hashtags = Iltimos, { $min } tadan { $max } tagacha heshteg yuboring, har biri alohida qatorda, boʻshliqsiz.
+order-summary-hashtags = Heshteglar: { $hashtags } ta
+order-ask-keywords = Qidiruv uchun kalit soʻzlarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha).
+order-current-keywords = Joriy kalit soʻzlar: { $keywords } ta. Yangilarini yuboring yoki shu qolsin.
+order-bad-keywords = Iltimos, { $min } tadan { $max } tagacha kalit soʻz yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
+order-summary-keywords = Kalit soʻzlar: { $keywords } ta
+order-ask-groups = Taklif qilinadigan guruhlarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha).
+order-current-groups = Joriy guruhlar: { $groups } ta. Yangilarini yuboring yoki shu qolsin.
+order-bad-groups = Iltimos, { $min } tadan { $max } tagacha guruh yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
+order-summary-groups = Guruhlar: { $groups } ta
+order-ask-username = Foydalanuvchi nomini yuboring, masalan @name.
+order-current-username = Joriy nom: { $username }. Boshqasini yuboring yoki shu qolsin.
+order-bad-username = Iltimos, bitta foydalanuvchi nomini boʻshliqsiz yuboring, masalan @name.
+order-summary-username = Foydalanuvchi nomi: { $username }
+order-ask-hashtag = Heshtegni yuboring, masalan #sale.
+order-current-hashtag = Joriy heshteg: { $hashtag }. Boshqasini yuboring yoki shu qolsin.
+order-bad-hashtag = Iltimos, bitta heshtegni boʻshliqsiz yuboring, masalan #sale.
+order-summary-hashtag = Heshteg: { $hashtag }
+order-ask-media = Layk bosganlarini eslatish kerak boʻlgan postga havolani yuboring, https:// bilan boshlansin.
+order-current-media = Joriy post: { $media }. Boshqa havola yuboring yoki shu qolsin.
+order-bad-media = Bu havola emas. Postning toʻliq manzilini yuboring, https:// bilan boshlansin.
+order-summary-media = Post: { $media }

@@ -20,6 +20,7 @@ from bot.telegram.callbacks import (
     OrderNavCb,
     SearchCb,
     ServiceCb,
+    StepCb,
 )
 from bot.telegram.filters import LivePrompt
 from bot.telegram.links import SERVICE_LINK_ARGS
@@ -52,7 +53,9 @@ def create_router() -> Router:
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)
     router.callback_query.register(answers.navigate, OrderNavCb.filter(), LivePrompt())
+    router.callback_query.register(answers.chosen, StepCb.filter(), LivePrompt())
     router.callback_query.register(answers.expired, OrderNavCb.filter())
+    router.callback_query.register(answers.expired, StepCb.filter())
 
     router.callback_query.register(confirm.confirm, ConfirmCb.filter(), LivePrompt())
     router.callback_query.register(confirm.not_live, ConfirmCb.filter())

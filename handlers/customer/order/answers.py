@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import Texts
 from bot.orders.conversation import Conversation
 from bot.telegram import keyboards
-from bot.telegram.callbacks import OrderNavCb
+from bot.telegram.callbacks import OrderNavCb, StepCb
 
 
 async def typed(message: Message, raw_state: str | None, conversation: Conversation) -> None:
@@ -41,8 +41,20 @@ async def navigate(
         return
     if callback_data.action == "back":
         await conversation.back(snapshot, raw_state)
+    elif callback_data.action == "skip":
+        await conversation.answer(snapshot, raw_state, None, skip=True)
     else:
         await conversation.keep(snapshot, raw_state)
+
+
+async def chosen(
+    query: CallbackQuery, callback_data: StepCb, raw_state: str | None, conversation: Conversation
+) -> None:
+    """A value offered as a button under the question: as if typed."""
+    await query.answer()
+    snapshot = await conversation.snapshot()
+    if snapshot is not None:
+        await conversation.answer(snapshot, raw_state, str(callback_data.value))
 
 
 async def expired(query: CallbackQuery, t: Texts) -> None:

@@ -40,10 +40,9 @@ async def confirm(
     snapshot = await conversation.snapshot(cached=True)
     if snapshot is None:
         return
-    quoted = await conversation.quote(snapshot, draft)
-    if quoted is None:
+    quote = await conversation.quote(snapshot, draft)
+    if quote is None:
         return
-    quote, _ = quoted
     if str(quote.charge) != draft.charge:
         await conversation.summary(price_changed=True)
         return
