@@ -352,7 +352,16 @@ async def test_services_parse_leniently_and_skip_unusable_entries(
 
     assert services == [
         Service(
-            7, "Views", "Default", "TG", Decimal("0.27819"), 100, 5000, refill=True, cancel=False
+            7,
+            "Views",
+            "Default",
+            "TG",
+            Decimal("0.27819"),
+            100,
+            5000,
+            refill=True,
+            cancel=False,
+            dripfeed=True,  # read from the panel's `dripfeed`
         ),
         Service(8, "#8", "Default", "", Decimal("2"), 1, 10, refill=False, cancel=False),
     ]
