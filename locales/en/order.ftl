@@ -110,7 +110,10 @@ order-ask-interval = How many minutes apart should the runs be? Tap a number or 
 order-current-interval = Current interval: { $interval } min. Send another number or keep it.
 order-bad-interval = Please send the minutes between runs: a whole number from 1 to { $max }.
 order-ask-comments = Send the comments, one per line: from { $min } to { $max } lines. Each line is one comment.
-order-current-comments = Current comments: { $comments } lines. Send new ones or keep them.
+order-current-comments = Current comments: { $comments ->
+        [one] { $comments } line
+       *[other] { $comments } lines
+    }. Send new ones or keep them.
 order-bad-comments = Please send from { $min } to { $max } comments, one per line, each up to 500 characters.
 order-summary-comments = Comments: { $comments }
 order-ask-usernames = Send the usernames, one per line (from { $min } to { $max }), like @name.

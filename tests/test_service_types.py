@@ -1,0 +1,243 @@
+"""Every service type the shop sells, through the real Dispatcher: the steps each type asks,
+what is refused, the price, and exactly what `add` is sent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bot.storage import OrdersRepo
+from bot.telegram.callbacks import OrderNavCb, StepCb
+from tests.conftest import fund
+from tests.harness import BotClient, last_buttons, texts
+from tests.helpers import balance_of
+from tests.panel_emulator import EmulatedService, PanelEmulator
+from tests.test_order_flow import to_service
+
+POST = "https://instagram.com/p/1"
+NAME = "Service under test"
+
+
+def sell(emulator: PanelEmulator, kind: str, rate: str = "10", **options: object) -> None:
+    emulator.services[20] = EmulatedService(
+        20,
+        NAME,
+        kind,
+        "Instagram Extras",
+        Decimal(rate),
+        1,
+        1000,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+async def answer(client: BotClient, answers: list[str]) -> str:
+    """Walk to the service and type each answer; the last thing the bot said."""
+    await to_service(client, "Instagram Extras", NAME)
+    sent: list[object] = []
+    for text in answers:
+        sent = await client.send(text)
+    return texts(sent)[-1]  # type: ignore[arg-type]
+
+
+CASES = [
+    # type, rate, answers, fields `add` gets besides key/action/service, charge
+    ("Package", "5", [POST], {"link": POST}, "6.00"),
+    (
+        "SEO",
+        "10",
+        [POST, "100", "shoes\nred  shoes"],
+        {"link": POST, "quantity": "100", "keywords": "shoes\nred shoes"},
+        "1.20",
+    ),
+    (
+        "Custom Comments",
+        "10",
+        [POST, "Nice!\n\nGreat post\r\nWow"],
+        {"link": POST, "comments": "Nice!\nGreat post\nWow"},
+        "0.04",  # 3 comments at 12.00 per 1000, rounded up
+    ),
+    ("Custom Comments Package", "5", [POST, "a\nb"], {"link": POST, "comments": "a\nb"}, "6.00"),
+    (
+        "Mentions",
+        "10",
+        [POST, "100", "@alice\n@bob"],
+        {"link": POST, "quantity": "100", "usernames": "@alice\n@bob"},
+        "1.20",
+    ),
+    (
+        "Mentions with Hashtags",
+        "10",
+        [POST, "100", "@alice", "#sale\n#new"],
+        {"link": POST, "quantity": "100", "usernames": "@alice", "hashtags": "#sale\n#new"},
+        "1.20",
+    ),
+    (
+        "Mentions Custom List",
+        "10",
+        [POST, "@a_1\n@b_2\n@c_3"],
+        {"link": POST, "usernames": "@a_1\n@b_2\n@c_3"},
+        "0.04",
+    ),
+    (
+        "Mentions Hashtag",
+        "10",
+        [POST, "100", "#sale"],
+        {"link": POST, "quantity": "100", "hashtag": "#sale"},
+        "1.20",
+    ),
+    (
+        "Mentions User Followers",
+        "10",
+        [POST, "100", "@durov"],
+        {"link": POST, "quantity": "100", "username": "@durov"},
+        "1.20",
+    ),
+    (
+        "Mentions Media Likers",
+        "10",
+        [POST, "100", "https://instagram.com/p/2"],
+        {"link": POST, "quantity": "100", "media": "https://instagram.com/p/2"},
+        "1.20",
+    ),
+    (
+        "Comment Likes",
+        "10",
+        [POST, "100", "@author"],
+        {"link": POST, "quantity": "100", "username": "@author"},
+        "1.20",
+    ),
+    (
+        "Comment Replies",
+        "10",
+        [POST, "@author", "hi\nthere"],
+        {"link": POST, "username": "@author", "comments": "hi\nthere"},
+        "0.03",
+    ),
+    (
+        "Invites from Groups",
+        "10",
+        [POST, "100", "group_one\ngroup_two"],
+        {"link": POST, "quantity": "100", "groups": "group_one\ngroup_two"},
+        "1.20",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "rate", "answers", "fields", "charge"), CASES)
+async def test_each_type_asks_its_fields_and_sends_exactly_them(
+    client: BotClient, db, emulator: PanelEmulator, kind, rate, answers, fields, charge
+) -> None:
+    sell(emulator, kind, rate)
+    await fund(db, client.user.id, "10")
+    summary = await answer(client, answers)
+    assert f"To pay: <b>{charge} UZS</b>" in summary
+    await client.click_text("✅ Confirm and pay")
+    [form] = emulator.calls("add")
+    assert {k: v for k, v in form.items() if k not in {"key", "action", "service"}} == fields
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    assert order.status == "Pending"
+    assert order.charge == Decimal(charge)
+    assert await balance_of(db, client.user.id) == Decimal(10) - Decimal(charge)
+
+
+async def test_types_are_matched_in_any_case(client: BotClient, emulator: PanelEmulator) -> None:
+    sell(emulator, "custom  COMMENTS")
+    assert "Send the comments, one per line" in await answer(client, [POST])
+
+
+@pytest.mark.parametrize(
+    ("kind", "answers", "refusal"),
+    [
+        # more comments than the service's maximum (1000 here: 1001 lines)
+        ("Custom Comments", [POST, "\n".join(["c"] * 1001)], "from 1 to 1,000 comments"),
+        ("Custom Comments", [POST, "x" * 501], "each up to 500 characters"),
+        ("Custom Comments", [POST, "\n \n"], "from 1 to 1,000 comments"),
+        ("Mentions", [POST, "100", "@alice smith"], "without spaces"),
+        ("Mentions User Followers", [POST, "100", "two words"], "one username without spaces"),
+        ("Mentions Hashtag", [POST, "100", "#a #b"], "one hashtag without spaces"),
+        ("Mentions Media Likers", [POST, "100", "not a link"], "That is not a link"),
+    ],
+)
+async def test_a_wrong_answer_says_why_and_asks_again(
+    client: BotClient, emulator: PanelEmulator, kind, answers, refusal
+) -> None:
+    sell(emulator, kind)
+    assert refusal in await answer(client, answers)
+    assert emulator.calls("add") == []
+
+
+async def test_back_from_a_list_keeps_it_and_shows_how_many(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Comment Replies")
+    await fund(db, client.user.id, "10")
+    await answer(client, [POST, "@author", "hi\nthere\nfriend"])
+    sent = await client.click(OrderNavCb(action="back"))  # summary -> comments
+    assert "Current comments: 3 lines." in texts(sent)[-1]
+    sent = await client.click(OrderNavCb(action="back"))  # comments -> username
+    assert "Current username: @author." in texts(sent)[-1]
+    await client.click(OrderNavCb(action="keep"))
+    sent = await client.click(OrderNavCb(action="keep"))
+    assert "Comments: 3" in texts(sent)[-1]
+
+
+async def test_drip_feed_asks_runs_and_interval_and_charges_every_run(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default", dripfeed=True)
+    await fund(db, client.user.id, "10")
+    question = await answer(client, [POST, "500"])
+    assert question.startswith("Drip-feed: in how many runs")
+    assert last_buttons(client) == ["2", "3", "5", "10", "⏭ Skip", "« Back", "✖ Cancel"]
+    await client.click(StepCb(value=5))
+    assert last_buttons(client)[:5] == ["15", "30", "60", "360", "1440"]
+    sent = await client.send("60")
+    summary = texts(sent)[-1]
+    assert "Drip-feed: 500 × 5 runs every 60 min = 2,500" in summary
+    assert "Quantity: 2,500" in summary
+    assert "To pay: <b>30.00 UZS</b>" in summary  # 2500 at 12.00 per 1000... short
+    await fund(db, client.user.id, "30")
+    await client.click(OrderNavCb(action="back"))  # to the interval
+    await client.click(OrderNavCb(action="keep"))
+    await client.click_text("✅ Confirm and pay")
+    [form] = emulator.calls("add")
+    assert (form["quantity"], form["runs"], form["interval"]) == ("500", "5", "60")
+    assert await balance_of(db, client.user.id) == Decimal(10)
+
+
+async def test_drip_feed_skipped_is_all_at_once(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default", dripfeed=True)
+    await fund(db, client.user.id, "10")
+    await answer(client, [POST, "500"])
+    sent = await client.click(OrderNavCb(action="skip"))
+    assert "To pay: <b>6.00 UZS</b>" in texts(sent)[-1]
+    assert "Drip-feed" not in texts(sent)[-1]
+    await client.click_text("✅ Confirm and pay")
+    [form] = emulator.calls("add")
+    assert "runs" not in form
+    assert "interval" not in form
+
+
+async def test_runs_out_of_bounds_are_refused(client: BotClient, emulator: PanelEmulator) -> None:
+    sell(emulator, "Default", dripfeed=True)
+    assert "from 2 to 100" in await answer(client, [POST, "500", "1"])
+    assert "from 2 to 100" in texts(await client.send("101"))[-1]
+
+
+async def test_no_drip_feed_where_the_service_does_not_allow_it(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default")
+    await fund(db, client.user.id, "10")
+    assert "Check your order" in await answer(client, [POST, "500"])
+
+
+async def test_a_package_is_priced_whole(client: BotClient, emulator: PanelEmulator) -> None:
+    sell(emulator, "Package", "5")
+    await to_service(client, "Instagram Extras", NAME)
+    card = texts(client.session.requests)[-1]  # type: ignore[arg-type]
+    assert "Price: 6.00 UZS for the whole package" in card
