@@ -35,10 +35,10 @@ def sell(emulator: PanelEmulator, kind: str, rate: str = "10", **options: object
 async def answer(client: BotClient, answers: list[str]) -> str:
     """Walk to the service and type each answer; the last thing the bot said."""
     await to_service(client, "Instagram Extras", NAME)
-    sent: list[object] = []
+    sent = []
     for text in answers:
         sent = await client.send(text)
-    return texts(sent)[-1]  # type: ignore[arg-type]
+    return texts(sent)[-1]
 
 
 CASES = [
@@ -239,5 +239,5 @@ async def test_no_drip_feed_where_the_service_does_not_allow_it(
 async def test_a_package_is_priced_whole(client: BotClient, emulator: PanelEmulator) -> None:
     sell(emulator, "Package", "5")
     await to_service(client, "Instagram Extras", NAME)
-    card = texts(client.session.requests)[-1]  # type: ignore[arg-type]
+    card = texts(client.session.requests)[-1]
     assert "Price: 6.00 UZS for the whole package" in card
