@@ -401,3 +401,21 @@ async def test_a_database_from_before_following_is_upgraded_in_place(
     assert bot.session.of_type(SendMessage)[-1].text == (  # type: ignore[attr-defined]
         "✅ Ваш заказ № 23501 (Members, 100) выполнен."
     )
+
+
+async def test_a_panel_charge_above_the_expected_cost_is_told_once(
+    dp: Dispatcher, bot: Bot, db: Database, emulator: PanelEmulator
+) -> None:
+    await dp["catalogue"].current()  # amounts show the panel's currency once it is known
+    order = await place(db, emulator, quantity=100)  # 60.00 per 1000: 6.00000 expected
+    emulator.set_status(order.panel_order_id or "", "In progress", charge=Decimal("6.00001"))
+    await dp["sweeper"].run_once(bot)
+    assert admin_texts(bot) == []  # one step of the panel's rounding is no reason to worry
+    emulator.set_status(order.panel_order_id or "", "In progress", charge=Decimal("7.5"))
+    await dp["sweeper"].run_once(bot)
+    emulator.set_status(order.panel_order_id or "", "Completed", charge=Decimal("7.5"))
+    await dp["sweeper"].run_once(bot)
+    [alert] = admin_texts(bot)
+    assert f"Order #{order.id}" in alert
+    assert "the panel charged 7.50000 UZS, more than the 6.00000 UZS expected" in alert
+    assert (await reload(db, order)).panel_charge == Decimal("7.5")

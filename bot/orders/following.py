@@ -17,10 +17,11 @@ from decimal import Decimal
 from aiogram import Bot
 
 from bot.i18n import Arg
-from bot.money import Amounts, MoneyError, to_minor
+from bot.money import Amounts, MoneyError, display_panel, to_minor
 from bot.notify.alerts import Alerts
 from bot.notify.news import News, Work
 from bot.orders.refunds import post_refund
+from bot.orders.steps import ORDER_TYPES
 from bot.panel import OrderStatus, PanelError
 from bot.storage import LOCAL_STATUSES, Order, OrdersRepo, OutboxArg, Status, Transaction
 
@@ -109,10 +110,25 @@ class Follower:
             start_count=report.start_count,
             panel_charge=_storable(report.charge),
         )
+        await self._check_cost(tx, updated, effects)
         if updated.status != order.status:
             log.info("order %d: %s -> %s", order.id, order.status, updated.status)
             updated = await self._tell(work, updated)
         return updated
+
+    async def _check_cost(self, tx: Transaction, order: Order, effects: _Effects) -> None:
+        """The panel charged more than the order should cost: the shop may be selling below
+        what the panel takes. The admins hear it once per order."""
+        cost, charged = expected_cost(order), order.panel_charge
+        if charged is None or charged <= cost + COST_TOLERANCE:
+            return
+        if await self._orders.report_once(tx, order.id, "charged more"):
+            currency = self._amounts.currency()
+            values = {
+                "charged": display_panel(charged, currency),
+                "expected": display_panel(cost, currency),
+            }
+            effects.alerts.append(("alert-panel-charged-more", {**_about(order), **values}))
 
     async def _tell(self, work: Work, order: Order) -> Order:
         """Refund what the new status gives back and queue the customer's message about it;
@@ -139,6 +155,19 @@ class Follower:
             values["refund"] = self._amounts(order.refunded)
         await work.tell(order.user_id, key, values, order_id=order.id)
         return order
+
+
+# The panel rounds its charges to 5 decimals: a charge one step above is rounding.
+COST_TOLERANCE = Decimal("0.00001")
+
+
+def expected_cost(order: Order) -> Decimal:
+    """What the panel should take for the order: its rate at placement for the quantity (a
+    package's rate is its whole price)."""
+    kind = ORDER_TYPES.get(" ".join(order.service_type.split()).lower())
+    if kind is not None and kind.package:
+        return order.rate
+    return order.rate * order.quantity / 1000
 
 
 def _storable(amount: Decimal | None) -> Decimal | None:

@@ -68,6 +68,7 @@ notify-canceled = ✖️ Your order No. { $panel } ({ $service }) was canceled. 
 alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports a status nobody has heard of: “{ $status }”. It is kept and followed as not finished.
 alert-order-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel answered “{ $error }” { $count } times in a row. Please check it on the panel.
 alert-partial-without-remains = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports Partial without saying how much remains, so nothing was refunded yet. The order stays open until the panel says.
+alert-panel-charged-more = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel charged { $charged }, more than the { $expected } expected at the rate of the day it was placed. The shop may be selling this service below cost: check its price with /price.
 alert-sweep-failing = ⚠️ Order status checks failed { $count } times in a row: { $error }. Still trying, at most { $delay } s apart.
 
 # Inline mode: @bot 23501 in any chat

@@ -65,6 +65,7 @@ notify-canceled = ✖️ № { $panel } buyurtmangiz ({ $service }) bekor qilind
 alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel noma'lum holat haqida xabar bermoqda: “{ $status }”. U saqlandi, buyurtma tugallanmagan sifatida kuzatilmoqda.
 alert-order-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel ketma-ket { $count } marta “{ $error }” deb javob berdi. Uni panelda tekshiring.
 alert-partial-without-remains = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel Partial deydi, lekin qancha qolganini aytmaydi, shuning uchun pul hali qaytarilmadi. Panel aytmaguncha buyurtma ochiq qoladi.
+alert-panel-charged-more = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel { $charged } yechdi, bu buyurtma berilgan kungi narx boʻyicha kutilgan { $expected } dan koʻp. Xizmat tannarxidan arzon sotilayotgan boʻlishi mumkin: narxini /price bilan tekshiring.
 alert-sweep-failing = ⚠️ Buyurtma holatlarini tekshirish ketma-ket { $count } marta muvaffaqiyatsiz bo'ldi: { $error }. Urinishda davom etamiz, ko'pi bilan { $delay } soniya oralig'ida.
 
 # Inline mode: @bot 23501 in any chat
