@@ -338,6 +338,8 @@ class PanelEmulator:
         if service is None or not service.active:
             raise _Refusal(INCORRECT_SERVICE)
         kind = " ".join(service.type.split()).lower()
+        if kind == "subscriptions":
+            return self._subscribe(service, form)
         link = form.get("link", "").strip()
         if not link:
             raise _Refusal(BAD_LINK)
@@ -375,6 +377,28 @@ class PanelEmulator:
             units if kind not in PACKAGE_TYPES else 1,
             link=link,
             charge=charge,
+            fields={k: v for k, v in form.items() if k not in fixed},
+        )
+        return {"order": order.id}
+
+    def _subscribe(self, service: EmulatedService, form: dict[str, str]) -> dict[str, Any]:
+        """Subscriptions: no link and no quantity; charged as posts are delivered (nothing at
+        `add`: move `charge` on with `set_status`)."""
+        if not form.get("username", "").strip():
+            raise _Refusal(INCORRECT_REQUEST)
+        low, high = _whole(form.get("min")), _whole(form.get("max"))
+        if low is None or high is None or _whole(form.get("delay")) is None or high < low:
+            raise _Refusal(INCORRECT_REQUEST)
+        if low < service.min:
+            raise _Refusal(QUANTITY_LOW)
+        if high > service.max:
+            raise _Refusal(QUANTITY_HIGH)
+        fixed = {"key", "action", "service"}
+        order = self.add_order(
+            service.id,
+            high,
+            link=form["username"],
+            charge=Decimal(0),
             fields={k: v for k, v in form.items() if k not in fixed},
         )
         return {"order": order.id}

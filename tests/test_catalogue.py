@@ -68,16 +68,16 @@ async def test_no_list_at_all_is_an_error(panel, emulator: PanelEmulator) -> Non
 async def test_unorderable_types_and_free_services_are_hidden_and_logged_once(
     panel, emulator: PanelEmulator, caplog
 ) -> None:
-    # Subscriptions are not sold yet (every other type of the API is).
-    emulator.services[9] = EmulatedService(9, "Subs", "Subscriptions", "X", Decimal(5), 1, 9)
-    emulator.services[10] = EmulatedService(10, "More", "Subscriptions", "X", Decimal(5), 1, 9)
+    # A type outside the API v2 table (some panels invent their own) is not sold.
+    emulator.services[9] = EmulatedService(9, "Subs", "Auto Likes", "X", Decimal(5), 1, 9)
+    emulator.services[10] = EmulatedService(10, "More", "Auto Likes", "X", Decimal(5), 1, 9)
     emulator.services[11] = EmulatedService(11, "Free", "Default", "X", Decimal(0), 1, 9)
     caplog.set_level(logging.INFO)
     catalogue = Catalogue(panel, max_age=10)
     snapshot = await catalogue.refresh()
     await catalogue.refresh()
     assert set(snapshot.services) == {1, 3}
-    assert caplog.text.count("'Subscriptions'") == 1
+    assert caplog.text.count("'Auto Likes'") == 1
 
 
 def test_categories_keep_the_panel_order() -> None:

@@ -35,7 +35,7 @@ def test_each_type_asks_its_steps_in_order() -> None:
     assert poll is not None
     assert default.asked(a_service("Default"), {}) == [LINK, QUANTITY]
     assert poll.asked(a_service("Poll"), {}) == [LINK, QUANTITY, ANSWER_NUMBER]
-    assert order_type(a_service("Subscriptions")) is None  # not sold: hidden
+    assert order_type(a_service("Auto Likes")) is None  # not sold: hidden
 
 
 def test_next_and_back_follow_the_table() -> None:

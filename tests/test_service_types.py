@@ -241,3 +241,78 @@ async def test_a_package_is_priced_whole(client: BotClient, emulator: PanelEmula
     await to_service(client, "Instagram Extras", NAME)
     card = texts(client.session.requests)[-1]
     assert "Price: 6.00 UZS for the whole package" in card
+
+
+async def subscribe(client: BotClient, db, emulator: PanelEmulator) -> str:
+    """A subscription to @durov's posts: 100 to 200 a post, 5 posts, delay 30, no end; the
+    summary."""
+    sell(emulator, "Subscriptions", "10")
+    await fund(db, client.user.id, "20")
+    await answer(client, ["@durov", "100", "200", "5"])
+    await client.click(OrderNavCb(action="skip"))  # no existing posts
+    assert last_buttons(client)[:7] == ["0", "5", "10", "15", "30", "60", "90"]
+    await client.click(StepCb(value=30))
+    sent = await client.click(OrderNavCb(action="skip"))  # no end date
+    return texts(sent)[-1]
+
+
+async def test_a_subscription_holds_the_most_and_sends_its_fields(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    summary = await subscribe(client, db, emulator)
+    assert "Link: @durov" in summary
+    assert "At most per post: 200" in summary
+    assert "Posts: 5" in summary
+    assert "Delay: 30 min" in summary
+    assert "Ends" not in summary
+    # 200 x 5 = 1,000 at 12.00 per 1000
+    assert "To pay: <b>12.00 UZS</b>" in summary
+    await client.click_text("✅ Confirm and pay")
+    [form] = emulator.calls("add")
+    fields = {k: v for k, v in form.items() if k not in {"key", "action", "service"}}
+    assert fields == {"username": "@durov", "min": "100", "max": "200", "posts": "5", "delay": "30"}
+    assert await balance_of(db, client.user.id) == Decimal(8)
+
+
+async def test_a_subscription_settles_to_the_panels_final_charge_once(
+    client: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    await subscribe(client, db, emulator)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    # The panel delivered 600 of the most 1000: it took 6.00000 of the 10.00000 it could.
+    emulator.set_status(order.panel_order_id or "", "Active", charge=Decimal("4"))
+    await dp["sweeper"].run_once(bot)
+    assert await balance_of(db, client.user.id) == Decimal(8)  # still running: held
+    emulator.set_status(order.panel_order_id or "", "Expired", charge=Decimal("6"))
+    await dp["sweeper"].run_once(bot)
+    await dp["sweeper"].run_once(bot)
+    settled = await OrdersRepo(db).get(order.id)
+    assert settled is not None
+    assert settled.refunded == Decimal("4.80")  # 12.00 held, 6 x 1.2 = 7.20 kept
+    assert await balance_of(db, client.user.id) == Decimal("12.80")
+
+
+@pytest.mark.parametrize(
+    ("answers", "refusal"),
+    [
+        (["@durov", "100", "50"], "not below your minimum"),
+        (["@durov", "1001"], "from 1 to 1,000"),  # above the service's most per post
+    ],
+)
+async def test_a_subscriptions_bounds(
+    client: BotClient, emulator: PanelEmulator, answers, refusal
+) -> None:
+    sell(emulator, "Subscriptions")
+    assert refusal in await answer(client, answers)
+
+
+@pytest.mark.parametrize("day", ["01/01/2020", "31/02/2030", "tomorrow"])
+async def test_an_end_date_in_the_past_or_not_a_date_is_refused(
+    client: BotClient, emulator: PanelEmulator, day
+) -> None:
+    sell(emulator, "Subscriptions")
+    await answer(client, ["@durov", "100", "200", "5"])
+    await client.click(OrderNavCb(action="skip"))
+    await client.click(StepCb(value=0))
+    assert "not in the past" in texts(await client.send(day))[-1]

@@ -179,7 +179,7 @@ class Conversation:
     async def question(
         self, draft: Draft, service: Service, step: Step, intro: list[str] | None = None
     ) -> None:
-        screen = screens.question(step, service, draft.answers.get(step.name), self.t, intro or [])
+        screen = screens.question(step, service, draft.answers, self.t, intro or [])
         await self.ask(draft, STEP_STATES[step.name], screen)
 
     async def answer(
@@ -193,7 +193,7 @@ class Conversation:
         if skip:
             value: Answer | None = SKIPPED if at.step.optional else None
         else:
-            value = at.step.parse(text, at.service)
+            value = at.step.accept(text, at.service, at.draft.answers)
         if value is None:
             await self.message.answer(screens.invalid(at.step, at.service, self.t))
             return
@@ -204,7 +204,8 @@ class Conversation:
     async def keep(self, snapshot: Snapshot, step_state: str | None) -> None:
         """Keep the answer shown with the question and go on."""
         at = await self._at(snapshot, step_state)
-        if at is not None and at.step.suits(at.draft.answers.get(at.step.name), at.service):
+        answers = at.draft.answers if at is not None else {}
+        if at is not None and at.step.suits(answers.get(at.step.name), at.service, answers):
             await self._forward(snapshot, at)
 
     async def _at(self, snapshot: Snapshot, step_state: str | None) -> _At | None:

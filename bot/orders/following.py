@@ -21,7 +21,7 @@ from bot.money import Amounts, MoneyError, display_panel, to_minor
 from bot.notify.alerts import Alerts
 from bot.notify.news import News, Work
 from bot.orders.refunds import post_refund
-from bot.orders.steps import ORDER_TYPES
+from bot.orders.steps import type_named
 from bot.panel import OrderStatus, PanelError
 from bot.storage import LOCAL_STATUSES, Order, OrdersRepo, OutboxArg, Status, Transaction
 
@@ -141,7 +141,7 @@ class Follower:
         match order.status:
             case Status.IN_PROGRESS:
                 key = "notify-started"
-            case Status.COMPLETED:
+            case Status.COMPLETED | Status.EXPIRED:
                 key = "notify-completed"
             case Status.PARTIAL:
                 key = "notify-partial"
@@ -151,7 +151,9 @@ class Follower:
             case _:
                 return order
         order = await post_refund(work.tx, order, self._amounts.decimals)
-        if key in ("notify-partial", "notify-canceled"):
+        if key == "notify-completed" and order.refunded > 0:
+            key = "notify-settled"  # a subscription kept less than it held
+        if key in ("notify-partial", "notify-canceled", "notify-settled"):
             values["refund"] = self._amounts(order.refunded)
         await work.tell(order.user_id, key, values, order_id=order.id)
         return order
@@ -164,7 +166,7 @@ COST_TOLERANCE = Decimal("0.00001")
 def expected_cost(order: Order) -> Decimal:
     """What the panel should take for the order: its rate at placement for the quantity (a
     package's rate is its whole price)."""
-    kind = ORDER_TYPES.get(" ".join(order.service_type.split()).lower())
+    kind = type_named(order.service_type)
     if kind is not None and kind.package:
         return order.rate
     return order.rate * order.quantity / 1000

@@ -46,7 +46,8 @@ class Quote:
 
     @property
     def link(self) -> str:
-        return str(self.answers.get("link", ""))
+        """What the order is for: its link, or the account a subscription follows."""
+        return str(self.answers.get("link") or self.answers.get("username", ""))
 
     @property
     def runs(self) -> int:

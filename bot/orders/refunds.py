@@ -2,7 +2,9 @@
 
 The rule: an order that failed or ended Canceled gives back its whole charge; one that
 ended Partial gives back what remains x its unit price, rounded down to the price decimals
-and never more than the charge; any other status gives back nothing.
+and never more than the charge; any other status gives back nothing. A subscription held
+the most it could cost: when it ends it gives back all but what the panel's final charge
+costs at the customer's price.
 
 `post_refund` is the only place a refund is posted (placement, settling, following), in the
 caller's transaction. The ledger keeps one refund per order, and a trigger keeps the amount
@@ -15,8 +17,18 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from bot.money import SCALE, from_minor, to_minor
-from bot.storage import AlreadyPosted, Order, Reason, Status, Transaction, order_in, post
+from bot.money import SCALE, charge_up, from_minor, to_minor
+from bot.orders.steps import type_named
+from bot.storage import (
+    FINAL_STATUSES,
+    AlreadyPosted,
+    Order,
+    Reason,
+    Status,
+    Transaction,
+    order_in,
+    post,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +45,9 @@ def refund_for(order: Order, remains: int, decimals: int) -> Decimal:
 
 def refund_due(order: Order, decimals: int) -> Decimal:
     """What the order gives back in the status it is in now."""
+    kind = type_named(order.service_type)
+    if kind is not None and kind.settles_to_charge:
+        return _settlement(order, decimals)
     match order.status:
         case Status.FAILED | Status.CANCELED:
             return order.charge
@@ -40,6 +55,22 @@ def refund_due(order: Order, decimals: int) -> Decimal:
             return refund_for(order, order.remains or 0, decimals)
         case _:
             return Decimal(0)
+
+
+def _settlement(order: Order, decimals: int) -> Decimal:
+    """A subscription, ended: it held the most it could cost, and keeps what the panel's
+    final charge costs at the customer's price (rounded up, like every charge)."""
+    if order.status not in FINAL_STATUSES or order.status == Status.FAILED:
+        return order.charge if order.status == Status.FAILED else Decimal(0)
+    if order.panel_charge is None:
+        # Canceled with nothing said of a charge: nothing delivered. Ended without one:
+        # what was delivered is unknown, so the hold stands (the admins can credit).
+        return order.charge if order.status == Status.CANCELED else Decimal(0)
+    most = order.rate * order.quantity / 1000  # what the panel would take at the most
+    if most <= 0:
+        return Decimal(0)
+    kept = charge_up(order.panel_charge * order.charge / most, decimals)
+    return max(order.charge - kept, Decimal(0))
 
 
 async def post_refund(tx: Transaction, order: Order, decimals: int) -> Order:

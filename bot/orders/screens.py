@@ -15,7 +15,7 @@ from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders.quote import Quote, price_per_1000
-from bot.orders.steps import SKIPPED, Answer, Step, order_type
+from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
 from bot.telegram import keyboards
 
@@ -99,14 +99,13 @@ def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amount
     return card
 
 
-def question(
-    step: Step, service: Service, earlier: Answer | None, t: Texts, intro: list[str]
-) -> Screen:
+def question(step: Step, service: Service, answers: Answers, t: Texts, intro: list[str]) -> Screen:
     """`step`'s question, after `intro` (paragraphs); an earlier answer that suits this
-    service too is shown and offered with Keep."""
+    service (and the other answers) too is shown and offered with Keep."""
     key, args = step.question(service)
     lines = [t(key, **args)]
-    keep = step.suits(earlier, service)
+    earlier = answers.get(step.name)
+    keep = step.suits(earlier, service, answers)
     if keep and earlier is not None:
         shown = step.shown(earlier) if earlier != SKIPPED else t("order-skipped")
         lines.append(t(step.current, **{step.name: shown}))
@@ -155,6 +154,8 @@ def summary(
         value = quote.answers[step.name]
         if step.summary is not None and value != SKIPPED:
             lines.append(t(step.summary, **{step.name: step.shown(value)}))
+    if quote.kind.settles_to_charge:
+        lines.append(t("order-summary-most"))
     money = {"charge": amounts(quote.charge), "balance": amounts(balance)}
     if token is not None:
         lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))

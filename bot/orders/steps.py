@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
 
 from bot.panel import Service
 from bot.validation import (
@@ -71,18 +73,25 @@ class Step:
     choices: Callable[[Service], tuple[int, ...]] = lambda service: ()
     optional: bool = False  # a Skip button; the field is then not sent
     applies: Callable[[Service, Answers], bool] = _always
+    # Checks a parsed answer against the others (a maximum not below the minimum).
+    agrees: Callable[[Answer, Answers], bool] = lambda value, answers: True
+
+    def accept(self, text: str | None, service: Service, answers: Answers) -> Answer | None:
+        """The answer `text` gives, or None if it is not one."""
+        value = self.parse(text, service)
+        return value if value is not None and self.agrees(value, answers) else None
 
     @property
     def panel_field(self) -> str:
         return self.field or self.name
 
-    def suits(self, value: Answer | None, service: Service) -> bool:
-        """Whether an answer given earlier is valid for `service` too."""
+    def suits(self, value: Answer | None, service: Service, answers: Answers | None = None) -> bool:
+        """Whether an answer given earlier is valid for `service` (and the other answers)."""
         if value is None:
             return False
         if value == SKIPPED:
             return self.optional
-        return self.parse(str(value), service) is not None
+        return self.accept(str(value), service, answers or {}) is not None
 
     def shown(self, value: Answer) -> Answer:
         """How an answer reads in a message: a list by its number of lines."""
@@ -220,6 +229,77 @@ MEDIA = Step(
     current="order-current-media",
     summary="order-summary-media",
 )
+MAX_POSTS = 1000
+MAX_DELAY = 600
+_DATE = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")
+
+
+def _expiry(text: str | None, service: Service) -> Answer | None:
+    """A day not in the past, written d/m/Y (also d.m.Y), as the panel takes it."""
+    found = _DATE.fullmatch((text or "").strip())
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    if when < datetime.now(UTC).date() or when.year > datetime.now(UTC).year + 10:
+        return None
+    return when.strftime("%d/%m/%Y")
+
+
+def _per_post(name: str, **options: Any) -> Step:
+    """How many per post: within the service's min and max."""
+    return Step(
+        name=name,
+        question=lambda s: (f"order-ask-{name}", {"min": s.min, "max": s.max}),
+        invalid=lambda s: (f"order-bad-{name}", {"min": s.min, "max": s.max}),
+        parse=lambda text, s: parse_quantity(text, s.min, s.max),
+        current=f"order-current-{name}",
+        summary=f"order-summary-{name}",
+        **options,
+    )
+
+
+SUBSCRIPTION_USERNAME = replace(USERNAME, paragraph=True)
+MIN_PER_POST = _per_post("min")
+MAX_PER_POST = _per_post("max", agrees=lambda value, answers: int(value) >= int(answers["min"]))
+POSTS = Step(
+    name="posts",
+    question=lambda s: ("order-ask-posts", {"max": MAX_POSTS}),
+    invalid=lambda s: ("order-bad-posts", {"max": MAX_POSTS}),
+    parse=_number("posts", 1, MAX_POSTS),
+    current="order-current-posts",
+    summary="order-summary-posts",
+)
+OLD_POSTS = Step(
+    name="old_posts",
+    question=lambda s: ("order-ask-old-posts", {"max": MAX_POSTS}),
+    invalid=lambda s: ("order-bad-old-posts", {"max": MAX_POSTS}),
+    parse=_number("old_posts", 1, MAX_POSTS),
+    current="order-current-old-posts",
+    summary="order-summary-old-posts",
+    optional=True,
+)
+DELAY = Step(
+    name="delay",
+    question=lambda s: ("order-ask-delay", {"max": MAX_DELAY}),
+    invalid=lambda s: ("order-bad-delay", {"max": MAX_DELAY}),
+    parse=_number("delay", 0, MAX_DELAY),
+    current="order-current-delay",
+    summary="order-summary-delay",
+    choices=lambda s: (0, 5, 10, 15, 30, 60, 90),
+)
+EXPIRY = Step(
+    name="expiry",
+    question=lambda s: ("order-ask-expiry", {}),
+    invalid=lambda s: ("order-bad-expiry", {}),
+    parse=_expiry,
+    current="order-current-expiry",
+    summary="order-summary-expiry",
+    optional=True,
+)
 LIST_STEPS = frozenset({"comments", "usernames", "hashtags", "keywords", "groups"})
 
 
@@ -235,6 +315,11 @@ def _one(answers: Answers) -> int:
     return 1
 
 
+def _most_delivered(answers: Answers) -> int:
+    """A subscription's most: the most per post on every post."""
+    return int(answers["max"]) * int(answers["posts"])
+
+
 @dataclass(frozen=True)
 class OrderType:
     """A panel service type the bot sells: its questions, and what the customer pays for.
@@ -248,6 +333,8 @@ class OrderType:
     quantity: Callable[[Answers], int] = field(default=_quantity)
     sends_quantity: bool = True  # `quantity` is an `add` field (list types count lines)
     package: bool = False  # the rate is the price of the whole order, not per 1000
+    # The charge holds the most the order can cost; it ends at the panel's final charge.
+    settles_to_charge: bool = False
 
     def step(self, name: str | None) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)
@@ -318,11 +405,25 @@ ORDER_TYPES: dict[str, OrderType] = {
         OrderType("Comment Replies", (LINK, USERNAME, COMMENTS), _count("comments"), False),
         OrderType("Poll", (LINK, QUANTITY, ANSWER_NUMBER)),
         OrderType("Invites from Groups", (LINK, QUANTITY, GROUPS)),
+        # The panel charges as it delivers: the customer pays the most it can cost, and
+        # the difference to the panel's final charge comes back when it ends.
+        OrderType(
+            "Subscriptions",
+            (SUBSCRIPTION_USERNAME, MIN_PER_POST, MAX_PER_POST, POSTS, OLD_POSTS, DELAY, EXPIRY),
+            quantity=_most_delivered,
+            sends_quantity=False,
+            settles_to_charge=True,
+        ),
     )
 }
 STEP_NAMES = frozenset(step.name for kind in ORDER_TYPES.values() for step in kind.steps)
 
 
+def type_named(name: str) -> OrderType | None:
+    """The row for a panel's type name (any case and spacing), or None: not sold."""
+    return ORDER_TYPES.get(" ".join(name.split()).lower())
+
+
 def order_type(service: Service) -> OrderType | None:
     """The row for the service's type, or None if the bot cannot order it."""
-    return ORDER_TYPES.get(" ".join(service.type.split()).lower())
+    return type_named(service.type)

@@ -61,6 +61,7 @@ order-cancel-no-answer = ⚠️ No clear answer from the supplier. Refresh in a 
 # Notifications
 notify-started = ▶️ Your order No. { $panel } ({ $service }, { $quantity }) has started.
 notify-completed = ✅ Your order No. { $panel } ({ $service }, { $quantity }) is completed.
+notify-settled = ✅ Your order No. { $panel } ({ $service }) has ended. It cost less than the most it could: { $refund } is back on your balance.
 notify-partial = ◐ Your order No. { $panel } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
 notify-canceled = ✖️ Your order No. { $panel } ({ $service }) was canceled. { $refund } is back on your balance.
 

@@ -62,6 +62,7 @@ order-cancel-no-answer = ⚠️ Поставщик не дал ясного от
 # Notifications
 notify-started = ▶️ Ваш заказ № { $panel } ({ $service }, { $quantity }) начал выполняться.
 notify-completed = ✅ Ваш заказ № { $panel } ({ $service }, { $quantity }) выполнен.
+notify-settled = ✅ Заказ № { $panel } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы: { $refund } возвращено на баланс.
 notify-partial = ◐ Ваш заказ № { $panel } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
 notify-canceled = ✖️ Ваш заказ № { $panel } ({ $service }) отменён. { $refund } вернулось на баланс.
 

@@ -58,6 +58,7 @@ order-cancel-no-answer = ⚠️ Yetkazib beruvchidan aniq javob kelmadi. Buyurtm
 # Notifications
 notify-started = ▶️ № { $panel } buyurtmangiz ({ $service }, { $quantity }) bajarila boshladi.
 notify-completed = ✅ № { $panel } buyurtmangiz ({ $service }, { $quantity }) bajarildi.
+notify-settled = ✅ № { $panel } buyurtmangiz ({ $service }) yakunlandi. U eng koʻp summadan arzonroq tushdi: { $refund } balansga qaytarildi.
 notify-partial = ◐ № { $panel } buyurtmangiz ({ $service }) qisman bajarildi: { $quantity } tadan { $delivered } tasi. Qolgan qism uchun { $refund } balansingizga qaytdi.
 notify-canceled = ✖️ № { $panel } buyurtmangiz ({ $service }) bekor qilindi. { $refund } balansingizga qaytdi.
 
