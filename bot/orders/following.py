@@ -123,10 +123,12 @@ class Follower:
             "quantity": order.quantity,
         }
         match order.status:
-            case Status.IN_PROGRESS:
+            case Status.IN_PROGRESS | Status.ACTIVE:
                 key = "notify-started"
             case Status.COMPLETED:
                 key = "notify-completed"
+            case Status.EXPIRED:
+                key = "notify-expired"
             case Status.PARTIAL:
                 key = "notify-partial"
                 values["delivered"] = order.quantity - (order.remains or 0)

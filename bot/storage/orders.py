@@ -27,10 +27,15 @@ class Status(StrEnum):
     COMPLETED = "Completed"
     PARTIAL = "Partial"
     CANCELED = "Canceled"
+    # Subscriptions: Active while running; Expired is final, like Completed for money.
+    ACTIVE = "Active"
+    EXPIRED = "Expired"
 
 
 LOCAL_STATUSES = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED})
-FINAL_STATUSES = frozenset({Status.FAILED, Status.COMPLETED, Status.PARTIAL, Status.CANCELED})
+FINAL_STATUSES = frozenset(
+    {Status.FAILED, Status.COMPLETED, Status.PARTIAL, Status.CANCELED, Status.EXPIRED}
+)
 # Orders the status sweep asks the panel about: placed and not finished.
 _NOT_FOLLOWED = tuple(LOCAL_STATUSES | FINAL_STATUSES)
 
