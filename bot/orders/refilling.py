@@ -79,10 +79,10 @@ class RefillFollower:
 
 
 def refill_about(order: Order, refill: Refill) -> dict[str, Arg]:
-    """What every admin alert about a refill names."""
+    """What every admin alert about a refill names (ids as text: no thousands separators)."""
     return {
-        "order": order.id,
+        "order": str(order.id),
         "panel": order.panel_order_id or "",
-        "user": order.user_id,
+        "user": str(order.user_id),
         "refill": refill.panel_refill_id or "",
     }
