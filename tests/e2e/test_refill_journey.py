@@ -28,6 +28,14 @@ async def open_card(user: FakeUser, t: Texts, label: str, count: int) -> None:
     await user.wait_for_text(shown(t, "order-card-title", id=count, panel=label.split()[-1]))
 
 
+async def completes(user: FakeUser, t: Texts, emulator: PanelEmulator, number: int) -> None:
+    """The panel completes the order; the customer hears of it."""
+    emulator.set_status(number, "Completed", remains=0)
+    await user.wait_for_text(
+        shown(t, "notify-completed", panel=str(number), service=MEMBERS, quantity=100)
+    )
+
+
 async def press_refill(user: FakeUser, t: Texts, notice: str) -> None:
     pressed = await user.press(t("order-refill"))
     assert (await user.wait_for_answer(pressed)).text == t("order-refill-sending")
@@ -49,10 +57,7 @@ async def test_refills_accepted_and_done_rejected_and_lost(
 
     # The order completes; she asks for a refill; it is accepted, then done.
     await order_members(alice, en, "23501", charge="7.20", balance="22.80")
-    emulator.set_status(23501, "Completed", remains=0)
-    await alice.wait_for_text(
-        shown(en, "notify-completed", panel="23501", service=MEMBERS, quantity=100)
-    )
+    await completes(alice, en, emulator, 23501)
     await open_card(alice, en, "✅ 23501", 1)
     await press_refill(alice, en, "order-refill-accepted")
     accepted = shown(en, "notify-refill-accepted", panel="23501", service=MEMBERS)
@@ -83,10 +88,7 @@ async def test_refills_accepted_and_done_rejected_and_lost(
 
     # A refill whose answer is lost: being checked, the admins told, nothing asked again.
     await order_members(alice, en, "23503", charge="7.20", balance="11.28")
-    emulator.set_status(23503, "Completed", remains=0)
-    await alice.wait_for_text(
-        shown(en, "notify-completed", panel="23503", service=MEMBERS, quantity=100)
-    )
+    await completes(alice, en, emulator, 23503)
     await open_card(alice, en, "✅ 23503", 3)
     emulator.fault(FaultKind.DROP, action="refill", perform=True, times=1)
     await press_refill(alice, en, "order-refill-checking")
