@@ -24,6 +24,7 @@ from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
 from bot.orders.following import Follower
 from bot.orders.placement import Placer, order_details
+from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.settings import Settings
@@ -34,6 +35,7 @@ from bot.storage import (
     LedgerRepo,
     OrdersRepo,
     OutboxRepo,
+    RefillsRepo,
     ShopRepo,
     ShopStateRepo,
     SQLiteStorage,
@@ -99,10 +101,13 @@ def create_dispatcher(
     )
     news = News(db, outbox, wake=outbox_sender.wake)
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
+    refills = RefillsRepo(db)
     sweeper = Sweeper(
         orders=orders,
         panel=panel,
         follower=follower,
+        refills=refills,
+        refill_follower=RefillFollower(news=news, orders=orders, refills=refills, alerts=alerts),
         alerts=alerts,
         interval=settings.status_poll_interval,
     )
@@ -132,6 +137,7 @@ def create_dispatcher(
         translator=translator,
         users=users,
         orders=orders,
+        refills=refills,
         ledger=LedgerRepo(db),
         stats=StatsRepo(db),
         catalogue=catalogue,
@@ -166,6 +172,7 @@ async def on_startup(
     settings: Settings,
     translator: Translator,
     orders: OrdersRepo,
+    refills: RefillsRepo,
     alerts: Alerts,
     catalogue: Catalogue,
     amounts: Amounts,
@@ -183,6 +190,11 @@ async def on_startup(
     # between loses it: at every start, admins hear how many orders still wait for them.
     if waiting := await orders.list_by_status(Status.UNKNOWN):
         await alerts.send(bot, "alert-unknown-waiting", count=len(waiting))
+    # A refill left `requesting`: the process died while the panel was asked.
+    for refill in await refills.requesting_to_unknown():
+        if (refilled := await orders.get(refill.order_id)) is not None:
+            details = refill_about(refilled, refill)
+            await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
     sweeper.start(bot)
     outbox_sender.start(bot)

@@ -36,6 +36,7 @@ async def place(
     quantity: int = 100,
     charge: str = "12.00",
     can_cancel: bool = True,
+    can_refill: bool = False,
     service_name: str = "7-day Join — Telegram Members",
     link: str = "https://t.me/example",
     funded: bool = False,
@@ -55,6 +56,7 @@ async def place(
         link=link,
         rate=Decimal("60.00000"),
         can_cancel=can_cancel,
+        can_refill=can_refill,
     )
     order = await orders.create_and_charge(new)
     emulated = emulator.add_order(service=1, quantity=quantity, **panel)

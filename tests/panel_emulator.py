@@ -5,9 +5,12 @@
         ...
         assert len(emu.calls("add")) == 1
 
-State is plain attributes tests read and set (`services`, `balance`, `orders`,
+State is plain attributes tests read and set (`services`, `balance`, `orders`, `refills`,
 `requests`); `fault(...)` makes the next requests fail the way real panels and proxies
-do. `refused_url()` gives a URL nobody listens on.
+do. `refused_url()` gives a URL nobody listens on. `legacy = True` makes it an older panel:
+one-id forms of `cancel` and `refill_status` only, `{"cancel": 1}` and
+`{"success": ..., "refill": 12345}` answers; `bare_cancel = True` answers `"cancel": 1`
+instead of the seed's `"cancel": {"status": 1}`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,13 @@ QUANTITY_HIGH = "Quantity more than maximum"
 NO_FUNDS = "Not enough funds on balance"
 INCORRECT_ORDER = "Incorrect order ID"
 ANSWER_REQUIRED = "Answer number is required"
+REFILL_NOT_ELIGIBLE = "Order not eligible for refill."
+REFILL_ALREADY = "Refill already requested"
+REFILL_NOT_FOUND = "Refill not found"
+FIRST_REFILL_ID = 1
+# Orders that may be refilled, and refills still going on (one at a time per order).
+_REFILLABLE = frozenset({"Completed", "Partial"})
+_REFILL_OPEN = frozenset({"Pending", "In progress"})
 
 
 # What `add` needs besides the link, by lower-cased type (api-v2-service-types.md).
@@ -133,6 +143,13 @@ class EmulatedOrder:
     cancel_requests: int = 0
 
 
+@dataclass
+class EmulatedRefill:
+    id: int
+    order: int
+    status: str = "Pending"
+
+
 class FaultKind(Enum):
     HTTP_500 = "http 500"
     HTTP_502_HTML = "http 502 with an HTML page"
@@ -179,6 +196,10 @@ class PanelEmulator:
         )
         self.orders: dict[int, EmulatedOrder] = {}
         self.next_order_id = FIRST_ORDER_ID
+        self.refills: dict[int, EmulatedRefill] = {}
+        self.next_refill_id = FIRST_REFILL_ID
+        self.legacy = False
+        self.bare_cancel = False
         self.requests: list[dict[str, str]] = []  # every form received, key included
         self.faults: list[Fault] = []
         self._closing = asyncio.Event()
@@ -264,6 +285,15 @@ class PanelEmulator:
             setattr(order, name, value)
         return order
 
+    def set_refill_status(self, refill_id: int | str, status: str) -> EmulatedRefill:
+        """Move a refill on, e.g. `set_refill_status(1, "Completed")`."""
+        refill = self.refills[int(refill_id)]
+        refill.status = status
+        return refill
+
+    def refills_of(self, order_id: int | str) -> list[EmulatedRefill]:
+        return [refill for refill in self.refills.values() if refill.order == int(order_id)]
+
     # --- HTTP ----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -324,8 +354,24 @@ class PanelEmulator:
                 return {oid: self._render_order(oid) for oid in self._order_ids(form)}
             case "status" if "order" in form:
                 return self._render_order(form["order"])
-            case "cancel" if "orders" in form:
+            case "cancel" if "orders" in form and not self.legacy:
                 return [self._cancel(oid) for oid in self._order_ids(form)]
+            case "cancel" if "order" in form and self.legacy:
+                outcome = self._cancel(form["order"])["cancel"]
+                if isinstance(outcome, dict) and "error" in outcome:
+                    raise _Refusal(outcome["error"])
+                return {"cancel": 1}
+            case "refill" if "orders" in form and not self.legacy:
+                return [self._refill_entry(oid) for oid in self._order_ids(form)]
+            case "refill" if "order" in form:
+                refill = self._refill(form["order"])
+                if self.legacy:
+                    return {"success": "Refill request sent", "refill": refill.id}
+                return {"refill": str(refill.id)}
+            case "refill_status" if "refills" in form and not self.legacy:
+                return [self._refill_status_entry(rid) for rid in self._ids(form["refills"])]
+            case "refill_status" if "refill" in form:
+                return {"status": self._find_refill(form["refill"]).status}
             case "balance":
                 return {"balance": money(self.balance), "currency": self.currency}
         raise _Refusal(INCORRECT_REQUEST)
@@ -408,7 +454,11 @@ class PanelEmulator:
         return (service.rate * quantity / 1000).quantize(_FIVE_PLACES, rounding=ROUND_HALF_UP)
 
     def _order_ids(self, form: dict[str, str]) -> list[str]:
-        ids = [oid.strip() for oid in form["orders"].split(",") if oid.strip()]
+        return self._ids(form["orders"])
+
+    @staticmethod
+    def _ids(text: str) -> list[str]:
+        ids = [oid.strip() for oid in text.split(",") if oid.strip()]
         if not ids or len(ids) > MAX_IDS:
             raise _Refusal(INCORRECT_REQUEST)
         return ids
@@ -437,7 +487,45 @@ class PanelEmulator:
             return {"order": shown, "cancel": {"error": INCORRECT_ORDER}}
         # A cancel is a request: the order's status changes only when a test says so.
         order.cancel_requests += 1
-        return {"order": shown, "cancel": {"status": 1}}
+        return {"order": shown, "cancel": 1 if self.bare_cancel else {"status": 1}}
+
+    def _refill(self, order_id: str) -> EmulatedRefill:
+        """A refill of a Completed or Partial order of a refill service, one at a time."""
+        order = self._find(order_id)
+        if order is None:
+            raise _Refusal(INCORRECT_ORDER)
+        service = self.services.get(order.service)
+        if service is None or not service.refill or order.status not in _REFILLABLE:
+            raise _Refusal(REFILL_NOT_ELIGIBLE)
+        if any(refill.status in _REFILL_OPEN for refill in self.refills_of(order.id)):
+            raise _Refusal(REFILL_ALREADY)
+        refill = EmulatedRefill(self.next_refill_id, order.id)
+        self.next_refill_id += 1
+        self.refills[refill.id] = refill
+        return refill
+
+    def _refill_entry(self, order_id: str) -> dict[str, Any]:
+        number = _whole(order_id)
+        shown = order_id if number is None else number
+        try:
+            return {"order": shown, "refill": self._refill(order_id).id}
+        except _Refusal as error:
+            return {"order": shown, "refill": {"error": str(error)}}
+
+    def _find_refill(self, refill_id: str) -> EmulatedRefill:
+        number = _whole(refill_id)
+        refill = None if number is None else self.refills.get(number)
+        if refill is None:
+            raise _Refusal(REFILL_NOT_FOUND)
+        return refill
+
+    def _refill_status_entry(self, refill_id: str) -> dict[str, Any]:
+        number = _whole(refill_id)
+        shown = refill_id if number is None else number
+        try:
+            return {"refill": shown, "status": self._find_refill(refill_id).status}
+        except _Refusal as error:
+            return {"refill": shown, "status": {"error": str(error)}}
 
 
 def _whole(value: str | None) -> int | None:

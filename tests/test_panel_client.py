@@ -35,6 +35,9 @@ from bot.panel import (
     PanelTransportError,
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
+    RefillAlreadyRequested,
+    RefillNotFound,
+    RefillStatus,
     Service,
     panel_error,
 )
@@ -470,6 +473,9 @@ async def test_balance_as_a_number(client: PanelClient, emu: PanelEmulator) -> N
         ("status", {"charge": "1"}),
         ("statuses", [{"status": "Completed"}]),
         ("cancel", {"order": 1}),
+        ("refill", {"success": "Refill request sent"}),
+        ("refill", [{"order": 999, "refill": 1}]),
+        ("refill_statuses", "Completed"),
         ("balance", {"currency": "UZS"}),
         ("balance", {"balance": "lots", "currency": "UZS"}),
     ],
@@ -509,13 +515,17 @@ async def call(client: PanelClient, action: str) -> object:
             return await client.statuses(["23501", "23502"])
         case "cancel":
             return await client.cancel(["23501"])
+        case "refill":
+            return await client.refill("23501")
+        case "refill_statuses":
+            return await client.refill_statuses(["1", "2"])
         case "balance":
             return await client.balance()
     raise AssertionError(action)
 
 
-READS = ["services", "status", "statuses", "balance"]
-WRITES = ["add", "cancel"]
+READS = ["services", "status", "statuses", "balance", "refill_statuses"]
+WRITES = ["add", "cancel", "refill"]
 FAULT_OUTCOMES: dict[FaultKind, type[PanelTransportError]] = {
     FaultKind.HTTP_500: PanelHTTPError,
     FaultKind.HTTP_502_HTML: PanelHTTPError,
@@ -756,3 +766,245 @@ async def test_add_and_cancel_never_ride_a_pooled_connection() -> None:
     assert len(set(peers["balance"])) == 1
     assert len(set(peers["add"])) == 3
     assert len(set(peers["cancel"])) == 3
+
+
+# --- refill, refill_status and the cancel variants (api-v2-service-types.md) -------------
+
+
+@pytest.fixture
+def refillable(emu: PanelEmulator) -> list[str]:
+    """Two completed orders of a service with a refill guarantee, as the panel's ids."""
+    emu.services[1].refill = True
+    return [str(emu.set_status(emu.add_order().id, "Completed", remains=0).id) for _ in range(2)]
+
+
+async def test_a_refill_is_asked_once_and_its_id_kept_as_text(
+    client: PanelClient, emu: PanelEmulator, refillable: list[str]
+) -> None:
+    assert await client.refill(refillable[0]) == "1"
+
+    (form,) = emu.calls("refill")
+    assert {name: form[name] for name in ("action", "order")} == {
+        "action": "refill",
+        "order": refillable[0],
+    }
+    assert [refill.order for refill in emu.refills.values()] == [int(refillable[0])]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({"refill": "1"}, "1"),
+        ({"success": "Refill request sent", "refill": 12345}, "12345"),
+        ({"refill": "ab-9"}, "ab-9"),
+        ([{"order": 23501, "refill": 7}], "7"),
+    ],
+)
+async def test_refill_answers_in_every_shape(
+    client: PanelClient, emu: PanelEmulator, answer: object, expected: str
+) -> None:
+    emu.canned(answer)
+
+    assert await client.refill("23501") == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "expected"),
+    [
+        ("Pending", "Order not eligible for refill.", "RefillNotEligible"),
+        ("Completed", "Refill already requested", "RefillAlreadyRequested"),
+    ],
+)
+async def test_refill_refusals_are_typed_and_never_repeated(
+    client: PanelClient,
+    emu: PanelEmulator,
+    refillable: list[str],
+    status: str,
+    text: str,
+    expected: str,
+) -> None:
+    emu.set_status(refillable[0], status)
+    if status == "Completed":
+        await client.refill(refillable[0])  # the first one is still going on
+
+    with pytest.raises(PanelError) as caught:
+        await client.refill(refillable[0])
+
+    assert type(caught.value).__name__ == expected
+    assert caught.value.text == text  # the raw text, for admins
+    assert len(emu.calls("refill")) == (2 if status == "Completed" else 1)
+
+
+async def test_a_refusal_in_the_many_orders_shape_is_raised_too(
+    client: PanelClient, emu: PanelEmulator
+) -> None:
+    emu.canned([{"order": 23501, "refill": {"error": "Refill already requested"}}])
+
+    with pytest.raises(RefillAlreadyRequested):
+        await client.refill("23501")
+
+
+async def test_the_emulator_takes_many_refills_at_once(
+    emu: PanelEmulator, refillable: list[str]
+) -> None:
+    emu.set_status(refillable[1], "In progress")
+    async with aiohttp.ClientSession() as session:
+        form = {"key": KEY, "action": "refill", "orders": ",".join(refillable)}
+        async with session.post(emu.url, data=form) as response:
+            answer = await response.json()
+
+    assert answer == [
+        {"order": int(refillable[0]), "refill": 1},
+        {"order": int(refillable[1]), "refill": {"error": "Order not eligible for refill."}},
+    ]
+
+
+async def test_refill_statuses_in_one_request_per_hundred(
+    client: PanelClient, emu: PanelEmulator, refillable: list[str]
+) -> None:
+    first = await client.refill(refillable[0])
+    second = await client.refill(refillable[1])
+    emu.set_refill_status(first, "Completed")
+    ids = [first, second, *(str(n) for n in range(100, 201))]
+
+    result = await client.refill_statuses(ids)
+
+    assert [len(form["refills"].split(",")) for form in emu.calls("refill_status")] == [100, 3]
+    done, going = result[first], result[second]
+    assert isinstance(done, RefillStatus)
+    assert isinstance(going, RefillStatus)
+    assert (done.status, done.is_done, done.is_final) == ("Completed", True, True)
+    assert (going.status, going.is_done, going.is_final) == ("Pending", False, False)
+    missing = result["150"]
+    assert isinstance(missing, RefillNotFound)
+    assert missing.text == "Refill not found"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ([{"refill": 1, "status": "completed"}], {"1": RefillStatus("Completed")}),
+        ([{"refill": "1", "status": "In  progress"}], {"1": RefillStatus("In progress")}),
+        ([{"refill": 1, "status": "Cancelled"}], {"1": RefillStatus("Canceled")}),
+        ({"1": {"status": "Rejected"}}, {"1": RefillStatus("Rejected")}),
+        ({"1": "Pending"}, {"1": RefillStatus("Pending")}),
+        (
+            [{"refill": 1, "status": "Queued"}, {"status": "Completed"}, {"refill": 2}],
+            {"1": RefillStatus("Queued")},
+        ),
+    ],
+)
+async def test_refill_statuses_parse_leniently(
+    client: PanelClient, emu: PanelEmulator, answer: object, expected: dict[str, RefillStatus]
+) -> None:
+    emu.canned(answer)
+
+    assert await client.refill_statuses(["1", "2"]) == expected
+
+
+async def test_refill_status_statuses_final_or_not() -> None:
+    assert [RefillStatus(s).is_final for s in ("Completed", "Rejected", "Canceled")] == [True] * 3
+    assert [RefillStatus(s).is_final for s in ("Pending", "In progress", "Queued")] == [False] * 3
+    assert RefillStatus("Cancelled").raw_status == "Cancelled"
+
+
+async def test_an_older_panel_is_asked_one_refill_at_a_time_from_then_on(
+    client: PanelClient, emu: PanelEmulator, refillable: list[str]
+) -> None:
+    emu.legacy = True
+    first = await client.refill(refillable[0])  # {"success": ..., "refill": 1}
+    emu.set_refill_status(first, "Rejected")
+
+    result = await client.refill_statuses([first, "77"])
+    assert result[first] == RefillStatus("Rejected")
+    assert isinstance(result["77"], RefillNotFound)
+    assert await client.refill_statuses([first]) == {first: RefillStatus("Rejected")}
+
+    forms = emu.calls("refill_status")
+    assert ["refills" in form for form in forms] == [True, False, False, False]
+    assert [form.get("refill") for form in forms[1:]] == [first, "77", first]
+
+
+async def test_a_bad_key_is_not_mistaken_for_an_older_panel(emu: PanelEmulator) -> None:
+    async with panel_client(emu.url, key="wrong") as client:
+        with pytest.raises(InvalidApiKey):
+            await client.refill_statuses(["1"])
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ([{"order": 1, "cancel": 1}], CancelResult("1", True)),
+        ([{"order": 1, "cancel": {"status": 1}}], CancelResult("1", True)),
+        ({"order": 1, "cancel": {"status": 1}}, CancelResult("1", True)),
+        ({"cancel": 1}, CancelResult("1", True)),
+        ([{"order": 1, "cancel": 0}], CancelResult("1", False)),
+    ],
+)
+async def test_cancel_answers_in_every_shape(
+    client: PanelClient, emu: PanelEmulator, answer: object, expected: CancelResult
+) -> None:
+    emu.canned(answer)
+
+    assert await client.cancel(["1"]) == {"1": expected}
+
+
+async def test_a_refused_cancel_keeps_the_panels_text(
+    client: PanelClient, emu: PanelEmulator
+) -> None:
+    emu.canned([{"order": 2, "cancel": {"error": "Order can't be canceled"}}])
+
+    result = (await client.cancel(["2"]))["2"]
+
+    assert not result.accepted
+    assert result.error is not None
+    assert result.error.text == "Order can't be canceled"
+
+
+@pytest.mark.parametrize("bare", [False, True])
+async def test_the_emulators_cancel_shapes(
+    client: PanelClient, emu: PanelEmulator, bare: bool
+) -> None:
+    emu.bare_cancel = bare
+    order = emu.add_order()
+
+    assert await client.cancel([str(order.id)]) == {
+        str(order.id): CancelResult(str(order.id), True)
+    }
+    assert order.cancel_requests == 1
+
+
+async def test_an_older_panel_cancels_with_one_order_at_a_time(
+    client: PanelClient, emu: PanelEmulator
+) -> None:
+    emu.legacy = True
+    first, second = emu.add_order(), emu.add_order()
+
+    result = await client.cancel([str(first.id), "999"])
+
+    assert result[str(first.id)] == CancelResult(str(first.id), True)
+    refused = result["999"]
+    assert not refused.accepted
+    assert isinstance(refused.error, IncorrectOrderId)
+    assert await client.cancel([str(second.id)]) == {
+        str(second.id): CancelResult(str(second.id), True)
+    }
+    # The `orders` form was refused once (it cancelled nothing), then never asked again.
+    forms = emu.calls("cancel")
+    assert ["orders" in form for form in forms] == [True, False, False, False]
+    assert (first.cancel_requests, second.cancel_requests) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "final", "known"),
+    [("Active", False, True), ("active", False, True), ("Expired", True, True)],
+)
+async def test_subscription_statuses(
+    client: PanelClient, emu: PanelEmulator, raw: str, final: bool, known: bool
+) -> None:
+    order = emu.set_status(emu.add_order().id, raw)
+
+    status = (await client.statuses([str(order.id)]))[str(order.id)]
+
+    assert isinstance(status, OrderStatus)
+    assert (status.status, status.is_final, status.is_known) == (raw.capitalize(), final, known)

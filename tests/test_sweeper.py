@@ -300,6 +300,8 @@ def test_failed_sweeps_back_off_doubling_up_to_a_cap() -> None:
         orders=None,  # type: ignore[arg-type]
         panel=None,  # type: ignore[arg-type]
         follower=None,  # type: ignore[arg-type]
+        refills=None,  # type: ignore[arg-type]
+        refill_follower=None,  # type: ignore[arg-type]
         alerts=None,  # type: ignore[arg-type]
         interval=60,
     )

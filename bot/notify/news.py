@@ -34,10 +34,11 @@ class Work:
         values: Mapping[str, OutboxArg],
         *,
         order_id: int | None = None,
+        ref: str | None = None,
     ) -> bool:
-        """Queue message `key` for the user; False if this order was told `key` before
-        (news of an order is told once, whoever noticed it first)."""
-        queued = await self._outbox.add(self.tx, user_id, key, values, order_id=order_id)
+        """Queue message `key` for the user; False if this order was told `key` (about
+        `ref`) before: news of an order is told once, whoever noticed it first."""
+        queued = await self._outbox.add(self.tx, user_id, key, values, order_id=order_id, ref=ref)
         self.queued = self.queued or queued
         return queued
 

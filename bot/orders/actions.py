@@ -1,6 +1,6 @@
-"""What a customer may ask the panel about their placed order: its status now (Refresh), and
-to cancel it. Each answers with the order as it is now and a notice for its card (a message
-key), or None when there is nothing to add."""
+"""What a customer may ask the panel about their placed order: its status now (Refresh), to
+cancel it, and to refill it. Each answers with a notice for its card (a message key), and
+Refresh and Cancel with the order as it is now."""
 
 from __future__ import annotations
 
@@ -8,9 +8,30 @@ import logging
 
 from aiogram import Bot
 
+from bot.notify.alerts import Alerts
+from bot.notify.news import News
 from bot.orders.following import Follower
-from bot.panel import IncorrectOrderId, PanelClient, PanelError, PanelFailure
-from bot.storage import Order, OrdersRepo, OrderStateError
+from bot.orders.refilling import refill_about
+from bot.panel import (
+    IncorrectOrderId,
+    PanelClient,
+    PanelError,
+    PanelFailure,
+    PanelTransportError,
+    RefillAlreadyRequested,
+    RefillNotEligible,
+    Service,
+)
+from bot.storage import (
+    Order,
+    OrdersRepo,
+    OrderStateError,
+    Refill,
+    RefillInProgress,
+    RefillsRepo,
+    RefillState,
+    Status,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,3 +98,79 @@ async def request_cancel(order: Order, panel: PanelClient, orders: OrdersRepo) -
     except OrderStateError:  # a sweep finished it meanwhile: the card shows how
         order = await orders.get(order.id) or order
     return order, "order-cancel-accepted"
+
+
+# Orders a refill can be asked for: the panels' rule (api-v2-service-types.md).
+REFILLABLE_STATUSES = frozenset({Status.COMPLETED, Status.PARTIAL})
+# The panel's refusals customers are told in their own words; any other is "refused".
+_REFILL_REFUSALS: dict[type[PanelError], str] = {
+    RefillNotEligible: "order-refill-not-eligible",
+    RefillAlreadyRequested: "order-refill-already",
+}
+
+
+def refill_refusal(order: Order, latest: Refill | None, listed: Service | None) -> str | None:
+    """Why the customer may not ask to refill the order now (a message key), or None.
+
+    `latest` is the order's latest refill; `listed` the service as the catalogue lists it
+    now, if it does: a service that stopped offering refills refuses old orders too.
+    """
+    if not order.can_refill or not order.is_placed:
+        return "order-refill-not-offered"
+    if listed is not None and not listed.refill:
+        return "order-refill-withdrawn"
+    if order.status not in REFILLABLE_STATUSES:
+        return "order-refill-not-finished"
+    if latest is not None and latest.status == RefillState.UNKNOWN:
+        return "order-refill-checking"
+    if latest is not None and latest.in_progress:
+        return "order-refill-already"
+    return None
+
+
+async def request_refill(
+    bot: Bot, order: Order, panel: PanelClient, refills: RefillsRepo, news: News, alerts: Alerts
+) -> str:
+    """Ask the panel to refill the order, once: it has no idempotency key, so nothing is
+    repeated, and the refill is noted before the panel is asked, so a second tap finds it.
+    The customer hears of an accepted refill through the outbox; its outcome comes with a
+    sweep."""
+    if order.panel_order_id is None:
+        return "order-refill-not-offered"
+    try:
+        refill = await refills.start(order.id)
+    except RefillInProgress:
+        return "order-refill-already"
+    try:
+        panel_refill_id = await panel.refill(order.panel_order_id)
+    except PanelError as error:
+        log.info("refill of order %d refused: %r", order.id, error.text)
+        await refills.failed(refill.id, error.text)
+        known = _REFILL_REFUSALS.get(type(error))
+        if known is None:
+            await alerts.send(
+                bot, "alert-refill-refused", **refill_about(order, refill), error=error.text
+            )
+        return known or "order-refill-refused"
+    except PanelTransportError as failure:
+        if not failure.request_sent:
+            log.warning("refill of order %d: not sent: %s", order.id, failure)
+            await refills.failed(refill.id, str(failure))
+            return "order-refill-not-sent"
+        log.warning("refill of order %d: no clear answer: %s", order.id, failure)
+        await refills.lost(refill.id, str(failure))
+        await alerts.send(
+            bot, "alert-refill-unknown", **refill_about(order, refill), error=str(failure)
+        )
+        return "order-refill-checking"
+    log.info("refill of order %d: accepted by the panel as %s", order.id, panel_refill_id)
+    async with news.transaction() as work:
+        refill = await refills.accepted(work.tx, refill.id, panel_refill_id)
+        await work.tell(
+            order.user_id,
+            "notify-refill-accepted",
+            {"panel": order.panel_order_id, "service": order.service_name},
+            order_id=order.id,
+            ref=str(refill.id),
+        )
+    return "order-refill-accepted"

@@ -139,10 +139,12 @@ class Follower:
             "quantity": order.quantity,
         }
         match order.status:
-            case Status.IN_PROGRESS:
+            case Status.IN_PROGRESS | Status.ACTIVE:
                 key = "notify-started"
-            case Status.COMPLETED | Status.EXPIRED:
+            case Status.COMPLETED:
                 key = "notify-completed"
+            case Status.EXPIRED:
+                key = "notify-expired"
             case Status.PARTIAL:
                 key = "notify-partial"
                 values["delivered"] = order.quantity - (order.remains or 0)
@@ -151,7 +153,7 @@ class Follower:
             case _:
                 return order
         order = await post_refund(work.tx, order, self._amounts.decimals)
-        if key == "notify-completed" and order.refunded > 0:
+        if key in ("notify-completed", "notify-expired") and order.refunded > 0:
             key = "notify-settled"  # a subscription kept less than it held
         if key in ("notify-partial", "notify-canceled", "notify-settled"):
             values["refund"] = self._amounts(order.refunded)

@@ -1,6 +1,8 @@
 """The status sweep: every `STATUS_POLL_INTERVAL` seconds, ask the panel about every placed,
 unfinished order (`status` with `orders`, at most 100 ids a request) and record the answers
-through the `Follower`.
+through the `Follower`; then about every open refill (`refill_status` with `refills`, at
+most 100 a request, or one at a time where the panel lacks that form) through the
+`RefillFollower`.
 
 Each request's answers are recorded as soon as it returns, so a failure half-way through a
 sweep loses nothing already asked; what was not asked is asked next time. After a failed
@@ -12,17 +14,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from aiogram import Bot
 
 from bot.background import Background
 from bot.notify.alerts import Alerts
 from bot.orders.following import Follower
+from bot.orders.refilling import RefillFollower
 from bot.panel import MAX_IDS_PER_REQUEST, PanelClient, PanelFailure
-from bot.storage import OrdersRepo
+from bot.storage import OrdersRepo, RefillsRepo
 
 log = logging.getLogger(__name__)
+
+Report = TypeVar("Report")
 
 # Orders asked about per sweep at most; least recently updated first, so with more open
 # orders than this every one still comes round.
@@ -37,8 +44,10 @@ FAILURES_BEFORE_ALERT = 3
 class Sweep:
     asked: int = 0  # orders asked about
     recorded: int = 0  # answers recorded
-    requests: int = 0  # status requests that got an answer
+    requests: int = 0  # status and refill_status requests that got an answer
     error: PanelFailure | None = None  # why the sweep stopped early, if it did
+    refills_asked: int = 0
+    refills_recorded: int = 0
 
 
 class Sweeper(Background):
@@ -50,6 +59,8 @@ class Sweeper(Background):
         orders: OrdersRepo,
         panel: PanelClient,
         follower: Follower,
+        refills: RefillsRepo,
+        refill_follower: RefillFollower,
         alerts: Alerts,
         interval: float,
         limit: int = SWEEP_LIMIT,
@@ -58,6 +69,8 @@ class Sweeper(Background):
         self._orders = orders
         self._panel = panel
         self._follower = follower
+        self._refills = refills
+        self._refill_follower = refill_follower
         self._alerts = alerts
         self.interval = interval
         self._limit = limit
@@ -77,19 +90,52 @@ class Sweeper(Background):
             return await self._sweep(bot)
 
     async def _sweep(self, bot: Bot) -> Sweep:
-        following = {
+        orders = {
             order.panel_order_id: order.id
             for order in await self._orders.list_to_follow(self._limit)
             if order.panel_order_id is not None
         }
+        sweep = Sweep(asked=len(orders))
+        sweep.recorded = await self._follow(
+            bot, sweep, "order", orders, self._panel.statuses, self._follower.apply
+        )
+        if sweep.error is not None:
+            return sweep
+        refills = {
+            refill.panel_refill_id: refill.id
+            for refill in await self._refills.list_open(self._limit)
+            if refill.panel_refill_id is not None
+        }
+        sweep.refills_asked = len(refills)
+        sweep.refills_recorded = await self._follow(
+            bot,
+            sweep,
+            "refill",
+            refills,
+            self._panel.refill_statuses,
+            self._refill_follower.apply,
+        )
+        return sweep
+
+    async def _follow(
+        self,
+        bot: Bot,
+        sweep: Sweep,
+        what: str,
+        following: dict[str, int],
+        ask: Callable[[list[str]], Awaitable[Mapping[str, Report]]],
+        record: Callable[[Bot, int, Report], Awaitable[object]],
+    ) -> int:
+        """Ask about `following` (the panel's id -> ours) 100 at a time and record each
+        answer as it comes; how many were recorded. A failed request ends the sweep."""
+        recorded = 0
         ids = list(following)
-        sweep = Sweep(asked=len(ids))
         for start in range(0, len(ids), MAX_IDS_PER_REQUEST):
             if self.stopping:
                 break
             chunk = ids[start : start + MAX_IDS_PER_REQUEST]
             try:
-                reports = await self._panel.statuses(chunk)
+                reports = await ask(chunk)
             except PanelFailure as failure:
                 log.warning("status sweep stopped after %d request(s): %s", sweep.requests, failure)
                 sweep.error = failure
@@ -98,15 +144,15 @@ class Sweeper(Background):
             for panel_id in chunk:
                 report = reports.get(panel_id)
                 if report is None:
-                    log.warning("status sweep: the panel said nothing about order %s", panel_id)
+                    log.warning("status sweep: the panel said nothing about %s %s", what, panel_id)
                     continue
                 try:
-                    await self._follower.apply(bot, following[panel_id], report)
+                    await record(bot, following[panel_id], report)
                 except Exception:  # one order's trouble must not stop the others' news
-                    log.exception("status sweep: recording order %s failed", panel_id)
+                    log.exception("status sweep: recording %s %s failed", what, panel_id)
                     continue
-                sweep.recorded += 1
-        return sweep
+                recorded += 1
+        return recorded
 
     async def _run(self, bot: Bot) -> None:
         while not self.stopping:

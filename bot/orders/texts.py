@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Texts
 from bot.money import Amounts
-from bot.storage import Order, Status
+from bot.storage import Order, Refill, RefillState, Status
 
 _STATUS_KEYS: dict[str, str] = {
     Status.PLACING: "status-placing",
@@ -20,6 +20,8 @@ _STATUS_KEYS: dict[str, str] = {
     Status.COMPLETED: "status-completed",
     Status.PARTIAL: "status-partial",
     Status.CANCELED: "status-canceled",
+    Status.ACTIVE: "status-active",
+    Status.EXPIRED: "status-expired",
 }
 _ICONS: dict[str, str] = {
     Status.PLACING: "⏳",
@@ -31,6 +33,16 @@ _ICONS: dict[str, str] = {
     Status.COMPLETED: "✅",
     Status.PARTIAL: "◐",
     Status.CANCELED: "✖️",
+    Status.ACTIVE: "▶️",
+    Status.EXPIRED: "✅",
+}
+# The latest refill as the card shows it; a refused one is said when it is tapped, not kept.
+_REFILL_KEYS: dict[str, str] = {
+    RefillState.REQUESTING: "order-card-refill-requested",
+    RefillState.UNKNOWN: "order-card-refill-checking",
+    RefillState.OPEN: "order-card-refill-requested",
+    RefillState.DONE: "order-card-refill-done",
+    RefillState.REJECTED: "order-card-refill-rejected",
 }
 
 
@@ -64,8 +76,16 @@ def order_line(t: Texts, order: Order, amounts: Amounts) -> str:
     )
 
 
-def order_card(t: Texts, order: Order, amounts: Amounts, notice: str | None = None) -> str:
-    """The detail card; `notice` (a message key) says what just happened, if anything."""
+def order_card(
+    t: Texts,
+    order: Order,
+    amounts: Amounts,
+    notice: str | None = None,
+    *,
+    refill: Refill | None = None,
+) -> str:
+    """The detail card; `notice` (a message key) says what just happened, if anything;
+    `refill` is the order's latest refill."""
     title = "order-card-title" if order.panel_order_id else "order-card-title-unplaced"
     lines = [
         t(title, id=order.id, panel=order.panel_order_id or ""),
@@ -90,6 +110,8 @@ def order_card(t: Texts, order: Order, amounts: Amounts, notice: str | None = No
     # As posted, never worked out again: the refund is the ledger's, kept on the order.
     if order.refunded > 0:
         lines.append(t("order-card-refund", refund=amounts(order.refunded)))
+    if refill is not None and (key := _REFILL_KEYS.get(refill.status)):
+        lines.append(t(key))
     if notice is not None:
         lines.append("")
         lines.append(t(notice))

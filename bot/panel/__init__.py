@@ -20,6 +20,9 @@ from bot.panel.errors import (
     PanelTransportError,
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
+    RefillAlreadyRequested,
+    RefillNotEligible,
+    RefillNotFound,
     panel_error,
 )
 from bot.panel.models import (
@@ -28,6 +31,7 @@ from bot.panel.models import (
     Balance,
     CancelResult,
     OrderStatus,
+    RefillStatus,
     Service,
     normalize_status,
 )
@@ -58,6 +62,10 @@ __all__ = [
     "PanelTransportError",
     "QuantityLessThanMinimum",
     "QuantityMoreThanMaximum",
+    "RefillAlreadyRequested",
+    "RefillNotEligible",
+    "RefillNotFound",
+    "RefillStatus",
     "Service",
     "normalize_status",
     "panel_error",

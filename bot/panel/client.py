@@ -1,8 +1,8 @@
 """The panel's HTTP API ("API v2": POST form fields `key` + `action`), typed.
 
 One aiohttp session lives as long as the client. Reads are retried with backoff on
-transport failures; `add` and `cancel` never are, because the panel has no idempotency key
-and a second request could place or cancel twice.
+transport failures; `add`, `cancel` and `refill` never are, because the panel has no
+idempotency key and a second request could place, cancel or refill twice.
 
 The API key goes into the form and nowhere else: not into logs, exception messages or the
 client's repr. Any panel text that echoes it is scrubbed before it is kept.
@@ -24,6 +24,8 @@ from aiogram.utils.backoff import Backoff, BackoffConfig
 from pydantic import SecretStr
 
 from bot.panel.errors import (
+    IncorrectRequest,
+    InvalidApiKey,
     PanelBadResponse,
     PanelConnectError,
     PanelDisconnected,
@@ -37,6 +39,7 @@ from bot.panel.models import (
     Balance,
     CancelResult,
     OrderStatus,
+    RefillStatus,
     Service,
     UnusableEntry,
     as_bool,
@@ -48,7 +51,8 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-MAX_IDS_PER_REQUEST = 100  # the document's limit for `status` and `cancel` with `orders`
+# The document's limit for `status` and `cancel` with `orders`, `refill_status` with `refills`.
+MAX_IDS_PER_REQUEST = 100
 DEFAULT_BACKOFF = BackoffConfig(min_delay=0.5, max_delay=4.0, factor=2.0, jitter=0.1)
 _EXCERPT_CHARS = 120
 _TEXT_CHARS = 500
@@ -89,6 +93,10 @@ class PanelClient:
         # which would make a plain "not sent" look like "outcome unknown".
         self._fresh_session: aiohttp.ClientSession | None = None
         self._closed = False
+        # Older panels know only the one-id forms of `cancel` and `refill_status`; once one
+        # refuses a many-ids request, this client asks it one id at a time.
+        self._many_cancel = True
+        self._many_refill_status = True
 
     def __repr__(self) -> str:
         # Without any user:password or query the URL may carry.
@@ -194,19 +202,83 @@ class PanelClient:
         """Ask the panel to cancel orders, at most 100 per request (never retried).
 
         An accepted cancel is a request, not an outcome. Orders the panel leaves out of its
-        answer are absent from the result.
+        answer are absent from the result. A panel that refuses the `orders` form as an
+        incorrect request is asked with the older `order=ID` form: a refusal cancelled
+        nothing, so that is no repeat.
         """
         result: dict[str, CancelResult] = {}
         for chunk in _chunks(order_ids):
-            answer = await self._request(
-                "cancel", {"orders": ",".join(chunk)}, fresh_connection=True
+            if self._many_cancel:
+                try:
+                    answer = await self._request(
+                        "cancel", {"orders": ",".join(chunk)}, fresh_connection=True
+                    )
+                except IncorrectRequest:
+                    logger.info("panel cancel: no `orders` form, cancelling one order at a time")
+                    self._many_cancel = False
+                else:
+                    result.update(self._cancel_answer(answer, chunk))
+                    continue
+            for order_id in chunk:
+                result[order_id] = await self._cancel_one(order_id)
+        return result
+
+    async def refill(self, order_id: str) -> str:
+        """Ask for a refill of one order, once (never retried); the panel's refill id, as text.
+
+        `{"refill": "1"}`, or older panels' `{"success": "...", "refill": 12345}`; some answer
+        in the many-orders shape even for one (`[{"order": 1, "refill": 1}]`). A refusal
+        raises its `PanelError` (`RefillNotEligible`, `RefillAlreadyRequested`, ...).
+        """
+        answer = await self._request("refill", {"order": order_id}, fresh_connection=True)
+        if isinstance(answer, list):
+            answer = next(
+                (
+                    entry
+                    for entry in answer
+                    if isinstance(entry, Mapping) and str(entry.get("order")) == order_id
+                ),
+                None,
             )
-            if not isinstance(answer, list):
-                raise self._bad_shape("cancel", "a list")
-            for entry in answer:
-                parsed = self._cancel_entry(entry)
-                if parsed is not None:
-                    result[parsed.order_id] = parsed
+        if not isinstance(answer, Mapping):
+            raise self._bad_shape("refill", "an object with a refill id")
+        outcome = answer.get("refill")
+        error = self._error_in(outcome, "refill")
+        if error is not None:
+            raise error
+        try:
+            return as_id(outcome)
+        except UnusableEntry:
+            raise self._bad_shape("refill", "an object with a refill id") from None
+
+    async def refill_statuses(
+        self, refill_ids: Sequence[str]
+    ) -> dict[str, RefillStatus | PanelError]:
+        """Status of many refills, keyed by refill id as text: `refills=` at most 100 a
+        request, or one `refill=` request each where the panel lacks the many-ids form.
+
+        A per-id error is that id's `PanelError`; an id the panel leaves out, or answers
+        with something unusable, is absent from the result.
+        """
+        result: dict[str, RefillStatus | PanelError] = {}
+        for chunk in _chunks(refill_ids):
+            if self._many_refill_status:
+                try:
+                    answer = await self._read("refill_status", {"refills": ",".join(chunk)})
+                except InvalidApiKey:
+                    raise
+                except PanelError as error:
+                    # One error for the whole list: the panel did not take the list.
+                    logger.info(
+                        "panel refill_status: no `refills` form (%r), asking one at a time",
+                        error.text,
+                    )
+                    self._many_refill_status = False
+                else:
+                    result.update(self._refill_statuses_in(answer))
+                    continue
+            for refill_id in chunk:
+                result[refill_id] = await self._refill_status_one(refill_id)
         return result
 
     async def balance(self) -> Balance:
@@ -240,6 +312,31 @@ class PanelClient:
             logger.warning("panel status: skipped order %s: %s", order_id, problem)
             return None
 
+    async def _cancel_one(self, order_id: str) -> CancelResult:
+        """The older form: `order=ID` -> `{"cancel": 1}`; a refusal is this order's."""
+        try:
+            answer = await self._request("cancel", {"order": order_id}, fresh_connection=True)
+        except PanelError as error:
+            return CancelResult(order_id=order_id, accepted=False, error=error)
+        outcome = answer.get("cancel") if isinstance(answer, Mapping) else None
+        return self._cancel_outcome(order_id, outcome)
+
+    def _cancel_answer(self, answer: object, chunk: Sequence[str]) -> dict[str, CancelResult]:
+        """A list of `{"order": ID, "cancel": ...}`; one such object unlisted, or a bare
+        `{"cancel": 1}` for a single order, are read the same way."""
+        if isinstance(answer, Mapping) and "cancel" in answer:
+            if "order" not in answer and len(chunk) == 1:
+                answer = {**answer, "order": chunk[0]}
+            answer = [answer]
+        if not isinstance(answer, list):
+            raise self._bad_shape("cancel", "a list")
+        result: dict[str, CancelResult] = {}
+        for entry in answer:
+            parsed = self._cancel_entry(entry)
+            if parsed is not None:
+                result[parsed.order_id] = parsed
+        return result
+
     def _cancel_entry(self, entry: object) -> CancelResult | None:
         try:
             data = as_mapping(entry)
@@ -247,13 +344,51 @@ class PanelClient:
         except UnusableEntry as problem:
             logger.warning("panel cancel: skipped an entry: %s", problem)
             return None
-        outcome = data.get("cancel")
+        return self._cancel_outcome(order_id, data.get("cancel"))
+
+    def _cancel_outcome(self, order_id: str, outcome: object) -> CancelResult:
         error = self._error_in(outcome, "cancel")
         if error is not None:
             return CancelResult(order_id=order_id, accepted=False, error=error)
         # {"status": 1} in the document; some panels answer a bare 1 or true.
         accepted = outcome.get("status") if isinstance(outcome, Mapping) else outcome
         return CancelResult(order_id=order_id, accepted=as_bool(accepted))
+
+    async def _refill_status_one(self, refill_id: str) -> RefillStatus | PanelError:
+        try:
+            answer = await self._read("refill_status", {"refill": refill_id})
+        except InvalidApiKey:
+            raise
+        except PanelError as error:  # "Refill not found": this refill's answer
+            return error
+        return self._parse("refill_status", answer, RefillStatus.from_panel)
+
+    def _refill_statuses_in(self, answer: object) -> dict[str, RefillStatus | PanelError]:
+        """`[{"refill": 1, "status": "Completed"}, {"refill": 2, "status": {"error": ...}}]`;
+        an object keyed by refill id (as `status` answers) is read too."""
+        entries: list[tuple[str, object]] = []
+        if isinstance(answer, Mapping):
+            entries = [(str(refill_id), value) for refill_id, value in answer.items()]
+        elif isinstance(answer, list):
+            for entry in answer:
+                try:
+                    data = as_mapping(entry)
+                    entries.append((as_id(data.get("refill")), data.get("status", data)))
+                except UnusableEntry as problem:
+                    logger.warning("panel refill_status: skipped an entry: %s", problem)
+        else:
+            raise self._bad_shape("refill_status", "a list")
+        result: dict[str, RefillStatus | PanelError] = {}
+        for refill_id, value in entries:
+            error = self._error_in(value, "refill_status")
+            if error is not None:
+                result[refill_id] = error
+                continue
+            try:
+                result[refill_id] = RefillStatus.from_panel(value)
+            except UnusableEntry as problem:
+                logger.warning("panel refill_status: skipped refill %s: %s", refill_id, problem)
+        return result
 
     # --- transport -----------------------------------------------------------------------
 

@@ -68,6 +68,21 @@ class AnswerNumberRequired(PanelError):
     canonical = "Answer number is required"
 
 
+# Refusals of `refill` and `refill_status` (api-v2-service-types.md), beyond the seed's list.
+
+
+class RefillNotEligible(PanelError):
+    canonical = "Order not eligible for refill."
+
+
+class RefillAlreadyRequested(PanelError):
+    canonical = "Refill already requested"
+
+
+class RefillNotFound(PanelError):
+    canonical = "Refill not found"
+
+
 KNOWN_ERRORS: tuple[type[PanelError], ...] = (
     InvalidApiKey,
     IncorrectRequest,
@@ -78,12 +93,16 @@ KNOWN_ERRORS: tuple[type[PanelError], ...] = (
     NotEnoughFunds,
     IncorrectOrderId,
     AnswerNumberRequired,
+    RefillNotEligible,
+    RefillAlreadyRequested,
+    RefillNotFound,
 )
 
 
 def _error_key(text: str) -> str:
-    # Panels differ in case and stray spaces ("Incorrect order id ", "Bad  link").
-    return " ".join(text.split()).casefold()
+    # Panels differ in case, stray spaces and a closing full stop ("Incorrect order id ",
+    # "Bad  link", "Order not eligible for refill").
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 _REGISTRY: dict[str, type[PanelError]] = {_error_key(cls.canonical): cls for cls in KNOWN_ERRORS}

@@ -25,9 +25,13 @@ PROCESSING = "Processing"
 COMPLETED = "Completed"
 PARTIAL = "Partial"
 CANCELED = "Canceled"
+# Subscriptions: Active while posts are being followed, Expired when the subscription ended
+# (final: for money it is like Completed).
+ACTIVE = "Active"
+EXPIRED = "Expired"
 
-FINAL_STATUSES = frozenset({COMPLETED, PARTIAL, CANCELED})
-KNOWN_STATUSES = FINAL_STATUSES | {PENDING, IN_PROGRESS, PROCESSING}
+FINAL_STATUSES = frozenset({COMPLETED, PARTIAL, CANCELED, EXPIRED})
+KNOWN_STATUSES = FINAL_STATUSES | {PENDING, IN_PROGRESS, PROCESSING, ACTIVE}
 # Other spellings panels use for the same outcome, by lower-cased text.
 _STATUS_ALIASES = {"cancelled": CANCELED, "refunded": CANCELED}
 _STATUS_BY_KEY = {name.casefold(): name for name in KNOWN_STATUSES} | _STATUS_ALIASES
@@ -168,7 +172,7 @@ class OrderStatus:
 
     @property
     def is_final(self) -> bool:
-        """Completed, Partial or Canceled; an unknown status is never final."""
+        """Completed, Partial, Canceled or Expired; an unknown status is never final."""
         return self.status in FINAL_STATUSES
 
     @classmethod
@@ -194,6 +198,52 @@ class CancelResult:
     order_id: str
     accepted: bool
     error: PanelError | None = None
+
+
+# A refill's statuses as panels report them (`refill_status`).
+REFILL_PENDING = "Pending"
+REFILL_IN_PROGRESS = "In progress"
+REFILL_COMPLETED = "Completed"
+REFILL_REJECTED = "Rejected"
+REFILL_CANCELED = "Canceled"
+REFILL_FINAL_STATUSES = frozenset({REFILL_COMPLETED, REFILL_REJECTED, REFILL_CANCELED})
+_REFILL_STATUS_BY_KEY = {
+    name.casefold(): name
+    for name in (REFILL_PENDING, REFILL_IN_PROGRESS, REFILL_COMPLETED, REFILL_REJECTED)
+} | {"canceled": REFILL_CANCELED, "cancelled": REFILL_CANCELED, "processing": REFILL_IN_PROGRESS}
+
+
+@dataclass(frozen=True, slots=True)
+class RefillStatus:
+    """A refill as the panel reports it; `status` normalised, `raw_status` as written.
+
+    Only Completed, Rejected and Canceled end a refill: anything else (an unknown word
+    included) means it is still going on.
+    """
+
+    status: str
+    raw_status: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        text = " ".join(self.status.split())
+        object.__setattr__(self, "raw_status", self.raw_status or text)
+        object.__setattr__(self, "status", _REFILL_STATUS_BY_KEY.get(text.casefold(), text))
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in REFILL_FINAL_STATUSES
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == REFILL_COMPLETED
+
+    @classmethod
+    def from_panel(cls, entry: object) -> RefillStatus:
+        """`{"status": "Completed"}`; also the bare status text some panels answer."""
+        status = entry.get("status") if isinstance(entry, Mapping) else entry
+        if not isinstance(status, str) or not status.strip():
+            raise UnusableEntry("no refill status")
+        return cls(status=status)
 
 
 @dataclass(frozen=True, slots=True)

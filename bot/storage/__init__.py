@@ -25,6 +25,14 @@ from bot.storage.orders import (
     order_in,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
+from bot.storage.refills import (
+    Refill,
+    RefillInProgress,
+    RefillMoved,
+    RefillsRepo,
+    RefillState,
+    UserRefill,
+)
 from bot.storage.shop import Changes, Repriced, ShopRepo
 from bot.storage.shop_state import ShopStateRepo
 from bot.storage.stats import Period, StatsRepo
@@ -67,6 +75,11 @@ __all__ = [
     "Payment",
     "Period",
     "Reason",
+    "Refill",
+    "RefillInProgress",
+    "RefillMoved",
+    "RefillState",
+    "RefillsRepo",
     "RefundExceedsCharge",
     "Repriced",
     "SQLiteStorage",
@@ -84,6 +97,7 @@ __all__ = [
     "UnknownTopup",
     "UnknownUser",
     "UnmatchedPayment",
+    "UserRefill",
     "UsersRepo",
     "checkout_refusal",
     "order_in",

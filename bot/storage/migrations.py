@@ -269,6 +269,38 @@ _V8_ORDER_FIELDS = """
 ALTER TABLE orders ADD COLUMN fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields));
 """
 
+_V9_REFILLS = """
+-- One row per refill a customer asked for. Money never moves for a refill.
+CREATE TABLE refills (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id INTEGER NOT NULL REFERENCES orders (id),
+    panel_refill_id TEXT,  -- text, like the panel's order ids; NULL until the panel gives one
+    -- requesting: asked, no answer yet; unknown: the answer was lost (the panel may have
+    -- it); open: the panel took it; done / rejected: the panel's outcome; failed: the panel
+    -- refused it or the request never left
+    status TEXT NOT NULL CHECK (status IN
+        ('requesting', 'unknown', 'open', 'done', 'rejected', 'failed')),
+    panel_status TEXT,  -- the panel's last word on it, as written, for admins
+    error TEXT,  -- why it failed or is unknown (the panel's own text), for admins
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status IN ('open', 'done', 'rejected')) = (panel_refill_id IS NOT NULL))
+) STRICT;
+-- One refill in progress per order: a second tap, or two at once, never asks twice.
+CREATE UNIQUE INDEX refills_one_in_progress ON refills (order_id)
+    WHERE status IN ('requesting', 'unknown', 'open');
+CREATE INDEX refills_by_order ON refills (order_id, id DESC);
+-- What the sweep follows, least recently updated first.
+CREATE INDEX refills_open ON refills (updated_at, id) WHERE status = 'open';
+
+-- News of a refill is told once per refill, not once per order: an order may be refilled
+-- again after its first refill is done. `ref` names the refill; other news has none.
+ALTER TABLE outbox ADD COLUMN ref TEXT;
+DROP INDEX outbox_once_per_order;
+CREATE UNIQUE INDEX outbox_once_per_order ON outbox (order_id, key, coalesce(ref, ''))
+    WHERE order_id IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -278,6 +310,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V6_REFUNDED,
     _V7_MONEY_SCALE,
     _V8_ORDER_FIELDS,
+    _V9_REFILLS,
 )
 LATEST = len(MIGRATIONS)
 

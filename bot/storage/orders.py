@@ -29,7 +29,9 @@ class Status(StrEnum):
     COMPLETED = "Completed"
     PARTIAL = "Partial"
     CANCELED = "Canceled"
-    EXPIRED = "Expired"  # a subscription that ran its course
+    # Subscriptions: Active while running; Expired is final, like Completed for money.
+    ACTIVE = "Active"
+    EXPIRED = "Expired"
 
 
 LOCAL_STATUSES = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED})

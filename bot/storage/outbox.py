@@ -70,14 +70,16 @@ class OutboxRepo:
         args: Mapping[str, OutboxArg],
         *,
         order_id: int | None = None,
+        ref: str | None = None,
     ) -> bool:
         """Queue message `key` in the caller's transaction; False if this order already has
-        one with this key (news of an order is told once, whoever noticed it first)."""
+        one with this key and `ref` (news of an order is told once, whoever noticed it
+        first; `ref` tells apart news that may come more than once, e.g. each refill's)."""
         now = utcnow()
         changed = await tx.execute(
-            "INSERT INTO outbox (user_id, order_id, key, args, created_at, next_attempt_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (user_id, order_id, key, json.dumps(dict(args), ensure_ascii=False), now, now),
+            "INSERT INTO outbox (user_id, order_id, key, args, created_at, next_attempt_at, ref)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (user_id, order_id, key, json.dumps(dict(args), ensure_ascii=False), now, now, ref),
         )
         return changed == 1
 

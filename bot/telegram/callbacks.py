@@ -76,7 +76,7 @@ class OrdersCb(CallbackData, prefix="ol"):
 class OrderCb(CallbackData, prefix="od"):
     """An action on one order, by its local id; `page` is the list page to go back to."""
 
-    action: str  # view, refresh, cancel (asks to confirm), cancel-yes
+    action: str  # view, refresh, cancel (asks to confirm), cancel-yes, refill
     id: RowId
     page: Page
 

@@ -220,8 +220,11 @@ def orders_list(orders: Sequence[Order], page: int, pages: int) -> InlineKeyboar
     return builder.as_markup()
 
 
-def order_actions(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
-    """Refresh while the order is open, Cancel where the panel may still cancel it, Back."""
+def order_actions(
+    t: Texts, order: Order, page: int, *, refillable: bool = False
+) -> InlineKeyboardMarkup:
+    """Refresh while the order is open, Cancel where the panel may still cancel it, Refill
+    where it may be refilled now, Back."""
     builder = InlineKeyboardBuilder()
     actions = 0
     if not order.is_final:
@@ -232,6 +235,11 @@ def order_actions(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
     if order.cancellable:
         builder.button(
             text=t("order-cancel"), callback_data=OrderCb(action="cancel", id=order.id, page=page)
+        )
+        actions += 1
+    if refillable:
+        builder.button(
+            text=t("order-refill"), callback_data=OrderCb(action="refill", id=order.id, page=page)
         )
         actions += 1
     builder.button(text=t("orders-back"), callback_data=OrdersCb(page=page))

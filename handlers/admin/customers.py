@@ -28,6 +28,7 @@ from bot.storage import (
     OrderStateError,
     PanelIdTaken,
     Reason,
+    RefillsRepo,
     Status,
     TopupsRepo,
     UsersRepo,
@@ -113,10 +114,11 @@ async def user_card(
     users: UsersRepo,
     orders: OrdersRepo,
     topups: TopupsRepo,
+    refills: RefillsRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/user USER_ID`: balance, orders by status, the latest orders and top-ups."""
+    """`/user USER_ID`: balance, orders by status, the latest orders, top-ups and refills."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -166,6 +168,24 @@ async def user_card(
                 date=topup.created_at.strftime("%Y-%m-%d"),
             )
         )
+    asked = await refills.list_for_user(user_id, LATEST)
+    lines.append(t("admin-user-refills", count=len(asked)))
+    for item in asked:
+        refill = item.refill
+        lines.append(
+            t(
+                "admin-user-refill",
+                id=str(refill.id),
+                order=str(refill.order_id),
+                panel=item.panel_order_id or "—",
+                refill=refill.panel_refill_id or "—",
+                status=refill.status,
+                date=refill.created_at.strftime("%Y-%m-%d"),
+            )
+        )
+        # The panel's own words: why it refused, or what it said of a refill it took.
+        if refill.error:
+            lines.append(t("admin-user-refill-error", error=refill.error))
     await message.answer("\n".join(lines))
 
 

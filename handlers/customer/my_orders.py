@@ -1,4 +1,4 @@
-"""My orders: the paged list, an order's card, Refresh and Cancel.
+"""My orders: the paged list, an order's card, Refresh, Cancel and Refill.
 
 Buttons carry the shop's own order id and a page number only. The order is looked up again
 with the tapping user's id (`OwnOrder`), so a forged or forwarded button shows or touches no
@@ -14,13 +14,23 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
+from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.orders.actions import can_refresh, cancel_refusal, refresh, request_cancel
+from bot.notify.alerts import Alerts
+from bot.notify.news import News
+from bot.orders.actions import (
+    can_refresh,
+    cancel_refusal,
+    refill_refusal,
+    refresh,
+    request_cancel,
+    request_refill,
+)
 from bot.orders.following import Follower
 from bot.orders.texts import order_card, order_line
-from bot.panel import PanelClient
-from bot.storage import Order, OrdersRepo
+from bot.panel import PanelClient, Service
+from bot.storage import Order, OrdersRepo, RefillsRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb
 from bot.telegram.filters import OwnOrder
@@ -89,10 +99,17 @@ async def orders_turn(
 
 
 async def order_view(
-    query: CallbackQuery, callback_data: OrderCb, order: Order, bot: Bot, t: Texts, amounts: Amounts
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    order: Order,
+    bot: Bot,
+    t: Texts,
+    amounts: Amounts,
+    refills: RefillsRepo,
+    catalogue: Catalogue,
 ) -> None:
     await query.answer()
-    await show_card(query, bot, t, order, callback_data.page, amounts)
+    await show_card(query, bot, t, order, callback_data.page, amounts, refills, catalogue)
 
 
 async def order_refresh(
@@ -104,15 +121,18 @@ async def order_refresh(
     panel: PanelClient,
     follower: Follower,
     amounts: Amounts,
+    refills: RefillsRepo,
+    catalogue: Catalogue,
 ) -> None:
+    page = callback_data.page
     if not can_refresh(order):
         # Nothing to ask the panel: show what is stored (an admin may have settled it).
         await query.answer()
-        await show_card(query, bot, t, order, callback_data.page, amounts)
+        await show_card(query, bot, t, order, page, amounts, refills, catalogue)
         return
     await query.answer(t("order-checking"))
     order, notice = await refresh(bot, order, panel, follower)
-    await show_card(query, bot, t, order, callback_data.page, amounts, notice)
+    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
 
 
 async def order_cancel_ask(
@@ -135,13 +155,40 @@ async def order_cancel(
     orders: OrdersRepo,
     panel: PanelClient,
     amounts: Amounts,
+    refills: RefillsRepo,
+    catalogue: Catalogue,
 ) -> None:
     if refusal := cancel_refusal(order):
         await query.answer(t(refusal), show_alert=True)
         return
     await query.answer(t("order-cancel-sending"))
     order, notice = await request_cancel(order, panel, orders)
-    await show_card(query, bot, t, order, callback_data.page, amounts, notice)
+    page = callback_data.page
+    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
+
+
+async def order_refill(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    order: Order,
+    bot: Bot,
+    t: Texts,
+    panel: PanelClient,
+    refills: RefillsRepo,
+    news: News,
+    alerts: Alerts,
+    amounts: Amounts,
+    catalogue: Catalogue,
+) -> None:
+    latest = await refills.latest_for_order(order.id)
+    if refusal := refill_refusal(order, latest, listed(catalogue, order)):
+        # A stale button (already refilling, no longer refillable) says why.
+        await query.answer(t(refusal), show_alert=True)
+        return
+    await query.answer(t("order-refill-sending"))
+    notice = await request_refill(bot, order, panel, refills, news, alerts)
+    page = callback_data.page
+    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
 
 
 async def not_theirs(query: CallbackQuery, t: Texts) -> None:
@@ -155,10 +202,21 @@ async def show_card(
     order: Order,
     page: int,
     amounts: Amounts,
+    refills: RefillsRepo,
+    catalogue: Catalogue,
     notice: str | None = None,
 ) -> None:
-    text = order_card(t, order, amounts, notice)
-    await show(query, bot, text, keyboards.order_actions(t, order, page))
+    latest = await refills.latest_for_order(order.id)
+    text = order_card(t, order, amounts, notice, refill=latest)
+    refillable = refill_refusal(order, latest, listed(catalogue, order)) is None
+    await show(query, bot, text, keyboards.order_actions(t, order, page, refillable=refillable))
+
+
+def listed(catalogue: Catalogue, order: Order) -> Service | None:
+    """The order's service as the catalogue in hand lists it now, if it does; never waits
+    on the panel (a card must come at once)."""
+    snapshot = catalogue.snapshot
+    return None if snapshot is None else snapshot.all_services.get(order.service_id)
 
 
 async def show(
@@ -183,5 +241,6 @@ def create_router() -> Router:
     router.callback_query.register(order_refresh, OrderCb.filter(F.action == "refresh"), own)
     router.callback_query.register(order_cancel_ask, OrderCb.filter(F.action == "cancel"), own)
     router.callback_query.register(order_cancel, OrderCb.filter(F.action == "cancel-yes"), own)
+    router.callback_query.register(order_refill, OrderCb.filter(F.action == "refill"), own)
     router.callback_query.register(not_theirs, OrderCb.filter())
     return router

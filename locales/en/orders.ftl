@@ -15,6 +15,8 @@ status-partial = partially completed
 status-canceled = canceled
 status-other = { $status }
 status-cancel-requested = { $status }, cancellation requested
+status-active = active
+status-expired = expired
 
 # The list
 orders-empty = You have no orders yet.
@@ -43,6 +45,11 @@ order-cancel = ✖️ Cancel order
 order-cancel-yes = Yes, cancel it
 order-cancel-no = No, keep it
 order-cancel-confirm = Cancel this order? Once the supplier confirms, the money for whatever was not delivered comes back to your balance.
+order-card-refill-requested = Refill: requested, in progress
+order-card-refill-checking = Refill: being checked
+order-card-refill-done = Refill: done
+order-card-refill-rejected = Refill: rejected
+order-refill = 🔁 Refill
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = This order was not found.
@@ -57,6 +64,16 @@ order-cancel-accepted = The supplier accepted the cancellation request. The mone
 order-cancel-refused = The supplier refused to cancel this order.
 order-cancel-unknown-order = The supplier could not find this order to cancel it. Our admins can look into it.
 order-cancel-no-answer = ⚠️ No clear answer from the supplier. Refresh in a minute to see whether the order was canceled.
+order-refill-sending = Sending the refill request…
+order-refill-not-offered = This service has no refill guarantee.
+order-refill-withdrawn = This service no longer offers refills.
+order-refill-not-finished = A refill can be requested once the order is completed.
+order-refill-already = A refill of this order is already in progress.
+order-refill-checking = The refill request for this order is being checked: we did not get a clear answer. Our admins are looking into it.
+order-refill-not-eligible = The supplier says this order is not eligible for a refill.
+order-refill-refused = The supplier refused the refill request.
+order-refill-not-sent = The supplier could not be reached, so nothing was requested. Please try again in a few minutes.
+order-refill-accepted = 🔁 Refill requested. I will tell you when it is done.
 
 # Notifications
 notify-started = ▶️ Your order No. { $panel } ({ $service }, { $quantity }) has started.
@@ -64,6 +81,10 @@ notify-completed = ✅ Your order No. { $panel } ({ $service }, { $quantity }) i
 notify-settled = ✅ Your order No. { $panel } ({ $service }) has ended. It cost less than the most it could: { $refund } is back on your balance.
 notify-partial = ◐ Your order No. { $panel } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
 notify-canceled = ✖️ Your order No. { $panel } ({ $service }) was canceled. { $refund } is back on your balance.
+notify-expired = ✅ Your order No. { $panel } ({ $service }, { $quantity }) has expired: the subscription is over.
+notify-refill-accepted = 🔁 The refill of your order No. { $panel } ({ $service }) was accepted. I will tell you when it is done.
+notify-refill-done = ✅ The refill of your order No. { $panel } ({ $service }) is done.
+notify-refill-rejected = ✖️ The refill of your order No. { $panel } ({ $service }) was rejected. If you think it should be refilled, write to support.
 
 # Admin alerts
 alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports a status nobody has heard of: “{ $status }”. It is kept and followed as not finished.
@@ -71,6 +92,9 @@ alert-order-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer {
 alert-partial-without-remains = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports Partial without saying how much remains, so nothing was refunded yet. The order stays open until the panel says.
 alert-panel-charged-more = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel charged { $charged }, more than the { $expected } expected at the rate of the day it was placed. The shop may be selling this service below cost: check its price with /price.
 alert-sweep-failing = ⚠️ Order status checks failed { $count } times in a row: { $error }. Still trying, at most { $delay } s apart.
+alert-refill-unknown = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): a refill was requested and no clear answer came back ({ $error }). The panel may have it: check it there. No other refill of this order is asked meanwhile.
+alert-refill-refused = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel refused a refill: “{ $error }”.
+alert-refill-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): asked about refill { $refill }, the panel answered “{ $error }”. It is still followed.
 
 # Inline mode: @bot 23501 in any chat
 inline-title = No. { $number } · { $status }

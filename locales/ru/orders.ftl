@@ -15,6 +15,8 @@ status-partial = выполнен частично
 status-canceled = отменён
 status-other = { $status }
 status-cancel-requested = { $status }, запрошена отмена
+status-active = активен
+status-expired = истёк
 
 # The list
 orders-empty = У вас пока нет заказов.
@@ -44,6 +46,11 @@ order-cancel = ✖️ Отменить заказ
 order-cancel-yes = Да, отменить
 order-cancel-no = Нет, оставить
 order-cancel-confirm = Отменить этот заказ? Когда поставщик подтвердит отмену, деньги за невыполненную часть вернутся на баланс.
+order-card-refill-requested = Восстановление: запрошено, выполняется
+order-card-refill-checking = Восстановление: проверяется
+order-card-refill-done = Восстановление: выполнено
+order-card-refill-rejected = Восстановление: отклонено
+order-refill = 🔁 Восстановить
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = Заказ не найден.
@@ -58,6 +65,16 @@ order-cancel-accepted = Поставщик принял запрос на отм
 order-cancel-refused = Поставщик отказался отменять этот заказ.
 order-cancel-unknown-order = Поставщик не нашёл этот заказ, чтобы его отменить. Наши администраторы могут разобраться.
 order-cancel-no-answer = ⚠️ Поставщик не дал ясного ответа. Обновите через минуту, чтобы узнать, отменён ли заказ.
+order-refill-sending = Отправляем запрос на восстановление…
+order-refill-not-offered = У этой услуги нет гарантии восстановления.
+order-refill-withdrawn = Эта услуга больше не даёт восстановления.
+order-refill-not-finished = Восстановление можно запросить, когда заказ выполнен.
+order-refill-already = Восстановление этого заказа уже выполняется.
+order-refill-checking = Запрос на восстановление этого заказа проверяется: ясного ответа мы не получили. Наши администраторы разбираются.
+order-refill-not-eligible = Поставщик сообщает, что этот заказ нельзя восстановить.
+order-refill-refused = Поставщик отклонил запрос на восстановление.
+order-refill-not-sent = Поставщик недоступен, поэтому ничего не запрошено. Попробуйте через несколько минут.
+order-refill-accepted = 🔁 Восстановление запрошено. Я сообщу, когда оно будет выполнено.
 
 # Notifications
 notify-started = ▶️ Ваш заказ № { $panel } ({ $service }, { $quantity }) начал выполняться.
@@ -65,6 +82,10 @@ notify-completed = ✅ Ваш заказ № { $panel } ({ $service }, { $quanti
 notify-settled = ✅ Заказ № { $panel } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы: { $refund } возвращено на баланс.
 notify-partial = ◐ Ваш заказ № { $panel } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
 notify-canceled = ✖️ Ваш заказ № { $panel } ({ $service }) отменён. { $refund } вернулось на баланс.
+notify-expired = ✅ Срок вашего заказа № { $panel } ({ $service }, { $quantity }) истёк: подписка закончилась.
+notify-refill-accepted = 🔁 Запрос на восстановление вашего заказа № { $panel } ({ $service }) принят. Я сообщу, когда оно будет выполнено.
+notify-refill-done = ✅ Восстановление вашего заказа № { $panel } ({ $service }) выполнено.
+notify-refill-rejected = ✖️ Восстановление вашего заказа № { $panel } ({ $service }) отклонено. Если вы считаете, что заказ нужно восстановить, напишите в поддержку.
 
 # Admin alerts
 alert-unknown-status = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель сообщает неизвестный статус «{ $status }». Он сохранён, заказ отслеживается как незавершённый.
@@ -80,6 +101,9 @@ alert-sweep-failing = ⚠️ Проверка статусов заказов н
         [few] раза
        *[many] раз
     } подряд: { $error }. Продолжаем пробовать, не реже чем раз в { $delay } с.
+alert-refill-unknown = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): запрошено восстановление, ясного ответа нет ({ $error }). Возможно, панель его приняла: проверьте там. Других восстановлений этого заказа пока не запрашиваем.
+alert-refill-refused = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель отклонила восстановление: «{ $error }».
+alert-refill-missing = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): о восстановлении { $refill } панель ответила «{ $error }». Оно по-прежнему отслеживается.
 
 # Inline mode: @bot 23501 in any chat
 inline-title = № { $number } · { $status }

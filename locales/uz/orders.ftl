@@ -15,6 +15,8 @@ status-partial = qisman bajarildi
 status-canceled = bekor qilindi
 status-other = { $status }
 status-cancel-requested = { $status }, bekor qilish so'ralgan
+status-active = faol
+status-expired = muddati tugadi
 
 # The list
 orders-empty = Sizda hali buyurtmalar yo'q.
@@ -40,6 +42,11 @@ order-cancel = ✖️ Buyurtmani bekor qilish
 order-cancel-yes = Ha, bekor qilinsin
 order-cancel-no = Yo'q, qolsin
 order-cancel-confirm = Bu buyurtma bekor qilinsinmi? Yetkazib beruvchi tasdiqlagach, bajarilmagan qism uchun pul balansingizga qaytadi.
+order-card-refill-requested = Qayta toʻldirish: soʻralgan, bajarilmoqda
+order-card-refill-checking = Qayta toʻldirish: tekshirilmoqda
+order-card-refill-done = Qayta toʻldirish: bajarildi
+order-card-refill-rejected = Qayta toʻldirish: rad etildi
+order-refill = 🔁 Qayta toʻldirish
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = Buyurtma topilmadi.
@@ -54,6 +61,16 @@ order-cancel-accepted = Yetkazib beruvchi bekor qilish so'rovini qabul qildi. Bu
 order-cancel-refused = Yetkazib beruvchi bu buyurtmani bekor qilishni rad etdi.
 order-cancel-unknown-order = Yetkazib beruvchi bekor qilish uchun bu buyurtmani topa olmadi. Adminlarimiz buni ko'rib chiqishi mumkin.
 order-cancel-no-answer = ⚠️ Yetkazib beruvchidan aniq javob kelmadi. Buyurtma bekor qilinganini bilish uchun bir daqiqadan so'ng yangilang.
+order-refill-sending = Qayta toʻldirish soʻrovi yuborilmoqda…
+order-refill-not-offered = Bu xizmatda qayta toʻldirish kafolati yoʻq.
+order-refill-withdrawn = Bu xizmat endi qayta toʻldirishni taklif qilmaydi.
+order-refill-not-finished = Qayta toʻldirishni buyurtma bajarilgach soʻrash mumkin.
+order-refill-already = Bu buyurtmani qayta toʻldirish allaqachon bajarilmoqda.
+order-refill-checking = Bu buyurtmani qayta toʻldirish soʻrovi tekshirilmoqda: aniq javob olmadik. Administratorlarimiz koʻrib chiqmoqda.
+order-refill-not-eligible = Yetkazib beruvchi bu buyurtmani qayta toʻldirib boʻlmasligini aytmoqda.
+order-refill-refused = Yetkazib beruvchi qayta toʻldirish soʻrovini rad etdi.
+order-refill-not-sent = Yetkazib beruvchi bilan bogʻlanib boʻlmadi, hech narsa soʻralmadi. Bir necha daqiqadan soʻng qayta urinib koʻring.
+order-refill-accepted = 🔁 Qayta toʻldirish soʻraldi. Bajarilganda xabar beraman.
 
 # Notifications
 notify-started = ▶️ № { $panel } buyurtmangiz ({ $service }, { $quantity }) bajarila boshladi.
@@ -61,6 +78,10 @@ notify-completed = ✅ № { $panel } buyurtmangiz ({ $service }, { $quantity })
 notify-settled = ✅ № { $panel } buyurtmangiz ({ $service }) yakunlandi. U eng koʻp summadan arzonroq tushdi: { $refund } balansga qaytarildi.
 notify-partial = ◐ № { $panel } buyurtmangiz ({ $service }) qisman bajarildi: { $quantity } tadan { $delivered } tasi. Qolgan qism uchun { $refund } balansingizga qaytdi.
 notify-canceled = ✖️ № { $panel } buyurtmangiz ({ $service }) bekor qilindi. { $refund } balansingizga qaytdi.
+notify-expired = ✅ № { $panel } buyurtmangiz ({ $service }, { $quantity }) muddati tugadi: obuna yakunlandi.
+notify-refill-accepted = 🔁 № { $panel } buyurtmangizni ({ $service }) qayta toʻldirish soʻrovi qabul qilindi. Bajarilganda xabar beraman.
+notify-refill-done = ✅ № { $panel } buyurtmangiz ({ $service }) qayta toʻldirildi.
+notify-refill-rejected = ✖️ № { $panel } buyurtmangizni ({ $service }) qayta toʻldirish rad etildi. Qayta toʻldirilishi kerak deb hisoblasangiz, yordamga yozing.
 
 # Admin alerts
 alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel noma'lum holat haqida xabar bermoqda: “{ $status }”. U saqlandi, buyurtma tugallanmagan sifatida kuzatilmoqda.
@@ -68,6 +89,9 @@ alert-order-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz
 alert-partial-without-remains = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel Partial deydi, lekin qancha qolganini aytmaydi, shuning uchun pul hali qaytarilmadi. Panel aytmaguncha buyurtma ochiq qoladi.
 alert-panel-charged-more = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel { $charged } yechdi, bu buyurtma berilgan kungi narx boʻyicha kutilgan { $expected } dan koʻp. Xizmat tannarxidan arzon sotilayotgan boʻlishi mumkin: narxini /price bilan tekshiring.
 alert-sweep-failing = ⚠️ Buyurtma holatlarini tekshirish ketma-ket { $count } marta muvaffaqiyatsiz bo'ldi: { $error }. Urinishda davom etamiz, ko'pi bilan { $delay } soniya oralig'ida.
+alert-refill-unknown = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): qayta toʻldirish soʻraldi, aniq javob kelmadi ({ $error }). Panel uni qabul qilgan boʻlishi mumkin: u yerda tekshiring. Shu orada bu buyurtma uchun boshqa qayta toʻldirish soʻralmaydi.
+alert-refill-refused = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel qayta toʻldirishni rad etdi: “{ $error }”.
+alert-refill-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): { $refill } qayta toʻldirish haqida panel “{ $error }” deb javob berdi. U kuzatilishda davom etadi.
 
 # Inline mode: @bot 23501 in any chat
 inline-title = № { $number } · { $status }
