@@ -72,3 +72,47 @@ async def test_every_type_from_the_first_tap_to_its_completion(
         await alice.wait_for_text(f"Your order No. {panel_id} ({kind} service")
     await bot_process.stop()
     assert (await bot_process.customers(ALICE))[ALICE].balance == balance
+
+
+async def test_a_subscription_from_order_to_its_settlement(
+    bot_process: BotProcess,
+    telegram: FakeTelegram,
+    emulator: PanelEmulator,
+    translator: Translator,
+) -> None:
+    """The customer pays the most it can cost; when the panel says it expired, having taken
+    less, the difference comes back once and she is told."""
+    en = translator.texts("en")
+    emulator.services[40] = EmulatedService(
+        40, "Auto views", "Subscriptions", "Instagram Extras", Decimal("10"), 100, 1000
+    )
+    alice = await funded_customer(bot_process, telegram, ALICE, "20")
+    await alice.send("/start svc_40")
+    await alice.wait_for_text("Auto views")
+    for text in ("@durov", "100", "200", "5"):
+        await alice.send(text)
+    await alice.wait_for_text(shown(en, "order-ask-old-posts", max=1000))
+    await alice.press(en("nav-skip"))
+    await alice.wait_for_text(shown(en, "order-ask-delay", max=600))
+    await alice.press("30")
+    await alice.wait_for_text(shown(en, "order-ask-expiry"))
+    await alice.press(en("nav-skip"))
+    await alice.wait_for_text(shown(en, "order-summary-most"))
+    await alice.press(en("order-confirm"))
+    await alice.wait_for_text("Order number: 23501")
+    form = emulator.calls("add")[-1]
+    assert {k: v for k, v in form.items() if k not in {"key", "action"}} == {
+        "service": "40",
+        "username": "@durov",
+        "min": "100",
+        "max": "200",
+        "posts": "5",
+        "delay": "30",
+    }
+    emulator.set_status(23501, "Active", charge=Decimal("2"))
+    await alice.wait_for_text("Your order No. 23501")  # started
+    emulator.set_status(23501, "Expired", charge=Decimal("6"))
+    settled = shown(en, "notify-settled", panel="23501", service="Auto views", refund=uzs("4.80"))
+    await alice.wait_for_text(settled)
+    await bot_process.stop()
+    assert (await bot_process.customers(ALICE))[ALICE].balance == Decimal("12.80")
