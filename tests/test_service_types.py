@@ -316,3 +316,19 @@ async def test_an_end_date_in_the_past_or_not_a_date_is_refused(
     await client.click(OrderNavCb(action="skip"))
     await client.click(StepCb(value=0))
     assert "not in the past" in texts(await client.send(day))[-1]
+
+
+async def test_an_admin_offers_drip_feed_where_the_panel_does_not_say(
+    client: BotClient, admin: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default")  # the panel's list has no `dripfeed`
+    assert texts(await admin.send("/dripfeed 20 on")) == [
+        f"#20 {NAME}: drip-feed offered to customers."
+    ]
+    await fund(db, client.user.id, "10")
+    assert (await answer(client, [POST, "500"])).startswith("Drip-feed: in how many runs")
+    assert texts(await admin.send("/dripfeed 20 maybe")) == ["Drip-feed is on, off, or a dash."]
+    assert texts(await admin.send("/dripfeed 20 -")) == [
+        f"#20 {NAME}: drip-feed as the panel's list says."
+    ]
+    assert "Check your order" in await answer(client, [POST, "500"])

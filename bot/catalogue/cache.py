@@ -13,7 +13,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -65,6 +65,7 @@ class Snapshot:
         markup: Decimal = Decimal(0),
     ) -> Snapshot:
         curation = curation or Curation()
+        services = [_as_curated(service, curation) for service in services]
         grouped: dict[str, list[Service]] = {}
         for service in services:
             if curation.service(service.id).hidden or curation.category(service.category).hidden:
@@ -75,7 +76,7 @@ class Snapshot:
         for service in services:
             digest.update(
                 f"{service.id}|{service.category}|{service.name}|{service.type}|{service.rate}|"
-                f"{service.min}|{service.max}|{service.cancel}\n".encode()
+                f"{service.min}|{service.max}|{service.cancel}|{service.dripfeed}\n".encode()
             )
         shown = {s.id: s for c in categories for s in c.services}
         return cls(
@@ -146,6 +147,12 @@ class Snapshot:
                 ranked.append((rank, position, service))
         ranked.sort(key=lambda item: item[:2])
         return [service for _, _, service in ranked]
+
+
+def _as_curated(service: Service, curation: Curation) -> Service:
+    """The service with the reseller's word on drip-feed, where they gave one."""
+    dripfeed = curation.service(service.id).dripfeed
+    return service if dripfeed is None else replace(service, dripfeed=dripfeed)
 
 
 def _in_shop_order(grouped: dict[str, list[Service]], curation: Curation) -> tuple[Category, ...]:

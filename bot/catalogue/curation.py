@@ -17,6 +17,8 @@ class ServiceRule:
     price: Decimal | None = None  # fixed per 1000; overrides every markup
     names: Mapping[str, str] = field(default_factory=dict)  # by language
     descriptions: Mapping[str, str] = field(default_factory=dict)
+    # Drip-feed offered or not, for panels that do not say (None: as the panel says).
+    dripfeed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,9 @@ class Curation:
         """Part of the snapshot's version: a change here changes what customers see."""
         digest = hashlib.sha256()
         for key, rule in sorted(self.services.items()):
-            digest.update(f"s{key}|{rule.hidden}|{rule.markup}|{rule.price}|".encode())
+            digest.update(
+                f"s{key}|{rule.hidden}|{rule.markup}|{rule.price}|{rule.dripfeed}|".encode()
+            )
             digest.update(
                 f"{sorted(rule.names.items())}|{sorted(rule.descriptions.items())}\n".encode()
             )

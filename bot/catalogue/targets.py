@@ -50,6 +50,11 @@ def parse_markup(text: str) -> Decimal | None:
     return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP)
 
 
+def parse_switch(text: str) -> bool | None:
+    """`on` or `off` (any case), else None."""
+    return {"on": True, "off": False}.get(text.strip().lower())
+
+
 def parse_position(text: str) -> int | None:
     value = parse_whole_number(text)
     return value if value is not None and 1 <= value <= MAX_POSITION else None

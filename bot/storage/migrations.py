@@ -301,6 +301,12 @@ CREATE UNIQUE INDEX outbox_once_per_order ON outbox (order_id, key, coalesce(ref
     WHERE order_id IS NOT NULL;
 """
 
+_V10_DRIPFEED_SWITCH = """
+-- The reseller's word on drip-feed per service, for panels whose list does not say which
+-- services take `runs` and `interval`: NULL follows the panel.
+ALTER TABLE shop_services ADD COLUMN dripfeed INTEGER CHECK (dripfeed IN (0, 1));
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -311,6 +317,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V7_MONEY_SCALE,
     _V8_ORDER_FIELDS,
     _V9_REFILLS,
+    _V10_DRIPFEED_SWITCH,
 )
 LATEST = len(MIGRATIONS)
 

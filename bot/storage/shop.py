@@ -106,8 +106,8 @@ class ShopRepo:
             by_field = texts.setdefault((str(kind), str(item)), {})
             by_field.setdefault(str(name), {})[str(language)] = str(value)
         services = {}
-        for service_id, hidden, markup, price in await self._db.fetchall(
-            "SELECT service_id, hidden, markup, price FROM shop_services"
+        for service_id, hidden, markup, price, dripfeed in await self._db.fetchall(
+            "SELECT service_id, hidden, markup, price, dripfeed FROM shop_services"
         ):
             own = texts.get(("service", str(service_id)), {})
             services[int(service_id)] = ServiceRule(
@@ -116,6 +116,7 @@ class ShopRepo:
                 price=_decimal(price),
                 names=own.get("name", {}),
                 descriptions=own.get("description", {}),
+                dripfeed=None if dripfeed is None else bool(dripfeed),
             )
         categories = {}
         for name, hidden, markup, position in await self._db.fetchall(
@@ -136,6 +137,13 @@ class ShopRepo:
     async def set_service_hidden(self, service_id: int, hidden: bool) -> None:
         await self._write(
             "UPDATE shop_services SET hidden = ? WHERE service_id = ?", (int(hidden), service_id)
+        )
+
+    async def set_service_dripfeed(self, service_id: int, dripfeed: bool | None) -> None:
+        """Offer drip-feed on the service or not; None: as the panel says."""
+        await self._write(
+            "UPDATE shop_services SET dripfeed = ? WHERE service_id = ?",
+            (None if dripfeed is None else int(dripfeed), service_id),
         )
 
     async def set_service_price(

@@ -22,6 +22,7 @@ from bot.catalogue.targets import (
     Target,
     parse_markup,
     parse_position,
+    parse_switch,
     resolve,
     split_last,
 )
@@ -212,6 +213,27 @@ async def position(
         await message.answer(t("shop-position-set", what=target.label, position=value))
 
 
+async def dripfeed(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    """`/dripfeed SERVICE on|off|-`: offer drip-feed where the panel's list does not say."""
+    found = await _target_and_value(message, command, catalogue, t, parse_switch)
+    if found is None:
+        return
+    _, target, value = found
+    if target.service is None:
+        await message.answer(t("shop-usage-dripfeed"))
+        return
+    await shop.set_service_dripfeed(target.service.id, value)
+    await catalogue.recurate()
+    state = "default" if value is None else ("on" if value else "off")
+    await message.answer(t("shop-dripfeed-set", what=target.label, state=state))
+
+
 def create_router() -> Router:
     router = Router(name="admin-catalogue")
     router.message.register(hide_or_show, Command("hide", "show"))
@@ -219,4 +241,5 @@ def create_router() -> Router:
     router.message.register(price, Command("price"))
     router.message.register(rename_or_describe, Command("rename", "describe"))
     router.message.register(position, Command("position"))
+    router.message.register(dripfeed, Command("dripfeed"))
     return router

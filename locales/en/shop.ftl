@@ -22,6 +22,7 @@ cmd-price = Fixed price per 1000: /price ID AMOUNT (admins)
 cmd-rename = Name per language: /rename ID or NAME | LANG | NEW NAME (admins)
 cmd-describe = Description per language: /describe ID | LANG | TEXT (admins)
 cmd-position = Order categories: /position NAME NUMBER (admins)
+cmd-dripfeed = Drip-feed per service: /dripfeed ID on|off (admins)
 
 cmd-shop = The catalogue: hide and show with a tap (admins)
 shop-panel =
@@ -68,3 +69,10 @@ shop-changes =
        *[other] {" "}⚠️ { $below } with a fixed price now below the panel's rate: raise it with /price.
     }
     { $list }
+shop-usage-dripfeed = Send /dripfeed with a service number and on or off: /dripfeed 12 on. A dash (/dripfeed 12 -) follows the panel's list again.
+shop-bad-dripfeed = Drip-feed is on, off, or a dash.
+shop-dripfeed-set = { $what }: drip-feed { $state ->
+        [on] offered to customers.
+        [off] not offered.
+       *[default] as the panel's list says.
+    }

@@ -19,6 +19,7 @@ cmd-price = 1000 tasi uchun qat'iy narx: /price RAQAM SUMMA (adminlar)
 cmd-rename = Tilga ko'ra nom: /rename RAQAM yoki NOM | TIL | YANGI NOM (adminlar)
 cmd-describe = Tilga ko'ra tavsif: /describe RAQAM | TIL | MATN (adminlar)
 cmd-position = Toifalar tartibi: /position NOM O'RIN (adminlar)
+cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (adminlar)
 
 cmd-shop = Katalog: bir bosishda yashirish va ko'rsatish (adminlar)
 shop-panel =
@@ -65,3 +66,10 @@ shop-changes =
        *[other] {" "}⚠️ { $below } tasining qat'iy narxi endi panel narxidan past: /price bilan oshiring.
     }
     { $list }
+shop-usage-dripfeed = /dripfeed buyrugʻini xizmat raqami va on yoki off bilan yuboring: /dripfeed 12 on. Chiziqcha (/dripfeed 12 -) yana panel roʻyxatiga amal qiladi.
+shop-bad-dripfeed = Bosqichma-bosqich yetkazish: on, off yoki chiziqcha.
+shop-dripfeed-set = { $what }: bosqichma-bosqich yetkazish { $state ->
+        [on] mijozlarga taklif qilinadi.
+        [off] taklif qilinmaydi.
+       *[default] panel roʻyxatidagidek.
+    }
