@@ -46,6 +46,7 @@ ADMIN_COMMANDS = (
     "rename",
     "describe",
     "position",
+    "backup",
 )
 
 

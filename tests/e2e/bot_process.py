@@ -106,10 +106,18 @@ class BotProcess:
     # --- the process -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start the bot and return once it polls Telegram; fail with its log if it exits."""
+        """Start the bot and return once it polls Telegram (or, with WEBHOOK_URL, has set its
+        webhook); fail with its log if it exits."""
         if self.running:
             raise RuntimeError("the bot is already running")
         polls = self._polls_before = self.telegram.polls
+        webhooks = len(self.telegram.calls_of("setWebhook"))
+
+        def serving() -> bool | None:
+            if self.telegram.polls > polls:
+                return True
+            return True if len(self.telegram.calls_of("setWebhook")) > webhooks else None
+
         self.starts += 1
         self._ended_by_us = False
         with self.log_path.open("ab") as log:
@@ -128,9 +136,7 @@ class BotProcess:
             )
         polling = asyncio.ensure_future(
             self.telegram.wait_for(
-                lambda: True if self.telegram.polls > polls else None,
-                "the bot's first getUpdates",
-                START_WITHIN,
+                serving, "the bot's first getUpdates or setWebhook", START_WITHIN
             )
         )
         exited = asyncio.ensure_future(self.process.wait())
