@@ -162,6 +162,7 @@ class ShownMessage:
     invoice: dict[str, Any] | None = None
     invoice_payload: str | None = None  # not shown to users; Telegram hands it back on payment
     extra: dict[str, Any] = field(default_factory=dict)  # other fields of a user's message
+    document: tuple[str, bytes] | None = None  # a file the bot sent: its name and content
 
     @property
     def chat_id(self) -> int:
@@ -196,6 +197,14 @@ class ShownMessage:
             message["reply_markup"] = self.markup
         if self.invoice is not None:
             message["invoice"] = self.invoice
+        if self.document is not None:
+            name, content = self.document
+            message["document"] = {
+                "file_id": f"doc-{self.message_id}",
+                "file_unique_id": f"doc-{self.message_id}",
+                "file_name": name,
+                "file_size": len(content),
+            }
         return message
 
     def __str__(self) -> str:
@@ -444,6 +453,7 @@ class FakeTelegram:
             "answerinlinequery": self._answer_inline_query,
             "sendchataction": self._send_chat_action,
             "sendinvoice": self._send_invoice,
+            "senddocument": self._send_document,
             "answerprecheckoutquery": self._answer_pre_checkout_query,
             "refundstarpayment": self._refund_star_payment,
         }
@@ -958,6 +968,19 @@ class FakeTelegram:
         chat.action = action
         return True
 
+    async def _send_document(self, params: Params) -> Any:
+        chat = self._writable_chat(params)
+        document = params.raw.get("document")
+        if isinstance(document, str) and document.startswith("attach://"):
+            # aiogram uploads the file as a part of its own and names it here
+            document = params.raw.get(document.removeprefix("attach://"))
+        if not isinstance(document, tuple):
+            raise bad_request("the fake takes a document only as an upload", mistake=True)
+        caption = None
+        if params.text("caption") is not None:
+            caption, _ = self._text(params, "caption")
+        return self._post(chat, text=caption, document=document)
+
     async def _send_invoice(self, params: Params) -> Any:
         chat = self._writable_chat(params)
         title, description = params.text("title") or "", params.text("description") or ""
@@ -1041,7 +1064,8 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
             params |= body
     elif request.can_read_body:
         for name, value in (await request.post()).items():
-            params[name] = value if isinstance(value, str) else f"<file {name}>"
+            # A file is kept whole: (its name, its content).
+            params[name] = value if isinstance(value, str) else (value.filename, value.file.read())
     return params
 
 
