@@ -1064,8 +1064,10 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
             params |= body
     elif request.can_read_body:
         for name, value in (await request.post()).items():
-            # A file is kept whole: (its name, its content).
-            params[name] = value if isinstance(value, str) else (value.filename, value.file.read())
+            if isinstance(value, web.FileField):
+                params[name] = (value.filename, value.file.read())  # a file, kept whole
+            else:
+                params[name] = value if isinstance(value, str) else bytes(value)
     return params
 
 
