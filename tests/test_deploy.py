@@ -3,15 +3,13 @@ the lock files, and `python -m bot` on a data folder it cannot write."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 from bot.app import DRAIN_MARGIN
 from bot.settings import Settings
+from tests.helpers import run_bot_once
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
@@ -89,23 +87,12 @@ def test_an_unwritable_data_folder_is_one_clear_line(tmp_path) -> None:
     # Root can write anywhere, so the folder is made impossible, not forbidden: a file
     # stands where the folder should be.
     (tmp_path / "data").write_text("not a folder")
-    names = {name.upper() for name in Settings.model_fields}
-    env = {key: value for key, value in os.environ.items() if key.upper() not in names}
-    env |= {
-        "PYTHONPATH": str(ROOT),
-        "BOT_TOKEN": "123456:AAE-test-token",
-        "PANEL_API_URL": "http://127.0.0.1:1/api/v2",
-        "PANEL_API_KEY": "test-key",
-        "DATABASE_PATH": "data/bot.sqlite3",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = run_bot_once(
+        tmp_path,
+        BOT_TOKEN="123456:AAE-test-token",
+        PANEL_API_URL="http://127.0.0.1:1/api/v2",
+        PANEL_API_KEY="test-key",
+        DATABASE_PATH="data/bot.sqlite3",
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr

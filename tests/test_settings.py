@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from bot.settings import Settings, SettingsError, load_settings
+from tests.helpers import run_bot_once
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = {
@@ -188,17 +186,7 @@ def test_secrets_are_not_echoed(monkeypatch) -> None:
 
 
 def test_python_m_bot_without_settings_exits_naming_each(tmp_path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ALL_NAMES}
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_bot_once(tmp_path)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert [line.split()[0] for line in lines[:3]] == [
