@@ -2,7 +2,8 @@
 registry would refuse the second set of names).
 
 The parts being measured stay unaware of it: each is a thin subclass here that times or
-counts what the original returns, and the composition root builds these instead.
+counts what the original returns, and the composition root builds these instead. `@override`
+makes mypy fail if a measured method is renamed away under them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update, User
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from typing_extensions import override
 
 from bot.logs import current_user_id
 from bot.notify.panel_watch import PanelBalanceWatch
@@ -115,6 +117,7 @@ class MeteredPanel(PanelClient):
         super().__init__(*args, **kwargs)
         self._metrics = metrics
 
+    @override
     async def _request(
         self, action: str, fields: Mapping[str, str | int], *, fresh_connection: bool = False
     ) -> Any:
@@ -140,6 +143,7 @@ class MeteredPlacer(Placer):
         super().__init__(**kwargs)
         self._metrics = metrics
 
+    @override
     async def place(self, bot: Bot, order: Order, tell: Tell) -> Placement:
         placement = await super().place(bot, order, tell)
         self._metrics.orders.labels(placement.outcome.value).inc()
@@ -151,6 +155,7 @@ class MeteredSweeper(Sweeper):
         super().__init__(**kwargs)
         self._metrics = metrics
 
+    @override
     async def run_once(self, bot: Bot) -> Sweep:
         started = time.monotonic()
         sweep = await super().run_once(bot)
@@ -166,6 +171,7 @@ class MeteredSender(OutboxSender):
         super().__init__(**kwargs)
         self._metrics = metrics
 
+    @override
     async def run_once(self, bot: Bot) -> Tally[Delivery]:
         deliveries = await super().run_once(bot)
         for delivery, count in deliveries.items():
@@ -178,6 +184,7 @@ class MeteredBalanceWatch(PanelBalanceWatch):
         super().__init__(**kwargs)
         self._metrics = metrics
 
+    @override
     async def run_once(self, bot: Bot) -> Decimal | None:
         balance = await super().run_once(bot)
         if balance is not None:
