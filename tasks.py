@@ -1,7 +1,11 @@
-"""The README's two commands: `python3 tasks.py run` and `python3 tasks.py test`.
+"""The README's commands: `python3 tasks.py run`, `python3 tasks.py test` and
+`python3 tasks.py lock`.
 
-Needs only Python 3.11+ and git: it makes `.venv`, installs the project into it from
-pyproject.toml (again only when pyproject.toml changes), then runs the bot or the checks.
+Needs only Python 3.11+ and git: it makes `.venv`, installs the locked dependencies into it
+(requirements/dev.txt, every file checked against its hash) and the project itself, again
+only when the lock or pyproject.toml changes, then runs the bot or the checks. `lock`
+compiles requirements/runtime.txt (what the Docker image installs) and requirements/dev.txt
+from pyproject.toml; `lock --upgrade` moves every pin to the newest release allowed.
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
+LOCKS = ROOT / "requirements"
+# The lock files, each with the extras it holds; resolved for every platform, Python 3.11 up.
+LOCK_FILES = {"runtime.txt": [], "dev.txt": ["--extra", "dev"]}
 
 
 def ensure_venv() -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    inputs = (ROOT / "pyproject.toml").read_bytes() + (LOCKS / "dev.txt").read_bytes()
+    wanted = hashlib.sha256(inputs).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
@@ -30,8 +38,19 @@ def ensure_venv() -> None:
     print("Installing dependencies into .venv ...", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)  # noqa: S603
-    subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)  # noqa: S603
+    subprocess.run([*pip, "--require-hashes", "-r", str(LOCKS / "dev.txt")], check=True)  # noqa: S603
+    # The project itself: its dependencies are all in the lock already.
+    subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)  # noqa: S603
     STAMP.write_text(wanted)
+
+
+def lock(args: list[str]) -> int:
+    for name, extras in LOCK_FILES.items():
+        compile_ = [str(BIN / "uv"), "pip", "compile", "pyproject.toml", "--quiet"]
+        options = ["--universal", "--python-version", "3.11", "--generate-hashes"]
+        if code := run(*compile_, *options, *extras, *args, "-o", f"requirements/{name}"):
+            return code
+    return 0
 
 
 def run(*args: str) -> int:
@@ -41,11 +60,16 @@ def run(*args: str) -> int:
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
-    if command not in {"run", "test"}:
-        print("usage: python3 tasks.py run | test [pytest arguments]", file=sys.stderr)
+    if command not in {"run", "test", "lock"}:
+        print(
+            "usage: python3 tasks.py run | test [pytest arguments] | lock [--upgrade]",
+            file=sys.stderr,
+        )
         return 2
     ensure_venv()
     py = str(PYTHON)
+    if command == "lock":
+        return lock(argv[1:])
     if command == "run":
         os.execv(py, [py, "-m", "bot", *argv[1:]])  # noqa: S606
     for step in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import sys
 
 from bot.logs import setup_logging
@@ -22,10 +23,17 @@ def main() -> int:
     from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
     from bot.app import run
-    from bot.single import AlreadyRunning
+    from bot.ops.server import ListenError
+    from bot.single import AlreadyRunning, CannotWrite
 
     setup_logging(
-        secrets=[settings.bot_token.get_secret_value(), settings.panel_api_key.get_secret_value()]
+        secrets=[
+            settings.bot_token.get_secret_value(),
+            settings.panel_api_key.get_secret_value(),
+            settings.webhook_token,
+        ],
+        level=settings.log_level,
+        fmt=settings.log_format,
     )
     try:
         asyncio.run(run(settings))
@@ -37,6 +45,13 @@ def main() -> int:
         return 1
     except AlreadyRunning as error:
         print(f"Another bot process is running on this database ({error}).", file=sys.stderr)
+        return 1
+    except (CannotWrite, ListenError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        # "unable to open database file", "database is locked", a file that is no database
+        print(f"The database {settings.database_path} cannot be used: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import AsyncExitStack
 from functools import partial
 
 from aiogram import Bot, Dispatcher
@@ -22,13 +23,24 @@ from bot.notify.alerts import Alerts
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
+from bot.ops.housekeeping import Housekeeping
+from bot.ops.metrics import (
+    MeteredBalanceWatch,
+    MeteredPanel,
+    MeteredPlacer,
+    MeteredSender,
+    MeteredSweeper,
+    Metrics,
+    UpdateMetrics,
+)
+from bot.ops.server import ops_app, serve_webhook, serving
 from bot.orders.following import Follower
-from bot.orders.placement import Placer, order_details
+from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.settings import Settings
-from bot.single import only_instance
+from bot.single import only_instance, writable_folder
 from bot.stars import StarInvoices, StarRefunds
 from bot.storage import (
     Database,
@@ -44,6 +56,7 @@ from bot.storage import (
     TopupsRepo,
     UsersRepo,
 )
+from bot.storage.backup import Backups
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
 from bot.telegram.inflight import InFlight
@@ -75,8 +88,10 @@ def create_dispatcher(
     panel: PanelClient,
     translator: Translator,
     events_isolation: BaseEventIsolation | None = None,
+    metrics: Metrics | None = None,
 ) -> Dispatcher:
     """Everything app-lifetime reaches handlers as workflow data, by these names."""
+    metrics = metrics or Metrics()
     users = UsersRepo(db)
     orders = OrdersRepo(db)
     topups = TopupsRepo(db)
@@ -92,7 +107,8 @@ def create_dispatcher(
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     alerts = Alerts(settings, users, translator)
-    outbox_sender = OutboxSender(
+    outbox_sender = MeteredSender(
+        metrics=metrics,
         outbox=outbox,
         users=users,
         translator=translator,
@@ -102,7 +118,8 @@ def create_dispatcher(
     news = News(db, outbox, wake=outbox_sender.wake)
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
     refills = RefillsRepo(db)
-    sweeper = Sweeper(
+    sweeper = MeteredSweeper(
+        metrics=metrics,
         orders=orders,
         panel=panel,
         follower=follower,
@@ -111,14 +128,16 @@ def create_dispatcher(
         alerts=alerts,
         interval=settings.status_poll_interval,
     )
-    panel_watch = PanelBalanceWatch(
+    panel_watch = MeteredBalanceWatch(
+        metrics=metrics,
         panel=panel,
         state=ShopStateRepo(db),
         alerts=alerts,
         threshold=settings.panel_balance_alert,
         interval=settings.panel_balance_check,
     )
-    placer = Placer(
+    placer = MeteredPlacer(
+        metrics=metrics,
         db=db,
         panel=panel,
         orders=orders,
@@ -155,9 +174,18 @@ def create_dispatcher(
         outbox_sender=outbox_sender,
         panel_watch=panel_watch,
         placer=placer,
+        metrics=metrics,
+        backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
+    )
+    dp["housekeeping"] = Housekeeping(
+        backups=dp["backups"],
+        outbox=outbox,
+        interval=settings.backup_interval,
+        outbox_keep_days=settings.outbox_keep_days,
     )
     dp.update.outer_middleware(ImpossibleIds())
     dp.update.outer_middleware(inflight)
+    dp.update.outer_middleware(UpdateMetrics(metrics))
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
     dp.message.outer_middleware(CommandEndsConversation())
     UpdateErrors(alerts, translator, settings.default_locale).register(dp)
@@ -179,6 +207,7 @@ async def on_startup(
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
+    housekeeping: Housekeeping,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     catalogue.warm_up()
@@ -199,6 +228,7 @@ async def on_startup(
     sweeper.start(bot)
     outbox_sender.start(bot)
     panel_watch.start(bot)
+    housekeeping.start(bot)
 
 
 async def on_shutdown(
@@ -208,6 +238,7 @@ async def on_shutdown(
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
+    housekeeping: Housekeeping,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -217,24 +248,40 @@ async def on_shutdown(
     await sweeper.stop(settings.panel_timeout + DRAIN_MARGIN)
     await outbox_sender.stop(DRAIN_MARGIN)
     await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
+    await housekeeping.stop(DRAIN_MARGIN)
     await catalogue.close()
 
 
 async def run(settings: Settings) -> None:
     """Open everything, poll until SIGTERM/SIGINT, close everything."""
     with only_instance(settings.database_path):
+        if settings.backup_interval:
+            writable_folder(settings.backups_folder, "BACKUP_DIR")
         await _run(settings)
 
 
 async def _run(settings: Settings) -> None:
     db = await Database.open(settings.database_path)
-    panel = PanelClient(settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout)
+    metrics = Metrics()
+    panel = MeteredPanel(
+        settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout, metrics=metrics
+    )
     bot = create_bot(settings)
     try:
-        dp = create_dispatcher(settings=settings, db=db, panel=panel, translator=Translator())
-        # A webhook left set (by another deployment) would make every getUpdates fail.
-        await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
+        dp = create_dispatcher(
+            settings=settings, db=db, panel=panel, translator=Translator(), metrics=metrics
+        )
+        grace = settings.panel_timeout + DRAIN_MARGIN
+        async with AsyncExitStack() as servers:
+            if settings.http_listen:
+                await servers.enter_async_context(serving(ops_app(dp), settings.http_listen, 1))
+            if settings.webhook_url is not None:
+                await serve_webhook(dp, bot, settings, grace)
+            else:
+                # A webhook left set (by another deployment, or webhook mode before) would
+                # make every getUpdates fail.
+                await bot.delete_webhook(drop_pending_updates=False)
+                await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
         await asyncio.gather(panel.close(), bot.session.close(), return_exceptions=True)
         await db.close()

@@ -6,6 +6,7 @@ tests with their own values), so importing a module never depends on the environ
 
 from __future__ import annotations
 
+import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -58,11 +59,32 @@ EXPECTED: dict[str, str] = {
         " decimals, and TOPUP_MIN_STARS stars must buy at least one step of PRICE_DECIMALS"
     ),
     "notify_rate": "notifications a second at most, a number from 1 up (Telegram allows ~30)",
+    "webhook_url": "the public https URL Telegram posts updates to, like https://bot.example/tg",
+    "webhook_listen": "host:port the webhook server listens on, like 0.0.0.0:8080",
+    "webhook_secret": "1 to 256 characters of A-Z, a-z, 0-9, _ and -",
+    "http_listen": "host:port for /healthz, /readyz and /metrics, like 0.0.0.0:9090, or empty",
+    "log_level": "one of DEBUG, INFO, WARNING, ERROR",
+    "log_format": "text or json",
+    "backup_dir": "a folder for the database's backups",
+    "backup_interval": "seconds between backups, a number above 0, or 0 for none",
+    "backup_keep": "how many backups to keep, a whole number from 1 up",
+    "outbox_keep_days": "days sent notifications are kept, a number above 0",
 }
-SECRET_FIELDS = frozenset({"bot_token", "panel_api_key"})
+SECRET_FIELDS = frozenset({"bot_token", "panel_api_key", "webhook_secret"})
 # The shape aiogram itself checks (bot id, colon, secret), without importing all of aiogram
 # before the settings are known to be good.
 _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
+# What Telegram accepts as a webhook's secret_token.
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """`host:port` (an empty host is every interface) as (host, port)."""
+    match = _LISTEN.fullmatch(value)
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise ValueError("not host:port")
+    return match["host"].strip("[]") or "0.0.0.0", int(match["port"])  # noqa: S104
 
 
 class Settings(BaseSettings):
@@ -92,6 +114,20 @@ class Settings(BaseSettings):
     stars_rate: Decimal = Field(default=Decimal("0.01"), gt=0, le=1_000_000, allow_inf_nan=False)
     notify_rate: float = Field(default=25, ge=1)
     new_services_visible: bool = True
+    # Running it: webhook or polling, health and metrics, logs, backups, housekeeping.
+    webhook_url: HttpUrl | None = None
+    webhook_listen: str = "0.0.0.0:8080"
+    # Empty: derived from the bot token, so it survives restarts without one more secret.
+    webhook_secret: SecretStr | None = None
+    # Empty: off in polling mode; with a webhook, health and metrics share its server.
+    http_listen: str = ""
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    # Empty: `backups` beside the database, so it is in the same volume.
+    backup_dir: Path | None = None
+    backup_interval: float = Field(default=86400, ge=0)
+    backup_keep: int = Field(default=7, ge=1)
+    outbox_keep_days: float = Field(default=30, gt=0)
 
     @field_validator("bot_token")
     @classmethod
@@ -117,10 +153,31 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in parts)
         return value
 
-    @field_validator("telegram_api_url", mode="before")
+    @field_validator(
+        "telegram_api_url", "webhook_url", "webhook_secret", "backup_dir", mode="before"
+    )
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("webhook_listen", "http_listen")
+    @classmethod
+    def _listen_shape(cls, value: str) -> str:
+        if value:
+            parse_listen(value)
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("not a webhook secret")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_any_case(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
 
     @field_validator("topup_max_stars")
     @classmethod
@@ -151,6 +208,18 @@ class Settings(BaseSettings):
     @property
     def panel_url(self) -> str:
         return str(self.panel_api_url)
+
+    @property
+    def backups_folder(self) -> Path:
+        return self.backup_dir or self.database_path.parent / "backups"
+
+    @property
+    def webhook_token(self) -> str:
+        """The secret Telegram sends with every webhook request."""
+        if self.webhook_secret is not None:
+            return self.webhook_secret.get_secret_value()
+        token = self.bot_token.get_secret_value().encode()
+        return hashlib.sha256(b"webhook:" + token).hexdigest()
 
 
 class SettingsError(Exception):

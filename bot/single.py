@@ -14,6 +14,24 @@ class AlreadyRunning(Exception):
     pass
 
 
+class CannotWrite(Exception):
+    """A folder the bot keeps its data in cannot be created or written; says which and why."""
+
+
+def writable_folder(folder: Path, setting: str) -> None:
+    """Create `folder` if need be; CannotWrite naming the setting if it cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as error:
+        raise CannotWrite(
+            f"{setting}: cannot write to {str(folder.resolve())!r} ({error.strerror}) as user"
+            f" id {os.getuid()}; make that folder writable, or point {setting} elsewhere"
+        ) from None
+
+
 @contextmanager
 def only_instance(database: Path) -> Iterator[None]:
     """Hold an exclusive lock beside the database file for as long as the bot runs.
@@ -21,7 +39,7 @@ def only_instance(database: Path) -> Iterator[None]:
     The operating system drops the lock when the process dies, kill -9 included.
     """
     path = database.with_name(database.name + ".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    writable_folder(path.parent, "DATABASE_PATH")
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:

@@ -5,10 +5,15 @@ Fixtures stay in conftest.py; driving the Dispatcher stays in harness.py.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 from aiogram import Bot
 
+from bot.settings import Settings
 from bot.storage import Database, UsersRepo
 from tests.conftest import ADMIN_ID
 from tests.harness import sent_to
@@ -24,3 +29,20 @@ async def balance_of(db: Database, user_id: int) -> Decimal:
 def admin_texts(bot: Bot) -> list[str]:
     """The texts of every message the bot sent to the admin (ADMIN_ID), oldest first."""
     return sent_to(bot, ADMIN_ID)
+
+
+def run_bot_once(cwd: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bot` in `cwd` with these settings and none inherited from whoever runs the
+    tests: for start-up failures, which end it at once (its stderr is in the result)."""
+    names = {name.upper() for name in Settings.model_fields}
+    env = {key: value for key, value in os.environ.items() if key.upper() not in names}
+    env |= {"PYTHONPATH": str(Path(__file__).resolve().parent.parent), **settings}
+    return subprocess.run(  # our own interpreter, our own module
+        [sys.executable, "-m", "bot"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

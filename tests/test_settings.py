@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from bot.settings import Settings, SettingsError, load_settings
+from tests.helpers import run_bot_once
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = {
@@ -39,7 +37,20 @@ ALL_NAMES = [
     "PANEL_BALANCE_ALERT",
     "PANEL_BALANCE_CHECK",
     "NEW_SERVICES_VISIBLE",
+    "WEBHOOK_URL",
+    "WEBHOOK_LISTEN",
+    "WEBHOOK_SECRET",
+    "HTTP_LISTEN",
+    "LOG_LEVEL",
+    "LOG_FORMAT",
+    "BACKUP_DIR",
+    "BACKUP_INTERVAL",
+    "BACKUP_KEEP",
+    "OUTBOX_KEEP_DAYS",
 ]
+# Paths the Docker image sets for its volume: .env.example shows them commented out, so a
+# copied .env does not move the database out of the volume.
+LEFT_TO_THE_IMAGE = {"DATABASE_PATH", "BACKUP_DIR"}
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +82,8 @@ def test_every_documented_name_is_a_setting() -> None:
     documented = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
     for name in ALL_NAMES:
-        assert f"\n{name}=" in documented, name
+        line = f"\n# {name}=" if name in LEFT_TO_THE_IMAGE else f"\n{name}="
+        assert line in documented, name
         assert f"`{name}`" in readme, name
 
 
@@ -108,6 +120,16 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("PRICE_MARKUP_PERCENT", "NaN"),
         ("PRICE_MARKUP_PERCENT", "-5"),
         ("PRICE_DECIMALS", "9"),
+        ("WEBHOOK_URL", "not a url"),
+        ("WEBHOOK_LISTEN", "8080"),
+        ("WEBHOOK_LISTEN", "0.0.0.0:99999"),
+        ("WEBHOOK_SECRET", "has spaces"),
+        ("HTTP_LISTEN", "localhost"),
+        ("LOG_LEVEL", "LOUD"),
+        ("LOG_FORMAT", "xml"),
+        ("BACKUP_INTERVAL", "-1"),
+        ("BACKUP_KEEP", "0"),
+        ("OUTBOX_KEEP_DAYS", "0"),
         ("PANEL_TIMEOUT", "soon"),
         ("DEFAULT_LOCALE", "de"),
         ("TELEGRAM_API_URL", "localhost"),
@@ -164,17 +186,7 @@ def test_secrets_are_not_echoed(monkeypatch) -> None:
 
 
 def test_python_m_bot_without_settings_exits_naming_each(tmp_path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ALL_NAMES}
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_bot_once(tmp_path)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert [line.split()[0] for line in lines[:3]] == [

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.storage.db import Database, Transaction, from_row, parse_time, utcnow
+from bot.storage.orders import FINAL_STATUSES
 
 # JSON keeps these exactly; money is queued already formatted, as the customer will see it.
 OutboxArg = str | int
@@ -140,6 +141,27 @@ class OutboxRepo:
             "SELECT * FROM outbox WHERE user_id = ? ORDER BY id", (user_id,)
         )
         return [from_row(OutboxRow, row) for row in rows]
+
+    async def pending(self) -> int:
+        """How many messages wait to be sent."""
+        row = await self._db.fetchone(
+            "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND dropped_at IS NULL"
+        )
+        return int(row[0]) if row else 0
+
+    async def prune(self, before: str) -> int:
+        """Delete messages sent or dropped before `before` (a `utcnow()` time); how many.
+
+        Only those of orders that can say nothing more: a row of a live order is what keeps
+        the same news from being queued twice (`outbox_once_per_order`).
+        """
+        async with self._db.transaction() as tx:
+            return await tx.execute(
+                "DELETE FROM outbox WHERE coalesce(sent_at, dropped_at) < ?"
+                " AND (order_id IS NULL OR order_id IN"
+                " (SELECT id FROM orders WHERE status IN (SELECT value FROM json_each(?))))",
+                (before, json.dumps(sorted(FINAL_STATUSES))),
+            )
 
     async def _update(self, message_id: int, assignments: str, *values: object) -> None:
         async with self._db.transaction() as tx:

@@ -47,6 +47,7 @@ ADMIN_COMMANDS = (
     "describe",
     "position",
     "dripfeed",
+    "backup",
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 
 from bot.telegram.filters import IsAdmin
-from handlers.admin import catalogue, customers, shop, shop_panel, topups
+from handlers.admin import backup, catalogue, customers, shop, shop_panel, topups
 
 
 def create_router() -> Router:
@@ -20,5 +20,6 @@ def create_router() -> Router:
         customers.create_router(),
         catalogue.create_router(),
         shop_panel.create_router(),
+        backup.create_router(),
     )
     return router

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -31,6 +32,7 @@ from tests.panel_emulator import PanelEmulator
 ROOT = Path(__file__).resolve().parents[2]
 # SENTINEL makes a leaked token easy to find in a log.
 TOKEN = "123456:AAE-SENTINEL-e2e-token"
+WEBHOOK_SECRET = "e2e-SENTINEL-webhook_secret"
 # Start-up imports all of aiogram: a few seconds on a slow CI machine, never a minute.
 START_WITHIN = 60.0
 # SIGTERM waits for running handlers (a placement: at most PANEL_TIMEOUT and a margin).
@@ -94,6 +96,20 @@ class BotProcess:
         self._run_from = 0  # where the current run's lines begin in the log
         self._polls_before = 0  # getUpdates calls before the current run
 
+    def use_webhook(self, secret: str = WEBHOOK_SECRET) -> str:
+        """Run in webhook mode from the next start, on a free port of 127.0.0.1; the base
+        URL of its server (the webhook is `{base}/telegram`)."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        base = f"http://127.0.0.1:{port}"
+        self.env |= {
+            "WEBHOOK_URL": f"{base}/telegram",
+            "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+            "WEBHOOK_SECRET": secret,
+        }
+        return base
+
     @property
     def running(self) -> bool:
         return self.process is not None and self.process.returncode is None
@@ -106,10 +122,18 @@ class BotProcess:
     # --- the process -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start the bot and return once it polls Telegram; fail with its log if it exits."""
+        """Start the bot and return once it polls Telegram (or, with WEBHOOK_URL, has set its
+        webhook); fail with its log if it exits."""
         if self.running:
             raise RuntimeError("the bot is already running")
         polls = self._polls_before = self.telegram.polls
+        webhooks = len(self.telegram.calls_of("setWebhook"))
+
+        def serving() -> bool | None:
+            if self.telegram.polls > polls:
+                return True
+            return True if len(self.telegram.calls_of("setWebhook")) > webhooks else None
+
         self.starts += 1
         self._ended_by_us = False
         with self.log_path.open("ab") as log:
@@ -128,9 +152,7 @@ class BotProcess:
             )
         polling = asyncio.ensure_future(
             self.telegram.wait_for(
-                lambda: True if self.telegram.polls > polls else None,
-                "the bot's first getUpdates",
-                START_WITHIN,
+                serving, "the bot's first getUpdates or setWebhook", START_WITHIN
             )
         )
         exited = asyncio.ensure_future(self.process.wait())
@@ -213,7 +235,7 @@ class BotProcess:
     def check_log(self, log: str) -> None:
         for bad in BAD_LOG_LINES:
             assert bad not in log, f"{bad!r} in the bot's log:\n{log}"
-        for secret in (TOKEN.split(":", 1)[1], self.emulator.key):
+        for secret in (TOKEN.split(":", 1)[1], self.emulator.key, WEBHOOK_SECRET):
             assert secret not in log, f"a secret in the bot's log:\n{log}"
 
     # --- its database --------------------------------------------------------------------------

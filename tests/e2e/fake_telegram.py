@@ -18,6 +18,11 @@ callback answers over 200 characters, an edit that changes nothing, a query answ
 a second `getUpdates` while one is waiting (409). Switches make it fail as Telegram does:
 `rate_limit` (429 with `retry_after`), `fail` (500), `block` (403 for a chat).
 
+After `setWebhook` it delivers updates as Telegram does to a webhook: POSTs each one, with
+the `X-Telegram-Bot-Api-Secret-Token` header, one at a time, and counts it delivered only on
+a 2xx answer (anything else is tried again); `post_update` sends one by hand, with any
+secret, for a test of what the bot refuses.
+
 What the bot did wrong, as opposed to what it was made to meet, is collected in `mistakes`
 (an unknown method, a refused text or keyboard, a query answered twice): a test that ran the
 bot expects it empty. The fake checks only the HTML parse mode, the one the bot uses.
@@ -35,6 +40,7 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
@@ -51,6 +57,8 @@ FIRST_UPDATE_ID = 730_000_001  # Telegram's ids are large; nothing may assume th
 # Telegram drops a payment the bot has not approved within 10 s of the pre-checkout query.
 PRE_CHECKOUT_DEADLINE = 10.0
 WAIT = 10.0  # how long a test waits for the bot by default
+WEBHOOK_RETRY = 0.2  # seconds before a webhook delivery that failed is tried again
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 # fmt: off
 UPDATE_KINDS = frozenset({
@@ -154,6 +162,7 @@ class ShownMessage:
     invoice: dict[str, Any] | None = None
     invoice_payload: str | None = None  # not shown to users; Telegram hands it back on payment
     extra: dict[str, Any] = field(default_factory=dict)  # other fields of a user's message
+    document: tuple[str, bytes] | None = None  # a file the bot sent: its name and content
 
     @property
     def chat_id(self) -> int:
@@ -188,6 +197,14 @@ class ShownMessage:
             message["reply_markup"] = self.markup
         if self.invoice is not None:
             message["invoice"] = self.invoice
+        if self.document is not None:
+            name, content = self.document
+            message["document"] = {
+                "file_id": f"doc-{self.message_id}",
+                "file_unique_id": f"doc-{self.message_id}",
+                "file_name": name,
+                "file_size": len(content),
+            }
         return message
 
     def __str__(self) -> str:
@@ -400,6 +417,9 @@ class FakeTelegram:
         self.dropped: list[Update] = []  # created while the bot did not allow their kind
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED
         self.webhook_url: str | None = None
+        self.webhook_secret: str | None = None
+        self.webhook_answers: list[int] = []  # HTTP status of each webhook delivery
+        self._pusher: asyncio.Task[None] | None = None
         self.chats: dict[int, Chat] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.callback_answers: dict[str, CallbackAnswer] = {}
@@ -422,6 +442,7 @@ class FakeTelegram:
             "getme": self._get_me,
             "getupdates": self._get_updates,
             "deletewebhook": self._delete_webhook,
+            "setwebhook": self._set_webhook,
             "setmycommands": self._set_my_commands,
             "getmycommands": self._get_my_commands,
             "deletemycommands": self._delete_my_commands,
@@ -432,6 +453,7 @@ class FakeTelegram:
             "answerinlinequery": self._answer_inline_query,
             "sendchataction": self._send_chat_action,
             "sendinvoice": self._send_invoice,
+            "senddocument": self._send_document,
             "answerprecheckoutquery": self._answer_pre_checkout_query,
             "refundstarpayment": self._refund_star_payment,
         }
@@ -454,6 +476,7 @@ class FakeTelegram:
     async def close(self) -> None:
         self._closing = True
         self.changes.fire()  # held polls answer at once
+        await self._stop_pushing()
         if self._server is not None:
             await self._server.close()
 
@@ -747,8 +770,69 @@ class FakeTelegram:
         self.pending = keep
         self.confirmed.extend(done)
 
+    async def _set_webhook(self, params: Params) -> Any:
+        url = params.required("url")
+        secret = params.text("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise bad_request("secret token contains unallowed characters")
+        allowed = params.decoded("allowed_updates")
+        if allowed is not None:
+            self.allowed_updates = frozenset(allowed) & UPDATE_KINDS or DEFAULT_ALLOWED
+        if params.flag("drop_pending_updates"):
+            self.pending.clear()
+        await self._stop_pushing()
+        self.webhook_url, self.webhook_secret = url, secret
+        self._pusher = asyncio.create_task(self._push(url, secret))
+        return True
+
+    async def post_update(self, update: dict[str, Any], secret: str | None) -> int:
+        """POST one update to the webhook as a stranger could, with `secret` (or no header);
+        the HTTP status the bot answered."""
+        if self.webhook_url is None:
+            raise RuntimeError("no webhook is set")
+        headers = {} if secret is None else {SECRET_HEADER: secret}
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.webhook_url, json=update, headers=headers) as response,
+        ):
+            await response.read()
+            return response.status
+
+    async def _push(self, url: str, secret: str | None) -> None:
+        headers = {} if secret is None else {SECRET_HEADER: secret}
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                await self.changes.until(lambda: True if self.pending else None, self.max_hold)
+                if not self.pending:
+                    continue
+                update = self.pending[0]
+                update.deliveries += 1
+                update.delivered_by = self.polls + 1
+                try:
+                    async with session.post(url, json=update.render(), headers=headers) as answer:
+                        await answer.read()
+                        status = answer.status
+                except aiohttp.ClientError:
+                    status = 0
+                self.webhook_answers.append(status)
+                if 200 <= status < 300:
+                    if update in self.pending:
+                        self.pending.remove(update)
+                        self.confirmed.append(update)
+                    self.changes.fire()
+                else:
+                    await asyncio.sleep(WEBHOOK_RETRY)
+
+    async def _stop_pushing(self) -> None:
+        pusher, self._pusher = self._pusher, None
+        if pusher is not None:
+            pusher.cancel()
+            with suppress(asyncio.CancelledError):
+                await pusher
+
     async def _delete_webhook(self, params: Params) -> Any:
-        self.webhook_url = None
+        await self._stop_pushing()
+        self.webhook_url = self.webhook_secret = None
         if params.flag("drop_pending_updates"):
             self.pending.clear()
         return True
@@ -884,6 +968,19 @@ class FakeTelegram:
         chat.action = action
         return True
 
+    async def _send_document(self, params: Params) -> Any:
+        chat = self._writable_chat(params)
+        document = params.raw.get("document")
+        if isinstance(document, str) and document.startswith("attach://"):
+            # aiogram uploads the file as a part of its own and names it here
+            document = params.raw.get(document.removeprefix("attach://"))
+        if not isinstance(document, tuple):
+            raise bad_request("the fake takes a document only as an upload", mistake=True)
+        caption = None
+        if params.text("caption") is not None:
+            caption, _ = self._text(params, "caption")
+        return self._post(chat, text=caption, document=document)
+
     async def _send_invoice(self, params: Params) -> Any:
         chat = self._writable_chat(params)
         title, description = params.text("title") or "", params.text("description") or ""
@@ -967,7 +1064,10 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
             params |= body
     elif request.can_read_body:
         for name, value in (await request.post()).items():
-            params[name] = value if isinstance(value, str) else f"<file {name}>"
+            if isinstance(value, web.FileField):
+                params[name] = (value.filename, value.file.read())  # a file, kept whole
+            else:
+                params[name] = value if isinstance(value, str) else bytes(value)
     return params
 
 

@@ -85,13 +85,17 @@ async def test_a_restart_keeps_orders_money_and_conversations(
     }
 
 
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
 async def test_sigterm_waits_for_a_placement_in_flight(
     bot_process: BotProcess,
     telegram: FakeTelegram,
     emulator: PanelEmulator,
     translator: Translator,
+    webhook: bool,
 ) -> None:
     en = translator.texts("en")
+    if webhook:
+        bot_process.use_webhook()
     alice = await funded_customer(bot_process, telegram, ALICE, "20")
     await to_summary(alice, en)
     emulator.fault(FaultKind.DELAY, action="add", delay=2.0, times=1)

@@ -1,0 +1,1 @@
+"""Running the bot for real: the webhook server, health, Prometheus metrics, housekeeping."""

@@ -1,0 +1,127 @@
+"""HTTP: Telegram's webhook, health (`/healthz`, `/readyz`) and Prometheus `/metrics`.
+
+With a webhook an update is acknowledged only when its handler has returned
+(`handle_in_background=False`): Telegram sends again whatever a crash cut short, as
+long polling's offset does. A request without the secret token gets 401 and touches nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot.ops.metrics import CONTENT_TYPE, Metrics
+from bot.settings import Settings, parse_listen
+from bot.storage import Database, OutboxRepo
+
+log = logging.getLogger(__name__)
+
+# How long /readyz waits for the database before it says it is not ready.
+DB_CHECK_TIMEOUT = 5.0
+# Sweeps this many intervals overdue (or the panel silent as long) make the bot not ready.
+STALE_SWEEPS = 3
+
+
+class ListenError(Exception):
+    """A server could not listen where the settings say."""
+
+
+def add_ops_routes(app: web.Application, dp: Dispatcher) -> None:
+    metrics: Metrics = dp["metrics"]
+    db: Database = dp["db"]
+    outbox: OutboxRepo = dp["outbox"]
+    settings: Settings = dp["settings"]
+    stale_after = STALE_SWEEPS * settings.status_poll_interval + settings.panel_timeout
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.Response(text="ok\n")
+
+    async def readyz(request: web.Request) -> web.Response:
+        try:
+            await asyncio.wait_for(db.fetchone("SELECT 1"), DB_CHECK_TIMEOUT)
+        except Exception as error:
+            return web.Response(status=503, text=f"database: {type(error).__name__}\n")
+        heard = max(t for t in (metrics.panel_answered, metrics.swept, metrics.started) if t)
+        silent = time.monotonic() - heard
+        if silent > stale_after:
+            return web.Response(
+                status=503, text=f"no panel answer and no sweep for {silent:.0f} s\n"
+            )
+        return web.Response(text="ok\n")
+
+    async def metrics_page(request: web.Request) -> web.Response:
+        metrics.outbox_pending.set(await outbox.pending())
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_page)
+
+
+def ops_app(dp: Dispatcher) -> web.Application:
+    app = web.Application()
+    add_ops_routes(app, dp)
+    return app
+
+
+@asynccontextmanager
+async def serving(app: web.Application, listen: str, grace: float) -> AsyncIterator[None]:
+    """Serve `app` on `listen` (host:port) for the block; on the way out stop listening,
+    then let requests still being handled finish for up to `grace` s."""
+    host, port = parse_listen(listen)
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=grace, access_log=None)
+    await runner.setup()
+    try:
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except OSError as error:
+            raise ListenError(f"cannot listen on {listen}: {error.strerror}") from None
+        log.info("listening on %s", listen)
+        yield
+    finally:
+        await runner.cleanup()
+
+
+async def until_signalled() -> None:
+    """Return on SIGTERM (docker stop) or SIGINT (Ctrl+C)."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for number in signals:
+        loop.add_signal_handler(number, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for number in signals:
+            loop.remove_signal_handler(number)
+    log.info("stopping: no new updates; waiting for the ones being handled")
+
+
+async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: float) -> None:
+    url = str(settings.webhook_url)
+    app = web.Application()
+    # First, so the dispatcher's shutdown (it waits for running handlers) comes before the
+    # request handler's own, which closes the bot's session.
+    setup_application(app, dp, bot=bot)
+    SimpleRequestHandler(
+        dp, bot, handle_in_background=False, secret_token=settings.webhook_token
+    ).register(app, path=urlsplit(url).path or "/")
+    add_ops_routes(app, dp)
+    async with serving(app, settings.webhook_listen, grace):
+        await bot.set_webhook(
+            url,
+            secret_token=settings.webhook_token,
+            allowed_updates=dp.resolve_used_update_types(),
+            drop_pending_updates=False,
+        )
+        log.info("webhook set; Telegram posts updates to %s", urlsplit(url).netloc)
+        await until_signalled()
