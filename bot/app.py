@@ -19,6 +19,7 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.broadcasts import BroadcastProgress
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
@@ -30,6 +31,7 @@ from bot.settings import Settings
 from bot.single import only_instance
 from bot.stars import StarInvoices, StarRefunds
 from bot.storage import (
+    BroadcastsRepo,
     Database,
     LedgerRepo,
     OrdersRepo,
@@ -89,7 +91,9 @@ def create_dispatcher(
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     alerts = Alerts(settings, users, translator)
+    broadcasts = BroadcastsRepo(db)
     outbox_sender = OutboxSender(
+        broadcasts=broadcasts,
         outbox=outbox,
         users=users,
         translator=translator,
@@ -148,6 +152,10 @@ def create_dispatcher(
         outbox_sender=outbox_sender,
         panel_watch=panel_watch,
         placer=placer,
+        broadcasts=broadcasts,
+        broadcast_progress=BroadcastProgress(
+            broadcasts, users, translator, settings.default_locale
+        ),
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
@@ -169,6 +177,7 @@ async def on_startup(
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
+    broadcast_progress: BroadcastProgress,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     catalogue.warm_up()
@@ -181,9 +190,15 @@ async def on_startup(
     if waiting := await orders.list_by_status(Status.UNKNOWN):
         await alerts.send(bot, "alert-unknown-waiting", count=len(waiting))
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    if not settings.admin_ids:
+        log.warning(
+            "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
+            " put the number it answers in ADMIN_IDS and restart"
+        )
     sweeper.start(bot)
     outbox_sender.start(bot)
     panel_watch.start(bot)
+    broadcast_progress.start(bot)
 
 
 async def on_shutdown(
@@ -193,6 +208,7 @@ async def on_shutdown(
     sweeper: Sweeper,
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
+    broadcast_progress: BroadcastProgress,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -202,6 +218,7 @@ async def on_shutdown(
     await sweeper.stop(settings.panel_timeout + DRAIN_MARGIN)
     await outbox_sender.stop(DRAIN_MARGIN)
     await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
+    await broadcast_progress.stop(DRAIN_MARGIN)
     await catalogue.close()
 
 

@@ -21,7 +21,7 @@ from aiogram.types import Chat, ChatMemberBanned, ChatMemberMember, ChatMemberUp
 from bot.notify.sender import Delivery, OutboxSender, retry_delay
 from bot.panel import OrderStatus
 from bot.settings import Settings
-from bot.storage import Database, OutboxArg, OutboxRepo, UsersRepo
+from bot.storage import BroadcastsRepo, Database, OutboxArg, OutboxRepo, UsersRepo
 from tests.conftest import fund
 from tests.harness import BOT_USER, BotClient, sent_to
 from tests.order_factory import place, restarted
@@ -238,6 +238,7 @@ def test_network_retries_wait_longer_each_time_up_to_a_cap() -> None:
 
 async def sender(db: Database, translator, *, rate: float, per_chat: float) -> OutboxSender:
     return OutboxSender(
+        broadcasts=BroadcastsRepo(db),
         outbox=OutboxRepo(db),
         users=UsersRepo(db),
         translator=translator,

@@ -1,5 +1,6 @@
 """SQLite storage: the database, its schema, and one repository per table."""
 
+from bot.storage.broadcasts import Broadcast, BroadcastsRepo, BroadcastStatus, Progress
 from bot.storage.db import Database, StorageError, Transaction, utcnow
 from bot.storage.fsm import SQLiteStorage
 from bot.storage.ledger import (
@@ -26,7 +27,7 @@ from bot.storage.orders import (
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
 from bot.storage.shop import Changes, Repriced, ShopRepo
 from bot.storage.shop_state import ShopStateRepo
-from bot.storage.stats import Period, StatsRepo
+from bot.storage.stats import ServiceProfit, StatsRepo, Totals
 from bot.storage.topups import (
     STARS,
     Credited,
@@ -39,16 +40,20 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import Customer, UnknownUser, UsersRepo
+from bot.storage.users import Customer, CustomerOrder, Profile, UnknownUser, UsersRepo
 
 __all__ = [
     "FINAL_STATUSES",
     "LOCAL_STATUSES",
     "STARS",
     "AlreadyPosted",
+    "Broadcast",
+    "BroadcastStatus",
+    "BroadcastsRepo",
     "Changes",
     "Credited",
     "Customer",
+    "CustomerOrder",
     "Database",
     "InsufficientFunds",
     "LedgerEntry",
@@ -63,11 +68,13 @@ __all__ = [
     "Outgoing",
     "PanelIdTaken",
     "Payment",
-    "Period",
+    "Profile",
+    "Progress",
     "Reason",
     "RefundExceedsCharge",
     "Repriced",
     "SQLiteStorage",
+    "ServiceProfit",
     "ShopRepo",
     "ShopStateRepo",
     "StatsRepo",
@@ -78,6 +85,7 @@ __all__ = [
     "TopupStateError",
     "TopupStatus",
     "TopupsRepo",
+    "Totals",
     "Transaction",
     "UnknownTopup",
     "UnknownUser",

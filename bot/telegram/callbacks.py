@@ -89,3 +89,24 @@ class ShopToggleCb(CallbackData, prefix="sh"):
     cat: int
     page: int
     id: int = -1
+
+
+# Admins' customer list (/users): `order` new or rich, `q` the search (empty for none).
+
+
+class UsersCb(CallbackData, prefix="us"):
+    order: str
+    page: int
+    q: str = ""
+
+
+# Broadcasts: the admin's preview (Confirm or Cancel a draft), and the customer's opt-out.
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    action: str  # send, drop
+    id: int
+
+
+class BroadcastsOffCb(CallbackData, prefix="bo"):
+    off: bool = True

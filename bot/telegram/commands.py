@@ -32,6 +32,7 @@ CUSTOMER_COMMANDS = (
 )
 ADMIN_COMMANDS = (
     "stats",
+    "users",
     "user",
     "credit",
     "debit",
@@ -46,6 +47,7 @@ ADMIN_COMMANDS = (
     "rename",
     "describe",
     "position",
+    "broadcast",
 )
 
 

@@ -14,15 +14,18 @@ from decimal import Decimal
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
-from bot.i18n import Texts
+from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
+from bot.i18n import Html, Texts
 from bot.money import Amounts, parse_typed_amount
 from bot.notify.news import News
 from bot.orders.refunds import post_refund
 from bot.settings import Settings
 from bot.storage import (
+    CustomerOrder,
     InsufficientFunds,
+    LedgerRepo,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
@@ -32,11 +35,19 @@ from bot.storage import (
     UsersRepo,
     post,
 )
+from bot.telegram.callbacks import UsersCb
+from bot.telegram.keyboards import users_list
+from bot.telegram.replies import edit_or_send
 from bot.validation import parse_whole_number
 
 # Panels number orders with digits, some with hex or other short tokens.
 _PANEL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 LATEST = 5
+LEDGER_LINES = 20
+USERS_PAGE = 10
+SEARCH_LIMIT = 64
+# Bytes of a search the /users buttons carry (callback data holds 64 in all).
+SEARCH_IN_BUTTON = 40
 
 
 def _args(command: CommandObject) -> list[str]:
@@ -104,10 +115,12 @@ async def user_card(
     users: UsersRepo,
     orders: OrdersRepo,
     topups: TopupsRepo,
+    ledger: LedgerRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/user USER_ID`: balance, orders by status, the latest orders and top-ups."""
+    """`/user USER_ID`: who they are, balance, orders by status, the latest orders and
+    top-ups, and the ledger's latest postings."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -120,17 +133,14 @@ async def user_card(
     lines = [
         t(
             "admin-user",
-            user=str(user_id),
+            customer=customer_label(user, user_id),
             balance=amounts(user.balance),
-            language=user.language or "—",
-            blocked="yes" if user.blocked else "no",
+            language=language_label(t, user),
+            blocked=yes_no(t, user.blocked),
+            broadcasts=yes_no(t, user.broadcasts),
             since=user.created_at.strftime("%Y-%m-%d"),
         ),
-        t(
-            "admin-user-orders",
-            count=sum(statuses.values()),
-            statuses=", ".join(f"{name} {count}" for name, count in statuses.items()) or "—",
-        ),
+        t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
     for order in await orders.list_for_user(user_id, LATEST):
         lines.append(
@@ -141,7 +151,7 @@ async def user_card(
                 service=order.service_name,
                 quantity=order.quantity,
                 charge=amounts(order.charge),
-                status=order.status,
+                status=status_label(t, order.status),
             )
         )
     paid = await topups.list_for_user(user_id, LATEST)
@@ -153,11 +163,81 @@ async def user_card(
                 id=str(topup.id),
                 stars=topup.stars,
                 amount=amounts(topup.amount),
-                status=str(topup.status),
+                status=Html(t(f"admin-topup-{topup.status}")),
                 date=topup.created_at.strftime("%Y-%m-%d"),
             )
         )
-    await message.answer("\n".join(lines))
+    blocks = ["\n".join(lines)]
+    entries = await ledger.entries(user_id, LEDGER_LINES)
+    postings = [t("admin-user-ledger", count=len(entries))]
+    postings += [
+        t(
+            "admin-user-posting",
+            date=entry.created_at.strftime("%Y-%m-%d %H:%M"),
+            amount=("+" if entry.amount > 0 else "") + amounts(entry.amount),
+            reason=Html(t(f"admin-reason-{entry.reason.replace('_', '-')}")),
+            order=f" #{entry.order_id}" if entry.order_id is not None else "",
+            actor=str(entry.actor) if entry.actor is not None else "",
+        )
+        for entry in entries
+    ]
+    blocks.append("\n".join(postings))
+    for text in in_messages(blocks, "\n\n"):
+        await message.answer(text)
+
+
+async def _users_page(
+    users: UsersRepo, amounts: Amounts, t: Texts, order: CustomerOrder, page: int, query: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await users.count(query)
+    pages = max(1, -(-total // USERS_PAGE))
+    page = min(max(page, 0), pages - 1)
+    found = await users.page(order, page * USERS_PAGE, USERS_PAGE, query)
+    key = "admin-users-found" if query else f"admin-users-{order}"
+    lines = [t(key, count=total, page=page + 1, pages=pages, query=query)]
+    lines += [
+        t(
+            "admin-users-line",
+            customer=customer_label(customer, customer.id),
+            balance=amounts(customer.balance),
+            since=customer.created_at.strftime("%Y-%m-%d"),
+        )
+        for customer in found
+    ]
+    if not found:
+        lines.append(t("admin-users-none"))
+    lines.append(t("admin-users-how"))
+    # Callback data holds 64 bytes: a long search is not carried by the buttons.
+    carried = query if len(query.encode()) <= SEARCH_IN_BUTTON and ":" not in query else None
+    markup = None if carried is None else users_list(t, order, page, pages, carried)
+    return "\n".join(lines), markup
+
+
+async def users_list_command(
+    message: Message, command: CommandObject, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
+    """`/users` (newest first), `/users rich` (richest first), `/users TEXT` (a search by name,
+    @username or id)."""
+    args = (command.args or "").strip()
+    order = CustomerOrder.RICHEST if args.lower() == "rich" else CustomerOrder.NEWEST
+    query = "" if args.lower() == "rich" else args[:SEARCH_LIMIT]
+    text, markup = await _users_page(users, amounts, t, order, 0, query)
+    await message.answer(text, reply_markup=markup)
+
+
+async def users_list_page(
+    query: CallbackQuery, callback_data: UsersCb, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    order = (
+        CustomerOrder(callback_data.order)
+        if callback_data.order in ("new", "rich")
+        else CustomerOrder.NEWEST
+    )
+    text, markup = await _users_page(users, amounts, t, order, callback_data.page, callback_data.q)
+    await edit_or_send(query.message, text, markup)
 
 
 # Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
@@ -255,6 +335,8 @@ def create_router() -> Router:
     router = Router(name="admin-customers")
     router.message.register(move_money, Command("credit", "debit"))
     router.message.register(user_card, Command("user"))
+    router.message.register(users_list_command, Command("users"))
+    router.callback_query.register(users_list_page, UsersCb.filter())
     router.message.register(unknown_orders, Command("unknown"))
     router.message.register(settle, Command("attach", "fail"))
     return router
