@@ -42,6 +42,8 @@ class BroadcastProgress(Background):
         self._translator = translator
         self._default = default_locale
         self.every = every
+        # What each admin's progress message shows: an edit to the same text is refused.
+        self._shown: dict[int, int] = {}
 
     async def run_once(self, bot: Bot) -> int:
         """Report on every broadcast still sending; how many are."""
@@ -62,7 +64,11 @@ class BroadcastProgress(Background):
         values = progress.values(broadcast.id, broadcast.recipients)
         try:
             if progress.pending:
-                if broadcast.progress_message_id is not None:
+                if (
+                    broadcast.progress_message_id is not None
+                    and self._shown.get(broadcast.id) != progress.done
+                ):
+                    self._shown[broadcast.id] = progress.done
                     await bot.edit_message_text(
                         t("broadcast-progress", **values),
                         chat_id=broadcast.admin_id,

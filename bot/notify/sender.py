@@ -121,7 +121,9 @@ class OutboxSender(Background):
         self._users = users
         self._translator = translator
         self._default = default_locale
-        self._global = AsyncLimiter(rate, 1)
+        # A bucket of one, refilled every 1/rate s: evenly spaced. A bucket of `rate` would
+        # let a burst of `rate` go at once and nearly twice `rate` in one second.
+        self._global = AsyncLimiter(1, 1 / rate)
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
         self._broadcasts = broadcasts
