@@ -162,7 +162,8 @@ async def test_unknown_orders_are_listed_and_attached(
     order = await unknown_order(customer, db, emulator, performed=True)
     [listing] = texts(await admin.send("/unknown"))
     assert (
-        f"#{order.id} · customer {CUSTOMER} · service 1: 7-day Join — Telegram Members" in listing
+        f"#{order.id} · customer Alice <code>{CUSTOMER}</code> · service 1: "
+        "7-day Join — Telegram Members" in listing
     )
     assert "held 7.20 UZS" in listing
     assert "/attach ORDER_ID PANEL_ORDER_ID" in listing
@@ -250,4 +251,4 @@ async def test_a_long_list_of_unknown_orders_comes_in_several_messages(
     assert listing[-1].endswith("or /fail ORDER_ID if it does not (the customer is refunded).")
     joined = "\n\n".join(listing)
     for order in waiting:
-        assert joined.count(f"#{order.id} · customer {CUSTOMER} ·") == 1
+        assert joined.count(f"#{order.id} · customer <code>{CUSTOMER}</code> ·") == 1

@@ -257,7 +257,9 @@ def in_messages(blocks: list[str], separator: str) -> list[str]:
     return messages
 
 
-async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts, t: Texts) -> None:
+async def unknown_orders(
+    message: Message, orders: OrdersRepo, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
     """`/unknown`: orders whose outcome nobody knows, the money held, waiting for an admin."""
     waiting = await orders.list_by_status(Status.UNKNOWN)
     if not waiting:
@@ -269,7 +271,7 @@ async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts,
             t(
                 "admin-unknown-order",
                 id=str(order.id),
-                user=str(order.user_id),
+                user=customer_label(await users.get(order.user_id), order.user_id),
                 service_id=str(order.service_id),
                 service=order.service_name,
                 link=order.link,
