@@ -153,9 +153,7 @@ def create_dispatcher(
         panel_watch=panel_watch,
         placer=placer,
         broadcasts=broadcasts,
-        broadcast_progress=BroadcastProgress(
-            broadcasts, users, translator, settings.default_locale
-        ),
+        broadcast_progress=BroadcastProgress(broadcasts, alerts),
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))

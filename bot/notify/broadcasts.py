@@ -13,9 +13,8 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 
 from bot.background import Background
-from bot.i18n import Translator, pick_locale
-from bot.settings import Locale
-from bot.storage import Broadcast, BroadcastsRepo, UsersRepo
+from bot.notify.alerts import Alerts
+from bot.storage import Broadcast, BroadcastsRepo
 
 log = logging.getLogger(__name__)
 
@@ -29,18 +28,11 @@ class BroadcastProgress(Background):
     name = "broadcast progress"
 
     def __init__(
-        self,
-        broadcasts: BroadcastsRepo,
-        users: UsersRepo,
-        translator: Translator,
-        default_locale: Locale,
-        every: float = PROGRESS_EVERY,
+        self, broadcasts: BroadcastsRepo, alerts: Alerts, every: float = PROGRESS_EVERY
     ) -> None:
         super().__init__()
         self._broadcasts = broadcasts
-        self._users = users
-        self._translator = translator
-        self._default = default_locale
+        self._alerts = alerts  # for the admin's language
         self.every = every
         # What each admin's progress message shows: an edit to the same text is refused.
         self._shown: dict[int, int] = {}
@@ -54,13 +46,7 @@ class BroadcastProgress(Background):
 
     async def _report(self, bot: Bot, broadcast: Broadcast) -> None:
         progress = await self._broadcasts.progress(broadcast.id)
-        user = await self._users.get(broadcast.admin_id)
-        locale = (
-            pick_locale(user.language, user.telegram_language, self._default)
-            if user
-            else self._default
-        )
-        t = self._translator.texts(locale)
+        t = await self._alerts.texts_for(broadcast.admin_id)
         values = progress.values(broadcast.id, broadcast.recipients)
         try:
             if progress.pending:
