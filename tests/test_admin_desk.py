@@ -211,3 +211,21 @@ async def test_a_copy_claimed_before_a_crash_is_not_sent_again(
     ]
     edits = [r for r in bot.session.requests if isinstance(r, EditMessageText)]
     assert edits  # the admin saw it start
+
+
+async def test_an_admin_reading_russian_reads_no_raw_values(
+    make_client: MakeClient, db: Database
+) -> None:
+    """Flags, statuses and languages in the admin's language, inside its sentences."""
+    customer = named(make_client(user_id=6400, first_name="Бобур", language_code="uz"), "bobur")
+    await customer.send("/start")
+    await UsersRepo(db).set_blocked(6400, True)
+    await fund(db, 6400, "5")
+    admin = make_client(user_id=ADMIN_ID, language_code="ru")
+    [text] = texts(await admin.send("/user 6400"))
+    card, ledger = text.split("\n\n")
+    assert card.startswith("<b>Клиент</b> Бобур @bobur <code>6400</code>\nБаланс: 5.00")
+    assert "Язык: O&#x27;zbekcha, из Telegram (не выбран). Заблокировал бота: да." in card
+    assert "Получает рассылки: да." in card
+    assert ledger.splitlines()[0] == "<b>Движение средств</b>, последняя 1 запись:"
+    assert ledger.splitlines()[1].endswith(" · +5.00 · зачисление администратором")
