@@ -20,6 +20,7 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.broadcasts import BroadcastProgress
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import OutboxSender
@@ -43,6 +44,7 @@ from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.stars import StarInvoices, StarRefunds
 from bot.storage import (
+    BroadcastsRepo,
     Database,
     LedgerRepo,
     OrdersRepo,
@@ -107,8 +109,10 @@ def create_dispatcher(
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     alerts = Alerts(settings, users, translator)
+    broadcasts = BroadcastsRepo(db)
     outbox_sender = MeteredSender(
         metrics=metrics,
+        broadcasts=broadcasts,
         outbox=outbox,
         users=users,
         translator=translator,
@@ -176,6 +180,8 @@ def create_dispatcher(
         placer=placer,
         metrics=metrics,
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
+        broadcasts=broadcasts,
+        broadcast_progress=BroadcastProgress(broadcasts, alerts),
     )
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],
@@ -208,6 +214,7 @@ async def on_startup(
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
+    broadcast_progress: BroadcastProgress,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     catalogue.warm_up()
@@ -225,10 +232,16 @@ async def on_startup(
             details = refill_about(refilled, refill)
             await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    if not settings.admin_ids:
+        log.warning(
+            "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
+            " put the number it answers in ADMIN_IDS and restart"
+        )
     sweeper.start(bot)
     outbox_sender.start(bot)
     panel_watch.start(bot)
     housekeeping.start(bot)
+    broadcast_progress.start(bot)
 
 
 async def on_shutdown(
@@ -239,6 +252,7 @@ async def on_shutdown(
     outbox_sender: OutboxSender,
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
+    broadcast_progress: BroadcastProgress,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -249,6 +263,7 @@ async def on_shutdown(
     await outbox_sender.stop(DRAIN_MARGIN)
     await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
     await housekeeping.stop(DRAIN_MARGIN)
+    await broadcast_progress.stop(DRAIN_MARGIN)
     await catalogue.close()
 
 

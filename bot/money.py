@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 
 SCALE = 5
@@ -136,19 +136,33 @@ def order_charge(
     return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 
-def display(amount: Decimal, decimals: int, currency: str = "") -> str:
+def display(amount: Decimal, decimals: int, currency: str = "", rounding: str = ROUND_FLOOR) -> str:
     """An amount as shown to people: fixed decimals, no exponent, the currency if known."""
-    number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR):f}"
+    number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=rounding):f}"
+    return f"{number} {currency}" if currency else number
+
+
+def display_exact(amount: Decimal, currency: str = "") -> str:
+    """An amount with every decimal it has and none it has not: a setting such as a rate."""
+    number = f"{amount.normalize():f}"
     return f"{number} {currency}" if currency else number
 
 
 # The panel's own amounts (rates, its balance, its charges) have up to 5 decimals.
 PANEL_DECIMALS = 5
+# From here up, the panel's fifth decimal is noise to an admin reading a balance.
+_LARGE_PANEL_AMOUNT = 1000
 
 
 def display_panel(amount: Decimal, currency: str = "") -> str:
-    """One of the panel's amounts, at the panel's precision: for admins."""
-    return display(amount, PANEL_DECIMALS, currency)
+    """One of the panel's amounts, for admins: the decimals that matter (a rate of 0.27819
+    keeps all five; 60.00000 reads 60.00, a balance of 99995.08292 reads 99995.08)."""
+    if abs(amount) >= _LARGE_PANEL_AMOUNT:
+        return display(amount, 2, currency)
+    floored = amount.quantize(Decimal(1).scaleb(-PANEL_DECIMALS), rounding=ROUND_FLOOR)
+    exponent = floored.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else PANEL_DECIMALS
+    return display(floored, max(2, min(places, PANEL_DECIMALS)), currency)
 
 
 @dataclass(frozen=True)
@@ -161,3 +175,8 @@ class Amounts:
 
     def __call__(self, amount: Decimal) -> str:
         return display(amount, self.decimals, self.currency())
+
+    def figure(self, amount: Decimal) -> str:
+        """A computed figure (a cost, a profit), rounded to the nearest step rather than
+        down: rounded down, cost and profit would not add up to revenue."""
+        return display(amount, self.decimals, self.currency(), ROUND_HALF_EVEN)

@@ -20,6 +20,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.money import MoneyError, refund_down, to_minor
@@ -71,6 +72,11 @@ EXPECTED: dict[str, str] = {
     "outbox_keep_days": "days sent notifications are kept, a number above 0",
 }
 SECRET_FIELDS = frozenset({"bot_token", "panel_api_key", "webhook_secret"})
+# The values `.env.example` ships with: a copy left unedited must not pass for a set-up.
+PLACEHOLDERS: dict[str, str] = {
+    "bot_token": "123456789:AAE-replace-with-your-token",
+    "panel_api_key": "replace-with-your-panel-key",
+}
 # The shape aiogram itself checks (bot id, colon, secret), without importing all of aiogram
 # before the settings are known to be good.
 _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
@@ -128,6 +134,14 @@ class Settings(BaseSettings):
     backup_interval: float = Field(default=86400, ge=0)
     backup_keep: int = Field(default=7, ge=1)
     outbox_keep_days: float = Field(default=30, gt=0)
+
+    @field_validator("bot_token", "panel_api_key", mode="before")
+    @classmethod
+    def _not_placeholder(cls, value: Any, info: ValidationInfo) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str) and text.strip() == PLACEHOLDERS[str(info.field_name)]:
+            raise PydanticCustomError("placeholder", "still the example value")
+        return value
 
     @field_validator("bot_token")
     @classmethod
@@ -242,6 +256,11 @@ def describe(error: ValidationError) -> list[str]:
         expected = EXPECTED.get(field, problem["msg"])
         if problem["type"] == "missing":
             lines.setdefault(name, f"{name} is missing: set it to {expected}")
+            continue
+        if problem["type"] == "placeholder":
+            lines.setdefault(
+                name, f"{name} is still the example value from .env.example: set it to {expected}"
+            )
             continue
         shown = "" if field in SECRET_FIELDS else f" (got {problem['input']!r})"
         lines.setdefault(name, f"{name} is malformed{shown}: expected {expected}")

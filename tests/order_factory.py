@@ -54,7 +54,7 @@ async def place(
         service_name=service_name,
         service_category="Telegram Members",
         link=link,
-        rate=Decimal("60.00000"),
+        rate=Decimal("60.00"),
         can_cancel=can_cancel,
         can_refill=can_refill,
     )

@@ -119,7 +119,7 @@ def default_services() -> dict[int, EmulatedService]:
             "7-day Join — Telegram Members",
             "Default",
             "Telegram Members",
-            Decimal("60.00000"),
+            Decimal("60.00"),
             10,
             100000,
         ),

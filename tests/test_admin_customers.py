@@ -126,12 +126,19 @@ async def test_user_card(admin: BotClient, customer: BotClient, db, emulator) ->
     await to_summary(customer)
     await customer.click_text("✅ Подтвердить и оплатить")
     [text] = texts(await admin.send(f"/user {CUSTOMER}"))
-    assert f"<b>Customer {CUSTOMER}</b>" in text
+    assert f"<b>Customer</b> Alice <code>{CUSTOMER}</code>" in text
     assert "Balance: 12.80 UZS" in text
-    assert "Language: —. Blocked the bot: no." in text
-    assert "Orders: 1 (Pending 1)" in text
-    assert "#1 · No. 23501 · 7-day Join — Telegram Members × 100 · 7.20 UZS · Pending" in text
+    assert "Language: Русский, from Telegram (not chosen). Blocked the bot: no." in text
+    assert "Gets broadcasts: yes." in text
+    assert "Orders: 1 (pending 1)" in text
+    assert "#1 · No. 23501 · 7-day Join — Telegram Members × 100 · 7.20 UZS · pending" in text
     assert "Top-ups (latest): 0" in text
+    # the ledger, newest first, reasons in words
+    ledger = text.split("<b>Ledger</b>, latest 2 postings:\n")[1].splitlines()
+    assert [line.split(" · ", 1)[1] for line in ledger] == [
+        "-7.20 UZS · order #1",
+        "+20.00 UZS · credit by an admin",
+    ]
     assert texts(await admin.send("/user 42424242")) == [
         "There is no customer 42424242: they have to open the bot first."
     ]
@@ -155,7 +162,8 @@ async def test_unknown_orders_are_listed_and_attached(
     order = await unknown_order(customer, db, emulator, performed=True)
     [listing] = texts(await admin.send("/unknown"))
     assert (
-        f"#{order.id} · customer {CUSTOMER} · service 1: 7-day Join — Telegram Members" in listing
+        f"#{order.id} · customer Alice <code>{CUSTOMER}</code> · service 1: "
+        "7-day Join — Telegram Members" in listing
     )
     assert "held 7.20 UZS" in listing
     assert "/attach ORDER_ID PANEL_ORDER_ID" in listing
@@ -243,4 +251,4 @@ async def test_a_long_list_of_unknown_orders_comes_in_several_messages(
     assert listing[-1].endswith("or /fail ORDER_ID if it does not (the customer is refunded).")
     joined = "\n\n".join(listing)
     for order in waiting:
-        assert joined.count(f"#{order.id} · customer {CUSTOMER} ·") == 1
+        assert joined.count(f"#{order.id} · customer <code>{CUSTOMER}</code> ·") == 1

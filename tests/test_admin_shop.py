@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 
+from bot.orders.refunds import post_refund
 from bot.storage import OrdersRepo
+from bot.storage.stats import since_days
 from tests.conftest import ADMIN_ID, fund
 from tests.harness import BotClient, texts
+from tests.order_factory import place
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 
@@ -23,9 +27,11 @@ async def test_admin_balance_adds_the_panel_and_what_customers_hold(
     await fund(db, 5001, "40.5")
     await fund(db, 5002, "9.5")
     [text] = texts(await admin.send("/balance"))
-    assert text.startswith("Your balance: <b>1.00 UZS</b>")
+    assert text.startswith("Your own balance: <b>1.00 UZS</b>\n")
+    assert "/topup" not in text  # the customer's "top up with /topup" is not for admins
     assert "Customers' balances in all: 51.00 UZS" in text
     assert "Panel balance: <b>100.84292 UZS</b>" in text
+    assert "Stars rate: 1 ⭐ = 0.01 UZS, so 100 ⭐ top up 1.00 UZS (STARS_RATE)." in text
     assert "⚠️" not in text
 
 
@@ -35,7 +41,7 @@ async def test_admin_is_warned_when_the_panel_holds_less_than_is_owed(
     emulator.balance = Decimal("20")
     await fund(db, 5001, "25")
     [text] = texts(await admin.send("/balance"))
-    assert "⚠️ The panel holds 5.00000 UZS less than customers have on their balances." in text
+    assert "⚠️ The panel holds 5.00 UZS less than customers have on their balances." in text
 
 
 async def test_admin_balance_when_the_panel_is_down(admin: BotClient, emulator) -> None:
@@ -80,10 +86,67 @@ async def test_stats_count_orders_and_money(admin: BotClient, make_client, db, e
     assert text.startswith("<b>Shop</b>. Customers: 1")
     today = text.split("\n\n")[1]
     assert today.startswith("<b>Today</b>: 3 orders (")
-    assert "(Completed 1, Pending 1, failed 1)" in today
-    # two charges of 7.20 kept, one refunded; the panel charged 6 for the first
-    assert "Revenue 14.40 UZS, cost 6.00 UZS, profit 8.40 UZS" in today
+    assert "(completed 1, pending 1, not placed 1)" in today
+    # two charges of 7.20 kept, one refunded; the panel charged 6 for the first, the
+    # second is expected to cost its rate: 60 per 1000 x 100
+    assert "Revenue 14.40 UZS, cost 12.00 UZS, profit 2.40 UZS" in today
     assert "<b>All time</b>: 3 orders" in text
+
+
+async def _seed(db, emulator, status: str, *, remains: int = 0, panel_charge: str | None) -> int:
+    """An order of 100 at the panel's rate of 60 per 1000 (expected cost 6.00), charged
+    12.00, ended with `status` and refunded as the sweep would."""
+    order = await place(db, emulator, user_id=5004, charge="12.00")
+    orders = OrdersRepo(db)
+    async with db.transaction() as tx:
+        ended = await orders.set_panel_status(
+            tx,
+            order.id,
+            status,
+            remains=remains,
+            start_count=0,
+            panel_charge=None if panel_charge is None else Decimal(panel_charge),
+        )
+        await post_refund(tx, ended, 2)
+    return order.id
+
+
+async def _backdate(db, order_id: int, days: int) -> None:
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE orders SET created_at = ? WHERE id = ?",
+            (since_days(datetime.now(UTC), days), order_id),
+        )
+
+
+async def test_stats_are_exact_on_a_seeded_shop(admin: BotClient, db, dp, emulator) -> None:
+    """What the panel keeps: nothing of a canceled order (though it reports the full
+    charge), the delivered share of a partial one unless it reports less, its reported
+    charge of a completed one, else the expected cost."""
+    await dp["catalogue"].current()
+    await _seed(db, emulator, "Completed", panel_charge="6")  # revenue 12, cost 6
+    await _seed(db, emulator, "Canceled", panel_charge="6")  # refunded 12: 0, cost 0
+    await _seed(db, emulator, "Partial", remains=40, panel_charge="6")  # 7.20, cost 3.60
+    old = await _seed(db, emulator, "Completed", panel_charge=None)  # 12, expected cost 6
+    lower = await _seed(db, emulator, "Partial", remains=40, panel_charge="2")  # 7.20, cost 2
+    await _backdate(db, old, 40)
+    await _backdate(db, lower, 10)
+    [text] = texts(await admin.send("/stats"))
+    blocks = text.split("\n\n")
+    assert blocks[1].splitlines() == [
+        "<b>Today</b>: 3 orders (completed 1, canceled 1, partially completed 1)",
+        "Revenue 19.20 UZS, cost 9.60 UZS, profit 9.60 UZS",
+    ]
+    assert blocks[2].splitlines()[1] == "Revenue 19.20 UZS, cost 9.60 UZS, profit 9.60 UZS"
+    assert blocks[3].splitlines() == [
+        "<b>Last 30 days</b>: 4 orders (partially completed 2, completed 1, canceled 1)",
+        "Revenue 26.40 UZS, cost 11.60 UZS, profit 14.80 UZS",
+    ]
+    assert blocks[4].splitlines()[1] == "Revenue 38.40 UZS, cost 17.60 UZS, profit 20.80 UZS"
+    assert blocks[5].splitlines() == [
+        "<b>Top services by profit, last 30 days</b>",
+        "1. 7-day Join — Telegram Members (service 1): 4 orders, profit 14.80 UZS",
+    ]
 
 
 async def test_stats_in_russian_use_russian_plurals(make_client) -> None:

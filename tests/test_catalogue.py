@@ -175,7 +175,7 @@ async def test_names_with_html_characters_are_shown_intact(client: BotClient, em
 async def test_catalogue_unavailable_is_said(client: BotClient, emulator: PanelEmulator) -> None:
     emulator.fault(FaultKind.HTTP_500, action="services")
     assert texts(await client.send("/order")) == [
-        "The list of services can't be loaded right now. Please try again in a few minutes."
+        "We are not taking orders right now. Please come back later: your balance is safe."
     ]
 
 

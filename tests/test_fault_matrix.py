@@ -105,7 +105,7 @@ async def test_services(
     """No catalogue: the customer is told to come back, the admin sees why."""
     await break_panel(emulator, fault, "services")
     assert texts(await client.send("/order")) == [
-        "The list of services can't be loaded right now. Please try again in a few minutes."
+        "We are not taking orders right now. Please come back later: your balance is safe."
     ]
     [text] = texts(await admin.send("/refresh"))
     assert text.startswith("The catalogue could not be reloaded: "), text
@@ -218,14 +218,19 @@ async def test_cancel(client: BotClient, db: Database, emulator: PanelEmulator, 
 async def test_balance(
     dp: Dispatcher, bot: Bot, admin: BotClient, emulator: PanelEmulator, fault
 ) -> None:
-    """The admin's /balance says it can't be read; the watch says nothing and tries later."""
+    """The admin's /balance says it can't be read; the watch tells the admins once that the
+    panel can't be used (not again while it stays so) and tries later."""
     await break_panel(emulator, fault, "balance")
     [text] = texts(await admin.send("/balance"))
     assert "Panel balance: can't be read now (" in text
     assert emulator.key not in text
     before = len(admin.session.of_type(SendMessage))
     assert await dp["panel_watch"].run_once(bot) is None
-    assert len(admin.session.of_type(SendMessage)) == before
+    [alert] = [m.text for m in admin.session.of_type(SendMessage)[before:]]
+    assert alert.startswith("⛔ The panel can't be used: panel balance: ")
+    assert emulator.key not in alert
+    await dp["panel_watch"].run_once(bot)
+    assert len(admin.session.of_type(SendMessage)) == before + 1
     await still_answers(admin)
 
 

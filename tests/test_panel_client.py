@@ -120,7 +120,7 @@ async def test_add_places_one_order_and_the_panel_charges_for_it(
     order_id = await client.add(1, LINK, 100)
 
     assert order_id == "23501"
-    assert emu.balance == Decimal("94.84292")  # 60.00000 x 100 / 1000 = 6.00000
+    assert emu.balance == Decimal("94.84292")  # 60.00 x 100 / 1000 = 6.00000
     assert emu.orders[23501].link == LINK
     assert emu.orders[23501].quantity == 100
     assert emu.calls("add") == [

@@ -34,7 +34,7 @@ async def test_once_per_crossing_also_across_a_restart(
     for _ in range(3):
         await low.run_once(bot)
     assert admin_texts(bot) == [
-        "⚠️ The panel's balance is 40.00000 UZS, below 50.00000 UZS. "
+        "⚠️ The panel's balance is 40.00 UZS, below 50.00 UZS. "
         "Top it up before orders start failing."
     ]
     # A restart: a new connection and a new watch on the same file stay quiet.
@@ -47,7 +47,7 @@ async def test_once_per_crossing_also_across_a_restart(
         await again.run_once(bot)
         await again.run_once(bot)
         assert admin_texts(bot)[1:] == [
-            "✅ The panel's balance is 60.00000 UZS again, above the alert threshold."
+            "✅ The panel's balance is 60.00 UZS again, above the alert threshold."
         ]
         emulator.balance = Decimal("10")
         await again.run_once(bot)
@@ -60,10 +60,32 @@ async def test_no_threshold_no_balance_alerts(dp, db, bot, emulator: PanelEmulat
     assert admin_texts(bot) == []
 
 
-async def test_a_failed_check_says_nothing(dp, db, bot, emulator: PanelEmulator) -> None:
+async def test_a_panel_that_cant_be_used_is_told_once_and_when_it_answers_again(
+    dp, db, bot, emulator: PanelEmulator
+) -> None:
     emulator.fault(FaultKind.HTTP_500, action="balance")
-    assert await watch(dp, db, "50").run_once(bot) is None
-    assert admin_texts(bot) == []
+    down = watch(dp, db, "0")
+    assert await down.run_once(bot) is None
+    assert await down.run_once(bot) is None
+    [alert] = admin_texts(bot)
+    assert alert.startswith("⛔ The panel can't be used: panel balance: HTTP 500")
+    emulator.clear_faults()
+    assert await down.run_once(bot) == Decimal("100.84292")
+    assert admin_texts(bot)[1:] == ["✅ The panel answers again: customers can order."]
+    await down.run_once(bot)
+    assert len(admin_texts(bot)) == 2
+
+
+async def test_a_wrong_key_is_told_at_every_start(dp, db, bot, emulator: PanelEmulator) -> None:
+    """The admin may have just edited `.env`: a restart with the key still wrong says so."""
+    emulator.key = "the-right-key"
+    for _ in range(2):  # two starts: a new watch each time
+        restarted = watch(dp, db, "0")
+        await restarted.run_once(bot)
+        await restarted.run_once(bot)
+    alerts = admin_texts(bot)
+    assert len(alerts) == 2
+    assert all("Invalid API key" in alert for alert in alerts)
 
 
 async def test_refusals_are_reported_once_until_an_order_goes_through(

@@ -195,3 +195,18 @@ def test_python_m_bot_without_settings_exits_naming_each(tmp_path) -> None:
         "PANEL_API_KEY",
     ]
     assert "Traceback" not in done.stderr
+
+
+def test_the_example_values_are_refused_one_line_each(monkeypatch) -> None:
+    """A copy of .env.example left as it is must not pass for a set-up."""
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    Path(".env").write_text(example, encoding="utf-8")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert raised.value.lines == [
+        "BOT_TOKEN is still the example value from .env.example: set it to the bot token"
+        " from @BotFather, like 123456789:AAE...",
+        "PANEL_API_KEY is still the example value from .env.example: set it to the"
+        " reseller's API key from the panel",
+    ]
+    assert "replace-with" not in str(raised.value)

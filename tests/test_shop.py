@@ -118,7 +118,7 @@ async def test_markup_precedence_service_over_category_over_setting(
     assert await say(admin, "/markup 1 10%") == f"#1 {MEMBERS}: markup 10%."
     assert await services(client, members) == [f"{MEMBERS} · 66.00 UZS"]
     assert await say(admin, "/price 1 100") == (
-        f"#1 {MEMBERS}: 100.00 UZS per 1000 (the panel's rate is 60.00000 UZS)."
+        f"#1 {MEMBERS}: 100.00 UZS per 1000 (the panel's rate is 60.00 UZS)."
     )
     assert await services(client, members) == [f"{MEMBERS} · 100.00 UZS"]
     assert await say(admin, "/price 1 -") == f"#1 {MEMBERS}: priced by markup again."
@@ -147,11 +147,11 @@ async def test_a_price_below_the_panels_rate_is_refused(
     admin: BotClient, client: BotClient
 ) -> None:
     assert await say(admin, "/price 1 59.99") == (
-        "Refused: 59.99 UZS per 1000 is below the panel's rate of 60.00000 UZS, every order"
+        "Refused: 59.99 UZS per 1000 is below the panel's rate of 60.00 UZS, every order"
         " would lose money."
     )
     assert await say(admin, "/price 1 0") == (
-        "Refused: 0.00 UZS per 1000 is below the panel's rate of 60.00000 UZS, every order"
+        "Refused: 0.00 UZS per 1000 is below the panel's rate of 60.00 UZS, every order"
         " would lose money."
     )
     for bad in ("/markup 1 -5", "/markup Telegram Members -0.1", "/markup 1 lots"):
@@ -231,7 +231,7 @@ async def test_refresh_reports_added_removed_and_repriced(
     assert "⚠️ 1 with a fixed price now below the panel's rate: raise it with /price." in text
     assert "+ #8 Views &lt;fast&gt;" in text
     assert "− #3" in text  # the minus sign
-    assert f"⚠️ #1 {MEMBERS}: 60.00000 → 70.00000" in text
+    assert f"⚠️ #1 {MEMBERS}: 60.00 → 70.00" in text
     assert await categories(client) == ["Telegram Members", "Telegram Views"]
     # Nothing changed since: nothing to report.
     [text] = texts(await admin.send("/refresh"))

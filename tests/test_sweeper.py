@@ -419,5 +419,5 @@ async def test_a_panel_charge_above_the_expected_cost_is_told_once(
     await dp["sweeper"].run_once(bot)
     [alert] = admin_texts(bot)
     assert f"Order #{order.id}" in alert
-    assert "the panel charged 7.50000 UZS, more than the 6.00000 UZS expected" in alert
+    assert "the panel charged 7.50 UZS, more than the 6.00 UZS expected" in alert
     assert (await reload(db, order)).panel_charge == Decimal("7.5")

@@ -11,7 +11,7 @@ import logging
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 
-from bot.i18n import Arg, Translator, pick_locale
+from bot.i18n import Arg, Texts, Translator, pick_locale
 from bot.settings import Settings
 from bot.storage import UsersRepo
 
@@ -25,17 +25,21 @@ class Alerts:
         self._users = users
         self._translator = translator
 
+    async def texts_for(self, admin_id: int) -> Texts:
+        """The texts of the admin's language: the one they chose, else their Telegram's."""
+        user = await self._users.get(admin_id)
+        locale = (
+            pick_locale(user.language, user.telegram_language, self._default)
+            if user
+            else self._default
+        )
+        return self._translator.texts(locale)
+
     async def send(self, bot: Bot, key: str, /, **args: Arg) -> int:
         """Send message `key` to every admin; returns how many got it."""
         delivered = 0
         for admin_id in self._admins:
-            user = await self._users.get(admin_id)
-            locale = (
-                pick_locale(user.language, user.telegram_language, self._default)
-                if user
-                else self._default
-            )
-            text = self._translator.render(locale, key, args)
+            text = (await self.texts_for(admin_id))(key, **args)
             try:
                 await bot.send_message(admin_id, text)
             except (TelegramAPIError, TelegramNetworkError) as error:

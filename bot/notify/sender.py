@@ -14,6 +14,9 @@ What each outcome does:
 - network and server errors (and any other API error): tried again later, waiting longer
   each time (capped); the customer's later messages wait behind it, so they keep their order.
 
+A broadcast's copy (`bot.storage.broadcasts`) is claimed before it is sent and sent at most
+once: a network error, or a restart after the claim, drops it as failed instead of retrying.
+
 Each notification is sent once, also across restarts, with one exception: if the process
 dies after Telegram accepted a message and before it is marked sent, that message is sent
 again after the restart. Marking it sent first would instead lose it in the same crash;
@@ -26,7 +29,9 @@ import asyncio
 import logging
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from enum import Enum
+from functools import partial
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -41,7 +46,9 @@ from aiolimiter import AsyncLimiter
 from bot.background import Background
 from bot.i18n import Translator, pick_locale
 from bot.settings import Locale
-from bot.storage import OutboxRepo, Outgoing, UsersRepo
+from bot.storage import Broadcast, BroadcastsRepo, OutboxRepo, Outgoing, UsersRepo
+from bot.storage.broadcasts import BLOCKED, INTERRUPTED, OPTED_OUT
+from bot.telegram.keyboards import broadcasts_off
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +113,7 @@ class OutboxSender(Background):
         translator: Translator,
         default_locale: Locale,
         rate: float,
+        broadcasts: BroadcastsRepo,
         per_chat_period: float = PER_CHAT_PERIOD,
     ) -> None:
         super().__init__()
@@ -113,9 +121,14 @@ class OutboxSender(Background):
         self._users = users
         self._translator = translator
         self._default = default_locale
-        self._global = AsyncLimiter(rate, 1)
+        # A bucket of one, refilled every 1/rate s: evenly spaced. A bucket of `rate` would
+        # let a burst of `rate` go at once and nearly twice `rate` in one second.
+        self._global = AsyncLimiter(1, 1 / rate)
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
+        self._broadcasts = broadcasts
+        # The broadcast being sent (one at a time in practice): not read again per copy.
+        self._broadcast_cache: dict[int, Broadcast] = {}
 
     async def run_once(self, bot: Bot) -> Counter[Delivery]:
         """Send what is due now (up to a batch); how each message went."""
@@ -140,30 +153,42 @@ class OutboxSender(Background):
 
     async def _deliver(self, bot: Bot, message: Outgoing) -> Delivery:
         if message.blocked:
-            await self._outbox.drop(message.id, "blocked")
+            await self._outbox.drop(message.id, BLOCKED)
             return Delivery.DROPPED
         locale = pick_locale(message.language, message.telegram_language, self._default)
-        text = self._translator.render(locale, message.key, message.values)
+        once = message.broadcast_id is not None
+        if message.broadcast_id is not None:
+            send = await self._broadcast_copy(bot, message, locale)
+            if send is None:
+                return Delivery.DROPPED
+        else:
+            text = self._translator.render(locale, message.key, message.values)
+            send = partial(bot.send_message, message.user_id, text)
         while True:
             await self._chats[message.user_id].acquire()
             await self._global.acquire()
             if self.stopping:
                 return Delivery.STOPPED
+            if once and not await self._broadcasts.claim(message.id):
+                await self._outbox.drop(message.id, INTERRUPTED)
+                return Delivery.DROPPED
             try:
-                await bot.send_message(message.user_id, text)
+                await send()
             except TelegramRetryAfter as error:
                 log.warning(
                     "notification %d: flood control, retrying in %d s",
                     message.id,
                     error.retry_after,
                 )
+                if once:  # certainly not sent: it may be claimed again
+                    await self._broadcasts.unclaim(message.id)
                 if not await self._wait_unless_stopped(error.retry_after):
                     return Delivery.STOPPED
                 continue
             except TelegramForbiddenError as error:
                 log.info("user %d cannot be written to (%s): blocked", message.user_id, error)
                 await self._users.set_blocked(message.user_id, True)
-                dropped = await self._outbox.drop_pending(message.user_id, "blocked")
+                dropped = await self._outbox.drop_pending(message.user_id, BLOCKED)
                 log.info("dropped %d notification(s) for user %d", dropped, message.user_id)
                 return Delivery.BLOCKED
             except (TelegramBadRequest, TelegramNotFound) as error:
@@ -171,6 +196,10 @@ class OutboxSender(Background):
                 await self._outbox.drop(message.id, str(error)[:500])
                 return Delivery.DROPPED
             except TelegramAPIError as error:  # network, server, anything not about this message
+                if once:  # Telegram may have it: a broadcast copy is never sent twice
+                    log.warning("broadcast copy %d not sent: %s", message.id, error)
+                    await self._outbox.drop(message.id, f"failed: {error}"[:500])
+                    return Delivery.DROPPED
                 delay = retry_delay(message.attempts)
                 log.warning(
                     "notification %d not sent (%s): trying again in %.0f s",
@@ -182,6 +211,36 @@ class OutboxSender(Background):
                 return Delivery.LATER
             await self._outbox.mark_sent(message.id)
             return Delivery.SENT
+
+    async def _broadcast_copy(
+        self, bot: Bot, message: Outgoing, locale: Locale
+    ) -> Callable[[], Awaitable[object]] | None:
+        """How to send this copy of a broadcast, or None once it has been dropped: the
+        customer turned broadcasts off, or a killed process had claimed it."""
+        if not message.broadcasts:
+            await self._outbox.drop(message.id, OPTED_OUT)
+            return None
+        if message.claimed_at is not None:
+            await self._outbox.drop(message.id, INTERRUPTED)
+            return None
+        broadcast_id = message.broadcast_id or 0
+        broadcast = self._broadcast_cache.get(broadcast_id)
+        if broadcast is None:
+            broadcast = await self._broadcasts.get(broadcast_id)
+            if broadcast is None:  # cannot happen: rows reference it
+                await self._outbox.drop(message.id, "no such broadcast")
+                return None
+            self._broadcast_cache = {broadcast_id: broadcast}
+        markup = broadcasts_off(self._translator.texts(locale))
+        if broadcast.photo is not None:
+            return partial(
+                bot.send_photo,
+                message.user_id,
+                broadcast.photo,
+                caption=broadcast.text or None,
+                reply_markup=markup,
+            )
+        return partial(bot.send_message, message.user_id, broadcast.text, reply_markup=markup)
 
     async def _run(self, bot: Bot) -> None:
         while not self.stopping:

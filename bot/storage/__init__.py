@@ -1,5 +1,6 @@
 """SQLite storage: the database, its schema, and one repository per table."""
 
+from bot.storage.broadcasts import Broadcast, BroadcastsRepo, BroadcastStatus, Progress
 from bot.storage.db import Database, StorageError, Transaction, utcnow
 from bot.storage.fsm import SQLiteStorage
 from bot.storage.ledger import (
@@ -35,7 +36,7 @@ from bot.storage.refills import (
 )
 from bot.storage.shop import Changes, Repriced, ShopRepo
 from bot.storage.shop_state import ShopStateRepo
-from bot.storage.stats import Period, StatsRepo
+from bot.storage.stats import ServiceProfit, StatsRepo, Totals
 from bot.storage.topups import (
     STARS,
     Credited,
@@ -48,7 +49,7 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import Customer, UnknownUser, UsersRepo
+from bot.storage.users import Customer, CustomerOrder, Profile, UnknownUser, UsersRepo
 
 __all__ = [
     "FINAL_STATUSES",
@@ -56,9 +57,13 @@ __all__ = [
     "STARS",
     "AlreadyPosted",
     "BalanceLimit",
+    "Broadcast",
+    "BroadcastStatus",
+    "BroadcastsRepo",
     "Changes",
     "Credited",
     "Customer",
+    "CustomerOrder",
     "Database",
     "InsufficientFunds",
     "LedgerEntry",
@@ -73,7 +78,8 @@ __all__ = [
     "Outgoing",
     "PanelIdTaken",
     "Payment",
-    "Period",
+    "Profile",
+    "Progress",
     "Reason",
     "Refill",
     "RefillInProgress",
@@ -83,6 +89,7 @@ __all__ = [
     "RefundExceedsCharge",
     "Repriced",
     "SQLiteStorage",
+    "ServiceProfit",
     "ShopRepo",
     "ShopStateRepo",
     "StatsRepo",
@@ -93,6 +100,7 @@ __all__ = [
     "TopupStateError",
     "TopupStatus",
     "TopupsRepo",
+    "Totals",
     "Transaction",
     "UnknownTopup",
     "UnknownUser",

@@ -307,6 +307,36 @@ _V10_DRIPFEED_SWITCH = """
 ALTER TABLE shop_services ADD COLUMN dripfeed INTEGER CHECK (dripfeed IN (0, 1));
 """
 
+_V11_ADMIN_DESK = """
+-- Who a customer is, for admins: Telegram's first name and @username as they last wrote.
+ALTER TABLE users ADD COLUMN first_name TEXT;
+ALTER TABLE users ADD COLUMN username TEXT;
+-- 0: the customer turned broadcasts off (the button under each one).
+ALTER TABLE users ADD COLUMN broadcasts INTEGER NOT NULL DEFAULT 1 CHECK (broadcasts IN (0, 1));
+CREATE INDEX users_by_balance ON users (balance DESC, id DESC);
+
+-- An admin's broadcast: a draft (the preview), then sending, then done. The message is
+-- kept as HTML (and a photo's file id): the outbox sends it from here, also after a restart.
+CREATE TABLE broadcasts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    admin_id INTEGER NOT NULL,
+    text TEXT NOT NULL,  -- HTML: the message's text or the photo's caption
+    photo TEXT,  -- a photo's file_id, or NULL for a text message
+    status TEXT NOT NULL CHECK (status IN ('draft', 'sending', 'done')),
+    recipients INTEGER NOT NULL DEFAULT 0,
+    progress_message_id INTEGER,  -- the admin's message that shows how far it has got
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+) STRICT;
+-- Each recipient's copy is an outbox row. A broadcast row is claimed before it is sent
+-- and never sent again once claimed: a process killed mid-send loses that one copy rather
+-- than sending it twice.
+ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER REFERENCES broadcasts (id);
+ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+CREATE UNIQUE INDEX outbox_once_per_broadcast ON outbox (broadcast_id, user_id)
+    WHERE broadcast_id IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -318,6 +348,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V8_ORDER_FIELDS,
     _V9_REFILLS,
     _V10_DRIPFEED_SWITCH,
+    _V11_ADMIN_DESK,
 )
 LATEST = len(MIGRATIONS)
 

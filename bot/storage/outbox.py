@@ -42,6 +42,9 @@ class Outgoing(_Values):
     language: str | None
     telegram_language: str | None
     blocked: bool
+    broadcast_id: int | None  # a copy of a broadcast, sent at most once
+    claimed_at: datetime | None
+    broadcasts: bool  # the addressee still wants broadcasts
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ class OutboxRepo:
         rows = await self._db.fetchall(
             "SELECT outbox.id, outbox.user_id, outbox.order_id, outbox.key, outbox.args,"
             " outbox.attempts, outbox.created_at,"
-            " users.language, users.telegram_language, users.blocked"
+            " users.language, users.telegram_language, users.blocked,"
+            " outbox.broadcast_id, outbox.claimed_at, users.broadcasts"
             " FROM outbox"
             " JOIN outbox_heads AS heads ON heads.user_id = outbox.user_id"
             " JOIN outbox AS head ON head.id = heads.id"

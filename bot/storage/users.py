@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 from bot.storage.db import Database, StorageError, from_row, utcnow
@@ -28,6 +29,29 @@ class Customer:
     created_at: datetime
     updated_at: datetime
     telegram_language: str | None  # the language_code Telegram last sent, for notifications
+    first_name: str | None  # as Telegram last sent them: how admins recognise a customer
+    username: str | None
+    broadcasts: bool  # False: the customer turned broadcasts off
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What Telegram says about a user with each update, kept for later (notifications sent
+    outside any update, admins looking a customer up)."""
+
+    telegram_language: str | None
+    first_name: str | None
+    username: str | None
+
+    def differs(self, customer: Customer) -> bool:
+        return (
+            bool(self.telegram_language) and customer.telegram_language != self.telegram_language
+        ) or (customer.first_name, customer.username) != (self.first_name, self.username)
+
+
+class CustomerOrder(StrEnum):
+    NEWEST = "new"
+    RICHEST = "rich"
 
 
 class UsersRepo:
@@ -71,10 +95,49 @@ class UsersRepo:
         """Remember the language Telegram reports: messages sent outside an update use it."""
         await self._upsert(user_id, "telegram_language", code)
 
+    async def set_broadcasts(self, user_id: int, wanted: bool) -> None:
+        await self._upsert(user_id, "broadcasts", int(wanted))
+
+    async def remember(self, user_id: int, profile: Profile) -> None:
+        """Keep what Telegram said about an existing user; the language only when it said one."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE users SET telegram_language = coalesce(?, telegram_language),"
+                " first_name = ?, username = ?, updated_at = ? WHERE id = ?",
+                (
+                    profile.telegram_language or None,
+                    profile.first_name,
+                    profile.username,
+                    utcnow(),
+                    user_id,
+                ),
+            )
+
+    async def count(self, search: str = "") -> int:
+        where, params = _search(search)
+        row = await self._db.fetchone(f"SELECT count(*) FROM users{where}", params)  # noqa: S608  # ours
+        return int(row[0]) if row else 0
+
+    async def page(
+        self, order: CustomerOrder, offset: int, limit: int, search: str = ""
+    ) -> list[Customer]:
+        """Customers newest (or richest) first; `search` matches a name, @username or id."""
+        where, params = _search(search)
+        by = (
+            "balance DESC, id DESC"
+            if order is CustomerOrder.RICHEST
+            else "created_at DESC, id DESC"
+        )
+        rows = await self._db.fetchall(
+            f"SELECT * FROM users{where} ORDER BY {by} LIMIT ? OFFSET ?",  # noqa: S608  # ours
+            (*params, limit, offset),
+        )
+        return [from_row(Customer, row) for row in rows]
+
     async def _upsert(
         self,
         user_id: int,
-        column: Literal["language", "blocked", "telegram_language"],
+        column: Literal["language", "blocked", "telegram_language", "broadcasts"],
         value: object,
     ) -> None:
         # A setting may arrive before any /start (a my_chat_member update, say): create the row.
@@ -86,3 +149,20 @@ class UsersRepo:
                 " updated_at = excluded.updated_at",
                 (user_id, value, now, now),
             )
+
+
+def _search(text: str) -> tuple[str, tuple[object, ...]]:
+    """A WHERE clause for a search by id (digits), @username or part of a first name."""
+    text = text.strip()
+    if not text:
+        return "", ()
+    if text.isascii() and text.isdigit():
+        return " WHERE id = ?", (int(text),)
+    # LIKE's wildcards in what an admin typed are letters to look for, not patterns.
+    pattern = (
+        "%" + text.lstrip("@").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
+    return (
+        " WHERE first_name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\'",
+        (pattern, pattern),
+    )

@@ -110,3 +110,24 @@ class StepCb(CallbackData, prefix="sa"):
     interval): answered as if typed."""
 
     value: Annotated[int, Field(ge=0, le=10**6)]
+
+
+# Admins' customer list (/users): `order` new or rich, `q` the search (empty for none).
+
+
+class UsersCb(CallbackData, prefix="us"):
+    order: str
+    page: Page
+    q: str = ""
+
+
+# Broadcasts: the admin's preview (Confirm or Cancel a draft), and the customer's opt-out.
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    action: str  # send, drop
+    id: RowId
+
+
+class BroadcastsOffCb(CallbackData, prefix="bo"):
+    off: bool = True

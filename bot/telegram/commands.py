@@ -32,6 +32,7 @@ CUSTOMER_COMMANDS = (
 )
 ADMIN_COMMANDS = (
     "stats",
+    "users",
     "user",
     "credit",
     "debit",
@@ -48,6 +49,7 @@ ADMIN_COMMANDS = (
     "position",
     "dripfeed",
     "backup",
+    "broadcast",
 )
 
 

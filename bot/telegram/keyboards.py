@@ -15,8 +15,10 @@ from bot.catalogue import Category, Page, Snapshot
 from bot.i18n import LANGUAGE_NAMES, Texts
 from bot.orders.texts import button_label
 from bot.panel import Service
-from bot.storage import Order
+from bot.storage import CustomerOrder, Order
 from bot.telegram.callbacks import (
+    BroadcastCb,
+    BroadcastsOffCb,
     CategoriesPageCb,
     CategoryCb,
     ConfirmCb,
@@ -32,6 +34,7 @@ from bot.telegram.callbacks import (
     ShopToggleCb,
     StepCb,
     TopupCb,
+    UsersCb,
 )
 
 LABEL_LIMIT = 60
@@ -311,4 +314,43 @@ def shop_category(
     )
     builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // LIST_PAGE))
     builder.adjust(1, *[1] * len(page.items), *([nav] if nav else []), 1)
+    return builder.as_markup()
+
+
+def users_list(
+    t: Texts, order: CustomerOrder, page: int, pages: int, query: str
+) -> InlineKeyboardMarkup:
+    """/users: pages, and the other order (newest or richest first)."""
+    builder = InlineKeyboardBuilder()
+    nav = _nav_row(
+        builder,
+        page,
+        pages,
+        UsersCb(order=order, page=page - 1, q=query),
+        UsersCb(order=order, page=page + 1, q=query),
+    )
+    other = CustomerOrder.RICHEST if order is CustomerOrder.NEWEST else CustomerOrder.NEWEST
+    builder.button(
+        text=t(f"admin-users-by-{other}"), callback_data=UsersCb(order=other, page=0, q=query)
+    )
+    builder.adjust(*([nav] if nav else []), 1)
+    return builder.as_markup()
+
+
+def broadcast_preview(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("broadcast-send"), callback_data=BroadcastCb(action="send", id=broadcast_id)
+    )
+    builder.button(
+        text=t("broadcast-drop"), callback_data=BroadcastCb(action="drop", id=broadcast_id)
+    )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def broadcasts_off(t: Texts) -> InlineKeyboardMarkup:
+    """Under each broadcast: the customer turns them off."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("broadcast-off"), callback_data=BroadcastsOffCb(off=True))
     return builder.as_markup()

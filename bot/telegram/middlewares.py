@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, 
 from bot.i18n import Texts, Translator, pick_locale
 from bot.orders.conversation import Conversation
 from bot.settings import Locale
-from bot.storage import Customer, UsersRepo
+from bot.storage import Customer, Profile, UsersRepo
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +71,14 @@ class LocaleMiddleware(BaseMiddleware):
         record = await self.users.get(user.id)
         result = await self._handle(handler, event, data, record, user.language_code)
         # Notifications go out later, outside any update: remember the language Telegram
-        # reports for customers who never chose one (written only when it changes; a user
-        # first seen in this update, e.g. by /start, has a row only after the handler).
+        # reports for customers who never chose one, and the name admins know them by
+        # (written only when it changes; a user first seen in this update, e.g. by /start,
+        # has a row only after the handler).
         if record is None:
             record = await self.users.get(user.id)
-        code = user.language_code
-        if record is not None and code and record.telegram_language != code:
-            await self.users.set_telegram_language(user.id, code)
+        profile = Profile(user.language_code, user.first_name, user.username)
+        if record is not None and profile.differs(record):
+            await self.users.remember(user.id, profile)
         return result
 
     async def _handle(

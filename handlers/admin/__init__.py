@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 
 from bot.telegram.filters import IsAdmin
-from handlers.admin import backup, catalogue, customers, shop, shop_panel, topups
+from handlers.admin import backup, broadcast, catalogue, customers, shop, shop_panel, topups
 
 
 def create_router() -> Router:
@@ -16,6 +16,7 @@ def create_router() -> Router:
     router.callback_query.filter(IsAdmin(), F.message.chat.type == "private")
     router.include_routers(
         shop.create_router(),
+        broadcast.create_router(),
         topups.create_router(),
         customers.create_router(),
         catalogue.create_router(),

@@ -14,16 +14,19 @@ from decimal import Decimal
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
-from bot.i18n import Texts
+from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
+from bot.i18n import Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
 from bot.orders.refunds import post_refund
 from bot.settings import Settings
 from bot.storage import (
     BalanceLimit,
+    CustomerOrder,
     InsufficientFunds,
+    LedgerRepo,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
@@ -34,11 +37,19 @@ from bot.storage import (
     UsersRepo,
     post,
 )
+from bot.telegram.callbacks import UsersCb
+from bot.telegram.keyboards import users_list
+from bot.telegram.replies import edit_or_send
 from bot.validation import parse_whole_number
 
 # Panels number orders with digits, some with hex or other short tokens.
 _PANEL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 LATEST = 5
+LEDGER_LINES = 20
+USERS_PAGE = 10
+SEARCH_LIMIT = 64
+# Bytes of a search the /users buttons carry (callback data holds 64 in all).
+SEARCH_IN_BUTTON = 40
 
 
 def _args(command: CommandObject) -> list[str]:
@@ -115,10 +126,12 @@ async def user_card(
     orders: OrdersRepo,
     topups: TopupsRepo,
     refills: RefillsRepo,
+    ledger: LedgerRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/user USER_ID`: balance, orders by status, the latest orders, top-ups and refills."""
+    """`/user USER_ID`: who they are, balance, orders by status, the latest orders, top-ups
+    and refills, and the ledger's latest postings."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -131,17 +144,14 @@ async def user_card(
     lines = [
         t(
             "admin-user",
-            user=str(user_id),
+            customer=customer_label(user, user_id),
             balance=amounts(user.balance),
-            language=user.language or "—",
-            blocked="yes" if user.blocked else "no",
+            language=language_label(t, user),
+            blocked=yes_no(t, user.blocked),
+            broadcasts=yes_no(t, user.broadcasts),
             since=user.created_at.strftime("%Y-%m-%d"),
         ),
-        t(
-            "admin-user-orders",
-            count=sum(statuses.values()),
-            statuses=", ".join(f"{name} {count}" for name, count in statuses.items()) or "—",
-        ),
+        t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
     for order in await orders.list_for_user(user_id, LATEST):
         lines.append(
@@ -152,7 +162,7 @@ async def user_card(
                 service=order.service_name,
                 quantity=order.quantity,
                 charge=amounts(order.charge),
-                status=order.status,
+                status=status_label(t, order.status),
             )
         )
     paid = await topups.list_for_user(user_id, LATEST)
@@ -164,7 +174,7 @@ async def user_card(
                 id=str(topup.id),
                 stars=topup.stars,
                 amount=amounts(topup.amount),
-                status=str(topup.status),
+                status=Html(t(f"admin-topup-{topup.status}")),
                 date=topup.created_at.strftime("%Y-%m-%d"),
             )
         )
@@ -186,7 +196,77 @@ async def user_card(
         # The panel's own words: why it refused, or what it said of a refill it took.
         if refill.error:
             lines.append(t("admin-user-refill-error", error=refill.error))
-    await message.answer("\n".join(lines))
+    blocks = ["\n".join(lines)]
+    entries = await ledger.entries(user_id, LEDGER_LINES)
+    postings = [t("admin-user-ledger", count=len(entries))]
+    postings += [
+        t(
+            "admin-user-posting",
+            date=entry.created_at.strftime("%Y-%m-%d %H:%M"),
+            amount=("+" if entry.amount > 0 else "") + amounts(entry.amount),
+            reason=Html(t(f"admin-reason-{entry.reason.replace('_', '-')}")),
+            order=f" #{entry.order_id}" if entry.order_id is not None else "",
+            actor=str(entry.actor) if entry.actor is not None else "",
+        )
+        for entry in entries
+    ]
+    blocks.append("\n".join(postings))
+    for text in in_messages(blocks, "\n\n"):
+        await message.answer(text)
+
+
+async def _users_page(
+    users: UsersRepo, amounts: Amounts, t: Texts, order: CustomerOrder, page: int, query: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await users.count(query)
+    pages = max(1, -(-total // USERS_PAGE))
+    page = min(max(page, 0), pages - 1)
+    found = await users.page(order, page * USERS_PAGE, USERS_PAGE, query)
+    key = "admin-users-found" if query else f"admin-users-{order}"
+    lines = [t(key, count=total, page=page + 1, pages=pages, query=query)]
+    lines += [
+        t(
+            "admin-users-line",
+            customer=customer_label(customer, customer.id),
+            balance=amounts(customer.balance),
+            since=customer.created_at.strftime("%Y-%m-%d"),
+        )
+        for customer in found
+    ]
+    if not found:
+        lines.append(t("admin-users-none"))
+    lines.append(t("admin-users-how"))
+    # Callback data holds 64 bytes: a long search is not carried by the buttons.
+    carried = query if len(query.encode()) <= SEARCH_IN_BUTTON and ":" not in query else None
+    markup = None if carried is None else users_list(t, order, page, pages, carried)
+    return "\n".join(lines), markup
+
+
+async def users_list_command(
+    message: Message, command: CommandObject, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
+    """`/users` (newest first), `/users rich` (richest first), `/users TEXT` (a search by name,
+    @username or id)."""
+    args = (command.args or "").strip()
+    order = CustomerOrder.RICHEST if args.lower() == "rich" else CustomerOrder.NEWEST
+    query = "" if args.lower() == "rich" else args[:SEARCH_LIMIT]
+    text, markup = await _users_page(users, amounts, t, order, 0, query)
+    await message.answer(text, reply_markup=markup)
+
+
+async def users_list_page(
+    query: CallbackQuery, callback_data: UsersCb, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    order = (
+        CustomerOrder(callback_data.order)
+        if callback_data.order in ("new", "rich")
+        else CustomerOrder.NEWEST
+    )
+    text, markup = await _users_page(users, amounts, t, order, callback_data.page, callback_data.q)
+    await edit_or_send(query.message, text, markup)
 
 
 # Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
@@ -206,7 +286,9 @@ def in_messages(blocks: list[str], separator: str) -> list[str]:
     return messages
 
 
-async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts, t: Texts) -> None:
+async def unknown_orders(
+    message: Message, orders: OrdersRepo, users: UsersRepo, amounts: Amounts, t: Texts
+) -> None:
     """`/unknown`: orders whose outcome nobody knows, the money held, waiting for an admin."""
     waiting = await orders.list_by_status(Status.UNKNOWN)
     if not waiting:
@@ -218,7 +300,7 @@ async def unknown_orders(message: Message, orders: OrdersRepo, amounts: Amounts,
             t(
                 "admin-unknown-order",
                 id=str(order.id),
-                user=str(order.user_id),
+                user=customer_label(await users.get(order.user_id), order.user_id),
                 service_id=str(order.service_id),
                 service=order.service_name,
                 link=order.link,
@@ -284,6 +366,8 @@ def create_router() -> Router:
     router = Router(name="admin-customers")
     router.message.register(move_money, Command("credit", "debit"))
     router.message.register(user_card, Command("user"))
+    router.message.register(users_list_command, Command("users"))
+    router.callback_query.register(users_list_page, UsersCb.filter())
     router.message.register(unknown_orders, Command("unknown"))
     router.message.register(settle, Command("attach", "fail"))
     return router

@@ -1,7 +1,8 @@
-"""Admin commands about the shop as a whole: `/balance` with the panel's, `/stats`, `/refresh`.
+"""Admin commands about the shop as a whole: `/balance` with the panel's, `/stats`,
+`/refresh`, and `/help` with the admin commands.
 
 One `IsAdmin` filter on the router: for anyone else `/stats` and `/refresh` fall through to
-the fallback (the unknown-command hint) and `/balance` to the customer's own balance.
+the fallback (the unknown-command hint), `/balance` and `/help` to the customer's own.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message, User
 
-from bot.balance import balance_text
 from bot.catalogue import Catalogue
 from bot.catalogue.changes import change_args
+from bot.desk.views import statuses_line
 from bot.i18n import Texts
-from bot.money import Amounts, display_panel
+from bot.money import Amounts, display_exact, display_panel
 from bot.panel import PanelClient, PanelFailure
 from bot.settings import Settings
-from bot.storage import LedgerRepo, Period, StatsRepo, UsersRepo
+from bot.storage import LedgerRepo, StatsRepo, Totals, UsersRepo
 from bot.storage.stats import since_days, since_today
+
+# How many stars the rate line shows a worked example for.
+EXAMPLE_STARS = 100
+TOP_SERVICES = 5
 
 
 async def admin_balance(
@@ -33,7 +38,9 @@ async def admin_balance(
     settings: Settings,
     t: Texts,
 ) -> None:
-    lines = [await balance_text(event_from_user, users, amounts, settings, t)]
+    # An admin's own balance, without the customer's "top up with /topup".
+    own = (await users.ensure(event_from_user.id)).balance
+    lines = [t("admin-own-balance", balance=amounts(own))]
     owed = await ledger.total_balances()
     lines.append(t("admin-owed", owed=amounts(owed)))
     try:
@@ -46,33 +53,57 @@ async def admin_balance(
         if panel_balance.amount < owed:
             short = display_panel(owed - panel_balance.amount, panel_balance.currency)
             lines.append(t("admin-panel-short", short=short))
+    rate = settings.stars_rate
+    lines.append(
+        t(
+            "admin-stars-rate",
+            rate=display_exact(rate, amounts.currency()),
+            stars=EXAMPLE_STARS,
+            amount=amounts(rate * EXAMPLE_STARS),
+        )
+    )
     await message.answer("\n".join(lines))
 
 
-def period_text(name: str, period: Period, amount: Amounts, t: Texts) -> str:
-    statuses = ", ".join(f"{status} {count}" for status, count in period.orders_by_status.items())
+def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
     return t(
         "admin-stats-period",
         period=t(name),
         orders=period.orders,
-        statuses=statuses or "—",
-        revenue=amount(period.revenue),
-        cost=amount(period.cost),
-        profit=amount(period.profit),
+        statuses=statuses_line(t, dict(period.orders_by_status.most_common())),
+        revenue=amounts.figure(period.revenue),
+        cost=amounts.figure(period.cost),
+        profit=amounts.figure(period.profit),
     )
 
 
 async def stats(message: Message, stats: StatsRepo, amounts: Amounts, t: Texts) -> None:
     now = datetime.now(UTC)
+    month = since_days(now, 30)
     periods = [
         ("admin-stats-today", since_today(now)),
         ("admin-stats-week", since_days(now, 7)),
+        ("admin-stats-month", month),
         ("admin-stats-all", None),
     ]
-    lines = [t("admin-stats", customers=await stats.customers())]
+    blocks = [t("admin-stats", customers=await stats.customers())]
     for name, since in periods:
-        lines.append(period_text(name, await stats.period(since), amounts, t))
-    await message.answer("\n\n".join(lines))
+        blocks.append(period_text(name, await stats.period(since), amounts, t))
+    top = await stats.top_services(month, TOP_SERVICES)
+    lines = [t("admin-stats-top")]
+    lines += [
+        t(
+            "admin-stats-top-line",
+            place=place,
+            service=service.name,
+            id=str(service.service_id),
+            orders=service.orders,
+            profit=amounts.figure(service.profit),
+        )
+        for place, service in enumerate(top, start=1)
+    ] or [t("admin-stats-top-none")]
+    blocks.append("\n".join(lines))
+    await message.answer("\n\n".join(blocks))
 
 
 async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
@@ -85,11 +116,14 @@ async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
         "admin-refreshed",
         services=len(snapshot.services),
         categories=len(snapshot.categories),
-        version=snapshot.version,
     )
     if changes:
         text += "\n\n" + t("shop-changes", **change_args(changes))
     await message.answer(text)
+
+
+async def admin_help(message: Message, t: Texts) -> None:
+    await message.answer(f"{t('help')}\n\n{t('admin-help')}")
 
 
 def create_router() -> Router:
@@ -97,4 +131,5 @@ def create_router() -> Router:
     router.message.register(admin_balance, Command("balance"))
     router.message.register(stats, Command("stats"))
     router.message.register(refresh, Command("refresh"))
+    router.message.register(admin_help, Command("help"))
     return router

@@ -7,6 +7,8 @@ from aiogram import Router
 
 from handlers.customer import (
     balance,
+    broadcasts,
+    identity,
     inline,
     language,
     membership,
@@ -28,6 +30,8 @@ def create_router() -> Router:
         topup.create_router(),
         order.create_router(),
         start.create_router(),
+        identity.create_router(),
+        broadcasts.create_router(),
         language.create_router(),
         balance.create_router(),
         my_orders.create_router(),

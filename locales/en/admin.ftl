@@ -12,7 +12,7 @@ admin-stats-period =
        *[other] { $orders } orders
     } ({ $statuses })
     Revenue { $revenue }, cost { $cost }, profit { $profit }
-admin-refreshed = Catalogue reloaded: { $services } services in { $categories } categories (version { $version }).
+admin-refreshed = Catalogue reloaded: { $services } services in { $categories } categories.
 admin-refresh-failed = The catalogue could not be reloaded: { $error }
 cmd-stats = Shop statistics (admins)
 cmd-refresh = Reload the catalogue (admins)
@@ -30,9 +30,9 @@ admin-debited = Debited { $amount } from { $user }. Their balance: { $balance }.
 admin-debit-short = Not debited: { $user } has only { $balance }, less than { $amount }.
 admin-user-usage = Usage: /user USER_ID
 admin-user =
-    <b>Customer { $user }</b>
+    <b>Customer</b> { $customer }
     Balance: { $balance }
-    Language: { $language }. Blocked the bot: { $blocked }. Since { $since }
+    Language: { $language }. Blocked the bot: { $blocked }. Gets broadcasts: { $broadcasts }. Since { $since }
 admin-user-orders = Orders: { $count } ({ $statuses })
 admin-user-order = #{ $id } · No. { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Top-ups (latest): { $count }

@@ -9,7 +9,7 @@ nav-cancel = ✖ Cancel
 nav-keep = ✔ Keep it
 order-confirm = ✅ Confirm and pay
 
-catalogue-unavailable = The list of services can't be loaded right now. Please try again in a few minutes.
+catalogue-unavailable = We are not taking orders right now. Please come back later: your balance is safe.
 catalogue-empty = There is nothing to order right now.
 catalogue-changed = The list of services has changed. Here is the fresh one.
 order-expired = This offer has expired. Send /order to start again.

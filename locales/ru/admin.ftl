@@ -13,7 +13,7 @@ admin-stats-period =
        *[many] { $orders } заказов
     } ({ $statuses })
     Выручка { $revenue }, расходы { $cost }, прибыль { $profit }
-admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories } (версия { $version }).
+admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories }.
 admin-refresh-failed = Не удалось обновить каталог: { $error }
 cmd-stats = Статистика магазина (админы)
 cmd-refresh = Обновить каталог (админы)
@@ -31,9 +31,9 @@ admin-debited = Списано { $amount } у клиента { $user }. Его �
 admin-debit-short = Не списано: у { $user } только { $balance }, меньше чем { $amount }.
 admin-user-usage = Формат: /user USER_ID
 admin-user =
-    <b>Клиент { $user }</b>
+    <b>Клиент</b> { $customer }
     Баланс: { $balance }
-    Язык: { $language }. Заблокировал бота: { $blocked }. С { $since }
+    Язык: { $language }. Заблокировал бота: { $blocked }. Получает рассылки: { $broadcasts }. С { $since }
 admin-user-orders = Заказы: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Пополнения (последние): { $count }

@@ -9,7 +9,7 @@ admin-stats-all = Butun davr
 admin-stats-period =
     <b>{ $period }</b>: { $orders } ta buyurtma ({ $statuses })
     Tushum { $revenue }, xarajat { $cost }, foyda { $profit }
-admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta kategoriya (versiya { $version }).
+admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta boʻlim.
 admin-refresh-failed = Katalogni yangilab bo'lmadi: { $error }
 cmd-stats = Do'kon statistikasi (adminlar)
 cmd-refresh = Katalogni yangilash (adminlar)
@@ -27,9 +27,9 @@ admin-debited = { $user } dan { $amount } yechildi. Uning balansi: { $balance }.
 admin-debit-short = Yechilmadi: { $user } da atigi { $balance } bor, bu { $amount } dan kam.
 admin-user-usage = Foydalanish: /user USER_ID
 admin-user =
-    <b>Mijoz { $user }</b>
+    <b>Mijoz</b> { $customer }
     Balans: { $balance }
-    Til: { $language }. Botni bloklagan: { $blocked }. { $since } dan beri
+    Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } dan beri
 admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = To'ldirishlar (oxirgilari): { $count }

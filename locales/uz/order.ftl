@@ -9,7 +9,7 @@ nav-cancel = ✖ Bekor qilish
 nav-keep = ✔ Shu qolsin
 order-confirm = ✅ Tasdiqlash va to'lash
 
-catalogue-unavailable = Hozir xizmatlar ro'yxatini yuklab bo'lmayapti. Bir necha daqiqadan so'ng qayta urinib ko'ring.
+catalogue-unavailable = Hozir buyurtmalar qabul qilinmayapti. Keyinroq qayting: balansingiz saqlanadi.
 catalogue-empty = Hozircha buyurtma qilish uchun hech narsa yo'q.
 catalogue-changed = Xizmatlar ro'yxati o'zgardi. Mana yangisi.
 order-expired = Bu taklif eskirgan. Qaytadan boshlash uchun /order yuboring.

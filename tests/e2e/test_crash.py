@@ -175,7 +175,8 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     await admin.wait_for_text(shown(en, "admin-unknown-how" if waiting else "admin-unknown-none"))
     listing = "\n".join(message.text or "" for message in admin.messages())
     for order in waiting:
-        assert f"#{order.id} · customer {order.user_id} ·" in listing, order
+        # customers are named as Telegram names them: "C2001 2001"
+        assert f"#{order.id} · customer C{order.user_id} {order.user_id} ·" in listing, order
     await bot_process.stop()
 
     orders = bot_orders(bot_process)

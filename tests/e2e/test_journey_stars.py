@@ -99,14 +99,15 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
     # The admin's /balance: their own, what customers hold, the panel's.
     admin = telegram.user(ADMIN, "Admin", language_code="en")
     await admin.send("/balance")
-    report = await admin.wait_for_text(shown(en, "balance", balance=uzs("0.00")))
+    report = await admin.wait_for_text(shown(en, "admin-own-balance", balance=uzs("0.00")))
     panel_balance = display(emulator.balance, 5, CURRENCY)
     assert panel_balance == "93.04292 UZS"  # 100.84292 less the panel's 6.00 and 1.80
     assert report.text == "\n".join(
         [
-            shown(en, "balance", balance=uzs("0.00")),
+            shown(en, "admin-own-balance", balance=uzs("0.00")),
             shown(en, "admin-owed", owed=uzs("1.50")),
             shown(en, "admin-panel-balance", balance=panel_balance),
+            shown(en, "admin-stars-rate", rate=uzs("0.01"), stars=100, amount=uzs("1.00")),
         ]
     )
 

@@ -1,0 +1,59 @@
+"""How admin views name things: in the admin's language, never as the database spells them.
+
+Customers are shown by name, @username and id (the id in <code> so it copies with a tap),
+statuses and flags in words, languages by their names.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bot.i18n import LANGUAGE_NAMES, Html, Texts
+from bot.orders.texts import status_name
+from bot.storage import Customer, Status
+
+# Statuses that only the shop has: customers read them as sentences, admins need a word.
+_LOCAL_STATUS_KEYS: dict[str, str] = {
+    Status.PLACING: "admin-status-placing",
+    Status.UNKNOWN: "admin-status-unknown",
+    Status.FAILED: "admin-status-failed",
+}
+
+
+def status_label(t: Texts, status: str) -> Html:
+    key = _LOCAL_STATUS_KEYS.get(status)
+    return Html(t(key)) if key else status_name(t, status)
+
+
+def statuses_line(t: Texts, counts: dict[str, int]) -> Html:
+    """`completed 3, pending 1`, or a dash for none."""
+    parts = [f"{status_label(t, status)} {count}" for status, count in counts.items()]
+    return Html(", ".join(parts) or "—")
+
+
+def yes_no(t: Texts, flag: bool) -> Html:
+    return Html(t("admin-yes" if flag else "admin-no"))
+
+
+def language_label(t: Texts, customer: Customer) -> Html:
+    """The language the customer chose, else the one their Telegram uses (if we speak it)."""
+    chosen = _language_name(customer.language)
+    if chosen:
+        return Html(html.escape(chosen))
+    telegram = _language_name((customer.telegram_language or "").split("-")[0])
+    return Html(t("admin-language-auto", language=telegram or "—"))
+
+
+def _language_name(code: str | None) -> str | None:
+    return next((name for locale, name in LANGUAGE_NAMES.items() if locale == code), None)
+
+
+def customer_label(customer: Customer | None, user_id: int) -> Html:
+    """`Alice @alice 1001`: the name and username as Telegram last sent them, escaped."""
+    parts = []
+    if customer is not None and customer.first_name:
+        parts.append(html.escape(customer.first_name))
+    if customer is not None and customer.username:
+        parts.append(f"@{html.escape(customer.username)}")
+    parts.append(f"<code>{user_id}</code>")
+    return Html(" ".join(parts))

@@ -1,0 +1,92 @@
+# The admin's desk: figures, customers, alerts about the panel, broadcasts; and /id.
+
+your-id = Your Telegram id: <code>{ $id }</code>
+
+admin-own-balance = Your own balance: <b>{ $balance }</b>
+admin-stars-rate = Stars rate: 1 ⭐ = { $rate }, so { $stars } ⭐ top up { $amount } (STARS_RATE).
+admin-stats-month = Last 30 days
+admin-stats-top = <b>Top services by profit, last 30 days</b>
+admin-stats-top-line = { $place }. { $service } (service { $id }): { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    }, profit { $profit }
+admin-stats-top-none = No orders yet.
+
+admin-status-placing = being placed
+admin-status-unknown = unknown outcome
+admin-status-failed = not placed
+admin-yes = yes
+admin-no = no
+admin-language-auto = { $language }, from Telegram (not chosen)
+admin-topup-invoiced = invoiced
+admin-topup-paid = paid
+admin-topup-refunding = being refunded
+admin-topup-refunded = refunded
+
+admin-user-ledger = <b>Ledger</b>, latest { $count ->
+        [one] { $count } posting
+       *[other] { $count } postings
+    }:
+admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
+admin-reason-order = order
+admin-reason-refund = refund
+admin-reason-topup = Stars top-up
+admin-reason-topup-refund = Stars top-up given back
+admin-reason-topup-refund-undone = Stars refund refused, money back
+admin-reason-credit = credit by an admin
+admin-reason-debit = debit by an admin
+
+admin-users-new = <b>Customers</b>, newest first: { $count } (page { $page } of { $pages })
+admin-users-rich = <b>Customers</b>, richest first: { $count } (page { $page } of { $pages })
+admin-users-found = <b>Customers</b> matching “{ $query }”: { $count } (page { $page } of { $pages })
+admin-users-line = { $customer } · { $balance } · since { $since }
+admin-users-none = Nobody.
+admin-users-how = Search: /users NAME, /users @username or /users ID. One customer: /user ID.
+admin-users-by-new = 🆕 Newest first
+admin-users-by-rich = 💰 Richest first
+
+admin-help =
+    <b>Admin commands</b>
+    /balance — your balance, the panel's, what customers hold, the Stars rate
+    /stats — orders, revenue, cost, profit: today, 7 and 30 days, all time
+    /users — customers, newest first: <code>/users rich</code>, <code>/users alice</code>
+    /user — one customer and their ledger: <code>/user 123456789</code>
+    /credit, /debit — move money: <code>/credit 123456789 50</code>
+    /broadcast — a message to every customer, with a preview first
+    /unknown — orders of unknown outcome; settle with <code>/attach 12 98765</code> or <code>/fail 12</code>
+    /refund — give a Stars top-up back: <code>/refund 7</code>
+    /refresh — reload the catalogue now
+    /shop — hide and show services with a tap
+    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
+    /price — <code>/price 12 1.50</code>
+    /rename — <code>/rename 12 | ru | Просмотры</code>
+    /describe — <code>/describe 12 | en | Fast start</code>
+    /position — <code>/position Telegram Views 1</code>
+    /dripfeed — <code>/dripfeed 12 on</code>
+    /backup — <code>/backup</code>
+    /id — anyone's own Telegram id, for ADMIN_IDS
+cmd-users = Customers, newest or richest first, search (admins)
+cmd-broadcast = A message to every customer (admins)
+
+alert-panel-down =
+    ⛔ The panel can't be used: { $error }
+    Customers are told we are not taking orders. Check PANEL_API_URL and PANEL_API_KEY, or the panel itself. I will tell you when it answers again.
+alert-panel-up = ✅ The panel answers again: customers can order.
+
+broadcast-ask = Send the message for all customers: text, or a photo with a caption. /cancel to stop.
+broadcast-not-this = Send text (at most 4096 characters) or one photo with a caption (at most 1024), or /cancel.
+broadcast-canceled = Broadcast canceled: nothing was sent.
+broadcast-preview = Above is how customers will see it. It goes to { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    } who have not blocked the bot or turned broadcasts off.
+broadcast-send = ✅ Send to all
+broadcast-drop = ✖ Cancel
+broadcast-not-draft = This broadcast was sent or canceled already.
+broadcast-progress = 📣 Broadcast { $id }: { $done } of { $total } done (sent { $sent }, blocked { $blocked }, failed { $failed })…
+broadcast-done = 📣 Broadcast { $id } finished: { $total } customers, sent { $sent }, blocked or turned off { $blocked }, failed { $failed }.
+broadcast-off = 🔕 Don't send me these
+broadcast-on = 🔔 Send me these again
+broadcasts-off = You will not get these announcements any more.
+broadcasts-on = You will get our announcements again.

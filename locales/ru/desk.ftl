@@ -1,0 +1,95 @@
+# The admin's desk: figures, customers, alerts about the panel, broadcasts; and /id.
+
+your-id = Ваш id в Telegram: <code>{ $id }</code>
+
+admin-own-balance = Ваш собственный баланс: <b>{ $balance }</b>
+admin-stars-rate = Курс звёзд: 1 ⭐ = { $rate }, то есть { $stars } ⭐ пополняют на { $amount } (STARS_RATE).
+admin-stats-month = За 30 дней
+admin-stats-top = <b>Услуги с наибольшей прибылью за 30 дней</b>
+admin-stats-top-line = { $place }. { $service } (услуга { $id }): { $orders ->
+        [one] { $orders } заказ
+        [few] { $orders } заказа
+       *[many] { $orders } заказов
+    }, прибыль { $profit }
+admin-stats-top-none = Заказов пока нет.
+
+admin-status-placing = размещается
+admin-status-unknown = исход неизвестен
+admin-status-failed = не размещён
+admin-yes = да
+admin-no = нет
+admin-language-auto = { $language }, из Telegram (не выбран)
+admin-topup-invoiced = счёт выставлен
+admin-topup-paid = оплачено
+admin-topup-refunding = возвращается
+admin-topup-refunded = возвращено
+
+admin-user-ledger = <b>Движение средств</b>, { $count ->
+        [one] последняя { $count } запись
+        [few] последние { $count } записи
+       *[many] последние { $count } записей
+    }:
+admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
+admin-reason-order = заказ
+admin-reason-refund = возврат
+admin-reason-topup = пополнение звёздами
+admin-reason-topup-refund = пополнение звёздами возвращено
+admin-reason-topup-refund-undone = возврат звёзд отклонён, деньги на балансе
+admin-reason-credit = зачисление администратором
+admin-reason-debit = списание администратором
+
+admin-users-new = <b>Клиенты</b>, сначала новые: { $count } (страница { $page } из { $pages })
+admin-users-rich = <b>Клиенты</b>, сначала с большим балансом: { $count } (страница { $page } из { $pages })
+admin-users-found = <b>Клиенты</b> по запросу «{ $query }»: { $count } (страница { $page } из { $pages })
+admin-users-line = { $customer } · { $balance } · с { $since }
+admin-users-none = Никого.
+admin-users-how = Поиск: /users ИМЯ, /users @username или /users ID. Один клиент: /user ID.
+admin-users-by-new = 🆕 Сначала новые
+admin-users-by-rich = 💰 Сначала с большим балансом
+
+admin-help =
+    <b>Команды администратора</b>
+    /balance — ваш баланс, баланс панели, сколько у клиентов, курс звёзд
+    /stats — заказы, выручка, расходы, прибыль: сегодня, 7 и 30 дней, всё время
+    /users — клиенты, сначала новые: <code>/users rich</code>, <code>/users alice</code>
+    /user — один клиент и движение его средств: <code>/user 123456789</code>
+    /credit, /debit — зачислить или списать: <code>/credit 123456789 50</code>
+    /broadcast — сообщение всем клиентам, сначала предпросмотр
+    /unknown — заказы с неизвестным исходом; решить: <code>/attach 12 98765</code> или <code>/fail 12</code>
+    /refund — вернуть пополнение звёздами: <code>/refund 7</code>
+    /refresh — обновить каталог сейчас
+    /shop — скрывать и показывать услуги нажатием
+    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
+    /price — <code>/price 12 1.50</code>
+    /rename — <code>/rename 12 | ru | Просмотры</code>
+    /describe — <code>/describe 12 | en | Fast start</code>
+    /position — <code>/position Telegram Views 1</code>
+    /dripfeed — <code>/dripfeed 12 on</code>
+    /backup — <code>/backup</code>
+    /id — собственный id в Telegram, для ADMIN_IDS
+cmd-users = Клиенты: новые, богатые, поиск (админы)
+cmd-broadcast = Сообщение всем клиентам (админы)
+
+alert-panel-down =
+    ⛔ Панелью нельзя пользоваться: { $error }
+    Клиентам отвечаем, что сейчас не принимаем заказы. Проверьте PANEL_API_URL и PANEL_API_KEY или саму панель. Я сообщу, когда она снова ответит.
+alert-panel-up = ✅ Панель снова отвечает: клиенты могут заказывать.
+
+broadcast-ask = Отправьте сообщение для всех клиентов: текст или фото с подписью. /cancel — отмена.
+broadcast-not-this = Отправьте текст (не больше 4096 символов) или одно фото с подписью (не больше 1024), или /cancel.
+broadcast-canceled = Рассылка отменена: ничего не отправлено.
+broadcast-preview = Выше — так клиенты увидят сообщение. Оно уйдёт { $count ->
+        [one] { $count } клиенту
+        [few] { $count } клиентам
+       *[many] { $count } клиентам
+    }, которые не заблокировали бота и не отключили рассылки.
+broadcast-send = ✅ Отправить всем
+broadcast-drop = ✖ Отмена
+broadcast-not-draft = Эта рассылка уже отправлена или отменена.
+broadcast-progress = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed })…
+broadcast-done = 📣 Рассылка { $id } завершена: клиентов { $total }, отправлено { $sent }, заблокировали или отключили { $blocked }, ошибки { $failed }.
+broadcast-off = 🔕 Не присылать такое
+broadcast-on = 🔔 Снова присылать
+broadcasts-off = Такие сообщения больше не будут приходить.
+broadcasts-on = Наши сообщения снова будут приходить.

@@ -1,0 +1,83 @@
+# The admin's desk: figures, customers, alerts about the panel, broadcasts; and /id.
+
+your-id = Telegram id raqamingiz: <code>{ $id }</code>
+
+admin-own-balance = Oʻz balansingiz: <b>{ $balance }</b>
+admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, ya'ni { $stars } ⭐ balansni { $amount } ga toʻldiradi (STARS_RATE).
+admin-stats-month = Oxirgi 30 kun
+admin-stats-top = <b>Eng koʻp foyda keltirgan xizmatlar, oxirgi 30 kun</b>
+admin-stats-top-line = { $place }. { $service } (xizmat { $id }): { $orders } ta buyurtma, foyda { $profit }
+admin-stats-top-none = Hozircha buyurtmalar yoʻq.
+
+admin-status-placing = joylashtirilmoqda
+admin-status-unknown = natijasi nomaʼlum
+admin-status-failed = joylashtirilmadi
+admin-yes = ha
+admin-no = yoʻq
+admin-language-auto = { $language }, Telegramdan (tanlanmagan)
+admin-topup-invoiced = hisob yuborilgan
+admin-topup-paid = toʻlangan
+admin-topup-refunding = qaytarilmoqda
+admin-topup-refunded = qaytarilgan
+
+admin-user-ledger = <b>Pul harakati</b>, oxirgi { $count } ta yozuv:
+admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
+admin-reason-order = buyurtma
+admin-reason-refund = qaytarish
+admin-reason-topup = yulduzlar bilan toʻldirish
+admin-reason-topup-refund = yulduzlar bilan toʻldirish qaytarildi
+admin-reason-topup-refund-undone = yulduzlarni qaytarish rad etildi, pul balansda
+admin-reason-credit = administrator qoʻshdi
+admin-reason-debit = administrator yechdi
+
+admin-users-new = <b>Mijozlar</b>, avval yangilari: { $count } ({ $pages } tadan { $page }-sahifa)
+admin-users-rich = <b>Mijozlar</b>, avval balansi kattalari: { $count } ({ $pages } tadan { $page }-sahifa)
+admin-users-found = <b>Mijozlar</b>, “{ $query }” boʻyicha: { $count } ({ $pages } tadan { $page }-sahifa)
+admin-users-line = { $customer } · { $balance } · { $since } dan beri
+admin-users-none = Hech kim.
+admin-users-how = Qidirish: /users ISM, /users @username yoki /users ID. Bitta mijoz: /user ID.
+admin-users-by-new = 🆕 Avval yangilari
+admin-users-by-rich = 💰 Avval balansi kattalari
+
+admin-help =
+    <b>Administrator buyruqlari</b>
+    /balance — balansingiz, panel balansi, mijozlardagi jami, yulduzlar kursi
+    /stats — buyurtmalar, tushum, xarajat, foyda: bugun, 7 va 30 kun, butun davr
+    /users — mijozlar, avval yangilari: <code>/users rich</code>, <code>/users alice</code>
+    /user — bitta mijoz va pul harakati: <code>/user 123456789</code>
+    /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
+    /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
+    /unknown — natijasi nomaʼlum buyurtmalar; hal qilish: <code>/attach 12 98765</code> yoki <code>/fail 12</code>
+    /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
+    /refresh — katalogni hozir yangilash
+    /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
+    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
+    /price — <code>/price 12 1.50</code>
+    /rename — <code>/rename 12 | ru | Просмотры</code>
+    /describe — <code>/describe 12 | en | Fast start</code>
+    /position — <code>/position Telegram Views 1</code>
+    /dripfeed — <code>/dripfeed 12 on</code>
+    /backup — <code>/backup</code>
+    /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
+cmd-users = Mijozlar: yangilari, boylari, qidirish (adminlar)
+cmd-broadcast = Barcha mijozlarga xabar (adminlar)
+
+alert-panel-down =
+    ⛔ Paneldan foydalanib boʻlmayapti: { $error }
+    Mijozlarga hozir buyurtma qabul qilinmasligi aytilmoqda. PANEL_API_URL va PANEL_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beraman.
+alert-panel-up = ✅ Panel yana javob bermoqda: mijozlar buyurtma bera oladi.
+
+broadcast-ask = Barcha mijozlar uchun xabarni yuboring: matn yoki izohli rasm. Toʻxtatish: /cancel.
+broadcast-not-this = Matn (koʻpi bilan 4096 belgi) yoki izohli bitta rasm (koʻpi bilan 1024) yuboring yoki /cancel.
+broadcast-canceled = Xabarnoma bekor qilindi: hech narsa yuborilmadi.
+broadcast-preview = Yuqorida mijozlar uni qanday koʻrishi. U botni bloklamagan va xabarnomalarni oʻchirmagan { $count } ta mijozga yuboriladi.
+broadcast-send = ✅ Hammaga yuborish
+broadcast-drop = ✖ Bekor qilish
+broadcast-not-draft = Bu xabarnoma allaqachon yuborilgan yoki bekor qilingan.
+broadcast-progress = 📣 Xabarnoma { $id }: { $total } tadan { $done } tasi tayyor (yuborildi { $sent }, bloklagan { $blocked }, xato { $failed })…
+broadcast-done = 📣 Xabarnoma { $id } tugadi: { $total } ta mijoz, yuborildi { $sent }, bloklagan yoki oʻchirgan { $blocked }, xato { $failed }.
+broadcast-off = 🔕 Bunday xabarlarni yubormang
+broadcast-on = 🔔 Yana yuboring
+broadcasts-off = Bunday xabarlar endi kelmaydi.
+broadcasts-on = Xabarlarimiz yana keladi.
