@@ -10,8 +10,8 @@ import pytest
 from bot.storage import OrdersRepo
 from bot.telegram.callbacks import OrderNavCb, StepCb
 from tests.conftest import fund
-from tests.harness import BotClient, last_buttons, texts
-from tests.helpers import balance_of
+from tests.harness import BotClient, buttons, last_buttons, texts
+from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.test_order_flow import to_service
 
@@ -332,3 +332,95 @@ async def test_an_admin_offers_drip_feed_where_the_panel_does_not_say(
         f"#20 {NAME}: drip-feed as the panel's list says."
     ]
     assert "Check your order" in await answer(client, [POST, "500"])
+
+
+async def test_a_subscriptions_last_reported_charge_is_kept_when_a_report_leaves_it_out(
+    client: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    await subscribe(client, db, emulator)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    panel_id = order.panel_order_id or ""
+    emulator.set_status(panel_id, "Active", charge=Decimal("4"))
+    await dp["sweeper"].run_once(bot)
+    # The panel's answer for the order leaves the charge out.
+    emulator.canned({panel_id: {"status": "Canceled", "remains": 0}}, action="status")
+    await dp["sweeper"].run_once(bot)
+    settled = await OrdersRepo(db).get(order.id)
+    assert settled is not None
+    assert settled.panel_charge == Decimal(4)
+    assert settled.refunded == Decimal("7.20")  # 12.00 held, 4 x 1.2 = 4.80 kept
+    assert await balance_of(db, client.user.id) == Decimal("15.20")
+
+
+async def test_a_subscription_ended_without_any_charge_keeps_the_hold_and_tells_the_admins(
+    client: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    await subscribe(client, db, emulator)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    answer_ = {order.panel_order_id: {"status": "Expired", "remains": 0}}  # never a charge
+    emulator.canned(answer_, action="status", times=2)
+    await dp["sweeper"].run_once(bot)
+    await dp["sweeper"].run_once(bot)
+    assert await balance_of(db, client.user.id) == Decimal(8)
+    alerts = [text for text in admin_texts(bot) if "without the panel ever saying" in text]
+    assert len(alerts) == 1
+    assert f"Order #{order.id}" in alerts[0]
+
+
+async def test_existing_posts_count_in_a_subscriptions_hold(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Subscriptions", "10")
+    await fund(db, client.user.id, "20")
+    await answer(client, ["@durov", "100", "200", "5", "3"])  # 5 new and 3 existing posts
+    await client.click(StepCb(value=0))
+    sent = await client.click(OrderNavCb(action="skip"))
+    assert "To pay: <b>19.20 UZS</b>" in texts(sent)[-1]  # 200 x 8 = 1,600 at 12.00
+
+
+async def test_a_summarys_confirm_is_dead_once_the_customer_goes_back(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Subscriptions")
+    await fund(db, client.user.id, "20")
+    summary_text = await subscribe(client, db, emulator)
+    assert "To pay" in summary_text
+    summary = client.bot_messages()[-1]
+    token = next(data for label, data in buttons(summary.reply_markup) if label.startswith("✅"))
+    await client.click(OrderNavCb(action="back"))  # to the end date: the same message
+    sent = await client.click(token, summary)
+    assert sent[0].text == "This offer has expired. Send /order to start again."  # type: ignore[attr-defined]
+    assert emulator.calls("add") == []
+
+
+async def test_a_minimum_raised_above_the_kept_maximum_must_be_answered_again(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    await subscribe(client, db, emulator)
+    for _ in range(5):  # summary -> end date -> delay -> existing posts -> posts -> max
+        await client.click(OrderNavCb(action="back"))
+    sent = await client.click(OrderNavCb(action="back"))  # -> min
+    assert "Current minimum: 100." in texts(sent)[-1]
+    sent = await client.send("300")  # above the maximum of 200 kept from before
+    assert "Current maximum" not in texts(sent)[-1]
+    assert "⏭ Skip" not in last_buttons(client)
+    assert "✔ Keep it" not in last_buttons(client)
+    await client.click(OrderNavCb(action="keep"))  # forged: nothing to keep
+    assert emulator.calls("add") == []
+    assert "Check your order" not in texts(await client.send("250"))[-1]  # max < min
+
+
+async def test_a_comments_packages_partial_refunds_what_remains(
+    client: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    sell(emulator, "Custom Comments Package", "5")
+    await fund(db, client.user.id, "10")
+    await answer(client, [POST, "\n".join(f"comment {n}" for n in range(10))])
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    assert (order.quantity, order.charge) == (10, Decimal("6.00"))
+    emulator.set_status(order.panel_order_id or "", "Partial", remains=3)
+    await dp["sweeper"].run_once(bot)
+    assert await balance_of(db, client.user.id) == Decimal("5.80")  # 3 of 10 back: 1.80

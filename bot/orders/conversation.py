@@ -94,6 +94,9 @@ class Conversation:
 
     async def ask(self, draft: Draft, state: State, screen: Screen) -> None:
         """Move to `state` and show its screen, whose buttons become the live ones."""
+        if state != OrderForm.confirm:
+            # A Confirm token is good on its summary only: not after Back or another service.
+            draft.token = draft.charge = None
         await self.state.set_state(state)
         await self.save(draft)
         draft.prompt_id = await self.show(screen.text, screen.markup)
@@ -237,6 +240,8 @@ class Conversation:
             return
         service, kind = chosen
         name = None if step_state == OrderForm.confirm.state else step_name(step_state)
+        if name is None and step_state != OrderForm.confirm.state:
+            return  # Back belongs to a question or the summary; the lists have their own
         if name is not None and kind.step(name) is None:  # not this type's: start it over
             name = kind.first(service).name
         previous = kind.before(service, draft.answers, name)

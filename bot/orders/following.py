@@ -20,7 +20,7 @@ from bot.i18n import Arg
 from bot.money import Amounts, MoneyError, display_panel, to_minor
 from bot.notify.alerts import Alerts
 from bot.notify.news import News, Work
-from bot.orders.refunds import post_refund
+from bot.orders.refunds import expected_cost, post_refund
 from bot.orders.steps import type_named
 from bot.panel import OrderStatus, PanelError
 from bot.storage import LOCAL_STATUSES, Order, OrdersRepo, OutboxArg, Status, Transaction
@@ -97,7 +97,8 @@ class Follower:
             # A panel's word that reads like one of ours ("failed") must not pass for it: a
             # local `failed` means refunded. The admins are told; the order stays as it is.
             return order
-        if report.status == Status.PARTIAL and report.remains is None:
+        settles = (kind := type_named(order.service_type)) is not None and kind.settles_to_charge
+        if report.status == Status.PARTIAL and report.remains is None and not settles:
             # The refund depends on what remains: keep the order open until the panel says.
             if await self._orders.report_once(tx, order.id, "partial without remains"):
                 effects.alerts.append(("alert-partial-without-remains", _about(order)))
@@ -111,6 +112,17 @@ class Follower:
             panel_charge=_storable(report.charge),
         )
         await self._check_cost(tx, updated, effects)
+        kind = type_named(updated.service_type)
+        # Settled to the panel's charge: ended without one, the hold stands; a person decides.
+        unpriced = updated.is_final and updated.status != Status.CANCELED
+        unpriced = unpriced and updated.panel_charge is None
+        if (
+            kind is not None
+            and kind.settles_to_charge
+            and unpriced
+            and await self._orders.report_once(tx, order.id, "ended without charge")
+        ):
+            effects.alerts.append(("alert-ended-without-charge", _about(order)))
         if updated.status != order.status:
             log.info("order %d: %s -> %s", order.id, order.status, updated.status)
             updated = await self._tell(work, updated)
@@ -163,15 +175,6 @@ class Follower:
 
 # The panel rounds its charges to 5 decimals: a charge one step above is rounding.
 COST_TOLERANCE = Decimal("0.00001")
-
-
-def expected_cost(order: Order) -> Decimal:
-    """What the panel should take for the order: its rate at placement for the quantity (a
-    package's rate is its whole price)."""
-    kind = type_named(order.service_type)
-    if kind is not None and kind.package:
-        return order.rate
-    return order.rate * order.quantity / 1000
 
 
 def _storable(amount: Decimal | None) -> Decimal | None:

@@ -144,6 +144,11 @@ class Placer:
         except PanelIdTaken:
             # The panel answered with a number another order already has: something is off.
             return await self._unknown(order, f"panel order id {panel_order_id} is taken")
+        except Exception as error:
+            # The panel has it (order N) but it was not recorded: an admin must attach it.
+            log.exception("order %s: panel order %s not recorded", order.id, panel_order_id)
+            problem = f"placed as panel order {panel_order_id}, not recorded: {error}"
+            return await self._unknown(order, problem)
         log.info("order %s placed as panel order %s", order.id, panel_order_id)
         return Placement(Outcome.PLACED, placed, "order-placed")
 

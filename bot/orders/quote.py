@@ -41,7 +41,7 @@ class Quote:
         units = kind.units(service, answers)
         pricing = snapshot.pricing[service.id]
         charge = order_charge(pricing.base, pricing.markup, units, settings.price_decimals)
-        quantity = 1 if kind.package else units
+        quantity = kind.quantity(answers) if kind.package else units
         return cls(service, kind, answers, quantity, charge)
 
     @property

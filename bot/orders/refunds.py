@@ -57,16 +57,25 @@ def refund_due(order: Order, decimals: int) -> Decimal:
             return Decimal(0)
 
 
+def expected_cost(order: Order) -> Decimal:
+    """What the panel should take for the order: its rate at placement for the quantity (a
+    package's rate is its whole price; a subscription's quantity is the most it delivers)."""
+    kind = type_named(order.service_type)
+    if kind is not None and kind.package:
+        return order.rate
+    return order.rate * order.quantity / 1000
+
+
 def _settlement(order: Order, decimals: int) -> Decimal:
     """A subscription, ended: it held the most it could cost, and keeps what the panel's
     final charge costs at the customer's price (rounded up, like every charge)."""
     if order.status not in FINAL_STATUSES or order.status == Status.FAILED:
         return order.charge if order.status == Status.FAILED else Decimal(0)
     if order.panel_charge is None:
-        # Canceled with nothing said of a charge: nothing delivered. Ended without one:
-        # what was delivered is unknown, so the hold stands (the admins can credit).
+        # Canceled with never a charge reported: nothing delivered. Ended without one: what
+        # was delivered is unknown, so the hold stands and the admins are told.
         return order.charge if order.status == Status.CANCELED else Decimal(0)
-    most = order.rate * order.quantity / 1000  # what the panel would take at the most
+    most = expected_cost(order)  # what the panel would take at the most
     if most <= 0:
         return Decimal(0)
     kept = charge_up(order.panel_charge * order.charge / most, decimals)

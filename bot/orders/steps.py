@@ -155,7 +155,7 @@ def _single(name: str, pattern: re.Pattern[str]) -> Step:
     )
 
 
-def _number(name: str, low: int, high: int) -> Callable[[str | None, Service], Answer | None]:
+def _number(low: int, high: int) -> Callable[[str | None, Service], Answer | None]:
     def parse(text: str | None, service: Service) -> Answer | None:
         value = parse_whole_number(text)
         return value if value is not None and low <= value <= high else None
@@ -197,7 +197,7 @@ RUNS = Step(
     name="runs",
     question=lambda s: ("order-ask-runs", {"max": MAX_RUNS}),
     invalid=lambda s: ("order-bad-runs", {"max": MAX_RUNS}),
-    parse=_number("runs", 2, MAX_RUNS),
+    parse=_number(2, MAX_RUNS),
     current="order-current-runs",
     choices=lambda s: (2, 3, 5, 10),
     optional=True,  # Skip: all at once
@@ -207,7 +207,7 @@ INTERVAL = Step(
     name="interval",
     question=lambda s: ("order-ask-interval", {"max": MAX_INTERVAL}),
     invalid=lambda s: ("order-bad-interval", {"max": MAX_INTERVAL}),
-    parse=_number("interval", 1, MAX_INTERVAL),
+    parse=_number(1, MAX_INTERVAL),
     current="order-current-interval",
     choices=lambda s: (15, 30, 60, 360, 1440),
     applies=lambda service, answers: service.dripfeed and runs(service, answers) > 1,
@@ -264,12 +264,14 @@ def _per_post(name: str, **options: Any) -> Step:
 
 SUBSCRIPTION_USERNAME = replace(USERNAME, paragraph=True)
 MIN_PER_POST = _per_post("min")
-MAX_PER_POST = _per_post("max", agrees=lambda value, answers: int(value) >= int(answers["min"]))
+MAX_PER_POST = _per_post(
+    "max", agrees=lambda value, answers: int(value) >= int(answers.get("min", 0))
+)
 POSTS = Step(
     name="posts",
     question=lambda s: ("order-ask-posts", {"max": MAX_POSTS}),
     invalid=lambda s: ("order-bad-posts", {"max": MAX_POSTS}),
-    parse=_number("posts", 1, MAX_POSTS),
+    parse=_number(1, MAX_POSTS),
     current="order-current-posts",
     summary="order-summary-posts",
 )
@@ -277,7 +279,7 @@ OLD_POSTS = Step(
     name="old_posts",
     question=lambda s: ("order-ask-old-posts", {"max": MAX_POSTS}),
     invalid=lambda s: ("order-bad-old-posts", {"max": MAX_POSTS}),
-    parse=_number("old_posts", 1, MAX_POSTS),
+    parse=_number(1, MAX_POSTS),
     current="order-current-old-posts",
     summary="order-summary-old-posts",
     optional=True,
@@ -286,7 +288,7 @@ DELAY = Step(
     name="delay",
     question=lambda s: ("order-ask-delay", {"max": MAX_DELAY}),
     invalid=lambda s: ("order-bad-delay", {"max": MAX_DELAY}),
-    parse=_number("delay", 0, MAX_DELAY),
+    parse=_number(0, MAX_DELAY),
     current="order-current-delay",
     summary="order-summary-delay",
     choices=lambda s: (0, 5, 10, 15, 30, 60, 90),
@@ -316,8 +318,9 @@ def _one(answers: Answers) -> int:
 
 
 def _most_delivered(answers: Answers) -> int:
-    """A subscription's most: the most per post on every post."""
-    return int(answers["max"]) * int(answers["posts"])
+    """A subscription's most: the most per post on every new and existing post."""
+    old = answers.get("old_posts", SKIPPED)
+    return int(answers["max"]) * (int(answers["posts"]) + (int(old) if old != SKIPPED else 0))
 
 
 @dataclass(frozen=True)
@@ -360,7 +363,13 @@ class OrderType:
         return self.asked(service, {})[0]
 
     def complete(self, service: Service, answers: Answers) -> bool:
-        return all(step.name in answers for step in self.asked(service, answers))
+        """Every step this service asks has an answer that is valid for it, with the others:
+        answers kept from another service, or from before the customer went Back and
+        changed one that another depends on, are checked again here."""
+        return all(
+            step.suits(answers.get(step.name), service, answers)
+            for step in self.asked(service, answers)
+        )
 
     def units(self, service: Service, answers: Answers) -> int:
         """What the price per 1000 applies to: the quantity times the runs (1000 for a
@@ -391,7 +400,7 @@ ORDER_TYPES: dict[str, OrderType] = {
         OrderType(
             "Custom Comments Package",
             (LINK, COMMENTS_PACKAGE),
-            quantity=_one,
+            quantity=_count("comments"),  # what a Partial's remains count against
             sends_quantity=False,
             package=True,
         ),

@@ -308,6 +308,7 @@ class OrdersRepo:
             start_count=start_count,
             panel_charge=None if panel_charge is None else to_minor(panel_charge),
             panel_misses=0,
+            keep_known={"panel_charge"},
         )
 
     get_in = staticmethod(order_in)
@@ -414,12 +415,19 @@ class OrdersRepo:
         statuses: tuple[str, ...],
         *,
         exclude: bool = False,
+        keep_known: frozenset[str] | set[str] = frozenset(),
         **values: object,
     ) -> Order:
-        """Set `values` if the order's status is (or with `exclude`, is not) in `statuses`."""
+        """Set `values` if the order's status is (or with `exclude`, is not) in `statuses`;
+        a column in `keep_known` keeps what it had when its new value is None (a report that
+        leaves the panel's charge out does not forget the last one)."""
         assignments = ", ".join(
             # remains from the panel can be negative or above quantity; the schema refuses both
-            "remains = max(0, min(?, quantity))" if column == "remains" else f"{column} = ?"
+            "remains = max(0, min(?, quantity))"
+            if column == "remains"
+            else f"{column} = coalesce(?, {column})"
+            if column in keep_known
+            else f"{column} = ?"
             for column in values
         )
         marks = ", ".join("?" * len(statuses))

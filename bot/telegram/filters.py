@@ -35,7 +35,9 @@ class LivePrompt(Filter):
     """
 
     async def __call__(self, query: CallbackQuery, state: FSMContext) -> bool | dict[str, Any]:
-        if await state.get_state() is None or not isinstance(query.message, Message):
+        step = await state.get_state()
+        # Only the order conversation's own questions: a top-up being typed is not one.
+        if not (step or "").startswith("OrderForm:") or not isinstance(query.message, Message):
             return False
         draft = Draft.from_data(await state.get_data())
         if query.message.message_id != draft.prompt_id:

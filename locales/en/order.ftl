@@ -169,4 +169,4 @@ order-ask-expiry = Until which day? Send a date like 31/12/2026, or tap Skip for
 order-current-expiry = Current end date: { $expiry }. Send another or keep it.
 order-bad-expiry = Please send a date that is not in the past, like 31/12/2026.
 order-summary-expiry = Ends: { $expiry }
-order-summary-most = You pay the most it can cost now; what the supplier does not deliver comes back to your balance when the subscription ends.
+order-summary-most = You pay the most it can cost now; what is not delivered comes back to your balance when the subscription ends.

@@ -91,6 +91,7 @@ alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer 
 alert-order-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel answered “{ $error }” { $count } times in a row. Please check it on the panel.
 alert-partial-without-remains = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports Partial without saying how much remains, so nothing was refunded yet. The order stays open until the panel says.
 alert-panel-charged-more = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel charged { $charged }, more than the { $expected } expected at the rate of the day it was placed. The shop may be selling this service below cost: check its price with /price.
+alert-ended-without-charge = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }) ended without the panel ever saying what it charged, so the customer's hold was kept whole. Check it at the panel and give back what is due with /credit.
 alert-sweep-failing = ⚠️ Order status checks failed { $count } times in a row: { $error }. Still trying, at most { $delay } s apart.
 alert-refill-unknown = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): a refill was requested and no clear answer came back ({ $error }). The panel may have it: check it there. No other refill of this order is asked meanwhile.
 alert-refill-refused = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel refused a refill: “{ $error }”.

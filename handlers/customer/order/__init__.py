@@ -57,6 +57,8 @@ def create_router() -> Router:
     router.callback_query.register(answers.expired, OrderNavCb.filter())
     router.callback_query.register(answers.expired, StepCb.filter())
 
-    router.callback_query.register(confirm.confirm, ConfirmCb.filter(), LivePrompt())
+    router.callback_query.register(
+        confirm.confirm, ConfirmCb.filter(), StateFilter(OrderForm.confirm), LivePrompt()
+    )
     router.callback_query.register(confirm.not_live, ConfirmCb.filter())
     return router

@@ -50,7 +50,9 @@ async def confirm(
         order = await orders.create_and_charge(
             quote.new_order(query.from_user.id, callback_data.token)
         )
-    except TokenUsed:  # a concurrent tap of the same button won the race
+    except TokenUsed:  # a concurrent tap of the same button, or one before a restart, won
+        # A message of its own: the summary's message shows how the winning tap is going.
+        await conversation.message.answer(t("order-already-placed"))
         return
     except InsufficientFunds:  # the balance moved since the summary: show what is missing
         await conversation.summary()
