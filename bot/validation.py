@@ -13,6 +13,9 @@ MAX_LINK_LENGTH = 512
 MAX_ANSWER_NUMBER = 12  # Telegram polls have at most 12 options
 
 _DIGITS = re.compile(r"[0-9]{1,12}")
+# Digit groups as people write them, one separator throughout: "1 000", "1,000", "1.000",
+# and the no-break spaces phones put in ("1\u00a0000", "1\u202f000"). Only groups of three.
+_GROUPED = re.compile(r"[0-9]{1,3}(?P<sep>[ \u00a0\u202f,.])[0-9]{3}(?:(?P=sep)[0-9]{3}){0,2}")
 _USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
 _TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "www.t.me"})
 # The characters RFC 3986 allows in a URL: no spaces, quotes, angle brackets or braces.
@@ -29,11 +32,30 @@ def parse_whole_number(text: str | None) -> int | None:
     return int(text)
 
 
+def parse_count(text: str | None) -> int | None:
+    """A whole number as people write it: plain ASCII digits, or digit groups of three
+    ("1 000", "1,000", "1.000"); else None."""
+    if text is None:
+        return None
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        text = re.sub(r"[^0-9]", "", text)
+    return parse_whole_number(text)
+
+
 def parse_quantity(text: str | None, minimum: int, maximum: int) -> int | None:
-    number = parse_whole_number(text)
+    number = parse_count(text)
     if number is None or not minimum <= number <= maximum:
         return None
     return number
+
+
+def quantity_problem(text: str | None, minimum: int, maximum: int) -> str:
+    """Why `text` is not a quantity from `minimum` to `maximum`: "low", "high" or "nan"."""
+    number = parse_count(text)
+    if number is None:
+        return "nan"
+    return "low" if number < minimum else "high" if number > maximum else "nan"
 
 
 def parse_answer_number(text: str | None) -> int | None:

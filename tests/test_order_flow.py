@@ -133,15 +133,31 @@ async def test_bad_links_keep_the_step(client: BotClient, link, emulator) -> Non
 
 
 @pytest.mark.parametrize(
-    "quantity", ["abc", "-5", "1e9", "12.5", "1_000", "１２", "9" * 40, "²", "5", "100001", " "]
-)
-async def test_bad_quantities_keep_the_step(client: BotClient, quantity) -> None:
+    ("quantity", "answer"),
+    [
+        *[
+            (text, "Please send a whole number from 10 to 100,000, digits only.")
+            for text in ["abc", "-5", "1e9", "12.5", "1_000", "１２", "9" * 40, "²", " "]
+        ],
+        *[(text, "Please send a whole number from 10 to 100,000, digits only.")
+          for text in ["1 00", "1,0000", "1,000.000", "1 000,000", "1,,000"]],
+        ("5", "That is fewer than this service takes: send a whole number from 10 to 100,000."),
+        ("100001", "That is more than this service takes: send a whole number from 10 to 100,000."),
+        ("100 001", "That is more than this service takes: send a whole number from 10 to 100,000."),
+    ],
+)  # fmt: skip
+async def test_bad_quantities_keep_the_step(client: BotClient, quantity, answer) -> None:
     await to_service(client, "Telegram Members", MEMBERS)
     await client.send("@durov")
-    assert texts(await client.send(quantity)) == [
-        "Please send a whole number from 10 to 100,000, digits only."
-    ]
+    assert texts(await client.send(quantity)) == [answer]
     assert "Check your order" in texts(await client.send("10"))[-1]
+
+
+@pytest.mark.parametrize("quantity", ["1 000", "1,000", "1.000", "1\u00a0000", "1\u202f000"])
+async def test_quantities_are_read_as_people_write_them(client: BotClient, quantity) -> None:
+    await to_service(client, "Telegram Members", MEMBERS)
+    await client.send("@durov")
+    assert "Quantity: 1,000" in texts(await client.send(quantity))[-1]
 
 
 @pytest.mark.parametrize("answer", ["0", "13", "one", "-1", "2.5", "３"])

@@ -198,7 +198,7 @@ class Conversation:
         else:
             value = at.step.accept(text, at.service, at.draft.answers)
         if value is None:
-            await self.message.answer(screens.invalid(at.step, at.service, self.t))
+            await self.message.answer(screens.invalid(at.step, at.service, self.t, text))
             return
         at.draft.answers[at.step.name] = value
         await self.save(at.draft)

@@ -114,8 +114,9 @@ def question(step: Step, service: Service, answers: Answers, t: Texts, intro: li
     return Screen("\n\n".join([*intro, text]), markup)
 
 
-def invalid(step: Step, service: Service, t: Texts) -> str:
-    key, args = step.invalid(service)
+def invalid(step: Step, service: Service, t: Texts, text: str | None = None) -> str:
+    """Why the answer was refused, as specifically as the step can say."""
+    key, args = step.why(text, service) if step.why is not None else step.invalid(service)
     return t(key, **args)
 
 

@@ -29,6 +29,7 @@ from bot.validation import (
     parse_answer_number,
     parse_quantity,
     parse_whole_number,
+    quantity_problem,
 )
 
 # What customers typed, by step name: kept as JSON in the conversation's FSM data. A list
@@ -73,6 +74,9 @@ class Step:
     choices: Callable[[Service], tuple[int, ...]] = lambda service: ()
     optional: bool = False  # a Skip button; the field is then not sent
     applies: Callable[[Service, Answers], bool] = _always
+    # Why a typed answer was refused, where it can say more than `invalid` (a quantity below
+    # the minimum, above the maximum, or not a number at all).
+    why: Callable[[str | None, Service], Message] | None = None
     # Checks a parsed answer against the others (a maximum not below the minimum).
     agrees: Callable[[Answer, Answers], bool] = lambda value, answers: True
 
@@ -177,10 +181,19 @@ LINK = Step(
     current="order-current-link",
     paragraph=True,
 )
+
+
+def _quantity_why(text: str | None, service: Service) -> Message:
+    problem = quantity_problem(text, service.min, service.max)
+    key = {"low": "order-quantity-low", "high": "order-quantity-high"}.get(problem)
+    return key or "order-bad-quantity", {"min": service.min, "max": service.max}
+
+
 QUANTITY = Step(
     name="quantity",
     question=lambda s: ("order-ask-quantity", {"min": s.min, "max": s.max}),
     invalid=lambda s: ("order-bad-quantity", {"min": s.min, "max": s.max}),
+    why=_quantity_why,
     parse=lambda text, s: parse_quantity(text, s.min, s.max),
     current="order-current-quantity",
 )
