@@ -213,6 +213,7 @@ class Catalogue:
         self._lock = asyncio.Lock()
         self._hidden_types_logged: set[str] = set()
         self._warm_up: asyncio.Task[None] | None = None
+        self._background: asyncio.Task[None] | None = None  # a refresh no one waits for
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -225,15 +226,16 @@ class Catalogue:
 
     async def _warm(self) -> None:
         try:
-            await self.current()
-        except CatalogueUnavailable as error:
+            await self.refresh()
+        except PanelFailure as error:
             log.warning("catalogue not loaded at start-up: %s", error)
 
     async def close(self) -> None:
-        if self._warm_up is not None and not self._warm_up.done():
-            self._warm_up.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._warm_up
+        for task in (self._warm_up, self._background):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     @property
     def currency(self) -> str:
@@ -241,15 +243,34 @@ class Catalogue:
         return self._snapshot.currency if self._snapshot else ""
 
     async def current(self) -> Snapshot:
-        if self._snapshot is not None and self._clock() - self._fetched_at < self._max_age:
-            return self._snapshot
-        try:
-            return await self.refresh()
-        except PanelFailure as error:
-            if self._snapshot is None:
+        """The snapshot in hand; once it is older than `max_age`, a refresh starts in the
+        background and this tap is still answered from the old one. A refresh of a large
+        catalogue takes hundreds of milliseconds, and a customer's tap must not wait for
+        it (nor must everyone else's updates behind it). Only with no snapshot at all is
+        the panel asked while the caller waits."""
+        if self._snapshot is None:
+            try:
+                return await self.refresh()
+            except PanelFailure as error:
                 raise CatalogueUnavailable(str(error)) from None
+        if self._clock() - self._fetched_at >= self._max_age and (
+            self._background is None or self._background.done()
+        ):
+            self._background = asyncio.create_task(self._refresh_quietly())
+        return self._snapshot
+
+    async def refreshed(self) -> None:
+        """Wait for a background refresh under way, if any (tests, shutdown)."""
+        if self._background is not None:
+            await asyncio.shield(self._background)
+
+    async def _refresh_quietly(self) -> None:
+        try:
+            await self.refresh()
+        except PanelFailure as error:
             log.warning("catalogue refresh failed, serving the previous one: %s", error)
-            return self._snapshot
+        except Exception:  # a background task has no caller to raise to
+            log.exception("catalogue refresh failed")
 
     async def cached(self) -> Snapshot:
         """The snapshot in hand, however old; fetched only if there is none.

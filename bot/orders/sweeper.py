@@ -1,6 +1,7 @@
 """The status sweep: every `STATUS_POLL_INTERVAL` seconds, ask the panel about every placed,
-unfinished order (`status` with `orders`, at most 100 ids a request) and record the answers
-through the `Follower`; then about every open refill (`refill_status` with `refills`, at
+unfinished order, every one in each sweep (`status` with `orders`, at most 100 ids a
+request, so n orders take ⌈n/100⌉ requests) and record the answers through the
+`Follower`; then about every open refill (`refill_status` with `refills`, at
 most 100 a request, or one at a time where the panel lacks that form) through the
 `RefillFollower`.
 
@@ -31,9 +32,6 @@ log = logging.getLogger(__name__)
 
 Report = TypeVar("Report")
 
-# Orders asked about per sweep at most; least recently updated first, so with more open
-# orders than this every one still comes round.
-SWEEP_LIMIT = 1000
 # The longest wait between sweeps while the panel keeps failing (unless the interval is longer).
 MAX_BACKOFF = 600.0
 # Failed sweeps in a row before the admins are told (once per streak).
@@ -63,7 +61,6 @@ class Sweeper(Background):
         refill_follower: RefillFollower,
         alerts: Alerts,
         interval: float,
-        limit: int = SWEEP_LIMIT,
     ) -> None:
         super().__init__()
         self._orders = orders
@@ -73,7 +70,6 @@ class Sweeper(Background):
         self._refill_follower = refill_follower
         self._alerts = alerts
         self.interval = interval
-        self._limit = limit
         self._lock = asyncio.Lock()
         self.failures = 0  # failed sweeps in a row
 
@@ -92,7 +88,7 @@ class Sweeper(Background):
     async def _sweep(self, bot: Bot) -> Sweep:
         orders = {
             order.panel_order_id: order.id
-            for order in await self._orders.list_to_follow(self._limit)
+            for order in await self._orders.list_to_follow()
             if order.panel_order_id is not None
         }
         sweep = Sweep(asked=len(orders))
@@ -103,7 +99,7 @@ class Sweeper(Background):
             return sweep
         refills = {
             refill.panel_refill_id: refill.id
-            for refill in await self._refills.list_open(self._limit)
+            for refill in await self._refills.list_open()
             if refill.panel_refill_id is not None
         }
         sweep.refills_asked = len(refills)

@@ -273,8 +273,9 @@ class OrdersRepo:
 
     # --- following -----------------------------------------------------------------------
 
-    async def list_to_follow(self, limit: int = 1000) -> list[Order]:
-        """Placed, unfinished orders, least recently updated first: what the sweep asks about."""
+    async def list_to_follow(self, limit: int = -1) -> list[Order]:
+        """Placed, unfinished orders, least recently updated first: what the sweep asks about
+        (every one, unless `limit`: SQLite reads a negative LIMIT as none)."""
         marks = ", ".join("?" * len(_NOT_FOLLOWED))
         return await self._many(
             f"SELECT * FROM orders WHERE panel_order_id IS NOT NULL AND status NOT IN ({marks})"  # noqa: S608  # placeholders only

@@ -133,8 +133,9 @@ class RefillsRepo:
 
     # --- following -----------------------------------------------------------------------
 
-    async def list_open(self, limit: int) -> list[Refill]:
-        """Refills the panel took and has not finished, least recently updated first."""
+    async def list_open(self, limit: int = -1) -> list[Refill]:
+        """Refills the panel took and has not finished, least recently updated first (every
+        one, unless `limit`: SQLite reads a negative LIMIT as none)."""
         return await self._many(
             "SELECT * FROM refills WHERE status = ? ORDER BY updated_at, id LIMIT ?",
             (RefillState.OPEN, limit),
