@@ -132,6 +132,9 @@ async def test_bad_links_keep_the_step(client: BotClient, link, emulator) -> Non
     assert emulator.calls("add") == []
 
 
+WHOLE = "send a whole number from 10 to 100,000."
+
+
 @pytest.mark.parametrize(
     ("quantity", "answer"),
     [
@@ -141,9 +144,9 @@ async def test_bad_links_keep_the_step(client: BotClient, link, emulator) -> Non
         ],
         *[(text, "Please send a whole number from 10 to 100,000, digits only.")
           for text in ["1 00", "1,0000", "1,000.000", "1 000,000", "1,,000"]],
-        ("5", "That is fewer than this service takes: send a whole number from 10 to 100,000."),
-        ("100001", "That is more than this service takes: send a whole number from 10 to 100,000."),
-        ("100 001", "That is more than this service takes: send a whole number from 10 to 100,000."),
+        ("5", f"That is fewer than this service takes: {WHOLE}"),
+        ("100001", f"That is more than this service takes: {WHOLE}"),
+        ("100 001", f"That is more than this service takes: {WHOLE}"),
     ],
 )  # fmt: skip
 async def test_bad_quantities_keep_the_step(client: BotClient, quantity, answer) -> None:
