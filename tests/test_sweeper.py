@@ -55,6 +55,19 @@ async def test_a_sweep_of_250_open_orders_makes_exactly_3_requests(
     assert {(await reload(db, order)).status for order in placed} == {Status.IN_PROGRESS}
 
 
+async def test_one_sweep_covers_more_than_a_thousand_open_orders(
+    dp: Dispatcher, bot: Bot, db: Database, emulator: PanelEmulator
+) -> None:
+    """No cap on a sweep: 1,050 open orders are all asked in ⌈1050/100⌉ = 11 calls."""
+    await fund(db, 1001, "13000")
+    placed = [await place(db, emulator, funded=True) for _ in range(1050)]
+
+    sweep = await dp["sweeper"].run_once(bot)
+
+    assert len(emulator.calls("status")) == 11
+    assert sweep.asked == sweep.recorded == len(placed)
+
+
 async def test_statuses_are_stored_with_remains_clamped(
     dp: Dispatcher, bot: Bot, db: Database, emulator: PanelEmulator
 ) -> None:
