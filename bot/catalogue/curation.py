@@ -20,6 +20,18 @@ class ServiceRule:
     # Drip-feed offered or not, for panels that do not say (None: as the panel says).
     dripfeed: bool | None = None
 
+    @property
+    def says_anything(self) -> bool:
+        """Whether the reseller changed anything for the service."""
+        return bool(
+            self.hidden
+            or self.markup is not None
+            or self.price is not None
+            or self.names
+            or self.descriptions
+            or self.dripfeed is not None
+        )
+
 
 @dataclass(frozen=True)
 class CategoryRule:
@@ -64,7 +76,10 @@ class Curation:
     def digest(self) -> str:
         """Part of the snapshot's version: a change here changes what customers see."""
         digest = hashlib.sha256()
-        for key, rule in sorted(self.services.items()):
+        for key in sorted(self.services):  # the keys alone: tuples sort far slower
+            rule = self.services[key]
+            if not rule.says_anything:
+                continue  # every service the panel lists has a row; most say nothing
             digest.update(
                 f"s{key}|{rule.hidden}|{rule.markup}|{rule.price}|{rule.dripfeed}|".encode()
             )
