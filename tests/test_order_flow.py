@@ -414,3 +414,17 @@ async def test_balance_button_and_a_new_customer(client: BotClient, db) -> None:
     sent = await client.click_text("💰 Balance")
     assert isinstance(sent[0], AnswerCallbackQuery)
     assert texts(sent) == ["Your balance: <b>0.00</b>\nTop up with /topup."]
+
+
+async def test_replies_that_end_a_path_offer_the_next_step(client: BotClient) -> None:
+    await client.send("/balance")
+    assert last_buttons(client) == ["⭐ Top up", "🛒 New order"]
+    await client.send("/orders")
+    assert last_buttons(client) == ["🛒 New order"]
+    await client.send("/help")
+    assert "🛒 New order" in last_buttons(client)
+    await client.send("/order")
+    await client.send("nothing like this exists")
+    assert last_buttons(client) == ["« Back", "✖ Cancel"]
+    sent = await client.click(OrderNavCb(action="cancel"))
+    assert "The order was cancelled. Nothing was charged." in texts(sent)

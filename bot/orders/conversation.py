@@ -157,10 +157,10 @@ class Conversation:
     async def search(self, snapshot: Snapshot, words: str, page: int) -> None:
         """The shown services matching `words`, best first, a page at a time."""
         found = snapshot.search(words)
-        if not found:
-            await self.show(screens.search_none(words, self.t).text)
-            return
         draft = await self.draft()
+        if not found:  # its buttons lead back to the categories, or out
+            await self.ask(draft, OrderForm.browsing, screens.search_none(snapshot, words, self.t))
+            return
         draft.search = words
         screen = screens.search_results(snapshot, words, found, page, self.t, self.amounts)
         await self.ask(draft, OrderForm.browsing, screen)

@@ -74,8 +74,11 @@ def search_results(
     return Screen(text, keyboards.search_results(snapshot, shown, prices, t))
 
 
-def search_none(words: str, t: Texts) -> Screen:
-    return Screen(t("order-search-none", query=words[:QUERY_SHOWN]))
+def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
+    """Nothing found: back to the categories, or out."""
+    return Screen(
+        t("order-search-none", query=words[:QUERY_SHOWN]), keyboards.nothing_found(snapshot, t)
+    )
 
 
 def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:

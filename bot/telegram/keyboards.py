@@ -60,6 +60,16 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def next_steps(t: Texts, *actions: str) -> InlineKeyboardMarkup:
+    """The main menu's buttons for `actions` (order, orders, balance, topup, ...), under a
+    reply that ends a path: no answer is a dead end."""
+    builder = InlineKeyboardBuilder()
+    for action in actions:
+        builder.button(text=t(f"menu-{action}"), callback_data=MenuCb(action=action))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
 def language_picker(current: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for code, name in LANGUAGE_NAMES.items():
@@ -161,6 +171,15 @@ def _service_buttons(
             text=f"{label(name, LABEL_LIMIT - len(price) - 3)} · {price}",
             callback_data=ServiceCb(v=snapshot.version, id=service.id),
         )
+
+
+def nothing_found(snapshot: Snapshot, t: Texts) -> InlineKeyboardMarkup:
+    """Under a search that found nothing: the categories again, or Cancel."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("nav-back"), callback_data=CategoriesPageCb(v=snapshot.version, page=0))
+    builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
+    builder.adjust(2)
+    return builder.as_markup()
 
 
 def prompt(

@@ -12,6 +12,7 @@ from bot.money import Amounts
 from bot.settings import Settings
 from bot.storage import UsersRepo
 from bot.telegram.callbacks import MenuCb
+from bot.telegram.keyboards import next_steps
 
 
 async def balance_command(
@@ -22,7 +23,8 @@ async def balance_command(
     settings: Settings,
     t: Texts,
 ) -> None:
-    await message.answer(await balance_text(event_from_user, users, amounts, settings, t))
+    text = await balance_text(event_from_user, users, amounts, settings, t)
+    await message.answer(text, reply_markup=next_steps(t, "topup", "order"))
 
 
 async def balance_button(
@@ -31,7 +33,7 @@ async def balance_button(
     await query.answer()
     if query.message is not None:
         text = await balance_text(query.from_user, users, amounts, settings, t)
-        await query.message.answer(text)
+        await query.message.answer(text, reply_markup=next_steps(t, "topup", "order"))
 
 
 def create_router() -> Router:

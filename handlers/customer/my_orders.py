@@ -50,7 +50,7 @@ async def orders_page(
     """The text and buttons of one page of the user's orders, newest first."""
     count = await orders.count_for_user(user_id)
     if not count:
-        return t("orders-empty"), None
+        return t("orders-empty"), keyboards.next_steps(t, "order")
     pages = -(-count // PAGE_SIZE)
     page = min(max(page, 0), pages - 1)
     shown = await orders.list_for_user(user_id, PAGE_SIZE, page * PAGE_SIZE)

@@ -29,13 +29,15 @@ async def help_text(bot: Bot, t: Texts) -> str:
 
 
 async def help_command(message: Message, bot: Bot, t: Texts) -> None:
-    await message.answer(await help_text(bot, t))
+    # The menu's buttons work in a private chat only: a group gets the text alone.
+    markup = main_menu(t) if message.chat.type == "private" else None
+    await message.answer(await help_text(bot, t), reply_markup=markup)
 
 
 async def help_button(query: CallbackQuery, bot: Bot, t: Texts) -> None:
     await query.answer()
     if query.message is not None:
-        await query.message.answer(await help_text(bot, t))
+        await query.message.answer(await help_text(bot, t), reply_markup=main_menu(t))
 
 
 def create_router() -> Router:
