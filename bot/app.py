@@ -59,6 +59,8 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.storage.backup import Backups
+from bot.storage.tickets import TicketsRepo
+from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
 from bot.telegram.inflight import InFlight
@@ -182,6 +184,17 @@ def create_dispatcher(
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
         broadcasts=broadcasts,
         broadcast_progress=BroadcastProgress(broadcasts, alerts),
+    )
+    # Support tickets: kept apart from the keywords above so this feature stays one block.
+    tickets = TicketsRepo(db)
+    dp["tickets"] = tickets
+    dp["support"] = Support(
+        settings=settings,
+        tickets=tickets,
+        users=users,
+        orders=orders,
+        alerts=alerts,
+        amounts=amounts,
     )
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],

@@ -149,7 +149,7 @@ async def test_the_card_shows_the_order_and_goes_back(
         f"Placed: {order.created_at:%Y-%m-%d %H:%M} UTC",
         "Status: <b>pending</b>",
     ]
-    assert card.labels == ["🔄 Refresh", "✖️ Cancel order", "« My orders"]
+    assert card.labels == ["🔄 Refresh", "✖️ Cancel order", "💬 Ask about this order", "« My orders"]
     back = card_of(await client.click_text("« My orders"))
     assert back.text.startswith("<b>My orders</b>: 1 order")
 
@@ -167,7 +167,7 @@ async def test_orders_not_placed_are_shown_with_their_local_status(
     assert f"#{order.id} · {SERVICE} × 100 · проверяется · 12.00" in listing
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert card.text.startswith(f"<b>Заказ #{order.id}</b> (номера у поставщика ещё нет)")
-    assert card.labels == ["🔄 Обновить", "« Мои заказы"]
+    assert card.labels == ["🔄 Обновить", "💬 Вопрос по заказу", "« Мои заказы"]
     again = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
     assert again.text == card.text
     assert emulator.calls("status") == []  # nothing to ask the panel about
@@ -258,7 +258,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     card = card_of(done)
     assert "Status: <b>pending, cancellation requested</b>" in card.text
     assert card.text.endswith("as soon as the supplier confirms the order is canceled.")
-    assert card.labels == ["🔄 Refresh", "« My orders"]
+    assert card.labels == ["🔄 Refresh", "💬 Ask about this order", "« My orders"]
     assert await LedgerRepo(db).balance(1001) == 0  # a request, not an outcome
 
     # The flag is kept: a second Cancel (an old button) is refused without asking the panel.
@@ -272,7 +272,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert "Status: <b>canceled</b>" in card.text
     assert "Returned to your balance: 12.00" in card.text
-    assert card.labels == ["« My orders"]
+    assert card.labels == ["💬 Ask about this order", "« My orders"]
 
 
 async def test_a_refused_cancel_is_shown_and_changes_nothing(
@@ -317,7 +317,7 @@ async def test_no_cancel_where_the_service_does_not_allow_it(
 ) -> None:
     order = await place(db, emulator, can_cancel=False)
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
-    assert card.labels == ["🔄 Refresh", "« My orders"]
+    assert card.labels == ["🔄 Refresh", "💬 Ask about this order", "« My orders"]
     for action in ("cancel", "cancel-yes"):
         (answer,) = await client.click(OrderCb(action=action, id=order.id, page=0))
         assert isinstance(answer, AnswerCallbackQuery)

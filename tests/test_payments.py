@@ -17,7 +17,6 @@ from aiogram.methods import (
 )
 from aiogram.types import SuccessfulPayment, Update
 
-from bot.app import create_dispatcher
 from bot.storage import LedgerRepo, Reason, Topup, TopupsRepo, TopupStatus
 from tests.conftest import ADMIN_ID
 from tests.harness import BotClient, texts
@@ -262,45 +261,7 @@ async def test_payments_are_among_the_allowed_updates(dp) -> None:
     assert "message" in used
 
 
-# --- /paysupport and /terms -----------------------------------------------------------------
-
-
-async def test_paysupport_without_a_contact_relays_to_the_admins(make_client) -> None:
-    client = make_client(first_name="<Ann>")
-    assert texts(await client.send("/paysupport")) == [
-        "<b>Help with a payment</b>\nSend /paysupport with your question in this chat, e.g."
-        " <code>/paysupport top-up #12 not credited</code>: the shop's admins get it and will"
-        " contact you. Mention the top-up number from the receipt."
-    ]
-    sent = await client.send("/paysupport top-up #3 <not> credited")
-    assert texts(sent, chat_id=client.chat.id) == [
-        "Sent to the shop's admins. They will contact you."
-    ]
-    assert texts(sent, chat_id=ADMIN_ID) == [
-        f'💬 Payment question from <a href="tg://user?id={client.user.id}">&lt;Ann&gt;</a>'
-        f" (id <code>{client.user.id}</code>):\ntop-up #3 &lt;not&gt; credited"
-    ]
-
-
-async def test_paysupport_names_the_contact(settings, db, panel, translator, bot) -> None:
-    with_contact = settings.model_copy(update={"support_contact": "@shop_help"})
-    dp = create_dispatcher(settings=with_contact, db=db, panel=panel, translator=translator)
-    sent = await BotClient(dp, bot, language_code="uz").send("/paysupport")
-    assert texts(sent)[0].startswith(
-        "<b>To'lov bo'yicha yordam</b>\n@shop_help ga yozing: to'ldirish raqamini"
-    )
-
-
-async def test_paysupport_question_too_long(client: BotClient) -> None:
-    sent = await client.send("/paysupport " + "x" * 1001)
-    assert texts(sent) == ["Please keep it under 1,000 characters."]
-
-
-async def test_paysupport_with_no_admin_to_tell(settings, db, panel, translator, bot) -> None:
-    alone = settings.model_copy(update={"admin_ids": frozenset()})
-    dp = create_dispatcher(settings=alone, db=db, panel=panel, translator=translator)
-    sent = await BotClient(dp, bot, language_code="ru").send("/paysupport помогите")
-    assert texts(sent) == ["Не удалось передать сообщение. Попробуйте позже."]
+# --- /terms (/paysupport: tests/test_support.py) -----------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ async def test_start_greets_in_the_telegram_language(make_client, db, language) 
         MenuCb(action="orders").pack(),
         MenuCb(action="balance").pack(),
         MenuCb(action="topup").pack(),
+        MenuCb(action="support").pack(),
         MenuCb(action="language").pack(),
         MenuCb(action="help").pack(),
     ]

@@ -337,6 +337,37 @@ CREATE UNIQUE INDEX outbox_once_per_broadcast ON outbox (broadcast_id, user_id)
     WHERE broadcast_id IS NOT NULL;
 """
 
+# Support tickets: a customer's question and the conversation that follows, kept whole.
+# `ticket_copies` says which message in which chat (an admin's copy of the question, the
+# customer's copy of an answer) belongs to which ticket, so replying to it continues it.
+_SUPPORT_TICKETS = """
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    order_id INTEGER REFERENCES orders (id),  -- asked about from an order's card
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'closed')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX tickets_by_status ON tickets (status, updated_at);
+CREATE INDEX tickets_by_user ON tickets (user_id);
+CREATE TABLE ticket_messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    author_id INTEGER NOT NULL,  -- the customer, or the admin who answered
+    from_admin INTEGER NOT NULL CHECK (from_admin IN (0, 1)),
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX ticket_messages_by_ticket ON ticket_messages (ticket_id, id);
+CREATE TABLE ticket_copies (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    PRIMARY KEY (chat_id, message_id)
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -349,6 +380,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V9_REFILLS,
     _V10_DRIPFEED_SWITCH,
     _V11_ADMIN_DESK,
+    _SUPPORT_TICKETS,  # support tickets
 )
 LATEST = len(MIGRATIONS)
 

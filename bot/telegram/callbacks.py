@@ -131,3 +131,10 @@ class BroadcastCb(CallbackData, prefix="bc"):
 
 class BroadcastsOffCb(CallbackData, prefix="bo"):
     off: bool = True
+
+
+class TicketCb(CallbackData, prefix="tk"):
+    """A support ticket: the handler checks it is the tapper's own, or the tapper an admin."""
+
+    action: str  # answer, close (admins); write, close (the customer)
+    id: RowId

@@ -28,6 +28,7 @@ CUSTOMER_COMMANDS = (
     "cancel",
     "language",
     "help",
+    "support",
     "paysupport",
 )
 ADMIN_COMMANDS = (
@@ -50,6 +51,7 @@ ADMIN_COMMANDS = (
     "dripfeed",
     "backup",
     "broadcast",
+    "tickets",
 )
 
 

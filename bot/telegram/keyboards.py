@@ -54,9 +54,10 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder.button(text=t("menu-orders"), callback_data=MenuCb(action="orders"))
     builder.button(text=t("menu-balance"), callback_data=MenuCb(action="balance"))
     builder.button(text=t("menu-topup"), callback_data=MenuCb(action="topup"))
+    builder.button(text=t("menu-support"), callback_data=MenuCb(action="support"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
-    builder.adjust(1, 2, 2)
+    builder.adjust(1, 2, 2, 1)
     return builder.as_markup()
 
 
@@ -264,8 +265,9 @@ def order_actions(
             text=t("order-refill"), callback_data=OrderCb(action="refill", id=order.id, page=page)
         )
         actions += 1
+    builder.button(text=t("order-ask"), callback_data=OrderCb(action="ask", id=order.id, page=page))
     builder.button(text=t("orders-back"), callback_data=OrdersCb(page=page))
-    builder.adjust(*([actions] if actions else []), 1)
+    builder.adjust(*([actions] if actions else []), 1, 1)
     return builder.as_markup()
 
 

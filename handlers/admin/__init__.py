@@ -7,7 +7,16 @@ from __future__ import annotations
 from aiogram import F, Router
 
 from bot.telegram.filters import IsAdmin
-from handlers.admin import backup, broadcast, catalogue, customers, shop, shop_panel, topups
+from handlers.admin import (
+    backup,
+    broadcast,
+    catalogue,
+    customers,
+    shop,
+    shop_panel,
+    tickets,
+    topups,
+)
 
 
 def create_router() -> Router:
@@ -22,5 +31,6 @@ def create_router() -> Router:
         catalogue.create_router(),
         shop_panel.create_router(),
         backup.create_router(),
+        tickets.create_router(),
     )
     return router

@@ -16,6 +16,7 @@ from handlers.customer import (
     order,
     payments,
     start,
+    support,
     topup,
 )
 
@@ -25,6 +26,9 @@ __all__ = ["create_router", "payments"]
 def create_router() -> Router:
     router = Router(name="customer")
     router.include_routers(
+        # Support first: a reply to our answer continues the ticket whatever conversation
+        # is under way, and "Ask about this order" goes ahead of My orders' buttons.
+        support.create_router(),
         # Typing a top-up amount: its /cancel goes ahead of the order's, which would speak
         # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
         topup.create_router(),

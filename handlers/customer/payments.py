@@ -1,4 +1,5 @@
-"""Telegram's checkout (pre-checkout query, successful payment), `/paysupport` and `/terms`.
+"""Telegram's checkout (pre-checkout query, successful payment) and `/terms` (`/paysupport`
+opens a support ticket: `handlers.customer.support`).
 
 This router comes first: a payment must be credited whatever conversation the customer is
 in, never swallowed by some step's "anything else" handler.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command
 from aiogram.types import Message, PreCheckoutQuery, User
 
 from bot.catalogue import Catalogue
@@ -21,9 +22,6 @@ from bot.stars import rate_text, return_payment
 from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal
 
 log = logging.getLogger(__name__)
-
-# What a customer may write to the admins through /paysupport in one message.
-MAX_QUESTION = 1000
 
 
 async def pre_checkout(query: PreCheckoutQuery, topups: TopupsRepo, t: Texts) -> None:
@@ -96,35 +94,6 @@ async def _give_back(
     )
 
 
-async def paysupport(
-    message: Message,
-    command: CommandObject,
-    bot: Bot,
-    event_from_user: User,
-    alerts: Alerts,
-    settings: Settings,
-    t: Texts,
-) -> None:
-    question = (command.args or "").strip()
-    if not question:
-        if settings.support_contact:
-            await message.answer(t("paysupport-contact", contact=settings.support_contact))
-        else:
-            await message.answer(t("paysupport-admins"))
-        return
-    if len(question) > MAX_QUESTION:
-        await message.answer(t("paysupport-too-long", limit=MAX_QUESTION))
-        return
-    delivered = await alerts.send(
-        bot,
-        "alert-paysupport",
-        user_id=str(event_from_user.id),
-        name=event_from_user.full_name,
-        question=question,
-    )
-    await message.answer(t("paysupport-sent" if delivered else "paysupport-not-sent"))
-
-
 async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: Texts) -> None:
     await message.answer(t("terms", rate=rate_text(settings, catalogue.currency)))
 
@@ -133,6 +102,5 @@ def create_router() -> Router:
     router = Router(name="payments")
     router.pre_checkout_query.register(pre_checkout)
     router.message.register(successful_payment, F.successful_payment)
-    router.message.register(paysupport, Command("paysupport"))
     router.message.register(terms, Command("terms"))
     return router

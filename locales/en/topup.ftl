@@ -40,16 +40,7 @@ topup-refunded =
 payment-returned = This payment ({ $stars } ⭐) matched no open invoice, so the stars were sent back to you. Send /topup for a new invoice.
 payment-held = This payment ({ $stars } ⭐) matched no open invoice. The shop's admins have been told and will send the stars back.
 
-# /paysupport and /terms
-paysupport-contact =
-    <b>Help with a payment</b>
-    Write to { $contact } with your top-up number (it is on the receipt) and what went wrong. Or send /paysupport with your question here, e.g. <code>/paysupport top-up #12 not credited</code>, and the shop's admins get it.
-paysupport-admins =
-    <b>Help with a payment</b>
-    Send /paysupport with your question in this chat, e.g. <code>/paysupport top-up #12 not credited</code>: the shop's admins get it and will contact you. Mention the top-up number from the receipt.
-paysupport-too-long = Please keep it under { $limit } characters.
-paysupport-sent = Sent to the shop's admins. They will contact you.
-paysupport-not-sent = Sorry, I could not pass this on right now. Please try again later.
+# /terms
 terms =
     <b>Terms of sale</b>
     • You pay for orders from your balance in this shop, and top it up with Telegram Stars: 1 ⭐ = { $rate }.
@@ -58,9 +49,6 @@ terms =
     • Help with payments: /paysupport
 
 # To admins
-alert-paysupport =
-    💬 Payment question from <a href="tg://user?id={ $user_id }">{ $name }</a> (id <code>{ $user_id }</code>):
-    { $question }
 alert-payment-returned = ⚠️ A payment of { $stars } ⭐ from user <code>{ $user_id }</code> matched no open invoice ({ $why ->
         [used] the invoice was paid already
         [not-yours] another customer's invoice

@@ -47,6 +47,7 @@ admin-help =
     /user — bitta mijoz va pul harakati: <code>/user 123456789</code>
     /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
     /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
+    /tickets — yopilmagan murojaatlar; murojaat xabariga javob berib javob qaytaring
     /unknown — natijasi nomaʼlum buyurtmalar; hal qilish: <code>/attach 12 98765</code> yoki <code>/fail 12</code>
     /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
     /refresh — katalogni hozir yangilash

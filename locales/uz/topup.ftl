@@ -34,16 +34,7 @@ topup-refunded =
 payment-returned = Bu to'lov ({ $stars } ⭐) hech bir ochiq hisobga mos kelmadi, shuning uchun yulduzlar sizga qaytarildi. Yangi hisob uchun /topup yuboring.
 payment-held = Bu to'lov ({ $stars } ⭐) hech bir ochiq hisobga mos kelmadi. Do'kon administratorlari xabardor qilindi, ular yulduzlarni qaytaradi.
 
-# /paysupport and /terms
-paysupport-contact =
-    <b>To'lov bo'yicha yordam</b>
-    { $contact } ga yozing: to'ldirish raqamini (u chekda bor) va nima bo'lganini ko'rsating. Yoki shu yerda /paysupport va savolingizni yuboring, masalan <code>/paysupport #12 to'ldirish tushmadi</code>, uni do'kon administratorlari oladi.
-paysupport-admins =
-    <b>To'lov bo'yicha yordam</b>
-    Shu chatga /paysupport va savolingizni yuboring, masalan <code>/paysupport #12 to'ldirish tushmadi</code>: uni do'kon administratorlari oladi va siz bilan bog'lanadi. Chekdagi to'ldirish raqamini ko'rsating.
-paysupport-too-long = Iltimos, { $limit } belgidan oshirmang.
-paysupport-sent = Do'kon administratorlariga yuborildi. Ular siz bilan bog'lanadi.
-paysupport-not-sent = Xabarni hozir yetkaza olmadim. Keyinroq urinib ko'ring.
+# /terms
 terms =
     <b>Sotuv shartlari</b>
     • Buyurtmalar shu do'kondagi balansdan to'lanadi, balans esa Telegram Stars bilan to'ldiriladi: 1 ⭐ = { $rate }.
@@ -52,9 +43,6 @@ terms =
     • To'lov bo'yicha yordam: /paysupport
 
 # To admins
-alert-paysupport =
-    💬 <a href="tg://user?id={ $user_id }">{ $name }</a> dan to'lov haqida savol (id <code>{ $user_id }</code>):
-    { $question }
 alert-payment-returned = ⚠️ <code>{ $user_id }</code> foydalanuvchidan { $stars } ⭐ to'lov hech bir ochiq hisobga mos kelmadi ({ $why ->
         [used] hisob allaqachon to'langan
         [not-yours] boshqa xaridorning hisobi

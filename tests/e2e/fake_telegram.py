@@ -1102,12 +1102,15 @@ class FakeUser:
 
     # --- doing -------------------------------------------------------------------------------
 
-    async def send(self, text: str) -> int:
-        """Type a message; its message id."""
+    async def send(self, text: str, *, reply_to: ShownMessage | None = None) -> int:
+        """Type a message (as a reply to `reply_to`, if given: Telegram then carries the
+        replied message inside it); its message id."""
         chat = self.chat
         if chat.blocked:
             raise AssertionError(f"user {self.id} blocked the bot: unblock() first")
         extra: dict[str, Any] = {}
+        if reply_to is not None:
+            extra["reply_to_message"] = reply_to.render()
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             extra["entities"] = [
