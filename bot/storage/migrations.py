@@ -340,7 +340,7 @@ CREATE UNIQUE INDEX outbox_once_per_broadcast ON outbox (broadcast_id, user_id)
 # Support tickets: a customer's question and the conversation that follows, kept whole.
 # `ticket_copies` says which message in which chat (an admin's copy of the question, the
 # customer's copy of an answer) belongs to which ticket, so replying to it continues it.
-_SUPPORT_TICKETS = """
+_V12_SUPPORT_TICKETS = """
 CREATE TABLE tickets (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users (id),
@@ -380,7 +380,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V9_REFILLS,
     _V10_DRIPFEED_SWITCH,
     _V11_ADMIN_DESK,
-    _SUPPORT_TICKETS,  # support tickets
+    _V12_SUPPORT_TICKETS,
 )
 LATEST = len(MIGRATIONS)
 
