@@ -29,6 +29,17 @@ class SupportForm(StatesGroup):
     writing = State()  # data: "ticket" (writing more) or "order" (asking about it), or none
 
 
+class OwnTicket(Filter):
+    """A button about one ticket (`TicketCb`) that the tapping customer owns; gives
+    `ticket`. Anyone else's falls through to the fallback: the button has expired."""
+
+    async def __call__(
+        self, query: CallbackQuery, callback_data: TicketCb, tickets: TicketsRepo
+    ) -> bool | dict[str, Any]:
+        ticket = await tickets.get_for_user(query.from_user.id, callback_data.id)
+        return False if ticket is None else {"ticket": ticket}
+
+
 class ReplyToOwnTicket(Filter):
     """A text reply to one of our messages in the customer's own ticket; gives `ticket`."""
 
@@ -150,17 +161,8 @@ async def replied(message: Message, bot: Bot, support: Support, ticket: Ticket, 
 
 
 async def write_more(
-    query: CallbackQuery,
-    callback_data: TicketCb,
-    state: FSMContext,
-    tickets: TicketsRepo,
-    settings: Settings,
-    t: Texts,
+    query: CallbackQuery, ticket: Ticket, state: FSMContext, settings: Settings, t: Texts
 ) -> None:
-    ticket = await tickets.get_for_user(query.from_user.id, callback_data.id)
-    if ticket is None:
-        await query.answer(t("button-expired"), show_alert=True)
-        return
     if ticket.closed:
         await query.answer(t("support-ticket-closed"), show_alert=True)
         return
@@ -169,18 +171,7 @@ async def write_more(
         await _prompt(query.message, state, t, settings, "support-ask-more", ticket=ticket.id)
 
 
-async def close(
-    query: CallbackQuery,
-    callback_data: TicketCb,
-    bot: Bot,
-    support: Support,
-    tickets: TicketsRepo,
-    t: Texts,
-) -> None:
-    ticket = await tickets.get_for_user(query.from_user.id, callback_data.id)
-    if ticket is None:
-        await query.answer(t("button-expired"), show_alert=True)
-        return
+async def close(query: CallbackQuery, ticket: Ticket, bot: Bot, support: Support, t: Texts) -> None:
     if not await support.close(bot, ticket, by_admin=False):
         await query.answer(t("support-ticket-closed"))
         return
@@ -204,6 +195,7 @@ def create_router() -> Router:
     router.message.register(replied, ReplyToOwnTicket(), private)
     router.message.register(written, SupportForm.writing, F.text)
     router.message.register(not_text, SupportForm.writing)
-    router.callback_query.register(write_more, TicketCb.filter(F.action == "write"))
-    router.callback_query.register(close, TicketCb.filter(F.action == "close"))
+    own = OwnTicket()
+    router.callback_query.register(write_more, TicketCb.filter(F.action == "write"), own)
+    router.callback_query.register(close, TicketCb.filter(F.action == "close"), own)
     return router

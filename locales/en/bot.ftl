@@ -15,6 +15,7 @@ help =
     /topup — top up your balance with Telegram Stars
     /language — change the language
     /help — this text
+    /support — write to support about anything
     /paysupport — help with a payment
     /terms — terms of sale
 help-inline = Check an order from any chat: type <code>@{ $bot } 23501</code> with your order's number.

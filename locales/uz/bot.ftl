@@ -15,6 +15,7 @@ help =
     /topup — balansni Telegram Stars bilan to'ldirish
     /language — tilni o'zgartirish
     /help — ushbu yordam
+    /support — istalgan savol boʻyicha yordamga yozish
     /paysupport — to'lov bo'yicha yordam
     /terms — sotuv shartlari
 help-inline = Buyurtmani istalgan chatdan tekshiring: <code>@{ $bot } 23501</code> deb buyurtma raqamingizni yozing.
