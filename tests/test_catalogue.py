@@ -245,4 +245,4 @@ async def test_the_conversation_survives_a_restart(
         assert "To pay: <b>7.20 UZS</b>" in texts(sent)[-1]
         sent = await again.click_text("✅ Confirm and pay")
         assert isinstance(sent[0], AnswerCallbackQuery)
-        assert "Order number: <b>23501</b>" in texts(sent)[-1]
+        assert "Order number: <b>#1</b>" in texts(sent)[-1]

@@ -35,7 +35,7 @@ async def queue(
 ) -> None:
     """A notification as the sweep queues it."""
     await UsersRepo(db).ensure(user_id)
-    args: dict[str, OutboxArg] = {"panel": "23501", "service": "Members", "quantity": 100}
+    args: dict[str, OutboxArg] = {"number": "7", "service": "Members", "quantity": 100}
     args.update(values)
     async with db.transaction() as tx:
         await OutboxRepo(db).add(tx, user_id, key, args)
@@ -66,18 +66,17 @@ async def test_a_status_change_and_its_notification_survive_a_restart(
         await again["sweeper"].run_once(bot)
         assert await again["outbox_sender"].run_once(bot) == {}
     assert sent_to(bot, 1001) == [
-        f"✅ Your order No. {order.panel_order_id} (7-day Join — Telegram Members, 100)"
-        " is completed."
+        f"✅ Your order #{order.id} (7-day Join — Telegram Members, 100) is completed."
     ]
 
 
 @pytest.mark.parametrize(
     ("chosen", "telegram", "expected"),
     [
-        (None, "ru", "▶️ Ваш заказ № 23501 (Members, 100) начал выполняться."),
-        (None, "uz", "▶️ № 23501 buyurtmangiz (Members, 100) bajarila boshladi."),
-        ("uz", "ru", "▶️ № 23501 buyurtmangiz (Members, 100) bajarila boshladi."),
-        (None, "de", "▶️ Your order No. 23501 (Members, 100) has started."),
+        (None, "ru", "▶️ Ваш заказ #7 (Members, 100) начал выполняться."),
+        (None, "uz", "▶️ #7 buyurtmangiz (Members, 100) bajarila boshladi."),
+        ("uz", "ru", "▶️ #7 buyurtmangiz (Members, 100) bajarila boshladi."),
+        (None, "de", "▶️ Your order #7 (Members, 100) has started."),
     ],
 )
 async def test_rendered_in_the_customers_language_when_sent(
@@ -296,5 +295,5 @@ async def test_the_sender_loop_is_woken_by_new_news(
     finally:
         await sender_task.stop(5)
     assert sent_to(bot, 1001) == [
-        f"▶️ Your order No. {order.panel_order_id} (7-day Join — Telegram Members, 100) has started."
+        f"▶️ Your order #{order.id} (7-day Join — Telegram Members, 100) has started."
     ]

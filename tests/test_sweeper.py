@@ -133,7 +133,7 @@ async def test_partial_refunds_the_remains_rounded_down(
     (message,) = await OutboxRepo(db).for_user(1001)
     assert message.key == "notify-partial"
     assert message.values == {
-        "panel": order.panel_order_id,
+        "number": str(order.id),
         "service": order.service_name,
         "quantity": 3,
         "delivered": 2,
@@ -414,7 +414,7 @@ async def test_a_database_from_before_following_is_upgraded_in_place(
         await dp["sweeper"].run_once(bot)
         assert await dp["outbox_sender"].run_once(bot) == {Delivery.SENT: 1}
     assert bot.session.of_type(SendMessage)[-1].text == (  # type: ignore[attr-defined]
-        "✅ Ваш заказ № 23501 (Members, 100) выполнен."
+        "✅ Ваш заказ #1 (Members, 100) выполнен."
     )
 
 

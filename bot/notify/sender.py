@@ -162,7 +162,11 @@ class OutboxSender(Background):
             if send is None:
                 return Delivery.DROPPED
         else:
-            text = self._translator.render(locale, message.key, message.values)
+            values = message.values
+            if message.order_id is not None:
+                # Queued before customers were told the shop's number only: it was not stored.
+                values.setdefault("number", str(message.order_id))
+            text = self._translator.render(locale, message.key, values)
             send = partial(bot.send_message, message.user_id, text)
         while True:
             await self._chats[message.user_id].acquire()

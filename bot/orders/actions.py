@@ -169,7 +169,7 @@ async def request_refill(
         await work.tell(
             order.user_id,
             "notify-refill-accepted",
-            {"panel": order.panel_order_id, "service": order.service_name},
+            {"number": str(order.id), "service": order.service_name},
             order_id=order.id,
             ref=str(refill.id),
         )

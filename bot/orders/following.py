@@ -146,7 +146,7 @@ class Follower:
         """Refund what the new status gives back and queue the customer's message about it;
         the order as stored afterwards."""
         values: dict[str, OutboxArg] = {
-            "panel": order.panel_order_id or "",
+            "number": str(order.id),  # customers know an order by the shop's number
             "service": order.service_name,
             "quantity": order.quantity,
         }

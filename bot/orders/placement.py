@@ -105,7 +105,7 @@ class Placer:
         values: dict[str, Arg] = {"charge": self._amounts(order.charge)}
         if placement.outcome is Outcome.PLACED:
             balance = (await self._users.ensure(order.user_id)).balance
-            values |= {"number": order.panel_order_id or "", "balance": self._amounts(balance)}
+            values |= {"number": str(order.id), "balance": self._amounts(balance)}
         await tell(placement.message, values)
         if placement.outcome is Outcome.UNKNOWN:
             details = order_details(order, self._amounts)

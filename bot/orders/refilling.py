@@ -71,7 +71,7 @@ class RefillFollower:
         await work.tell(
             order.user_id,
             key,
-            {"panel": order.panel_order_id or "", "service": order.service_name},
+            {"number": str(order.id), "service": order.service_name},
             order_id=order.id,
             ref=str(refill.id),
         )

@@ -1,7 +1,6 @@
 """How a customer sees an order: its status in their language, a list line, the detail card.
 
-Customers know an order by the panel's number (the one the panel's own support knows it by);
-the shop's own number is shown beside it, marked with `#`.
+Customers know an order by the shop's own number (`#7`) only; the panel's is for admins.
 """
 
 from __future__ import annotations
@@ -59,16 +58,14 @@ def status_name(t: Texts, status: str) -> Html:
 def button_label(order: Order) -> str:
     """A button's text (plain, not HTML): an icon for the status and the order's number."""
     icon = _ICONS.get(order.status, "•")
-    return f"{icon} {order.panel_order_id or f'#{order.id}'}"
+    return f"{icon} #{order.id}"
 
 
 def order_line(t: Texts, order: Order, amounts: Amounts) -> str:
     """One line of My orders."""
-    key = "orders-line" if order.panel_order_id else "orders-line-unplaced"
     return t(
-        key,
-        id=order.id,
-        panel=order.panel_order_id or "",
+        "orders-line",
+        id=str(order.id),
         service=order.service_name,
         quantity=order.quantity,
         status=_status_of(t, order),
@@ -86,9 +83,8 @@ def order_card(
 ) -> str:
     """The detail card; `notice` (a message key) says what just happened, if anything;
     `refill` is the order's latest refill."""
-    title = "order-card-title" if order.panel_order_id else "order-card-title-unplaced"
     lines = [
-        t(title, id=order.id, panel=order.panel_order_id or ""),
+        t("order-card-title", id=str(order.id)),
         t(
             "order-card",
             service=order.service_name,

@@ -43,10 +43,9 @@ _NUMBER = re.compile(r"#?([A-Za-z0-9]{1,32})")
 def _article(order: Order, t: Texts, amounts: Amounts) -> InlineQueryResultArticle:
     if is_private_invite(order.link):
         order = dataclasses.replace(order, link=t("inline-private-link"))
-    number = order.panel_order_id or f"#{order.id}"
     return InlineQueryResultArticle(
         id=f"order-{order.id}",
-        title=t.plain("inline-title", number=number, status=status_name(t, order.status)),
+        title=t.plain("inline-title", number=str(order.id), status=status_name(t, order.status)),
         description=f"{order.service_name} × {order.quantity}",  # noqa: RUF001  # meant
         input_message_content=InputTextMessageContent(message_text=order_card(t, order, amounts)),
     )

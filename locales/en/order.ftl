@@ -64,7 +64,7 @@ order-price-changed = ⚠️ The price has changed since you looked. Here is the
 order-already-placed = This order has already been placed.
 order-placing = ⏳ Placing your order…
 order-placed =
-    ✅ Order placed. Order number: <b>{ $number }</b>
+    ✅ Order placed. Order number: <b>#{ $number }</b>
     Charged: { $charge }. Your balance: { $balance }.
     I will tell you when it is done.
 order-cancelled = The order was cancelled. Nothing was charged.

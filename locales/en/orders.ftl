@@ -24,13 +24,11 @@ orders-title = <b>My orders</b>: { $count } { $count ->
         [one] order
        *[other] orders
     }, page { $page } of { $pages }
-orders-line = #{ $id } · No. { $panel } · { $service } × { $quantity } · { $status } · { $charge }
-orders-line-unplaced = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
+orders-line = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
 orders-back = « My orders
 
 # The card
-order-card-title = <b>Order No. { $panel }</b> (#{ $id })
-order-card-title-unplaced = <b>Order #{ $id }</b> (no supplier number yet)
+order-card-title = <b>Order #{ $id }</b>
 order-card =
     { $service }
     Link: { $link }
@@ -76,15 +74,15 @@ order-refill-not-sent = The supplier could not be reached, so nothing was reques
 order-refill-accepted = 🔁 Refill requested. I will tell you when it is done.
 
 # Notifications
-notify-started = ▶️ Your order No. { $panel } ({ $service }, { $quantity }) has started.
-notify-completed = ✅ Your order No. { $panel } ({ $service }, { $quantity }) is completed.
-notify-settled = ✅ Your order No. { $panel } ({ $service }) has ended. It cost less than the most it could: { $refund } is back on your balance.
-notify-partial = ◐ Your order No. { $panel } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
-notify-canceled = ✖️ Your order No. { $panel } ({ $service }) was canceled. { $refund } is back on your balance.
-notify-expired = ✅ Your order No. { $panel } ({ $service }, { $quantity }) has expired: the subscription is over.
-notify-refill-accepted = 🔁 The refill of your order No. { $panel } ({ $service }) was accepted. I will tell you when it is done.
-notify-refill-done = ✅ The refill of your order No. { $panel } ({ $service }) is done.
-notify-refill-rejected = ✖️ The refill of your order No. { $panel } ({ $service }) was rejected. If you think it should be refilled, write to support.
+notify-started = ▶️ Your order #{ $number } ({ $service }, { $quantity }) has started.
+notify-completed = ✅ Your order #{ $number } ({ $service }, { $quantity }) is completed.
+notify-settled = ✅ Your order #{ $number } ({ $service }) has ended. It cost less than the most it could: { $refund } is back on your balance.
+notify-partial = ◐ Your order #{ $number } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
+notify-canceled = ✖️ Your order #{ $number } ({ $service }) was canceled. { $refund } is back on your balance.
+notify-expired = ✅ Your order #{ $number } ({ $service }, { $quantity }) has expired: the subscription is over.
+notify-refill-accepted = 🔁 The refill of your order #{ $number } ({ $service }) was accepted. I will tell you when it is done.
+notify-refill-done = ✅ The refill of your order #{ $number } ({ $service }) is done.
+notify-refill-rejected = ✖️ The refill of your order #{ $number } ({ $service }) was rejected. If you think it should be refilled, write to support.
 
 # Admin alerts
 alert-unknown-status = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): the panel reports a status nobody has heard of: “{ $status }”. It is kept and followed as not finished.
@@ -98,7 +96,7 @@ alert-refill-refused = ⚠️ Order #{ $order } (panel No. { $panel }, customer 
 alert-refill-missing = ⚠️ Order #{ $order } (panel No. { $panel }, customer { $user }): asked about refill { $refill }, the panel answered “{ $error }”. It is still followed.
 
 # Inline mode: @bot 23501 in any chat
-inline-title = No. { $number } · { $status }
+inline-title = #{ $number } · { $status }
 inline-private-link = 🔒 private invite link (hidden)
 inline-start = Open the bot to place and follow orders
 inline-no-orders = You have no orders yet: open the bot

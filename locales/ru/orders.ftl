@@ -25,13 +25,11 @@ orders-title = <b>Мои заказы</b>: { $count } { $count ->
         [few] заказа
        *[many] заказов
     }, страница { $page } из { $pages }
-orders-line = #{ $id } · № { $panel } · { $service } × { $quantity } · { $status } · { $charge }
-orders-line-unplaced = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
+orders-line = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
 orders-back = « Мои заказы
 
 # The card
-order-card-title = <b>Заказ № { $panel }</b> (#{ $id })
-order-card-title-unplaced = <b>Заказ #{ $id }</b> (номера у поставщика ещё нет)
+order-card-title = <b>Заказ #{ $id }</b>
 order-card =
     { $service }
     Ссылка: { $link }
@@ -77,15 +75,15 @@ order-refill-not-sent = Поставщик недоступен, поэтому 
 order-refill-accepted = 🔁 Восстановление запрошено. Я сообщу, когда оно будет выполнено.
 
 # Notifications
-notify-started = ▶️ Ваш заказ № { $panel } ({ $service }, { $quantity }) начал выполняться.
-notify-completed = ✅ Ваш заказ № { $panel } ({ $service }, { $quantity }) выполнен.
-notify-settled = ✅ Заказ № { $panel } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы: { $refund } возвращено на баланс.
-notify-partial = ◐ Ваш заказ № { $panel } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
-notify-canceled = ✖️ Ваш заказ № { $panel } ({ $service }) отменён. { $refund } вернулось на баланс.
-notify-expired = ✅ Срок вашего заказа № { $panel } ({ $service }, { $quantity }) истёк: подписка закончилась.
-notify-refill-accepted = 🔁 Запрос на восстановление вашего заказа № { $panel } ({ $service }) принят. Я сообщу, когда оно будет выполнено.
-notify-refill-done = ✅ Восстановление вашего заказа № { $panel } ({ $service }) выполнено.
-notify-refill-rejected = ✖️ Восстановление вашего заказа № { $panel } ({ $service }) отклонено. Если вы считаете, что заказ нужно восстановить, напишите в поддержку.
+notify-started = ▶️ Ваш заказ #{ $number } ({ $service }, { $quantity }) начал выполняться.
+notify-completed = ✅ Ваш заказ #{ $number } ({ $service }, { $quantity }) выполнен.
+notify-settled = ✅ Заказ #{ $number } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы: { $refund } возвращено на баланс.
+notify-partial = ◐ Ваш заказ #{ $number } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
+notify-canceled = ✖️ Ваш заказ #{ $number } ({ $service }) отменён. { $refund } вернулось на баланс.
+notify-expired = ✅ Срок вашего заказа #{ $number } ({ $service }, { $quantity }) истёк: подписка закончилась.
+notify-refill-accepted = 🔁 Запрос на восстановление вашего заказа #{ $number } ({ $service }) принят. Я сообщу, когда оно будет выполнено.
+notify-refill-done = ✅ Восстановление вашего заказа #{ $number } ({ $service }) выполнено.
+notify-refill-rejected = ✖️ Восстановление вашего заказа #{ $number } ({ $service }) отклонено. Если вы считаете, что заказ нужно восстановить, напишите в поддержку.
 
 # Admin alerts
 alert-unknown-status = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель сообщает неизвестный статус «{ $status }». Он сохранён, заказ отслеживается как незавершённый.
@@ -107,7 +105,7 @@ alert-refill-refused = ⚠️ Заказ #{ $order } (в панели № { $pan
 alert-refill-missing = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): о восстановлении { $refill } панель ответила «{ $error }». Оно по-прежнему отслеживается.
 
 # Inline mode: @bot 23501 in any chat
-inline-title = № { $number } · { $status }
+inline-title = #{ $number } · { $status }
 inline-private-link = 🔒 приватная ссылка-приглашение (скрыта)
 inline-start = Откройте бота, чтобы заказывать и следить за заказами
 inline-no-orders = У вас пока нет заказов: откройте бота

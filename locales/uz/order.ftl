@@ -64,7 +64,7 @@ order-price-changed = ⚠️ Narx o'zgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
 order-placed =
-    ✅ Buyurtma berildi. Buyurtma raqami: <b>{ $number }</b>
+    ✅ Buyurtma berildi. Buyurtma raqami: <b>#{ $number }</b>
     Yechildi: { $charge }. Balansingiz: { $balance }.
     Bajarilganda sizga xabar beraman.
 order-cancelled = Buyurtma bekor qilindi. Hech narsa yechilmadi.

@@ -21,13 +21,11 @@ status-expired = muddati tugadi
 # The list
 orders-empty = Sizda hali buyurtmalar yo'q.
 orders-title = <b>Buyurtmalarim</b>: { $count } ta buyurtma, { $pages } sahifadan { $page }-sahifa
-orders-line = #{ $id } · № { $panel } · { $service } × { $quantity } · { $status } · { $charge }
-orders-line-unplaced = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
+orders-line = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
 orders-back = « Buyurtmalarim
 
 # The card
-order-card-title = <b>Buyurtma № { $panel }</b> (#{ $id })
-order-card-title-unplaced = <b>Buyurtma #{ $id }</b> (yetkazib beruvchida hali raqami yo'q)
+order-card-title = <b>Buyurtma #{ $id }</b>
 order-card =
     { $service }
     Havola: { $link }
@@ -73,15 +71,15 @@ order-refill-not-sent = Yetkazib beruvchi bilan bogʻlanib boʻlmadi, hech narsa
 order-refill-accepted = 🔁 Qayta toʻldirish soʻraldi. Bajarilganda xabar beraman.
 
 # Notifications
-notify-started = ▶️ № { $panel } buyurtmangiz ({ $service }, { $quantity }) bajarila boshladi.
-notify-completed = ✅ № { $panel } buyurtmangiz ({ $service }, { $quantity }) bajarildi.
-notify-settled = ✅ № { $panel } buyurtmangiz ({ $service }) yakunlandi. U eng koʻp summadan arzonroq tushdi: { $refund } balansga qaytarildi.
-notify-partial = ◐ № { $panel } buyurtmangiz ({ $service }) qisman bajarildi: { $quantity } tadan { $delivered } tasi. Qolgan qism uchun { $refund } balansingizga qaytdi.
-notify-canceled = ✖️ № { $panel } buyurtmangiz ({ $service }) bekor qilindi. { $refund } balansingizga qaytdi.
-notify-expired = ✅ № { $panel } buyurtmangiz ({ $service }, { $quantity }) muddati tugadi: obuna yakunlandi.
-notify-refill-accepted = 🔁 № { $panel } buyurtmangizni ({ $service }) qayta toʻldirish soʻrovi qabul qilindi. Bajarilganda xabar beraman.
-notify-refill-done = ✅ № { $panel } buyurtmangiz ({ $service }) qayta toʻldirildi.
-notify-refill-rejected = ✖️ № { $panel } buyurtmangizni ({ $service }) qayta toʻldirish rad etildi. Qayta toʻldirilishi kerak deb hisoblasangiz, yordamga yozing.
+notify-started = ▶️ #{ $number } buyurtmangiz ({ $service }, { $quantity }) bajarila boshladi.
+notify-completed = ✅ #{ $number } buyurtmangiz ({ $service }, { $quantity }) bajarildi.
+notify-settled = ✅ #{ $number } buyurtmangiz ({ $service }) yakunlandi. U eng koʻp summadan arzonroq tushdi: { $refund } balansga qaytarildi.
+notify-partial = ◐ #{ $number } buyurtmangiz ({ $service }) qisman bajarildi: { $quantity } tadan { $delivered } tasi. Qolgan qism uchun { $refund } balansingizga qaytdi.
+notify-canceled = ✖️ #{ $number } buyurtmangiz ({ $service }) bekor qilindi. { $refund } balansingizga qaytdi.
+notify-expired = ✅ #{ $number } buyurtmangiz ({ $service }, { $quantity }) muddati tugadi: obuna yakunlandi.
+notify-refill-accepted = 🔁 #{ $number } buyurtmangizni ({ $service }) qayta toʻldirish soʻrovi qabul qilindi. Bajarilganda xabar beraman.
+notify-refill-done = ✅ #{ $number } buyurtmangiz ({ $service }) qayta toʻldirildi.
+notify-refill-rejected = ✖️ #{ $number } buyurtmangizni ({ $service }) qayta toʻldirish rad etildi. Qayta toʻldirilishi kerak deb hisoblasangiz, yordamga yozing.
 
 # Admin alerts
 alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel noma'lum holat haqida xabar bermoqda: “{ $status }”. U saqlandi, buyurtma tugallanmagan sifatida kuzatilmoqda.
@@ -95,7 +93,7 @@ alert-refill-refused = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijo
 alert-refill-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): { $refill } qayta toʻldirish haqida panel “{ $error }” deb javob berdi. U kuzatilishda davom etadi.
 
 # Inline mode: @bot 23501 in any chat
-inline-title = № { $number } · { $status }
+inline-title = #{ $number } · { $status }
 inline-private-link = 🔒 yopiq taklif havolasi (yashirilgan)
 inline-start = Buyurtma berish va kuzatish uchun botni oching
 inline-no-orders = Sizda hali buyurtma yo'q: botni oching

@@ -23,7 +23,7 @@ async def test_a_backup_taken_online_restores_balances_and_orders(
 ) -> None:
     en = translator.texts("en")
     alice = await funded_customer(bot_process, telegram, ALICE, "20")
-    await order_members(alice, en, "23501", charge="7.20", balance="12.80")
+    await order_members(alice, en, "1", charge="7.20", balance="12.80")
 
     boss = telegram.user(ADMIN_ID, "Boss")
     await boss.send("/backup")
@@ -34,7 +34,7 @@ async def test_a_backup_taken_online_restores_balances_and_orders(
     assert shown(en, "admin-backup-sent", name=name) == sent.text
 
     # Life goes on after the backup...
-    await order_members(alice, en, "23502", charge="7.20", balance="5.60")
+    await order_members(alice, en, "2", charge="7.20", balance="5.60")
     await bot_process.settled()
     await bot_process.stop()
 

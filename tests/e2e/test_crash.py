@@ -223,7 +223,7 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
             text = shown(
                 en,
                 "notify-completed",
-                panel=order.panel_id,
+                number=str(order.id),
                 service=MEMBERS,
                 quantity=order.quantity,
             )
@@ -231,7 +231,7 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
             text = shown(
                 en,
                 "notify-canceled",
-                panel=order.panel_id,
+                number=str(order.id),
                 service=MEMBERS,
                 refund=uzs(f"{from_minor(order.charge):.2f}"),
             )

@@ -57,19 +57,19 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
     assert await alice.pay(invoice) is None
 
     # A Default and a Poll order.
-    await order_members(alice, ru, "23501", charge="7.20", balance="2.80")
+    await order_members(alice, ru, "1", charge="7.20", balance="2.80")
     await to_votes_summary(alice, ru)
-    await confirm(alice, ru, "23502", charge="2.16", balance="0.64")
+    await confirm(alice, ru, "2", charge="2.16", balance="0.64")
 
     # The panel finishes them: one in full, one with 20 of 50 votes not delivered. The
     # refund is 20 x 2.16 / 50 = 0.864, rounded down to the price step.
     emulator.set_status(23501, "Completed", remains=0)
     emulator.set_status(23502, "Partial", remains=20)
-    completed = shown(ru, "notify-completed", panel="23501", service=MEMBERS, quantity=100)
+    completed = shown(ru, "notify-completed", number="1", service=MEMBERS, quantity=100)
     partial = shown(
         ru,
         "notify-partial",
-        panel="23502",
+        number="2",
         service=VOTES,
         delivered=30,
         quantity=50,
@@ -83,11 +83,9 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
     answer = await alice.wait_for_inline_answer(query)
     assert answer.is_personal
     [article] = answer.results
-    assert article["title"] == ru.plain(
-        "inline-title", number="23501", status=ru("status-completed")
-    )
+    assert article["title"] == ru.plain("inline-title", number="1", status=ru("status-completed"))
     card = article["input_message_content"]["message_text"]
-    assert ru("order-card-title", id=1, panel="23501") in card
+    assert ru("order-card-title", id="1") in card
     assert "https://t.me/shop_channel" in card
     bob = telegram.user(BOB, "Bob", language_code="en")
     await start(bob, en)

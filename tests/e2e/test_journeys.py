@@ -53,12 +53,12 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
         uz, "order-summary-charge", charge=uzs("7.20"), balance=uzs("20.00"), after=uzs("12.80")
     )
     assert charge in (members.text or "")
-    await confirm(alice, uz, "23501", charge="7.20", balance="12.80")
+    await confirm(alice, uz, "1", charge="7.20", balance="12.80")
 
     # A Poll service, started with /order: the bot asks which answer gets the votes.
     votes = await to_votes_summary(alice, uz)
     assert shown(uz, "order-summary-answer", answer=2) in (votes.text or "")
-    await confirm(alice, uz, "23502", charge="2.16", balance="10.64")
+    await confirm(alice, uz, "2", charge="2.16", balance="10.64")
 
     await bot_process.stop()
     members_add, votes_add = emulator.calls("add")

@@ -58,22 +58,22 @@ async def test_pending_news_survives_refusals_sigterm_and_kill_9_and_arrives_onc
     en = translator.texts("en")
     alice = await funded_customer(bot_process, telegram, ALICE, "30")
     await start(alice, en)
-    await order_members(alice, en, "23501", charge="7.20", balance="22.80")
-    await order_members(alice, en, "23502", charge="7.20", balance="15.60")
-    await order_members(alice, en, "23503", charge="7.20", balance="8.40")
+    await order_members(alice, en, "1", charge="7.20", balance="22.80")
+    await order_members(alice, en, "2", charge="7.20", balance="15.60")
+    await order_members(alice, en, "3", charge="7.20", balance="8.40")
     news = {
-        "23501": shown(en, "notify-completed", panel="23501", service=MEMBERS, quantity=100),
+        "23501": shown(en, "notify-completed", number="1", service=MEMBERS, quantity=100),
         # 40 of 100 not delivered: 40 x 7.20 / 100 back.
         "23502": shown(
             en,
             "notify-partial",
-            panel="23502",
+            number="2",
             service=MEMBERS,
             delivered=60,
             quantity=100,
             refund=uzs("2.88"),
         ),
-        "23503": shown(en, "notify-canceled", panel="23503", service=MEMBERS, refund=uzs("7.20")),
+        "23503": shown(en, "notify-canceled", number="3", service=MEMBERS, refund=uzs("7.20")),
     }
 
     # Flood control twice in a row: the sender waits as told and sends it once.

@@ -25,14 +25,15 @@ async def open_card(user: FakeUser, t: Texts, label: str, count: int) -> None:
     await user.send("/orders")
     await user.wait_for_text(shown(t, "orders-title", count=count, page=1, pages=1))
     await user.press(label)
-    await user.wait_for_text(shown(t, "order-card-title", id=count, panel=label.split()[-1]))
+    await user.wait_for_text(shown(t, "order-card-title", id=label.split("#")[-1]))
 
 
 async def completes(user: FakeUser, t: Texts, emulator: PanelEmulator, number: int) -> None:
-    """The panel completes the order; the customer hears of it."""
-    emulator.set_status(number, "Completed", remains=0)
+    """The panel completes the order (panel No. 23500 + `number`, the shop's #`number`); the
+    customer hears of it by the shop's number."""
+    emulator.set_status(23500 + number, "Completed", remains=0)
     await user.wait_for_text(
-        shown(t, "notify-completed", panel=str(number), service=MEMBERS, quantity=100)
+        shown(t, "notify-completed", number=str(number), service=MEMBERS, quantity=100)
     )
 
 
@@ -56,40 +57,40 @@ async def test_refills_accepted_and_done_rejected_and_lost(
     await start(alice, en)
 
     # The order completes; she asks for a refill; it is accepted, then done.
-    await order_members(alice, en, "23501", charge="7.20", balance="22.80")
-    await completes(alice, en, emulator, 23501)
-    await open_card(alice, en, "✅ 23501", 1)
+    await order_members(alice, en, "1", charge="7.20", balance="22.80")
+    await completes(alice, en, emulator, 1)
+    await open_card(alice, en, "✅ #1", 1)
     await press_refill(alice, en, "order-refill-accepted")
-    accepted = shown(en, "notify-refill-accepted", panel="23501", service=MEMBERS)
+    accepted = shown(en, "notify-refill-accepted", number="1", service=MEMBERS)
     await alice.wait_for_text(accepted)
     emulator.set_refill_status(1, "Completed")
-    done = shown(en, "notify-refill-done", panel="23501", service=MEMBERS)
+    done = shown(en, "notify-refill-done", number="1", service=MEMBERS)
     await alice.wait_for_text(done)
 
     # A Partial order's refill the panel rejects.
-    await order_members(alice, en, "23502", charge="7.20", balance="15.60")
+    await order_members(alice, en, "2", charge="7.20", balance="15.60")
     emulator.set_status(23502, "Partial", remains=40)
     await alice.wait_for_text(
         shown(
             en,
             "notify-partial",
-            panel="23502",
+            number="2",
             service=MEMBERS,
             delivered=60,
             quantity=100,
             refund=uzs("2.88"),
         )
     )
-    await open_card(alice, en, "◐ 23502", 2)
+    await open_card(alice, en, "◐ #2", 2)
     await press_refill(alice, en, "order-refill-accepted")
     emulator.set_refill_status(2, "Rejected")
-    rejected = shown(en, "notify-refill-rejected", panel="23502", service=MEMBERS)
+    rejected = shown(en, "notify-refill-rejected", number="2", service=MEMBERS)
     await alice.wait_for_text(rejected)
 
     # A refill whose answer is lost: being checked, the admins told, nothing asked again.
-    await order_members(alice, en, "23503", charge="7.20", balance="11.28")
-    await completes(alice, en, emulator, 23503)
-    await open_card(alice, en, "✅ 23503", 3)
+    await order_members(alice, en, "3", charge="7.20", balance="11.28")
+    await completes(alice, en, emulator, 3)
+    await open_card(alice, en, "✅ #3", 3)
     emulator.fault(FaultKind.DROP, action="refill", perform=True, times=1)
     await press_refill(alice, en, "order-refill-checking")
     assert en("order-refill") not in alice.last_message().labels

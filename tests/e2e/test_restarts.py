@@ -59,7 +59,7 @@ async def test_a_restart_keeps_orders_money_and_conversations(
     await alice.wait_for_text(shown(en, "language-choose"))
     await alice.press("Русский")
     await alice.wait_for_text(shown(ru, "menu-prompt"))
-    await order_members(alice, ru, "23501", charge="7.20", balance="12.80")
+    await order_members(alice, ru, "1", charge="7.20", balance="12.80")
     # Bob is halfway through an order: he sent the link, the bot asks how many.
     await start(bob, en)
     await to_quantity(bob, en)
@@ -73,7 +73,7 @@ async def test_a_restart_keeps_orders_money_and_conversations(
     await bot_process.start()
 
     await summary(bob, en, MEMBERS, "https://t.me/shop_channel", 100)
-    await confirm(bob, en, "23502", charge="7.20", balance="2.80")
+    await confirm(bob, en, "2", charge="7.20", balance="2.80")
     await alice.send("/balance")
     await alice.wait_for_text(shown(ru, "balance", balance=uzs("12.80")))
     await bot_process.stop()
@@ -108,7 +108,7 @@ async def test_sigterm_waits_for_a_placement_in_flight(
     stopping = asyncio.ensure_future(bot_process.stop())  # while the panel takes its time
 
     await alice.wait_for_text(
-        shown(en, "order-placed", number="23501", charge=uzs("7.20"), balance=uzs("12.80"))
+        shown(en, "order-placed", number="1", charge=uzs("7.20"), balance=uzs("12.80"))
     )
     log = await stopping  # exit code 0, a clean log
     assert "waiting for 1 running handler(s)" in log

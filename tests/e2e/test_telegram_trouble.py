@@ -28,7 +28,7 @@ async def test_a_telegram_error_while_an_order_is_placed_does_not_strand_it(
     await to_summary(alice, en)
     # "Placing your order…" fails with a 500; the charged order must still go to the panel.
     telegram.fail("editMessageText", times=1)
-    await confirm(alice, en, "23501", charge="7.20", balance="12.80")
+    await confirm(alice, en, "1", charge="7.20", balance="12.80")
 
     log = await bot_process.stop()
     assert "could not show user 1001 their order's progress" in log

@@ -61,7 +61,7 @@ async def test_webhook_mode_takes_only_signed_updates_and_counts_an_order(
     assert await telegram.post_update(forged, "a-guess") == 401
 
     await start(alice, en)
-    await order_members(alice, en, "23501", charge="7.20", balance="12.80")
+    await order_members(alice, en, "1", charge="7.20", balance="12.80")
     await bot_process.settled()
     assert all(call.params.get("chat_id") != str(STRANGER) for call in telegram.calls[calls:]), (
         "the forged update was handled"
