@@ -131,3 +131,15 @@ class BroadcastCb(CallbackData, prefix="bc"):
 
 class BroadcastsOffCb(CallbackData, prefix="bo"):
     off: bool = True
+
+
+# The mass order (/massorder): Cancel while typing or on the summary, and the summary's
+# Confirm with its one-time token.
+
+
+class MassCb(CallbackData, prefix="mo"):
+    action: str  # cancel
+
+
+class MassConfirmCb(CallbackData, prefix="mok"):
+    token: str
