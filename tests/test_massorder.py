@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.types import Message
 
 from bot.orders.mass import MAX_LINES, MAX_TEXT
 from bot.storage import OrdersRepo
@@ -23,6 +24,20 @@ TWO_LINES = "1 | @chan_one | 100\n\n1 | t.me/chan_two | 200"
 
 def alerts(sent: list[TelegramMethod[Any]]) -> list[str]:
     return [r.text for r in sent if isinstance(r, AnswerCallbackQuery) and r.text]
+
+
+async def to_summary(client: BotClient, db) -> None:
+    """A balance of 50 and the summary of TWO_LINES (21.60 to pay)."""
+    await fund(db, client.user.id, "50")
+    await client.send("/massorder")
+    await client.send(TWO_LINES)
+
+
+def confirm_button(client: BotClient) -> tuple[Message, str]:
+    """The summary's message and its Confirm button's data."""
+    [message] = [m for m in client.bot_messages() if CONFIRM in labels(m.reply_markup)]
+    [data] = [d for label, d in buttons(message.reply_markup) if label == CONFIRM]
+    return message, data
 
 
 async def test_two_lines_become_two_orders(client: BotClient, db, emulator: PanelEmulator) -> None:
@@ -138,9 +153,7 @@ async def test_a_long_summary_comes_in_several_messages(client: BotClient, db) -
 async def test_a_refused_line_is_refunded_alone(
     client: BotClient, db, emulator: PanelEmulator
 ) -> None:
-    await fund(db, client.user.id, "50")
-    await client.send("/massorder")
-    await client.send(TWO_LINES)
+    await to_summary(client, db)
     emulator.canned({"error": "Incorrect service ID"}, action="add")  # the first add only
     _, report = texts(await client.click_text(CONFIRM), chat_id=client.chat.id)
     assert report.startswith("<b>Mass order</b>: 1 of 2 orders placed.")
@@ -156,11 +169,8 @@ async def test_a_refused_line_is_refunded_alone(
 async def test_double_tap_and_replay_place_nothing_twice(
     client: BotClient, db, emulator: PanelEmulator
 ) -> None:
-    await fund(db, client.user.id, "50")
-    await client.send("/massorder")
-    await client.send(TWO_LINES)
-    [message] = [m for m in client.bot_messages() if CONFIRM in labels(m.reply_markup)]
-    [data] = [d for label, d in buttons(message.reply_markup) if label == CONFIRM]
+    await to_summary(client, db)
+    message, data = confirm_button(client)
     update = client.callback_update(data, message)
     await client._feed(update)
     again = await client.click(data, message)
@@ -174,11 +184,8 @@ async def test_double_tap_and_replay_place_nothing_twice(
 async def test_a_stale_or_forged_confirm_expires(
     client: BotClient, db, emulator: PanelEmulator
 ) -> None:
-    await fund(db, client.user.id, "50")
-    await client.send("/massorder")
-    await client.send(TWO_LINES)
-    [old] = [m for m in client.bot_messages() if CONFIRM in labels(m.reply_markup)]
-    [old_data] = [d for label, d in buttons(old.reply_markup) if label == CONFIRM]
+    await to_summary(client, db)
+    old, old_data = confirm_button(client)
     await client.send("1 | @chan | 100")  # a new list: a new summary, a new token
     sent = await client.click(old_data, old)
     assert alerts(sent) == ["This mass order has expired. Send /massorder to start again."]
@@ -189,9 +196,7 @@ async def test_a_stale_or_forged_confirm_expires(
 
 
 async def test_cancel_midway(client: BotClient, db, emulator: PanelEmulator) -> None:
-    await fund(db, client.user.id, "50")
-    await client.send("/massorder")
-    await client.send(TWO_LINES)
+    await to_summary(client, db)
     [reply] = texts(await client.send("/cancel"))
     assert reply == "The mass order was cancelled. Nothing was charged."
     sent = await client.click_text(CONFIRM)

@@ -9,13 +9,16 @@ instead of charging what the customer did not see.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import BaseMiddleware, Bot, F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Catalogue
@@ -73,35 +76,48 @@ async def massorder_button(query: CallbackQuery, state: FSMContext, t: Texts) ->
         await massorder_command(query.message, state, t)
 
 
-async def lines_typed(
-    message: Message,
-    state: FSMContext,
-    t: Texts,
-    settings: Settings,
-    catalogue: Catalogue,
-    users: UsersRepo,
-    amounts: Amounts,
-) -> None:
+@dataclass(frozen=True)
+class Lists:
+    """What reading a list and showing its summary need, given to the handlers as `lists`
+    by `_WithLists` (aiogram injects each one; this keeps them together)."""
+
+    state: FSMContext
+    t: Texts
+    settings: Settings
+    catalogue: Catalogue
+    users: UsersRepo
+    amounts: Amounts
+
+
+class _WithLists(BaseMiddleware):
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        data["lists"] = Lists(
+            data["state"],
+            data["t"],
+            data["settings"],
+            data["catalogue"],
+            data["users"],
+            data["amounts"],
+        )
+        return await handler(event, data)
+
+
+async def lines_typed(message: Message, lists: Lists) -> None:
     user_id = message.chat.id  # a private chat's id is its user's
-    await _summarize(
-        message, user_id, message.text or "", state, t, settings, catalogue, users, amounts
-    )
+    await _summarize(message, user_id, message.text or "", lists)
 
 
 async def _summarize(
-    message: Message,
-    user_id: int,
-    text: str,
-    state: FSMContext,
-    t: Texts,
-    settings: Settings,
-    catalogue: Catalogue,
-    users: UsersRepo,
-    amounts: Amounts,
-    *,
-    changed: bool = False,
+    message: Message, user_id: int, text: str, lists: Lists, *, changed: bool = False
 ) -> None:
     """Read the list: its errors by line (and wait for a corrected list), or its summary."""
+    state, t, settings, amounts = lists.state, lists.t, lists.settings, lists.amounts
+    catalogue, users = lists.catalogue, lists.users
     snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is None:
         return
@@ -165,15 +181,12 @@ async def confirm(
     query: CallbackQuery,
     callback_data: MassConfirmCb,
     bot: Bot,
-    state: FSMContext,
-    t: Texts,
-    settings: Settings,
-    catalogue: Catalogue,
-    users: UsersRepo,
-    amounts: Amounts,
+    lists: Lists,
     orders: OrdersRepo,
     placer: Placer,
 ) -> None:
+    state, t, settings, amounts = lists.state, lists.t, lists.settings, lists.amounts
+    catalogue, users = lists.catalogue, lists.users
     data = await state.get_data()
     message = query.message
     live = await state.get_state() == MassOrderForm.confirm and data.get("token") == (
@@ -191,18 +204,7 @@ async def confirm(
     parsed = mass.parse(text, snapshot, settings)
     if parsed.errors or parsed.too_long or str(parsed.total) != data.get("total"):
         # The catalogue or a price moved since the summary: show what it is now.
-        await _summarize(
-            message,
-            query.from_user.id,
-            text,
-            state,
-            t,
-            settings,
-            catalogue,
-            users,
-            amounts,
-            changed=True,
-        )
+        await _summarize(message, query.from_user.id, text, lists, changed=True)
         return
     balance = (await users.ensure(query.from_user.id)).balance
     if balance < parsed.total:
@@ -268,6 +270,8 @@ async def not_text(message: Message, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="massorder")
+    router.message.middleware(_WithLists())
+    router.callback_query.middleware(_WithLists())
     router.message.filter(F.chat.type == "private")
     router.callback_query.filter(F.message.chat.type == "private")
     mass_states = StateFilter(*MASS_STATES)
