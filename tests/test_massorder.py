@@ -237,3 +237,10 @@ async def test_russian_plurals(make_client, db) -> None:
     assert reply.startswith("Мы не смогли прочитать 2 строки:")
     [summary] = texts(await client.send("1 | @chan | 100"))
     assert "<b>Проверьте массовый заказ</b>: 1 заказ" in summary
+
+
+async def test_only_in_a_private_chat(make_client, db, emulator: PanelEmulator) -> None:
+    group = make_client(chat_id=-100500, chat_type="group")
+    assert texts(await group.send("/massorder")) == ["This works in a private chat with me only."]
+    assert texts(await group.send(TWO_LINES)) == []
+    assert emulator.calls("add") == []
