@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.exceptions import TelegramNetworkError
+from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiogram.types import Message
 
 from bot.orders.mass import MAX_LINES, MAX_TEXT
@@ -244,3 +245,19 @@ async def test_only_in_a_private_chat(make_client, db, emulator: PanelEmulator) 
     assert texts(await group.send("/massorder")) == ["This works in a private chat with me only."]
     assert texts(await group.send(TWO_LINES)) == []
     assert emulator.calls("add") == []
+
+
+async def test_a_report_telegram_drops_loses_nothing(
+    client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    await to_summary(client, db)
+    placing = client.message("⏳")
+    client.session.plan(
+        SendMessage, placing, TelegramNetworkError(SendMessage(chat_id=1, text="x"), "down")
+    )
+    sent = await client.click_text(CONFIRM)
+    assert isinstance(sent[0], AnswerCallbackQuery)
+    assert len(emulator.calls("add")) == 2
+    statuses = [o.status for o in await OrdersRepo(db).list_for_user(client.user.id, 10)]
+    assert statuses == ["Pending", "Pending"]
+    assert await balance_of(db, client.user.id) == Decimal("28.40")

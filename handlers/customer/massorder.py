@@ -9,12 +9,14 @@ instead of charging what the customer did not see.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -32,6 +34,8 @@ from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MassCb, MassConfirmCb, MenuCb
 from bot.telegram.replies import current_snapshot
+
+log = logging.getLogger(__name__)
 
 
 class MassOrderForm(StatesGroup):
@@ -235,7 +239,13 @@ async def confirm(
     ]
     balance = (await users.ensure(query.from_user.id)).balance
     parts.append(t("mass-report-total", charged=amounts(charged), balance=amounts(balance)))
-    await _send_all(message, parts, keyboards.main_menu(t))
+    try:
+        await _send_all(message, parts, keyboards.main_menu(t))
+    except TelegramAPIError as error:
+        # Every line is placed and recorded: My orders shows them; nothing is left to undo.
+        log.warning(
+            "could not show user %s their mass order's report: %s", query.from_user.id, error
+        )
 
 
 async def not_live(
