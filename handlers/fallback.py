@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
 
-PRIVATE_COMMANDS = ("order", "orders", "balance", "cancel")
+PRIVATE_COMMANDS = ("order", "massorder", "orders", "balance", "cancel")
 
 
 async def unknown(message: Message, t: Texts) -> None:

@@ -23,6 +23,7 @@ async def test_start_greets_in_the_telegram_language(make_client, db, language) 
     assert isinstance(menu, SendMessage)
     assert [data for _, data in buttons(menu.reply_markup)] == [
         MenuCb(action="order").pack(),
+        MenuCb(action="massorder").pack(),
         MenuCb(action="orders").pack(),
         MenuCb(action="balance").pack(),
         MenuCb(action="topup").pack(),

@@ -138,3 +138,15 @@ class TicketCb(CallbackData, prefix="tk"):
 
     action: str  # answer, close (admins); write, close (the customer)
     id: RowId
+
+
+# The mass order (/massorder): Cancel while typing or on the summary, and the summary's
+# Confirm with its one-time token.
+
+
+class MassCb(CallbackData, prefix="mo"):
+    action: str  # cancel
+
+
+class MassConfirmCb(CallbackData, prefix="mok"):
+    token: str

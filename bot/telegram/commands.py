@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 CUSTOMER_COMMANDS = (
     "start",
     "order",
+    "massorder",
     "orders",
     "balance",
     "topup",

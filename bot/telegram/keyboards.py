@@ -51,13 +51,14 @@ def label(text: str, limit: int = LABEL_LIMIT) -> str:
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
+    builder.button(text=t("menu-massorder"), callback_data=MenuCb(action="massorder"))
     builder.button(text=t("menu-orders"), callback_data=MenuCb(action="orders"))
     builder.button(text=t("menu-balance"), callback_data=MenuCb(action="balance"))
     builder.button(text=t("menu-topup"), callback_data=MenuCb(action="topup"))
     builder.button(text=t("menu-support"), callback_data=MenuCb(action="support"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
-    builder.adjust(1, 2, 2, 1)
+    builder.adjust(2)
     return builder.as_markup()
 
 

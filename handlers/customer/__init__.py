@@ -11,6 +11,7 @@ from handlers.customer import (
     identity,
     inline,
     language,
+    massorder,
     membership,
     my_orders,
     order,
@@ -32,6 +33,8 @@ def create_router() -> Router:
         # Typing a top-up amount: its /cancel goes ahead of the order's, which would speak
         # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
         topup.create_router(),
+        # Its /cancel, while a list is typed or summed up, speaks of the mass order.
+        massorder.create_router(),
         order.create_router(),
         start.create_router(),
         identity.create_router(),
