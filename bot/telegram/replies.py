@@ -62,3 +62,20 @@ async def tapped_snapshot(
         return None
     snapshot = await current_snapshot(catalogue, query, t)
     return None if snapshot is None else (message, snapshot)
+
+
+# Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
+# is a safe bound).
+MESSAGE_LIMIT = 4096
+
+
+def in_messages(blocks: list[str], separator: str) -> list[str]:
+    """`blocks` joined by `separator` into as few messages as fit, none cut in two: a long
+    list (many orders of unknown outcome) would otherwise be refused whole."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + len(separator) + len(block) <= MESSAGE_LIMIT:
+            messages[-1] += separator + block
+        else:
+            messages.append(block)
+    return messages

@@ -16,6 +16,7 @@ from handlers.admin import (
     shop_panel,
     tickets,
     topups,
+    unknown,
 )
 
 
@@ -28,6 +29,7 @@ def create_router() -> Router:
         broadcast.create_router(),
         topups.create_router(),
         customers.create_router(),
+        unknown.create_router(),
         catalogue.create_router(),
         shop_panel.create_router(),
         backup.create_router(),

@@ -9,7 +9,6 @@ transaction, so it is neither lost nor sent twice.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from aiogram import Router
@@ -20,7 +19,6 @@ from bot.desk.views import customer_label, language_label, status_label, statuse
 from bot.i18n import Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
-from bot.orders.refunds import post_refund
 from bot.settings import Settings
 from bot.storage import (
     BalanceLimit,
@@ -28,22 +26,17 @@ from bot.storage import (
     InsufficientFunds,
     LedgerRepo,
     OrdersRepo,
-    OrderStateError,
-    PanelIdTaken,
     Reason,
     RefillsRepo,
-    Status,
     TopupsRepo,
     UsersRepo,
     post,
 )
 from bot.telegram.callbacks import UsersCb
 from bot.telegram.keyboards import users_list
-from bot.telegram.replies import edit_or_send
+from bot.telegram.replies import edit_or_send, in_messages
 from bot.validation import parse_whole_number
 
-# Panels number orders with digits, some with hex or other short tokens.
-_PANEL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 LATEST = 5
 LEDGER_LINES = 20
 USERS_PAGE = 10
@@ -269,105 +262,10 @@ async def users_list_page(
     await edit_or_send(query.message, text, markup)
 
 
-# Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
-# is a safe bound).
-MESSAGE_LIMIT = 4096
-
-
-def in_messages(blocks: list[str], separator: str) -> list[str]:
-    """`blocks` joined by `separator` into as few messages as fit, none cut in two: a long
-    list (many orders of unknown outcome) would otherwise be refused whole."""
-    messages: list[str] = []
-    for block in blocks:
-        if messages and len(messages[-1]) + len(separator) + len(block) <= MESSAGE_LIMIT:
-            messages[-1] += separator + block
-        else:
-            messages.append(block)
-    return messages
-
-
-async def unknown_orders(
-    message: Message, orders: OrdersRepo, users: UsersRepo, amounts: Amounts, t: Texts
-) -> None:
-    """`/unknown`: orders whose outcome nobody knows, the money held, waiting for an admin."""
-    waiting = await orders.list_by_status(Status.UNKNOWN)
-    if not waiting:
-        await message.answer(t("admin-unknown-none"))
-        return
-    lines = [t("admin-unknown-title", count=len(waiting))]
-    for order in waiting:
-        lines.append(
-            t(
-                "admin-unknown-order",
-                id=str(order.id),
-                user=customer_label(await users.get(order.user_id), order.user_id),
-                service_id=str(order.service_id),
-                service=order.service_name,
-                link=order.link,
-                quantity=order.quantity,
-                charge=amounts(order.charge),
-                error=order.error or "",
-                since=order.updated_at.strftime("%Y-%m-%d %H:%M"),
-            )
-        )
-    lines.append(t("admin-unknown-how"))
-    for text in in_messages(lines, "\n\n"):
-        await message.answer(text)
-
-
-async def settle(
-    message: Message,
-    command: CommandObject,
-    orders: OrdersRepo,
-    news: News,
-    amounts: Amounts,
-    t: Texts,
-) -> None:
-    """`/attach ORDER_ID PANEL_ORDER_ID` (the panel has it) or `/fail ORDER_ID` (it does not)."""
-    attach = command.command == "attach"
-    args = _args(command)
-    order_id = parse_whole_number(args[0]) if args else None
-    panel_id = args[1] if attach and len(args) == 2 and _PANEL_ID.fullmatch(args[1]) else None
-    if order_id is None or len(args) != (2 if attach else 1) or (attach and panel_id is None):
-        await message.answer(t("admin-attach-usage" if attach else "admin-fail-usage"))
-        return
-    try:
-        async with news.transaction() as work:
-            if panel_id is not None:
-                order = await orders.settle_placed(work.tx, order_id, panel_id)
-                notice = {"id": str(order.id), "panel": panel_id}
-                await work.tell(order.user_id, "settled-placed", notice, order_id=order.id)
-            else:
-                order = await orders.settle_failed(work.tx, order_id)
-                order = await post_refund(work.tx, order, amounts.decimals)
-                notice = {"id": str(order.id), "refund": amounts(order.refunded)}
-                await work.tell(order.user_id, "settled-failed", notice, order_id=order.id)
-    except OrderStateError as error:
-        key = "admin-settle-missing" if error.status is None else "admin-settle-not-unknown"
-        await message.answer(t(key, id=str(order_id), status=error.status or ""))
-        return
-    except PanelIdTaken:
-        await message.answer(t("admin-attach-taken", panel=panel_id or ""))
-        return
-    if panel_id is not None:
-        await message.answer(t("admin-attached", id=str(order.id), panel=panel_id))
-    else:
-        await message.answer(
-            t(
-                "admin-failed",
-                id=str(order.id),
-                refund=amounts(order.refunded),
-                user=str(order.user_id),
-            )
-        )
-
-
 def create_router() -> Router:
     router = Router(name="admin-customers")
     router.message.register(move_money, Command("credit", "debit"))
     router.message.register(user_card, Command("user"))
     router.message.register(users_list_command, Command("users"))
     router.callback_query.register(users_list_page, UsersCb.filter())
-    router.message.register(unknown_orders, Command("unknown"))
-    router.message.register(settle, Command("attach", "fail"))
     return router
