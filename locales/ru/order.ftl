@@ -104,7 +104,11 @@ alert-panel-refused =
 nav-skip = ⏭ Пропустить
 order-skipped = пропущено
 order-service-dripfeed = Можно заказать постепенно: несколькими запусками с интервалом.
-order-summary-dripfeed = Постепенно: { $quantity } × { $runs } запусков каждые { $interval } мин = { $total }
+order-summary-dripfeed = Постепенно: { $quantity } × { $runs } { $runs ->
+        [one] запуск
+        [few] запуска
+       *[many] запусков
+    } каждые { $interval } мин = { $total }
 order-ask-runs = Постепенно: за сколько запусков выполнить заказ? Нажмите число, отправьте своё от 2 до { $max } или нажмите «Пропустить», чтобы всё сразу.
 order-current-runs = Сейчас запусков: { $runs }. Отправьте другое число или нажмите «Оставить».
 order-bad-runs = Отправьте целое число запусков от 2 до { $max } или нажмите «Пропустить».
