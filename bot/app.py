@@ -302,7 +302,10 @@ async def _run(settings: Settings) -> None:
         grace = settings.panel_timeout + DRAIN_MARGIN
         async with AsyncExitStack() as servers:
             if settings.http_listen:
-                await servers.enter_async_context(serving(ops_app(dp), settings.http_listen, 1))
+                # With the Mini App, a placement may be waiting on the panel when it stops.
+                wait = grace if settings.webapp_url is not None else 1
+                app = ops_app(dp, bot)
+                await servers.enter_async_context(serving(app, settings.http_listen, wait))
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

@@ -1,0 +1,126 @@
+"""The whole catalogue as one compressed JSON document for the Mini App, which searches,
+filters and sorts it in the browser.
+
+Built once per catalogue version (and again when popularity is older than
+`POPULARITY_MAX_AGE`), gzipped once, served with an ETag: a page that has it already gets
+304 and nothing else. Every language's names and descriptions are in it, so search finds a
+service by any of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.catalogue import Catalogue, Snapshot
+from bot.orders.quote import price_per_1000
+from bot.orders.steps import order_type
+from bot.settings import LOCALES
+from bot.storage import Database
+from bot.webapp.forms import form_shapes
+
+# Seconds the order counts behind "popular first" may be old.
+POPULARITY_MAX_AGE = 600.0
+
+
+@dataclass(frozen=True)
+class Feed:
+    version: str  # the catalogue's
+    etag: str
+    body: bytes  # gzipped JSON
+
+
+class CatalogueFeed:
+    def __init__(self, catalogue: Catalogue, db: Database, decimals: int) -> None:
+        self._catalogue = catalogue
+        self._db = db
+        self._decimals = decimals
+        self._feed: Feed | None = None
+        self._built_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def current(self) -> Feed:
+        """The feed of the catalogue in hand (CatalogueUnavailable if there is none)."""
+        snapshot = await self._catalogue.current()
+        async with self._lock:
+            feed = self._feed
+            fresh = time.monotonic() - self._built_at < POPULARITY_MAX_AGE
+            if feed is None or feed.version != snapshot.version or not fresh:
+                popularity = await self._popularity()
+                feed = await asyncio.to_thread(self._build, snapshot, popularity)
+                self._feed, self._built_at = feed, time.monotonic()
+            return feed
+
+    async def _popularity(self) -> dict[int, int]:
+        rows = await self._db.fetchall(
+            "SELECT service_id, count(*) FROM orders WHERE status != 'failed' GROUP BY service_id"
+        )
+        return {int(row[0]): int(row[1]) for row in rows}
+
+    def _build(self, snapshot: Snapshot, popularity: dict[int, int]) -> Feed:
+        document = catalogue_document(snapshot, popularity, self._decimals)
+        raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+        stamp = sum(popularity.values())
+        return Feed(snapshot.version, f'"{snapshot.version}-{stamp}"', gzip.compress(raw, 6))
+
+
+def catalogue_document(
+    snapshot: Snapshot, popularity: dict[int, int], decimals: int
+) -> dict[str, Any]:
+    """Short keys: 10,000 services are a few hundred kilobytes before compression."""
+    categories = []
+    services = []
+    for category in snapshot.categories:
+        names: dict[str, str] = {loc: snapshot.category_name(category, loc) for loc in LOCALES}
+        shown: dict[str, Any] = {"i": category.index, "n": category.name}
+        if names_by_locale := _distinct(category.name, names):
+            shown["ln"] = names_by_locale
+        categories.append(shown)
+        for service in category.services:
+            kind = order_type(service)
+            if kind is None:
+                continue
+            own_names: dict[str, str] = {loc: snapshot.name(service, loc) for loc in LOCALES}
+            entry: dict[str, Any] = {
+                "id": service.id,
+                "c": category.index,
+                "n": service.name,
+                "p": str(price_per_1000(snapshot.pricing[service.id], decimals)),
+                "min": service.min,
+                "max": service.max,
+                "t": service.type.lower(),
+                "k": popularity.get(service.id, 0),
+            }
+            if names_by_locale := _distinct(service.name, own_names):
+                entry["ln"] = names_by_locale
+            descriptions = {
+                loc: text for loc in LOCALES if (text := snapshot.description(service, loc))
+            }
+            if descriptions:
+                entry["d"] = descriptions
+            # Flags only when set: most services have none.
+            for key, flag in (
+                ("r", service.refill),
+                ("f", service.dripfeed),
+                ("x", service.cancel),
+            ):
+                if flag:
+                    entry[key] = 1
+            services.append(entry)
+    return {
+        "version": snapshot.version,
+        "currency": snapshot.currency,
+        "categories": categories,
+        "services": services,
+        "types": form_shapes(),
+    }
+
+
+def _distinct(default: str, names: Mapping[str, str]) -> dict[str, str]:
+    """Names per language where they differ from the panel's."""
+    return {loc: name for loc, name in names.items() if name != default}
