@@ -2,10 +2,15 @@
 // plural choices resolved with the browser's plural rules, as Fluent would).
 export function makeTexts(texts, locale) {
   const plurals = new Intl.PluralRules(locale);
+  // Numbers grouped as Fluent groups them in the chat's messages (100,000; 100 000).
+  const numbers = new Intl.NumberFormat(locale);
   function render(parts, args) {
     return parts.map((part) => {
       if (typeof part === "string") return part;
-      if (part.var !== undefined) return String(args[part.var] ?? "");
+      if (part.var !== undefined) {
+        const value = args[part.var];
+        return typeof value === "number" ? numbers.format(value) : String(value ?? "");
+      }
       const value = args[part.select];
       const variants = part.variants;
       const exact = variants[String(value)];

@@ -5,7 +5,7 @@ export const tg = window.Telegram && window.Telegram.WebApp;
 export function applyTheme() {
   const theme = (tg && tg.themeParams) || {};
   for (const [name, value] of Object.entries(theme)) {
-    document.documentElement.style.setProperty(`--tg-theme-${name.replaceAll("_", "-")}-color`, value);
+    document.documentElement.style.setProperty(`--tg-theme-${name.replaceAll("_", "-")}`, value);
   }
 }
 
