@@ -65,6 +65,7 @@ from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
 from bot.telegram.inflight import InFlight
 from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
+from bot.webapp.entry import set_menu_button
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -245,6 +246,7 @@ async def on_startup(
             details = refill_about(refilled, refill)
             await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    await set_menu_button(bot, settings, translator)
     if not settings.admin_ids:
         log.warning(
             "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"

@@ -68,8 +68,14 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         if shop.placing:
             await asyncio.wait(shop.placing, timeout=settings.panel_timeout + 10)
 
+    async def to_page(request: web.Request) -> web.Response:
+        # `static/app.js` is relative: from `/app` it would be looked for at `/static/`.
+        raise web.HTTPPermanentRedirect(request.rel_url.with_path(base).with_query(request.query))
+
     api = base + "api/"
     app.router.add_get(base, page)
+    if base != "/":
+        app.router.add_get(base.rstrip("/"), to_page)
     app.router.add_static(base + "static/", STATIC, append_version=False)
     app.router.add_post(api + "me", gate(shop.me))
     app.router.add_get(api + "catalogue", gate(shop.catalogue))

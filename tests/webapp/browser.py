@@ -80,7 +80,7 @@ def have_chromium() -> bool:
 @asynccontextmanager
 async def chromium_page(url: str, init_data: str) -> AsyncIterator[Any]:
     """A fresh headless Chromium (its own profile folder) showing the Mini App at `url`."""
-    from playwright.async_api import async_playwright  # noqa: PLC0415 - only with a browser
+    from playwright.async_api import async_playwright
 
     profile = tempfile.mkdtemp(prefix="miniapp-chromium-")
     script = FAKE_WEBAPP.replace("INIT_DATA", json.dumps(init_data)).replace(

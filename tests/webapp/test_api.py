@@ -51,6 +51,8 @@ async def test_the_page_and_its_files_are_served(api: Api) -> None:
     assert page.status == 200
     html = await page.text()
     assert '<script type="module" src="static/app.js">' in html
+    moved = await api.http.get("/app?service=1", allow_redirects=False)
+    assert (moved.status, moved.headers["Location"]) == (308, "/app/?service=1")
     script = await api.http.get("/app/static/app.js")
     assert script.status == 200
     assert "javascript" in script.headers["Content-Type"]

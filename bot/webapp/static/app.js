@@ -31,7 +31,8 @@ const app = {
 
 function route() {
   const [, page = "", id] = location.hash.split("/");
-  backButton(page !== "");
+  const up = page === "summary" && app.quote ? `#/service/${app.quote.service.id}` : "#/";
+  backButton(page === "" ? null : up);
   for (const link of document.querySelectorAll("#nav a")) {
     link.classList.toggle("current", link.dataset.nav === (page || "catalogue"));
   }
@@ -66,6 +67,9 @@ async function boot() {
   for (const link of document.querySelectorAll("#nav a")) link.textContent = app.t(`webapp-nav-${link.dataset.nav}`);
   document.getElementById("nav").hidden = false;
   window.addEventListener("hashchange", route);
+  // Opened from a service card in the chat: that service's page first.
+  const service = new URLSearchParams(location.search).get("service");
+  if (service && /^[0-9]+$/.test(service)) history.replaceState(null, "", `#/service/${service}`);
   route();
   document.body.dataset.ready = "1";
 }

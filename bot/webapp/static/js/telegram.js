@@ -39,15 +39,17 @@ export function busy(on) {
 
 let backHandler = null;
 
-export function backButton(visible) {
+// Back goes one level up (summary to its service, a page to the catalogue): the page may
+// have been opened at any level, so the browser's history is not the way back.
+export function backButton(target) {
   const button = tg.BackButton;
   if (backHandler) button.offClick(backHandler);
   backHandler = null;
-  if (!visible) {
+  if (!target) {
     button.hide();
     return;
   }
-  backHandler = () => history.back();
+  backHandler = () => { location.hash = target; };
   button.onClick(backHandler);
   button.show();
 }
