@@ -71,7 +71,11 @@ async function boot() {
   const service = new URLSearchParams(location.search).get("service");
   if (service && /^[0-9]+$/.test(service)) history.replaceState(null, "", `#/service/${service}`);
   route();
-  document.body.dataset.ready = "1";
+  // On screen at the next frame: what bench/webapp.py reads as the catalogue's first paint.
+  requestAnimationFrame(() => {
+    performance.mark("catalogue-shown");
+    document.body.dataset.ready = "1";
+  });
 }
 
 boot();
