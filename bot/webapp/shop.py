@@ -8,6 +8,7 @@ panel is asked once by `Placer.place`.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import logging
 from collections.abc import Mapping
 from decimal import Decimal
@@ -98,7 +99,10 @@ class Shop:
         }
         if call.request.headers.get("If-None-Match") == feed.etag:
             return web.Response(status=304, headers=headers)
-        headers |= {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+        headers["Content-Type"] = "application/json"
+        if "gzip" not in call.request.headers.get("Accept-Encoding", ""):
+            return web.Response(body=gzip.decompress(feed.body), headers=headers)
+        headers["Content-Encoding"] = "gzip"
         return web.Response(body=feed.body, headers=headers)
 
     async def _service(self, data: Mapping[str, Any]) -> tuple[Snapshot, Service]:

@@ -198,6 +198,12 @@ async def test_customers_order_custom_comments_and_default_and_see_them(
         assert "Custom Comments — Instagram" in cards[1]
         for order in orders:
             assert str(order.panel_order_id) not in "".join(cards)
+        # Cancel asks first (Telegram's confirm), then asks the panel once.
+        await page.click("#orders .order >> nth=0 >> text=Cancel order")
+        await page.wait_for_selector("#orders .order >> nth=0 >> .notice:not(:empty)")
+        assert await page.evaluate("Telegram.WebApp.confirms") == ["Ask us to cancel this order?"]
+        assert len(emulator.calls("cancel")) == 1
+        assert await page.query_selector("#orders .order >> nth=0 >> text=Cancel order") is None
         await page.click("#orders .order >> nth=0 >> text=Order again")
         await page.wait_for_selector("#field-link")
         assert await page.input_value("#field-link") == "https://t.me/my_channel"

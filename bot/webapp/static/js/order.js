@@ -43,7 +43,8 @@ export function serviceView(app, view, id) {
       const control = field.list
         ? h("textarea", { id, name: field.name, value, oninput: onInput })
         : h("input", { id, name: field.name, value, autocomplete: "off", oninput: onInput,
-          inputMode: field.name === "link" || field.name.endsWith("name") ? "text" : "numeric" });
+          // A number pad for numbers (the steps with bounds, a maximum or choices).
+          inputMode: field.bounds || field.max !== undefined || field.choices ? "numeric" : "text" });
       const choices = (field.choices || []).map((choice) => h("button", { type: "button", className: "quiet",
         onclick: () => { answers[field.name] = String(choice); drawFields(); } }, String(choice)));
       if (field.name === "runs") control.addEventListener("change", drawFields);
