@@ -25,6 +25,8 @@ from bot.webapp.orders import MyOrders
 from bot.webapp.shop import Shop
 
 STATIC = Path(__file__).resolve().parent / "static"
+# The app's catalogue feed, for whoever needs it rebuilt at once (tests).
+FEED = web.AppKey("webapp_feed", CatalogueFeed)
 
 
 def webapp_path(settings: Settings) -> str:
@@ -37,11 +39,12 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     settings: Settings = dp["settings"]
     base = webapp_path(settings)
     gate = Gate(settings, dp["translator"], dp["users"])
+    app[FEED] = CatalogueFeed(dp["catalogue"], dp["db"], settings.price_decimals)
     shop = Shop(
         bot=bot,
         settings=settings,
         catalogue=dp["catalogue"],
-        feed=CatalogueFeed(dp["catalogue"], dp["db"], settings.price_decimals),
+        feed=app[FEED],
         users=dp["users"],
         orders=dp["orders"],
         topups=dp["topups"],

@@ -17,6 +17,16 @@ webapp-sort-popular = Popular first
 webapp-sort-price-up = Cheapest first
 webapp-sort-price-down = Most expensive first
 webapp-sort-name = By name
+webapp-sort-fastest = Fastest first
+webapp-average-time = Usually done in { $time }
+webapp-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+webapp-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
 webapp-results = { $count ->
     [one] { $count } service
    *[other] { $count } services

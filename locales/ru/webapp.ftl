@@ -17,6 +17,20 @@ webapp-sort-popular = Сначала популярные
 webapp-sort-price-up = Сначала дешёвые
 webapp-sort-price-down = Сначала дорогие
 webapp-sort-name = По названию
+webapp-sort-fastest = Сначала быстрые
+webapp-average-time = Обычно выполняется за { $time }
+webapp-minutes = { $count ->
+    [one] { $count } минуту
+    [few] { $count } минуты
+    [many] { $count } минут
+   *[other] { $count } минуты
+}
+webapp-hours = { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+    [many] { $count } часов
+   *[other] { $count } часа
+}
 webapp-results = { $count ->
     [one] { $count } услуга
     [few] { $count } услуги

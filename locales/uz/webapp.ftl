@@ -17,6 +17,14 @@ webapp-sort-popular = Avval ommaboplari
 webapp-sort-price-up = Avval arzonlari
 webapp-sort-price-down = Avval qimmatlari
 webapp-sort-name = Nomi boʻyicha
+webapp-sort-fastest = Avval tezkorlari
+webapp-average-time = Odatda { $time } ichida bajariladi
+webapp-minutes = { $count ->
+   *[other] { $count } daqiqa
+}
+webapp-hours = { $count ->
+   *[other] { $count } soat
+}
 webapp-results = { $count ->
    *[other] { $count } ta xizmat
 }

@@ -15,6 +15,7 @@ from pydantic import HttpUrl
 
 from bot.ops.server import ops_app
 from bot.settings import Settings
+from bot.storage import Database
 from bot.webapp.api import INIT_DATA_HEADER
 from bot.webapp.auth import sign_init_data
 from tests.conftest import TEST_TOKEN
@@ -73,6 +74,21 @@ class Api:
         assert body["error"]["message"]
         error: dict[str, Any] = body["error"]
         return error
+
+
+async def completed(db: Database, order_id: int, seconds: int) -> None:
+    """The order finished `seconds` after it was placed."""
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE orders SET status = 'Completed', created_at = ?, updated_at = ? WHERE id = ?",
+            ("2026-01-01T00:00:00.000000Z", f"2026-01-01T00:00:{seconds:02d}.000000Z", order_id)
+            if seconds < 60
+            else (
+                "2026-01-01T00:00:00.000000Z",
+                f"2026-01-01T{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:00.000000Z",
+                order_id,
+            ),
+        )
 
 
 @pytest.fixture

@@ -13,13 +13,14 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import CreateInvoiceLink
 
 from bot.storage import Database, OrdersRepo, TopupsRepo
+from bot.webapp import FEED
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
 from bot.webapp.auth import MAX_AGE, sign_init_data
 from tests.conftest import fund
 from tests.helpers import balance_of
 from tests.order_factory import place
 from tests.panel_emulator import PanelEmulator
-from tests.webapp.conftest import CUSTOMER, OTHER, Api, init_data
+from tests.webapp.conftest import CUSTOMER, OTHER, Api, completed, init_data
 
 DEFAULT = 1  # the emulator's "7-day Join — Telegram Members", 60.00 per 1000, 10..100000
 GOOD = {"link": "https://t.me/example", "quantity": "100"}
@@ -151,6 +152,21 @@ async def test_the_catalogue_is_compressed_for_those_who_take_it(api: Api) -> No
     unzipped = await api.call("GET", "catalogue", headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in unzipped.headers
     assert json.loads(await unzipped.read()) == plain
+
+
+async def test_the_catalogue_knows_popularity_and_average_time(
+    api: Api, db: Database, emulator: PanelEmulator
+) -> None:
+    first = await api.call("GET", "catalogue")
+    done = await place(db, emulator, user_id=CUSTOMER)
+    await place(db, emulator, user_id=OTHER)
+    await completed(db, done.id, 5400)
+    await api.http.app[FEED].expire()
+    answer = await api.call("GET", "catalogue", headers={"If-None-Match": first.headers["ETag"]})
+    assert answer.status == 200  # the same catalogue version, other figures: a new ETag
+    by_id = {service["id"]: service for service in json.loads(await answer.read())["services"]}
+    assert (by_id[DEFAULT]["k"], by_id[DEFAULT]["a"]) == (2, 5400)  # 90 minutes
+    assert (by_id[3]["k"], "a" in by_id[3]) == (0, False)
 
 
 async def test_the_catalogue_needs_init_data(api: Api) -> None:

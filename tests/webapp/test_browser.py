@@ -20,6 +20,7 @@ from bot.storage import Database, OrdersRepo, ShopRepo
 from bot.webapp.auth import sign_init_data
 from tests.conftest import fund
 from tests.helpers import balance_of
+from tests.order_factory import place
 from tests.panel_emulator import PanelEmulator, running_emulator
 from tests.webapp.big_catalogue import COMMENTS_ID, DEFAULT_ID, big_catalogue
 from tests.webapp.browser import (
@@ -30,7 +31,7 @@ from tests.webapp.browser import (
     press_main_button,
     ready,
 )
-from tests.webapp.conftest import CUSTOMER, init_data
+from tests.webapp.conftest import CUSTOMER, OTHER, completed, init_data
 
 pytestmark = pytest.mark.skipif(not have_chromium(), reason=MISSING)
 
@@ -73,10 +74,24 @@ async def search(page: Any, text: str) -> list[str]:
     return await names(page)
 
 
-async def test_search_filter_and_sort_10000_services(url: str) -> None:
+async def test_search_filter_and_sort_10000_services(
+    url: str, db: Database, emulator: PanelEmulator
+) -> None:
+    # One order of the Default service, finished in 90 minutes: popular, and timed.
+    await completed(db, (await place(db, emulator, user_id=OTHER)).id, 5400)
     async with chromium_page(url, init_data(CUSTOMER, "en")) as page:
         await ready(page)
         assert await page.text_content("#count") == "10,000 services"
+        first = await page.text_content("#results .service >> nth=0")
+        assert (
+            first == "Telegram Members — Fast"
+            "Telegram Members"
+            "72.00 UZS per 1000"
+            "Usually done in 90 minutes"
+        )
+        await page.select_option("#sort", "fastest")  # offered: an order has finished
+        assert (await names(page))[0] == "Telegram Members — Fast"
+        await page.select_option("#sort", "popular")
         # The README's picture of the catalogue.
         SCREENSHOT.parent.mkdir(exist_ok=True)
         await page.screenshot(path=str(SCREENSHOT))

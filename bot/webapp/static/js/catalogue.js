@@ -4,6 +4,12 @@ import { categoryName, displayName, select } from "./search.js";
 
 const PAGE = 50;
 
+export function averageTime(app, seconds) {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  if (minutes < 120) return app.t("webapp-minutes", { count: minutes });
+  return app.t("webapp-hours", { count: Math.round(minutes / 60) });
+}
+
 export function priceText(app, service) {
   const price = `${service.p} ${app.catalogue.currency}`.trim();
   const kind = app.catalogue.types[service.t];
@@ -11,11 +17,13 @@ export function priceText(app, service) {
 }
 
 function serviceItem(app, service) {
+  const t = app.t;
   const category = app.categories.get(service.c);
   return h("li", { className: "service", dataset: { id: service.id }, onclick: () => app.go(`#/service/${service.id}`) },
     h("div", { className: "name" }, displayName(service, app.locale)),
     h("div", { className: "meta" }, category ? categoryName(category, app.locale) : ""),
-    h("div", { className: "price" }, priceText(app, service)));
+    h("div", { className: "price" }, priceText(app, service)),
+    service.a !== undefined ? h("div", { className: "meta" }, t("webapp-average-time", { time: averageTime(app, service.a) })) : null);
 }
 
 export function catalogueView(app, view) {
@@ -51,6 +59,8 @@ export function catalogueView(app, view) {
     ...app.catalogue.categories.map((c) => [c.i, categoryName(c, app.locale)])];
   const sorts = [["popular", t("webapp-sort-popular")], ["price-up", t("webapp-sort-price-up")],
     ["price-down", t("webapp-sort-price-down")], ["name", t("webapp-sort-name")]];
+  // The average time comes from our own finished orders: offered once there are some.
+  if (app.catalogue.services.some((s) => s.a !== undefined)) sorts.splice(3, 0, ["fastest", t("webapp-sort-fastest")]);
 
   show(view,
     h("div", { className: "filters" },

@@ -4,7 +4,7 @@
 import { h, show } from "./dom.js";
 import { ApiError } from "./api.js";
 import { categoryName, displayName } from "./search.js";
-import { priceText } from "./catalogue.js";
+import { averageTime, priceText } from "./catalogue.js";
 import { busy, mainButton } from "./telegram.js";
 
 function asked(field, service, answers) {
@@ -94,6 +94,7 @@ export function serviceView(app, view, id) {
     h("p", { className: "hint" }, category ? categoryName(category, app.locale) : ""),
     h("p", { className: "price" }, priceText(app, service)),
     kind.package ? null : h("p", { className: "hint" }, t("webapp-limits", { min: service.min, max: service.max })),
+    service.a !== undefined ? h("p", { className: "hint", id: "average-time" }, t("webapp-average-time", { time: averageTime(app, service.a) })) : null,
     flags.filter(Boolean).map((flag) => h("p", { className: "hint" }, `✓ ${flag}`)),
     service.d && (service.d[app.locale] || service.d.en) ? h("p", {}, service.d[app.locale] || service.d.en) : null,
     form, errors);

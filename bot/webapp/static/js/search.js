@@ -33,6 +33,8 @@ export const SORTS = {
   popular: (a, b) => b.k - a.k || a.price - b.price,
   "price-up": (a, b) => a.price - b.price || b.k - a.k,
   "price-down": (a, b) => b.price - a.price || b.k - a.k,
+  // Services no order has finished yet come last.
+  fastest: (a, b) => (a.a ?? Infinity) - (b.a ?? Infinity) || b.k - a.k,
   name: (a, b) => a.n.localeCompare(b.n),
 };
 
