@@ -3,6 +3,7 @@ another customer's ids, oversized bodies, a stale catalogue, a double-tapped Con
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 from decimal import Decimal
@@ -19,7 +20,7 @@ from bot.webapp.auth import MAX_AGE, sign_init_data
 from tests.conftest import fund
 from tests.helpers import balance_of
 from tests.order_factory import place
-from tests.panel_emulator import PanelEmulator
+from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.webapp.conftest import CUSTOMER, OTHER, Api, completed, init_data
 
 DEFAULT = 1  # the emulator's "7-day Join — Telegram Members", 60.00 per 1000, 10..100000
@@ -340,3 +341,20 @@ async def test_a_topup_outside_the_bounds_or_refused_creates_nothing(
     await api.refused("POST", "topup", 502, "invoice_failed", json={"stars": 100})
     assert await TopupsRepo(db).list_for_user(CUSTOMER) == []
     assert await OrdersRepo(db).count_for_user(CUSTOMER) == 0
+
+
+async def test_a_placement_under_way_finishes_when_the_page_and_server_go(
+    api: Api, db: Database, emulator: PanelEmulator
+) -> None:
+    await fund(db, CUSTOMER, "10")
+    body = await confirmation(api)
+    emulator.fault(FaultKind.DELAY, action="add", delay=1.0, times=1)
+    request = asyncio.create_task(api.call("POST", "place", json=body))
+    while not emulator.calls("add"):  # the panel has been asked
+        await asyncio.sleep(0.01)
+    request.cancel()  # the page went away
+    await api.http.close()  # and the server stops: it waits for the placement
+    (order,) = await OrdersRepo(db).list_for_user(CUSTOMER, 10)
+    assert order.status == "Pending"
+    assert order.panel_order_id is not None
+    assert await balance_of(db, CUSTOMER) == Decimal("2.80")
