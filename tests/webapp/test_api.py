@@ -18,6 +18,7 @@ from bot.webapp import FEED
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
 from bot.webapp.auth import MAX_AGE, sign_init_data
 from tests.conftest import fund
+from tests.e2e.bot_process import eventually
 from tests.helpers import balance_of
 from tests.order_factory import place
 from tests.panel_emulator import FaultKind, PanelEmulator
@@ -350,8 +351,7 @@ async def test_a_placement_under_way_finishes_when_the_page_and_server_go(
     body = await confirmation(api)
     emulator.fault(FaultKind.DELAY, action="add", delay=1.0, times=1)
     request = asyncio.create_task(api.call("POST", "place", json=body))
-    while not emulator.calls("add"):  # the panel has been asked
-        await asyncio.sleep(0.01)
+    await eventually(lambda: bool(emulator.calls("add")), "the panel asked to add")
     request.cancel()  # the page went away
     await api.http.close()  # and the server stops: it waits for the placement
     (order,) = await OrdersRepo(db).list_for_user(CUSTOMER, 10)
