@@ -177,3 +177,50 @@ order-current-expiry = Сейчас срок: { $expiry }. Отправьте д
 order-bad-expiry = Отправьте дату не в прошлом, например 31/12/2026.
 order-summary-expiry = До: { $expiry }
 order-summary-most = Сейчас списывается максимальная сумма; за невыполненную часть деньги вернутся на баланс, когда подписка закончится.
+
+# The service's card (issue 16, point 6) and Order again
+order-service-number = Номер услуги: { $number }
+order-service-refill = { $refill ->
+        [yes] ♻️ Гарантия восстановления: есть
+       *[no] Гарантия восстановления: нет
+    }
+order-service-average = ⏱ Среднее время выполнения: { $duration } (по { $count ->
+        [one] последнему { $count } выполненному заказу
+        [few] последним { $count } выполненным заказам
+       *[many] последним { $count } выполненным заказам
+    })
+duration-minutes = около { $minutes ->
+        [one] { $minutes } мин
+        [few] { $minutes } мин
+       *[many] { $minutes } мин
+    }
+duration-hours = около { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    }
+duration-hours-minutes = около { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    } { $minutes ->
+        [one] { $minutes } мин
+        [few] { $minutes } мин
+       *[many] { $minutes } мин
+    }
+duration-days = около { $days } { $days ->
+        [one] дня
+        [few] дней
+       *[many] дней
+    }
+duration-days-hours = около { $days } { $days ->
+        [one] дня
+        [few] дней
+       *[many] дней
+    } { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    }
+order-again-link = Та же ссылка, что и в прошлый раз: { $link }
+order-again-gone = Этой услуги у нас больше нет. Пожалуйста, выберите другую в каталоге.

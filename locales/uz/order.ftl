@@ -169,3 +169,18 @@ order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yok
 order-bad-expiry = Iltimos, oʻtmishda boʻlmagan sanani yuboring, masalan 31/12/2026.
 order-summary-expiry = Tugaydi: { $expiry }
 order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun pul obuna tugaganda balansga qaytariladi.
+
+# The service's card (issue 16, point 6) and Order again
+order-service-number = Xizmat raqami: { $number }
+order-service-refill = { $refill ->
+        [yes] ♻️ Qayta toʻldirish kafolati: bor
+       *[no] Qayta toʻldirish kafolati: yoʻq
+    }
+order-service-average = ⏱ Oʻrtacha bajarilish vaqti: { $duration } (oxirgi { $count } ta bajarilgan buyurtmamiz boʻyicha)
+duration-minutes = taxminan { $minutes } daqiqa
+duration-hours = taxminan { $hours } soat
+duration-hours-minutes = taxminan { $hours } soat { $minutes } daqiqa
+duration-days = taxminan { $days } kun
+duration-days-hours = taxminan { $days } kun { $hours } soat
+order-again-link = Oldingi havolaning oʻzi: { $link }
+order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
