@@ -105,6 +105,9 @@ async def found(
     query = f"#{search.number}" if search.number is not None else search.link or ""
     if not count:
         return t("orders-search-none", query=query), keyboards.orders_found(t, [])
-    lines = [t("orders-search-found", query=query, count=count, shown=len(shown)), ""]
+    lines = [t("orders-search-found", query=query, count=count)]
+    if count > len(shown):
+        lines.append(t("orders-search-more", shown=len(shown)))
+    lines.append("")
     lines += [order_line(t, order, amounts) for order in shown]
     return "\n".join(lines), keyboards.orders_found(t, shown)

@@ -117,10 +117,11 @@ orders-search-too-long = That is too long to search for: please send at most 300
 orders-search-too-short = Please send at least 3 characters of the link, or the order number.
 orders-search-busy = You are in the middle of an order: finish it or send /cancel, then search.
 orders-search-none = None of your orders matches { $query }.
-orders-search-found = 🔎 { $query }: { $count } { $count ->
-        [one] order
-       *[other] orders
-    } found, the newest { $shown } below.
+orders-search-found = 🔎 { $count ->
+        [one] One order of yours matches
+       *[other] { $count } orders of yours match
+    } { $query }.
+orders-search-more = The newest { $shown } are below.
 order-card-start-count = Start count: { $count }
 order-card-delivered = Delivered: { $delivered } of { $quantity }
 order-card-unchanged = 🔄 Up to date: nothing has changed since the last check.

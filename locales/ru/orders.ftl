@@ -126,11 +126,16 @@ orders-search-too-long = Слишком длинно для поиска: отп
 orders-search-too-short = Отправьте хотя бы 3 символа ссылки или номер заказа.
 orders-search-busy = Вы сейчас оформляете заказ: завершите его или отправьте /cancel, а потом ищите.
 orders-search-none = Ни один ваш заказ не подходит под { $query }.
-orders-search-found = 🔎 { $query }: { $count ->
-        [one] найден { $count } заказ
-        [few] найдено { $count } заказа
-       *[many] найдено { $count } заказов
-    }, последние ниже (показано: { $shown }).
+orders-search-found = 🔎 По запросу { $query } { $count ->
+        [one] найден { $count } ваш заказ
+        [few] найдено { $count } ваших заказа
+       *[many] найдено { $count } ваших заказов
+    }.
+orders-search-more = Ниже последние { $shown ->
+        [one] { $shown } заказ
+        [few] { $shown } заказа
+       *[many] { $shown } заказов
+    }.
 order-card-start-count = Начальное количество: { $count }
 order-card-delivered = Выполнено: { $delivered } из { $quantity }
 order-card-unchanged = 🔄 Актуально: с прошлой проверки ничего не изменилось.
