@@ -47,9 +47,10 @@ _REFILL_KEYS: dict[str, str] = {
 }
 
 
+# Statuses whose start count and remains say nothing yet (a panel reports zeros).
 _NOT_STARTED = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED, Status.PENDING})
-# Statuses whose remains say how far delivery has got.
-_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.PARTIAL, "Processing"})
+# Running: what is delivered is "so far"; a final status says what was delivered in all.
+_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.ACTIVE, "Processing"})
 
 
 def status_name(t: Texts, status: str) -> Html:
@@ -102,8 +103,9 @@ def order_card(
     if start_count is not None:
         lines.append(t("order-card-start-count", count=start_count))
     if delivered is not None:
-        key = "order-card-progress" if order.status in _SHOWS_PROGRESS else "order-card-delivered"
-        lines.append(t(key, delivered=delivered, quantity=order.quantity))
+        so_far = order.status in _SHOWS_PROGRESS  # still running, or ended
+        progress = "order-card-progress" if so_far else "order-card-delivered"
+        lines.append(t(progress, delivered=delivered, quantity=order.quantity))
     # As posted, never worked out again: the refund is the ledger's, kept on the order.
     if order.refunded > 0:
         lines.append(t("order-card-refund", refund=amounts(order.refunded)))
