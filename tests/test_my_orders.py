@@ -189,6 +189,15 @@ async def test_search_by_link_with_the_command(
     # Wildcards are letters like any other: nothing matches everything.
     (none,) = texts(await client.send("/orders %_%"))
     assert none == "None of your orders matches %_%."
+    # Junk after the command is answered as junk typed after Search is.
+    assert texts(await client.send("/orders ab")) == [
+        "Please send at least 3 characters of the link, or the order number."
+    ]
+    assert texts(await client.send("/orders " + "<b>" * 1300)) == [
+        "That is too long to search for: please send at most 300 characters."
+    ]
+    (escaped,) = texts(await client.send("/orders <i>durov"))
+    assert escaped == "None of your orders matches &lt;i&gt;durov."
 
 
 async def test_a_search_lists_the_newest_ten(
@@ -313,3 +322,17 @@ async def test_order_again_of_another_customers_order(
     assert (sent[0].text, sent[0].show_alert) == (NOT_FOUND, True)
     state = await dp.fsm.get_context(bot, chat_id=666, user_id=666).get_state()
     assert state is None
+
+
+async def test_a_double_tap_on_order_again_places_one_order(
+    client: BotClient, db: Database, emulator: PanelEmulator
+) -> None:
+    order = await place(db, emulator, link="https://t.me/durov", charge="7.20")
+    await fund(db, 1001, "7.20")
+    tap = OrderCb(action="again", id=order.id, page=0)
+    await client.click(tap)
+    await client.click(tap)
+    await client.send("100")
+    await client.click_text("✅ Confirm and pay")
+    assert len(emulator.calls("add")) == 1
+    assert await OrdersRepo(db).count_for_user(1001) == 2

@@ -93,10 +93,9 @@ async def page(
 
 
 async def found(
-    t: Texts, orders: OrdersRepo, user_id: int, typed: str, amounts: Amounts
+    t: Texts, orders: OrdersRepo, user_id: int, search: Search, amounts: Amounts
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """What a search finds among the user's own orders, newest first."""
-    search = read_search(typed)
+    """What a search finds among the user's own orders, newest first (or why it is none)."""
     if search.refusal is not None:
         return t(search.refusal), keyboards.orders_search_prompt(t)
     count, shown = await orders.search_for_user(

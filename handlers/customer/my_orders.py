@@ -60,7 +60,8 @@ async def orders_command(
 ) -> None:
     """`/orders`, or `/orders <number or part of a link>`: a search."""
     if command.args:
-        text, markup = await listing.found(t, orders, event_from_user.id, command.args, amounts)
+        search = listing.read_search(command.args)
+        text, markup = await listing.found(t, orders, event_from_user.id, search, amounts)
     else:
         text, markup = await listing.page(t, orders, event_from_user.id, 0, Shown.ALL, amounts)
     await message.answer(text, reply_markup=markup)
@@ -123,7 +124,7 @@ async def search_typed(
         await message.answer(t(search.refusal), reply_markup=keyboards.orders_search_prompt(t))
         return
     await state.clear()
-    text, markup = await listing.found(t, orders, event_from_user.id, message.text or "", amounts)
+    text, markup = await listing.found(t, orders, event_from_user.id, search, amounts)
     await message.answer(text, reply_markup=markup)
 
 
