@@ -245,6 +245,15 @@ async def test_back_to_the_list_drops_a_search_not_typed(
     assert not any("orders of yours" in text for text in texts(await client.send("example")))
 
 
+async def test_cancel_ends_a_search_without_speaking_of_an_order(
+    client: BotClient, db: Database, emulator: PanelEmulator
+) -> None:
+    await place(db, emulator)
+    await client.click(OrdersSearchCb())
+    assert texts(await client.send("/cancel")) == ["There is no order in progress."]
+    assert not any("orders of yours" in text for text in texts(await client.send("example")))
+
+
 async def test_search_does_not_throw_away_an_order_under_way(
     client: BotClient, db: Database, emulator: PanelEmulator
 ) -> None:

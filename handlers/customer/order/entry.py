@@ -76,7 +76,9 @@ async def order_again(
 
 
 async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
-    had_order = await state.get_state() is not None
+    # Other conversations with a /cancel of their own answer it ahead of this one; what
+    # else reaches here (a search of My orders) was no order.
+    had_order = (await state.get_state() or "").startswith("OrderForm:")
     await state.clear()
     await message.answer(
         t("order-cancelled" if had_order else "order-nothing-to-cancel"),
