@@ -45,7 +45,8 @@ mass-placing = { $count ->
     }
 mass-report = { $count ->
         [one] <b>Массовый заказ</b>: оформлено { $placed } из { $count } заказа.
-       *[other] <b>Массовый заказ</b>: оформлено { $placed } из { $count } заказов.
+        [few] <b>Массовый заказ</b>: оформлено { $placed } из { $count } заказов.
+       *[many] <b>Массовый заказ</b>: оформлено { $placed } из { $count } заказов.
     }
 mass-report-line = Строка { $line }: { $outcome }
 mass-report-total = Списано: { $charged }. Ваш баланс: { $balance }.
