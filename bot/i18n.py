@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 FALLBACK: Locale = "en"
-LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "O'zbekcha"}
+LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
 
 Arg = str | int | Decimal
 
