@@ -123,29 +123,53 @@ order-current-interval = Сейчас интервал: { $interval } { $interva
        *[many] минут
     }. Отправьте другое число или нажмите «Оставить».
 order-bad-interval = Отправьте интервал в минутах: целое число от 1 до { $max }.
-order-ask-comments = Отправьте комментарии, по одному в строке: от { $min } до { $max } строк. Каждая строка — один комментарий.
+order-ask-comments = Отправьте комментарии, по одному в строке: от { $min } до { $max } { $max ->
+        [one] строки
+        [few] строк
+       *[many] строк
+    }. Каждая строка — один комментарий.
 order-current-comments = Сейчас { $comments ->
         [one] { $comments } комментарий
         [few] { $comments } комментария
        *[many] { $comments } комментариев
     }. Отправьте новые или нажмите «Оставить».
-order-bad-comments = Отправьте от { $min } до { $max } комментариев, по одному в строке, каждый до 500 символов.
+order-bad-comments = Отправьте от { $min } до { $max } { $max ->
+        [one] комментария
+        [few] комментариев
+       *[many] комментариев
+    }, по одному в строке, каждый до 500 символов.
 order-summary-comments = Комментарии: { $comments }
 order-ask-usernames = Отправьте имена пользователей, по одному в строке (от { $min } до { $max }), например @name.
 order-current-usernames = Сейчас имён: { $usernames }. Отправьте новые или нажмите «Оставить».
-order-bad-usernames = Отправьте от { $min } до { $max } имён пользователей, по одному в строке, без пробелов, например @name.
+order-bad-usernames = Отправьте от { $min } до { $max } { $max ->
+        [one] имени пользователя
+        [few] имён пользователей
+       *[many] имён пользователей
+    }, по одному в строке, без пробелов, например @name.
 order-summary-usernames = Имена пользователей: { $usernames }
 order-ask-hashtags = Отправьте хештеги, по одному в строке (от { $min } до { $max }), например #sale.
 order-current-hashtags = Сейчас хештегов: { $hashtags }. Отправьте новые или нажмите «Оставить».
-order-bad-hashtags = Отправьте от { $min } до { $max } хештегов, по одному в строке, без пробелов.
+order-bad-hashtags = Отправьте от { $min } до { $max } { $max ->
+        [one] хештега
+        [few] хештегов
+       *[many] хештегов
+    }, по одному в строке, без пробелов.
 order-summary-hashtags = Хештеги: { $hashtags }
 order-ask-keywords = Отправьте ключевые слова для поиска, по одному в строке (от { $min } до { $max }).
 order-current-keywords = Сейчас ключевых слов: { $keywords }. Отправьте новые или нажмите «Оставить».
-order-bad-keywords = Отправьте от { $min } до { $max } ключевых слов, по одному в строке, каждое до 500 символов.
+order-bad-keywords = Отправьте от { $min } до { $max } { $max ->
+        [one] ключевого слова
+        [few] ключевых слов
+       *[many] ключевых слов
+    }, по одному в строке, каждое до 500 символов.
 order-summary-keywords = Ключевые слова: { $keywords }
 order-ask-groups = Отправьте группы, из которых приглашать, по одной в строке (от { $min } до { $max }).
 order-current-groups = Сейчас групп: { $groups }. Отправьте новые или нажмите «Оставить».
-order-bad-groups = Отправьте от { $min } до { $max } групп, по одной в строке, каждая до 500 символов.
+order-bad-groups = Отправьте от { $min } до { $max } { $max ->
+        [one] группы
+        [few] групп
+       *[many] групп
+    }, по одной в строке, каждая до 500 символов.
 order-summary-groups = Группы: { $groups }
 order-ask-username = Отправьте имя пользователя, например @name.
 order-current-username = Сейчас имя: { $username }. Отправьте другое или нажмите «Оставить».
