@@ -1,7 +1,7 @@
 # Start, menu, help
 greeting =
     Assalomu alaykum, <b>{ $name }</b>!
-    Biz Telegram kanallari va guruhlari uchun obunachilar, koʻrishlar va soʻrovnoma ovozlarini sotamiz. Buyurtmani darhol joylashtiramiz va bajarilganda sizga xabar beramiz.
+    Biz Telegram kanallari va guruhlari uchun obunachilar, koʻrishlar va soʻrovnoma ovozlarini sotamiz. Buyurtmani darhol ishga tushiramiz va bajarilganda sizga xabar beramiz.
 menu-prompt = Kerakli amalni tanlang:
 menu-language = 🌐 Til
 menu-help = ❓ Qoʻllanma

@@ -60,6 +60,6 @@ refund-no-such = #{ $id } toʻldirish yoʻq.
 refund-unpaid = #{ $id } toʻldirish toʻlanmagan: qaytaradigan narsa yoʻq.
 refund-already = #{ $id } toʻldirish allaqachon qaytarilgan.
 refund-short = <code>{ $user_id }</code> mijozning balansida { $balance } bor, bu #{ $id } toʻldirish qoʻshganidan { $missing } kam: hech narsa qaytarilmadi.
-refund-refunded = ✅ #{ $id } toʻldirish qaytarildi: { $stars } ⭐ <code>{ $user_id }</code> mijozga qaytdi, uning balansidan { $amount } yechildi (endi { $balance }).
+refund-refunded = ✅ #{ $id } toʻldirish qaytarildi: { $stars } ⭐ <code>{ $user_id }</code> mijozga qaytarildi, uning balansidan { $amount } yechildi (endi { $balance }).
 refund-refused = Telegram #{ $id } toʻldirishni qaytarishni rad etdi: { $error }. Mijozning balansidan hech narsa yechilmadi (unda { $balance }).
 refund-unknown = Telegram #{ $id } toʻldirishni qaytarish haqida aniq javob bermadi ({ $error }). { $amount } <code>{ $user_id }</code> mijozning balansida ushlab turiladi: yakunlash uchun <code>/refund { $id }</code> ni yana yuboring.
