@@ -270,7 +270,7 @@ async def test_payments_are_among_the_allowed_updates(dp) -> None:
     [
         ("en", "top it up with Telegram Stars: 1 ⭐ = 0.01."),
         ("ru", "баланс пополняется звёздами Telegram: 1 ⭐ = 0.01."),
-        ("uz", "balans esa Telegram Stars bilan toʻldiriladi: 1 ⭐ = 0.01."),
+        ("uz", "balans esa Telegram yulduzlari bilan toʻldiriladi: 1 ⭐ = 0.01."),
     ],
 )
 async def test_terms(make_client, language, line) -> None:

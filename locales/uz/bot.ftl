@@ -12,7 +12,7 @@ help =
     /orders — buyurtmalarim va ularning holati
     /balance — balansingiz
     /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
-    /topup — balansni Telegram Stars bilan toʻldirish
+    /topup — balansni Telegram yulduzlari bilan toʻldirish
     /language — tilni oʻzgartirish
     /help — ushbu qoʻllanma
     /support — istalgan savol boʻyicha yordamga yozish

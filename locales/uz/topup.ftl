@@ -1,10 +1,10 @@
 # Top-ups with Telegram Stars
 menu-topup = ⭐ Toʻldirish
-cmd-topup = Balansni Telegram Stars bilan toʻldirish
+cmd-topup = Balansni Telegram yulduzlari bilan toʻldirish
 cmd-paysupport = Toʻlov boʻyicha yordam
 
 topup-choose =
-    <b>Balansni Telegram Stars bilan toʻldirish</b>
+    <b>Balansni Telegram yulduzlari bilan toʻldirish</b>
     1 ⭐ = { $rate } (balansga). Miqdorni tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
 topup-preset = { $stars } ⭐
 topup-other = ✏️ Boshqa miqdor
@@ -37,7 +37,7 @@ payment-held = Bu toʻlov ({ $stars } ⭐) hech bir ochiq toʻlov soʻroviga mos
 # /terms
 terms =
     <b>Sotuv shartlari</b>
-    • Buyurtmalar shu doʻkondagi balansdan toʻlanadi, balans esa Telegram Stars bilan toʻldiriladi: 1 ⭐ = { $rate }.
+    • Buyurtmalar shu doʻkondagi balansdan toʻlanadi, balans esa Telegram yulduzlari bilan toʻldiriladi: 1 ⭐ = { $rate }.
     • Balans faqat shu doʻkondagi buyurtmalar uchun: u naqd pulga chiqarilmaydi va yulduzlarga qaytarib almashtirilmaydi. Summasi hali sarflanmagan toʻldirishni qaytarish mumkin: /paysupport orqali yozing.
     • Rad etilgan yoki bekor qilingan buyurtmaning summasi balansga toʻliq qaytariladi; qisman bajarilgan buyurtmada esa bajarilmagan qismi uchun qaytariladi.
     • Toʻlov boʻyicha yordam: /paysupport
