@@ -48,7 +48,7 @@ async def test_the_card_shows_number_price_limits_and_refill(client: BotClient) 
         f"<b>{MEMBERS}</b>\n"
         "Price: 72.00 UZS per 1000\n"
         "Quantity: from 10 to 100,000\n"
-        "Can be cancelled while it runs.\n"
+        "Can be canceled while it runs.\n"
         "Service number: 1\n"
         "Refill guarantee: none\n\n"
     )
