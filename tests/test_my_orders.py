@@ -17,6 +17,7 @@ from tests.order_factory import place
 from tests.panel_emulator import PanelEmulator
 from tests.test_order_flow import MEMBERS, to_summary
 from tests.test_orders import card_of
+from tests.test_service_types import POST, sell
 
 NOT_FOUND = "This order was not found."
 
@@ -345,3 +346,15 @@ async def test_a_double_tap_on_order_again_places_one_order(
     await client.click_text("✅ Confirm and pay")
     assert len(emulator.calls("add")) == 1
     assert await OrdersRepo(db).count_for_user(1001) == 2
+
+
+async def test_order_again_of_a_package_goes_straight_to_the_summary(
+    client: BotClient, db: Database, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Package", "5")
+    order = await place(db, emulator, link=POST)
+    async with db.transaction() as tx:  # as if ordered from service 20
+        await tx.execute("UPDATE orders SET service_id = 20 WHERE id = ?", (order.id,))
+    (summary,) = texts(await client.click(OrderCb(action="again", id=order.id, page=0)))
+    assert summary.startswith("<b>Check your order</b>\nService: Service under test\n")
+    assert f"Link: {POST}" in summary
