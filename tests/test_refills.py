@@ -21,6 +21,7 @@ from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_orders import card_of
 
 REFILL = "🔁 Refill"
+REFRESH, AGAIN, ASK, BACK = "🔄 Refresh", "🛒 Order again", "💬 Ask about this order", "« My orders"
 REQUESTED = "Refill: requested, in progress"
 CHECKING = (
     "The refill request for this order is being checked: we did not get a clear answer."
@@ -61,14 +62,14 @@ async def test_refill_journey_one_request_and_each_news_told_once(
 
     card = card_of(await client.click(tap(order, "view")))
     assert "Status: <b>completed</b>" in card.text
-    assert card.labels == [REFILL, "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, REFILL, AGAIN, ASK, BACK]
 
     sent = await client.click(tap(order))
     assert answer_of(sent).text == "Sending the refill request…"
     card = card_of(sent)
     assert REQUESTED in card.text
-    assert card.text.endswith("🔁 Refill requested. I will tell you when it is done.")
-    assert card.labels == ["💬 Ask about this order", "« My orders"]
+    assert card.text.endswith("🔁 Refill requested. We will tell you when it is done.")
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     assert [form["order"] for form in emulator.calls("refill")] == [order.panel_order_id]
 
     # The same button tapped again (an old card): nothing is asked again, and it says why.
@@ -94,7 +95,7 @@ async def test_refill_journey_one_request_and_each_news_told_once(
 
     card = card_of(await client.click(tap(order, "view")))
     assert "Refill: done" in card.text
-    assert card.labels == [REFILL, "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, REFILL, AGAIN, ASK, BACK]
 
     # A second refill of the same order, later: its news are its own, told once each.
     card_of(await client.click(tap(order)))
@@ -181,11 +182,11 @@ async def test_someone_elses_refill_button_touches_nothing(
     [
         (
             "Order not eligible for refill.",
-            "The supplier says this order is not eligible for a refill.",
+            "This order is not eligible for a refill.",
             False,
         ),
         ("Refill already requested", "A refill of this order is already in progress.", False),
-        ("Refill is disabled for 24 hours", "The supplier refused the refill request.", True),
+        ("Refill is disabled for 24 hours", "The refill request was refused.", True),
     ],
 )
 async def test_a_refusal_shows_its_reason_and_admins_see_the_raw_text(
@@ -220,7 +221,7 @@ async def test_the_emulator_refuses_a_refill_of_a_service_without_one(
     order = await completed(db, emulator, dp, bot)
     emulator.services[1].refill = False  # the panel's list not reloaded: the bot still asks
     card = card_of(await client.click(tap(order)))
-    assert card.text.endswith("The supplier says this order is not eligible for a refill.")
+    assert card.text.endswith("This order is not eligible for a refill.")
     emulator.services[1].refill = True
     await client.click(tap(order))
     assert REQUESTED in card_of(await client.click(tap(order, "view"))).text
@@ -243,7 +244,7 @@ async def test_a_lost_answer_is_being_checked_and_never_asked_again(
     card = card_of(await client.click(tap(order)))
     assert "Refill: being checked" in card.text
     assert card.text.endswith(CHECKING)
-    assert card.labels == ["💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     (alert,) = admin_texts(bot)
     assert alert.startswith(
         f"⚠️ Order #{order.id} (panel No. {order.panel_order_id}, customer 1001):"

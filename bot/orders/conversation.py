@@ -21,14 +21,14 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot.catalogue import Catalogue, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.orders import screens
+from bot.orders import screens, timing
 from bot.orders.draft import Draft
 from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
 from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
 from bot.panel import Service
 from bot.settings import Settings
-from bot.storage import UsersRepo
+from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.replies import current_snapshot, edit_or_send
 
@@ -71,6 +71,7 @@ class Conversation:
         settings: Settings,
         catalogue: Catalogue,
         users: UsersRepo,
+        orders: OrdersRepo,
         amounts: Amounts,
         user_id: int,
     ) -> None:
@@ -81,6 +82,7 @@ class Conversation:
         self.settings = settings
         self.catalogue = catalogue
         self.users = users
+        self.orders = orders
         self.amounts = amounts
         self.user_id = user_id
 
@@ -174,8 +176,37 @@ class Conversation:
         draft = await self.draft()
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
-        intro = screens.service_card(snapshot, service, self.t, self.amounts)
+        intro = await self.card(snapshot, service)
         await self.question(draft, service, kind.first(service), intro, card=True)
+
+    async def again(self, snapshot: Snapshot, service: Service, link: str) -> None:
+        """Order `service` again for `link`: a fresh draft with the link answered (where the
+        service takes one and the link still suits it), its card and the first question
+        left, or the summary if none is."""
+        kind = order_type(service)
+        if kind is None:  # not sold: the caller checked `snapshot.services`
+            await self.categories(snapshot, 0)
+            return
+        draft = Draft(service_id=service.id, category=snapshot.category_of[service.id])
+        for step in kind.asked(service, {}):
+            if step.panel_field == "link" and step.suits(link, service, {}):
+                draft.answers[step.name] = link
+        left = next(
+            (s for s in kind.asked(service, draft.answers) if s.name not in draft.answers), None
+        )
+        if left is None:
+            await self.save(draft)
+            await self.summary(snapshot)
+            return
+        intro = await self.card(snapshot, service)
+        if draft.answers:
+            intro.append(self.t("order-again-link", link=link))
+        await self.question(draft, service, left, intro)
+
+    async def card(self, snapshot: Snapshot, service: Service) -> list[str]:
+        """The service's card, with how long its latest completed orders took."""
+        times = await self.orders.completion_times(service.id, timing.SAMPLE)
+        return screens.service_card(snapshot, service, self.t, self.amounts, times)
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -258,8 +289,7 @@ class Conversation:
         if previous is None:
             await self.services(snapshot, draft.category, draft.services_page)
         elif previous is kind.first(service):
-            intro = screens.service_card(snapshot, service, self.t, self.amounts)
-            await self.question(draft, service, previous, intro)
+            await self.question(draft, service, previous, await self.card(snapshot, service))
         else:
             await self.question(draft, service, previous)
 

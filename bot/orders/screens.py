@@ -6,7 +6,9 @@ which screen comes next and shows it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from aiogram.types import InlineKeyboardMarkup
@@ -14,6 +16,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.orders import timing
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
@@ -81,10 +84,17 @@ def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
     )
 
 
-def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:
-    """The service as it is introduced before its first question."""
+def service_card(
+    snapshot: Snapshot,
+    service: Service,
+    t: Texts,
+    amounts: Amounts,
+    times: Sequence[timedelta] = (),
+) -> list[str]:
+    """The service as it is introduced before its first question (paragraphs); `times`:
+    how long its latest completed orders took (`bot.orders.timing`)."""
     kind = order_type(service)
-    card = [
+    facts = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
@@ -93,8 +103,13 @@ def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amount
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",
-        )
+        ),
+        t("order-service-number", number=str(service.id)),
+        t("order-service-refill", refill="yes" if service.refill else "no"),
     ]
+    if (mean := timing.average(times)) is not None:
+        facts.append(t("order-service-average", duration=timing.about(t, mean), count=len(times)))
+    card = ["\n".join(facts)]
     if service.dripfeed:
         card.append(t("order-service-dripfeed"))
     if description := snapshot.description(service, t.locale):

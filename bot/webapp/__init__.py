@@ -39,7 +39,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     settings: Settings = dp["settings"]
     base = webapp_path(settings)
     gate = Gate(settings, dp["translator"], dp["users"])
-    app[FEED] = CatalogueFeed(dp["catalogue"], dp["db"], settings.price_decimals)
+    app[FEED] = CatalogueFeed(dp["catalogue"], dp["db"], settings.price_decimals, dp["translator"])
     shop = Shop(
         bot=bot,
         settings=settings,

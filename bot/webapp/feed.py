@@ -16,17 +16,23 @@ import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from bot.catalogue import Catalogue, Snapshot
+from bot.i18n import Translator
+from bot.orders import timing
 from bot.orders.quote import price_per_1000
 from bot.orders.steps import order_type
 from bot.settings import LOCALES
-from bot.storage import Database
+from bot.storage import Database, Status
+from bot.storage.db import parse_time
 from bot.webapp.forms import form_shapes
 
-# Seconds the order counts behind "popular first" may be old.
+# Seconds the order counts behind "popular first" (and the average times) may be old.
 POPULARITY_MAX_AGE = 600.0
+# Per service: orders placed, and the average time to complete one (None: too few to say).
+Figures = tuple[int, timedelta | None]
 
 
 @dataclass(frozen=True)
@@ -37,9 +43,12 @@ class Feed:
 
 
 class CatalogueFeed:
-    def __init__(self, catalogue: Catalogue, db: Database, decimals: int) -> None:
+    def __init__(
+        self, catalogue: Catalogue, db: Database, decimals: int, translator: Translator
+    ) -> None:
         self._catalogue = catalogue
         self._db = db
+        self._translator = translator
         self._decimals = decimals
         self._feed: Feed | None = None
         self._built_at = 0.0
@@ -62,21 +71,34 @@ class CatalogueFeed:
         async with self._lock:
             self._feed = None
 
-    async def _popularity(self) -> dict[int, tuple[int, int | None]]:
-        """Per service: orders placed, and the average seconds from order to Completed (the
-        order's last change) where any completed; the panel gives no average time."""
-        rows = await self._db.fetchall(
-            "SELECT service_id, count(*),"
-            " avg(CASE WHEN status = 'Completed'"
-            " THEN (julianday(updated_at) - julianday(created_at)) * 86400 END)"
-            " FROM orders WHERE status != 'failed' GROUP BY service_id"
+    async def _popularity(self) -> dict[int, Figures]:
+        """Per service: orders placed, and its average time as the chat's card says it
+        (`bot.orders.timing`: the latest completed orders, and only from enough of them)."""
+        counted = await self._db.fetchall(
+            "SELECT service_id, count(*) FROM orders WHERE status != ? GROUP BY service_id",
+            (Status.FAILED,),
         )
+        # `OrdersRepo.completion_times` for every service at once.
+        timed = await self._db.fetchall(
+            "SELECT service_id, created_at, finished_at FROM ("
+            " SELECT service_id, created_at, finished_at, row_number() OVER"
+            " (PARTITION BY service_id ORDER BY finished_at DESC) AS latest"
+            " FROM orders WHERE status = ? AND finished_at IS NOT NULL"
+            ") WHERE latest <= ?",
+            (Status.COMPLETED, timing.SAMPLE),
+        )
+        times: dict[int, list[timedelta]] = {}
+        for service_id, created_at, finished_at in timed:
+            times.setdefault(int(service_id), []).append(
+                parse_time(finished_at) - parse_time(created_at)
+            )
         return {
-            int(row[0]): (int(row[1]), None if row[2] is None else round(row[2])) for row in rows
+            int(service_id): (int(count), timing.average(times.get(int(service_id), [])))
+            for service_id, count in counted
         }
 
-    def _build(self, snapshot: Snapshot, popularity: dict[int, tuple[int, int | None]]) -> Feed:
-        document = catalogue_document(snapshot, popularity, self._decimals)
+    def _build(self, snapshot: Snapshot, popularity: dict[int, Figures]) -> Feed:
+        document = catalogue_document(snapshot, popularity, self._decimals, self._translator)
         raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
         # The version first (what changed is readable in logs), then what the orders say.
         etag = f'"{snapshot.version}-{hashlib.sha256(raw).hexdigest()[:12]}"'
@@ -84,7 +106,7 @@ class CatalogueFeed:
 
 
 def catalogue_document(
-    snapshot: Snapshot, popularity: dict[int, tuple[int, int | None]], decimals: int
+    snapshot: Snapshot, popularity: dict[int, Figures], decimals: int, translator: Translator
 ) -> dict[str, Any]:
     """Short keys: 10,000 services are a few hundred kilobytes before compression."""
     categories = []
@@ -109,10 +131,11 @@ def catalogue_document(
                 "max": service.max,
                 "t": service.type.lower(),
             }
-            orders, seconds = popularity.get(service.id, (0, None))
+            orders, average = popularity.get(service.id, (0, None))
             entry["k"] = orders
-            if seconds is not None:
-                entry["a"] = seconds
+            if average is not None:  # seconds to sort by, and the card's words for it
+                entry["a"] = round(average.total_seconds())
+                entry["at"] = {loc: timing.about(translator.texts(loc), average) for loc in LOCALES}
             if names_by_locale := _distinct(service.name, own_names):
                 entry["ln"] = names_by_locale
             descriptions = {

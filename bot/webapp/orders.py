@@ -26,6 +26,7 @@ from bot.orders.actions import (
     request_refill,
 )
 from bot.orders.following import Follower
+from bot.orders.listing import FILTERS
 from bot.orders.steps import type_named
 from bot.orders.texts import status_name
 from bot.panel import PanelClient
@@ -34,8 +35,8 @@ from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.forms import answers_of, plain
 
 PAGE_SIZE = 30
-# The list's filter: which statuses each choice shows.
-FILTERS = {"all", "active", "finished"}
+# The chat's filters, by name: all, active, completed, short.
+FILTER_NAMES = {shown.name.lower(): shown for shown in FILTERS}
 
 
 def order_view(
@@ -99,28 +100,20 @@ class MyOrders:
         return None if snapshot is None else snapshot.all_services.get(order.service_id)
 
     async def list(self, call: Call) -> web.Response:
+        """A page of the customer's orders, newest first, through one of the chat's filters."""
         query = call.request.query
-        shown = query.get("status", "all")
+        shown = FILTER_NAMES.get(query.get("status", "all"))
         offset = whole(query.get("offset", "0"))
-        if shown not in FILTERS or offset is None:
+        if shown is None or offset is None:
             raise ApiError(400, "bad_request")
-        picked: list[Order] = []
-        position = offset
-        # Filtered here, not in SQL: a customer's orders are few, and "finished" is a rule.
-        while len(picked) < PAGE_SIZE:
-            batch = await self._orders.list_for_user(call.user_id, 200, position)
-            for order in batch:
-                position += 1
-                if shown == "all" or (shown == "finished") == order.is_final:
-                    picked.append(order)
-                    if len(picked) == PAGE_SIZE:
-                        break
-            if len(batch) < 200:
-                break
+        statuses, exclude = FILTERS[shown]
+        picked = await self._orders.list_for_user(
+            call.user_id, PAGE_SIZE, offset, statuses=statuses, exclude=exclude
+        )
         views = [await self._view(order, call.t) for order in picked]
-        more = len(picked) == PAGE_SIZE
+        more = offset + PAGE_SIZE if len(picked) == PAGE_SIZE else None
         return web.json_response(
-            {"orders": views, "status": shown, "next_offset": position if more else None}
+            {"orders": views, "status": shown.name.lower(), "next_offset": more}
         )
 
     async def _own(self, call: Call) -> Order:

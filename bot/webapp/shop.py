@@ -32,7 +32,7 @@ from bot.storage import STARS, InsufficientFunds, OrdersRepo, TokenUsed, TopupsR
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
 from bot.webapp.forms import check_answers, plain
-from bot.webapp.orders import order_view
+from bot.webapp.orders import FILTER_NAMES, order_view
 from bot.webapp.texts import page_texts
 from bot.webapp.tokens import QuoteTokens, answers_digest
 
@@ -75,6 +75,8 @@ class Shop:
                 "user_id": call.user_id,
                 "locale": call.t.locale,
                 "texts": page_texts(call.t.locale),
+                # My orders' filters, named as the chat names them.
+                "filters": {name: call.t.plain(f"orders-filter-{name}") for name in FILTER_NAMES},
                 "balance": self._amounts(customer.balance),
                 "balance_figure": str(customer.balance),
                 "currency": self._catalogue.currency,

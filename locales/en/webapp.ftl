@@ -18,15 +18,7 @@ webapp-sort-price-up = Cheapest first
 webapp-sort-price-down = Most expensive first
 webapp-sort-name = By name
 webapp-sort-fastest = Fastest first
-webapp-average-time = Usually done in { $time }
-webapp-minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
-}
-webapp-hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
-}
+webapp-average-time = ⏱ Average time: { $time }
 webapp-results = { $count ->
     [one] { $count } service
    *[other] { $count } services
@@ -77,9 +69,6 @@ webapp-short = Your balance is { $short } short. Top up to place this order.
 webapp-topup = Top up
 webapp-placing = Placing your order…
 webapp-orders-empty = No orders here yet.
-webapp-status-all = All
-webapp-status-active = Active
-webapp-status-finished = Finished
 webapp-order-number = Order #{ $number }
 webapp-remains = Remains: { $remains }
 webapp-refresh = Refresh

@@ -18,19 +18,7 @@ webapp-sort-price-up = Сначала дешёвые
 webapp-sort-price-down = Сначала дорогие
 webapp-sort-name = По названию
 webapp-sort-fastest = Сначала быстрые
-webapp-average-time = Обычно выполняется за { $time }
-webapp-minutes = { $count ->
-    [one] { $count } минуту
-    [few] { $count } минуты
-    [many] { $count } минут
-   *[other] { $count } минуты
-}
-webapp-hours = { $count ->
-    [one] { $count } час
-    [few] { $count } часа
-    [many] { $count } часов
-   *[other] { $count } часа
-}
+webapp-average-time = ⏱ Среднее время выполнения: { $time }
 webapp-results = { $count ->
     [one] { $count } услуга
     [few] { $count } услуги
@@ -83,9 +71,6 @@ webapp-short = На балансе не хватает { $short }. Пополн�
 webapp-topup = Пополнить
 webapp-placing = Оформляем заказ…
 webapp-orders-empty = Здесь пока нет заказов.
-webapp-status-all = Все
-webapp-status-active = Активные
-webapp-status-finished = Завершённые
 webapp-order-number = Заказ #{ $number }
 webapp-remains = Осталось: { $remains }
 webapp-refresh = Обновить

@@ -18,13 +18,7 @@ webapp-sort-price-up = Avval arzonlari
 webapp-sort-price-down = Avval qimmatlari
 webapp-sort-name = Nomi boʻyicha
 webapp-sort-fastest = Avval tezkorlari
-webapp-average-time = Odatda { $time } ichida bajariladi
-webapp-minutes = { $count ->
-   *[other] { $count } daqiqa
-}
-webapp-hours = { $count ->
-   *[other] { $count } soat
-}
+webapp-average-time = ⏱ Oʻrtacha bajarilish vaqti: { $time }
 webapp-results = { $count ->
    *[other] { $count } ta xizmat
 }
@@ -74,9 +68,6 @@ webapp-short = Balansingizda { $short } yetmaydi. Buyurtma berish uchun balansni
 webapp-topup = Toʻldirish
 webapp-placing = Buyurtmangiz rasmiylashtirilmoqda…
 webapp-orders-empty = Bu yerda hali buyurtmalar yoʻq.
-webapp-status-all = Barchasi
-webapp-status-active = Faol
-webapp-status-finished = Tugagan
 webapp-order-number = Buyurtma #{ $number }
 webapp-remains = Qoldi: { $remains }
 webapp-refresh = Yangilash

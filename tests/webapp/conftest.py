@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -76,18 +77,14 @@ class Api:
         return error
 
 
-async def completed(db: Database, order_id: int, seconds: int) -> None:
-    """The order finished `seconds` after it was placed."""
+async def completed(db: Database, order_id: int, minutes: int) -> None:
+    """The order finished (a sweep saw it Completed) `minutes` after it was placed."""
+    placed = datetime(2026, 1, 1, tzinfo=UTC)
+    finished = placed + timedelta(minutes=minutes)
     async with db.transaction() as tx:
         await tx.execute(
-            "UPDATE orders SET status = 'Completed', created_at = ?, updated_at = ? WHERE id = ?",
-            ("2026-01-01T00:00:00.000000Z", f"2026-01-01T00:00:{seconds:02d}.000000Z", order_id)
-            if seconds < 60
-            else (
-                "2026-01-01T00:00:00.000000Z",
-                f"2026-01-01T{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:00.000000Z",
-                order_id,
-            ),
+            "UPDATE orders SET status = 'Completed', created_at = ?, finished_at = ? WHERE id = ?",
+            (f"{placed:%Y-%m-%dT%H:%M:%S.%fZ}", f"{finished:%Y-%m-%dT%H:%M:%S.%fZ}", order_id),
         )
 
 

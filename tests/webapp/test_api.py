@@ -160,14 +160,19 @@ async def test_the_catalogue_knows_popularity_and_average_time(
     api: Api, db: Database, emulator: PanelEmulator
 ) -> None:
     first = await api.call("GET", "catalogue")
-    done = await place(db, emulator, user_id=CUSTOMER)
+    for minutes in (60, 90, 120):  # three completed orders: the card's fewest for an average
+        await completed(db, (await place(db, emulator, user_id=CUSTOMER)).id, minutes)
     await place(db, emulator, user_id=OTHER)
-    await completed(db, done.id, 5400)
     await api.http.app[FEED].expire()
     answer = await api.call("GET", "catalogue", headers={"If-None-Match": first.headers["ETag"]})
     assert answer.status == 200  # the same catalogue version, other figures: a new ETag
     by_id = {service["id"]: service for service in json.loads(await answer.read())["services"]}
-    assert (by_id[DEFAULT]["k"], by_id[DEFAULT]["a"]) == (2, 5400)  # 90 minutes
+    assert (by_id[DEFAULT]["k"], by_id[DEFAULT]["a"]) == (4, 5400)  # 90 minutes on average
+    assert by_id[DEFAULT]["at"] == {
+        "en": "about 1 h 30 min",
+        "ru": "около 1 ч 30 мин",
+        "uz": "taxminan 1 soat 30 daqiqa",
+    }
     assert (by_id[3]["k"], "a" in by_id[3]) == (0, False)
 
 
@@ -289,7 +294,8 @@ async def test_my_orders_lists_only_the_customers_own(
     assert shown["answers"]["link"] == mine.link
     assert mine.panel_order_id is not None
     assert mine.panel_order_id not in json.dumps(listed)  # customers see the shop's number
-    assert (await api.get("orders?status=finished"))["orders"] == []
+    assert (await api.get("orders?status=completed"))["orders"] == []
+    assert (await api.get("orders?status=short"))["orders"] == []
     assert len((await api.get("orders?status=active"))["orders"]) == 1
     await api.refused("GET", "orders?status=everything", 400, "bad_request")
     for action in ("", "/refresh", "/cancel", "/refill"):

@@ -20,7 +20,6 @@ def keys_the_page_uses() -> set[str]:
     keys = set(re.findall(r"\"(webapp-[a-z0-9-]+)\"", source))
     fields = {f["name"] for shape in form_shapes().values() for f in shape["fields"]}
     keys |= {f"webapp-field-{name}" for name in fields}
-    keys |= {f"webapp-status-{name}" for name in ("all", "active", "finished")}
     keys |= {f"webapp-nav-{name}" for name in ("catalogue", "orders", "balance")}
     return keys
 

@@ -17,12 +17,13 @@ from bot.telegram.callbacks import (
     CategoryCb,
     ConfirmCb,
     MenuCb,
+    OrderCb,
     OrderNavCb,
     SearchCb,
     ServiceCb,
     StepCb,
 )
-from bot.telegram.filters import LivePrompt
+from bot.telegram.filters import LivePrompt, OwnOrder
 from bot.telegram.links import SERVICE_LINK_ARGS
 from bot.telegram.middlewares import OrderConversation
 from handlers.customer.order import answers, browse, confirm, entry
@@ -42,6 +43,10 @@ def create_router() -> Router:
     router.message.register(entry.cancel_command, Command("cancel"))
     router.message.register(entry.order_command, Command("order"))
     router.callback_query.register(entry.order_button, MenuCb.filter(F.action == "order"))
+    # Another customer's order (a forged button) falls through to My orders' "not found".
+    router.callback_query.register(
+        entry.order_again, OrderCb.filter(F.action == "again"), OwnOrder()
+    )
 
     for button in (CategoriesPageCb, CategoryCb, SearchCb, ServiceCb):
         router.callback_query.register(browse.browse, button.filter())

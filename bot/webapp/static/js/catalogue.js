@@ -4,10 +4,9 @@ import { categoryName, displayName, select } from "./search.js";
 
 const PAGE = 50;
 
-export function averageTime(app, seconds) {
-  const minutes = Math.max(1, Math.round(seconds / 60));
-  if (minutes < 120) return app.t("webapp-minutes", { count: minutes });
-  return app.t("webapp-hours", { count: Math.round(minutes / 60) });
+// The chat card's words for the service's average time (rendered by the server).
+export function averageTime(app, service) {
+  return app.t("webapp-average-time", { time: service.at[app.locale] || service.at.en });
 }
 
 export function priceText(app, service) {
@@ -17,13 +16,12 @@ export function priceText(app, service) {
 }
 
 function serviceItem(app, service) {
-  const t = app.t;
   const category = app.categories.get(service.c);
   return h("li", { className: "service", dataset: { id: service.id }, onclick: () => app.go(`#/service/${service.id}`) },
     h("div", { className: "name" }, displayName(service, app.locale)),
     h("div", { className: "meta" }, category ? categoryName(category, app.locale) : ""),
     h("div", { className: "price" }, priceText(app, service)),
-    service.a !== undefined ? h("div", { className: "meta" }, t("webapp-average-time", { time: averageTime(app, service.a) })) : null);
+    service.a !== undefined ? h("div", { className: "meta" }, averageTime(app, service)) : null);
 }
 
 export function catalogueView(app, view) {

@@ -94,7 +94,7 @@ export function serviceView(app, view, id) {
     h("p", { className: "hint" }, category ? categoryName(category, app.locale) : ""),
     h("p", { className: "price" }, priceText(app, service)),
     kind.package ? null : h("p", { className: "hint" }, t("webapp-limits", { min: service.min, max: service.max })),
-    service.a !== undefined ? h("p", { className: "hint", id: "average-time" }, t("webapp-average-time", { time: averageTime(app, service.a) })) : null,
+    service.a !== undefined ? h("p", { className: "hint", id: "average-time" }, averageTime(app, service)) : null,
     flags.filter(Boolean).map((flag) => h("p", { className: "hint" }, `✓ ${flag}`)),
     service.d && (service.d[app.locale] || service.d.en) ? h("p", {}, service.d[app.locale] || service.d.en) : null,
     form, errors);

@@ -3,7 +3,6 @@ import { h, show } from "./dom.js";
 import { ApiError } from "./api.js";
 import { tg, mainButton } from "./telegram.js";
 
-const FILTERS = ["all", "active", "finished"];
 
 export function ordersView(app, view) {
   const t = app.t;
@@ -43,10 +42,11 @@ export function ordersView(app, view) {
   }
 
   async function load() {
-    tabs.replaceChildren(...FILTERS.map((name) => h("button", {
+    // The chat's filters, in its words.
+    tabs.replaceChildren(...Object.entries(app.me.filters).map(([name, label]) => h("button", {
       type: "button", "aria-pressed": String(app.ordersFilter === name), dataset: { status: name },
       onclick: () => { app.ordersFilter = name; load(); },
-    }, t(`webapp-status-${name}`))));
+    }, label)));
     try {
       const answer = await app.api.orders(app.ordersFilter);
       list.replaceChildren(...answer.orders.map(card));
