@@ -18,7 +18,7 @@ webapp-sort-price-up = Cheapest first
 webapp-sort-price-down = Most expensive first
 webapp-sort-name = By name
 webapp-sort-fastest = Fastest first
-webapp-average-time = ⏱ Average time: { $time }
+webapp-average-time = Average time: { $time }
 webapp-results = { $count ->
     [one] { $count } service
    *[other] { $count } services

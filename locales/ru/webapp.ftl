@@ -18,7 +18,7 @@ webapp-sort-price-up = Сначала дешёвые
 webapp-sort-price-down = Сначала дорогие
 webapp-sort-name = По названию
 webapp-sort-fastest = Сначала быстрые
-webapp-average-time = ⏱ Среднее время выполнения: { $time }
+webapp-average-time = Среднее время выполнения: { $time }
 webapp-results = { $count ->
     [one] { $count } услуга
     [few] { $count } услуги
@@ -100,7 +100,7 @@ webapp-error-quote-expired = Эта сводка устарела. Провер�
 webapp-error-already-placed = Этот заказ уже оформлен: заказ #{ $number }.
 webapp-error-price-changed = Цена только что изменилась. Проверьте новую сводку.
 webapp-error-insufficient-funds = На балансе не хватает { $missing }. Пополните баланс, чтобы оформить заказ.
-webapp-error-bad-amount = Выберите от { $min } до { $max } звёзд.
+webapp-error-bad-amount = Мы можем выставить счёт на целое число звёзд от { $min } до { $max }.
 webapp-error-invoice-failed = Telegram не создал этот счёт. Попробуйте другую сумму.
 webapp-error-order-not-found = У вас нет такого заказа.
 webapp-error-refused = С этим заказом сейчас так сделать нельзя.

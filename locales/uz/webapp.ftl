@@ -18,7 +18,7 @@ webapp-sort-price-up = Avval arzonlari
 webapp-sort-price-down = Avval qimmatlari
 webapp-sort-name = Nomi boʻyicha
 webapp-sort-fastest = Avval tezkorlari
-webapp-average-time = ⏱ Oʻrtacha bajarilish vaqti: { $time }
+webapp-average-time = Oʻrtacha bajarilish vaqti: { $time }
 webapp-results = { $count ->
    *[other] { $count } ta xizmat
 }
@@ -97,7 +97,7 @@ webapp-error-quote-expired = Bu xulosa eskirdi. Buyurtmani qayta tekshiring.
 webapp-error-already-placed = Bu buyurtma allaqachon rasmiylashtirilgan: buyurtma #{ $number }.
 webapp-error-price-changed = Narx hozirgina oʻzgardi. Yangi xulosani tekshiring.
 webapp-error-insufficient-funds = Balansingizda { $missing } yetmaydi. Buyurtma berish uchun balansni toʻldiring.
-webapp-error-bad-amount = { $min } dan { $max } gacha yulduz tanlang.
-webapp-error-invoice-failed = Telegram bu hisobni yaratmadi. Boshqa miqdorni tanlang.
+webapp-error-bad-amount = Biz { $min } tadan { $max } tagacha yulduzga toʻlov soʻrovi yarata olamiz.
+webapp-error-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa miqdorni tanlang.
 webapp-error-order-not-found = Sizda bunday buyurtma yoʻq.
 webapp-error-refused = Bu buyurtma bilan hozir buni qilib boʻlmaydi.
