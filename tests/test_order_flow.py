@@ -202,8 +202,8 @@ async def test_too_little_balance_says_what_is_missing_and_offers_no_confirm(
     await to_summary(client, quantity="100")
     summary = texts(client.session.requests[-1:])[-1]
     assert "Your balance: 5.00 UZS, 2.20 UZS short." in summary
-    assert "/topup" in summary
-    assert last_buttons(client) == ["« Back", "✖ Cancel"]
+    assert "Top up with the button below" in summary
+    assert last_buttons(client) == ["⭐ Top up 2.20 UZS (220 ⭐)", "« Back", "✖ Cancel"]
     assert emulator.calls("add") == []
 
 

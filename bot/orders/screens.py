@@ -132,9 +132,11 @@ def summary(
     amounts: Amounts,
     *,
     price_changed: bool = False,
+    topup: tuple[int, Decimal] | None = None,
 ) -> Screen:
     """The exact charge and the balance after it; Confirm only with `token` (the balance
-    covers the charge), else what is missing."""
+    covers the charge), else what is missing and a Top up of `topup` (stars, the amount
+    they credit) that covers it."""
     lines = [t("order-price-changed")] if price_changed else []
     lines.append(
         t(
@@ -165,4 +167,8 @@ def summary(
         lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))
     else:
         lines.append(t("order-summary-short", missing=amounts(quote.charge - balance), **money))
-    return Screen("\n".join(lines), keyboards.summary(t, token))
+    topup_label = None
+    if token is None and topup is not None:
+        stars, credit = topup
+        topup_label = t("order-topup", amount=amounts(credit), stars=stars)
+    return Screen("\n".join(lines), keyboards.summary(t, token, topup_label))

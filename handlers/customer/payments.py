@@ -11,15 +11,17 @@ import logging
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, PreCheckoutQuery, User
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.orders.conversation import Conversation, OrderForm
 from bot.settings import Settings
 from bot.stars import rate_text, return_payment
-from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal
+from bot.storage import Payment, TopupsRepo, UnmatchedPayment, UsersRepo, checkout_refusal
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ async def successful_payment(
     topups: TopupsRepo,
     alerts: Alerts,
     amounts: Amounts,
+    state: FSMContext,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
     t: Texts,
 ) -> None:
     paid = message.successful_payment
@@ -73,6 +79,20 @@ async def successful_payment(
             balance=money(credited.balance),
         )
     )
+    if await state.get_state() == OrderForm.confirm.state:
+        # Paid from an order's summary (or while one waits): back to it, to Confirm.
+        conversation = Conversation(
+            message,
+            state,
+            edit=False,
+            t=t,
+            settings=settings,
+            catalogue=catalogue,
+            users=users,
+            amounts=amounts,
+            user_id=event_from_user.id,
+        )
+        await conversation.resume()
 
 
 async def _give_back(

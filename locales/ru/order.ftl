@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     К оплате: <b>{ $charge }</b>
     Ваш баланс: { $balance }, не хватает { $missing }.
-    Пополните баланс командой /topup и вернитесь через /order.
+    Пополните баланс кнопкой ниже: после оплаты мы вернём вас сюда, чтобы подтвердить заказ.
 order-price-changed = ⚠️ Цена изменилась. Вот новая сумма:
 order-already-placed = Этот заказ уже оформлен.
 order-placing = ⏳ Оформляю заказ…
@@ -177,3 +177,8 @@ order-current-expiry = Сейчас срок: { $expiry }. Отправьте д
 order-bad-expiry = Отправьте дату не в прошлом, например 31/12/2026.
 order-summary-expiry = До: { $expiry }
 order-summary-most = Сейчас списывается максимальная сумма; за невыполненную часть деньги вернутся на баланс, когда подписка закончится.
+
+# Top up from a summary the balance does not cover
+order-topup = ⭐ Пополнить на { $amount } ({ $stars } ⭐)
+order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу, чтобы его подтвердить.
+order-topup-sent = Счёт для этого заказа уже в чате. После оплаты мы вернём вас сюда.

@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     To'lov: <b>{ $charge }</b>
     Balansingiz: { $balance }, { $missing } yetmaydi.
-    /topup orqali balansni to'ldiring va /order bilan qayting.
+    Quyidagi tugma bilan balansni toʻldiring: toʻlovdan soʻng sizni tasdiqlash uchun shu yerga qaytaramiz.
 order-price-changed = ⚠️ Narx o'zgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
@@ -169,3 +169,8 @@ order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yok
 order-bad-expiry = Iltimos, oʻtmishda boʻlmagan sanani yuboring, masalan 31/12/2026.
 order-summary-expiry = Tugaydi: { $expiry }
 order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun pul obuna tugaganda balansga qaytariladi.
+
+# Top up from a summary the balance does not cover
+order-topup = ⭐ { $amount } ga toʻldirish ({ $stars } ⭐)
+order-topup-invoice = Mana { $stars } ⭐ uchun hisob-faktura: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
+order-topup-sent = Bu buyurtma uchun hisob-faktura chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.

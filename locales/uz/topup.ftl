@@ -6,7 +6,7 @@ cmd-paysupport = To'lov bo'yicha yordam
 topup-choose =
     <b>Balansni Telegram Stars bilan to'ldirish</b>
     1 ⭐ = balansga { $rate }. Miqdorni tanlang yoki /topup va { $min } dan { $max } gacha yulduzlar sonini yuboring, masalan <code>/topup { $min }</code>.
-topup-preset = { $stars } ⭐
+topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Boshqa miqdor
 topup-type-amount = Nechta yulduz? { $min } dan { $max } gacha butun son yuboring.
 topup-bad-amount = Men { $min } dan { $max } gacha butun son yulduzga hisob yoza olaman, masalan /topup { $min }.

@@ -25,7 +25,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.filters import LivePrompt
 from bot.telegram.links import SERVICE_LINK_ARGS
 from bot.telegram.middlewares import OrderConversation
-from handlers.customer.order import answers, browse, confirm, entry
+from handlers.customer.order import answers, browse, confirm, entry, short
 
 
 def create_router() -> Router:
@@ -49,6 +49,9 @@ def create_router() -> Router:
         browse.search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
     )
 
+    router.callback_query.register(
+        short.top_up, OrderNavCb.filter(F.action == "topup"), LivePrompt()
+    )
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)
