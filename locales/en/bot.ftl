@@ -1,7 +1,9 @@
 # Start, menu, help
-greeting =
-    Hello, <b>{ $name }</b>!
-    I sell members, views and poll votes for Telegram channels and groups. Orders are placed with our supplier at once and you are told when they finish.
+greeting = Hello, <b>{ $name }</b>!
+greeting-shop = Welcome to <b>{ $shop }</b>.
+greeting-sells = We sell { $categories }.
+greeting-sells-more = We sell { $categories } and more.
+greeting-how = Choose a service, pay from your balance, and we tell you when your order is done.
 menu-prompt = Choose what to do:
 menu-language = 🌐 Language
 menu-help = ❓ Help

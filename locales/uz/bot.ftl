@@ -1,7 +1,9 @@
 # Start, menu, help
-greeting =
-    Assalomu alaykum, <b>{ $name }</b>!
-    Men Telegram kanallari va guruhlari uchun obunachilar, ko'rishlar va so'rovnoma ovozlarini sotaman. Buyurtma darhol yetkazib beruvchiga yuboriladi, bajarilganda sizga xabar beraman.
+greeting = Assalomu alaykum, <b>{ $name }</b>!
+greeting-shop = <b>{ $shop }</b> doʻkoniga xush kelibsiz.
+greeting-sells = Bizda bor: { $categories }.
+greeting-sells-more = Bizda bor: { $categories } va boshqalar.
+greeting-how = Xizmatni tanlang, balansdan toʻlang, buyurtmangiz bajarilganda sizga xabar beramiz.
 menu-prompt = Nima qilamiz?
 menu-language = 🌐 Til
 menu-help = ❓ Yordam
