@@ -33,9 +33,19 @@ def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> str:
     return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
 
 
+def search_hint(snapshot: Snapshot, t: Texts) -> str:
+    """ "Type a word to search", with words from the catalogue as the customer reads it."""
+    words = snapshot.hint_words(t.locale)
+    if len(words) >= 2:
+        return t("order-search-hint", first=words[0], second=words[1])
+    if words:
+        return t("order-search-hint-one", first=words[0])
+    return t("order-search-hint-plain")
+
+
 def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Screen:
     text = t("order-categories", page=page.number + 1, pages=page.count)
-    text += "\n\n" + t("order-search-hint")
+    text += "\n\n" + search_hint(snapshot, t)
     return Screen(text, keyboards.categories(snapshot, page, t))
 
 
@@ -76,9 +86,14 @@ def search_results(
 
 def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
     """Nothing found: back to the categories, or out."""
-    return Screen(
-        t("order-search-none", query=words[:QUERY_SHOWN]), keyboards.nothing_found(snapshot, t)
-    )
+    text = t("order-search-none", query=words[:QUERY_SHOWN]) + "\n" + search_hint(snapshot, t)
+    return Screen(text, keyboards.nothing_found(snapshot, t))
+
+
+def free_text_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
+    """Words typed outside any conversation that find nothing: the menu, with a hint."""
+    text = t("free-text-none", query=words[:QUERY_SHOWN]) + "\n" + search_hint(snapshot, t)
+    return Screen(text, keyboards.main_menu(t))
 
 
 def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:

@@ -1,6 +1,10 @@
 # Do'kon vitrinasi: xaridorlar uchun qidiruv, adminlar uchun buyruqlar.
 
-order-search-hint = Yoki qidirish uchun so'z yozing, masalan “ko'rishlar”.
+order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “{ $first }” yoki “{ $second }”.
+order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan “{ $first }”.
+order-search-hint-plain = Yoki qidirish uchun soʻz yozing.
+free-text-not-words = Nima qidirayotganingizni soʻz bilan yozing yoki quyidan tanlang.
+free-text-none = “{ $query }” boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
 order-search-results =
     “{ $query }” bo'yicha topildi: { $count } ta xizmat (sahifa { $page } / { $pages }), narxlar 1000 tasi uchun:
 order-search-none = “{ $query }” bo'yicha hech narsa topilmadi. Boshqa so'z yozing yoki toifani tanlash uchun /order yuboring.

@@ -48,6 +48,9 @@ def create_router() -> Router:
     router.message.register(
         browse.search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
     )
+    # Outside any conversation, words search the catalogue too (commands go on: an unknown
+    # one keeps the help hint in the fallback).
+    router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
 
     router.callback_query.register(
         short.top_up, OrderNavCb.filter(F.action == "topup"), LivePrompt()
