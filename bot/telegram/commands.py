@@ -53,6 +53,7 @@ ADMIN_COMMANDS = (
     "backup",
     "broadcast",
     "tickets",
+    "ticket",
     "greeting",
 )
 
