@@ -166,6 +166,7 @@ async def test_an_abandoned_top_up_keeps_the_draft(client: BotClient, db) -> Non
     late = texts(await feed(client, payment(client, topup)))
     assert len(late) == 1
     assert late[0].startswith(f"✅ Top-up #{topup.id} paid")
+    assert last_buttons(client) == ["🛒 New order", "💰 Balance"]  # no dead end
     assert await balance_of(db, client.user.id) == Decimal("7.2")
     assert await OrdersRepo(db).list_for_user(client.user.id, 10, 0) == []
 
@@ -179,3 +180,19 @@ async def test_a_replayed_payment_neither_credits_nor_resumes_twice(client: BotC
     assert len(texts(await feed(client, update))) == 2  # the receipt, the summary
     assert texts(await feed(client, update)) == []
     assert await balance_of(db, client.user.id) == Decimal("7.2")
+
+
+async def test_a_price_changed_while_paying_is_said_and_quoted_anew(
+    client: BotClient, admin: BotClient, db, emulator: PanelEmulator
+) -> None:
+    await short_summary(client, db)
+    [invoice] = invoices(await client.click(TOP_UP))
+    emulator.services[1].rate = Decimal("70")  # 84.00 per 1000 at the 20 % markup
+    await admin.send("/refresh")
+    topup = await TopupsRepo(db).by_payload(invoice.payload)
+    assert topup is not None
+    summary = texts(await feed(client, payment(client, topup)))[1]
+    assert summary.startswith("⚠️ The price has changed since you looked.")
+    assert "Your balance: 7.20 UZS, 1.20 UZS short." in summary
+    assert last_buttons(client)[0] == "⭐ Top up 1.20 UZS (120 ⭐)"
+    assert emulator.calls("add") == []

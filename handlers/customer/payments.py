@@ -22,6 +22,7 @@ from bot.orders.conversation import Conversation, OrderForm
 from bot.settings import Settings
 from bot.stars import rate_text, return_payment
 from bot.storage import Payment, TopupsRepo, UnmatchedPayment, UsersRepo, checkout_refusal
+from bot.telegram.keyboards import next_steps
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ async def successful_payment(
         return
     topup = credited.topup
     money = amounts
+    at = await state.get_state()
     await message.answer(
         t(
             "topup-receipt",
@@ -77,9 +79,12 @@ async def successful_payment(
             stars=topup.stars,
             amount=money(topup.amount),
             balance=money(credited.balance),
-        )
+        ),
+        # Outside any conversation (a top-up of its own, or one paid after the customer
+        # left the order it was for): what to do with the money next.
+        reply_markup=next_steps(t, "order", "balance") if at is None else None,
     )
-    if await state.get_state() == OrderForm.confirm.state:
+    if at == OrderForm.confirm.state:
         # Paid from an order's summary (or while one waits): back to it, to Confirm.
         conversation = Conversation(
             message,
