@@ -107,7 +107,9 @@ async def test_another_amount_is_typed_until_it_is_good(client: BotClient, db) -
     await client.send("/topup")
     sent = await client.click_text("✏️ Another amount")
     assert isinstance(sent[0], AnswerCallbackQuery)
-    assert texts(sent) == ["How many stars? Send a whole number from 50 to 10000."]
+    assert texts(sent) == [
+        "How many stars? Send a whole number from 50 to 10000.\n50 ⭐ = 0.50 · 10000 ⭐ = 100.00"
+    ]
     for bad in ("lots", "5"):
         assert texts(await client.send(bad)) == [BAD_AMOUNT]
     assert texts(await client.send(sticker=a_sticker())) == [BAD_AMOUNT]

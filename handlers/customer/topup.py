@@ -107,14 +107,26 @@ async def preset_chosen(
 
 
 async def other_amount(
-    query: CallbackQuery, bot: Bot, state: FSMContext, settings: Settings, t: Texts
+    query: CallbackQuery,
+    bot: Bot,
+    state: FSMContext,
+    settings: Settings,
+    amounts: Amounts,
+    t: Texts,
 ) -> None:
     await query.answer()
     await state.set_state(TopupForm.amount)
     if query.message is not None:
+        # Stars are typed, but the money they buy is what the customer thinks in.
+        worth = t(
+            "topup-bounds-worth",
+            min_amount=amounts(credit_for(settings.topup_min_stars, settings)),
+            max_amount=amounts(credit_for(settings.topup_max_stars, settings)),
+            **_bounds(settings),
+        )
         await bot.send_message(
             query.message.chat.id,
-            t("topup-type-amount", **_bounds(settings)),
+            f"{t('topup-type-amount', **_bounds(settings))}\n{worth}",
             reply_markup=topup_typing(t),
         )
 

@@ -9,6 +9,7 @@ topup-choose =
 topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Another amount
 topup-type-amount = How many stars? Send a whole number from { $min } to { $max }.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = I can make an invoice for a whole number of stars from { $min } to { $max }, for example /topup { $min }.
 topup-cancel = ✖️ Cancel
 topup-cancelled = Top-up cancelled.

@@ -9,6 +9,7 @@ topup-choose =
 topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Другая сумма
 topup-type-amount = Сколько звёзд? Отправьте целое число от { $min } до { $max }.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Я могу выставить счёт на целое число звёзд от { $min } до { $max }, например /topup { $min }.
 topup-cancel = ✖️ Отмена
 topup-cancelled = Пополнение отменено.

@@ -9,6 +9,7 @@ topup-choose =
 topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Boshqa miqdor
 topup-type-amount = Nechta yulduz? { $min } dan { $max } gacha butun son yuboring.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Men { $min } dan { $max } gacha butun son yulduzga hisob yoza olaman, masalan /topup { $min }.
 topup-cancel = ✖️ Bekor qilish
 topup-cancelled = To'ldirish bekor qilindi.
