@@ -143,11 +143,11 @@ class Snapshot:
                 index.append((service, haystack, names))
         return index
 
-    def hint_words(self, locale: str, count: int = HINT_WORDS) -> list[str]:
+    def hint_words(self, locale: str) -> list[str]:
         """Words to suggest for a search, from the names customers see in `locale`: those
         in the most services, leaving out a word every service has (a "Telegram" shop's
         "telegram" finds everything, so it tells nothing). Each finds something."""
-        return self._hints(locale)[:count]
+        return self._hints(locale)
 
     def _hints(self, locale: str) -> list[str]:
         cached = self._hint_cache.get(locale)
@@ -168,8 +168,16 @@ class Snapshot:
         # Most services first; of equals, a category's word (what the shop sells) before a
         # service's; then the catalogue's order (the sort is stable).
         ranked = sorted(seen_in, key=lambda word: (-seen_in[word], word not in in_categories))
-        telling = [w for w in ranked if seen_in[w] < everywhere or everywhere == 1]
-        return [w for w in telling if self.search(w)]
+        telling = (w for w in ranked if seen_in[w] < everywhere or everywhere == 1)
+        # A word from the names is in the search's haystack, so each finds its service;
+        # checked anyway, for the few asked for only (a search scans the whole catalogue).
+        found: list[str] = []
+        for word in telling:
+            if len(found) == HINT_WORDS:
+                break
+            if self.search(word):
+                found.append(word)
+        return found
 
     def search(self, query: str) -> list[Service]:
         """Shown services whose names or category contain every word of `query`, in any
