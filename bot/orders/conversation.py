@@ -28,6 +28,7 @@ from bot.orders.screens import Screen
 from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
 from bot.panel import Service
 from bot.settings import Settings
+from bot.stars import credit_for, stars_to_cover
 from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.replies import current_snapshot, edit_or_send
@@ -99,6 +100,7 @@ class Conversation:
         if state != OrderForm.confirm:
             # A Confirm token is good on its summary only: not after Back or another service.
             draft.token = draft.charge = None
+        draft.topup = None  # each summary may send its own Top up invoice
         await self.state.set_state(state)
         await self.save(draft)
         draft.prompt_id = await self.show(screen.text, screen.markup)
@@ -319,6 +321,10 @@ class Conversation:
         balance = (await self.users.ensure(self.user_id)).balance
         draft.token = new_token() if balance >= quote.charge else None
         draft.charge = str(quote.charge)
+        topup = None
+        if draft.token is None:
+            stars = stars_to_cover(quote.charge - balance, self.settings)
+            topup = (stars, credit_for(stars, self.settings))
         screen = screens.summary(
             snapshot,
             quote,
@@ -327,5 +333,18 @@ class Conversation:
             self.t,
             self.amounts,
             price_changed=price_changed,
+            topup=topup,
         )
         await self.ask(draft, OrderForm.confirm, screen)
+
+    async def resume(self) -> None:
+        """Back to the summary the customer left to top up, re-quoted at today's prices
+        (saying so when the total moved), with a fresh Confirm if the balance now covers it."""
+        snapshot = await self.snapshot()
+        if snapshot is None:
+            return
+        draft = await self.draft()
+        quote = await self.quote(snapshot, draft)
+        if quote is not None:
+            changed = draft.charge is not None and str(quote.charge) != draft.charge
+            await self.summary(snapshot, price_changed=changed)

@@ -212,26 +212,32 @@ def prompt(
     return builder.as_markup()
 
 
-def summary(t: Texts, token: str | None) -> InlineKeyboardMarkup:
-    """Confirm only when the balance covers the charge (`token` given)."""
+def summary(t: Texts, token: str | None, topup: str | None = None) -> InlineKeyboardMarkup:
+    """Confirm only when the balance covers the charge (`token` given); else, with its
+    label, a Top up that comes back to this summary once paid."""
     builder = InlineKeyboardBuilder()
     if token is not None:
         builder.button(text=t("order-confirm"), callback_data=ConfirmCb(token=token))
+    elif topup is not None:
+        builder.button(text=topup, callback_data=OrderNavCb(action="topup"))
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
-    builder.adjust(*([1] if token else []), 2)
+    builder.adjust(*([1] if token or topup else []), 2)
     return builder.as_markup()
 
 
-def topup_amounts(t: Texts, presets: list[int]) -> InlineKeyboardMarkup:
+def topup_amounts(t: Texts, presets: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """`presets`: stars, and the amount they put on the balance as shown to people; the
+    shop's money first, the stars beside it."""
     builder = InlineKeyboardBuilder()
-    for stars in presets:
+    for stars, amount in presets:
         builder.button(
-            text=t("topup-preset", stars=stars), callback_data=TopupCb(action="pay", stars=stars)
+            text=t("topup-preset", stars=stars, amount=amount),
+            callback_data=TopupCb(action="pay", stars=stars),
         )
     builder.button(text=t("topup-other"), callback_data=TopupCb(action="type"))
-    full_rows, rest = divmod(len(presets), 3)
-    builder.adjust(*[3] * full_rows, *([rest] if rest else []), 1)
+    full_rows, rest = divmod(len(presets), 2)
+    builder.adjust(*[2] * full_rows, *([rest] if rest else []), 1)
     return builder.as_markup()
 
 

@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     To pay: <b>{ $charge }</b>
     Your balance: { $balance }, { $missing } short.
-    Top up with /topup, then come back with /order.
+    Top up with the button below: once it is paid, we bring you back here to confirm.
 order-price-changed = ⚠️ The price has changed since you looked. Here is the new total:
 order-already-placed = This order has already been placed.
 order-placing = ⏳ Placing your order…
@@ -193,3 +193,7 @@ duration-days-hours = about { $days } { $days ->
     } { $hours } h
 order-again-link = The same link as before: { $link }
 order-again-gone = We no longer sell this service. Please choose another one in the catalogue.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ Top up { $amount } ({ $stars } ⭐)
+order-topup-invoice = Here is an invoice for { $stars } ⭐: +{ $amount } on your balance. Once it is paid, we bring you back to your order to confirm it.
+order-topup-sent = The invoice for this order is already in the chat. Once it is paid, we bring you back here.

@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     К оплате: <b>{ $charge }</b>
     Ваш баланс: { $balance }, не хватает { $missing }.
-    Пополните баланс командой /topup и вернитесь через /order.
+    Пополните баланс кнопкой ниже: после оплаты мы вернём вас сюда, чтобы подтвердить заказ.
 order-price-changed = ⚠️ Цена изменилась. Вот новая сумма:
 order-already-placed = Этот заказ уже оформлен.
 order-placing = ⏳ Оформляем заказ…
@@ -264,3 +264,7 @@ duration-days-hours = около { $days } { $days ->
     }
 order-again-link = Та же ссылка, что и в прошлый раз: { $link }
 order-again-gone = Этой услуги у нас больше нет. Пожалуйста, выберите другую в каталоге.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ Пополнить на { $amount } ({ $stars } ⭐)
+order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу, чтобы его подтвердить.
+order-topup-sent = Счёт для этого заказа уже в чате. После оплаты мы вернём вас сюда.

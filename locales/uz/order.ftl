@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     Toʻlanadi: <b>{ $charge }</b>
     Balansingiz: { $balance }, { $missing } yetmaydi.
-    /topup orqali balansni toʻldiring va /order bilan qayting.
+    Quyidagi tugma bilan balansni toʻldiring: toʻlovdan soʻng sizni tasdiqlash uchun shu yerga qaytaramiz.
 order-price-changed = ⚠️ Narx oʻzgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
@@ -184,3 +184,7 @@ duration-days = taxminan { $days } kun
 duration-days-hours = taxminan { $days } kun { $hours } soat
 order-again-link = Oldingi havolaning oʻzi: { $link }
 order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ { $amount } ga toʻldirish ({ $stars } ⭐)
+order-topup-invoice = Mana { $stars } ⭐ uchun toʻlov soʻrovi: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
+order-topup-sent = Bu buyurtma uchun toʻlov soʻrovi chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.

@@ -26,7 +26,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.filters import LivePrompt, OwnOrder
 from bot.telegram.links import SERVICE_LINK_ARGS
 from bot.telegram.middlewares import OrderConversation
-from handlers.customer.order import answers, browse, confirm, entry
+from handlers.customer.order import answers, browse, confirm, entry, short
 
 
 def create_router() -> Router:
@@ -53,7 +53,13 @@ def create_router() -> Router:
     router.message.register(
         browse.search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
     )
+    # Outside any conversation, words search the catalogue too (commands go on: an unknown
+    # one keeps the help hint in the fallback).
+    router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
 
+    router.callback_query.register(
+        short.top_up, OrderNavCb.filter(F.action == "topup"), LivePrompt()
+    )
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)
