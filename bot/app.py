@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from contextlib import AsyncExitStack
 from functools import partial
@@ -63,8 +64,10 @@ from bot.storage.tickets import TicketsRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
+from bot.telegram.filters import run_magic_filters_inline
 from bot.telegram.inflight import InFlight
 from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
+from bot.telegram.responses import KeepResponseModels
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,7 @@ def create_bot(settings: Settings) -> Bot:
     if settings.telegram_api_url is not None:
         base = str(settings.telegram_api_url).rstrip("/")
         session = AiohttpSession(api=TelegramAPIServer.from_base(base))
+    session.middleware(KeepResponseModels())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -209,6 +213,7 @@ def create_dispatcher(
     dp.message.outer_middleware(CommandEndsConversation())
     UpdateErrors(alerts, translator, settings.default_locale).register(dp)
     dp.include_router(build_router())
+    run_magic_filters_inline(dp)
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
     return dp
@@ -300,6 +305,9 @@ async def _run(settings: Settings) -> None:
             settings=settings, db=db, panel=panel, translator=Translator(), metrics=metrics
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
+        # What start-up built (modules, models, routers) lives as long as the process: the
+        # collector need not walk it again on every collection.
+        gc.freeze()
         async with AsyncExitStack() as servers:
             if settings.http_listen:
                 await servers.enter_async_context(serving(ops_app(dp), settings.http_listen, 1))

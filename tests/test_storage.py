@@ -28,6 +28,7 @@ from bot.storage import (
     UsersRepo,
     post,
 )
+from bot.storage.db import WORKER
 from bot.storage.migrations import LATEST, statements
 
 
@@ -78,18 +79,18 @@ async def test_fresh_file_is_migrated_and_reopening_changes_nothing(tmp_path: Pa
         assert user.balance == 0
 
 
-def aiosqlite_threads() -> set[threading.Thread]:
-    """aiosqlite's worker threads (Python names a thread after its target); other threads,
+def worker_threads() -> set[threading.Thread]:
+    """The database's worker threads (named after `WORKER`); other threads,
     such as the event loop's resolver pool, come and go on their own."""
-    return {t for t in threading.enumerate() if "_connection_worker_thread" in t.name}
+    return {t for t in threading.enumerate() if t.name.startswith(WORKER)}
 
 
 def left_running(before: set[threading.Thread]) -> set[threading.Thread]:
     """Worker threads started since `before` that do not end: a closed connection's thread
     gets its stop signal at close() and ends a moment later."""
-    for thread in aiosqlite_threads() - before:
+    for thread in worker_threads() - before:
         thread.join(timeout=5)
-    return {thread for thread in aiosqlite_threads() - before if thread.is_alive()}
+    return {thread for thread in worker_threads() - before if thread.is_alive()}
 
 
 async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -97,10 +98,10 @@ async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.close()
-    threads = aiosqlite_threads()
+    threads = worker_threads()
     with pytest.raises(StorageError, match="newer"):
         await Database.open(path)
-    # The failed open closed its connection: no aiosqlite thread is left behind.
+    # The failed open closed its connection: no worker thread is left behind.
     assert left_running(threads) == set()
 
 
@@ -124,9 +125,9 @@ def test_trigger_bodies_stay_one_statement() -> None:
 
 
 async def test_close_really_closes(tmp_path: Path) -> None:
-    threads = aiosqlite_threads()
+    threads = worker_threads()
     db = await Database.open(tmp_path / "bot.sqlite3")
-    assert len(aiosqlite_threads() - threads) == 1
+    assert len(worker_threads() - threads) == 1
     await db.close()
     assert left_running(threads) == set()
     assert db.closed
