@@ -294,7 +294,9 @@ class Catalogue:
             # Someone else refreshed while this call waited: theirs is fresh enough.
             if self._snapshot is not None and self._fetched_at >= started:
                 return self._snapshot, Changes()
-            services = self._orderable(await self._panel.services())
+            # The big steps run on threads (here, in the panel client and the shop's sync),
+            # so customers' taps go on being answered while 10,000 services are worked on.
+            services = await asyncio.to_thread(self._orderable, await self._panel.services())
             currency = self._snapshot.currency if self._snapshot else ""
             try:
                 currency = (await self._panel.balance()).currency or currency
@@ -325,7 +327,9 @@ class Catalogue:
 
     async def _build(self, currency: str) -> Snapshot:
         curation = await self._shop.load() if self._shop is not None else None
-        return Snapshot.build(self._services, currency, curation, self._markup)
+        return await asyncio.to_thread(
+            Snapshot.build, self._services, currency, curation, self._markup
+        )
 
     def _orderable(self, services: Sequence[Service]) -> list[Service]:
         kept = []

@@ -9,6 +9,7 @@ from aiogram import Router
 from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.orders.draft import Draft
@@ -61,16 +62,18 @@ class OwnOrder(Filter):
 
 
 def run_magic_filters_inline(router: Router) -> None:
-    """Every magic filter (`F.chat.type == "private"`, `F.data == "..."`) of `router` and
-    the routers under it runs on the event loop, as the async filters do.
+    """Every magic filter (`F.chat.type == "private"`, `F.data == "..."`) and bare state
+    filter (`TopupForm.amount`) of `router` and the routers under it runs on the event loop,
+    as the async filters do.
 
     aiogram runs any sync filter in a thread pool (`asyncio.to_thread`), which suits one
-    that blocks; a magic filter only reads attributes of the update, and the hand-over to a
-    thread and back cost more than everything else an update did. Call once, after every
-    handler is registered.
+    that blocks; these only compare attributes of the update, and the hand-over to a thread
+    and back cost more than everything else an update did. Call once, after every handler
+    is registered.
     """
     for observed in _filter_objects(router):
-        if observed.magic is not None and not observed.awaitable:
+        quick = observed.magic is not None or isinstance(observed.callback, State)
+        if quick and not observed.awaitable:
             observed.callback = _on_the_loop(observed.callback)
             observed.awaitable = True
 
