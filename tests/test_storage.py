@@ -22,6 +22,7 @@ from bot.storage import (
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
+    Profile,
     Status,
     StorageError,
     TokenUsed,
@@ -225,6 +226,70 @@ async def test_using_the_database_inside_ones_own_transaction_fails_fast(db: Dat
         assert await tx.fetchone("SELECT 1") is not None
     with pytest.raises(RuntimeError, match="ended"):
         await tx.fetchone("SELECT 1")
+
+
+async def test_waiting_for_another_process_write_lock_leaves_the_loop_free(
+    db: Database,
+) -> None:
+    """A transaction that finds the file locked by another process waits (up to
+    busy_timeout) on the worker thread; the event loop goes on with other work."""
+    other = sqlite3.connect(db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    async def write() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO users (id, created_at, updated_at) VALUES (7, 'x', 'x')")
+
+    ticking = asyncio.create_task(ticker())
+    writing = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writing.done()
+    assert ticks >= 5  # the loop kept running while the write waited
+    other.execute("COMMIT")
+    other.close()
+    await writing
+    ticking.cancel()
+    assert await db.fetchone("SELECT id FROM users WHERE id = 7") is not None
+
+
+async def test_work_in_the_thread_commits_or_rolls_back_whole(db: Database) -> None:
+    def insert(conn: sqlite3.Connection, fail: bool) -> int:
+        conn.executemany(
+            "INSERT INTO users (id, created_at, updated_at) VALUES (?, 'x', 'x')",
+            [(n,) for n in range(10, 20)],
+        )
+        if fail:
+            raise LookupError("half-way")
+        return 10
+
+    with pytest.raises(LookupError, match="half-way"):
+        await db.in_thread(lambda conn: insert(conn, True))
+    assert await db.fetchall("SELECT id FROM users") == []
+    assert await db.in_thread(lambda conn: insert(conn, False)) == 10
+    assert len(await db.fetchall("SELECT id FROM users")) == 10
+
+
+async def test_a_users_language_and_profile_are_remembered_until_they_change(
+    db: Database,
+) -> None:
+    users = UsersRepo(db)
+    assert await users.known(3) is None
+    await users.ensure(3)
+    known = await users.known(3)
+    assert known is not None
+    assert known.language is None
+    await users.set_language(3, "uz")
+    await users.remember(3, Profile("ru", "Ali", "ali"))
+    known = await users.known(3)
+    assert known is not None
+    assert (known.language, known.profile) == ("uz", Profile("ru", "Ali", "ali"))
 
 
 async def test_foreign_keys_are_enforced(db: Database) -> None:

@@ -1,7 +1,7 @@
 """The outbox sender: delivers queued notifications within Telegram's limits.
 
-Limits: `NOTIFY_RATE` messages a second over all chats and one a second per chat, both with
-aiolimiter. Each message is rendered in its customer's language when it is sent (the
+Limits: `NOTIFY_RATE` messages a second over all chats (`Pace`, shared by notifications
+and broadcasts) and one a second per chat (aiolimiter). Each message is rendered in its customer's language when it is sent (the
 language they chose, else the one Telegram last reported, else `DEFAULT_LOCALE`).
 
 What each outcome does:
@@ -28,7 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from enum import Enum
 from functools import partial
@@ -78,6 +78,39 @@ def retry_delay(attempts: int) -> float:
     return min(RETRY_FIRST * 2.0 ** min(attempts, 16), RETRY_MAX)
 
 
+class Pace:
+    """Sends at `rate` a second over all chats: evenly spaced, and never more than `rate`
+    (whole) in any rolling second.
+
+    Each send gets the next slot, `1/rate` after the previous one's slot (not after the
+    moment it actually went): a waiter woken a little late does not push every later send
+    back, so the rate holds (a bucket of one refilled every `1/rate` lost each lateness for
+    good: 81% of the rate). Only slots are evenly spaced; the sends themselves are checked
+    against the last `rate` real send times, with a margin for the moments between a send
+    being allowed and it reaching Telegram, so that being late and then on time cannot put
+    one too many in a second."""
+
+    WINDOW = 1.02  # seconds: Telegram's one, with the margin
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._gap = 1 / rate
+        self._clock = clock
+        self._recent: deque[float] = deque(maxlen=max(1, int(rate)))
+        self._next = 0.0
+        self._lock = asyncio.Lock()  # waiters take their slots in turn
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            now = self._clock()
+            slot = max(now, self._next)
+            if len(self._recent) == self._recent.maxlen:
+                slot = max(slot, self._recent[0] + self.WINDOW)
+            if slot > now:
+                await asyncio.sleep(slot - now)
+            self._recent.append(self._clock())
+            self._next = slot + self._gap
+
+
 class ChatLimiters:
     """One limiter per chat. A limiter whose bucket has drained is as good as a new one, so
     those are forgotten now and then: the map does not grow with every customer ever seen."""
@@ -121,9 +154,9 @@ class OutboxSender(Background):
         self._users = users
         self._translator = translator
         self._default = default_locale
-        # A bucket of one, refilled every 1/rate s: evenly spaced. A bucket of `rate` would
-        # let a burst of `rate` go at once and nearly twice `rate` in one second.
-        self._global = AsyncLimiter(1, 1 / rate)
+        # Evenly spaced. A bucket of `rate` would let a burst of `rate` go at once and nearly
+        # twice `rate` in one second. Broadcasts' copies go through here too: one budget.
+        self._global = Pace(rate)
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
         self._broadcasts = broadcasts
