@@ -110,14 +110,6 @@ class Transaction:
         """Run one statement; the number of rows it changed."""
         return self._live()._execute(sql, params)
 
-    async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
-        """Run one statement once per row of parameters; the number of rows changed."""
-        cursor = self._live()._conn.executemany(sql, rows)
-        try:
-            return cursor.rowcount
-        finally:
-            cursor.close()
-
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         rows = await self.fetchall(sql, params)
         return rows[0] if rows else None
