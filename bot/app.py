@@ -255,6 +255,9 @@ async def on_startup(
             "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
             " put the number it answers in ADMIN_IDS and restart"
         )
+    # A sweep's news shows amounts in the panel's currency, known once the catalogue's first
+    # fetch is in: the first sweep waits for it (the polling does not).
+    sweeper.first_after = catalogue.warmed
     sweeper.start(bot)
     outbox_sender.start(bot)
     panel_watch.start(bot)

@@ -224,6 +224,11 @@ class Catalogue:
         amounts show the panel's currency from the start."""
         self._warm_up = asyncio.create_task(self._warm())
 
+    async def warmed(self) -> None:
+        """Wait for the start-up fetch to end, fetched or failed (at once if none)."""
+        if self._warm_up is not None:
+            await asyncio.wait({self._warm_up})
+
     async def _warm(self) -> None:
         try:
             await self.refresh()
