@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from contextlib import AsyncExitStack
 from functools import partial
@@ -64,8 +65,10 @@ from bot.storage.tickets import TicketsRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
+from bot.telegram.filters import run_magic_filters_inline
 from bot.telegram.inflight import InFlight
 from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
+from bot.telegram.responses import KeepResponseModels
 from bot.webapp.entry import set_menu_button
 from handlers import build_router
 
@@ -80,6 +83,7 @@ def create_bot(settings: Settings) -> Bot:
     if settings.telegram_api_url is not None:
         base = str(settings.telegram_api_url).rstrip("/")
         session = AiohttpSession(api=TelegramAPIServer.from_base(base))
+    session.middleware(KeepResponseModels())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -212,6 +216,7 @@ def create_dispatcher(
     dp.message.outer_middleware(CommandEndsConversation())
     UpdateErrors(alerts, translator, settings.default_locale).register(dp)
     dp.include_router(build_router())
+    run_magic_filters_inline(dp)
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
     return dp
@@ -254,6 +259,9 @@ async def on_startup(
             "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
             " put the number it answers in ADMIN_IDS and restart"
         )
+    # A sweep's news shows amounts in the panel's currency, known once the catalogue's first
+    # fetch is in: the first sweep waits for it (the polling does not).
+    sweeper.first_after = catalogue.warmed
     sweeper.start(bot)
     outbox_sender.start(bot)
     panel_watch.start(bot)
@@ -304,6 +312,9 @@ async def _run(settings: Settings) -> None:
             settings=settings, db=db, panel=panel, translator=Translator(), metrics=metrics
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
+        # What start-up built (modules, models, routers) lives as long as the process: the
+        # collector need not walk it again on every collection.
+        gc.freeze()
         async with AsyncExitStack() as servers:
             if settings.http_listen:
                 # With the Mini App, a placement may be waiting on the panel when it stops.

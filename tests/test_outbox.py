@@ -18,7 +18,7 @@ from aiogram.exceptions import (
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update, User
 
-from bot.notify.sender import Delivery, OutboxSender, retry_delay
+from bot.notify.sender import Delivery, OutboxSender, Pace, retry_delay
 from bot.panel import OrderStatus
 from bot.settings import Settings
 from bot.storage import BroadcastsRepo, Database, OutboxArg, OutboxRepo, UsersRepo
@@ -266,6 +266,24 @@ async def test_the_global_rate_holds_across_chats(bot: Bot, db: Database, transl
     assert outcomes == {Delivery.SENT: 8}
     # Evenly spaced at 5 a second: the first at once, the other 7 take 1.4 s.
     assert time.monotonic() - started >= 1.3
+
+
+async def test_the_pace_never_lets_more_than_the_rate_go_in_a_rolling_second() -> None:
+    """However late a waiter wakes, the next ones do not catch up into a burst."""
+    pace = Pace(20)
+    moments = []
+
+    async def send() -> None:
+        async with pace.turn():
+            moments.append(time.monotonic())
+            if len(moments) % 7 == 0:
+                time.sleep(0.03)  # noqa: ASYNC251  # the loop stalls: the next waiter wakes late
+            await asyncio.sleep(0.01 * (len(moments) % 3))  # some answers take longer
+
+    await asyncio.gather(*(send() for _ in range(45)))
+    assert len(moments) == 45
+    for first, moment in enumerate(moments):
+        assert sum(moment <= later < moment + 1.0 for later in moments[first:]) <= 20
 
 
 async def test_different_chats_do_not_wait_for_each_other(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
@@ -41,6 +42,7 @@ from bot.panel import (
     Service,
     panel_error,
 )
+from bot.panel.client import _decode_in_pieces
 from tests.panel_emulator import (
     EmulatedService,
     FaultKind,
@@ -1008,3 +1010,24 @@ async def test_subscription_statuses(
 
     assert isinstance(status, OrderStatus)
     assert (status.status, status.is_final, status.is_known) == (raw.capitalize(), final, known)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[ {"service": 1, "name": "A, [b]"} , 2,"x" ,\n[3, {}] ]\n',
+        "[]",
+        ' {"error": "x"} ',
+        '"text"',
+    ],
+)
+def test_a_big_answer_decoded_in_pieces_reads_as_json_loads(text: str) -> None:
+    assert _decode_in_pieces(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", ["[1,]", "[1 2]", "[1] [2]", "[1", '[{"a": }]', ""])
+def test_a_big_answer_that_is_not_json_is_refused_as_json_loads_refuses_it(text: str) -> None:
+    with pytest.raises(ValueError, match=r"(?i)expect|extra"):
+        json.loads(text)
+    with pytest.raises(ValueError, match=r"(?i)expect|extra"):
+        _decode_in_pieces(text)

@@ -22,12 +22,14 @@ from bot.storage import (
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
+    Profile,
     Status,
     StorageError,
     TokenUsed,
     UsersRepo,
     post,
 )
+from bot.storage.db import WORKER
 from bot.storage.migrations import LATEST, statements
 
 
@@ -78,18 +80,18 @@ async def test_fresh_file_is_migrated_and_reopening_changes_nothing(tmp_path: Pa
         assert user.balance == 0
 
 
-def aiosqlite_threads() -> set[threading.Thread]:
-    """aiosqlite's worker threads (Python names a thread after its target); other threads,
+def worker_threads() -> set[threading.Thread]:
+    """The database's worker threads (named after `WORKER`); other threads,
     such as the event loop's resolver pool, come and go on their own."""
-    return {t for t in threading.enumerate() if "_connection_worker_thread" in t.name}
+    return {t for t in threading.enumerate() if t.name.startswith(WORKER)}
 
 
 def left_running(before: set[threading.Thread]) -> set[threading.Thread]:
     """Worker threads started since `before` that do not end: a closed connection's thread
     gets its stop signal at close() and ends a moment later."""
-    for thread in aiosqlite_threads() - before:
+    for thread in worker_threads() - before:
         thread.join(timeout=5)
-    return {thread for thread in aiosqlite_threads() - before if thread.is_alive()}
+    return {thread for thread in worker_threads() - before if thread.is_alive()}
 
 
 async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -97,10 +99,10 @@ async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.close()
-    threads = aiosqlite_threads()
+    threads = worker_threads()
     with pytest.raises(StorageError, match="newer"):
         await Database.open(path)
-    # The failed open closed its connection: no aiosqlite thread is left behind.
+    # The failed open closed its connection: no worker thread is left behind.
     assert left_running(threads) == set()
 
 
@@ -124,9 +126,9 @@ def test_trigger_bodies_stay_one_statement() -> None:
 
 
 async def test_close_really_closes(tmp_path: Path) -> None:
-    threads = aiosqlite_threads()
+    threads = worker_threads()
     db = await Database.open(tmp_path / "bot.sqlite3")
-    assert len(aiosqlite_threads() - threads) == 1
+    assert len(worker_threads() - threads) == 1
     await db.close()
     assert left_running(threads) == set()
     assert db.closed
@@ -224,6 +226,70 @@ async def test_using_the_database_inside_ones_own_transaction_fails_fast(db: Dat
         assert await tx.fetchone("SELECT 1") is not None
     with pytest.raises(RuntimeError, match="ended"):
         await tx.fetchone("SELECT 1")
+
+
+async def test_waiting_for_another_process_write_lock_leaves_the_loop_free(
+    db: Database,
+) -> None:
+    """A transaction that finds the file locked by another process waits (up to
+    busy_timeout) on the worker thread; the event loop goes on with other work."""
+    other = sqlite3.connect(db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    async def write() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO users (id, created_at, updated_at) VALUES (7, 'x', 'x')")
+
+    ticking = asyncio.create_task(ticker())
+    writing = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writing.done()
+    assert ticks >= 5  # the loop kept running while the write waited
+    other.execute("COMMIT")
+    other.close()
+    await writing
+    ticking.cancel()
+    assert await db.fetchone("SELECT id FROM users WHERE id = 7") is not None
+
+
+async def test_work_in_the_thread_commits_or_rolls_back_whole(db: Database) -> None:
+    def insert(conn: sqlite3.Connection, fail: bool) -> int:
+        conn.executemany(
+            "INSERT INTO users (id, created_at, updated_at) VALUES (?, 'x', 'x')",
+            [(n,) for n in range(10, 20)],
+        )
+        if fail:
+            raise LookupError("half-way")
+        return 10
+
+    with pytest.raises(LookupError, match="half-way"):
+        await db.in_thread(lambda conn: insert(conn, True))
+    assert await db.fetchall("SELECT id FROM users") == []
+    assert await db.in_thread(lambda conn: insert(conn, False)) == 10
+    assert len(await db.fetchall("SELECT id FROM users")) == 10
+
+
+async def test_a_users_language_and_profile_are_remembered_until_they_change(
+    db: Database,
+) -> None:
+    users = UsersRepo(db)
+    assert await users.known(3) is None
+    await users.ensure(3)
+    known = await users.known(3)
+    assert known is not None
+    assert known.language is None
+    await users.set_language(3, "uz")
+    await users.remember(3, Profile("ru", "Ali", "ali"))
+    known = await users.known(3)
+    assert known is not None
+    assert (known.language, known.profile) == ("uz", Profile("ru", "Ali", "ali"))
 
 
 async def test_foreign_keys_are_enforced(db: Database) -> None:

@@ -291,6 +291,11 @@ class Catalogue:
         amounts show the panel's currency from the start."""
         self._warm_up = asyncio.create_task(self._warm())
 
+    async def warmed(self) -> None:
+        """Wait for the start-up fetch to end, fetched or failed (at once if none)."""
+        if self._warm_up is not None:
+            await asyncio.wait({self._warm_up})
+
     async def _warm(self) -> None:
         try:
             await self.refresh()
@@ -361,7 +366,9 @@ class Catalogue:
             # Someone else refreshed while this call waited: theirs is fresh enough.
             if self._snapshot is not None and self._fetched_at >= started:
                 return self._snapshot, Changes()
-            services = self._orderable(await self._panel.services())
+            # The big steps run on threads (here, in the panel client and the shop's sync),
+            # so customers' taps go on being answered while 10,000 services are worked on.
+            services = await asyncio.to_thread(self._orderable, await self._panel.services())
             currency = self._snapshot.currency if self._snapshot else ""
             try:
                 currency = (await self._panel.balance()).currency or currency
@@ -392,7 +399,9 @@ class Catalogue:
 
     async def _build(self, currency: str) -> Snapshot:
         curation = await self._shop.load() if self._shop is not None else None
-        return Snapshot.build(self._services, currency, curation, self._markup)
+        return await asyncio.to_thread(
+            Snapshot.build, self._services, currency, curation, self._markup
+        )
 
     def _orderable(self, services: Sequence[Service]) -> list[Service]:
         kept = []

@@ -1,8 +1,9 @@
 """The outbox sender: delivers queued notifications within Telegram's limits.
 
-Limits: `NOTIFY_RATE` messages a second over all chats and one a second per chat, both with
-aiolimiter. Each message is rendered in its customer's language when it is sent (the
-language they chose, else the one Telegram last reported, else `DEFAULT_LOCALE`).
+Limits: `NOTIFY_RATE` messages a second over all chats (`Pace`, shared by notifications
+and broadcasts) and one a second per chat (aiolimiter). Each message is rendered in its
+customer's language when it is sent (the language they chose, else the one Telegram last
+reported, else `DEFAULT_LOCALE`).
 
 What each outcome does:
 - sent: marked sent at once;
@@ -28,8 +29,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections import Counter, deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from enum import Enum
 from functools import partial
 
@@ -78,6 +80,53 @@ def retry_delay(attempts: int) -> float:
     return min(RETRY_FIRST * 2.0 ** min(attempts, 16), RETRY_MAX)
 
 
+class Pace:
+    """Sends at `rate` a second over all chats: evenly spaced, and never more than `rate`
+    (whole) in any rolling second as Telegram sees them.
+
+    Each send gets the next slot, `1/rate` after the previous one's slot (not after the
+    moment it actually went): a waiter woken a little late does not push every later send
+    back, so the rate holds (a bucket of one refilled every `1/rate` lost each lateness for
+    good: 81% of the rate). And a send starts only a second after the send `rate` sends
+    before it was answered: Telegram had it by then, so however the requests' travel times
+    vary, no second there holds one too many.
+    """
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._gap = 1 / rate
+        self._clock = clock
+        # When each of the last `rate` sends was answered (pending while in flight).
+        self._answered: deque[asyncio.Future[float]] = deque(maxlen=max(1, int(rate)))
+        self._next = 0.0
+        self._lock = asyncio.Lock()  # waiters take their turns in order
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Wait for this send's turn; the block is the send, up to its answer."""
+        answered = asyncio.get_running_loop().create_future()
+        async with self._lock:
+            slot = max(self._clock(), self._next)
+            if len(self._answered) == self._answered.maxlen:
+                slot = max(slot, await asyncio.shield(self._answered[0]) + 1.0)
+            if (wait := slot - self._clock()) > 0:
+                await asyncio.sleep(wait)
+            self._answered.append(answered)
+            self._next = slot + self._gap
+        try:
+            yield
+        finally:
+            answered.set_result(self._clock())
+
+
+async def _attempt(send: Callable[[], Awaitable[object]]) -> TelegramAPIError | None:
+    """Send; what Telegram refused it with, if it did."""
+    try:
+        await send()
+    except TelegramAPIError as error:
+        return error
+    return None
+
+
 class ChatLimiters:
     """One limiter per chat. A limiter whose bucket has drained is as good as a new one, so
     those are forgotten now and then: the map does not grow with every customer ever seen."""
@@ -121,9 +170,9 @@ class OutboxSender(Background):
         self._users = users
         self._translator = translator
         self._default = default_locale
-        # A bucket of one, refilled every 1/rate s: evenly spaced. A bucket of `rate` would
-        # let a burst of `rate` go at once and nearly twice `rate` in one second.
-        self._global = AsyncLimiter(1, 1 / rate)
+        # Evenly spaced. A bucket of `rate` would let a burst of `rate` go at once and nearly
+        # twice `rate` in one second. Broadcasts' copies go through here too: one budget.
+        self._global = Pace(rate)
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
         self._broadcasts = broadcasts
@@ -170,15 +219,17 @@ class OutboxSender(Background):
             send = partial(bot.send_message, message.user_id, text)
         while True:
             await self._chats[message.user_id].acquire()
-            await self._global.acquire()
-            if self.stopping:
-                return Delivery.STOPPED
-            if once and not await self._broadcasts.claim(message.id):
-                await self._outbox.drop(message.id, INTERRUPTED)
-                return Delivery.DROPPED
-            try:
-                await send()
-            except TelegramRetryAfter as error:
+            async with self._global.turn():
+                if self.stopping:
+                    return Delivery.STOPPED
+                if once and not await self._broadcasts.claim(message.id):
+                    await self._outbox.drop(message.id, INTERRUPTED)
+                    return Delivery.DROPPED
+                error = await _attempt(send)
+            if error is None:
+                await self._outbox.mark_sent(message.id)
+                return Delivery.SENT
+            if isinstance(error, TelegramRetryAfter):
                 log.warning(
                     "notification %d: flood control, retrying in %d s",
                     message.id,
@@ -189,32 +240,30 @@ class OutboxSender(Background):
                 if not await self._wait_unless_stopped(error.retry_after):
                     return Delivery.STOPPED
                 continue
-            except TelegramForbiddenError as error:
+            if isinstance(error, TelegramForbiddenError):
                 log.info("user %d cannot be written to (%s): blocked", message.user_id, error)
                 await self._users.set_blocked(message.user_id, True)
                 dropped = await self._outbox.drop_pending(message.user_id, BLOCKED)
                 log.info("dropped %d notification(s) for user %d", dropped, message.user_id)
                 return Delivery.BLOCKED
-            except (TelegramBadRequest, TelegramNotFound) as error:
+            if isinstance(error, TelegramBadRequest | TelegramNotFound):
                 log.warning("notification %d dropped: %s", message.id, error)
                 await self._outbox.drop(message.id, str(error)[:500])
                 return Delivery.DROPPED
-            except TelegramAPIError as error:  # network, server, anything not about this message
-                if once:  # Telegram may have it: a broadcast copy is never sent twice
-                    log.warning("broadcast copy %d not sent: %s", message.id, error)
-                    await self._outbox.drop(message.id, f"failed: {error}"[:500])
-                    return Delivery.DROPPED
-                delay = retry_delay(message.attempts)
-                log.warning(
-                    "notification %d not sent (%s): trying again in %.0f s",
-                    message.id,
-                    error,
-                    delay,
-                )
-                await self._outbox.retry_later(message.id, delay)
-                return Delivery.LATER
-            await self._outbox.mark_sent(message.id)
-            return Delivery.SENT
+            # Network, server, anything not about this message.
+            if once:  # Telegram may have it: a broadcast copy is never sent twice
+                log.warning("broadcast copy %d not sent: %s", message.id, error)
+                await self._outbox.drop(message.id, f"failed: {error}"[:500])
+                return Delivery.DROPPED
+            delay = retry_delay(message.attempts)
+            log.warning(
+                "notification %d not sent (%s): trying again in %.0f s",
+                message.id,
+                error,
+                delay,
+            )
+            await self._outbox.retry_later(message.id, delay)
+            return Delivery.LATER
 
     async def _broadcast_copy(
         self, bot: Bot, message: Outgoing, locale: Locale

@@ -72,6 +72,9 @@ class Sweeper(Background):
         self.interval = interval
         self._lock = asyncio.Lock()
         self.failures = 0  # failed sweeps in a row
+        # Awaited before the first sweep (the catalogue's start-up fetch, which brings the
+        # panel's currency that the news of a sweep shows amounts in).
+        self.first_after: Callable[[], Awaitable[object]] | None = None
 
     def delay_after(self, failures: int) -> float:
         """Seconds to the next sweep: the interval, doubled per failure in a row, capped."""
@@ -151,6 +154,8 @@ class Sweeper(Background):
         return recorded
 
     async def _run(self, bot: Bot) -> None:
+        if self.first_after is not None:
+            await self.first_after()
         while not self.stopping:
             try:
                 sweep = await self.run_once(bot)

@@ -134,13 +134,8 @@ class PanelClient:
         answer = await self._read("services", {})
         if not isinstance(answer, list):
             raise self._bad_shape("services", "a list")
-        services: list[Service] = []
-        for position, entry in enumerate(answer):
-            try:
-                services.append(Service.from_panel(entry))
-            except UnusableEntry as problem:
-                logger.warning("panel services: skipped entry #%d: %s", position, problem)
-        return services
+        # Thousands of entries: on a thread, so the event loop goes on answering customers.
+        return await asyncio.to_thread(_services, answer)
 
     async def add(
         self,
@@ -464,7 +459,7 @@ class PanelClient:
                 action=action,
             )
         try:
-            answer = json.loads(body)
+            answer = json.loads(body) if len(body) < BIG_ANSWER else await _decode_big(body)
         except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
             raise PanelBadResponse(
                 f"panel {action}: not JSON: {self._excerpt(body)}", action=action
@@ -511,3 +506,57 @@ class PanelClient:
         if isinstance(error, str):
             text = error
         return repr(self._scrub(text, _EXCERPT_CHARS, one_line=True))
+
+
+# Answers longer than this (a catalogue of thousands of services) are decoded on a thread.
+BIG_ANSWER = 64 * 1024
+_SPACE = " \t\n\r"
+
+
+def _services(answer: list[Any]) -> list[Service]:
+    services: list[Service] = []
+    for position, entry in enumerate(answer):
+        try:
+            services.append(Service.from_panel(entry))
+        except UnusableEntry as problem:
+            logger.warning("panel services: skipped entry #%d: %s", position, problem)
+    return services
+
+
+async def _decode_big(body: bytes) -> Any:
+    return await asyncio.to_thread(_decode_in_pieces, body.decode())
+
+
+def _decode_in_pieces(text: str) -> Any:
+    """`json.loads`, a list's items one at a time: one call over megabytes would hold the
+    interpreter (and so the event loop) for its whole length, a thread or not."""
+    at = _skip(text, 0)
+    if not text.startswith("[", at):
+        return json.loads(text)
+    decoder = json.JSONDecoder()
+    items: list[Any] = []
+    at = _skip(text, at + 1)
+    if text.startswith("]", at):
+        at += 1
+    else:
+        while True:
+            item, at = decoder.raw_decode(text, at)
+            items.append(item)
+            at = _skip(text, at)
+            if text.startswith(",", at):
+                at = _skip(text, at + 1)
+            elif text.startswith("]", at):
+                at += 1
+                break
+            else:
+                raise ValueError(f"expected , or ] at {at}")
+    if _skip(text, at) < len(text):
+        raise ValueError(f"extra data at {at}")
+    return items
+
+
+def _skip(text: str, at: int) -> int:
+    """Past the JSON whitespace starting at `at`."""
+    while at < len(text) and text[at] in _SPACE:
+        at += 1
+    return at

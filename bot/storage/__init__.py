@@ -49,7 +49,7 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import Customer, CustomerOrder, Profile, UnknownUser, UsersRepo
+from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUser, UsersRepo
 
 __all__ = [
     "FINAL_STATUSES",
@@ -66,6 +66,7 @@ __all__ = [
     "CustomerOrder",
     "Database",
     "InsufficientFunds",
+    "Known",
     "LedgerEntry",
     "LedgerRepo",
     "NewOrder",

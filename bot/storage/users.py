@@ -43,10 +43,19 @@ class Profile:
     first_name: str | None
     username: str | None
 
-    def differs(self, customer: Customer) -> bool:
+    def differs(self, customer: Customer | Profile) -> bool:
         return (
             bool(self.telegram_language) and customer.telegram_language != self.telegram_language
         ) or (customer.first_name, customer.username) != (self.first_name, self.username)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What every update needs of its user's row: the language to answer in and what
+    Telegram said last (to write only when it changes)."""
+
+    language: str | None
+    profile: Profile
 
 
 class CustomerOrder(StrEnum):
@@ -54,9 +63,34 @@ class CustomerOrder(StrEnum):
     RICHEST = "rich"
 
 
+# Past this many remembered users, memory starts over: a read each brings them back.
+_REMEMBER = 100_000
+
+
 class UsersRepo:
+    """Customers' rows. The one repo that writes language and profile columns (the ledger
+    writes only the balance), so it remembers them per user (`known`) and forgets a user
+    on every write of theirs: an update's language costs no query."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._known: dict[int, Known] = {}
+
+    async def known(self, user_id: int) -> Known | None:
+        """The user's language and profile, or None before they have a row."""
+        if (known := self._known.get(user_id)) is not None:
+            return known
+        customer = await self.get(user_id)
+        if customer is None:
+            return None
+        if len(self._known) >= _REMEMBER:
+            self._known.clear()
+        # No await since the read: nothing was written in between.
+        known = self._known[user_id] = Known(
+            customer.language,
+            Profile(customer.telegram_language, customer.first_name, customer.username),
+        )
+        return known
 
     async def ensure(self, user_id: int) -> Customer:
         """The user's row, created on first sight; calling it again changes nothing."""
@@ -112,6 +146,7 @@ class UsersRepo:
                     user_id,
                 ),
             )
+        self._known.pop(user_id, None)  # once committed: a read in between saw the old row
 
     async def count(self, search: str = "") -> int:
         where, params = _search(search)
@@ -149,6 +184,7 @@ class UsersRepo:
                 " updated_at = excluded.updated_at",
                 (user_id, value, now, now),
             )
+        self._known.pop(user_id, None)  # once committed: a read in between saw the old row
 
 
 def _search(text: str) -> tuple[str, tuple[object, ...]]:

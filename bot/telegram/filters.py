@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from aiogram import Router
+from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.orders.draft import Draft
@@ -55,3 +59,35 @@ class OwnOrder(Filter):
     ) -> bool | dict[str, Any]:
         order = await orders.get_for_user(query.from_user.id, callback_data.id)
         return False if order is None else {"order": order}
+
+
+def run_magic_filters_inline(router: Router) -> None:
+    """Every magic filter (`F.chat.type == "private"`, `F.data == "..."`) and bare state
+    filter (`TopupForm.amount`) of `router` and the routers under it runs on the event loop,
+    as the async filters do.
+
+    aiogram runs any sync filter in a thread pool (`asyncio.to_thread`), which suits one
+    that blocks; these only compare attributes of the update, and the hand-over to a thread
+    and back cost more than everything else an update did. Call once, after every handler
+    is registered.
+    """
+    for observed in _filter_objects(router):
+        quick = observed.magic is not None or isinstance(observed.callback, State)
+        if quick and not observed.awaitable:
+            observed.callback = _on_the_loop(observed.callback)
+            observed.awaitable = True
+
+
+def _filter_objects(router: Router) -> Iterator[FilterObject]:
+    for each in router.chain_tail:
+        for observer in each.observers.values():
+            yield from observer._handler.filters or ()  # the router-wide `.filter(...)`s
+            for handler in observer.handlers:
+                yield from handler.filters or ()
+
+
+def _on_the_loop(check: Callable[..., Any]) -> Callable[..., Any]:
+    async def checked(*args: Any, **kwargs: Any) -> Any:
+        return check(*args, **kwargs)
+
+    return checked

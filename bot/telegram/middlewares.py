@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, 
 from bot.i18n import Texts, Translator, pick_locale
 from bot.orders.conversation import Conversation
 from bot.settings import Locale
-from bot.storage import Customer, Profile, UsersRepo
+from bot.storage import Known, Profile, UsersRepo
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +68,17 @@ class LocaleMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         if user is None:
             return await self._handle(handler, event, data, None, None)
-        record = await self.users.get(user.id)
+        # Remembered by the repo: no query unless the user's row changed.
+        record = await self.users.known(user.id)
         result = await self._handle(handler, event, data, record, user.language_code)
         # Notifications go out later, outside any update: remember the language Telegram
         # reports for customers who never chose one, and the name admins know them by
         # (written only when it changes; a user first seen in this update, e.g. by /start,
         # has a row only after the handler).
         if record is None:
-            record = await self.users.get(user.id)
+            record = await self.users.known(user.id)
         profile = Profile(user.language_code, user.first_name, user.username)
-        if record is not None and profile.differs(record):
+        if record is not None and profile.differs(record.profile):
             await self.users.remember(user.id, profile)
         return result
 
@@ -86,7 +87,7 @@ class LocaleMiddleware(BaseMiddleware):
         handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
         event: TelegramObject,
         data: dict[str, Any],
-        record: Customer | None,
+        record: Known | None,
         code: str | None,
     ) -> Any:
         locale = pick_locale(record.language if record else None, code, self.default)

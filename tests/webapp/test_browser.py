@@ -45,11 +45,11 @@ async def emulator() -> AsyncIterator[PanelEmulator]:
 
 
 @pytest.fixture
-async def url(dp: Dispatcher, bot: Bot, db: Database) -> AsyncIterator[str]:
+async def url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
     catalogue: Catalogue = dp["catalogue"]
     await catalogue.refresh()
     # The reseller's own words: a Russian name and descriptions, found by search too.
-    shop = ShopRepo(db)
+    shop: ShopRepo = dp["shop"]  # the repo the catalogue reads (it remembers the curation)
     await shop.set_text("service", str(DEFAULT_ID), "ru", "name", "Участники Telegram — быстро")
     await shop.set_text("service", str(DEFAULT_ID), "ru", "description", "Живые подписчики")
     await shop.set_text("service", str(COMMENTS_ID), "en", "description", "Handwritten remarks")
