@@ -297,7 +297,11 @@ async def _run(settings: Settings) -> None:
     bot = create_bot(settings)
     try:
         dp = create_dispatcher(
-            settings=settings, db=db, panel=panel, translator=Translator(), metrics=metrics
+            settings=settings,
+            db=db,
+            panel=panel,
+            translator=Translator(zone=settings.zone),
+            metrics=metrics,
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
         async with AsyncExitStack() as servers:

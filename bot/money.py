@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 
+from bot.formats import Money
+
 SCALE = 5
 _ONE_MINOR = Decimal(1).scaleb(-SCALE)
 _INT64_MAX = 2**63 - 1
@@ -136,16 +138,17 @@ def order_charge(
     return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 
-def display(amount: Decimal, decimals: int, currency: str = "", rounding: str = ROUND_FLOOR) -> str:
-    """An amount as shown to people: fixed decimals, no exponent, the currency if known."""
-    number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=rounding):f}"
-    return f"{number} {currency}" if currency else number
+def display(
+    amount: Decimal, decimals: int, currency: str = "", rounding: str = ROUND_FLOOR
+) -> Money:
+    """An amount as shown to people: fixed decimals, the currency if known; written out in
+    the reader's language when its text is rendered (bot/formats.py)."""
+    return Money(amount, decimals, currency, rounding)
 
 
-def display_exact(amount: Decimal, currency: str = "") -> str:
+def display_exact(amount: Decimal, currency: str = "") -> Money:
     """An amount with every decimal it has and none it has not: a setting such as a rate."""
-    number = f"{amount.normalize():f}"
-    return f"{number} {currency}" if currency else number
+    return Money(amount, None, currency)
 
 
 # The panel's own amounts (rates, its balance, its charges) have up to 5 decimals.
@@ -154,7 +157,7 @@ PANEL_DECIMALS = 5
 _LARGE_PANEL_AMOUNT = 1000
 
 
-def display_panel(amount: Decimal, currency: str = "") -> str:
+def display_panel(amount: Decimal, currency: str = "") -> Money:
     """One of the panel's amounts, for admins: the decimals that matter (a rate of 0.27819
     keeps all five; 60.00000 reads 60.00, a balance of 99995.08292 reads 99995.08)."""
     if abs(amount) >= _LARGE_PANEL_AMOUNT:
@@ -173,10 +176,10 @@ class Amounts:
     decimals: int
     currency: Callable[[], str] = str
 
-    def __call__(self, amount: Decimal) -> str:
+    def __call__(self, amount: Decimal) -> Money:
         return display(amount, self.decimals, self.currency())
 
-    def figure(self, amount: Decimal) -> str:
+    def figure(self, amount: Decimal) -> Money:
         """A computed figure (a cost, a profit), rounded to the nearest step rather than
         down: rounded down, cost and profit would not add up to revenue."""
         return display(amount, self.decimals, self.currency(), ROUND_HALF_EVEN)

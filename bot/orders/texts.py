@@ -92,7 +92,7 @@ def order_card(
             quantity=order.quantity,
             charge=amounts(order.charge),
             status=_status_of(t, order),
-            placed=order.created_at.strftime("%Y-%m-%d %H:%M"),
+            placed=order.created_at,
         ),
     ]
     if order.status in _SHOWS_PROGRESS and order.remains is not None:

@@ -94,7 +94,7 @@ async def _target_and_value(
         try:
             value = parse(parts[1])
         except AmountTooLarge as error:
-            await message.answer(t("amount-too-large", max=f"{error.limit:f}"))
+            await message.answer(t("amount-too-large", max=error.limit))
             return None
         if value is None:
             await message.answer(t(f"shop-bad-{name}"))
@@ -122,7 +122,7 @@ async def markup(
     if value is None:
         await message.answer(t("shop-markup-cleared", what=target.label))
     else:
-        await message.answer(t("shop-markup-set", what=target.label, markup=f"{value:f}"))
+        await message.answer(t("shop-markup-set", what=target.label, markup=value))
 
 
 async def price(

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Message, User
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.settings import Settings
-from bot.stars import StarInvoices, parse_stars, preset_amounts, rate_text
+from bot.stars import StarInvoices, parse_stars, preset_amounts, rate_money
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu, topup_amounts, topup_typing
 
@@ -25,10 +25,9 @@ class TopupForm(StatesGroup):
     amount = State()
 
 
-def _bounds(settings: Settings) -> dict[str, str]:
-    # Strings, not numbers: Fluent would group digits ("1,000"), and "/topup 1,000" is no
-    # command anyone can type back.
-    return {"min": str(settings.topup_min_stars), "max": str(settings.topup_max_stars)}
+def _bounds(settings: Settings) -> dict[str, int]:
+    # Grouped as the language writes numbers ("1 000"): typed back, `/topup 1 000` counts too.
+    return {"min": settings.topup_min_stars, "max": settings.topup_max_stars}
 
 
 async def _offer(
@@ -36,7 +35,7 @@ async def _offer(
 ) -> None:
     await bot.send_message(
         chat_id,
-        t("topup-choose", rate=rate_text(settings, catalogue.currency), **_bounds(settings)),
+        t("topup-choose", rate=rate_money(settings, catalogue.currency), **_bounds(settings)),
         reply_markup=topup_amounts(t, preset_amounts(settings)),
     )
 
