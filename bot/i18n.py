@@ -106,12 +106,9 @@ class Translator:
 
     def write(self, locale: Locale, value: Arg) -> str:
         """A value as the language writes it, outside any message (a button, a list)."""
-        written = self._written(locale, value)
-        return (
-            written.format(formats.babel_locale(locale))
-            if isinstance(written, FluentNumber)
-            else str(written)
-        )
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            return formats.number(value, locale)
+        return str(self._written(locale, value))
 
     def _written(self, locale: Locale, value: Arg) -> str | int | FluentNumber:
         """What Fluent receives: text for amounts and times; numbers stay numbers, so

@@ -22,6 +22,7 @@ from bot.catalogue.curation import Curation, Pricing
 from bot.orders.steps import order_type
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
+from bot.text import folded
 
 log = logging.getLogger(__name__)
 
@@ -113,23 +114,25 @@ class Snapshot:
 
     @cached_property
     def _index(self) -> list[tuple[Service, str, tuple[str, ...]]]:
-        """Per shown service: everything searchable, case-folded, and its names alone."""
+        """Per shown service: everything searchable, folded (`bot.text.folded`), and its
+        names alone."""
         index = []
         for category in self.categories:
             rule = self.curation.category(category.name)
             category_text = " ".join([category.name, *rule.names.values()])
             for service in category.services:
                 own = self.curation.service(service.id)
-                names = tuple(n.casefold() for n in (service.name, *own.names.values()))
-                haystack = " ".join([*names, category_text.casefold()])
+                names = tuple(folded(n) for n in (service.name, *own.names.values()))
+                haystack = " ".join([*names, folded(category_text)])
                 index.append((service, haystack, names))
         return index
 
     def search(self, query: str) -> list[Service]:
         """Shown services whose names or category contain every word of `query`, in any
-        case and language; those whose name starts with it first, then those with a word
-        starting with it, then the rest, each in catalogue order."""
-        words = query.casefold().split()
+        case and language, whatever apostrophe was typed; those whose name starts with it
+        first, then those with a word starting with it, then the rest, each in catalogue
+        order."""
+        words = folded(query).split()
         if not words:
             return []
         phrase = " ".join(words)

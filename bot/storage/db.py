@@ -26,6 +26,7 @@ import aiosqlite
 
 from bot.money import from_minor
 from bot.storage.migrations import MIGRATIONS, statements
+from bot.text import folded
 
 Params = Sequence[Any]
 Row = sqlite3.Row
@@ -129,6 +130,10 @@ class Transaction:
         self._conn = None
 
 
+def _folded_or_null(text: str | None) -> str | None:
+    return None if text is None else folded(text)
+
+
 class Database:
     """The application's one connection. Open with `await Database.open(path)`."""
 
@@ -150,6 +155,8 @@ class Database:
         db = cls(conn, path)
         try:
             conn.row_factory = sqlite3.Row
+            # SQLite's LIKE ignores case in ASCII only: searches compare folded text.
+            await conn.create_function("folded", 1, _folded_or_null, deterministic=True)
             for pragma in (
                 "PRAGMA journal_mode = WAL",
                 f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
