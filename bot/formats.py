@@ -17,7 +17,7 @@ from functools import cache
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern, get_currency_symbol
+from babel.numbers import NumberPattern, get_currency_symbol, get_group_symbol
 
 # CLDR writes these currencies by their code in the language; people write the word ("сум").
 _LOCAL_SYMBOLS: dict[tuple[str, str], str] = {("ru", "UZS"): "сум"}
@@ -90,6 +90,12 @@ def money(value: Money, code: str) -> str:
         # as the shop has always written them.
         return f"{written.replace(_SIGN, '', 1)} {symbol}"
     return written.replace(_SIGN, symbol)
+
+
+def group_symbol(code: str) -> str:
+    """What separates digit groups in the language: "," in English, a no-break space in
+    Russian and Uzbek."""
+    return str(get_group_symbol(babel_locale(code)))
 
 
 def currency_symbol(currency: str, code: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 
-from bot.formats import Money
+from bot.formats import Money, group_symbol
 
 SCALE = 5
 _ONE_MINOR = Decimal(1).scaleb(-SCALE)
@@ -30,6 +30,12 @@ MAX_TYPED_AMOUNT = Decimal(10**10)
 # would all be accepted by Decimal() itself. More digits than any bound are matched, so a
 # huge number is refused as too large rather than as not a number.
 _AMOUNT = re.compile(rf"[0-9]{{1,30}}(?:[.,][0-9]{{1,{SCALE}}})?")
+# Digit groups of three, one separator throughout (a space, the no-break spaces phones and
+# CLDR put in, a comma or a dot), then perhaps a decimal mark that is not the separator.
+_GROUPED_AMOUNT = re.compile(
+    r"(?P<whole>[0-9]{1,3}(?P<sep>[ \u00a0\u202f,.])[0-9]{3}(?:(?P=sep)[0-9]{3}){0,8})"
+    rf"(?:(?P<mark>[.,])(?P<fraction>[0-9]{{1,{SCALE}}}))?"
+)
 
 
 class MoneyError(ValueError):
@@ -99,13 +105,24 @@ def parse_panel_amount(value: object) -> Decimal:
     return amount.quantize(_ONE_MINOR, rounding=ROUND_FLOOR)
 
 
-def parse_typed_amount(text: str, limit: Decimal = MAX_TYPED_AMOUNT) -> Decimal | None:
+def parse_typed_amount(
+    text: str, limit: Decimal = MAX_TYPED_AMOUNT, *, locale: str = "en"
+) -> Decimal | None:
     """An amount typed by a person (ASCII digits, `.` or `,` as decimal mark, at most SCALE
-    decimals), else None; raises `AmountTooLarge` past `limit`."""
+    decimals; digit groups as the bot writes them in `locale`: "1,000.50", "1 000,50"), else
+    None; raises `AmountTooLarge` past `limit`."""
     text = text.strip()
-    if not _AMOUNT.fullmatch(text):
+    grouped = _GROUPED_AMOUNT.fullmatch(text)
+    # "1,000" is a thousand where the comma groups digits (English), 1.000 where it is the
+    # decimal mark (Russian, Uzbek): read as the bot itself writes numbers to this person.
+    if _AMOUNT.fullmatch(text) and not (grouped and grouped["sep"] == group_symbol(locale)):
+        amount = Decimal(text.replace(",", "."))
+    elif grouped and grouped["sep"] != grouped["mark"]:
+        whole = re.sub("[^0-9]", "", grouped["whole"])
+        fraction = grouped["fraction"]
+        amount = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    else:
         return None
-    amount = Decimal(text.replace(",", "."))
     if amount > limit:
         raise AmountTooLarge(limit)
     return amount

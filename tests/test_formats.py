@@ -13,7 +13,7 @@ import pytest
 from bot import formats
 from bot.formats import Day, Money
 from bot.i18n import Translator
-from bot.money import Amounts, display, display_exact, display_panel
+from bot.money import Amounts, display, display_exact, display_panel, parse_typed_amount
 from bot.storage.outbox import _Values, dump_values
 from bot.storage.stats import since_today
 from bot.validation import parse_count
@@ -95,6 +95,23 @@ def test_what_the_bot_writes_is_read_back(code: str, value: int) -> None:
     assert parse_count(formats.number(value, code)) == value
 
 
+@pytest.mark.parametrize("code", ["en", "ru", "uz"])
+@pytest.mark.parametrize("amount", ["7.20", "1000.50", "10000000000.00", "0.27819", "16000"])
+def test_amounts_the_bot_writes_are_read_back(code: str, amount: str) -> None:
+    value = Decimal(amount)
+    written = formats.money(Money(value, formats.places(value)), code)
+    assert parse_typed_amount(written, locale=code) == value
+
+
+def test_a_lone_comma_before_three_digits_is_read_as_the_language_writes_it() -> None:
+    assert parse_typed_amount("1,000", locale="en") == 1000  # English groups with commas
+    assert parse_typed_amount("1,000", locale="ru") == 1  # Russian writes decimals so
+    assert parse_typed_amount("1.000", locale="en") == 1
+    assert parse_typed_amount("7,20", locale="en") == Decimal("7.2")
+    assert parse_typed_amount("1,000,50", locale="ru") is None  # one mark, two meanings
+    assert parse_typed_amount("1 00", locale="ru") is None  # groups are of three
+
+
 def test_times_are_shown_in_the_shop_zone_across_midnight() -> None:
     late = datetime(2026, 1, 2, 22, 30, tzinfo=UTC)  # 3 January 03:30 in Tashkent
     assert formats.moment(late, "en", TASHKENT) == "Jan 3, 2026, 3:30\u202fAM"
@@ -108,7 +125,7 @@ def test_times_are_shown_in_the_shop_zone_across_midnight() -> None:
 
 
 def test_a_time_without_a_zone_is_taken_as_utc() -> None:
-    naive = datetime(2026, 1, 2, 22, 30)  # noqa: DTZ001  # what an old row could hold
+    naive = datetime(2026, 1, 2, 22, 30)  # what an old row could hold
     assert formats.moment(naive, "ru", TASHKENT) == "3 янв. 2026\u202fг., 03:30"
 
 

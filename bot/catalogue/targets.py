@@ -46,9 +46,9 @@ def split_last(args: str | None) -> tuple[str, str] | None:
     return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
-def parse_markup(text: str) -> Decimal | None:
+def parse_markup(text: str, locale: str = "en") -> Decimal | None:
     # Digits only: a negative markup would sell below the panel's rate.
-    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP)
+    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP, locale=locale)
 
 
 def parse_switch(text: str) -> bool | None:

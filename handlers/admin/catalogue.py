@@ -10,6 +10,7 @@ buttons drawn before are stale and a summary is re-priced at Confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from aiogram import Router
@@ -110,7 +111,9 @@ async def markup(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, parse_markup)
+    found = await _target_and_value(
+        message, command, catalogue, t, partial(parse_markup, locale=t.locale)
+    )
     if found is None:
         return
     _, target, value = found
@@ -133,7 +136,9 @@ async def price(
     settings: Settings,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, parse_typed_amount)
+    found = await _target_and_value(
+        message, command, catalogue, t, partial(parse_typed_amount, locale=t.locale)
+    )
     if found is None:
         return
     snapshot, target, value = found

@@ -50,10 +50,10 @@ def _args(command: CommandObject) -> list[str]:
     return (command.args or "").split()
 
 
-def _amount(text: str, settings: Settings) -> Decimal | None:
+def _amount(text: str, settings: Settings, locale: str) -> Decimal | None:
     """A positive amount with no more decimals than customer prices have; raises
     `AmountTooLarge` past the bound on typed amounts."""
-    amount = parse_typed_amount(text)
+    amount = parse_typed_amount(text, locale=locale)
     if amount is None or amount <= 0:
         return None
     if amount != round(amount, settings.price_decimals):
@@ -76,7 +76,7 @@ async def move_money(
     args = _args(command)
     user_id = parse_whole_number(args[0]) if len(args) == 2 else None
     try:
-        amount = _amount(args[1], settings) if len(args) == 2 else None
+        amount = _amount(args[1], settings, t.locale) if len(args) == 2 else None
     except AmountTooLarge as error:
         await message.answer(t("amount-too-large", max=amounts(error.limit)))
         return
