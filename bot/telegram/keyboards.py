@@ -191,7 +191,7 @@ def prompt(
     (an optional step), Keep (what was entered), Back, Cancel."""
     builder = InlineKeyboardBuilder()
     for value in choices:
-        builder.button(text=str(value), callback_data=StepCb(value=value))
+        builder.button(text=t.write(value), callback_data=StepCb(value=value))
     if skip:
         builder.button(text=t("nav-skip"), callback_data=OrderNavCb(action="skip"))
     if keep:
@@ -296,7 +296,7 @@ def shop_categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Inlin
     for category in page.items:
         mark = SHOWN if category.name in shown else HIDDEN
         builder.button(
-            text=f"{mark} {label(category.name)} ({len(category.services)})",
+            text=f"{mark} {label(category.name)} ({t.write(len(category.services))})",
             callback_data=ShopCategoryCb(v=v, cat=category.index, page=0),
         )
     nav = _nav_row(
