@@ -101,7 +101,8 @@ async def test_a_credit_past_the_balance_cap_is_refused_and_balance_sums_exactly
 
 
 @pytest.mark.parametrize(
-    ("command", "limit"), [("/price 1 99999999999", "10,000,000,000"), ("/markup 1 10001", "10,000")]
+    ("command", "limit"),
+    [("/price 1 99999999999", "10,000,000,000"), ("/markup 1 10001", "10,000")],
 )
 async def test_prices_and_markups_past_their_bound_are_refused(
     admin: BotClient, caplog: pytest.LogCaptureFixture, command: str, limit: str

@@ -12,7 +12,7 @@ import pytest
 
 from bot import formats
 from bot.formats import Day, Money
-from bot.i18n import Translator
+from bot.i18n import Arg, Translator
 from bot.money import Amounts, display, display_exact, display_panel, parse_typed_amount
 from bot.storage.outbox import _Values, dump_values
 from bot.storage.stats import since_today
@@ -164,7 +164,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Translator:
 
 
 def test_the_translator_writes_values_in_the_message_language(sample: Translator) -> None:
-    args = {
+    args: dict[str, Arg] = {
         "money": Money(Decimal("1234.5"), 2, "UZS"),
         "when": datetime(2026, 1, 2, 22, 30, tzinfo=UTC),
         "day": Day(datetime(2026, 1, 2, 22, 30, tzinfo=UTC)),
