@@ -80,10 +80,7 @@ class Translator:
         if message.value is None:
             log.error("message %r has no value in %s", key, locale)
             return key
-        safe = {
-            name: self._written(locale, _escape(value) if escape else value)
-            for name, value in args.items()
-        }
+        safe = {name: self._safe(locale, value, escape) for name, value in args.items()}
         # fluent.runtime refuses a string argument over 2,500 characters; a long text (a
         # service's description, something a person typed) goes through as a marker and is
         # put back after formatting.
@@ -109,6 +106,13 @@ class Translator:
         if isinstance(value, int | Decimal) and not isinstance(value, bool):
             return formats.number(value, locale)
         return str(self._written(locale, value))
+
+    def _safe(self, locale: Locale, value: Arg, escape: bool) -> str | int | FluentNumber:
+        if isinstance(value, Html):
+            return str(value)
+        written = self._written(locale, value)
+        # Escaped as written: a currency is the panel's text.
+        return html.escape(written) if escape and isinstance(written, str) else written
 
     def _written(self, locale: Locale, value: Arg) -> str | int | FluentNumber:
         """What Fluent receives: text for amounts and times; numbers stay numbers, so
@@ -151,9 +155,3 @@ class Texts:
     def write(self, value: Arg) -> str:
         """A number, amount or time as this language writes it (plain text, not escaped)."""
         return self.translator.write(self.locale, value)
-
-
-def _escape(value: Arg) -> Arg:
-    if isinstance(value, Html):
-        return str(value)
-    return html.escape(value) if isinstance(value, str) else value

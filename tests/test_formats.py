@@ -182,3 +182,15 @@ def test_the_translator_writes_values_in_the_message_language(sample: Translator
     )
     assert sample.texts("ru").write(Money(Decimal(5), 0, "RUB")) == "5\xa0₽"
     assert sample.texts("ru").write(10000) == "10\xa0000"
+
+
+def test_a_currency_from_the_panel_is_escaped_like_any_panel_text(sample: Translator) -> None:
+    args: dict[str, Arg] = {
+        "money": Money(Decimal("1"), 2, "<b>"),
+        "when": datetime(2026, 1, 2, tzinfo=UTC),
+        "day": Day(datetime(2026, 1, 2, tzinfo=UTC)),
+        "rate": Decimal(1),
+        "count": 1,
+    }
+    assert sample.render("en", "sample", args).startswith("1.00 &lt;B&gt; · ")
+    assert sample.texts("en").plain("sample", **args).startswith("1.00 <B> · ")
