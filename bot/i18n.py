@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 FALLBACK: Locale = "en"
-LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "O'zbekcha"}
+# Uzbek writes the o of "Ozbekcha" with U+02BB (turned comma), not an apostrophe.
+LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "O\u02bbzbekcha"}
 
 Arg = str | int | Decimal | Money | datetime | Day
 

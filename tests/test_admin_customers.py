@@ -15,7 +15,7 @@ from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 from tests.test_storage import quote
 
-UNKNOWN = "I don't know that command. Send /help to see what I can do."
+UNKNOWN = "We don't know that command. Send /help to see what you can do here."
 CUSTOMER = 5100
 
 
@@ -177,8 +177,7 @@ async def test_unknown_orders_are_listed_and_attached(
     assert [o.id for o in await OrdersRepo(db).list_to_follow()] == [order.id]
     assert await balance_of(db, CUSTOMER) == Decimal("2.8")  # charged, as it was placed
     assert await delivered(dp, bot, CUSTOMER) == [
-        f"✅ Ваш заказ #{order.id} всё-таки оформлен: его номер 23501. "
-        "Я сообщу, когда он будет выполнен."
+        f"✅ Ваш заказ #{order.id} всё-таки оформлен. Мы сообщим, когда он будет выполнен."
     ]
     assert texts(await admin.send(f"/attach {order.id} 23501")) == [
         f"Order #{order.id} is Pending, not of unknown outcome: nothing to settle."
@@ -194,7 +193,7 @@ async def test_unknown_orders_are_failed_with_a_refund(
     ]
     assert await balance_of(db, CUSTOMER) == Decimal(10)
     assert await delivered(dp, bot, CUSTOMER) == [
-        f"❌ Ваш заказ #{order.id} оформить не удалось. 7,20\u00a0сум вернулись на ваш баланс."
+        f"❌ Ваш заказ #{order.id} оформить не удалось. Возвращено на ваш баланс: 7,20\u00a0сум."
     ]
     # settled once: a second /fail refunds nothing more
     assert texts(await admin.send(f"/fail {order.id}")) == [

@@ -39,7 +39,7 @@ async def test_an_admins_help_lists_every_admin_command(
     from bot.telegram.commands import ADMIN_COMMANDS
 
     [text] = texts(await admin.send("/help"))
-    assert text.startswith("<b>What I can do</b>")
+    assert text.startswith("<b>What you can do here</b>")
     for command in ADMIN_COMMANDS:
         assert f"/{command}" in text, command
     assert "<code>/credit 123456789 50</code>" in text
@@ -230,7 +230,7 @@ async def test_an_admin_reading_russian_reads_no_raw_values(
     [text] = texts(await admin.send("/user 6400"))
     card, ledger = text.split("\n\n")
     assert card.startswith("<b>Клиент</b> Бобур @bobur <code>6400</code>\nБаланс: 5,00")
-    assert "Язык: O&#x27;zbekcha, из Telegram (не выбран). Заблокировал бота: да." in card
+    assert "Язык: Oʻzbekcha, из Telegram (не выбран). Заблокировал бота: да." in card
     assert "Получает рассылки: да." in card
     assert ledger.splitlines()[0] == "<b>Движение средств</b>, последняя 1 запись:"
     [entry] = await LedgerRepo(db).entries(6400)

@@ -16,7 +16,7 @@ from tests.order_factory import place
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 
-UNKNOWN = "I don't know that command. Send /help to see what I can do."
+UNKNOWN = "We don't know that command. Send /help to see what you can do here."
 
 
 async def test_admin_balance_adds_the_panel_and_what_customers_hold(
@@ -185,4 +185,6 @@ async def test_admin_commands_answer_nothing_in_a_group(make_client, db, command
 
 async def test_an_admins_balance_in_a_group_says_it_is_private(make_client, db) -> None:
     group = make_client(user_id=ADMIN_ID, chat_id=-100500, chat_type="supergroup")
-    assert texts(await group.send("/balance")) == ["This works in a private chat with me only."]
+    assert texts(await group.send("/balance")) == [
+        "This works in a private chat with the bot only."
+    ]

@@ -113,9 +113,9 @@ async def test_services(
     await still_answers(client)
 
 
-ADD_UNKNOWN = "⚠️ The supplier did not answer clearly"
-NEVER_SENT = "❌ The supplier can't be reached right now, so nothing was ordered."
-REFUSED_LINK = "❌ The supplier did not accept this link."
+ADD_UNKNOWN = "⚠️ We can't tell yet whether the order was placed"
+NEVER_SENT = "❌ We could not place the order right now, so nothing was ordered."
+REFUSED_LINK = "❌ We could not place the order: this link was not accepted."
 
 
 @pytest.mark.parametrize(
@@ -193,7 +193,7 @@ async def test_status_on_refresh(
     card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
     assert "Status: <b>pending</b>" in card.text
     assert card.text.endswith(
-        "⚠️ The supplier did not answer just now: this is the last known status."
+        "⚠️ We could not check the order just now: this is the last known status."
     )
     assert (await OrdersRepo(db).get(order.id)).status == Status.PENDING  # type: ignore[union-attr]
     await still_answers(client, "0.00")

@@ -100,7 +100,7 @@ async def test_each_admin_gets_a_menu_in_every_language(dp, bot) -> None:
     ]
     assert [c.language_code for c in admin] == [None, "en", "ru", "uz"]
     uzbek = {c.command: c.description for c in admin[3].commands}
-    assert uzbek["stats"] == "Do'kon statistikasi (adminlar)"
+    assert uzbek["stats"] == "Doʻkon statistikasi (administratorlar)"
     await dp.emit_shutdown(bot=bot, **dp.workflow_data)
 
 

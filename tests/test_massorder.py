@@ -199,7 +199,7 @@ async def test_a_stale_or_forged_confirm_expires(
 async def test_cancel_midway(client: BotClient, db, emulator: PanelEmulator) -> None:
     await to_summary(client, db)
     [reply] = texts(await client.send("/cancel"))
-    assert reply == "The mass order was cancelled. Nothing was charged."
+    assert reply == "The mass order was canceled. Nothing was charged."
     sent = await client.click_text(CONFIRM)
     assert alerts(sent) == ["This mass order has expired. Send /massorder to start again."]
     # Lines typed now are not a mass order any more.
@@ -242,7 +242,9 @@ async def test_russian_plurals(make_client, db) -> None:
 
 async def test_only_in_a_private_chat(make_client, db, emulator: PanelEmulator) -> None:
     group = make_client(chat_id=-100500, chat_type="group")
-    assert texts(await group.send("/massorder")) == ["This works in a private chat with me only."]
+    assert texts(await group.send("/massorder")) == [
+        "This works in a private chat with the bot only."
+    ]
     assert texts(await group.send(TWO_LINES)) == []
     assert emulator.calls("add") == []
 

@@ -53,7 +53,7 @@ async def test_default_order_end_to_end(client: BotClient, db, emulator: PanelEm
     card = texts(sent)[-1]
     assert "Price: 72.00 UZS per 1000" in card
     assert "Quantity: from 10 to 100,000" in card
-    assert "Can be cancelled while it runs." in card
+    assert "Can be canceled while it runs." in card
 
     sent = await client.send("@durov")
     assert texts(sent) == ["How many? Send a whole number from 10 to 100,000."]
@@ -94,10 +94,10 @@ async def test_poll_order_asks_for_the_answer_number(
     await to_service(client, "Telegram Votes", POLL)
     await client.send("t.me/channel/42")
     sent = await client.send("50")
-    assert texts(sent)[-1].startswith("Which answer of the poll should get the votes?")
+    assert texts(sent)[-1].startswith("Which answer option of the poll should get the votes?")
     sent = await client.send("2")
     summary = texts(sent)[-1]
-    assert "Answer number: 2" in summary
+    assert "Answer option: 2" in summary
     assert "To pay: <b>2.16 UZS</b>" in summary  # 36 x 1.2 per 1000, x 50
     await client.click_text("✅ Confirm and pay")
     [add] = emulator.calls("add")
@@ -169,9 +169,9 @@ async def test_bad_answer_numbers_keep_the_step(client: BotClient, answer) -> No
     await client.send("@channel")
     await client.send("50")
     assert texts(await client.send(answer)) == [
-        "Please send the answer's number: a whole number from 1 to 12."
+        "Please send the answer option's number: a whole number from 1 to 12."
     ]
-    assert "Answer number: 12" in texts(await client.send("12"))[-1]
+    assert "Answer option: 12" in texts(await client.send("12"))[-1]
 
 
 async def test_non_text_gets_a_hint_at_every_typing_step(client: BotClient) -> None:
@@ -238,7 +238,7 @@ async def test_back_from_a_poll_summary_goes_to_the_answer(client: BotClient, db
     await client.send("50")
     await client.send("3")
     sent = await client.click(OrderNavCb(action="back"))
-    assert "Current answer number: 3." in texts(sent)[-1]
+    assert "Current answer option: 3." in texts(sent)[-1]
     sent = await client.click(OrderNavCb(action="back"))
     assert "Current quantity: 50." in texts(sent)[-1]
 
@@ -256,9 +256,9 @@ async def test_cancel_at_every_step(client: BotClient, db, emulator, steps) -> N
     for action in actions[:steps]:
         await action()
     sent = await client.click(OrderNavCb(action="cancel"))
-    assert "The order was cancelled. Nothing was charged." in texts(sent)
+    assert "The order was canceled. Nothing was charged." in texts(sent)
     assert texts(await client.send("100")) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
     assert emulator.calls("add") == []
     assert await balance_of(db, client.user.id) == Decimal(10)
@@ -268,7 +268,7 @@ async def test_slash_cancel_anywhere(client: BotClient) -> None:
     assert texts(await client.send("/cancel")) == ["There is no order in progress."]
     await to_service(client, "Telegram Members", MEMBERS)
     await client.send("@durov")
-    assert texts(await client.send("/cancel")) == ["The order was cancelled. Nothing was charged."]
+    assert texts(await client.send("/cancel")) == ["The order was canceled. Nothing was charged."]
     assert texts(await client.send("/cancel")) == ["There is no order in progress."]
 
 
@@ -281,7 +281,7 @@ async def test_a_command_mid_conversation_works_and_ends_it(client: BotClient, c
     assert not any("no longer available" in text for text in answered)  # not as a quantity
     # the half-done order is gone: a number is no longer taken as the quantity
     assert texts(await client.send("100")) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
 
 
@@ -393,7 +393,7 @@ async def test_confirm_for_a_forged_token_does_nothing(client: BotClient, db, em
 @pytest.mark.parametrize("command", ["/order", "/balance", "/cancel", "/order@shop_test_bot"])
 async def test_ordering_and_balances_are_private(make_client, command) -> None:
     group = make_client(chat_id=-100777, chat_type="supergroup")
-    assert texts(await group.send(command)) == ["This works in a private chat with me only."]
+    assert texts(await group.send(command)) == ["This works in a private chat with the bot only."]
     assert texts(await group.send("/order@another_bot")) == []
 
 
@@ -427,4 +427,4 @@ async def test_replies_that_end_a_path_offer_the_next_step(client: BotClient) ->
     await client.send("nothing like this exists")
     assert last_buttons(client) == ["« Back", "✖ Cancel"]
     sent = await client.click(OrderNavCb(action="cancel"))
-    assert "The order was cancelled. Nothing was charged." in texts(sent)
+    assert "The order was canceled. Nothing was charged." in texts(sent)

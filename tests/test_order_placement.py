@@ -16,7 +16,7 @@ from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 
 CONFIRM = "✅ Confirm and pay"
-REFUNDED = "Your 7.20 UZS are back on your balance."
+REFUNDED = "7.20 UZS is back on your balance."
 
 
 async def place_one(client: BotClient, db, before_confirm=None) -> list[str]:
@@ -36,16 +36,32 @@ async def the_order(db, client: BotClient):
 @pytest.mark.parametrize(
     ("error", "says", "admins_told"),
     [
-        ("Invalid API key", "The shop can't take orders right now.", True),
-        ("Incorrect request", "The shop can't take orders right now.", True),
-        ("Not enough funds on balance", "The shop can't take orders right now.", True),
-        ("Incorrect service ID", "The supplier no longer offers this service.", False),
-        ("Bad link", "The supplier did not accept this link.", False),
-        ("Quantity less than minimum", "The supplier did not accept this quantity.", False),
-        ("Quantity more than maximum", "The supplier did not accept this quantity.", False),
-        ("Answer number is required", "The supplier needs the poll's answer number.", False),
-        ("Incorrect order ID", "The supplier refused the order.", False),
-        ("Something new the panel invented", "The supplier refused the order.", False),
+        ("Invalid API key", "We can't take orders right now.", True),
+        ("Incorrect request", "We can't take orders right now.", True),
+        ("Not enough funds on balance", "We can't take orders right now.", True),
+        (
+            "Incorrect service ID",
+            "We could not place the order: this service is no longer available.",
+            False,
+        ),
+        ("Bad link", "We could not place the order: this link was not accepted.", False),
+        (
+            "Quantity less than minimum",
+            "We could not place the order: this quantity was not accepted.",
+            False,
+        ),
+        (
+            "Quantity more than maximum",
+            "We could not place the order: this quantity was not accepted.",
+            False,
+        ),
+        (
+            "Answer number is required",
+            "We could not place the order: the poll's answer option is needed.",
+            False,
+        ),
+        ("Incorrect order ID", "❌ We could not place the order. 7.20", False),
+        ("Something new the panel invented", "❌ We could not place the order. 7.20", False),
     ],
 )
 async def test_each_panel_error_refunds_and_explains(
@@ -69,7 +85,7 @@ async def test_each_panel_error_refunds_and_explains(
 async def test_panel_out_of_funds_for_real(client: BotClient, db, emulator: PanelEmulator) -> None:
     emulator.balance = Decimal("1")  # the emulator refuses on its own arithmetic
     _, outcome = await place_one(client, db)
-    assert outcome.startswith("❌ The shop can't take orders right now.")
+    assert outcome.startswith("❌ We can't take orders right now.")
     assert "Not enough funds on balance" in admin_texts(client.bot)[0]
     assert emulator.orders == {}
 
@@ -79,7 +95,7 @@ async def test_a_request_that_never_left_refunds(
 ) -> None:
     # The panel goes away after the summary: connecting to its port is refused.
     _, outcome = await place_one(client, db, before_confirm=emulator.close)
-    assert outcome.startswith("❌ The supplier can't be reached right now, so nothing was ordered.")
+    assert outcome.startswith("❌ We could not place the order right now, so nothing was ordered.")
     assert REFUNDED in outcome
     assert (await the_order(db, client)).status == "failed"
     assert await balance_of(db, client.user.id) == Decimal(10)
@@ -102,8 +118,10 @@ async def test_an_unclear_answer_holds_the_money_and_tells_admins(
 ) -> None:
     emulator.fault(fault, action="add", perform=True)
     _, outcome = await place_one(client, db)
-    assert outcome.startswith("⚠️ The supplier did not answer clearly")
-    assert "Your 7.20 UZS are held until then" in outcome
+    assert outcome.startswith(
+        "⚠️ We can't tell yet whether the order was placed: we are checking it."
+    )
+    assert "7.20 UZS is held until then, and we will tell you the outcome." in outcome
     order = await the_order(db, client)
     assert order.status == "unknown"
     assert order.panel_order_id is None

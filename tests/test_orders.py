@@ -112,7 +112,7 @@ async def test_the_menu_button_answers_first_then_lists(
 async def test_orders_are_not_listed_in_groups(make_client, db, emulator) -> None:
     await place(db, emulator)
     group = make_client(chat_id=-100500, chat_type="supergroup")
-    assert texts(await group.send("/orders")) == ["This works in a private chat with me only."]
+    assert texts(await group.send("/orders")) == ["This works in a private chat with the bot only."]
 
 
 async def test_the_help_names_the_command(client: BotClient) -> None:
@@ -181,7 +181,7 @@ async def test_refresh_answers_first_then_asks_the_panel_and_records(
     sent = await client.click(OrderCb(action="refresh", id=order.id, page=0))
 
     assert isinstance(sent[0], AnswerCallbackQuery)
-    assert sent[0].text == "Asking the supplier…"
+    assert sent[0].text == "Checking the order…"
     assert len(emulator.calls("status")) == 1
     card = card_of(sent)
     assert "Status: <b>in progress</b>" in card.text
@@ -221,7 +221,7 @@ async def test_refresh_when_the_panel_does_not_answer(
     card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
     assert "Status: <b>pending</b>" in card.text
     assert card.text.endswith(
-        "⚠️ The supplier did not answer just now: this is the last known status."
+        "⚠️ We could not check the order just now: this is the last known status."
     )
 
 
@@ -231,7 +231,7 @@ async def test_refresh_of_an_order_the_panel_does_not_know(
     order = await place(db, emulator)
     emulator.orders.clear()
     card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
-    assert "could not report on this order" in card.text
+    assert "could not get this order's status" in card.text
     assert (await OrdersRepo(db).get(order.id)).panel_misses == 1  # type: ignore[union-attr]
 
 
@@ -245,7 +245,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     ask = await client.click_text("✖️ Cancel order")
     assert isinstance(ask[0], AnswerCallbackQuery)
     assert card_of(ask).text.endswith(
-        "Cancel this order? Once the supplier confirms, the money for whatever was not"
+        "Cancel this order? Once the cancellation is confirmed, the money for whatever was not"
         " delivered comes back to your balance."
     )
     assert emulator.calls("cancel") == []
@@ -256,7 +256,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     assert [call["orders"] for call in emulator.calls("cancel")] == [order.panel_order_id]
     card = card_of(done)
     assert "Status: <b>pending, cancellation requested</b>" in card.text
-    assert card.text.endswith("as soon as the supplier confirms the order is canceled.")
+    assert card.text.endswith("as soon as the order is confirmed canceled.")
     assert card.labels == ["🔄 Refresh", "💬 Ask about this order", "« My orders"]
     assert await LedgerRepo(db).balance(1001) == 0  # a request, not an outcome
 
@@ -283,7 +283,7 @@ async def test_a_refused_cancel_is_shown_and_changes_nothing(
         action="cancel",
     )
     card = card_of(await client.click(OrderCb(action="cancel-yes", id=order.id, page=0)))
-    assert card.text.endswith("The supplier refused to cancel this order.")
+    assert card.text.endswith("The cancellation of this order was refused.")
     assert "✖️ Cancel order" in card.labels
     stored = await OrdersRepo(db).get(order.id)
     assert stored is not None
@@ -297,7 +297,7 @@ async def test_a_cancel_of_an_order_the_panel_does_not_know(
     emulator.orders.clear()
     card = card_of(await client.click(OrderCb(action="cancel-yes", id=order.id, page=0)))
     assert card.text.endswith(
-        "The supplier could not find this order to cancel it. Our admins can look into it."
+        "We could not cancel this order: it was not found. Our admins can look into it."
     )
 
 
@@ -320,7 +320,7 @@ async def test_no_cancel_where_the_service_does_not_allow_it(
     for action in ("cancel", "cancel-yes"):
         (answer,) = await client.click(OrderCb(action=action, id=order.id, page=0))
         assert isinstance(answer, AnswerCallbackQuery)
-        assert answer.text == "This service does not allow cancelling."
+        assert answer.text == "This service does not allow canceling."
         assert answer.show_alert
     assert emulator.calls("cancel") == []
 

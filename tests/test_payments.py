@@ -80,24 +80,25 @@ REFUSALS = {
     "unknown": {
         "en": "This invoice is not valid any more. Send /topup for a new one.",
         "ru": "Этот счёт больше не действует. Отправьте /topup, чтобы получить новый.",
-        "uz": "Bu hisob endi amal qilmaydi. Yangisini olish uchun /topup yuboring.",
+        "uz": "Bu toʻlov soʻrovi endi amal qilmaydi. Yangisini olish uchun /topup yuboring.",
     },
     "not-yours": {
         "en": "This invoice was made for another customer. Send /topup to the bot for your own.",
-        "ru": "Этот счёт выставлен другому покупателю. Отправьте боту /topup, чтобы получить свой.",
+        "ru": "Этот счёт выставлен другому клиенту. Отправьте боту /topup, чтобы получить свой.",
         "uz": (
-            "Bu hisob boshqa xaridorga yozilgan. O'zingiznikini olish uchun botga /topup yuboring."
+            "Bu toʻlov soʻrovi boshqa mijoz uchun yaratilgan."
+            " Oʻzingiznikini olish uchun botga /topup yuboring."
         ),
     },
     "used": {
         "en": "This invoice has been paid already. Send /topup for a new one.",
         "ru": "Этот счёт уже оплачен. Отправьте /topup, чтобы получить новый.",
-        "uz": "Bu hisob allaqachon to'langan. Yangisini olish uchun /topup yuboring.",
+        "uz": "Bu toʻlov soʻrovi allaqachon toʻlangan. Yangisini olish uchun /topup yuboring.",
     },
     "mismatch": {
         "en": "This payment does not match the invoice. Send /topup for a new one.",
         "ru": "Платёж не совпадает со счётом. Отправьте /topup, чтобы получить новый.",
-        "uz": "To'lov hisobga mos kelmaydi. Yangisini olish uchun /topup yuboring.",
+        "uz": "Toʻlov soʻrovdagi summaga mos kelmaydi. Yangisini olish uchun /topup yuboring.",
     },
 }
 
@@ -140,7 +141,7 @@ async def test_every_checkout_refusal_says_why(make_client, db, language, case, 
 RECEIPTS = {
     "en": "✅ Top-up #{id} paid: 250 stars, +2.50 to your balance.\nBalance: <b>7.50</b>",
     "ru": "✅ Пополнение #{id} оплачено: 250 звёзд, +2,50 на баланс.\nБаланс: <b>7,50</b>",
-    "uz": "✅ #{id} to'ldirish to'landi: 250 yulduz, balansga +2,50.\nBalans: <b>7,50</b>",
+    "uz": "✅ #{id} toʻldirish toʻlandi: 250 yulduz, balansga +2,50.\nBalans: <b>7,50</b>",
 }
 
 
@@ -269,7 +270,7 @@ async def test_payments_are_among_the_allowed_updates(dp) -> None:
     [
         ("en", "top it up with Telegram Stars: 1 ⭐ = 0.01."),
         ("ru", "баланс пополняется звёздами Telegram: 1 ⭐ = 0,01."),
-        ("uz", "balans esa Telegram Stars bilan to'ldiriladi: 1 ⭐ = 0,01."),
+        ("uz", "balans esa Telegram yulduzlari bilan toʻldiriladi: 1 ⭐ = 0,01."),
     ],
 )
 async def test_terms(make_client, language, line) -> None:

@@ -67,7 +67,7 @@ async def test_refill_journey_one_request_and_each_news_told_once(
     assert answer_of(sent).text == "Sending the refill request…"
     card = card_of(sent)
     assert REQUESTED in card.text
-    assert card.text.endswith("🔁 Refill requested. I will tell you when it is done.")
+    assert card.text.endswith("🔁 Refill requested. We will tell you when it is done.")
     assert card.labels == ["💬 Ask about this order", "« My orders"]
     assert [form["order"] for form in emulator.calls("refill")] == [order.panel_order_id]
 
@@ -181,11 +181,11 @@ async def test_someone_elses_refill_button_touches_nothing(
     [
         (
             "Order not eligible for refill.",
-            "The supplier says this order is not eligible for a refill.",
+            "This order is not eligible for a refill.",
             False,
         ),
         ("Refill already requested", "A refill of this order is already in progress.", False),
-        ("Refill is disabled for 24 hours", "The supplier refused the refill request.", True),
+        ("Refill is disabled for 24 hours", "The refill request was refused.", True),
     ],
 )
 async def test_a_refusal_shows_its_reason_and_admins_see_the_raw_text(
@@ -220,7 +220,7 @@ async def test_the_emulator_refuses_a_refill_of_a_service_without_one(
     order = await completed(db, emulator, dp, bot)
     emulator.services[1].refill = False  # the panel's list not reloaded: the bot still asks
     card = card_of(await client.click(tap(order)))
-    assert card.text.endswith("The supplier says this order is not eligible for a refill.")
+    assert card.text.endswith("This order is not eligible for a refill.")
     emulator.services[1].refill = True
     await client.click(tap(order))
     assert REQUESTED in card_of(await client.click(tap(order, "view"))).text

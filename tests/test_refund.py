@@ -29,8 +29,8 @@ from tests.harness import BotClient, texts
 from tests.helpers import balance_of
 from tests.test_payments import feed, invoice, payment
 
-HINT = "I don't know that command. Send /help to see what I can do."
-HINT_RU = "Я не знаю такой команды. Отправьте /help, чтобы узнать, что я умею."
+HINT = "We don't know that command. Send /help to see what you can do here."
+HINT_RU = "Такой команды нет. Отправьте /help, чтобы увидеть, что можно сделать."
 CALL = RefundStarPayment(user_id=1, telegram_payment_charge_id="x")
 
 
@@ -104,7 +104,7 @@ async def test_a_refund_returns_the_stars_and_debits_the_balance_once(admin, cus
     ]
     # The customer hears of it in the language the invoice was in.
     assert texts(sent, chat_id=customer.chat.id) == [
-        f"Пополнение #{topup.id} возвращено: 300 звёзд вернулись на ваш счёт Telegram, с баланса"
+        f"Пополнение #{topup.id} возвращено: 300 звёзд вернулось в ваш аккаунт Telegram, с баланса"
         " списано 3,00.\nБаланс: <b>0,00</b>"
     ]
     assert await balance_of(db, customer.user.id) == 0

@@ -19,7 +19,7 @@ from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.telegram_html import check_html
 from tests.test_order_flow import MEMBERS, POLL, to_service, to_summary
 
-UNKNOWN = "I don't know that command. Send /help to see what I can do."
+UNKNOWN = "We don't know that command. Send /help to see what you can do here."
 CANCEL = "✖ Cancel"
 STALE = "The list of services has changed. Here is the fresh one."
 

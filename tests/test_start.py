@@ -85,14 +85,14 @@ async def test_language_switch_is_stored_and_survives_a_restart(
     async with await Database.open(settings.database_path) as reopened:
         dp = create_dispatcher(settings=settings, db=reopened, panel=panel, translator=translator)
         again = BotClient(dp, bot, user_id=client.user.id, language_code="en")
-        assert texts(await again.send("/help"))[0].startswith("<b>Что я умею</b>")
+        assert texts(await again.send("/help"))[0].startswith("<b>Что можно сделать</b>")
 
 
 async def test_language_command_marks_the_current_choice(make_client) -> None:
     sent = await make_client(language_code="uz").send("/language")
     assert isinstance(sent[0], SendMessage)
     labels = [label for label, _ in buttons(sent[0].reply_markup)]
-    assert labels == ["English", "Русский", "✓ O'zbekcha"]
+    assert labels == ["English", "Русский", "✓ Oʻzbekcha"]
     assert texts(sent) == ["Tilni tanlang:"]
 
 
@@ -109,14 +109,14 @@ async def test_forged_language_code_changes_nothing(client: BotClient, db) -> No
 @pytest.mark.parametrize("text", ["/nope", "hello", "/balance_of_power"])
 async def test_unknown_command_or_text_gets_the_hint(client: BotClient, text) -> None:
     assert texts(await client.send(text)) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
 
 
 async def test_sticker_gets_the_hint_too(client: BotClient) -> None:
     sticker = a_sticker()
     assert texts(await client.send(sticker=sticker)) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
 
 
@@ -125,5 +125,5 @@ async def test_group_chatter_is_ignored_but_commands_answered(make_client) -> No
     assert texts(await group.send("hello everyone")) == []
     assert texts(await group.send("/whatever@some_other_bot")) == []
     assert texts(await group.send("/whatever@shop_test_bot")) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]

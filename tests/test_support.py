@@ -231,7 +231,7 @@ async def test_tickets_lists_open_ones_for_admins_only(make_client, admin, db) -
     assert labels(admin.bot_messages()[-1].reply_markup) == ["↩️ #2"]
     customer = make_client(user_id=1003)
     assert texts(await customer.send("/tickets")) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
 
 
@@ -250,7 +250,9 @@ async def test_an_admin_reply_to_another_message_is_not_an_answer(admin, client)
 
 async def test_support_in_a_group_is_private_only(make_client) -> None:
     group = make_client(chat_id=-100, chat_type="group")
-    assert texts(await group.send("/support")) == ["This works in a private chat with me only."]
+    assert texts(await group.send("/support")) == [
+        "This works in a private chat with the bot only."
+    ]
 
 
 async def test_without_admins_the_ticket_is_still_kept(

@@ -14,7 +14,7 @@ from bot.telegram.callbacks import TopupCb
 from tests.harness import BotClient, a_sticker, buttons, texts
 
 BAD_AMOUNT = (
-    "I can make an invoice for a whole number of stars from 50 to 10,000, for example /topup 50."
+    "We can make an invoice for a whole number of stars from 50 to 10,000, for example /topup 50."
 )
 INVOICES = {
     # language: (title, description) of an invoice for 250 stars at the default 0.01
@@ -28,7 +28,7 @@ INVOICES = {
     ),
     "uz": (
         "Balans +2,50",
-        "250 ⭐ to'lang va shu do'kondagi balansingizga buyurtmalar uchun 2,50 oling.",
+        "250 ⭐ toʻlang va shu doʻkondagi balansingizga buyurtmalar uchun 2,50 oling.",
     ),
 }
 
@@ -131,11 +131,11 @@ async def test_typing_an_amount_can_be_cancelled(client: BotClient, db) -> None:
     await client.click_text("✏️ Another amount")
     sent = await client.click_text("✖️ Cancel")
     assert isinstance(sent[0], AnswerCallbackQuery)
-    assert sent[0].text == "Top-up cancelled."
+    assert sent[0].text == "Top-up canceled."
     assert invoices(await client.send("100")) == []
 
     await client.click(TopupCb(action="type"))
-    assert texts(await client.send("/cancel"))[0] == "Top-up cancelled."
+    assert texts(await client.send("/cancel"))[0] == "Top-up canceled."
     assert invoices(await client.send("100")) == []
     assert await the_topups(db, client) == []
 
@@ -143,9 +143,9 @@ async def test_typing_an_amount_can_be_cancelled(client: BotClient, db) -> None:
 async def test_a_command_while_typing_an_amount_is_that_command(client: BotClient) -> None:
     await client.send("/topup")
     await client.click_text("✏️ Another amount")
-    assert texts(await client.send("/help"))[0].startswith("<b>What I can do</b>")
+    assert texts(await client.send("/help"))[0].startswith("<b>What you can do here</b>")
     assert texts(await client.send("100")) == [
-        "I don't know that command. Send /help to see what I can do."
+        "We don't know that command. Send /help to see what you can do here."
     ]
 
 
@@ -185,7 +185,7 @@ async def test_an_invoice_telegram_refuses_leaves_nothing_behind(client: BotClie
 async def test_topup_is_for_private_chats(make_client, db) -> None:
     group = make_client(chat_id=-100500, chat_type="supergroup")
     sent = await group.send("/topup 100")
-    assert texts(sent) == ["This works in a private chat with me only."]
+    assert texts(sent) == ["This works in a private chat with the bot only."]
     assert invoices(sent) == []
     assert await the_topups(db, group) == []
 

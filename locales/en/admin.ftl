@@ -56,7 +56,7 @@ admin-attached = Order #{ $id } is panel order { $panel } now; its status will b
 admin-failed = Order #{ $id } marked as not placed; { $refund } returned to { $user }.
 
 credit-notice = 💰 { $amount } was added to your balance. Your balance: { $balance }.
-settled-placed = ✅ Your order #{ $id } was placed after all: its number is { $panel }. I will tell you when it is done.
+settled-placed = ✅ Your order #{ $id } was placed after all. We will tell you when it is done.
 settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is back on your balance.
 
 alert-panel-low = ⚠️ The panel's balance is { $balance }, below { $threshold }. Top it up before orders start failing.

@@ -1,12 +1,12 @@
 # Start, menu, help
 greeting =
     Hello, <b>{ $name }</b>!
-    I sell members, views and poll votes for Telegram channels and groups. Orders are placed with our supplier at once and you are told when they finish.
+    We sell members, views and poll votes for Telegram channels and groups. We place your order at once and tell you when it is done.
 menu-prompt = Choose what to do:
 menu-language = 🌐 Language
 menu-help = ❓ Help
 help =
-    <b>What I can do</b>
+    <b>What you can do here</b>
     /start — main menu
     /order — place a new order
     /orders — my orders and their status
@@ -19,8 +19,8 @@ help =
     /paysupport — help with a payment
     /terms — terms of sale
 help-inline = Check an order from any chat: type <code>@{ $bot } 23501</code> with your order's number.
-unknown-command = I don't know that command. Send /help to see what I can do.
-private-only = This works in a private chat with me only.
+unknown-command = We don't know that command. Send /help to see what you can do here.
+private-only = This works in a private chat with the bot only.
 button-expired = This button has expired. Send /start for a fresh menu.
 
 # Language

@@ -72,7 +72,7 @@ cmd-broadcast = A message to every customer (admins)
 
 alert-panel-down =
     ⛔ The panel can't be used: { $error }
-    Customers are told we are not taking orders. Check PANEL_API_URL and PANEL_API_KEY, or the panel itself. I will tell you when it answers again.
+    Customers are told we are not taking orders. Check PANEL_API_URL and PANEL_API_KEY, or the panel itself. We will tell you when it answers again.
 alert-panel-up = ✅ The panel answers again: customers can order.
 
 broadcast-ask = Send the message for all customers: text, or a photo with a caption. /cancel to stop.

@@ -58,4 +58,4 @@ mass-line-done = already placed.
 mass-line-no-funds = ❌ not ordered: your balance did not cover it. Nothing was charged.
 mass-already-placed = This mass order has already been placed.
 mass-expired = This mass order has expired. Send /massorder to start again.
-mass-cancelled = The mass order was cancelled. Nothing was charged.
+mass-cancelled = The mass order was canceled. Nothing was charged.

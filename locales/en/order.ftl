@@ -29,8 +29,8 @@ order-service =
     }
     Quantity: from { $min } to { $max }
     { $cancel ->
-        [yes] Can be cancelled while it runs.
-       *[no] Cannot be cancelled once placed.
+        [yes] Can be canceled while it runs.
+       *[no] Cannot be canceled once placed.
     }
 order-ask-link-telegram = Send the link to the channel, group or post: https://t.me/… or @name.
 order-ask-link = Send the full link, starting with https://
@@ -42,9 +42,9 @@ order-current-quantity = Current quantity: { $quantity }. Send a new one or keep
 order-bad-quantity = Please send a whole number from { $min } to { $max }, digits only.
 order-quantity-low = That is fewer than this service takes: send a whole number from { $min } to { $max }.
 order-quantity-high = That is more than this service takes: send a whole number from { $min } to { $max }.
-order-ask-answer = Which answer of the poll should get the votes? Send its number: 1 for the first answer, up to { $max }.
-order-current-answer = Current answer number: { $answer }. Send a new one or keep it.
-order-bad-answer = Please send the answer's number: a whole number from 1 to { $max }.
+order-ask-answer = Which answer option of the poll should get the votes? Send its number: 1 for the first option, up to { $max }.
+order-current-answer = Current answer option: { $answer }. Send another number or keep it.
+order-bad-answer = Please send the answer option's number: a whole number from 1 to { $max }.
 order-text-only = Please send it as a text message.
 
 order-summary =
@@ -52,7 +52,7 @@ order-summary =
     Service: { $service }
     Link: { $link }
     Quantity: { $quantity }
-order-summary-answer = Answer number: { $answer }
+order-summary-answer = Answer option: { $answer }
 order-summary-charge =
     To pay: <b>{ $charge }</b>
     Your balance: { $balance } → { $after }
@@ -66,18 +66,18 @@ order-placing = ⏳ Placing your order…
 order-placed =
     ✅ Order placed. Order number: <b>#{ $number }</b>
     Charged: { $charge }. Your balance: { $balance }.
-    I will tell you when it is done.
-order-cancelled = The order was cancelled. Nothing was charged.
+    We will tell you when it is done.
+order-cancelled = The order was canceled. Nothing was charged.
 order-nothing-to-cancel = There is no order in progress.
 
-order-failed-shop = ❌ The shop can't take orders right now. Your { $charge } are back on your balance. The shop's admins have been told; please try again later.
-order-failed-service = ❌ The supplier no longer offers this service. Your { $charge } are back on your balance. Please choose another service with /order.
-order-failed-link = ❌ The supplier did not accept this link. Your { $charge } are back on your balance. Check that the link is right and public, then try again with /order.
-order-failed-quantity = ❌ The supplier did not accept this quantity. Your { $charge } are back on your balance. Please try another quantity with /order.
-order-failed-answer = ❌ The supplier needs the poll's answer number. Your { $charge } are back on your balance. Please try again with /order.
-order-failed-other = ❌ The supplier refused the order. Your { $charge } are back on your balance. Please try again later.
-order-failed-unreachable = ❌ The supplier can't be reached right now, so nothing was ordered. Your { $charge } are back on your balance. Please try again in a few minutes.
-order-unknown = ⚠️ The supplier did not answer clearly, so we can't tell yet whether the order was placed. We are checking it. Your { $charge } are held until then, and you will be told the outcome.
+order-failed-shop = ❌ We can't take orders right now. { $charge } is back on your balance. Our admins have been told; please try again later.
+order-failed-service = ❌ We could not place the order: this service is no longer available. { $charge } is back on your balance. Please choose another service with /order.
+order-failed-link = ❌ We could not place the order: this link was not accepted. { $charge } is back on your balance. Check that the link is right and public, then try again with /order.
+order-failed-quantity = ❌ We could not place the order: this quantity was not accepted. { $charge } is back on your balance. Please try another quantity with /order.
+order-failed-answer = ❌ We could not place the order: the poll's answer option is needed. { $charge } is back on your balance. Please try again with /order.
+order-failed-other = ❌ We could not place the order. { $charge } is back on your balance. Please try again later.
+order-failed-unreachable = ❌ We could not place the order right now, so nothing was ordered. { $charge } is back on your balance. Please try again in a few minutes.
+order-unknown = ⚠️ We can't tell yet whether the order was placed: we are checking it. { $charge } is held until then, and we will tell you the outcome.
 
 balance =
     Your balance: <b>{ $balance }</b>

@@ -42,7 +42,7 @@ order-refresh = 🔄 Refresh
 order-cancel = ✖️ Cancel order
 order-cancel-yes = Yes, cancel it
 order-cancel-no = No, keep it
-order-cancel-confirm = Cancel this order? Once the supplier confirms, the money for whatever was not delivered comes back to your balance.
+order-cancel-confirm = Cancel this order? Once the cancellation is confirmed, the money for whatever was not delivered comes back to your balance.
 order-card-refill-requested = Refill: requested, in progress
 order-card-refill-checking = Refill: being checked
 order-card-refill-done = Refill: done
@@ -51,27 +51,27 @@ order-refill = 🔁 Refill
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = This order was not found.
-order-checking = Asking the supplier…
+order-checking = Checking the order…
 order-cancel-sending = Sending the cancellation…
 order-cannot-cancel = This order can no longer be canceled.
-order-cancel-not-allowed = This service does not allow cancelling.
+order-cancel-not-allowed = This service does not allow canceling.
 order-cancel-already = Cancellation was already requested for this order.
-order-card-no-answer = ⚠️ The supplier did not answer just now: this is the last known status.
-order-card-panel-error = ⚠️ The supplier could not report on this order just now. If it goes on, our admins will look into it.
-order-cancel-accepted = The supplier accepted the cancellation request. The money comes back as soon as the supplier confirms the order is canceled.
-order-cancel-refused = The supplier refused to cancel this order.
-order-cancel-unknown-order = The supplier could not find this order to cancel it. Our admins can look into it.
-order-cancel-no-answer = ⚠️ No clear answer from the supplier. Refresh in a minute to see whether the order was canceled.
+order-card-no-answer = ⚠️ We could not check the order just now: this is the last known status.
+order-card-panel-error = ⚠️ We could not get this order's status just now. If it goes on, our admins will look into it.
+order-cancel-accepted = The cancellation request was accepted. The money comes back as soon as the order is confirmed canceled.
+order-cancel-refused = The cancellation of this order was refused.
+order-cancel-unknown-order = We could not cancel this order: it was not found. Our admins can look into it.
+order-cancel-no-answer = ⚠️ We got no clear answer. Refresh in a minute to see whether the order was canceled.
 order-refill-sending = Sending the refill request…
 order-refill-not-offered = This service has no refill guarantee.
 order-refill-withdrawn = This service no longer offers refills.
 order-refill-not-finished = A refill can be requested once the order is completed.
 order-refill-already = A refill of this order is already in progress.
 order-refill-checking = The refill request for this order is being checked: we did not get a clear answer. Our admins are looking into it.
-order-refill-not-eligible = The supplier says this order is not eligible for a refill.
-order-refill-refused = The supplier refused the refill request.
-order-refill-not-sent = The supplier could not be reached, so nothing was requested. Please try again in a few minutes.
-order-refill-accepted = 🔁 Refill requested. I will tell you when it is done.
+order-refill-not-eligible = This order is not eligible for a refill.
+order-refill-refused = The refill request was refused.
+order-refill-not-sent = We could not send the refill request right now, so nothing was requested. Please try again in a few minutes.
+order-refill-accepted = 🔁 Refill requested. We will tell you when it is done.
 
 # Notifications
 notify-started = ▶️ Your order #{ $number } ({ $service }, { $quantity }) has started.
@@ -80,7 +80,7 @@ notify-settled = ✅ Your order #{ $number } ({ $service }) has ended. It cost l
 notify-partial = ◐ Your order #{ $number } ({ $service }) was completed partially: { $delivered } of { $quantity } delivered. { $refund } for the rest is back on your balance.
 notify-canceled = ✖️ Your order #{ $number } ({ $service }) was canceled. { $refund } is back on your balance.
 notify-expired = ✅ Your order #{ $number } ({ $service }, { $quantity }) has expired: the subscription is over.
-notify-refill-accepted = 🔁 The refill of your order #{ $number } ({ $service }) was accepted. I will tell you when it is done.
+notify-refill-accepted = 🔁 The refill of your order #{ $number } ({ $service }) was accepted. We will tell you when it is done.
 notify-refill-done = ✅ The refill of your order #{ $number } ({ $service }) is done.
 notify-refill-rejected = ✖️ The refill of your order #{ $number } ({ $service }) was rejected. If you think it should be refilled, write to support.
 

@@ -9,9 +9,9 @@ topup-choose =
 topup-preset = { $stars } ⭐
 topup-other = ✏️ Another amount
 topup-type-amount = How many stars? Send a whole number from { $min } to { $max }.
-topup-bad-amount = I can make an invoice for a whole number of stars from { $min } to { $max }, for example /topup { $min }.
+topup-bad-amount = We can make an invoice for a whole number of stars from { $min } to { $max }, for example /topup { $min }.
 topup-cancel = ✖️ Cancel
-topup-cancelled = Top-up cancelled.
+topup-cancelled = Top-up canceled.
 
 # The invoice (plain text, no markup): title at most 32 characters, description 255
 topup-invoice-title = Balance +{ $amount }
@@ -45,7 +45,7 @@ terms =
     <b>Terms of sale</b>
     • You pay for orders from your balance in this shop, and top it up with Telegram Stars: 1 ⭐ = { $rate }.
     • The balance is for orders in this shop only: it is not paid out or exchanged back into Stars. A top-up whose amount is still unspent can be refunded: ask via /paysupport.
-    • An order the supplier refuses or cancels is refunded to your balance in full; one completed partially, for the part not delivered.
+    • An order that is refused or canceled is refunded to your balance in full; one completed partially, for the part not delivered.
     • Help with payments: /paysupport
 
 # To admins

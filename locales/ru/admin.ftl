@@ -15,13 +15,13 @@ admin-stats-period =
     Выручка { $revenue }, расходы { $cost }, прибыль { $profit }
 admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories }.
 admin-refresh-failed = Не удалось обновить каталог: { $error }
-cmd-stats = Статистика магазина (админы)
-cmd-refresh = Обновить каталог (админы)
-cmd-refund = Вернуть пополнение звёздами: /refund ID (админы)
-cmd-credit = Пополнить клиента: /credit USER_ID СУММА (админы)
-cmd-debit = Списать у клиента: /debit USER_ID СУММА (админы)
-cmd-user = Баланс, заказы и пополнения клиента: /user USER_ID (админы)
-cmd-unknown = Заказы с неизвестным исходом (админы)
+cmd-stats = Статистика магазина (администраторы)
+cmd-refresh = Обновить каталог (администраторы)
+cmd-refund = Вернуть пополнение звёздами: /refund ID (администраторы)
+cmd-credit = Пополнить клиента: /credit USER_ID СУММА (администраторы)
+cmd-debit = Списать у клиента: /debit USER_ID СУММА (администраторы)
+cmd-user = Баланс, заказы и пополнения клиента: /user USER_ID (администраторы)
+cmd-unknown = Заказы с неизвестным исходом (администраторы)
 
 admin-credit-usage = Формат: /credit USER_ID СУММА, например /credit 123456789 50
 admin-debit-usage = Формат: /debit USER_ID СУММА, например /debit 123456789 50
@@ -57,8 +57,8 @@ admin-attached = Заказ #{ $id } теперь — заказ панели { 
 admin-failed = Заказ #{ $id } отмечен как неоформленный; { $refund } возвращено клиенту { $user }.
 
 credit-notice = 💰 На ваш баланс зачислено { $amount }. Ваш баланс: { $balance }.
-settled-placed = ✅ Ваш заказ #{ $id } всё-таки оформлен: его номер { $panel }. Я сообщу, когда он будет выполнен.
-settled-failed = ❌ Ваш заказ #{ $id } оформить не удалось. { $refund } вернулись на ваш баланс.
+settled-placed = ✅ Ваш заказ #{ $id } всё-таки оформлен. Мы сообщим, когда он будет выполнен.
+settled-failed = ❌ Ваш заказ #{ $id } оформить не удалось. Возвращено на ваш баланс: { $refund }.
 
 alert-panel-low = ⚠️ Баланс панели { $balance }, ниже { $threshold }. Пополните его, пока заказы не начали отклоняться.
 alert-panel-recovered = ✅ Баланс панели снова { $balance }, выше порога.

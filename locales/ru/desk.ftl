@@ -13,9 +13,9 @@ admin-stats-top-line = { $place }. { $service } (услуга { $id }): { $order
     }, прибыль { $profit }
 admin-stats-top-none = Заказов пока нет.
 
-admin-status-placing = размещается
+admin-status-placing = оформляется
 admin-status-unknown = исход неизвестен
-admin-status-failed = не размещён
+admin-status-failed = не оформлен
 admin-yes = да
 admin-no = нет
 admin-language-auto = { $language }, из Telegram (не выбран)
@@ -69,22 +69,22 @@ admin-help =
     /dripfeed — <code>/dripfeed 12 on</code>
     /backup — <code>/backup</code>
     /id — собственный id в Telegram, для ADMIN_IDS
-cmd-users = Клиенты: новые, богатые, поиск (админы)
-cmd-broadcast = Сообщение всем клиентам (админы)
+cmd-users = Клиенты: новые, богатые, поиск (администраторы)
+cmd-broadcast = Сообщение всем клиентам (администраторы)
 
 alert-panel-down =
     ⛔ Панелью нельзя пользоваться: { $error }
-    Клиентам отвечаем, что сейчас не принимаем заказы. Проверьте PANEL_API_URL и PANEL_API_KEY или саму панель. Я сообщу, когда она снова ответит.
+    Клиентам отвечаем, что сейчас не принимаем заказы. Проверьте PANEL_API_URL и PANEL_API_KEY или саму панель. Мы сообщим, когда она снова ответит.
 alert-panel-up = ✅ Панель снова отвечает: клиенты могут заказывать.
 
 broadcast-ask = Отправьте сообщение для всех клиентов: текст или фото с подписью. /cancel — отмена.
 broadcast-not-this = Отправьте текст (не больше 4096 символов) или одно фото с подписью (не больше 1024), или /cancel.
 broadcast-canceled = Рассылка отменена: ничего не отправлено.
 broadcast-preview = Выше — так клиенты увидят сообщение. Оно уйдёт { $count ->
-        [one] { $count } клиенту
-        [few] { $count } клиентам
-       *[many] { $count } клиентам
-    }, которые не заблокировали бота и не отключили рассылки.
+        [one] { $count } клиенту, который не заблокировал бота и не отключил рассылки.
+        [few] { $count } клиентам, которые не заблокировали бота и не отключили рассылки.
+       *[many] { $count } клиентам, которые не заблокировали бота и не отключили рассылки.
+    }
 broadcast-send = ✅ Отправить всем
 broadcast-drop = ✖ Отмена
 broadcast-not-draft = Эта рассылка уже отправлена или отменена.

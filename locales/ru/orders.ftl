@@ -4,10 +4,10 @@ menu-orders = 📦 Мои заказы
 cmd-orders = Мои заказы и их статус
 
 # Statuses, as customers see them
-status-placing = размещается
+status-placing = оформляется
 status-unknown = проверяется
-status-failed = не размещён, деньги возвращены
-status-pending = в очереди
+status-failed = не оформлен, деньги возвращены
+status-pending = ожидает
 status-processing = обрабатывается
 status-in-progress = выполняется
 status-completed = выполнен
@@ -43,7 +43,7 @@ order-refresh = 🔄 Обновить
 order-cancel = ✖️ Отменить заказ
 order-cancel-yes = Да, отменить
 order-cancel-no = Нет, оставить
-order-cancel-confirm = Отменить этот заказ? Когда поставщик подтвердит отмену, деньги за невыполненную часть вернутся на баланс.
+order-cancel-confirm = Отменить этот заказ? Когда отмена будет подтверждена, деньги за невыполненную часть вернутся на баланс.
 order-card-refill-requested = Восстановление: запрошено, выполняется
 order-card-refill-checking = Восстановление: проверяется
 order-card-refill-done = Восстановление: выполнено
@@ -52,36 +52,36 @@ order-refill = 🔁 Восстановить
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = Заказ не найден.
-order-checking = Спрашиваем поставщика…
+order-checking = Проверяем заказ…
 order-cancel-sending = Отправляем отмену…
 order-cannot-cancel = Этот заказ уже нельзя отменить.
 order-cancel-not-allowed = Эта услуга не поддерживает отмену.
 order-cancel-already = Отмена этого заказа уже запрошена.
-order-card-no-answer = ⚠️ Поставщик сейчас не ответил: показан последний известный статус.
-order-card-panel-error = ⚠️ Поставщик сейчас не смог сообщить о заказе. Если это повторится, им займутся наши администраторы.
-order-cancel-accepted = Поставщик принял запрос на отмену. Деньги вернутся, как только он подтвердит, что заказ отменён.
-order-cancel-refused = Поставщик отказался отменять этот заказ.
-order-cancel-unknown-order = Поставщик не нашёл этот заказ, чтобы его отменить. Наши администраторы могут разобраться.
-order-cancel-no-answer = ⚠️ Поставщик не дал ясного ответа. Обновите через минуту, чтобы узнать, отменён ли заказ.
+order-card-no-answer = ⚠️ Сейчас не удалось проверить заказ: показан последний известный статус.
+order-card-panel-error = ⚠️ Сейчас не удалось узнать статус заказа. Если это повторится, им займутся наши администраторы.
+order-cancel-accepted = Запрос на отмену принят. Деньги вернутся, как только отмена заказа будет подтверждена.
+order-cancel-refused = В отмене этого заказа отказано.
+order-cancel-unknown-order = Не удалось отменить заказ: он не найден. Наши администраторы могут разобраться.
+order-cancel-no-answer = ⚠️ Ясного ответа нет. Обновите через минуту, чтобы узнать, отменён ли заказ.
 order-refill-sending = Отправляем запрос на восстановление…
 order-refill-not-offered = У этой услуги нет гарантии восстановления.
 order-refill-withdrawn = Эта услуга больше не даёт восстановления.
 order-refill-not-finished = Восстановление можно запросить, когда заказ выполнен.
 order-refill-already = Восстановление этого заказа уже выполняется.
 order-refill-checking = Запрос на восстановление этого заказа проверяется: ясного ответа мы не получили. Наши администраторы разбираются.
-order-refill-not-eligible = Поставщик сообщает, что этот заказ нельзя восстановить.
-order-refill-refused = Поставщик отклонил запрос на восстановление.
-order-refill-not-sent = Поставщик недоступен, поэтому ничего не запрошено. Попробуйте через несколько минут.
-order-refill-accepted = 🔁 Восстановление запрошено. Я сообщу, когда оно будет выполнено.
+order-refill-not-eligible = Этот заказ нельзя восстановить.
+order-refill-refused = Запрос на восстановление отклонён.
+order-refill-not-sent = Сейчас не удалось отправить запрос, поэтому ничего не запрошено. Попробуйте через несколько минут.
+order-refill-accepted = 🔁 Восстановление запрошено. Мы сообщим, когда оно будет выполнено.
 
 # Notifications
 notify-started = ▶️ Ваш заказ #{ $number } ({ $service }, { $quantity }) начал выполняться.
 notify-completed = ✅ Ваш заказ #{ $number } ({ $service }, { $quantity }) выполнен.
-notify-settled = ✅ Заказ #{ $number } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы: { $refund } возвращено на баланс.
-notify-partial = ◐ Ваш заказ #{ $number } ({ $service }) выполнен частично: { $delivered } из { $quantity }. { $refund } за остальное вернулось на баланс.
-notify-canceled = ✖️ Ваш заказ #{ $number } ({ $service }) отменён. { $refund } вернулось на баланс.
+notify-settled = ✅ Ваш заказ #{ $number } ({ $service }) завершён. Он обошёлся дешевле максимальной суммы. Возвращено на ваш баланс: { $refund }.
+notify-partial = ◐ Ваш заказ #{ $number } ({ $service }) выполнен частично: { $delivered } из { $quantity }. За остальное возвращено на ваш баланс: { $refund }.
+notify-canceled = ✖️ Ваш заказ #{ $number } ({ $service }) отменён. Возвращено на ваш баланс: { $refund }.
 notify-expired = ✅ Срок вашего заказа #{ $number } ({ $service }, { $quantity }) истёк: подписка закончилась.
-notify-refill-accepted = 🔁 Запрос на восстановление вашего заказа #{ $number } ({ $service }) принят. Я сообщу, когда оно будет выполнено.
+notify-refill-accepted = 🔁 Запрос на восстановление вашего заказа #{ $number } ({ $service }) принят. Мы сообщим, когда оно будет выполнено.
 notify-refill-done = ✅ Восстановление вашего заказа #{ $number } ({ $service }) выполнено.
 notify-refill-rejected = ✖️ Восстановление вашего заказа #{ $number } ({ $service }) отклонено. Если вы считаете, что заказ нужно восстановить, напишите в поддержку.
 
@@ -99,7 +99,11 @@ alert-sweep-failing = ⚠️ Проверка статусов заказов н
         [one] раз
         [few] раза
        *[many] раз
-    } подряд: { $error }. Продолжаем пробовать, не реже чем раз в { $delay } с.
+    } подряд: { $error }. Продолжаем пробовать, с паузой не больше { $delay } { $delay ->
+        [one] секунды
+        [few] секунд
+       *[many] секунд
+    }.
 alert-refill-unknown = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): запрошено восстановление, ясного ответа нет ({ $error }). Возможно, панель его приняла: проверьте там. Других восстановлений этого заказа пока не запрашиваем.
 alert-refill-refused = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): панель отклонила восстановление: «{ $error }».
 alert-refill-missing = ⚠️ Заказ #{ $order } (в панели № { $panel }, клиент { $user }): о восстановлении { $refill } панель ответила «{ $error }». Оно по-прежнему отслеживается.

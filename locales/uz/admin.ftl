@@ -1,8 +1,8 @@
 admin-owed = Mijozlar balanslarida jami: { $owed }
 admin-panel-balance = Panel balansi: <b>{ $balance }</b>
-admin-panel-balance-failed = Panel balansini hozir o'qib bo'lmayapti ({ $error }).
+admin-panel-balance-failed = Panel balansini hozir oʻqib boʻlmayapti ({ $error }).
 admin-panel-short = ⚠️ Panelda mijozlar balanslaridagidan { $short } kam.
-admin-stats = <b>Do'kon</b>. Mijozlar: { $customers }
+admin-stats = <b>Doʻkon</b>. Mijozlar: { $customers }
 admin-stats-today = Bugun
 admin-stats-week = Oxirgi 7 kun
 admin-stats-all = Butun davr
@@ -10,19 +10,19 @@ admin-stats-period =
     <b>{ $period }</b>: { $orders } ta buyurtma ({ $statuses })
     Tushum { $revenue }, xarajat { $cost }, foyda { $profit }
 admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta boʻlim.
-admin-refresh-failed = Katalogni yangilab bo'lmadi: { $error }
-cmd-stats = Do'kon statistikasi (adminlar)
-cmd-refresh = Katalogni yangilash (adminlar)
-cmd-refund = Stars to'ldirishini qaytarish: /refund ID (adminlar)
-cmd-credit = Mijoz balansini to'ldirish: /credit USER_ID SUMMA (adminlar)
-cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (adminlar)
-cmd-user = Mijozning balansi, buyurtmalari va to'ldirishlari: /user USER_ID (adminlar)
-cmd-unknown = Natijasi noma'lum buyurtmalar (adminlar)
+admin-refresh-failed = Katalogni yangilab boʻlmadi: { $error }
+cmd-stats = Doʻkon statistikasi (administratorlar)
+cmd-refresh = Katalogni yangilash (administratorlar)
+cmd-refund = Yulduzlar bilan toʻldirishni qaytarish: /refund ID (administratorlar)
+cmd-credit = Mijoz balansini toʻldirish: /credit USER_ID SUMMA (administratorlar)
+cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (administratorlar)
+cmd-user = Mijozning balansi, buyurtmalari va toʻldirishlari: /user USER_ID (administratorlar)
+cmd-unknown = Natijasi nomaʼlum buyurtmalar (administratorlar)
 
 admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
 admin-debit-usage = Foydalanish: /debit USER_ID SUMMA, masalan /debit 123456789 50
-admin-no-customer = { $user } mijoz yo'q: avval u botni ochishi kerak.
-admin-credited = { $user } ga { $amount } qo'shildi. Uning balansi: { $balance }.
+admin-no-customer = { $user } mijoz yoʻq: avval u botni ochishi kerak.
+admin-credited = { $user } ga { $amount } qoʻshildi. Uning balansi: { $balance }.
 admin-debited = { $user } dan { $amount } yechildi. Uning balansi: { $balance }.
 admin-debit-short = Yechilmadi: { $user } da atigi { $balance } bor, bu { $amount } dan kam.
 admin-user-usage = Foydalanish: /user USER_ID
@@ -32,35 +32,35 @@ admin-user =
     Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } dan beri
 admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
-admin-user-topups = To'ldirishlar (oxirgilari): { $count }
-admin-user-topup = To'ldirish { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
+admin-user-topups = Toʻldirishlar (oxirgilari): { $count }
+admin-user-topup = Toʻldirish { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
 admin-user-refills = Qayta toʻldirishlar (oxirgilari): { $count }
 admin-user-refill = Qayta toʻldirish { $id } · #{ $order } buyurtma · № { $panel } · panelda { $refill } · { $status } · { $date }
 admin-user-refill-error = ↳ panel: “{ $error }”
-admin-unknown-none = Natijasi noma'lum buyurtmalar yo'q.
-admin-unknown-title = <b>Natijasi noma'lum buyurtmalar</b>: { $count }
+admin-unknown-none = Natijasi nomaʼlum buyurtmalar yoʻq.
+admin-unknown-title = <b>Natijasi nomaʼlum buyurtmalar</b>: { $count }
 admin-unknown-order =
     #{ $id } · mijoz { $user } · xizmat { $service_id }: { $service }
     Havola: { $link } · miqdor { $quantity } · ushlab turilgan { $charge }
     { $since } dan beri: { $error }
-admin-unknown-how = Har birini panelda tekshiring va hal qiling: panelda bo'lsa /attach ORDER_ID PANEL_ORDER_ID (keyin holati kuzatiladi), bo'lmasa /fail ORDER_ID (mijozga pul qaytariladi).
+admin-unknown-how = Har birini panelda tekshiring va hal qiling: panelda boʻlsa /attach ORDER_ID PANEL_ORDER_ID (keyin holati kuzatiladi), boʻlmasa /fail ORDER_ID (mijozga pul qaytariladi).
 admin-attach-usage = Foydalanish: /attach ORDER_ID PANEL_ORDER_ID
 admin-fail-usage = Foydalanish: /fail ORDER_ID
-admin-settle-missing = #{ $id } buyurtma yo'q.
-admin-settle-not-unknown = #{ $id } buyurtma holati { $status }, natijasi ma'lum: hal qiladigan narsa yo'q.
+admin-settle-missing = #{ $id } buyurtma yoʻq.
+admin-settle-not-unknown = #{ $id } buyurtma holati { $status }, natijasi maʼlum: hal qiladigan narsa yoʻq.
 admin-attach-taken = Paneldagi { $panel } buyurtma boshqa buyurtmaga tegishli.
 admin-attached = #{ $id } buyurtma endi paneldagi { $panel } buyurtma; holati kuzatib boriladi.
 admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $user } ga { $refund } qaytarildi.
 
-credit-notice = 💰 Balansingizga { $amount } qo'shildi. Balansingiz: { $balance }.
-settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi: uning raqami { $panel }. Bajarilganda sizga xabar beraman.
-settled-failed = ❌ #{ $id } buyurtmangizni berib bo'lmadi. { $refund } balansingizga qaytarildi.
+credit-notice = 💰 Balansingizga { $amount } qoʻshildi. Balansingiz: { $balance }.
+settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi. Bajarilganda sizga xabar beramiz.
+settled-failed = ❌ #{ $id } buyurtmangizni berib boʻlmadi. { $refund } balansingizga qaytarildi.
 
-alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin to'ldiring.
+alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin toʻldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
-alert-unknown-waiting = ⚠️ Natijasi noma'lum { $count } ta buyurtma sizni kutmoqda: /unknown
+alert-unknown-waiting = ⚠️ Natijasi nomaʼlum { $count } ta buyurtma sizni kutmoqda: /unknown
 
 # Bounds on typed amounts and balances
-amount-too-large = Bu juda katta: bu yerda ko'pi bilan { $max } kiritish mumkin.
-admin-credit-limit = Qo'shilmadi: { $user } da { $max } dan ko'p bo'lib qolardi, bu bitta balansning eng katta miqdori. Uning balansi: { $balance }.
-alert-update-failed = ⚠️ { $update } yangilanishi { $error } xatosi bilan tugadi; foydalanuvchidan qayta urinish so'raldi. Tafsilotlar jurnalda. Keyingi { $error } xatolari bir soat davomida faqat jurnalga yoziladi.
+amount-too-large = Bu juda katta: bu yerda koʻpi bilan { $max } kiritish mumkin.
+admin-credit-limit = Qoʻshilmadi: { $user } da { $max } dan koʻp boʻlib qolardi, bu bitta balansning eng katta miqdori. Uning balansi: { $balance }.
+alert-update-failed = ⚠️ { $update } yangilanishi { $error } xatosi bilan tugadi; foydalanuvchidan qayta urinish soʻraldi. Tafsilotlar jurnalda. Keyingi { $error } xatolari bir soat davomida faqat jurnalga yoziladi.

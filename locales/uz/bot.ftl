@@ -1,36 +1,36 @@
 # Start, menu, help
 greeting =
     Assalomu alaykum, <b>{ $name }</b>!
-    Men Telegram kanallari va guruhlari uchun obunachilar, ko'rishlar va so'rovnoma ovozlarini sotaman. Buyurtma darhol yetkazib beruvchiga yuboriladi, bajarilganda sizga xabar beraman.
-menu-prompt = Nima qilamiz?
+    Biz Telegram kanallari va guruhlari uchun obunachilar, koʻrishlar va soʻrovnoma ovozlarini sotamiz. Buyurtmani darhol ishga tushiramiz va bajarilganda sizga xabar beramiz.
+menu-prompt = Kerakli amalni tanlang:
 menu-language = 🌐 Til
-menu-help = ❓ Yordam
+menu-help = ❓ Qoʻllanma
 help =
-    <b>Men nimalar qila olaman</b>
+    <b>Bu yerda nimalar qilish mumkin</b>
     /start — asosiy menyu
     /order — yangi buyurtma
     /orders — buyurtmalarim va ularning holati
     /balance — balansingiz
     /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
-    /topup — balansni Telegram Stars bilan to'ldirish
-    /language — tilni o'zgartirish
-    /help — ushbu yordam
+    /topup — balansni Telegram yulduzlari bilan toʻldirish
+    /language — tilni oʻzgartirish
+    /help — ushbu qoʻllanma
     /support — istalgan savol boʻyicha yordamga yozish
-    /paysupport — to'lov bo'yicha yordam
+    /paysupport — toʻlov boʻyicha yordam
     /terms — sotuv shartlari
 help-inline = Buyurtmani istalgan chatdan tekshiring: <code>@{ $bot } 23501</code> deb buyurtma raqamingizni yozing.
-unknown-command = Bunday buyruqni bilmayman. Nimalar qila olishimni bilish uchun /help yuboring.
-private-only = Bu faqat men bilan shaxsiy chatda ishlaydi.
+unknown-command = Bunday buyruq yoʻq. Nimalar qilish mumkinligini bilish uchun /help yuboring.
+private-only = Bu faqat bot bilan shaxsiy chatda ishlaydi.
 button-expired = Bu tugma eskirgan. Yangi menyu uchun /start yuboring.
 
 # Language
 language-choose = Tilni tanlang:
-language-set = Til: o'zbekcha.
+language-set = Til: oʻzbekcha.
 
 # Command menu (setMyCommands), at most 256 characters each
 cmd-start = Asosiy menyu
 cmd-help = Bot nimalar qila oladi
-cmd-language = Tilni o'zgartirish
+cmd-language = Tilni oʻzgartirish
 
 # Whatever went wrong that no handler expected
-error-try-again = Bo'lmadi. Iltimos, qaytadan urinib ko'ring.
+error-try-again = Boʻlmadi. Iltimos, qaytadan urinib koʻring.

@@ -3,19 +3,19 @@
 your-id = Telegram id raqamingiz: <code>{ $id }</code>
 
 admin-own-balance = Oʻz balansingiz: <b>{ $balance }</b>
-admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, ya'ni { $stars } ⭐ balansni { $amount } ga toʻldiradi (STARS_RATE).
+admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, yaʼni { $stars } ⭐ balansni { $amount } ga toʻldiradi (STARS_RATE).
 admin-stats-month = Oxirgi 30 kun
 admin-stats-top = <b>Eng koʻp foyda keltirgan xizmatlar, oxirgi 30 kun</b>
 admin-stats-top-line = { $place }. { $service } (xizmat { $id }): { $orders } ta buyurtma, foyda { $profit }
 admin-stats-top-none = Hozircha buyurtmalar yoʻq.
 
-admin-status-placing = joylashtirilmoqda
+admin-status-placing = berilmoqda
 admin-status-unknown = natijasi nomaʼlum
-admin-status-failed = joylashtirilmadi
+admin-status-failed = berilmadi
 admin-yes = ha
 admin-no = yoʻq
 admin-language-auto = { $language }, Telegramdan (tanlanmagan)
-admin-topup-invoiced = hisob yuborilgan
+admin-topup-invoiced = toʻlov soʻrovi yuborilgan
 admin-topup-paid = toʻlangan
 admin-topup-refunding = qaytarilmoqda
 admin-topup-refunded = qaytarilgan
@@ -61,18 +61,18 @@ admin-help =
     /dripfeed — <code>/dripfeed 12 on</code>
     /backup — <code>/backup</code>
     /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
-cmd-users = Mijozlar: yangilari, boylari, qidirish (adminlar)
-cmd-broadcast = Barcha mijozlarga xabar (adminlar)
+cmd-users = Mijozlar: yangilari, boylari, qidirish (administratorlar)
+cmd-broadcast = Barcha mijozlarga xabar (administratorlar)
 
 alert-panel-down =
     ⛔ Paneldan foydalanib boʻlmayapti: { $error }
-    Mijozlarga hozir buyurtma qabul qilinmasligi aytilmoqda. PANEL_API_URL va PANEL_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beraman.
+    Mijozlarga hozir buyurtma qabul qilinmasligi aytilmoqda. PANEL_API_URL va PANEL_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beramiz.
 alert-panel-up = ✅ Panel yana javob bermoqda: mijozlar buyurtma bera oladi.
 
 broadcast-ask = Barcha mijozlar uchun xabarni yuboring: matn yoki izohli rasm. Toʻxtatish: /cancel.
 broadcast-not-this = Matn (koʻpi bilan 4096 belgi) yoki izohli bitta rasm (koʻpi bilan 1024) yuboring yoki /cancel.
 broadcast-canceled = Xabarnoma bekor qilindi: hech narsa yuborilmadi.
-broadcast-preview = Yuqorida mijozlar uni qanday koʻrishi. U botni bloklamagan va xabarnomalarni oʻchirmagan { $count } ta mijozga yuboriladi.
+broadcast-preview = Yuqorida — mijozlar uni shunday koʻradi. U botni bloklamagan va xabarnomalarni oʻchirmagan { $count } ta mijozga yuboriladi.
 broadcast-send = ✅ Hammaga yuborish
 broadcast-drop = ✖ Bekor qilish
 broadcast-not-draft = Bu xabarnoma allaqachon yuborilgan yoki bekor qilingan.

@@ -21,7 +21,7 @@ mass-bad-format = uni <code>xizmat | havola | miqdor</code> koʻrinishida yozing
 mass-bad-service = bizda { $service } xizmati yoʻq.
 mass-not-default = { $service } xizmatini ommaviy buyurtmada berib boʻlmaydi; uni /order orqali buyurtma qiling.
 mass-bad-link = bu xizmat bunday havolani qabul qilmaydi.
-mass-bad-quantity = miqdor { $min } dan { $max } gacha butun son boʻlishi kerak, faqat raqamlar bilan.
+mass-bad-quantity = miqdor { $min } tadan { $max } tagacha butun son boʻlishi kerak, faqat raqamlar bilan.
 mass-changed = ⚠️ Tekshiruvdan keyin katalogimiz yoki narxlar oʻzgardi. Mana buyurtma qaytadan:
 mass-summary = { $count ->
        *[other] <b>Ommaviy buyurtmani tekshiring</b>: { $count } ta buyurtma

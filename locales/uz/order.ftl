@@ -7,165 +7,165 @@ cmd-cancel = Joriy buyurtmani bekor qilish
 nav-back = « Orqaga
 nav-cancel = ✖ Bekor qilish
 nav-keep = ✔ Shu qolsin
-order-confirm = ✅ Tasdiqlash va to'lash
+order-confirm = ✅ Tasdiqlash va toʻlash
 
-catalogue-unavailable = Hozir buyurtmalar qabul qilinmayapti. Keyinroq qayting: balansingiz saqlanadi.
-catalogue-empty = Hozircha buyurtma qilish uchun hech narsa yo'q.
-catalogue-changed = Xizmatlar ro'yxati o'zgardi. Mana yangisi.
+catalogue-unavailable = Hozir buyurtma qabul qilmayapmiz. Keyinroq qayting: balansingiz saqlanadi.
+catalogue-empty = Hozircha buyurtma qilish uchun hech narsa yoʻq.
+catalogue-changed = Xizmatlar roʻyxati oʻzgardi. Mana yangisi.
 order-expired = Bu taklif eskirgan. Qaytadan boshlash uchun /order yuboring.
 service-gone = Bu xizmat endi mavjud emas. Boshqasini tanlang.
 
 order-categories =
     <b>Yangi buyurtma</b>
-    Kategoriyani tanlang ({ $pages } sahifadan { $page }-sahifa):
+    Boʻlimni tanlang ({ $pages } tadan { $page }-sahifa):
 order-services =
     <b>{ $category }</b>
-    Xizmatni tanlang ({ $pages } sahifadan { $page }-sahifa), narxlar 1000 tasi uchun:
+    Xizmatni tanlang ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Narxi: butun paket uchun { $price }
        *[no] Narxi: 1000 tasi uchun { $price }
     }
-    Miqdori: { $min } dan { $max } gacha
+    Miqdori: { $min } tadan { $max } tagacha
     { $cancel ->
         [yes] Bajarilayotgan paytda bekor qilish mumkin.
-       *[no] Buyurtma berilgandan keyin bekor qilib bo'lmaydi.
+       *[no] Buyurtma berilgandan keyin bekor qilib boʻlmaydi.
     }
 order-ask-link-telegram = Kanal, guruh yoki postga havolani yuboring: https://t.me/… yoki @name.
-order-ask-link = To'liq havolani yuboring, https:// bilan boshlansin.
-order-current-link = Joriy havola: { $link }. Yangisini yuboring yoki shu qolsin.
-order-bad-link-telegram = Bu Telegram havolasi emas. https://t.me/channel yoki @channel ko'rinishidagi havolani yuboring.
-order-bad-link = Bu havola emas. https:// bilan boshlanadigan to'liq manzilni yuboring.
-order-ask-quantity = Qancha kerak? { $min } dan { $max } gacha butun son yuboring.
-order-current-quantity = Joriy miqdor: { $quantity }. Yangisini yuboring yoki shu qolsin.
-order-bad-quantity = Iltimos, { $min } dan { $max } gacha butun son yuboring, faqat raqamlar bilan.
-order-quantity-low = Bu xizmat qabul qiladigan miqdordan kam: { $min } dan { $max } gacha butun son yuboring.
-order-quantity-high = Bu xizmat qabul qiladigan miqdordan koʻp: { $min } dan { $max } gacha butun son yuboring.
-order-ask-answer = So'rovnomaning qaysi javobiga ovoz berilsin? Uning raqamini yuboring: birinchi javob uchun 1, eng ko'pi { $max }.
-order-current-answer = Joriy javob raqami: { $answer }. Yangisini yuboring yoki shu qolsin.
-order-bad-answer = Iltimos, javob raqamini yuboring: 1 dan { $max } gacha butun son.
-order-text-only = Iltimos, buni matn ko'rinishida yuboring.
+order-ask-link = Toʻliq havolani yuboring, https:// bilan boshlansin.
+order-current-link = Joriy havola: { $link }. Yangisini yuboring yoki «Shu qolsin»ni bosing.
+order-bad-link-telegram = Bu Telegram havolasi emas. https://t.me/channel yoki @channel koʻrinishidagi havolani yuboring.
+order-bad-link = Bu havola emas. https:// bilan boshlanadigan toʻliq manzilni yuboring.
+order-ask-quantity = Nechta kerak? { $min } tadan { $max } tagacha son yuboring.
+order-current-quantity = Joriy miqdor: { $quantity }. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
+order-bad-quantity = Iltimos, { $min } tadan { $max } tagacha butun son yuboring, faqat raqamlar bilan.
+order-quantity-low = Bu xizmat qabul qiladigan miqdordan kam: { $min } tadan { $max } tagacha butun son yuboring.
+order-quantity-high = Bu xizmat qabul qiladigan miqdordan koʻp: { $min } tadan { $max } tagacha butun son yuboring.
+order-ask-answer = Soʻrovnomaning qaysi javob variantiga ovoz berilsin? Uning raqamini yuboring: birinchi variant uchun 1, eng koʻpi { $max }.
+order-current-answer = Joriy javob varianti: { $answer }. Boshqa raqam yuboring yoki «Shu qolsin»ni bosing.
+order-bad-answer = Iltimos, javob variantining raqamini yuboring: 1 dan { $max } gacha butun son.
+order-text-only = Iltimos, buni matn koʻrinishida yuboring.
 
 order-summary =
     <b>Buyurtmani tekshiring</b>
     Xizmat: { $service }
     Havola: { $link }
     Miqdor: { $quantity }
-order-summary-answer = Javob raqami: { $answer }
+order-summary-answer = Javob varianti: { $answer }
 order-summary-charge =
-    To'lov: <b>{ $charge }</b>
+    Toʻlanadi: <b>{ $charge }</b>
     Balansingiz: { $balance } → { $after }
 order-summary-short =
-    To'lov: <b>{ $charge }</b>
+    Toʻlanadi: <b>{ $charge }</b>
     Balansingiz: { $balance }, { $missing } yetmaydi.
-    /topup orqali balansni to'ldiring va /order bilan qayting.
-order-price-changed = ⚠️ Narx o'zgardi. Mana yangi summa:
+    /topup orqali balansni toʻldiring va /order bilan qayting.
+order-price-changed = ⚠️ Narx oʻzgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
 order-placed =
     ✅ Buyurtma berildi. Buyurtma raqami: <b>#{ $number }</b>
     Yechildi: { $charge }. Balansingiz: { $balance }.
-    Bajarilganda sizga xabar beraman.
-order-cancelled = Buyurtma bekor qilindi. Hech narsa yechilmadi.
-order-nothing-to-cancel = Hozir rasmiylashtirilayotgan buyurtma yo'q.
+    Bajarilganda sizga xabar beramiz.
+order-cancelled = Buyurtma berish bekor qilindi. Hech narsa yechilmadi.
+order-nothing-to-cancel = Hozir rasmiylashtirilayotgan buyurtma yoʻq.
 
-order-failed-shop = ❌ Do'kon hozir buyurtma qabul qila olmaydi. { $charge } balansingizga qaytarildi. Administratorlarga xabar berildi; keyinroq urinib ko'ring.
-order-failed-service = ❌ Yetkazib beruvchi endi bu xizmatni taklif qilmaydi. { $charge } balansingizga qaytarildi. /order orqali boshqa xizmatni tanlang.
-order-failed-link = ❌ Yetkazib beruvchi bu havolani qabul qilmadi. { $charge } balansingizga qaytarildi. Havola to'g'ri va ochiq ekanini tekshirib, /order orqali qayta urinib ko'ring.
-order-failed-quantity = ❌ Yetkazib beruvchi bu miqdorni qabul qilmadi. { $charge } balansingizga qaytarildi. /order orqali boshqa miqdorni sinab ko'ring.
-order-failed-answer = ❌ Yetkazib beruvchiga so'rovnoma javobining raqami kerak. { $charge } balansingizga qaytarildi. /order orqali qayta urinib ko'ring.
-order-failed-other = ❌ Yetkazib beruvchi buyurtmani rad etdi. { $charge } balansingizga qaytarildi. Keyinroq urinib ko'ring.
-order-failed-unreachable = ❌ Yetkazib beruvchi bilan hozir bog'lanib bo'lmayapti, shuning uchun hech narsa buyurtma qilinmadi. { $charge } balansingizga qaytarildi. Bir necha daqiqadan so'ng urinib ko'ring.
-order-unknown = ⚠️ Yetkazib beruvchi aniq javob bermadi, shuning uchun buyurtma berilgan-berilmagani hozircha noma'lum. Biz tekshiryapmiz. { $charge } hozircha ushlab turiladi, natijasini sizga aytaman.
+order-failed-shop = ❌ Hozir buyurtma qabul qila olmaymiz. { $charge } balansingizga qaytarildi. Administratorlarga xabar berildi; keyinroq urinib koʻring.
+order-failed-service = ❌ Buyurtmani bera olmadik: bu xizmat endi mavjud emas. { $charge } balansingizga qaytarildi. /order orqali boshqa xizmatni tanlang.
+order-failed-link = ❌ Buyurtmani bera olmadik: bu havola qabul qilinmadi. { $charge } balansingizga qaytarildi. Havola toʻgʻri va ochiq ekanini tekshirib, /order orqali qayta urinib koʻring.
+order-failed-quantity = ❌ Buyurtmani bera olmadik: bu miqdor qabul qilinmadi. { $charge } balansingizga qaytarildi. /order orqali boshqa miqdorni sinab koʻring.
+order-failed-answer = ❌ Buyurtmani bera olmadik: soʻrovnomaning javob varianti kerak. { $charge } balansingizga qaytarildi. /order orqali qayta urinib koʻring.
+order-failed-other = ❌ Buyurtmani bera olmadik. { $charge } balansingizga qaytarildi. Keyinroq urinib koʻring.
+order-failed-unreachable = ❌ Hozir buyurtmani bera olmadik, shuning uchun hech narsa buyurtma qilinmadi. { $charge } balansingizga qaytarildi. Bir necha daqiqadan soʻng urinib koʻring.
+order-unknown = ⚠️ Buyurtma berilgan-berilmagani hozircha nomaʼlum: tekshiryapmiz. { $charge } shu vaqtgacha ushlab turiladi, natijasini sizga aytamiz.
 
 balance =
     Balansingiz: <b>{ $balance }</b>
-    To'ldirish: /topup.
-balance-support = To'lov bo'yicha savollar: { $contact }
+    Toʻldirish: /topup.
+balance-support = Toʻlov boʻyicha savollar: { $contact }
 
 alert-order-unknown =
-    ⚠️ #{ $order } buyurtmaning natijasi noma'lum: panelda u bo'lishi ham, bo'lmasligi ham mumkin.
+    ⚠️ #{ $order } buyurtmaning natijasi nomaʼlum: panelda u boʻlishi ham, boʻlmasligi ham mumkin.
     Mijoz: { $user }. Xizmat { $service_id }: { $service }
     Havola: { $link }
     Miqdor: { $quantity }, summa: { $charge }
-    Nima bo'ldi: { $error }
+    Nima boʻldi: { $error }
     Siz hal qilmaguningizcha pul ushlab turiladi.
 alert-order-interrupted =
-    ⚠️ #{ $order } buyurtma berilayotganda bot to'xtadi: panelda u bo'lishi ham, bo'lmasligi ham mumkin.
+    ⚠️ #{ $order } buyurtma berilayotganda bot toʻxtadi: panelda u boʻlishi ham, boʻlmasligi ham mumkin.
     Mijoz: { $user }. Xizmat { $service_id }: { $service }
     Havola: { $link }
     Miqdor: { $quantity }, summa: { $charge }
     Siz hal qilmaguningizcha pul ushlab turiladi.
 alert-panel-refused =
     ⚠️ Panel #{ $order } buyurtmani "{ $error }" xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
-    Biror buyurtma o'tmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
+    Biror buyurtma oʻtmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
 
 nav-skip = ⏭ Oʻtkazib yuborish
 order-skipped = oʻtkazib yuborildi
 order-service-dripfeed = Bosqichma-bosqich buyurtma qilish mumkin: bir necha bosqichda, oraliq bilan.
 order-summary-dripfeed = Bosqichma-bosqich: { $quantity } × { $runs } bosqich, har { $interval } daqiqada = { $total }
-order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 dan { $max } gacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
-order-current-runs = Joriy bosqichlar: { $runs }. Boshqa son yuboring yoki shu qolsin.
-order-bad-runs = Iltimos, 2 dan { $max } gacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 tadan { $max } tagacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
+order-current-runs = Joriy bosqichlar: { $runs } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
+order-bad-runs = Iltimos, 2 tadan { $max } tagacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
 order-ask-interval = Bosqichlar orasida necha daqiqa boʻlsin? Sonni bosing yoki 1 dan { $max } gacha son yuboring.
-order-current-interval = Joriy oraliq: { $interval } daqiqa. Boshqa son yuboring yoki shu qolsin.
+order-current-interval = Joriy oraliq: { $interval } daqiqa. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-interval = Iltimos, oraliqni daqiqalarda yuboring: 1 dan { $max } gacha butun son.
-order-ask-comments = Izohlarni har birini alohida qatorda yuboring: { $min } tadan { $max } tagacha qator. Har bir qator — bitta izoh.
-order-current-comments = Joriy izohlar: { $comments } ta. Yangilarini yuboring yoki shu qolsin.
+order-ask-comments = Izohlarni yuboring, har birini alohida qatorda: { $min } tadan { $max } tagacha qator. Har bir qator — bitta izoh.
+order-current-comments = Joriy izohlar: { $comments } ta. Yangilarini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-comments = Iltimos, { $min } tadan { $max } tagacha izoh yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
 order-summary-comments = Izohlar: { $comments } ta
-order-ask-usernames = Foydalanuvchi nomlarini har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha), masalan @name.
-order-current-usernames = Joriy nomlar: { $usernames } ta. Yangilarini yuboring yoki shu qolsin.
+order-ask-usernames = Foydalanuvchi nomlarini yuboring, har birini alohida qatorda ({ $min } tadan { $max } tagacha), masalan @name.
+order-current-usernames = Joriy nomlar: { $usernames } ta. Yangilarini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-usernames = Iltimos, { $min } tadan { $max } tagacha foydalanuvchi nomini yuboring, har biri alohida qatorda, boʻshliqsiz, masalan @name.
 order-summary-usernames = Foydalanuvchi nomlari: { $usernames } ta
-order-ask-hashtags = Heshteglarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha), masalan #sale.
-order-current-hashtags = Joriy heshteglar: { $hashtags } ta. Yangilarini yuboring yoki shu qolsin.
+order-ask-hashtags = Heshteglarni yuboring, har birini alohida qatorda ({ $min } tadan { $max } tagacha), masalan #sale.
+order-current-hashtags = Joriy heshteglar: { $hashtags } ta. Yangilarini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-hashtags = Iltimos, { $min } tadan { $max } tagacha heshteg yuboring, har biri alohida qatorda, boʻshliqsiz.
 order-summary-hashtags = Heshteglar: { $hashtags } ta
-order-ask-keywords = Qidiruv uchun kalit soʻzlarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha).
-order-current-keywords = Joriy kalit soʻzlar: { $keywords } ta. Yangilarini yuboring yoki shu qolsin.
+order-ask-keywords = Qidiruv uchun kalit soʻzlarni yuboring, har birini alohida qatorda ({ $min } tadan { $max } tagacha).
+order-current-keywords = Joriy kalit soʻzlar: { $keywords } ta. Yangilarini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-keywords = Iltimos, { $min } tadan { $max } tagacha kalit soʻz yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
 order-summary-keywords = Kalit soʻzlar: { $keywords } ta
-order-ask-groups = Taklif qilinadigan guruhlarni har birini alohida qatorda yuboring ({ $min } tadan { $max } tagacha).
-order-current-groups = Joriy guruhlar: { $groups } ta. Yangilarini yuboring yoki shu qolsin.
+order-ask-groups = Taklif qilinadigan guruhlarni yuboring, har birini alohida qatorda ({ $min } tadan { $max } tagacha).
+order-current-groups = Joriy guruhlar: { $groups } ta. Yangilarini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-groups = Iltimos, { $min } tadan { $max } tagacha guruh yuboring, har biri alohida qatorda, 500 belgidan oshmasin.
 order-summary-groups = Guruhlar: { $groups } ta
 order-ask-username = Foydalanuvchi nomini yuboring, masalan @name.
-order-current-username = Joriy nom: { $username }. Boshqasini yuboring yoki shu qolsin.
+order-current-username = Joriy nom: { $username }. Boshqasini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-username = Iltimos, bitta foydalanuvchi nomini boʻshliqsiz yuboring, masalan @name.
 order-summary-username = Foydalanuvchi nomi: { $username }
 order-ask-hashtag = Heshtegni yuboring, masalan #sale.
-order-current-hashtag = Joriy heshteg: { $hashtag }. Boshqasini yuboring yoki shu qolsin.
+order-current-hashtag = Joriy heshteg: { $hashtag }. Boshqasini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-hashtag = Iltimos, bitta heshtegni boʻshliqsiz yuboring, masalan #sale.
 order-summary-hashtag = Heshteg: { $hashtag }
 order-ask-media = Layk bosganlarini eslatish kerak boʻlgan postga havolani yuboring, https:// bilan boshlansin.
-order-current-media = Joriy post: { $media }. Boshqa havola yuboring yoki shu qolsin.
+order-current-media = Joriy post: { $media }. Boshqa havola yuboring yoki «Shu qolsin»ni bosing.
 order-bad-media = Bu havola emas. Postning toʻliq manzilini yuboring, https:// bilan boshlansin.
 order-summary-media = Post: { $media }
 
-order-ask-min = Obuna: har bir yangi postga kamida nechta? { $min } dan { $max } gacha butun son yuboring.
-order-current-min = Joriy eng kam: { $min }. Boshqa son yuboring yoki shu qolsin.
-order-bad-min = Iltimos, { $min } dan { $max } gacha butun son yuboring.
+order-ask-min = Obuna: har bir yangi postga kamida nechta? { $min } tadan { $max } tagacha butun son yuboring.
+order-current-min = Joriy eng kam: { $min }. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
+order-bad-min = Iltimos, { $min } tadan { $max } tagacha butun son yuboring.
 order-summary-min = Har bir postga kamida: { $min }
-order-ask-max = Har bir yangi postga koʻpi bilan nechta? Eng kam sonidan { $max } gacha.
-order-current-max = Joriy eng koʻp: { $max }. Boshqa son yuboring yoki shu qolsin.
+order-ask-max = Har bir yangi postga koʻpi bilan nechta? Siz kiritgan eng kam sondan { $max } tagacha.
+order-current-max = Joriy eng koʻp: { $max }. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-max = Iltimos, eng kam sondan kichik boʻlmagan va { $max } dan oshmaydigan butun son yuboring.
 order-summary-max = Har bir postga koʻpi bilan: { $max }
-order-ask-posts = Nechta yangi post uchun? 1 dan { $max } gacha butun son yuboring.
-order-current-posts = Joriy postlar: { $posts }. Boshqa son yuboring yoki shu qolsin.
-order-bad-posts = Iltimos, 1 dan { $max } gacha butun son yuboring.
-order-summary-posts = Postlar: { $posts }
-order-ask-old-posts = Mavjud oxirgi postlardan nechtasi uchun ham? 1 dan { $max } gacha son yuboring yoki «Oʻtkazib yuborish»ni bosing.
-order-current-old-posts = Joriy mavjud postlar: { $old_posts }. Boshqa son yuboring yoki shu qolsin.
-order-bad-old-posts = Iltimos, 1 dan { $max } gacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
-order-summary-old-posts = Mavjud postlar: { $old_posts }
+order-ask-posts = Nechta yangi post uchun? 1 tadan { $max } tagacha butun son yuboring.
+order-current-posts = Joriy postlar: { $posts } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
+order-bad-posts = Iltimos, 1 tadan { $max } tagacha butun son yuboring.
+order-summary-posts = Postlar: { $posts } ta
+order-ask-old-posts = Mavjud oxirgi postlardan nechtasi uchun ham? 1 tadan { $max } tagacha son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-current-old-posts = Joriy mavjud postlar: { $old_posts } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
+order-bad-old-posts = Iltimos, 1 tadan { $max } tagacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-summary-old-posts = Mavjud postlar: { $old_posts } ta
 order-ask-delay = Post chiqqandan necha daqiqa keyin boshlansin? Sonni bosing yoki 0 dan { $max } gacha son yuboring.
-order-current-delay = Joriy kechikish: { $delay } daqiqa. Boshqa son yuboring yoki shu qolsin.
+order-current-delay = Joriy kechikish: { $delay } daqiqa. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-delay = Iltimos, kechikishni daqiqalarda yuboring: 0 dan { $max } gacha butun son.
 order-summary-delay = Kechikish: { $delay } daqiqa
 order-ask-expiry = Qaysi kungacha? Sanani yuboring, masalan 31/12/2026, yoki muddatsiz boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
-order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yoki shu qolsin.
+order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yoki «Shu qolsin»ni bosing.
 order-bad-expiry = Iltimos, oʻtmishda boʻlmagan sanani yuboring, masalan 31/12/2026.
 order-summary-expiry = Tugaydi: { $expiry }
 order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun pul obuna tugaganda balansga qaytariladi.

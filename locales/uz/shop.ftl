@@ -1,9 +1,9 @@
-# Do'kon vitrinasi: xaridorlar uchun qidiruv, adminlar uchun buyruqlar.
+# Doʻkon vitrinasi: mijozlar uchun qidiruv, administratorlar uchun buyruqlar.
 
-order-search-hint = Yoki qidirish uchun so'z yozing, masalan “ko'rishlar”.
+order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “koʻrishlar”.
 order-search-results =
-    “{ $query }” bo'yicha topildi: { $count } ta xizmat (sahifa { $page } / { $pages }), narxlar 1000 tasi uchun:
-order-search-none = “{ $query }” bo'yicha hech narsa topilmadi. Boshqa so'z yozing yoki toifani tanlash uchun /order yuboring.
+    “{ $query }” boʻyicha topildi: { $count } ta xizmat ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
+order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
 order-service-description = { $description }
 
 inline-service-order = 🛒 Buyurtma berish
@@ -12,58 +12,58 @@ inline-service-card =
     <b>{ $service }</b>
     1000 tasi { $price }
 
-cmd-hide = Xizmat yoki toifani yashirish: /hide RAQAM yoki NOM (adminlar)
-cmd-show = Xizmat yoki toifani ko'rsatish: /show RAQAM yoki NOM (adminlar)
-cmd-markup = Ustama foizda: /markup RAQAM yoki NOM FOIZ (adminlar)
-cmd-price = 1000 tasi uchun qat'iy narx: /price RAQAM SUMMA (adminlar)
-cmd-rename = Tilga ko'ra nom: /rename RAQAM yoki NOM | TIL | YANGI NOM (adminlar)
-cmd-describe = Tilga ko'ra tavsif: /describe RAQAM | TIL | MATN (adminlar)
-cmd-position = Toifalar tartibi: /position NOM O'RIN (adminlar)
-cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (adminlar)
+cmd-hide = Xizmat yoki boʻlimni yashirish: /hide RAQAM yoki NOM (administratorlar)
+cmd-show = Xizmat yoki boʻlimni koʻrsatish: /show RAQAM yoki NOM (administratorlar)
+cmd-markup = Ustama foizda: /markup RAQAM yoki NOM FOIZ (administratorlar)
+cmd-price = 1000 tasi uchun qatʼiy narx: /price RAQAM SUMMA (administratorlar)
+cmd-rename = Tilga koʻra nom: /rename RAQAM yoki NOM | TIL | YANGI NOM (administratorlar)
+cmd-describe = Tilga koʻra tavsif: /describe RAQAM | TIL | MATN (administratorlar)
+cmd-position = Boʻlimlar tartibi: /position NOM OʻRIN (administratorlar)
+cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (administratorlar)
 
-cmd-shop = Katalog: bir bosishda yashirish va ko'rsatish (adminlar)
+cmd-shop = Katalog: bir bosishda yashirish va koʻrsatish (administratorlar)
 shop-panel =
-    <b>Katalog</b>: { $categories } ta toifa, xaridorlarga { $shown } tasi ko'rinadi (sahifa { $page } / { $pages }).
-    👁 ko'rinadi, 🙈 yashirin. Toifani yoki uning xizmatlarini yashirish yoki ko'rsatish uchun toifani oching.
+    <b>Katalog</b>: { $categories } ta boʻlim, mijozlarga { $shown } tasi koʻrinadi ({ $pages } tadan { $page }-sahifa).
+    👁 koʻrinadi, 🙈 yashirin. Boʻlimni yoki uning xizmatlarini yashirish yoki koʻrsatish uchun boʻlimni oching.
 shop-panel-category =
-    <b>{ $category }</b> (sahifa { $page } / { $pages })
+    <b>{ $category }</b> ({ $pages } tadan { $page }-sahifa)
     Yashirin: { $hidden ->
         [yes] ha
-       *[no] yo'q
-    } · ustama: { $markup } · o'rni: { $position }
-    Xizmatni yashirish yoki ko'rsatish uchun ustiga bosing. Narx va nomlar: /markup, /price, /rename, /describe; tartib: /position.
-shop-btn-hide-category = 🙈 Butun toifani yashirish
-shop-btn-show-category = 👁 Toifani ko'rsatish
+       *[no] yoʻq
+    } · ustama: { $markup } · oʻrni: { $position }
+    Xizmatni yashirish yoki koʻrsatish uchun ustiga bosing. Narx va nomlar: /markup, /price, /rename, /describe; tartib: /position.
+shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
+shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
-shop-not-found = Panel katalogida #{ $target } xizmati yoki “{ $target }” toifasi yo'q.
-shop-usage-hide = /hide ni xizmat raqami (/hide 12) yoki toifa nomi (/hide Telegram Views) bilan yuboring.
-shop-usage-show = /show ni xizmat raqami (/show 12) yoki toifa nomi (/show Telegram Views) bilan yuboring.
-shop-usage-markup = /markup ni xizmat raqami yoki toifa nomi va foizdagi ustama bilan yuboring: /markup 12 35 yoki /markup Telegram Views 25. Chiziqcha (/markup 12 -) yuqori darajadagi ustamani qaytaradi.
-shop-usage-price = /price ni xizmat raqami va 1000 tasi narxi bilan yuboring: /price 12 1.50. Chiziqcha (/price 12 -) ustama bo'yicha narxni qaytaradi.
-shop-usage-rename = /rename ni xizmat raqami yoki toifa nomi, til (en, ru, uz) va nom bilan | orqali yuboring: /rename 12 | uz | Ko'rishlar. Nom o'rniga chiziqcha panel nomini qaytaradi.
-shop-usage-describe = /describe ni xizmat raqami, til (en, ru, uz) va matn bilan | orqali yuboring: /describe 12 | uz | Tez boshlanadi. Chiziqcha tavsifni o'chiradi.
-shop-usage-position = /position ni toifa nomi va ro'yxatdagi o'rni bilan yuboring: /position Telegram Views 1. Chiziqcha (/position Telegram Views -) panel tartibini qaytaradi.
-shop-hidden = Xaridorlardan yashirildi: { $what }
-shop-shown = Xaridorlarga ko'rsatildi: { $what }
-shop-bad-markup = Ustama 0 dan boshlab son bo'lishi kerak, masalan 15 yoki 12.5: 0 dan kami panel narxidan arzon sotish bo'ladi.
+shop-not-found = Panel katalogida #{ $target } xizmati yoki “{ $target }” boʻlimi yoʻq.
+shop-usage-hide = /hide ni xizmat raqami (/hide 12) yoki boʻlim nomi (/hide Telegram Views) bilan yuboring.
+shop-usage-show = /show ni xizmat raqami (/show 12) yoki boʻlim nomi (/show Telegram Views) bilan yuboring.
+shop-usage-markup = /markup ni xizmat raqami yoki boʻlim nomi va foizdagi ustama bilan yuboring: /markup 12 35 yoki /markup Telegram Views 25. Chiziqcha (/markup 12 -) yuqori darajadagi ustamani qaytaradi.
+shop-usage-price = /price ni xizmat raqami va 1000 tasi narxi bilan yuboring: /price 12 1.50. Chiziqcha (/price 12 -) ustama boʻyicha narxni qaytaradi.
+shop-usage-rename = /rename ni xizmat raqami yoki boʻlim nomi, til (en, ru, uz) va nom bilan | orqali yuboring: /rename 12 | uz | Koʻrishlar. Nom oʻrniga chiziqcha panel nomini qaytaradi.
+shop-usage-describe = /describe ni xizmat raqami, til (en, ru, uz) va matn bilan | orqali yuboring: /describe 12 | uz | Tez boshlanadi. Chiziqcha tavsifni oʻchiradi.
+shop-usage-position = /position ni boʻlim nomi va roʻyxatdagi oʻrni bilan yuboring: /position Telegram Views 1. Chiziqcha (/position Telegram Views -) panel tartibini qaytaradi.
+shop-hidden = Mijozlardan yashirildi: { $what }
+shop-shown = Mijozlarga koʻrsatildi: { $what }
+shop-bad-markup = Ustama 0 dan boshlab son boʻlishi kerak, masalan 15 yoki 12.5: 0 dan kami panel narxidan arzon sotish boʻladi.
 shop-markup-set = { $what }: ustama { $markup }%.
 shop-markup-cleared = { $what }: yana yuqori darajadagi ustama amal qiladi.
-shop-bad-price = Narx summa bo'lishi kerak, masalan 1.50.
-shop-price-below = Rad etildi: 1000 tasi { $price } panel narxi { $rate } dan past, har bir buyurtma zarar bo'ladi.
+shop-bad-price = Narx summa boʻlishi kerak, masalan 1.50.
+shop-price-below = Rad etildi: 1000 tasi { $price } panel narxi { $rate } dan past, har bir buyurtma zarar boʻladi.
 shop-price-set = { $what }: 1000 tasi { $price } (panel narxi { $rate }).
-shop-price-cleared = { $what }: yana ustama bo'yicha narx.
-shop-bad-language = Til en, ru yoki uz bo'lishi kerak.
+shop-price-cleared = { $what }: yana ustama boʻyicha narx.
+shop-bad-language = Til en, ru yoki uz boʻlishi kerak.
 shop-name-set = { $what } ({ $language }): “{ $text }”.
 shop-name-cleared = { $what } ({ $language }): yana panel nomi.
 shop-description-set = { $what } ({ $language }), tavsif: { $text }
 shop-description-cleared = { $what } ({ $language }): tavsifsiz.
-shop-bad-position = O'rin 1 dan 10000 gacha butun son yoki chiziqcha bo'lishi kerak.
-shop-position-set = { $what } endi ro'yxatda { $position }-o'rinda.
+shop-bad-position = Oʻrin 1 dan 10000 gacha butun son yoki chiziqcha boʻlishi kerak.
+shop-position-set = { $what } endi roʻyxatda { $position }-oʻrinda.
 shop-position-cleared = { $what } yana panel tartibida.
 shop-changes =
-    <b>Panel katalogi o'zgardi</b>: { $added } ta yangi, { $removed } ta yo'qoldi (yashirildi), { $repriced } ta narxi o'zgardi.{ $below ->
+    <b>Panel katalogi oʻzgardi</b>: { $added } ta yangi, { $removed } ta yoʻqoldi (yashirildi), { $repriced } ta narxi oʻzgardi.{ $below ->
         [0] {""}
-       *[other] {" "}⚠️ { $below } tasining qat'iy narxi endi panel narxidan past: /price bilan oshiring.
+       *[other] {" "}⚠️ { $below } tasining qatʼiy narxi endi panel narxidan past: /price bilan oshiring.
     }
     { $list }
 shop-usage-dripfeed = /dripfeed buyrugʻini xizmat raqami va on yoki off bilan yuboring: /dripfeed 12 on. Chiziqcha (/dripfeed 12 -) yana panel roʻyxatiga amal qiladi.

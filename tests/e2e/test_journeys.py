@@ -43,7 +43,7 @@ async def test_a_new_customer_orders_a_default_and_a_poll_service(
     # She switches to Uzbek from the menu; everything after is in Uzbek.
     await alice.press(ru("menu-language"))
     await alice.wait_for_text(shown(ru, "language-choose"))
-    chosen = await alice.press("O'zbekcha")
+    chosen = await alice.press("Oʻzbekcha")
     assert (await alice.wait_for_answer(chosen)).text == uz("language-set")
     await alice.wait_for_text(shown(uz, "menu-prompt"))
 
