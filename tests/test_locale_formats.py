@@ -61,7 +61,7 @@ async def order_members(client: BotClient) -> list[str]:
             "uz",
             "soʻm",
             "72,00 soʻm",
-            "10 dan 100 000 gacha",
+            "10 tadan 100 000 tagacha",
             "<b>7,20 soʻm</b>",
             "<b>2 002,80 soʻm</b>",
         ),
@@ -94,7 +94,7 @@ async def test_a_customer_sees_money_and_numbers_in_their_language(
     ("language", "placed", "charge"),
     [
         ("ru", "Оформлен: 3 янв. 2026\u202fг., 03:30\n", "Сумма: 7,20 сум"),
-        ("uz", "Berilgan: 3-yan, 2026, 03:30\n", "Narx: 7,20 soʻm"),
+        ("uz", "Berilgan: 3-yan, 2026, 03:30\n", "Summa: 7,20 soʻm"),
         ("en", "Placed: Jan 3, 2026, 3:30\u202fAM\n", "Charge: 7.20 UZS"),
     ],
 )
