@@ -34,6 +34,14 @@ class Money:
     currency: str = ""
     rounding: str = ROUND_FLOOR
 
+    def __str__(self) -> str:
+        # Written only in a language (a message's argument, or `Texts.write`): pasted into
+        # an f-string it would show its repr to customers, so it fails loudly instead.
+        raise TypeError("Money is written by the Translator: pass it to t(...) or t.write()")
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
     def shown(self) -> Decimal:
         """The amount rounded as it is written, whatever the language."""
         if self.decimals is None:

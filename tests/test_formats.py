@@ -194,3 +194,11 @@ def test_a_currency_from_the_panel_is_escaped_like_any_panel_text(sample: Transl
     }
     assert sample.render("en", "sample", args).startswith("1.00 &lt;B&gt; · ")
     assert sample.texts("en").plain("sample", **args).startswith("1.00 <B> · ")
+
+
+def test_money_pasted_into_an_f_string_fails_loudly() -> None:
+    money = Money(Decimal("7.2"), 2, "UZS")
+    with pytest.raises(TypeError):
+        f"{money}"  # the mistake this guards against
+    with pytest.raises(TypeError):
+        str(money)
