@@ -59,6 +59,7 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.storage.backup import Backups
+from bot.storage.greetings import GreetingsRepo
 from bot.storage.tickets import TicketsRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
@@ -196,6 +197,7 @@ def create_dispatcher(
         alerts=alerts,
         amounts=amounts,
     )
+    dp["greetings"] = GreetingsRepo(db)
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],
         outbox=outbox,

@@ -47,6 +47,7 @@ EXPECTED: dict[str, str] = {
     "shop_timezone": "an IANA time zone name, like Asia/Tashkent or Europe/Moscow",
     "catalogue_refresh": "seconds the panel's service list is cached, a number above 0",
     "support_contact": "who customers write to for help, like @shop_support",
+    "shop_name": "the shop's name for the greeting, at most 64 characters, like Star SMM",
     "panel_balance_alert": "the panel balance below which admins are alerted, a number from 0 up",
     "panel_balance_check": "seconds between checks of the panel's balance, a number above 0",
     "new_services_visible": "true or false: whether services new on the panel are shown",
@@ -123,6 +124,8 @@ class Settings(BaseSettings):
     shop_timezone: str = "UTC"
     catalogue_refresh: float = Field(default=600, gt=0)
     support_contact: str = ""
+    # Named in the /start greeting; empty: the greeting names no shop.
+    shop_name: str = Field(default="", max_length=64)
     panel_balance_alert: Decimal = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
     panel_balance_check: float = Field(default=600, gt=0)
     topup_min_stars: int = Field(default=50, ge=1, le=MAX_INVOICE_STARS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
 from aiogram import Bot
@@ -47,6 +47,16 @@ def credit_for(stars: int, settings: Settings) -> Decimal:
 def rate_money(settings: Settings, currency: str) -> Money:
     """What one star buys, as people read it: 0.01 USD, 1.5, 100 (no trailing zeros)."""
     return display_exact(settings.stars_rate, currency)
+
+
+def stars_to_cover(missing: Decimal, settings: Settings) -> int:
+    """The fewest whole stars whose credit covers `missing`, within the top-up bounds (at
+    the most, TOPUP_MAX_STARS: a larger gap takes more than one top-up)."""
+    stars = max(1, int((missing / settings.stars_rate).to_integral_value(ROUND_CEILING)))
+    # The credit is rounded down to the price step: one star more where that falls short.
+    while credit_for(stars, settings) < missing and stars < settings.topup_max_stars:
+        stars += 1
+    return min(max(stars, settings.topup_min_stars), settings.topup_max_stars)
 
 
 def preset_amounts(settings: Settings) -> list[int]:

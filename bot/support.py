@@ -15,7 +15,7 @@ from aiogram.types import InlineKeyboardMarkup, User
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.desk.views import customer_label, status_label
-from bot.i18n import Texts
+from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.settings import Settings
@@ -29,17 +29,24 @@ log = logging.getLogger(__name__)
 # come with it, and Telegram refuses a message over 4,096 characters. Longer text is kept
 # whole in the database and cut when relayed.
 RELAY_LIMIT = 3000
+# A ticket's history in one message: its latest messages, each cut to HISTORY_MESSAGE.
+HISTORY_LIMIT = 3800
+HISTORY_MESSAGE = 1000
 
 
 def cut(text: str, limit: int = RELAY_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def admin_buttons(t: Texts, ticket_id: int) -> InlineKeyboardMarkup:
+def admin_buttons(t: Texts, ticket_id: int, *, closed: bool = False) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("ticket-reply"), callback_data=TicketCb(action="answer", id=ticket_id))
-    builder.button(text=t("ticket-close"), callback_data=TicketCb(action="close", id=ticket_id))
-    builder.adjust(2)
+    if not closed:
+        builder.button(
+            text=t("ticket-reply"), callback_data=TicketCb(action="answer", id=ticket_id)
+        )
+        builder.button(text=t("ticket-close"), callback_data=TicketCb(action="close", id=ticket_id))
+    builder.button(text=t("ticket-history"), callback_data=TicketCb(action="history", id=ticket_id))
+    builder.adjust(2, 1)
     return builder.as_markup()
 
 
@@ -94,6 +101,7 @@ class Support:
         customer got it."""
         if not await self.tickets.add(ticket.id, admin_id, from_admin=True, text=text):
             return None
+        await self._tell_other_admins(bot, ticket, admin_id, text)
         t = await self._alerts.texts_for(ticket.user_id)
         try:
             sent = await bot.send_message(
@@ -123,6 +131,59 @@ class Support:
                     bot, admin_id, t("ticket-closed-by-customer", ticket=str(ticket.id))
                 )
         return True
+
+    async def history(self, t: Texts, ticket: Ticket) -> str:
+        """The whole ticket for an admin: who wrote what, when; the latest messages that
+        fit one Telegram message, saying how many earlier ones are left out."""
+        customer = customer_label(await self._users.get(ticket.user_id), ticket.user_id)
+        head = t(
+            "ticket-history-title",
+            ticket=str(ticket.id),
+            status=t(f"ticket-status-{ticket.status}"),
+            customer=customer,
+        )
+        if ticket.order_id is not None:
+            head += "\n" + t("ticket-history-order", order=str(ticket.order_id))
+        names: dict[int, str] = {ticket.user_id: customer}
+        blocks: list[str] = []
+        messages = await self.tickets.history(ticket.id)
+        room = HISTORY_LIMIT - len(head)
+        for message in reversed(messages):
+            if message.author_id not in names:
+                record = await self._users.get(message.author_id)
+                names[message.author_id] = customer_label(record, message.author_id)
+            block = t(
+                "ticket-history-admin" if message.from_admin else "ticket-history-customer",
+                who=Html(names[message.author_id]),
+                when=message.created_at,
+                text=cut(message.text, HISTORY_MESSAGE),
+            )
+            if len(block) + 2 > room:
+                break
+            room -= len(block) + 2
+            blocks.append(block)
+        left_out = len(messages) - len(blocks)
+        if left_out:
+            blocks.append(t("ticket-history-earlier", count=left_out))
+        return "\n\n".join([head, *reversed(blocks)])
+
+    async def _tell_other_admins(self, bot: Bot, ticket: Ticket, admin_id: int, text: str) -> None:
+        """So that two admins do not answer the same question: the others see the answer
+        (a reply to it continues the ticket, like a reply to the question)."""
+        by = customer_label(await self._users.get(admin_id), admin_id)
+        for other in self._admins:
+            if other == admin_id:
+                continue
+            t = await self._alerts.texts_for(other)
+            notice = t("ticket-answered-by", ticket=str(ticket.id), admin=by, text=cut(text))
+            try:
+                sent = await bot.send_message(
+                    other, notice, reply_markup=admin_buttons(t, ticket.id)
+                )
+            except (TelegramAPIError, TelegramNetworkError) as error:
+                log.warning("ticket %s: telling admin %s failed: %s", ticket.id, other, error)
+                continue
+            await self.tickets.remember(other, sent.message_id, ticket.id)
 
     async def _to_admins(self, bot: Bot, ticket: Ticket, key: str, text: str) -> int:
         customer = await self._users.get(ticket.user_id)

@@ -7,12 +7,18 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
+from bot.telegram.keyboards import main_menu
 
 PRIVATE_COMMANDS = ("order", "massorder", "orders", "balance", "cancel")
 
 
 async def unknown(message: Message, t: Texts) -> None:
     await message.answer(t("unknown-command"))
+
+
+async def not_words(message: Message, t: Texts) -> None:
+    # Words are searched (the order router); a sticker or a photo finds nothing: the menu.
+    await message.answer(t("free-text-not-words"), reply_markup=main_menu(t))
 
 
 async def private_only(message: Message, t: Texts) -> None:
@@ -33,7 +39,8 @@ async def stale_button(query: CallbackQuery, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="fallback")
-    router.message.register(unknown, F.chat.type == "private")
+    router.message.register(unknown, F.chat.type == "private", F.text.startswith("/"))
+    router.message.register(not_words, F.chat.type == "private")
     # Ordering and balances are private; Command() already skips /order@another_bot.
     router.message.register(private_only, Command(*PRIVATE_COMMANDS))
     router.message.register(unknown_command_in_group, F.text.startswith("/"))

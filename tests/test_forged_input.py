@@ -42,14 +42,23 @@ def admin(make_client: MakeClient) -> BotClient:
 async def test_an_order_id_past_64_bits_is_a_stale_button(
     client: BotClient, caplog: pytest.LogCaptureFixture, action: str, order_id: str
 ) -> None:
-    sent = await client.click(f"od:{action}:{order_id}:0")
+    sent = await client.click(f"od:{action}:{order_id}:0:a")
     [answer] = [r for r in sent if isinstance(r, AnswerCallbackQuery)]
     assert answer.text == EXPIRED
     assert not errors_logged(caplog)
 
 
 @pytest.mark.parametrize(
-    "data", ["ol:99999999999999999999", "cp:v:-99999999", "ct:v:-1:0", "sh:v:0:0:-2", "tu:pay:-5"]
+    "data",
+    [
+        "ol:99999999999999999999:a",
+        "ol:0:z",
+        "od:view:1:0:q",
+        "cp:v:-99999999",
+        "ct:v:-1:0",
+        "sh:v:0:0:-2",
+        "tu:pay:-5",
+    ],
 )
 async def test_pages_and_positions_out_of_any_list_are_stale_buttons(
     client: BotClient, caplog: pytest.LogCaptureFixture, data: str
@@ -120,7 +129,7 @@ async def test_an_update_from_an_impossible_user_id_is_dropped(
     caplog.set_level(logging.DEBUG, "bot.telegram.middlewares")
     client = make_client(user_id=user_id, chat_id=1001)
     assert await client.send("/start") == []
-    assert await client.click("od:view:1:0") == []
+    assert await client.click("od:view:1:0:a") == []
     assert await client.inline("") == []
     assert "dropped: impossible user or chat id" in caplog.text
     assert not errors_logged(caplog)
@@ -141,7 +150,7 @@ async def test_a_card_on_a_message_that_is_gone_comes_as_a_new_message(
     client.session.plan(
         EditMessageText, TelegramBadRequest(EditMessageText(text="x"), "message to edit not found")
     )
-    sent = await client.click(f"od:view:{order.id}:0")
+    sent = await client.click(f"od:view:{order.id}:0:a")
     assert any(isinstance(r, SendMessage) and f"Order #{order.id}" in r.text for r in sent)
     assert not errors_logged(caplog)
 
@@ -154,7 +163,7 @@ def broken_orders(dp, monkeypatch: pytest.MonkeyPatch) -> None:
     async def broken(*args: object) -> int:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(dp["orders"], "count_for_user", broken)
+    monkeypatch.setattr(dp["orders"], "statuses_for_user", broken)
 
 
 async def test_an_unexpected_error_is_answered_logged_once_and_alerted_once(
@@ -170,7 +179,7 @@ async def test_an_unexpected_error_is_answered_logged_once_and_alerted_once(
     assert logged.getMessage().startswith("message update ")
     assert logged.getMessage().endswith(" failed with RuntimeError")
     # The tap is answered too, and the admins are not told again within the hour.
-    sent = await client.click("ol:0")
+    sent = await client.click("ol:0:a")
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)][-1] == TRY_AGAIN
     assert texts(sent, ADMIN_ID) == []
 

@@ -18,6 +18,9 @@ from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 
 MEMBERS = "7-day Join — Telegram Members"
 POLL = "Poll Votes — Telegram"
+HINT = "Or type a word to search, like “members” or “votes”."
+# Outside a conversation a number is searched for, not taken as a quantity.
+NOT_FOUND_100 = f"We found nothing for “100”. Choose below what to do.\n{HINT}"
 
 
 async def to_service(client: BotClient, category: str, service_prefix: str) -> None:
@@ -40,10 +43,7 @@ async def to_summary(client: BotClient, link: str = "@durov", quantity: str = "1
 async def test_default_order_end_to_end(client: BotClient, db, emulator: PanelEmulator) -> None:
     await fund(db, client.user.id, "10")
     sent = await client.send("/order")
-    assert texts(sent) == [
-        "<b>New order</b>\nChoose a category (page 1 of 1):\n\n"
-        "Or type a word to search, like “views”."
-    ]
+    assert texts(sent) == [f"<b>New order</b>\nChoose a category (page 1 of 1):\n\n{HINT}"]
     assert last_buttons(client) == ["Telegram Members", "Telegram Votes", "✖ Cancel"]
 
     await client.click_text("Telegram Members")
@@ -202,8 +202,8 @@ async def test_too_little_balance_says_what_is_missing_and_offers_no_confirm(
     await to_summary(client, quantity="100")
     summary = texts(client.session.requests[-1:])[-1]
     assert "Your balance: 5.00 UZS, 2.20 UZS short." in summary
-    assert "/topup" in summary
-    assert last_buttons(client) == ["« Back", "✖ Cancel"]
+    assert "Top up with the button below" in summary
+    assert last_buttons(client) == ["⭐ Top up 2.20 UZS (220 ⭐)", "« Back", "✖ Cancel"]
     assert emulator.calls("add") == []
 
 
@@ -257,9 +257,7 @@ async def test_cancel_at_every_step(client: BotClient, db, emulator, steps) -> N
         await action()
     sent = await client.click(OrderNavCb(action="cancel"))
     assert "The order was canceled. Nothing was charged." in texts(sent)
-    assert texts(await client.send("100")) == [
-        "We don't know that command. Send /help to see what you can do here."
-    ]
+    assert texts(await client.send("100")) == [NOT_FOUND_100]
     assert emulator.calls("add") == []
     assert await balance_of(db, client.user.id) == Decimal(10)
 
@@ -280,9 +278,7 @@ async def test_a_command_mid_conversation_works_and_ends_it(client: BotClient, c
     assert answered
     assert not any("no longer available" in text for text in answered)  # not as a quantity
     # the half-done order is gone: a number is no longer taken as the quantity
-    assert texts(await client.send("100")) == [
-        "We don't know that command. Send /help to see what you can do here."
-    ]
+    assert texts(await client.send("100")) == [NOT_FOUND_100]
 
 
 async def test_old_prompt_buttons_have_expired(client: BotClient) -> None:

@@ -25,12 +25,18 @@ from tests.order_factory import place, refunds_of
 from tests.panel_emulator import FaultKind, PanelEmulator
 
 SERVICE = "7-day Join — Telegram Members"
+REFRESH, AGAIN, ASK, BACK = "🔄 Refresh", "🛒 Order again", "💬 Ask about this order", "« My orders"
 
 
 @dataclass(frozen=True)
 class Card:
     text: str
     labels: list[str]
+
+
+def all_pending_filters(count: int) -> list[str]:
+    """The filter buttons when every one of `count` orders is pending, All chosen."""
+    return [f"✓ All ({count})", f"Active ({count})", "Completed (0)", "Partial / canceled (0)"]
 
 
 def card_of(sent: list[TelegramMethod[Any]]) -> Card:
@@ -48,29 +54,31 @@ async def test_no_orders_yet(client: BotClient) -> None:
 async def test_the_list_is_newest_first_and_paged(
     client: BotClient, db: Database, emulator: PanelEmulator
 ) -> None:
-    await fund(db, 1001, "84")
-    placed = [await place(db, emulator, funded=True) for _ in range(7)]
+    await fund(db, 1001, "144")
+    placed = [await place(db, emulator, funded=True) for _ in range(12)]
 
     (first,) = await client.send("/orders")
 
     assert isinstance(first, SendMessage)
     lines = first.text.splitlines()
-    assert lines[0] == "<b>My orders</b>: 7 orders, page 1 of 2"
+    assert lines[0] == "<b>My orders</b>: 12 orders, page 1 of 2"
     newest = placed[-1]
     assert lines[2] == f"#{newest.id} · {SERVICE} × 100 · pending · 12.00"
-    assert len(lines) == 2 + 5
+    assert len(lines) == 2 + 10
     assert labels(first.reply_markup) == [
-        *(f"⏳ #{order.id}" for order in reversed(placed[2:])),
+        *(f"🕓 #{order.id}" for order in reversed(placed[2:])),
         "▶️",
+        *all_pending_filters(12),
+        "🔎 Search",
     ]
 
     second = card_of(await client.click_text("▶️"))
-    assert second.text.splitlines()[0] == "<b>My orders</b>: 7 orders, page 2 of 2"
+    assert second.text.splitlines()[0] == "<b>My orders</b>: 12 orders, page 2 of 2"
     assert [line.split(" · ")[0] for line in second.text.splitlines()[2:]] == [
         f"#{placed[1].id}",
         f"#{placed[0].id}",
     ]
-    assert second.labels[-1] == "◀️"
+    assert second.labels[2] == "◀️"
     back = card_of(await client.click_text("◀️"))
     assert back.text == first.text
 
@@ -135,7 +143,7 @@ async def test_the_card_shows_the_order_and_goes_back(
     order = await place(db, emulator)
     await client.send("/orders")
 
-    sent = await client.click_text(f"⏳ #{order.id}")
+    sent = await client.click_text(f"🕓 #{order.id}")
 
     assert isinstance(sent[0], AnswerCallbackQuery)
     card = card_of(sent)
@@ -148,7 +156,7 @@ async def test_the_card_shows_the_order_and_goes_back(
         f"Placed: {formats.moment(order.created_at, 'en')}",  # in SHOP_TIMEZONE, UTC here
         "Status: <b>pending</b>",
     ]
-    assert card.labels == ["🔄 Refresh", "✖️ Cancel order", "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, "✖️ Cancel order", AGAIN, ASK, BACK]
     back = card_of(await client.click_text("« My orders"))
     assert back.text.startswith("<b>My orders</b>: 1 order")
 
@@ -166,9 +174,14 @@ async def test_orders_not_placed_are_shown_with_their_local_status(
     assert f"#{order.id} · {SERVICE} × 100 · проверяется · 12,00" in listing
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert card.text.startswith(f"<b>Заказ #{order.id}</b>\n")
-    assert card.labels == ["🔄 Обновить", "💬 Вопрос по заказу", "« Мои заказы"]
+    assert card.labels == [
+        "🔄 Обновить",
+        "🛒 Заказать снова",
+        "💬 Вопрос по заказу",
+        "« Мои заказы",
+    ]
     again = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
-    assert again.text == card.text
+    assert again.text == card.text + "\n\n🔄 Актуально: с прошлой проверки ничего не изменилось."
     assert emulator.calls("status") == []  # nothing to ask the panel about
 
 
@@ -192,25 +205,43 @@ async def test_refresh_answers_first_then_asks_the_panel_and_records(
     assert [row.key for row in await OutboxRepo(db).for_user(1001)] == ["notify-started"]
 
 
-async def test_an_unchanged_refresh_is_not_an_error(
+async def test_an_unchanged_refresh_says_so_on_the_card(
     client: BotClient, db: Database, emulator: PanelEmulator, caplog
 ) -> None:
     order = await place(db, emulator)
     tap = OrderCb(action="refresh", id=order.id, page=0)
     await client.send("/orders")
-    await client.click_text(f"⏳ #{order.id}")
+    card = card_of(await client.click_text(f"🕓 #{order.id}"))
     caplog.clear()
     with caplog.at_level(logging.DEBUG):
         first = await client.click(tap)
         second = await client.click(tap)
 
-    # Telegram (the recording session) refused both edits as "not modified": the card was
-    # already up to date, and nothing else was sent instead.
+    # The first Refresh visibly answers on the card; the second (a double tap) finds the
+    # card saying so already, and Telegram (the recording session) refuses the edit as
+    # "not modified": nothing else is sent instead.
+    assert card_of(first).text == (
+        card.text + "\n\n🔄 Up to date: nothing has changed since the last check."
+    )
     for sent in (first, second):
         assert [type(request) for request in sent] == [AnswerCallbackQuery, EditMessageText]
     assert len(emulator.calls("status")) == 2
     assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
     assert "is handled" in caplog.text
+
+
+async def test_refresh_of_a_finished_order_says_it_will_not_change(
+    client: BotClient, dp: Dispatcher, bot: Bot, db: Database, emulator: PanelEmulator
+) -> None:
+    order = await place(db, emulator)
+    emulator.set_status(order.panel_order_id or "", "Completed", remains=0, start_count=250)
+    await dp["sweeper"].run_once(bot)
+    before = len(emulator.calls("status"))
+    card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
+    assert card.text.endswith("This order is finished: its status will not change any more.")
+    assert "Start count: 250\nDelivered: 100 of 100" in card.text
+    assert REFRESH in card.labels
+    assert len(emulator.calls("status")) == before  # nothing to ask the panel
 
 
 async def test_refresh_when_the_panel_does_not_answer(
@@ -240,7 +271,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
 ) -> None:
     order = await place(db, emulator, charge="12.00")
     await client.send("/orders")
-    await client.click_text(f"⏳ #{order.id}")
+    await client.click_text(f"🕓 #{order.id}")
 
     ask = await client.click_text("✖️ Cancel order")
     assert isinstance(ask[0], AnswerCallbackQuery)
@@ -257,7 +288,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     card = card_of(done)
     assert "Status: <b>pending, cancellation requested</b>" in card.text
     assert card.text.endswith("as soon as the order is confirmed canceled.")
-    assert card.labels == ["🔄 Refresh", "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     assert await LedgerRepo(db).balance(1001) == 0  # a request, not an outcome
 
     # The flag is kept: a second Cancel (an old button) is refused without asking the panel.
@@ -271,7 +302,7 @@ async def test_cancel_asks_then_requests_and_money_comes_with_the_sweep(
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert "Status: <b>canceled</b>" in card.text
     assert "Returned to your balance: 12.00" in card.text
-    assert card.labels == ["💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
 
 
 async def test_a_refused_cancel_is_shown_and_changes_nothing(
@@ -316,7 +347,7 @@ async def test_no_cancel_where_the_service_does_not_allow_it(
 ) -> None:
     order = await place(db, emulator, can_cancel=False)
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
-    assert card.labels == ["🔄 Refresh", "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     for action in ("cancel", "cancel-yes"):
         (answer,) = await client.click(OrderCb(action=action, id=order.id, page=0))
         assert isinstance(answer, AnswerCallbackQuery)

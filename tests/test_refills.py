@@ -21,6 +21,7 @@ from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_orders import card_of
 
 REFILL = "🔁 Refill"
+REFRESH, AGAIN, ASK, BACK = "🔄 Refresh", "🛒 Order again", "💬 Ask about this order", "« My orders"
 REQUESTED = "Refill: requested, in progress"
 CHECKING = (
     "The refill request for this order is being checked: we did not get a clear answer."
@@ -61,14 +62,14 @@ async def test_refill_journey_one_request_and_each_news_told_once(
 
     card = card_of(await client.click(tap(order, "view")))
     assert "Status: <b>completed</b>" in card.text
-    assert card.labels == [REFILL, "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, REFILL, AGAIN, ASK, BACK]
 
     sent = await client.click(tap(order))
     assert answer_of(sent).text == "Sending the refill request…"
     card = card_of(sent)
     assert REQUESTED in card.text
     assert card.text.endswith("🔁 Refill requested. We will tell you when it is done.")
-    assert card.labels == ["💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     assert [form["order"] for form in emulator.calls("refill")] == [order.panel_order_id]
 
     # The same button tapped again (an old card): nothing is asked again, and it says why.
@@ -94,7 +95,7 @@ async def test_refill_journey_one_request_and_each_news_told_once(
 
     card = card_of(await client.click(tap(order, "view")))
     assert "Refill: done" in card.text
-    assert card.labels == [REFILL, "💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, REFILL, AGAIN, ASK, BACK]
 
     # A second refill of the same order, later: its news are its own, told once each.
     card_of(await client.click(tap(order)))
@@ -243,7 +244,7 @@ async def test_a_lost_answer_is_being_checked_and_never_asked_again(
     card = card_of(await client.click(tap(order)))
     assert "Refill: being checked" in card.text
     assert card.text.endswith(CHECKING)
-    assert card.labels == ["💬 Ask about this order", "« My orders"]
+    assert card.labels == [REFRESH, AGAIN, ASK, BACK]
     (alert,) = admin_texts(bot)
     assert alert.startswith(
         f"⚠️ Order #{order.id} (panel No. {order.panel_order_id}, customer 1001):"

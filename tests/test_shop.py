@@ -352,6 +352,7 @@ async def test_search_finds_only_the_curated_catalogue(admin: BotClient, client:
     await client.send("/order")
     assert texts(await client.send("join")) == [
         "Nothing found for “join”. Try another word, or send /order to choose from the categories."
+        "\nOr type a word to search, like “telegram” or “votes”."  # the hidden one's are not
     ]
     await client.send("/order")
     await client.send("telegram")

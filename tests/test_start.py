@@ -106,17 +106,18 @@ async def test_forged_language_code_changes_nothing(client: BotClient, db) -> No
     assert user.language is None
 
 
-@pytest.mark.parametrize("text", ["/nope", "hello", "/balance_of_power"])
-async def test_unknown_command_or_text_gets_the_hint(client: BotClient, text) -> None:
+@pytest.mark.parametrize("text", ["/nope", "/balance_of_power"])
+async def test_unknown_command_gets_the_hint(client: BotClient, text) -> None:
     assert texts(await client.send(text)) == [
         "We don't know that command. Send /help to see what you can do here."
     ]
 
 
-async def test_sticker_gets_the_hint_too(client: BotClient) -> None:
-    sticker = a_sticker()
-    assert texts(await client.send(sticker=sticker)) == [
-        "We don't know that command. Send /help to see what you can do here."
+async def test_words_and_stickers_get_the_menu_not_the_command_hint(client: BotClient) -> None:
+    # What they find (or not) is in test_free_text.py.
+    assert texts(await client.send("hello"))[0].startswith("We found nothing for “hello”.")
+    assert texts(await client.send(sticker=a_sticker())) == [
+        "Type in words what you are looking for, or choose below."
     ]
 
 

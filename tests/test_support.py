@@ -53,7 +53,7 @@ async def test_a_question_reaches_the_admin_who_answers_by_replying(make_client,
         f"💬 <b>Support request #1</b> from &lt;Ann&gt; <code>{client.user.id}</code>\n\n"
         "Is &lt;b&gt;this&lt;/b&gt; late?"
     )
-    assert labels(admin_copy(admin).reply_markup) == ["↩️ Reply", "✖️ Close"]
+    assert labels(admin_copy(admin).reply_markup) == ["↩️ Reply", "✖️ Close", "📜 History"]
     assert await status_of(db, 1) == "open"
 
     answered = await admin.send("Tomorrow <i>morning</i>", reply_to_message=admin_copy(admin))

@@ -50,12 +50,12 @@ async def test_topup_offers_presets_and_another_amount(client: BotClient) -> Non
     ]
     assert isinstance(sent[0], SendMessage)
     assert list(buttons(sent[0].reply_markup)) == [
-        ("50 ⭐", TopupCb(action="pay", stars=50).pack()),
-        ("100 ⭐", TopupCb(action="pay", stars=100).pack()),
-        ("250 ⭐", TopupCb(action="pay", stars=250).pack()),
-        ("500 ⭐", TopupCb(action="pay", stars=500).pack()),
-        ("1,000 ⭐", TopupCb(action="pay", stars=1000).pack()),
-        ("2,500 ⭐", TopupCb(action="pay", stars=2500).pack()),
+        ("0.50 · 50 ⭐", TopupCb(action="pay", stars=50).pack()),
+        ("1.00 · 100 ⭐", TopupCb(action="pay", stars=100).pack()),
+        ("2.50 · 250 ⭐", TopupCb(action="pay", stars=250).pack()),
+        ("5.00 · 500 ⭐", TopupCb(action="pay", stars=500).pack()),
+        ("10.00 · 1,000 ⭐", TopupCb(action="pay", stars=1000).pack()),
+        ("25.00 · 2,500 ⭐", TopupCb(action="pay", stars=2500).pack()),
         ("✏️ Another amount", TopupCb(action="type").pack()),
     ]
 
@@ -115,7 +115,9 @@ async def test_another_amount_is_typed_until_it_is_good(client: BotClient, db) -
     await client.send("/topup")
     sent = await client.click_text("✏️ Another amount")
     assert isinstance(sent[0], AnswerCallbackQuery)
-    assert texts(sent) == ["How many stars? Send a whole number from 50 to 10,000."]
+    assert texts(sent) == [
+        "How many stars? Send a whole number from 50 to 10,000.\n50 ⭐ = 0.50 · 10,000 ⭐ = 100.00"
+    ]
     for bad in ("lots", "5"):
         assert texts(await client.send(bad)) == [BAD_AMOUNT]
     assert texts(await client.send(sticker=a_sticker())) == [BAD_AMOUNT]
@@ -144,9 +146,7 @@ async def test_a_command_while_typing_an_amount_is_that_command(client: BotClien
     await client.send("/topup")
     await client.click_text("✏️ Another amount")
     assert texts(await client.send("/help"))[0].startswith("<b>What you can do here</b>")
-    assert texts(await client.send("100")) == [
-        "We don't know that command. Send /help to see what you can do here."
-    ]
+    assert texts(await client.send("100"))[0].startswith("We found nothing for “100”.")
 
 
 async def test_a_stale_preset_outside_the_bounds_changes_nothing(
@@ -159,7 +159,7 @@ async def test_a_stale_preset_outside_the_bounds_changes_nothing(
     assert "from 100 to 200" in texts(offered)[0]
     assert isinstance(offered[0], SendMessage)
     labels = [label for label, _ in buttons(offered[0].reply_markup)]
-    assert labels == ["100 ⭐", "✏️ Another amount"]
+    assert labels == ["1.00 · 100 ⭐", "✏️ Another amount"]
     sent = await client.click(TopupCb(action="pay", stars=2500))
     assert isinstance(sent[0], AnswerCallbackQuery)
     assert sent[0].show_alert

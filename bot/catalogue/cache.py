@@ -22,11 +22,16 @@ from bot.catalogue.curation import Curation, Pricing
 from bot.orders.steps import order_type
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
-from bot.text import folded
+from bot.text import OKINA, folded
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# Search hints: words this long or longer, made of letters only.
+HINT_WORD_MIN = 4
+_PUNCTUATION = '.,:;!?()[]«»“”"-/|+*\N{EM DASH}\N{EN DASH}'
+HINT_WORDS = 2
 
 
 class CatalogueUnavailable(Exception):
@@ -56,6 +61,9 @@ class Snapshot:
     pricing: dict[int, Pricing] = field(repr=False, default_factory=dict)
     curation: Curation = field(repr=False, default_factory=Curation)
     all_services: dict[int, Service] = field(repr=False, default_factory=dict)
+    _hint_cache: dict[str, list[str]] = field(
+        repr=False, default_factory=dict, compare=False, init=False
+    )
 
     @classmethod
     def build(
@@ -114,8 +122,8 @@ class Snapshot:
 
     @cached_property
     def _index(self) -> list[tuple[Service, str, tuple[str, ...]]]:
-        """Per shown service: everything searchable, folded (`bot.text.folded`), and its
-        names alone."""
+        """Per shown service: everything searchable, folded (`bot.text.folded`: any case,
+        any apostrophe), and its names alone."""
         index = []
         for category in self.categories:
             rule = self.curation.category(category.name)
@@ -127,11 +135,46 @@ class Snapshot:
                 index.append((service, haystack, names))
         return index
 
+    def hint_words(self, locale: str) -> list[str]:
+        """Words to suggest for a search, from the names customers see in `locale`: those
+        in the most services, leaving out a word every service has (a "Telegram" shop's
+        "telegram" finds everything, so it tells nothing). Each finds something."""
+        return self._hints(locale)
+
+    def _hints(self, locale: str) -> list[str]:
+        cached = self._hint_cache.get(locale)
+        if cached is None:
+            cached = self._hint_cache[locale] = self._rank_hint_words(locale)
+        return cached
+
+    def _rank_hint_words(self, locale: str) -> list[str]:
+        seen_in: dict[str, int] = {}
+        in_categories: set[str] = set()
+        for category in self.categories:
+            category_words = _words(self.category_name(category, locale))
+            in_categories.update(category_words)
+            for service in category.services:
+                for word in category_words | _words(self.name(service, locale)):
+                    seen_in[word] = seen_in.get(word, 0) + 1
+        everywhere = len(self.services)
+        # Most services first; of equals, a category's word (what the shop sells) before a
+        # service's; then the catalogue's order (the sort is stable).
+        ranked = sorted(seen_in, key=lambda word: (-seen_in[word], word not in in_categories))
+        telling = (w for w in ranked if seen_in[w] < everywhere or everywhere == 1)
+        # A word from the names is in the search's haystack, so each finds its service;
+        # checked anyway, for the few asked for only (a search scans the whole catalogue).
+        found: list[str] = []
+        for word in telling:
+            if len(found) == HINT_WORDS:
+                break
+            if self.search(word):
+                found.append(word)
+        return found
+
     def search(self, query: str) -> list[Service]:
         """Shown services whose names or category contain every word of `query`, in any
-        case and language, whatever apostrophe was typed; those whose name starts with it
-        first, then those with a word starting with it, then the rest, each in catalogue
-        order."""
+        case and language; those whose name starts with it first, then those with a word
+        starting with it, then the rest, each in catalogue order."""
         words = folded(query).split()
         if not words:
             return []
@@ -150,6 +193,14 @@ class Snapshot:
                 ranked.append((rank, position, service))
         ranked.sort(key=lambda item: item[:2])
         return [service for _, _, service in ranked]
+
+
+def _words(name: str) -> dict[str, None]:
+    """A name's words that make good search hints, case-folded, in the name's order."""
+    words = (word.strip(_PUNCTUATION) for word in folded(name).split())
+    return dict.fromkeys(
+        w for w in words if len(w) >= HINT_WORD_MIN and w.replace(OKINA, "").isalpha()
+    )
 
 
 def _as_curated(service: Service, curation: Curation) -> Service:

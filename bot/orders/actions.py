@@ -12,6 +12,7 @@ from bot.notify.alerts import Alerts
 from bot.notify.news import News
 from bot.orders.following import Follower
 from bot.orders.refilling import refill_about
+from bot.orders.texts import seen
 from bot.panel import (
     IncorrectOrderId,
     PanelClient,
@@ -55,8 +56,11 @@ async def refresh(
     report = reports.get(order.panel_order_id)
     if report is None:
         return order, "order-card-no-answer"
-    notice = "order-card-panel-error" if isinstance(report, PanelError) else None
-    return await follower.apply(bot, order.id, report) or order, notice
+    if isinstance(report, PanelError):
+        return await follower.apply(bot, order.id, report) or order, "order-card-panel-error"
+    now = await follower.apply(bot, order.id, report) or order
+    # Said on the card, so a Refresh that found nothing new still visibly answers.
+    return now, "order-card-unchanged" if seen(now) == seen(order) else None
 
 
 def cancel_refusal(order: Order) -> str | None:

@@ -21,14 +21,15 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot.catalogue import Catalogue, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.orders import screens
+from bot.orders import screens, timing
 from bot.orders.draft import Draft
 from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
 from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
 from bot.panel import Service
 from bot.settings import Settings
-from bot.storage import UsersRepo
+from bot.stars import credit_for, stars_to_cover
+from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.replies import current_snapshot, edit_or_send
 
@@ -71,6 +72,7 @@ class Conversation:
         settings: Settings,
         catalogue: Catalogue,
         users: UsersRepo,
+        orders: OrdersRepo,
         amounts: Amounts,
         user_id: int,
     ) -> None:
@@ -81,6 +83,7 @@ class Conversation:
         self.settings = settings
         self.catalogue = catalogue
         self.users = users
+        self.orders = orders
         self.amounts = amounts
         self.user_id = user_id
 
@@ -97,6 +100,7 @@ class Conversation:
         if state != OrderForm.confirm:
             # A Confirm token is good on its summary only: not after Back or another service.
             draft.token = draft.charge = None
+        draft.topup = None  # each summary may send its own Top up invoice
         await self.state.set_state(state)
         await self.save(draft)
         draft.prompt_id = await self.show(screen.text, screen.markup)
@@ -174,8 +178,36 @@ class Conversation:
         draft = await self.draft()
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
-        intro = screens.service_card(snapshot, service, self.t, self.amounts)
-        await self.question(draft, service, kind.first(service), intro)
+        await self.question(draft, service, kind.first(service), await self.card(snapshot, service))
+
+    async def again(self, snapshot: Snapshot, service: Service, link: str) -> None:
+        """Order `service` again for `link`: a fresh draft with the link answered (where the
+        service takes one and the link still suits it), its card and the first question
+        left, or the summary if none is."""
+        kind = order_type(service)
+        if kind is None:  # not sold: the caller checked `snapshot.services`
+            await self.categories(snapshot, 0)
+            return
+        draft = Draft(service_id=service.id, category=snapshot.category_of[service.id])
+        for step in kind.asked(service, {}):
+            if step.panel_field == "link" and step.suits(link, service, {}):
+                draft.answers[step.name] = link
+        left = next(
+            (s for s in kind.asked(service, draft.answers) if s.name not in draft.answers), None
+        )
+        if left is None:
+            await self.save(draft)
+            await self.summary(snapshot)
+            return
+        intro = await self.card(snapshot, service)
+        if draft.answers:
+            intro.append(self.t("order-again-link", link=link))
+        await self.question(draft, service, left, intro)
+
+    async def card(self, snapshot: Snapshot, service: Service) -> list[str]:
+        """The service's card, with how long its latest completed orders took."""
+        times = await self.orders.completion_times(service.id, timing.SAMPLE)
+        return screens.service_card(snapshot, service, self.t, self.amounts, times)
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -248,8 +280,7 @@ class Conversation:
         if previous is None:
             await self.services(snapshot, draft.category, draft.services_page)
         elif previous is kind.first(service):
-            intro = screens.service_card(snapshot, service, self.t, self.amounts)
-            await self.question(draft, service, previous, intro)
+            await self.question(draft, service, previous, await self.card(snapshot, service))
         else:
             await self.question(draft, service, previous)
 
@@ -279,6 +310,10 @@ class Conversation:
         balance = (await self.users.ensure(self.user_id)).balance
         draft.token = new_token() if balance >= quote.charge else None
         draft.charge = str(quote.charge)
+        topup = None
+        if draft.token is None:
+            stars = stars_to_cover(quote.charge - balance, self.settings)
+            topup = (stars, credit_for(stars, self.settings))
         screen = screens.summary(
             snapshot,
             quote,
@@ -287,5 +322,18 @@ class Conversation:
             self.t,
             self.amounts,
             price_changed=price_changed,
+            topup=topup,
         )
         await self.ask(draft, OrderForm.confirm, screen)
+
+    async def resume(self) -> None:
+        """Back to the summary the customer left to top up, re-quoted at today's prices
+        (saying so when the total moved), with a fresh Confirm if the balance now covers it."""
+        snapshot = await self.snapshot()
+        if snapshot is None:
+            return
+        draft = await self.draft()
+        quote = await self.quote(snapshot, draft)
+        if quote is not None:
+            changed = draft.charge is not None and str(quote.charge) != draft.charge
+            await self.summary(snapshot, price_changed=changed)

@@ -6,7 +6,9 @@ which screen comes next and shows it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from aiogram.types import InlineKeyboardMarkup
@@ -15,6 +17,7 @@ from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.orders import timing
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
@@ -34,9 +37,19 @@ def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> Money:
     return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
 
 
+def search_hint(snapshot: Snapshot, t: Texts) -> str:
+    """ "Type a word to search", with words from the catalogue as the customer reads it."""
+    words = snapshot.hint_words(t.locale)
+    if len(words) >= 2:
+        return t("order-search-hint", first=words[0], second=words[1])
+    if words:
+        return t("order-search-hint-one", first=words[0])
+    return t("order-search-hint-plain")
+
+
 def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Screen:
     text = t("order-categories", page=page.number + 1, pages=page.count)
-    text += "\n\n" + t("order-search-hint")
+    text += "\n\n" + search_hint(snapshot, t)
     return Screen(text, keyboards.categories(snapshot, page, t))
 
 
@@ -77,15 +90,27 @@ def search_results(
 
 def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
     """Nothing found: back to the categories, or out."""
-    return Screen(
-        t("order-search-none", query=words[:QUERY_SHOWN]), keyboards.nothing_found(snapshot, t)
-    )
+    text = t("order-search-none", query=words[:QUERY_SHOWN]) + "\n" + search_hint(snapshot, t)
+    return Screen(text, keyboards.nothing_found(snapshot, t))
 
 
-def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> list[str]:
-    """The service as it is introduced before its first question."""
+def free_text_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
+    """Words typed outside any conversation that find nothing: the menu, with a hint."""
+    text = t("free-text-none", query=words[:QUERY_SHOWN]) + "\n" + search_hint(snapshot, t)
+    return Screen(text, keyboards.main_menu(t))
+
+
+def service_card(
+    snapshot: Snapshot,
+    service: Service,
+    t: Texts,
+    amounts: Amounts,
+    times: Sequence[timedelta] = (),
+) -> list[str]:
+    """The service as it is introduced before its first question (paragraphs); `times`:
+    how long its latest completed orders took (`bot.orders.timing`)."""
     kind = order_type(service)
-    card = [
+    facts = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
@@ -94,8 +119,13 @@ def service_card(snapshot: Snapshot, service: Service, t: Texts, amounts: Amount
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",
-        )
+        ),
+        t("order-service-number", number=str(service.id)),
+        t("order-service-refill", refill="yes" if service.refill else "no"),
     ]
+    if (mean := timing.average(times)) is not None:
+        facts.append(t("order-service-average", duration=timing.about(t, mean), count=len(times)))
+    card = ["\n".join(facts)]
     if service.dripfeed:
         card.append(t("order-service-dripfeed"))
     if description := snapshot.description(service, t.locale):
@@ -133,9 +163,11 @@ def summary(
     amounts: Amounts,
     *,
     price_changed: bool = False,
+    topup: tuple[int, Decimal] | None = None,
 ) -> Screen:
     """The exact charge and the balance after it; Confirm only with `token` (the balance
-    covers the charge), else what is missing."""
+    covers the charge), else what is missing and a Top up of `topup` (stars, the amount
+    they credit) that covers it."""
     lines = [t("order-price-changed")] if price_changed else []
     lines.append(
         t(
@@ -166,4 +198,8 @@ def summary(
         lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))
     else:
         lines.append(t("order-summary-short", missing=amounts(quote.charge - balance), **money))
-    return Screen("\n".join(lines), keyboards.summary(t, token))
+    topup_label = None
+    if token is None and topup is not None:
+        stars, credit = topup
+        topup_label = t("order-topup", amount=amounts(credit), stars=stars)
+    return Screen("\n".join(lines), keyboards.summary(t, token, topup_label))

@@ -22,18 +22,20 @@ _STATUS_KEYS: dict[str, str] = {
     Status.ACTIVE: "status-active",
     Status.EXPIRED: "status-expired",
 }
+# One icon per status, none of them a paging arrow (◀️ ▶️) or a button's icon (🔄 Refresh,
+# ✖️ Cancel, 🔁 Refill): an icon means one thing in My orders.
 _ICONS: dict[str, str] = {
     Status.PLACING: "⏳",
     Status.UNKNOWN: "❓",
     Status.FAILED: "⛔",
-    Status.PENDING: "⏳",
-    "Processing": "⏳",
-    Status.IN_PROGRESS: "▶️",
+    Status.PENDING: "🕓",
+    "Processing": "⚙️",
+    Status.IN_PROGRESS: "🚀",
     Status.COMPLETED: "✅",
-    Status.PARTIAL: "◐",
-    Status.CANCELED: "✖️",
-    Status.ACTIVE: "▶️",
-    Status.EXPIRED: "✅",
+    Status.PARTIAL: "🌓",
+    Status.CANCELED: "🚫",
+    Status.ACTIVE: "🟢",
+    Status.EXPIRED: "🏁",
 }
 # The latest refill as the card shows it; a refused one is said when it is tapped, not kept.
 _REFILL_KEYS: dict[str, str] = {
@@ -45,8 +47,10 @@ _REFILL_KEYS: dict[str, str] = {
 }
 
 
-# Statuses whose remains say how far delivery has got.
-_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.PARTIAL, "Processing"})
+# Statuses whose start count and remains say nothing yet (a panel reports zeros).
+_NOT_STARTED = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED, Status.PENDING})
+# Running: what is delivered is "so far"; a final status says what was delivered in all.
+_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.ACTIVE, "Processing"})
 
 
 def status_name(t: Texts, status: str) -> Html:
@@ -95,14 +99,13 @@ def order_card(
             placed=order.created_at,
         ),
     ]
-    if order.status in _SHOWS_PROGRESS and order.remains is not None:
-        lines.append(
-            t(
-                "order-card-progress",
-                delivered=order.quantity - order.remains,
-                quantity=order.quantity,
-            )
-        )
+    start_count, delivered = delivery(order)
+    if start_count is not None:
+        lines.append(t("order-card-start-count", count=start_count))
+    if delivered is not None:
+        so_far = order.status in _SHOWS_PROGRESS  # still running, or ended
+        progress = "order-card-progress" if so_far else "order-card-delivered"
+        lines.append(t(progress, delivered=delivered, quantity=order.quantity))
     # As posted, never worked out again: the refund is the ledger's, kept on the order.
     if order.refunded > 0:
         lines.append(t("order-card-refund", refund=amounts(order.refunded)))
@@ -112,6 +115,21 @@ def order_card(
         lines.append("")
         lines.append(t(notice))
     return "\n".join(lines)
+
+
+def delivery(order: Order) -> tuple[int | None, int | None]:
+    """The start count and how many were delivered (quantity minus remains), as the panel
+    last said, once the order has started: a pending order's zeros say nothing."""
+    if order.status in _NOT_STARTED:
+        return None, None
+    delivered = None if order.remains is None else order.quantity - order.remains
+    return order.start_count, delivered
+
+
+def seen(order: Order) -> tuple[object, ...]:
+    """What the card shows of the panel's reports: equal before and after a Refresh, the
+    Refresh found nothing new."""
+    return order.status, order.cancel_requested_at, *delivery(order)
 
 
 def _status_of(t: Texts, order: Order) -> Html:

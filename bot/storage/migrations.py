@@ -368,6 +368,27 @@ CREATE TABLE ticket_copies (
 ) STRICT;
 """
 
+# When an order reached its final status, for the service card's average completion time.
+# Orders that ended before this was kept take their last change as the moment: a final
+# order is not changed again, so that is when the sweep saw it end.
+_V13_FINISHED_AT = """
+ALTER TABLE orders ADD COLUMN finished_at TEXT;
+UPDATE orders SET finished_at = updated_at
+    WHERE status IN ('failed', 'Completed', 'Partial', 'Canceled', 'Expired');
+CREATE INDEX orders_finished_by_service ON orders (service_id, status, finished_at DESC);
+"""
+
+# Greetings admins wrote per language (`/greeting ru | text`), replacing the one composed
+# from SHOP_NAME and the catalogue. Number 14: 13 is another change's, merged before it.
+_V14_GREETINGS = """
+CREATE TABLE greetings (
+    locale TEXT PRIMARY KEY CHECK (locale IN ('en', 'ru', 'uz')),
+    text TEXT NOT NULL,
+    set_by INTEGER NOT NULL,  -- the admin who wrote it
+    updated_at TEXT NOT NULL
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -381,6 +402,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V10_DRIPFEED_SWITCH,
     _V11_ADMIN_DESK,
     _V12_SUPPORT_TICKETS,
+    _V13_FINISHED_AT,
+    _V14_GREETINGS,
 )
 LATEST = len(MIGRATIONS)
 

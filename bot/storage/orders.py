@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from bot.money import to_minor
-from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
+from bot.storage.db import (
+    Database,
+    StorageError,
+    Transaction,
+    from_row,
+    parse_time,
+    utcnow,
+)
 from bot.storage.ledger import Reason, post
 
 
@@ -109,6 +116,7 @@ class Order:
     panel_misses: int  # sweeps in a row the panel answered this id with an error
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
     fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
+    finished_at: datetime | None  # when it reached a final status (as the bot saw it)
 
     @property
     def unit_price(self) -> Decimal:
@@ -359,12 +367,52 @@ class OrdersRepo:
             (panel_order_id, user_id),
         )
 
-    async def list_for_user(self, user_id: int, limit: int, offset: int = 0) -> list[Order]:
-        """Newest first."""
+    async def list_for_user(
+        self,
+        user_id: int,
+        limit: int,
+        offset: int = 0,
+        *,
+        statuses: Collection[str] = (),
+        exclude: bool = True,
+    ) -> list[Order]:
+        """Newest first; only those whose status is in `statuses` (with `exclude`: is not;
+        the default, excluding none, is every order)."""
+        where, params = _status_clause(statuses, exclude)
         return await self._many(
-            "SELECT * FROM orders WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
+            f"SELECT * FROM orders WHERE user_id = ? AND {where}"  # noqa: S608  # placeholders only
+            " ORDER BY id DESC LIMIT ? OFFSET ?",
+            (user_id, *params, limit, offset),
         )
+
+    async def search_for_user(
+        self, user_id: int, *, number: int | None, link: str | None, limit: int
+    ) -> tuple[int, list[Order]]:
+        """The user's orders with this shop number, or whose link contains `link` (any
+        case; instr, so nothing in it reads as a wildcard): how many, and the newest
+        `limit` of them."""
+        where = "id = ?" if number is not None else "instr(lower(link), lower(?)) > 0"
+        params = (user_id, number if number is not None else link)
+        row = await self._db.fetchone(
+            f"SELECT count(*) FROM orders WHERE user_id = ? AND {where}",  # noqa: S608  # ours
+            params,
+        )
+        found = await self._many(
+            f"SELECT * FROM orders WHERE user_id = ? AND {where} ORDER BY id DESC LIMIT ?",  # noqa: S608  # ours
+            (*params, limit),
+        )
+        return (int(row[0]) if row else 0), found
+
+    async def completion_times(self, service_id: int, limit: int) -> list[timedelta]:
+        """How long the latest `limit` Completed orders of the service took, from being
+        placed to the sweep seeing them completed, newest first."""
+        rows = await self._db.fetchall(
+            "SELECT created_at, finished_at FROM orders"
+            " WHERE service_id = ? AND status = ? AND finished_at IS NOT NULL"
+            " ORDER BY finished_at DESC LIMIT ?",
+            (service_id, Status.COMPLETED, limit),
+        )
+        return [parse_time(row[1]) - parse_time(row[0]) for row in rows]
 
     async def list_by_status(self, status: str, limit: int = 50) -> list[Order]:
         """Oldest first: the order waiting longest is settled first."""
@@ -393,8 +441,15 @@ class OrdersRepo:
         )
         return {str(row[0]): int(row[1]) for row in rows}
 
-    async def count_for_user(self, user_id: int) -> int:
-        row = await self._db.fetchone("SELECT count(*) FROM orders WHERE user_id = ?", (user_id,))
+    async def count_for_user(
+        self, user_id: int, *, statuses: Collection[str] = (), exclude: bool = True
+    ) -> int:
+        """How many orders `list_for_user` would page through with the same filter."""
+        where, params = _status_clause(statuses, exclude)
+        row = await self._db.fetchone(
+            f"SELECT count(*) FROM orders WHERE user_id = ? AND {where}",  # noqa: S608  # placeholders only
+            (user_id, *params),
+        )
         return int(row[0]) if row else 0
 
     async def by_token(self, token: str) -> Order | None:
@@ -431,6 +486,10 @@ class OrdersRepo:
             else f"{column} = ?"
             for column in values
         )
+        if values.get("status") in FINAL_STATUSES:
+            # Kept once: the average completion time on the service's card counts from it.
+            assignments += ", finished_at = coalesce(finished_at, ?)"
+            values["finished_at"] = utcnow()
         marks = ", ".join("?" * len(statuses))
         row = await tx.fetchone(
             f"UPDATE orders SET {assignments}, updated_at = ?"  # noqa: S608  # our column names
@@ -441,3 +500,9 @@ class OrdersRepo:
             return from_row(Order, row)
         current = await tx.fetchone("SELECT status FROM orders WHERE id = ?", (order_id,))
         raise OrderStateError(order_id, current["status"] if current else None)
+
+
+def _status_clause(statuses: Collection[str], exclude: bool) -> tuple[str, tuple[str, ...]]:
+    """`status IN (...)` (or NOT IN) with one placeholder per status."""
+    marks = ", ".join("?" * len(statuses))
+    return f"status {'NOT IN' if exclude else 'IN'} ({marks})", tuple(statuses)

@@ -41,6 +41,16 @@ class OpenTicket:
     last_text: str
 
 
+@dataclass(frozen=True)
+class TicketMessage:
+    """One message of a ticket's history."""
+
+    author_id: int
+    from_admin: bool
+    text: str
+    created_at: datetime
+
+
 class TicketsRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -102,6 +112,15 @@ class TicketsRepo:
             "SELECT * FROM tickets WHERE id = ? AND user_id = ?", (ticket_id, user_id)
         )
         return None if row is None else from_row(Ticket, row)
+
+    async def history(self, ticket_id: int) -> list[TicketMessage]:
+        """Every message of the ticket, oldest first."""
+        rows = await self._db.fetchall(
+            "SELECT author_id, from_admin, text, created_at FROM ticket_messages"
+            " WHERE ticket_id = ? ORDER BY id",
+            (ticket_id,),
+        )
+        return [from_row(TicketMessage, row) for row in rows]
 
     async def remember(self, chat_id: int, message_id: int, ticket_id: int) -> None:
         """This message in this chat is part of the ticket: a reply to it continues it."""

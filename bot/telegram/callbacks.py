@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
@@ -67,18 +68,35 @@ class TopupCb(CallbackData, prefix="tu"):
     stars: RowId = 0
 
 
+class Shown(StrEnum):
+    """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
+
+    ALL = "a"
+    ACTIVE = "o"  # not finished: being placed, checked, pending, in progress
+    COMPLETED = "c"  # delivered in full (a subscription that ran its course too)
+    SHORT = "x"  # ended short: partially completed, canceled, or never placed (refunded)
+
+
 class OrdersCb(CallbackData, prefix="ol"):
-    """A page of My orders (0: the newest)."""
+    """A page of My orders (0: the newest) under a status filter (an unknown letter fails
+    the filter: an expired button)."""
 
     page: Page
+    f: Shown = Shown.ALL
 
 
 class OrderCb(CallbackData, prefix="od"):
-    """An action on one order, by its local id; `page` is the list page to go back to."""
+    """An action on one order, by its local id; `page` and `f` are the list to go back to."""
 
-    action: str  # view, refresh, cancel (asks to confirm), cancel-yes, refill
+    # view, refresh, cancel (asks to confirm), cancel-yes, refill, again, ask
+    action: str
     id: RowId
     page: Page
+    f: Shown = Shown.ALL
+
+
+class OrdersSearchCb(CallbackData, prefix="os"):
+    """My orders' Search button: the next text typed is searched for."""
 
 
 # Admins' catalogue panel (/shop). `cat` is the category's position in the admin's list of

@@ -53,6 +53,8 @@ ADMIN_COMMANDS = (
     "backup",
     "broadcast",
     "tickets",
+    "ticket",
+    "greeting",
 )
 
 

@@ -12,6 +12,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Category, Page, Snapshot
+from bot.formats import Money
 from bot.i18n import LANGUAGE_NAMES, Texts
 from bot.orders.texts import button_label
 from bot.panel import Service
@@ -27,11 +28,13 @@ from bot.telegram.callbacks import (
     OrderCb,
     OrderNavCb,
     OrdersCb,
+    OrdersSearchCb,
     SearchCb,
     ServiceCb,
     ShopCategoryCb,
     ShopPageCb,
     ShopToggleCb,
+    Shown,
     StepCb,
     TopupCb,
     UsersCb,
@@ -203,26 +206,32 @@ def prompt(
     return builder.as_markup()
 
 
-def summary(t: Texts, token: str | None) -> InlineKeyboardMarkup:
-    """Confirm only when the balance covers the charge (`token` given)."""
+def summary(t: Texts, token: str | None, topup: str | None = None) -> InlineKeyboardMarkup:
+    """Confirm only when the balance covers the charge (`token` given); else, with its
+    label, a Top up that comes back to this summary once paid."""
     builder = InlineKeyboardBuilder()
     if token is not None:
         builder.button(text=t("order-confirm"), callback_data=ConfirmCb(token=token))
+    elif topup is not None:
+        builder.button(text=topup, callback_data=OrderNavCb(action="topup"))
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
-    builder.adjust(*([1] if token else []), 2)
+    builder.adjust(*([1] if token or topup else []), 2)
     return builder.as_markup()
 
 
-def topup_amounts(t: Texts, presets: list[int]) -> InlineKeyboardMarkup:
+def topup_amounts(t: Texts, presets: Sequence[tuple[int, Money]]) -> InlineKeyboardMarkup:
+    """`presets`: stars, and the amount they put on the balance as shown to people; the
+    shop's money first, the stars beside it."""
     builder = InlineKeyboardBuilder()
-    for stars in presets:
+    for stars, amount in presets:
         builder.button(
-            text=t("topup-preset", stars=stars), callback_data=TopupCb(action="pay", stars=stars)
+            text=t("topup-preset", stars=stars, amount=amount),
+            callback_data=TopupCb(action="pay", stars=stars),
         )
     builder.button(text=t("topup-other"), callback_data=TopupCb(action="type"))
-    full_rows, rest = divmod(len(presets), 3)
-    builder.adjust(*[3] * full_rows, *([rest] if rest else []), 1)
+    full_rows, rest = divmod(len(presets), 2)
+    builder.adjust(*[2] * full_rows, *([rest] if rest else []), 1)
     return builder.as_markup()
 
 
@@ -232,54 +241,100 @@ def topup_typing(t: Texts) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def orders_list(orders: Sequence[Order], page: int, pages: int) -> InlineKeyboardMarkup:
-    """A button per order on the page (newest first), then ◀️ newer / older ▶️."""
+# My orders' status filters, in the order their buttons show.
+FILTER_KEYS: dict[Shown, str] = {
+    Shown.ALL: "orders-filter-all",
+    Shown.ACTIVE: "orders-filter-active",
+    Shown.COMPLETED: "orders-filter-completed",
+    Shown.SHORT: "orders-filter-short",
+}
+CURRENT = "✓ "  # marks the filter in use, as the language picker marks the language
+
+
+def orders_list(
+    t: Texts,
+    orders: Sequence[Order],
+    page: int,
+    pages: int,
+    shown: Shown,
+    counts: dict[Shown, int],
+) -> InlineKeyboardMarkup:
+    """A button per order on the page (newest first, two a row), ◀️ newer / older ▶️, the
+    status filters (each with its count; a filter always starts at its first page), Search."""
     builder = InlineKeyboardBuilder()
     for order in orders:
         builder.button(
-            text=button_label(order), callback_data=OrderCb(action="view", id=order.id, page=page)
+            text=button_label(order),
+            callback_data=OrderCb(action="view", id=order.id, page=page, f=shown),
         )
-    nav = _nav_row(builder, page, pages, OrdersCb(page=page - 1), OrdersCb(page=page + 1))
-    builder.adjust(*[1] * len(orders), *([nav] if nav else []))
+    nav = _nav_row(
+        builder, page, pages, OrdersCb(page=page - 1, f=shown), OrdersCb(page=page + 1, f=shown)
+    )
+    for choice, key in FILTER_KEYS.items():
+        mark = CURRENT if choice == shown else ""
+        text = f"{mark}{t(key)} ({counts.get(choice, 0)})"
+        builder.button(text=text, callback_data=OrdersCb(page=0, f=choice))
+    builder.button(text=t("orders-search"), callback_data=OrdersSearchCb())
+    rows = [2] * (len(orders) // 2) + [1] * (len(orders) % 2)
+    builder.adjust(*rows, *([nav] if nav else []), 2, 2, 1)
+    return builder.as_markup()
+
+
+def orders_found(t: Texts, orders: Sequence[Order]) -> InlineKeyboardMarkup:
+    """A search's orders, then Search again and back to the whole list."""
+    builder = InlineKeyboardBuilder()
+    for order in orders:
+        builder.button(
+            text=button_label(order), callback_data=OrderCb(action="view", id=order.id, page=0)
+        )
+    builder.button(text=t("orders-search-again"), callback_data=OrdersSearchCb())
+    builder.button(text=t("orders-back"), callback_data=OrdersCb(page=0))
+    builder.adjust(*[2] * (len(orders) // 2), *[1] * (len(orders) % 2), 1, 1)
+    return builder.as_markup()
+
+
+def orders_search_prompt(t: Texts) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("orders-back"), callback_data=OrdersCb(page=0))
     return builder.as_markup()
 
 
 def order_actions(
-    t: Texts, order: Order, page: int, *, refillable: bool = False
+    t: Texts, order: Order, page: int, shown: Shown = Shown.ALL, *, refillable: bool = False
 ) -> InlineKeyboardMarkup:
-    """Refresh while the order is open, Cancel where the panel may still cancel it, Refill
-    where it may be refilled now, Back."""
+    """Refresh (always: it answers on the card), Cancel where the panel may still cancel it,
+    Refill where it may be refilled now, Order again, Ask, back to the list."""
+
+    def on(action: str) -> OrderCb:
+        return OrderCb(action=action, id=order.id, page=page, f=shown)
+
     builder = InlineKeyboardBuilder()
-    actions = 0
-    if not order.is_final:
-        builder.button(
-            text=t("order-refresh"), callback_data=OrderCb(action="refresh", id=order.id, page=page)
-        )
-        actions += 1
+    builder.button(text=t("order-refresh"), callback_data=on("refresh"))
+    actions = 1
     if order.cancellable:
-        builder.button(
-            text=t("order-cancel"), callback_data=OrderCb(action="cancel", id=order.id, page=page)
-        )
+        builder.button(text=t("order-cancel"), callback_data=on("cancel"))
         actions += 1
     if refillable:
-        builder.button(
-            text=t("order-refill"), callback_data=OrderCb(action="refill", id=order.id, page=page)
-        )
+        builder.button(text=t("order-refill"), callback_data=on("refill"))
         actions += 1
-    builder.button(text=t("order-ask"), callback_data=OrderCb(action="ask", id=order.id, page=page))
-    builder.button(text=t("orders-back"), callback_data=OrdersCb(page=page))
-    builder.adjust(*([actions] if actions else []), 1, 1)
+    builder.button(text=t("order-again"), callback_data=on("again"))
+    builder.button(text=t("order-ask"), callback_data=on("ask"))
+    builder.button(text=t("orders-back"), callback_data=OrdersCb(page=page, f=shown))
+    builder.adjust(actions, 1, 1, 1)
     return builder.as_markup()
 
 
-def cancel_confirm(t: Texts, order: Order, page: int) -> InlineKeyboardMarkup:
+def cancel_confirm(
+    t: Texts, order: Order, page: int, shown: Shown = Shown.ALL
+) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(
         text=t("order-cancel-yes"),
-        callback_data=OrderCb(action="cancel-yes", id=order.id, page=page),
+        callback_data=OrderCb(action="cancel-yes", id=order.id, page=page, f=shown),
     )
     builder.button(
-        text=t("order-cancel-no"), callback_data=OrderCb(action="view", id=order.id, page=page)
+        text=t("order-cancel-no"),
+        callback_data=OrderCb(action="view", id=order.id, page=page, f=shown),
     )
     builder.adjust(2)
     return builder.as_markup()

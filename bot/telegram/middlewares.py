@@ -145,6 +145,7 @@ class OrderConversation(BaseMiddleware):
             settings=data["settings"],
             catalogue=data["catalogue"],
             users=data["users"],
+            orders=data["orders"],
             amounts=data["amounts"],
             user_id=data["event_from_user"].id,
         )

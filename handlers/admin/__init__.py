@@ -12,6 +12,7 @@ from handlers.admin import (
     broadcast,
     catalogue,
     customers,
+    greeting,
     shop,
     shop_panel,
     tickets,
@@ -34,5 +35,6 @@ def create_router() -> Router:
         shop_panel.create_router(),
         backup.create_router(),
         tickets.create_router(),
+        greeting.create_router(),
     )
     return router

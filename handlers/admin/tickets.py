@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Command, CommandObject, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -16,8 +16,9 @@ from bot.desk.views import customer_label
 from bot.i18n import Texts
 from bot.storage import UsersRepo
 from bot.storage.tickets import Ticket, TicketsRepo
-from bot.support import Support, cut
-from bot.telegram.callbacks import TicketCb
+from bot.support import Support, admin_buttons, cut
+from bot.telegram.callbacks import INT64_MAX, TicketCb
+from bot.validation import parse_whole_number
 
 # /tickets shows this many; the rest wait until these are answered.
 LISTED = 20
@@ -148,9 +149,39 @@ async def tickets_command(
     await message.answer("\n".join(lines), reply_markup=builder.as_markup())
 
 
+async def ticket_command(
+    message: Message, command: CommandObject, support: Support, t: Texts
+) -> None:
+    """`/ticket 12`: the ticket's whole history."""
+    number = parse_whole_number((command.args or "").removeprefix("#"))
+    ticket = None if number is None or number > INT64_MAX else await support.tickets.get(number)
+    if ticket is None:
+        await message.answer(t("ticket-not-found"))
+        return
+    await _show_history(message, support, ticket, t)
+
+
+async def history_button(
+    query: CallbackQuery, callback_data: TicketCb, support: Support, t: Texts
+) -> None:
+    ticket = await support.tickets.get(callback_data.id)
+    if ticket is None:
+        await query.answer(t("button-expired"), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await _show_history(query.message, support, ticket, t)
+
+
+async def _show_history(message: Message, support: Support, ticket: Ticket, t: Texts) -> None:
+    text = await support.history(t, ticket)
+    await message.answer(text, reply_markup=admin_buttons(t, ticket.id, closed=ticket.closed))
+
+
 def create_router() -> Router:
     router = Router(name="admin-tickets")
     router.message.register(tickets_command, Command("tickets"))
+    router.message.register(ticket_command, Command("ticket"))
     router.message.register(cancel, Command("cancel"), AnswerForm.writing)
     router.message.register(by_reply, ReplyToTicket(), F.text)
     router.message.register(not_text, ReplyToTicket())
@@ -158,4 +189,5 @@ def create_router() -> Router:
     router.message.register(not_text, AnswerForm.writing)
     router.callback_query.register(answer_button, TicketCb.filter(F.action == "answer"))
     router.callback_query.register(close_button, TicketCb.filter(F.action == "close"))
+    router.callback_query.register(history_button, TicketCb.filter(F.action == "history"))
     return router

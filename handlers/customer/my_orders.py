@@ -1,9 +1,10 @@
-"""My orders: the paged list, an order's card, Refresh, Cancel and Refill.
+"""My orders: the paged list and its status filters, a search, an order's card, Refresh,
+Cancel and Refill (Order again starts the order conversation: `handlers.customer.order`).
 
-Buttons carry the shop's own order id and a page number only. The order is looked up again
-with the tapping user's id (`OwnOrder`), so a forged or forwarded button shows or touches no
-one else's order. Refresh and Cancel (`bot.orders.actions`) answer the tap before they ask
-the panel.
+Buttons carry the shop's own order id, a page number and a filter letter only. The order is
+looked up again with the tapping user's id (`OwnOrder`), and a search reads the asker's
+orders only, so a forged or forwarded button or search shows or touches no one else's
+order. Refresh and Cancel (`bot.orders.actions`) answer the tap before they ask the panel.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.catalogue import Catalogue
@@ -19,6 +22,7 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.notify.news import News
+from bot.orders import listing
 from bot.orders.actions import (
     can_refresh,
     cancel_refusal,
@@ -28,57 +32,52 @@ from bot.orders.actions import (
     request_refill,
 )
 from bot.orders.following import Follower
-from bot.orders.texts import order_card, order_line
+from bot.orders.texts import order_card
 from bot.panel import PanelClient, Service
 from bot.storage import Order, OrdersRepo, RefillsRepo
 from bot.telegram import keyboards
-from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb
+from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb, OrdersSearchCb, Shown
 from bot.telegram.filters import OwnOrder
 from bot.telegram.replies import edit_or_send
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 5
+
+class OrdersSearch(StatesGroup):
+    typing = State()  # after Search: the next text is an order number or part of a link
 
 
 # --- the list ------------------------------------------------------------------------------
 
 
-async def orders_page(
-    t: Texts, orders: OrdersRepo, user_id: int, page: int, amounts: Amounts
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The text and buttons of one page of the user's orders, newest first."""
-    count = await orders.count_for_user(user_id)
-    if not count:
-        return t("orders-empty"), keyboards.next_steps(t, "order")
-    pages = -(-count // PAGE_SIZE)
-    page = min(max(page, 0), pages - 1)
-    shown = await orders.list_for_user(user_id, PAGE_SIZE, page * PAGE_SIZE)
-    lines = [t("orders-title", count=count, page=page + 1, pages=pages), ""]
-    lines += [order_line(t, order, amounts) for order in shown]
-    return "\n".join(lines), keyboards.orders_list(shown, page, pages)
-
-
 async def orders_command(
     message: Message,
+    command: CommandObject,
     t: Texts,
     orders: OrdersRepo,
     amounts: Amounts,
     event_from_user: User,
 ) -> None:
-    text, markup = await orders_page(t, orders, event_from_user.id, 0, amounts)
+    """`/orders`, or `/orders <number or part of a link>`: a search."""
+    if command.args:
+        search = listing.read_search(command.args)
+        text, markup = await listing.found(t, orders, event_from_user.id, search, amounts)
+    else:
+        text, markup = await listing.page(t, orders, event_from_user.id, 0, Shown.ALL, amounts)
     await message.answer(text, reply_markup=markup)
 
 
 async def orders_button(
     query: CallbackQuery,
     bot: Bot,
+    state: FSMContext,
     t: Texts,
     orders: OrdersRepo,
     amounts: Amounts,
 ) -> None:
     await query.answer()
-    text, markup = await orders_page(t, orders, query.from_user.id, 0, amounts)
+    await leave_search(state)
+    text, markup = await listing.page(t, orders, query.from_user.id, 0, Shown.ALL, amounts)
     await bot.send_message(query.from_user.id, text, reply_markup=markup)
 
 
@@ -86,13 +85,57 @@ async def orders_turn(
     query: CallbackQuery,
     callback_data: OrdersCb,
     bot: Bot,
+    state: FSMContext,
     t: Texts,
     orders: OrdersRepo,
     amounts: Amounts,
 ) -> None:
     await query.answer()
-    text, markup = await orders_page(t, orders, query.from_user.id, callback_data.page, amounts)
+    await leave_search(state)
+    text, markup = await listing.page(
+        t, orders, query.from_user.id, callback_data.page, callback_data.f, amounts
+    )
     await show(query, bot, text, markup)
+
+
+# --- the search ----------------------------------------------------------------------------
+
+
+async def search_ask(query: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
+    await query.answer()
+    if await state.get_state() not in (None, OrdersSearch.typing.state):
+        # Halfway through an order: a search must not throw its draft away unasked.
+        await bot.send_message(query.from_user.id, t("orders-search-busy"))
+        return
+    await state.set_state(OrdersSearch.typing)
+    await show(query, bot, t("orders-search-ask"), keyboards.orders_search_prompt(t))
+
+
+async def search_typed(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    orders: OrdersRepo,
+    amounts: Amounts,
+    event_from_user: User,
+) -> None:
+    search = listing.read_search(message.text)
+    if search.refusal is not None:  # still waiting for a search
+        await message.answer(t(search.refusal), reply_markup=keyboards.orders_search_prompt(t))
+        return
+    await state.clear()
+    text, markup = await listing.found(t, orders, event_from_user.id, search, amounts)
+    await message.answer(text, reply_markup=markup)
+
+
+async def search_not_text(message: Message, t: Texts) -> None:
+    await message.answer(t("orders-search-empty"), reply_markup=keyboards.orders_search_prompt(t))
+
+
+async def leave_search(state: FSMContext) -> None:
+    """Back to the list: a search asked for and not typed is dropped (nothing else is)."""
+    if await state.get_state() == OrdersSearch.typing.state:
+        await state.clear()
 
 
 # --- one order: every handler below is given the `order` by `OwnOrder` ----------------------
@@ -109,7 +152,7 @@ async def order_view(
     catalogue: Catalogue,
 ) -> None:
     await query.answer()
-    await show_card(query, bot, t, order, callback_data.page, amounts, refills, catalogue)
+    await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue)
 
 
 async def order_refresh(
@@ -124,15 +167,16 @@ async def order_refresh(
     refills: RefillsRepo,
     catalogue: Catalogue,
 ) -> None:
-    page = callback_data.page
     if not can_refresh(order):
-        # Nothing to ask the panel: show what is stored (an admin may have settled it).
+        # Nothing to ask the panel: show what is stored (an admin may have settled it), and
+        # say why nothing changed: a Refresh always answers on the card.
         await query.answer()
-        await show_card(query, bot, t, order, page, amounts, refills, catalogue)
+        same = "order-card-final" if order.is_final else "order-card-unchanged"
+        await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, same)
         return
     await query.answer(t("order-checking"))
     order, notice = await refresh(bot, order, panel, follower)
-    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
+    await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 
 async def order_cancel_ask(
@@ -143,7 +187,8 @@ async def order_cancel_ask(
         return
     await query.answer()
     text = order_card(t, order, amounts, "order-cancel-confirm")
-    await show(query, bot, text, keyboards.cancel_confirm(t, order, callback_data.page))
+    markup = keyboards.cancel_confirm(t, order, callback_data.page, callback_data.f)
+    await show(query, bot, text, markup)
 
 
 async def order_cancel(
@@ -163,8 +208,7 @@ async def order_cancel(
         return
     await query.answer(t("order-cancel-sending"))
     order, notice = await request_cancel(order, panel, orders)
-    page = callback_data.page
-    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
+    await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 
 async def order_refill(
@@ -187,8 +231,7 @@ async def order_refill(
         return
     await query.answer(t("order-refill-sending"))
     notice = await request_refill(bot, order, panel, refills, news, alerts)
-    page = callback_data.page
-    await show_card(query, bot, t, order, page, amounts, refills, catalogue, notice)
+    await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 
 async def not_theirs(query: CallbackQuery, t: Texts) -> None:
@@ -200,7 +243,7 @@ async def show_card(
     bot: Bot,
     t: Texts,
     order: Order,
-    page: int,
+    tapped: OrderCb,
     amounts: Amounts,
     refills: RefillsRepo,
     catalogue: Catalogue,
@@ -209,7 +252,8 @@ async def show_card(
     latest = await refills.latest_for_order(order.id)
     text = order_card(t, order, amounts, notice, refill=latest)
     refillable = refill_refusal(order, latest, listed(catalogue, order)) is None
-    await show(query, bot, text, keyboards.order_actions(t, order, page, refillable=refillable))
+    markup = keyboards.order_actions(t, order, tapped.page, tapped.f, refillable=refillable)
+    await show(query, bot, text, markup)
 
 
 def listed(catalogue: Catalogue, order: Order) -> Service | None:
@@ -236,6 +280,10 @@ def create_router() -> Router:
     router.message.register(orders_command, Command("orders"), F.chat.type == "private")
     router.callback_query.register(orders_button, MenuCb.filter(F.action == "orders"))
     router.callback_query.register(orders_turn, OrdersCb.filter())
+    router.callback_query.register(search_ask, OrdersSearchCb.filter())
+    searching = StateFilter(OrdersSearch.typing)
+    router.message.register(search_typed, searching, F.text, ~F.text.startswith("/"))
+    router.message.register(search_not_text, searching, ~F.text)
     own = OwnOrder()
     router.callback_query.register(order_view, OrderCb.filter(F.action == "view"), own)
     router.callback_query.register(order_refresh, OrderCb.filter(F.action == "refresh"), own)

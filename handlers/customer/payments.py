@@ -11,15 +11,25 @@ import logging
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, PreCheckoutQuery, User
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.orders.conversation import Conversation, OrderForm
 from bot.settings import Settings
 from bot.stars import rate_money, return_payment
-from bot.storage import Payment, TopupsRepo, UnmatchedPayment, checkout_refusal
+from bot.storage import (
+    OrdersRepo,
+    Payment,
+    TopupsRepo,
+    UnmatchedPayment,
+    UsersRepo,
+    checkout_refusal,
+)
+from bot.telegram.keyboards import next_steps
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +52,11 @@ async def successful_payment(
     topups: TopupsRepo,
     alerts: Alerts,
     amounts: Amounts,
+    state: FSMContext,
+    settings: Settings,
+    catalogue: Catalogue,
+    users: UsersRepo,
+    orders: OrdersRepo,
     t: Texts,
 ) -> None:
     paid = message.successful_payment
@@ -64,6 +79,7 @@ async def successful_payment(
         return
     topup = credited.topup
     money = amounts
+    at = await state.get_state()
     await message.answer(
         t(
             "topup-receipt",
@@ -71,8 +87,26 @@ async def successful_payment(
             stars=topup.stars,
             amount=money(topup.amount),
             balance=money(credited.balance),
-        )
+        ),
+        # Outside any conversation (a top-up of its own, or one paid after the customer
+        # left the order it was for): what to do with the money next.
+        reply_markup=next_steps(t, "order", "balance") if at is None else None,
     )
+    if at == OrderForm.confirm.state:
+        # Paid from an order's summary (or while one waits): back to it, to Confirm.
+        conversation = Conversation(
+            message,
+            state,
+            edit=False,
+            t=t,
+            settings=settings,
+            catalogue=catalogue,
+            users=users,
+            orders=orders,
+            amounts=amounts,
+            user_id=event_from_user.id,
+        )
+        await conversation.resume()
 
 
 async def _give_back(

@@ -7,19 +7,31 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
 
+from bot.catalogue import Catalogue
+from bot.greeting import greeting
 from bot.i18n import Texts
+from bot.settings import Settings
 from bot.storage import UsersRepo
+from bot.storage.greetings import GreetingsRepo
 from bot.telegram.callbacks import MenuCb
 from bot.telegram.keyboards import main_menu
 
 
 async def start(
-    message: Message, state: FSMContext, users: UsersRepo, t: Texts, event_from_user: User
+    message: Message,
+    state: FSMContext,
+    users: UsersRepo,
+    settings: Settings,
+    catalogue: Catalogue,
+    greetings: GreetingsRepo,
+    t: Texts,
+    event_from_user: User,
 ) -> None:
     # /start always leads home: whatever conversation was half done is dropped.
     await state.clear()
     await users.welcome(event_from_user.id)
-    await message.answer(t("greeting", name=event_from_user.full_name))
+    text = await greeting(t, event_from_user.full_name, settings, catalogue, greetings)
+    await message.answer(text)
     await message.answer(t("menu-prompt"), reply_markup=main_menu(t))
 
 

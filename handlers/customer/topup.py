@@ -13,8 +13,9 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
+from bot.money import Amounts
 from bot.settings import Settings
-from bot.stars import StarInvoices, parse_stars, preset_amounts, rate_money
+from bot.stars import StarInvoices, credit_for, parse_stars, preset_amounts, rate_money
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu, topup_amounts, topup_typing
 
@@ -31,12 +32,13 @@ def _bounds(settings: Settings) -> dict[str, int]:
 
 
 async def _offer(
-    bot: Bot, chat_id: int, settings: Settings, catalogue: Catalogue, t: Texts
+    bot: Bot, chat_id: int, settings: Settings, catalogue: Catalogue, amounts: Amounts, t: Texts
 ) -> None:
+    presets = [(stars, amounts(credit_for(stars, settings))) for stars in preset_amounts(settings)]
     await bot.send_message(
         chat_id,
         t("topup-choose", rate=rate_money(settings, catalogue.currency), **_bounds(settings)),
-        reply_markup=topup_amounts(t, preset_amounts(settings)),
+        reply_markup=topup_amounts(t, presets),
     )
 
 
@@ -55,10 +57,11 @@ async def topup_command(
     invoices: StarInvoices,
     settings: Settings,
     catalogue: Catalogue,
+    amounts: Amounts,
     t: Texts,
 ) -> None:
     if command.args is None:
-        await _offer(bot, message.chat.id, settings, catalogue, t)
+        await _offer(bot, message.chat.id, settings, catalogue, amounts, t)
         return
     stars = parse_stars(command.args, settings)
     if stars is None:
@@ -72,11 +75,16 @@ async def topup_elsewhere(message: Message, t: Texts) -> None:
 
 
 async def topup_button(
-    query: CallbackQuery, bot: Bot, settings: Settings, catalogue: Catalogue, t: Texts
+    query: CallbackQuery,
+    bot: Bot,
+    settings: Settings,
+    catalogue: Catalogue,
+    amounts: Amounts,
+    t: Texts,
 ) -> None:
     await query.answer()
     if query.message is not None:
-        await _offer(bot, query.message.chat.id, settings, catalogue, t)
+        await _offer(bot, query.message.chat.id, settings, catalogue, amounts, t)
 
 
 async def preset_chosen(
@@ -98,14 +106,26 @@ async def preset_chosen(
 
 
 async def other_amount(
-    query: CallbackQuery, bot: Bot, state: FSMContext, settings: Settings, t: Texts
+    query: CallbackQuery,
+    bot: Bot,
+    state: FSMContext,
+    settings: Settings,
+    amounts: Amounts,
+    t: Texts,
 ) -> None:
     await query.answer()
     await state.set_state(TopupForm.amount)
     if query.message is not None:
+        # Stars are typed, but the money they buy is what the customer thinks in.
+        worth = t(
+            "topup-bounds-worth",
+            min_amount=amounts(credit_for(settings.topup_min_stars, settings)),
+            max_amount=amounts(credit_for(settings.topup_max_stars, settings)),
+            **_bounds(settings),
+        )
         await bot.send_message(
             query.message.chat.id,
-            t("topup-type-amount", **_bounds(settings)),
+            f"{t('topup-type-amount', **_bounds(settings))}\n{worth}",
             reply_markup=topup_typing(t),
         )
 

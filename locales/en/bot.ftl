@@ -1,7 +1,9 @@
 # Start, menu, help
-greeting =
-    Hello, <b>{ $name }</b>!
-    We sell members, views and poll votes for Telegram channels and groups. We place your order at once and tell you when it is done.
+greeting = Hello, <b>{ $name }</b>!
+greeting-shop = Welcome to <b>{ $shop }</b>.
+greeting-sells = We sell { $categories }.
+greeting-sells-more = We sell { $categories } and more.
+greeting-how = Choose a service, pay from your balance, and we tell you when your order is done.
 menu-prompt = Choose what to do:
 menu-language = 🌐 Language
 menu-help = ❓ Help

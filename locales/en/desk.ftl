@@ -54,6 +54,8 @@ admin-help =
     /credit, /debit — move money: <code>/credit 123456789 50</code>
     /broadcast — a message to every customer, with a preview first
     /tickets — support requests not closed yet; answer by replying to a request
+    /ticket — one support request's whole history: <code>/ticket 12</code>
+    /greeting — the /start greeting per language: <code>/greeting ru | text</code>, <code>/greeting ru</code> to see it, <code>/greeting ru -</code> to reset
     /unknown — orders of unknown outcome; settle with <code>/attach 12 98765</code> or <code>/fail 12</code>
     /refund — give a Stars top-up back: <code>/refund 7</code>
     /refresh — reload the catalogue now

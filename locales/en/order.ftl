@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     To pay: <b>{ $charge }</b>
     Your balance: { $balance }, { $missing } short.
-    Top up with /topup, then come back with /order.
+    Top up with the button below: once it is paid, we bring you back here to confirm.
 order-price-changed = ⚠️ The price has changed since you looked. Here is the new total:
 order-already-placed = This order has already been placed.
 order-placing = ⏳ Placing your order…
@@ -172,3 +172,28 @@ order-current-expiry = Current end date: { $expiry }. Send another or keep it.
 order-bad-expiry = Please send a date that is not in the past, like 31/12/2026.
 order-summary-expiry = Ends: { $expiry }
 order-summary-most = You pay the most it can cost now; what is not delivered comes back to your balance when the subscription ends.
+
+# The service's card (issue 16, point 6) and Order again
+order-service-number = Service number: { $number }
+order-service-refill = { $refill ->
+        [yes] ♻️ Refill guarantee: yes
+       *[no] Refill guarantee: none
+    }
+order-service-average = ⏱ Average time: { $duration } (our last { $count } completed orders)
+duration-minutes = about { $minutes } min
+duration-hours = about { $hours } h
+duration-hours-minutes = about { $hours } h { $minutes } min
+duration-days = about { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+duration-days-hours = about { $days } { $days ->
+        [one] day
+       *[other] days
+    } { $hours } h
+order-again-link = The same link as before: { $link }
+order-again-gone = We no longer sell this service. Please choose another one in the catalogue.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ Top up { $amount } ({ $stars } ⭐)
+order-topup-invoice = Here is an invoice for { $stars } ⭐: +{ $amount } on your balance. Once it is paid, we bring you back to your order to confirm it.
+order-topup-sent = The invoice for this order is already in the chat. Once it is paid, we bring you back here.

@@ -101,3 +101,29 @@ inline-private-link = 🔒 private invite link (hidden)
 inline-start = Open the bot to place and follow orders
 inline-no-orders = You have no orders yet: open the bot
 inline-no-match = No order of yours matches { $query }
+
+# My orders: status filters, search, Order again (issue 16, point 7)
+orders-filter-all = All
+orders-filter-active = Active
+orders-filter-completed = Completed
+orders-filter-short = Partial / canceled
+orders-filtered = Shown: { $filter }
+orders-none-here = No orders here: choose another filter below.
+orders-search = 🔎 Search
+orders-search-again = 🔎 Search again
+orders-search-ask = 🔎 Send the order number (like #12) or a part of its link.
+orders-search-empty = Please send the order number (like #12) or a part of its link as text.
+orders-search-too-long = That is too long to search for: please send at most 300 characters.
+orders-search-too-short = Please send at least 3 characters of the link, or the order number.
+orders-search-busy = You are in the middle of an order: finish it or send /cancel, then search.
+orders-search-none = None of your orders matches { $query }.
+orders-search-found = 🔎 { $count ->
+        [one] One order of yours matches
+       *[other] { $count } orders of yours match
+    } { $query }.
+orders-search-more = The newest { $shown } are below.
+order-card-start-count = Start count: { $count }
+order-card-delivered = Delivered: { $delivered } of { $quantity }
+order-card-unchanged = 🔄 Up to date: nothing has changed since the last check.
+order-card-final = This order is finished: its status will not change any more.
+order-again = 🛒 Order again

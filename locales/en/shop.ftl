@@ -1,6 +1,10 @@
 # The curated shop: search for customers, curation commands for admins.
 
-order-search-hint = Or type a word to search, like “views”.
+order-search-hint = Or type a word to search, like “{ $first }” or “{ $second }”.
+order-search-hint-one = Or type a word to search, like “{ $first }”.
+order-search-hint-plain = Or type a word to search.
+free-text-not-words = Type in words what you are looking for, or choose below.
+free-text-none = We found nothing for “{ $query }”. Choose below what to do.
 order-search-results =
     Found for “{ $query }”: { $count ->
         [one] { $count } service

@@ -52,3 +52,25 @@ tickets-line = #{ $ticket } · { $status } · { $customer }: { $text }
 tickets-reply = ↩️ #{ $ticket }
 ticket-status-open = waiting for us
 ticket-status-answered = answered
+
+# A ticket's history, and other admins told of an answer
+cmd-ticket = One support request's whole history (admins)
+ticket-history = 📜 History
+ticket-history-title = 📜 <b>Support request #{ $ticket }</b> · { $status } · { $customer }
+ticket-history-order = About order #{ $order }
+ticket-history-customer =
+    { $when } · { $who }:
+    { $text }
+ticket-history-admin =
+    { $when } · ↩️ { $who }:
+    { $text }
+ticket-history-earlier = { $count ->
+        [one] …and { $count } earlier message, not shown
+       *[other] …and { $count } earlier messages, not shown
+    }
+ticket-status-closed = closed
+ticket-not-found = No such support request. Send its number, like <code>/ticket 12</code>; /tickets lists the open ones.
+ticket-answered-by =
+    ✅ { $admin } answered support request #{ $ticket }:
+
+    { $text }

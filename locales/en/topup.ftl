@@ -6,9 +6,10 @@ cmd-paysupport = Help with a payment
 topup-choose =
     <b>Top up your balance with Telegram Stars</b>
     1 ⭐ = { $rate } on your balance. Choose an amount, or send /topup and a number of stars from { $min } to { $max }, e.g. <code>/topup { $min }</code>.
-topup-preset = { $stars } ⭐
+topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Another amount
 topup-type-amount = How many stars? Send a whole number from { $min } to { $max }.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = We can make an invoice for a whole number of stars from { $min } to { $max }, for example /topup { $min }.
 topup-cancel = ✖️ Cancel
 topup-cancelled = Top-up canceled.

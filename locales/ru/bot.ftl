@@ -1,7 +1,9 @@
 # Start, menu, help
-greeting =
-    Здравствуйте, <b>{ $name }</b>!
-    Мы продаём подписчиков, просмотры и голоса в опросах для каналов и групп Telegram. Заказ оформляем сразу, а когда он будет выполнен, сообщим.
+greeting = Здравствуйте, <b>{ $name }</b>!
+greeting-shop = Добро пожаловать в <b>{ $shop }</b>.
+greeting-sells = У нас есть: { $categories }.
+greeting-sells-more = У нас есть: { $categories } и не только.
+greeting-how = Выберите услугу, оплатите с баланса, и мы сообщим, когда заказ будет выполнен.
 menu-prompt = Выберите действие:
 menu-language = 🌐 Язык
 menu-help = ❓ Помощь

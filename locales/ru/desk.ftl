@@ -56,6 +56,8 @@ admin-help =
     /credit, /debit — зачислить или списать: <code>/credit 123456789 50</code>
     /broadcast — сообщение всем клиентам, сначала предпросмотр
     /tickets — незакрытые обращения; ответ — ответом на сообщение обращения
+    /ticket — вся история обращения: <code>/ticket 12</code>
+    /greeting — приветствие /start на каждом языке: <code>/greeting ru | текст</code>, <code>/greeting ru</code> — посмотреть, <code>/greeting ru -</code> — сбросить
     /unknown — заказы с неизвестным исходом; решить: <code>/attach 12 98765</code> или <code>/fail 12</code>
     /refund — вернуть пополнение звёздами: <code>/refund 7</code>
     /refresh — обновить каталог сейчас

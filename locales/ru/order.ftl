@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     К оплате: <b>{ $charge }</b>
     Ваш баланс: { $balance }, не хватает { $missing }.
-    Пополните баланс командой /topup и вернитесь через /order.
+    Пополните баланс кнопкой ниже: после оплаты мы вернём вас сюда, чтобы подтвердить заказ.
 order-price-changed = ⚠️ Цена изменилась. Вот новая сумма:
 order-already-placed = Этот заказ уже оформлен.
 order-placing = ⏳ Оформляем заказ…
@@ -217,3 +217,54 @@ order-current-expiry = Сейчас срок: { $expiry }. Отправьте д
 order-bad-expiry = Отправьте дату не в прошлом, например 31/12/2026.
 order-summary-expiry = До: { $expiry }
 order-summary-most = Сейчас списывается максимальная сумма; за невыполненную часть деньги вернутся на баланс, когда подписка закончится.
+
+# The service's card (issue 16, point 6) and Order again
+order-service-number = Номер услуги: { $number }
+order-service-refill = { $refill ->
+        [yes] ♻️ Гарантия восстановления: есть
+       *[no] Гарантия восстановления: нет
+    }
+order-service-average = ⏱ Среднее время выполнения: { $duration } (по { $count ->
+        [one] последнему { $count } выполненному заказу
+        [few] последним { $count } выполненным заказам
+       *[many] последним { $count } выполненным заказам
+    })
+duration-minutes = около { $minutes ->
+        [one] { $minutes } мин
+        [few] { $minutes } мин
+       *[many] { $minutes } мин
+    }
+duration-hours = около { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    }
+duration-hours-minutes = около { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    } { $minutes ->
+        [one] { $minutes } мин
+        [few] { $minutes } мин
+       *[many] { $minutes } мин
+    }
+duration-days = около { $days } { $days ->
+        [one] дня
+        [few] дней
+       *[many] дней
+    }
+duration-days-hours = около { $days } { $days ->
+        [one] дня
+        [few] дней
+       *[many] дней
+    } { $hours ->
+        [one] { $hours } ч
+        [few] { $hours } ч
+       *[many] { $hours } ч
+    }
+order-again-link = Та же ссылка, что и в прошлый раз: { $link }
+order-again-gone = Этой услуги у нас больше нет. Пожалуйста, выберите другую в каталоге.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ Пополнить на { $amount } ({ $stars } ⭐)
+order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу, чтобы его подтвердить.
+order-topup-sent = Счёт для этого заказа уже в чате. После оплаты мы вернём вас сюда.

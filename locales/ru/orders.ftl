@@ -114,3 +114,34 @@ inline-private-link = 🔒 приватная ссылка-приглашени�
 inline-start = Откройте бота, чтобы заказывать и следить за заказами
 inline-no-orders = У вас пока нет заказов: откройте бота
 inline-no-match = Нет вашего заказа с номером { $query }
+
+# My orders: status filters, search, Order again (issue 16, point 7)
+orders-filter-all = Все
+orders-filter-active = Активные
+orders-filter-completed = Выполненные
+orders-filter-short = Частично / отменённые
+orders-filtered = Показаны: { $filter }
+orders-none-here = Здесь заказов нет: выберите другой фильтр ниже.
+orders-search = 🔎 Поиск
+orders-search-again = 🔎 Искать ещё
+orders-search-ask = 🔎 Отправьте номер заказа (например, #12) или часть его ссылки.
+orders-search-empty = Пожалуйста, отправьте текстом номер заказа (например, #12) или часть его ссылки.
+orders-search-too-long = Слишком длинно для поиска: отправьте не больше 300 символов.
+orders-search-too-short = Отправьте хотя бы 3 символа ссылки или номер заказа.
+orders-search-busy = Вы сейчас оформляете заказ: завершите его или отправьте /cancel, а потом ищите.
+orders-search-none = Ни один ваш заказ не подходит под { $query }.
+orders-search-found = 🔎 По запросу { $query } { $count ->
+        [one] найден { $count } ваш заказ
+        [few] найдено { $count } ваших заказа
+       *[many] найдено { $count } ваших заказов
+    }.
+orders-search-more = Ниже последние { $shown ->
+        [one] { $shown } заказ
+        [few] { $shown } заказа
+       *[many] { $shown } заказов
+    }.
+order-card-start-count = Начальное количество: { $count }
+order-card-delivered = Выполнено: { $delivered } из { $quantity }
+order-card-unchanged = 🔄 Актуально: с прошлой проверки ничего не изменилось.
+order-card-final = Этот заказ завершён: его статус больше не изменится.
+order-again = 🛒 Заказать снова

@@ -53,3 +53,26 @@ tickets-line = #{ $ticket } · { $status } · { $customer }: { $text }
 tickets-reply = ↩️ #{ $ticket }
 ticket-status-open = ждёт ответа
 ticket-status-answered = отвечено
+
+# A ticket's history, and other admins told of an answer
+cmd-ticket = Вся история одного обращения (администраторы)
+ticket-history = 📜 История
+ticket-history-title = 📜 <b>Обращение #{ $ticket }</b> · { $status } · { $customer }
+ticket-history-order = О заказе #{ $order }
+ticket-history-customer =
+    { $when } · { $who }:
+    { $text }
+ticket-history-admin =
+    { $when } · ↩️ { $who }:
+    { $text }
+ticket-history-earlier = { $count ->
+        [one] …и ещё { $count } более раннее сообщение, не показано
+        [few] …и ещё { $count } более ранних сообщения, не показаны
+       *[many] …и ещё { $count } более ранних сообщений, не показаны
+    }
+ticket-status-closed = закрыто
+ticket-not-found = Такого обращения нет. Отправьте его номер, например <code>/ticket 12</code>; /tickets покажет открытые.
+ticket-answered-by =
+    ✅ Ответ на обращение #{ $ticket } от { $admin }:
+
+    { $text }

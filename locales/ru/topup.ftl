@@ -6,9 +6,10 @@ cmd-paysupport = Помощь с оплатой
 topup-choose =
     <b>Пополнение баланса звёздами Telegram</b>
     1 ⭐ = { $rate } на баланс. Выберите сумму или отправьте /topup и число звёзд от { $min } до { $max }, например <code>/topup { $min }</code>.
-topup-preset = { $stars } ⭐
+topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Другая сумма
 topup-type-amount = Сколько звёзд? Отправьте целое число от { $min } до { $max }.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Мы можем выставить счёт на целое число звёзд от { $min } до { $max }, например /topup { $min }.
 topup-cancel = ✖️ Отмена
 topup-cancelled = Пополнение отменено.

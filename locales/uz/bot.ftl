@@ -1,7 +1,9 @@
 # Start, menu, help
-greeting =
-    Assalomu alaykum, <b>{ $name }</b>!
-    Biz Telegram kanallari va guruhlari uchun obunachilar, koʻrishlar va soʻrovnoma ovozlarini sotamiz. Buyurtmani darhol ishga tushiramiz va bajarilganda sizga xabar beramiz.
+greeting = Assalomu alaykum, <b>{ $name }</b>!
+greeting-shop = <b>{ $shop }</b> doʻkoniga xush kelibsiz.
+greeting-sells = Bizda bor: { $categories }.
+greeting-sells-more = Bizda bor: { $categories } va boshqalar.
+greeting-how = Xizmatni tanlang, balansdan toʻlang, buyurtmangiz bajarilganda sizga xabar beramiz.
 menu-prompt = Kerakli amalni tanlang:
 menu-language = 🌐 Til
 menu-help = ❓ Qoʻllanma

@@ -48,6 +48,8 @@ admin-help =
     /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
     /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
     /tickets — yopilmagan murojaatlar; murojaat xabariga javob berib javob qaytaring
+    /ticket — murojaatning butun tarixi: <code>/ticket 12</code>
+    /greeting — har bir tildagi /start salomlashuvi: <code>/greeting ru | matn</code>, koʻrish uchun <code>/greeting ru</code>, qaytarish uchun <code>/greeting ru -</code>
     /unknown — natijasi nomaʼlum buyurtmalar; hal qilish: <code>/attach 12 98765</code> yoki <code>/fail 12</code>
     /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
     /refresh — katalogni hozir yangilash

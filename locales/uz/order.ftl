@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     Toʻlanadi: <b>{ $charge }</b>
     Balansingiz: { $balance }, { $missing } yetmaydi.
-    /topup orqali balansni toʻldiring va /order bilan qayting.
+    Quyidagi tugma bilan balansni toʻldiring: toʻlovdan soʻng sizni tasdiqlash uchun shu yerga qaytaramiz.
 order-price-changed = ⚠️ Narx oʻzgardi. Mana yangi summa:
 order-already-placed = Bu buyurtma allaqachon berilgan.
 order-placing = ⏳ Buyurtma berilmoqda…
@@ -169,3 +169,22 @@ order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yok
 order-bad-expiry = Iltimos, oʻtmishda boʻlmagan sanani yuboring, masalan 31/12/2026.
 order-summary-expiry = Tugaydi: { $expiry }
 order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun pul obuna tugaganda balansga qaytariladi.
+
+# The service's card (issue 16, point 6) and Order again
+order-service-number = Xizmat raqami: { $number }
+order-service-refill = { $refill ->
+        [yes] ♻️ Qayta toʻldirish kafolati: bor
+       *[no] Qayta toʻldirish kafolati: yoʻq
+    }
+order-service-average = ⏱ Oʻrtacha bajarilish vaqti: { $duration } (oxirgi { $count } ta bajarilgan buyurtmamiz boʻyicha)
+duration-minutes = taxminan { $minutes } daqiqa
+duration-hours = taxminan { $hours } soat
+duration-hours-minutes = taxminan { $hours } soat { $minutes } daqiqa
+duration-days = taxminan { $days } kun
+duration-days-hours = taxminan { $days } kun { $hours } soat
+order-again-link = Oldingi havolaning oʻzi: { $link }
+order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
+# Top up from a summary the balance does not cover
+order-topup = ⭐ { $amount } ga toʻldirish ({ $stars } ⭐)
+order-topup-invoice = Mana { $stars } ⭐ uchun toʻlov soʻrovi: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
+order-topup-sent = Bu buyurtma uchun toʻlov soʻrovi chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.

@@ -98,3 +98,26 @@ inline-private-link = 🔒 yopiq taklif havolasi (yashirilgan)
 inline-start = Buyurtma berish va kuzatish uchun botni oching
 inline-no-orders = Sizda hali buyurtma yoʻq: botni oching
 inline-no-match = { $query } raqamli buyurtmangiz yoʻq
+
+# My orders: status filters, search, Order again (issue 16, point 7)
+orders-filter-all = Hammasi
+orders-filter-active = Faol
+orders-filter-completed = Bajarilgan
+orders-filter-short = Qisman / bekor qilingan
+orders-filtered = Koʻrsatilmoqda: { $filter }
+orders-none-here = Bu yerda buyurtma yoʻq: quyida boshqa saralashni tanlang.
+orders-search = 🔎 Qidirish
+orders-search-again = 🔎 Yana qidirish
+orders-search-ask = 🔎 Buyurtma raqamini (masalan, #12) yoki havolasining bir qismini yuboring.
+orders-search-empty = Iltimos, buyurtma raqamini (masalan, #12) yoki havolasining bir qismini matn qilib yuboring.
+orders-search-too-long = Qidirish uchun juda uzun: koʻpi bilan 300 ta belgi yuboring.
+orders-search-too-short = Havolaning kamida 3 ta belgisini yoki buyurtma raqamini yuboring.
+orders-search-busy = Siz hozir buyurtma berayapsiz: uni yakunlang yoki /cancel yuboring, keyin qidiring.
+orders-search-none = { $query } boʻyicha buyurtmangiz topilmadi.
+orders-search-found = 🔎 { $query } boʻyicha buyurtmalaringiz: { $count } ta.
+orders-search-more = Quyida oxirgi { $shown } tasi.
+order-card-start-count = Boshlangʻich miqdor: { $count }
+order-card-delivered = Bajarildi: { $quantity } tadan { $delivered } tasi
+order-card-unchanged = 🔄 Dolzarb: oxirgi tekshiruvdan beri hech narsa oʻzgarmadi.
+order-card-final = Bu buyurtma yakunlangan: uning holati endi oʻzgarmaydi.
+order-again = 🛒 Qayta buyurtma berish

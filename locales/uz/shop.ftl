@@ -1,6 +1,10 @@
 # Doʻkon vitrinasi: mijozlar uchun qidiruv, administratorlar uchun buyruqlar.
 
-order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “koʻrishlar”.
+order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “{ $first }” yoki “{ $second }”.
+order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan “{ $first }”.
+order-search-hint-plain = Yoki qidirish uchun soʻz yozing.
+free-text-not-words = Nima qidirayotganingizni soʻz bilan yozing yoki quyidan tanlang.
+free-text-none = “{ $query }” boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
 order-search-results =
     “{ $query }” boʻyicha topildi: { $count } ta xizmat ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
 order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.

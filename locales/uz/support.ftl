@@ -49,3 +49,22 @@ tickets-line = #{ $ticket } · { $status } · { $customer }: { $text }
 tickets-reply = ↩️ #{ $ticket }
 ticket-status-open = javob kutmoqda
 ticket-status-answered = javob berilgan
+
+# A ticket's history, and other admins told of an answer
+cmd-ticket = Bitta murojaatning butun tarixi (administratorlar)
+ticket-history = 📜 Tarix
+ticket-history-title = 📜 <b>#{ $ticket } murojaat</b> · { $status } · { $customer }
+ticket-history-order = #{ $order } buyurtma haqida
+ticket-history-customer =
+    { $when } · { $who }:
+    { $text }
+ticket-history-admin =
+    { $when } · ↩️ { $who }:
+    { $text }
+ticket-history-earlier = …va yana { $count } ta oldingi xabar koʻrsatilmadi
+ticket-status-closed = yopilgan
+ticket-not-found = Bunday murojaat yoʻq. Uning raqamini yuboring, masalan <code>/ticket 12</code>; /tickets ochiqlarini koʻrsatadi.
+ticket-answered-by =
+    ✅ { $admin } #{ $ticket } murojaatga javob berdi:
+
+    { $text }

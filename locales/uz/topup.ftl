@@ -6,9 +6,10 @@ cmd-paysupport = Toʻlov boʻyicha yordam
 topup-choose =
     <b>Balansni Telegram yulduzlari bilan toʻldirish</b>
     1 ⭐ = { $rate } (balansga). Miqdorni tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
-topup-preset = { $stars } ⭐
+topup-preset = { $amount } · { $stars } ⭐
 topup-other = ✏️ Boshqa miqdor
 topup-type-amount = Nechta yulduz? { $min } tadan { $max } tagacha butun son yuboring.
+topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Biz { $min } tadan { $max } tagacha yulduzga toʻlov soʻrovi yarata olamiz, masalan /topup { $min }.
 topup-cancel = ✖️ Bekor qilish
 topup-cancelled = Toʻldirish bekor qilindi.

@@ -44,7 +44,7 @@ async def test_a_new_customer_tops_up_orders_hears_back_and_an_admin_checks_bala
     # Top-up: 1000 stars at the default rate (0.01) buy 10.00.
     await alice.send("/topup")
     await alice.wait_for_text(shown(ru, "topup-choose", rate=uzs("0.01"), min=50, max=10000))
-    await alice.press(ru("topup-preset", stars=1000))
+    await alice.press(ru("topup-preset", stars=1000, amount=uzs("10.00")))
     invoice = await alice.wait_for_message(lambda m: m.invoice is not None, "the invoice")
     assert invoice.invoice is not None
     assert (invoice.invoice["currency"], invoice.invoice["total_amount"]) == ("XTR", 1000)

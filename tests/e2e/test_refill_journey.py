@@ -81,7 +81,7 @@ async def test_refills_accepted_and_done_rejected_and_lost(
             refund=uzs("2.88"),
         )
     )
-    await open_card(alice, en, "◐ #2", 2)
+    await open_card(alice, en, "🌓 #2", 2)
     await press_refill(alice, en, "order-refill-accepted")
     emulator.set_refill_status(2, "Rejected")
     rejected = shown(en, "notify-refill-rejected", number="2", service=MEMBERS)

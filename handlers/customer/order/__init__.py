@@ -17,15 +17,16 @@ from bot.telegram.callbacks import (
     CategoryCb,
     ConfirmCb,
     MenuCb,
+    OrderCb,
     OrderNavCb,
     SearchCb,
     ServiceCb,
     StepCb,
 )
-from bot.telegram.filters import LivePrompt
+from bot.telegram.filters import LivePrompt, OwnOrder
 from bot.telegram.links import SERVICE_LINK_ARGS
 from bot.telegram.middlewares import OrderConversation
-from handlers.customer.order import answers, browse, confirm, entry
+from handlers.customer.order import answers, browse, confirm, entry, short
 
 
 def create_router() -> Router:
@@ -42,13 +43,23 @@ def create_router() -> Router:
     router.message.register(entry.cancel_command, Command("cancel"))
     router.message.register(entry.order_command, Command("order"))
     router.callback_query.register(entry.order_button, MenuCb.filter(F.action == "order"))
+    # Another customer's order (a forged button) falls through to My orders' "not found".
+    router.callback_query.register(
+        entry.order_again, OrderCb.filter(F.action == "again"), OwnOrder()
+    )
 
     for button in (CategoriesPageCb, CategoryCb, SearchCb, ServiceCb):
         router.callback_query.register(browse.browse, button.filter())
     router.message.register(
         browse.search_typed, StateFilter(OrderForm.browsing), F.text, ~F.text.startswith("/")
     )
+    # Outside any conversation, words search the catalogue too (commands go on: an unknown
+    # one keeps the help hint in the fallback).
+    router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
 
+    router.callback_query.register(
+        short.top_up, OrderNavCb.filter(F.action == "topup"), LivePrompt()
+    )
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)

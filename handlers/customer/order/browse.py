@@ -10,9 +10,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
+from bot.orders import screens
 from bot.orders.conversation import Conversation
 from bot.telegram.callbacks import CategoriesPageCb, CategoryCb, SearchCb, ServiceCb
 from bot.telegram.replies import current_snapshot
+
+SEARCHED_WORDS = 10
+SEARCHED_CHARS = 200
 
 
 async def browse(
@@ -49,8 +53,27 @@ async def browse(
         await conversation.choose(snapshot, service)
 
 
+def _words(message: Message) -> str:
+    # A search needs a few words: a pasted essay is searched by its start.
+    return " ".join((message.text or "").split()[:SEARCHED_WORDS])[:SEARCHED_CHARS]
+
+
 async def search_typed(message: Message, conversation: Conversation) -> None:
     """Words typed while choosing a category or service: a search of the catalogue."""
     snapshot = await conversation.snapshot()
     if snapshot is not None:
-        await conversation.search(snapshot, " ".join((message.text or "").split()), 0)
+        await conversation.search(snapshot, _words(message), 0)
+
+
+async def free_text(message: Message, conversation: Conversation) -> None:
+    """Words typed outside any conversation: the services they find, as the catalogue's
+    search shows them; nothing found, the menu with words that would find something."""
+    snapshot = await conversation.snapshot()
+    if snapshot is None:
+        return
+    words = _words(message)
+    if snapshot.search(words):
+        await conversation.search(snapshot, words, 0)
+    else:
+        screen = screens.free_text_none(snapshot, words, conversation.t)
+        await conversation.show(screen.text, screen.markup)

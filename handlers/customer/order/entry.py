@@ -1,5 +1,5 @@
 """Ways into the order conversation and out of it: `/order`, the menu's button, a link to one
-service (`/start svc_12`), and `/cancel`."""
+service (`/start svc_12`), Order again on an order's card, and `/cancel`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Texts
 from bot.orders.conversation import Conversation
-from bot.storage import UsersRepo
+from bot.orders.steps import order_type
+from bot.storage import Order, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.links import linked_service
 
@@ -55,8 +56,29 @@ async def start_at_service(
     await conversation.choose(snapshot, service)
 
 
+async def order_again(
+    query: CallbackQuery, order: Order, state: FSMContext, t: Texts, conversation: Conversation
+) -> None:
+    """Order again (`OwnOrder` gave the tapper's own `order`): the same service and link,
+    in a new message under the card, asking what is left; the card stays as it is."""
+    await query.answer()
+    conversation.edit = False
+    snapshot = await conversation.snapshot()
+    if snapshot is None:
+        return
+    service = snapshot.services.get(order.service_id)
+    if service is None or order_type(service) is None:  # gone from the shop, or hidden
+        markup = keyboards.next_steps(t, "order", "orders")
+        await conversation.message.answer(t("order-again-gone"), reply_markup=markup)
+        return
+    await state.clear()
+    await conversation.again(snapshot, service, order.link)
+
+
 async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
-    had_order = await state.get_state() is not None
+    # Other conversations with a /cancel of their own answer it ahead of this one; what
+    # else reaches here (a search of My orders) was no order.
+    had_order = (await state.get_state() or "").startswith("OrderForm:")
     await state.clear()
     await message.answer(
         t("order-cancelled" if had_order else "order-nothing-to-cancel"),
