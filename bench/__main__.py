@@ -3,6 +3,7 @@
 Each row is a figure with the baseline it is read against, measured in the same run. The
 order conversation runs the shop bot and a bare aiogram bot as processes, alternating;
 `--quick` runs fewer pairs, customers and notifications (a smoke run, not figures to quote).
+The Mini App's rows need Debian's chromium (/usr/bin/chromium); without it they are left out.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import platform
 import sys
 
-from bench import catalogue, conversation, notify, search, sweep
+from bench import catalogue, conversation, notify, search, sweep, webapp
 from bench.table import Row, render
 
 
@@ -24,6 +25,7 @@ async def _all(quick: bool) -> list[Row]:
         ("sweep", sweep.measure(1_000 if quick else 10_000)),
         ("catalogue", catalogue.measure(10_000, 60 if quick else 200)),
         ("notifications", notify.measure(300 if quick else 10_000, 30, 100 if quick else 1000)),
+        ("mini app", webapp.measure(2 if quick else 5)),
     )
     for name, step in steps:
         print(f"running {name} ...", file=sys.stderr)

@@ -66,6 +66,7 @@ from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
 from bot.telegram.inflight import InFlight
 from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
+from bot.webapp.entry import set_menu_button
 from handlers import build_router
 
 log = logging.getLogger(__name__)
@@ -247,6 +248,7 @@ async def on_startup(
             details = refill_about(refilled, refill)
             await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
     await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    await set_menu_button(bot, settings, translator)
     if not settings.admin_ids:
         log.warning(
             "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
@@ -308,7 +310,10 @@ async def _run(settings: Settings) -> None:
         grace = settings.panel_timeout + DRAIN_MARGIN
         async with AsyncExitStack() as servers:
             if settings.http_listen:
-                await servers.enter_async_context(serving(ops_app(dp), settings.http_listen, 1))
+                # With the Mini App, a placement may be waiting on the panel when it stops.
+                wait = grace if settings.webapp_url is not None else 1
+                app = ops_app(dp, bot)
+                await servers.enter_async_context(serving(app, settings.http_listen, wait))
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

@@ -67,6 +67,10 @@ EXPECTED: dict[str, str] = {
     "webhook_listen": "host:port the webhook server listens on, like 0.0.0.0:8080",
     "webhook_secret": "1 to 256 characters of A-Z, a-z, 0-9, _ and -",
     "http_listen": "host:port for /healthz, /readyz and /metrics, like 0.0.0.0:9090, or empty",
+    "webapp_url": (
+        "the public https URL of the Mini App, like https://shop.example/app/, served on"
+        " HTTP_LISTEN (or the webhook's server), or empty for none"
+    ),
     "log_level": "one of DEBUG, INFO, WARNING, ERROR",
     "log_format": "text or json",
     "backup_dir": "a folder for the database's backups",
@@ -142,6 +146,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     # Empty: off in polling mode; with a webhook, health and metrics share its server.
     http_listen: str = ""
+    # Empty: no Mini App and no entry to it. Served by the bot's own HTTP server, behind the
+    # reseller's HTTPS proxy: Telegram opens Mini Apps over https only.
+    webapp_url: HttpUrl | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Empty: `backups` beside the database, so it is in the same volume.
@@ -183,7 +190,12 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "telegram_api_url", "webhook_url", "webhook_secret", "backup_dir", mode="before"
+        "telegram_api_url",
+        "webhook_url",
+        "webhook_secret",
+        "backup_dir",
+        "webapp_url",
+        mode="before",
     )
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
@@ -207,6 +219,18 @@ class Settings(BaseSettings):
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
             raise ValueError("not a webhook secret")
+        return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_served(cls, value: HttpUrl | None, info: ValidationInfo) -> HttpUrl | None:
+        if value is None:
+            return None
+        # Plain http only on this machine (a test, a local try-out): Telegram refuses it.
+        if value.scheme != "https" and value.host not in {"127.0.0.1", "localhost"}:
+            raise ValueError("not https")
+        if not info.data.get("http_listen") and info.data.get("webhook_url") is None:
+            raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would serve it")
         return value
 
     @field_validator("log_level", mode="before")

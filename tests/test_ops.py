@@ -82,9 +82,9 @@ async def test_housekeeping_prunes_old_notifications_only(db: Database, bot: Bot
     assert not (tmp_path / "backups").exists()  # no backups with BACKUP_INTERVAL=0
 
 
-async def test_health_readiness_and_metrics(dp: Dispatcher) -> None:
+async def test_health_readiness_and_metrics(dp: Dispatcher, bot: Bot) -> None:
     metrics: Metrics = dp["metrics"]
-    async with TestClient(TestServer(ops_app(dp))) as http:
+    async with TestClient(TestServer(ops_app(dp, bot))) as http:
         assert (await http.get("/healthz")).status == 200
         assert (await http.get("/readyz")).status == 200
         page = await (await http.get("/metrics")).text()

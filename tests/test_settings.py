@@ -43,6 +43,7 @@ ALL_NAMES = [
     "WEBHOOK_LISTEN",
     "WEBHOOK_SECRET",
     "HTTP_LISTEN",
+    "WEBAPP_URL",
     "LOG_LEVEL",
     "LOG_FORMAT",
     "BACKUP_DIR",

@@ -22,6 +22,7 @@ from aiohttp import web
 from bot.ops.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
+from bot.webapp import add_webapp_routes
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +68,16 @@ def add_ops_routes(app: web.Application, dp: Dispatcher) -> None:
     app.router.add_get("/metrics", metrics_page)
 
 
-def ops_app(dp: Dispatcher) -> web.Application:
-    app = web.Application()
+def add_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
+    """Health and metrics, and the Mini App where WEBAPP_URL is set."""
     add_ops_routes(app, dp)
+    if dp["settings"].webapp_url is not None:
+        add_webapp_routes(app, dp, bot)
+
+
+def ops_app(dp: Dispatcher, bot: Bot) -> web.Application:
+    app = web.Application()
+    add_routes(app, dp, bot)
     return app
 
 
@@ -115,7 +123,7 @@ async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: flo
     SimpleRequestHandler(
         dp, bot, handle_in_background=False, secret_token=settings.webhook_token
     ).register(app, path=urlsplit(url).path or "/")
-    add_ops_routes(app, dp)
+    add_routes(app, dp, bot)
     async with serving(app, settings.webhook_listen, grace):
         await bot.set_webhook(
             url,

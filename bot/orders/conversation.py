@@ -11,7 +11,7 @@ question act only while it is the current one (`Draft.prompt_id`, checked by
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
@@ -178,7 +178,8 @@ class Conversation:
         draft = await self.draft()
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
-        await self.question(draft, service, kind.first(service), await self.card(snapshot, service))
+        intro = await self.card(snapshot, service)
+        await self.question(draft, service, kind.first(service), intro, card=True)
 
     async def again(self, snapshot: Snapshot, service: Service, link: str) -> None:
         """Order `service` again for `link`: a fresh draft with the link answered (where the
@@ -212,9 +213,19 @@ class Conversation:
     # --- the steps ----------------------------------------------------------------------------
 
     async def question(
-        self, draft: Draft, service: Service, step: Step, intro: list[str] | None = None
+        self,
+        draft: Draft,
+        service: Service,
+        step: Step,
+        intro: list[str] | None = None,
+        *,
+        card: bool = False,
     ) -> None:
+        """Ask `step`; under the service's card (`card`), also offer its page in the Mini App."""
         screen = screens.question(step, service, draft.answers, self.t, intro or [])
+        if card and (webapp := self.settings.webapp_url) is not None:
+            page = f"{webapp}?service={service.id}"
+            screen = replace(screen, markup=keyboards.with_webapp(screen.markup, self.t, page))
         await self.ask(draft, STEP_STATES[step.name], screen)
 
     async def answer(

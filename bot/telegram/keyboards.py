@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Category, Page, Snapshot
@@ -51,7 +51,14 @@ def label(text: str, limit: int = LABEL_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def main_menu(t: Texts) -> InlineKeyboardMarkup:
+def with_webapp(markup: InlineKeyboardMarkup | None, t: Texts, url: str) -> InlineKeyboardMarkup:
+    """`markup` and a last row that opens the Mini App at `url` (private chats only)."""
+    shop = InlineKeyboardButton(text=t("webapp-open"), web_app=WebAppInfo(url=url))
+    rows = markup.inline_keyboard if markup is not None else []
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, [shop]])
+
+
+def main_menu(t: Texts, webapp: str | None = None) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
     builder.button(text=t("menu-massorder"), callback_data=MenuCb(action="massorder"))
@@ -62,7 +69,7 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
     builder.adjust(2)
-    return builder.as_markup()
+    return with_webapp(builder.as_markup(), t, webapp) if webapp else builder.as_markup()
 
 
 def next_steps(t: Texts, *actions: str) -> InlineKeyboardMarkup:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.catalogue import Catalogue
 from bot.greeting import greeting
@@ -15,6 +15,12 @@ from bot.storage import UsersRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.telegram.callbacks import MenuCb
 from bot.telegram.keyboards import main_menu
+
+
+def _menu(t: Texts, settings: Settings) -> InlineKeyboardMarkup:
+    """The main menu, with the Mini App where it is served."""
+    webapp = settings.webapp_url
+    return main_menu(t, str(webapp) if webapp is not None else None)
 
 
 async def start(
@@ -32,7 +38,7 @@ async def start(
     await users.welcome(event_from_user.id)
     text = await greeting(t, event_from_user.full_name, settings, catalogue, greetings)
     await message.answer(text)
-    await message.answer(t("menu-prompt"), reply_markup=main_menu(t))
+    await message.answer(t("menu-prompt"), reply_markup=_menu(t, settings))
 
 
 async def help_text(bot: Bot, t: Texts) -> str:
@@ -40,16 +46,16 @@ async def help_text(bot: Bot, t: Texts) -> str:
     return f"{t('help')}\n\n{t('help-inline', bot=me.username or '')}"
 
 
-async def help_command(message: Message, bot: Bot, t: Texts) -> None:
+async def help_command(message: Message, bot: Bot, t: Texts, settings: Settings) -> None:
     # The menu's buttons work in a private chat only: a group gets the text alone.
-    markup = main_menu(t) if message.chat.type == "private" else None
+    markup = _menu(t, settings) if message.chat.type == "private" else None
     await message.answer(await help_text(bot, t), reply_markup=markup)
 
 
-async def help_button(query: CallbackQuery, bot: Bot, t: Texts) -> None:
+async def help_button(query: CallbackQuery, bot: Bot, t: Texts, settings: Settings) -> None:
     await query.answer()
     if query.message is not None:
-        await query.message.answer(await help_text(bot, t), reply_markup=main_menu(t))
+        await query.message.answer(await help_text(bot, t), reply_markup=_menu(t, settings))
 
 
 def create_router() -> Router:

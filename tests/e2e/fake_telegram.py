@@ -422,6 +422,7 @@ class FakeTelegram:
         self._pusher: asyncio.Task[None] | None = None
         self.chats: dict[int, Chat] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.menu_buttons: dict[str, dict[str, Any]] = {}  # by chat id ("": every chat)
         self.callback_answers: dict[str, CallbackAnswer] = {}
         self.inline_answers: dict[str, InlineAnswer] = {}
         self.payments: dict[str, Payment] = {}
@@ -456,6 +457,7 @@ class FakeTelegram:
             "senddocument": self._send_document,
             "answerprecheckoutquery": self._answer_pre_checkout_query,
             "refundstarpayment": self._refund_star_payment,
+            "setchatmenubutton": self._set_chat_menu_button,
         }
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -853,6 +855,20 @@ class FakeTelegram:
 
     async def _get_my_commands(self, params: Params) -> Any:
         return self.commands.get(self._commands_key(params), [])
+
+    async def _set_chat_menu_button(self, params: Params) -> Any:
+        # Telegram also wants an https Mini App; the tests serve theirs on 127.0.0.1.
+        button = params.decoded("menu_button") or {"type": "default"}
+        if not isinstance(button, dict) or button.get("type") not in {
+            "default",
+            "commands",
+            "web_app",
+        }:
+            raise bad_request("can't parse menu button")
+        if button["type"] == "web_app" and not (button.get("text") and button.get("web_app")):
+            raise bad_request("BUTTON_TEXT_EMPTY or web_app missing")
+        self.menu_buttons[params.text("chat_id") or ""] = button
+        return True
 
     async def _delete_my_commands(self, params: Params) -> Any:
         self.commands.pop(self._commands_key(params), None)

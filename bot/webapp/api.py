@@ -1,0 +1,139 @@
+"""What every Mini App API call goes through: initData checked, the caller's rate and body
+size limited, the caller's language found, and every refusal answered as JSON with a code
+and a message in that language: `{"error": {"code": ..., "message": ...}}`."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from bot.i18n import Arg, Texts, Translator, pick_locale
+from bot.settings import Settings
+from bot.storage import UsersRepo
+from bot.webapp.auth import Caller, NotSigned, RateLimit, caller_of, claimed_language
+from bot.webapp.forms import plain
+
+log = logging.getLogger(__name__)
+
+# Bytes a request body may have: far more than the longest list the chat accepts (a
+# Telegram message is 4,096 characters), far less than anyone needs to fill memory.
+MAX_BODY = 64 * 1024
+INIT_DATA_HEADER = "X-Telegram-Init-Data"
+
+
+class ApiError(Exception):
+    """A refusal: HTTP `status`, a stable `code` for the page, a message key for people."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        key: str | None = None,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **values: Arg,
+    ) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.key = key or f"webapp-error-{code.replace('_', '-')}"
+        self.values = values
+        self.extra = dict(extra or {})
+
+
+def error_response(error: ApiError, t: Texts) -> web.Response:
+    body = {"code": error.code, "message": plain(t(error.key, **error.values)), **error.extra}
+    return web.json_response({"error": body}, status=error.status)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One authenticated API request."""
+
+    request: web.Request
+    caller: Caller
+    t: Texts
+
+    @property
+    def user_id(self) -> int:
+        return self.caller.id
+
+    async def body(self) -> dict[str, Any]:
+        """The JSON object posted, within `MAX_BODY`."""
+        if (self.request.content_length or 0) > MAX_BODY:
+            raise ApiError(413, "too_large")
+        raw = await self.request.content.read(MAX_BODY + 1)
+        if len(raw) > MAX_BODY:
+            raise ApiError(413, "too_large")
+        try:
+            data = json.loads(raw or b"{}")
+        except ValueError:
+            raise ApiError(400, "bad_request") from None
+        if not isinstance(data, dict):
+            raise ApiError(400, "bad_request")
+        return data
+
+
+Endpoint = Callable[[Call], Awaitable[web.StreamResponse]]
+
+
+class Gate:
+    """Wraps endpoints in the checks every call needs."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        translator: Translator,
+        users: UsersRepo,
+        limit: RateLimit | None = None,
+    ) -> None:
+        self._token = settings.bot_token.get_secret_value()
+        self._default = settings.default_locale
+        self._translator = translator
+        self._users = users
+        self._limit = limit or RateLimit()
+
+    def __call__(
+        self, endpoint: Endpoint
+    ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+        async def handle(request: web.Request) -> web.StreamResponse:
+            init_data = request.headers.get(INIT_DATA_HEADER, "")
+            try:
+                caller = caller_of(init_data, self._token)
+            except NotSigned as refused:
+                locale = pick_locale(None, claimed_language(init_data), self._default)
+                t = self._translator.texts(locale)
+                return error_response(ApiError(401, refused.code), t)
+            t = await self.texts(caller)
+            if not self._limit.allow(caller.id):
+                return error_response(ApiError(429, "rate_limited"), t)
+            try:
+                return await endpoint(Call(request, caller, t))
+            except ApiError as error:
+                return error_response(error, t)
+            except Exception:
+                log.exception("mini app: %s %s failed", request.method, request.path)
+                return error_response(ApiError(500, "internal"), t)
+
+        return handle
+
+    async def texts(self, caller: Caller) -> Texts:
+        customer = await self._users.get(caller.id)
+        stored = customer.language if customer else None
+        return self._translator.texts(pick_locale(stored, caller.language_code, self._default))
+
+
+def whole(value: object) -> int | None:
+    """An id or count from JSON: an int (not a bool), or digits in a short string."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < 2**63 else None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None

@@ -1,0 +1,233 @@
+"""The Mini App's shop: who the customer is, the catalogue, a quote, Confirm, a top-up.
+
+Quote and Confirm use the chat's own parts: the answers are checked by the steps table,
+priced by `Quote.make`, charged and recorded by `OrdersRepo.create_and_charge` before the
+panel is asked once by `Placer.place`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import logging
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import LabeledPrice
+from aiohttp import web
+
+from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
+from bot.i18n import Arg
+from bot.money import Amounts
+from bot.orders.placement import Placer
+from bot.orders.quote import Quote
+from bot.orders.steps import order_type
+from bot.panel import Service
+from bot.settings import Settings
+from bot.stars import credit_for, parse_stars, preset_amounts, rate_money
+from bot.storage import STARS, InsufficientFunds, OrdersRepo, TokenUsed, TopupsRepo, UsersRepo
+from bot.webapp.api import ApiError, Call, whole
+from bot.webapp.feed import CatalogueFeed
+from bot.webapp.forms import check_answers, plain
+from bot.webapp.orders import FILTER_NAMES, order_view
+from bot.webapp.texts import page_texts
+from bot.webapp.tokens import QuoteTokens, answers_digest
+
+log = logging.getLogger(__name__)
+
+
+class Shop:
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        settings: Settings,
+        catalogue: Catalogue,
+        feed: CatalogueFeed,
+        users: UsersRepo,
+        orders: OrdersRepo,
+        topups: TopupsRepo,
+        placer: Placer,
+        amounts: Amounts,
+    ) -> None:
+        self._bot = bot
+        self._settings = settings
+        self._catalogue = catalogue
+        self._feed = feed
+        self._users = users
+        self._orders = orders
+        self._topups = topups
+        self._placer = placer
+        self._amounts = amounts
+        self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
+        # Placements still talking to the panel: a request cut short does not cut them.
+        self.placing: set[asyncio.Task[Any]] = set()
+
+    async def me(self, call: Call) -> web.Response:
+        """Who the customer is to the shop, with the page's texts in their language."""
+        customer = await self._users.ensure(call.user_id)
+        settings = self._settings
+        return web.json_response(
+            {
+                "user_id": call.user_id,
+                "locale": call.t.locale,
+                "texts": page_texts(call.t.locale),
+                # My orders' filters, named as the chat names them.
+                "filters": {name: call.t.plain(f"orders-filter-{name}") for name in FILTER_NAMES},
+                "balance": call.t.write(self._amounts(customer.balance)),
+                "balance_figure": str(customer.balance),
+                "currency": self._catalogue.currency,
+                "topup": {
+                    "min": settings.topup_min_stars,
+                    "max": settings.topup_max_stars,
+                    "presets": preset_amounts(settings),
+                    "rate": call.t.write(rate_money(settings, self._catalogue.currency)),
+                },
+            }
+        )
+
+    async def catalogue(self, call: Call) -> web.StreamResponse:
+        try:
+            feed = await self._feed.current()
+        except CatalogueUnavailable:
+            raise ApiError(503, "catalogue_unavailable") from None
+        headers = {
+            "ETag": feed.etag,
+            # The page asks again each time it opens; a 304 costs nothing.
+            "Cache-Control": "private, no-cache",
+        }
+        if call.request.headers.get("If-None-Match") == feed.etag:
+            return web.Response(status=304, headers=headers)
+        headers["Content-Type"] = "application/json"
+        if "gzip" not in call.request.headers.get("Accept-Encoding", ""):
+            return web.Response(body=gzip.decompress(feed.body), headers=headers)
+        headers["Content-Encoding"] = "gzip"
+        return web.Response(body=feed.body, headers=headers)
+
+    async def _service(self, data: Mapping[str, Any]) -> tuple[Snapshot, Service]:
+        try:
+            snapshot = await self._catalogue.current()
+        except CatalogueUnavailable:
+            raise ApiError(503, "catalogue_unavailable") from None
+        if data.get("version") != snapshot.version:
+            raise ApiError(409, "catalogue_changed", extra={"version": snapshot.version})
+        service_id = whole(data.get("service_id"))
+        service = snapshot.services.get(service_id) if service_id is not None else None
+        if service is None or order_type(service) is None:
+            raise ApiError(404, "service_not_found")
+        return snapshot, service
+
+    async def _quote(self, call: Call, data: Mapping[str, Any]) -> Quote:
+        snapshot, service = await self._service(data)
+        kind = order_type(service)
+        typed = data.get("answers")
+        if kind is None or not isinstance(typed, dict):
+            raise ApiError(400, "bad_request")
+        answers, problems = check_answers(kind, service, typed, call.t)
+        if problems:
+            raise ApiError(422, "invalid_answers", extra={"fields": problems})
+        quote = Quote.make(snapshot, service, answers, self._settings)
+        if quote is None:
+            raise ApiError(422, "invalid_answers", extra={"fields": {}})
+        return quote
+
+    async def quote(self, call: Call) -> web.Response:
+        """The exact charge of an order with these answers, and the token that confirms it."""
+        quote = await self._quote(call, await call.body())
+        balance = (await self._users.ensure(call.user_id)).balance
+        token = self._tokens.issue(
+            call.user_id, quote.service.id, dict(quote.answers), str(quote.charge)
+        )
+        return web.json_response(
+            {
+                "token": token,
+                "charge": call.t.write(self._amounts(quote.charge)),
+                "quantity": quote.quantity,
+                "runs": quote.runs,
+                "link": quote.link,
+                "answers": dict(quote.answers),
+                "balance": call.t.write(self._amounts(balance)),
+                "short": call.t.write(self._amounts(max(quote.charge - balance, Decimal(0)))),
+                "enough": balance >= quote.charge,
+            }
+        )
+
+    async def place(self, call: Call) -> web.Response:
+        """Confirm: one order for the quoted charge, however many times it is tapped."""
+        data = await call.body()
+        quoted = self._tokens.read(data.get("token"), call.user_id)
+        if quoted is None:
+            raise ApiError(409, "quote_expired")
+        await self._placed_already(quoted.nonce)
+        quote = await self._quote(call, data)
+        if (
+            quote.service.id != quoted.service_id
+            or answers_digest(dict(quote.answers)) != quoted.digest
+        ):
+            raise ApiError(409, "quote_expired")
+        if str(quote.charge) != quoted.charge:
+            raise ApiError(409, "price_changed")
+        try:
+            order = await self._orders.create_and_charge(
+                quote.new_order(call.user_id, quoted.nonce)
+            )
+        except TokenUsed:  # two taps at once: the other one placed it
+            await self._placed_already(quoted.nonce)
+            raise
+        except InsufficientFunds as short:
+            raise ApiError(
+                402, "insufficient_funds", missing=self._amounts(short.missing)
+            ) from None
+        told: list[tuple[str, Mapping[str, Arg]]] = []
+
+        async def tell(key: str, values: Mapping[str, Arg]) -> None:
+            told.append((key, values))
+
+        # Shielded: a page closed mid-call must not cut the placement's bookkeeping short.
+        task = asyncio.ensure_future(self._placer.place(self._bot, order, tell))
+        self.placing.add(task)
+        task.add_done_callback(self.placing.discard)
+        placement = await asyncio.shield(task)
+        key, values = told[0] if told else ("order-placing", {})
+        return web.json_response(
+            {
+                "outcome": placement.outcome.value,
+                "message": plain(call.t(key, **values)),
+                "order": order_view(placement.order, call.t, self._amounts),
+            }
+        )
+
+    async def _placed_already(self, nonce: str) -> None:
+        earlier = await self._orders.by_token(nonce)
+        if earlier is not None:
+            raise ApiError(409, "already_placed", extra={"order": earlier.id}, number=earlier.id)
+
+    async def topup(self, call: Call) -> web.Response:
+        """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
+        is credited as any other, by the chat's payment handler."""
+        data = await call.body()
+        stars = parse_stars(str(whole(data.get("stars"))), self._settings)
+        if stars is None:
+            low, high = self._settings.topup_min_stars, self._settings.topup_max_stars
+            raise ApiError(422, "bad_amount", min=str(low), max=str(high))
+        t = call.t
+        await self._users.ensure(call.user_id)
+        amount = credit_for(stars, self._settings)
+        topup = await self._topups.create(call.user_id, stars, amount, t.locale)
+        shown = self._amounts(amount)
+        try:
+            link = await self._bot.create_invoice_link(
+                title=t.plain("topup-invoice-title", amount=shown),
+                description=t.plain("topup-invoice-description", stars=stars, amount=shown),
+                payload=topup.payload,
+                currency=STARS,
+                prices=[LabeledPrice(label=t.plain("topup-invoice-label"), amount=stars)],
+            )
+        except TelegramAPIError as error:
+            log.warning("invoice link for %s stars refused: %s", stars, error)
+            await self._topups.discard(topup.id)
+            raise ApiError(502, "invoice_failed") from None
+        return web.json_response({"link": link, "stars": stars, "amount": shown})

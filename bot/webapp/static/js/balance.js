@@ -1,0 +1,39 @@
+// The balance and a top-up with Telegram Stars: the server makes an invoice link, Telegram
+// shows it (openInvoice), and the chat's payment handler credits it.
+import { h, show } from "./dom.js";
+import { ApiError } from "./api.js";
+import { tg, mainButton } from "./telegram.js";
+
+export function balanceView(app, view) {
+  const t = app.t;
+  mainButton(null);
+  const status = h("p", { id: "topup-status" });
+  const amount = h("p", { id: "balance" }, t("webapp-balance", { balance: app.me.balance }));
+
+  async function topup(stars) {
+    status.textContent = "";
+    try {
+      const invoice = await app.api.topup(stars);
+      tg.openInvoice(invoice.link, async (outcome) => {
+        status.textContent = t(outcome === "paid" ? "webapp-topup-paid" : "webapp-topup-not-paid");
+        app.me = await app.api.me();
+        amount.textContent = t("webapp-balance", { balance: app.me.balance });
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = error.message;
+    }
+  }
+
+  const other = h("input", { id: "stars", type: "number", min: app.me.topup.min, max: app.me.topup.max,
+    placeholder: t("webapp-topup-other") });
+  show(view,
+    h("h1", {}, t("webapp-nav-balance")), amount,
+    h("h2", {}, t("webapp-topup-title")),
+    h("p", { className: "hint" }, t("webapp-topup-rate", { rate: app.me.topup.rate })),
+    h("div", { className: "actions" }, app.me.topup.presets.map((stars) =>
+      h("button", { dataset: { stars }, onclick: () => topup(stars) }, t("webapp-topup-stars", { stars })))),
+    h("form", { className: "actions", onsubmit: (e) => { e.preventDefault(); topup(Number(other.value)); } },
+      other, h("button", { type: "submit" }, t("webapp-topup"))),
+    status);
+}

@@ -1,0 +1,128 @@
+"""Headless Chromium (Debian's `chromium` package) driven by Playwright, with a stand-in for
+Telegram's `telegram-web-app.js`: the page gets the `window.Telegram.WebApp` it expects,
+with initData signed as Telegram signs it, and the test presses its Main and Back buttons.
+
+Nothing is downloaded: Playwright is given the system browser, and the one address outside
+127.0.0.1 the page asks for (Telegram's script) is answered by the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TELEGRAM_SCRIPT = "https://telegram.org/js/telegram-web-app.js"
+MISSING = f"no {CHROMIUM}: Mini App browser tests skipped (apt-get install chromium)"
+THEME = {
+    "bg_color": "#17212b",
+    "text_color": "#f5f5f5",
+    "hint_color": "#708499",
+    "link_color": "#6ab3f3",
+    "button_color": "#5288c1",
+    "button_text_color": "#ffffff",
+    "secondary_bg_color": "#232e3c",
+}
+
+# Telegram's WebApp object, as much of it as the page uses; presses are recorded.
+FAKE_WEBAPP = """
+(() => {
+  const button = () => ({
+    text: "", isVisible: false, isActive: true, isProgressVisible: false, handlers: [],
+    setParams(p) {
+      if (p.text !== undefined) this.text = p.text;
+      if (p.is_visible !== undefined) this.isVisible = p.is_visible;
+      if (p.is_active !== undefined) this.isActive = p.is_active;
+      return this;
+    },
+    setText(text) { this.text = text; return this; },
+    show() { this.isVisible = true; return this; },
+    hide() { this.isVisible = false; return this; },
+    enable() { this.isActive = true; return this; },
+    disable() { this.isActive = false; return this; },
+    showProgress() { this.isProgressVisible = true; return this; },
+    hideProgress() { this.isProgressVisible = false; return this; },
+    onClick(f) { this.handlers.push(f); return this; },
+    offClick(f) { this.handlers = this.handlers.filter((h) => h !== f); return this; },
+    // As Telegram does: a hidden or inactive button does nothing.
+    press() { if (this.isVisible && this.isActive) this.handlers.slice().forEach((h) => h()); },
+  });
+  window.Telegram = { WebApp: {
+    initData: INIT_DATA, themeParams: THEME, colorScheme: "dark", platform: "tdesktop",
+    MainButton: button(), BackButton: button(), invoices: [], confirms: [],
+    ready() {}, expand() {},
+    showConfirm(text, callback) { this.confirms.push(text); callback(true); },
+    openInvoice(url, callback) { this.invoices.push(url); callback("paid"); },
+  } };
+})();
+"""
+
+
+def have_chromium() -> bool:
+    return CHROMIUM.exists()
+
+
+@asynccontextmanager
+async def chromium_page(url: str, init_data: str) -> AsyncIterator[Any]:
+    """A fresh headless Chromium (its own profile folder) showing the Mini App at `url`."""
+    from playwright.async_api import async_playwright
+
+    profile = tempfile.mkdtemp(prefix="miniapp-chromium-")
+    script = FAKE_WEBAPP.replace("INIT_DATA", json.dumps(init_data)).replace(
+        "THEME", json.dumps(THEME)
+    )
+    try:
+        async with async_playwright() as playwright:
+            context = await playwright.chromium.launch_persistent_context(
+                profile,
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=ARGS,
+                viewport={"width": 420, "height": 860},
+            )
+            try:
+
+                async def answer(route: Any) -> None:
+                    request_url = route.request.url
+                    if request_url == TELEGRAM_SCRIPT:
+                        await route.fulfill(body=script, content_type="text/javascript")
+                    elif request_url.startswith("http://127.0.0.1"):
+                        await route.continue_()
+                    else:  # nothing leaves this machine
+                        await route.abort()
+
+                await context.route("**/*", answer)
+                page = context.pages[0] if context.pages else await context.new_page()
+                await page.goto(url)
+                yield page
+            finally:
+                await context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+async def ready(page: Any) -> None:
+    """Wait until the page has loaded the customer and the catalogue."""
+    await page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+
+
+async def press_main_button(page: Any, text: str | None = None) -> None:
+    main = await page.evaluate("Telegram.WebApp.MainButton.text")
+    if text is not None:
+        assert main == text
+    await page.evaluate("Telegram.WebApp.MainButton.press()")
