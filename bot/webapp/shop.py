@@ -230,4 +230,4 @@ class Shop:
             log.warning("invoice link for %s stars refused: %s", stars, error)
             await self._topups.discard(topup.id)
             raise ApiError(502, "invoice_failed") from None
-        return web.json_response({"link": link, "stars": stars, "amount": shown})
+        return web.json_response({"link": link, "stars": stars, "amount": t.write(shown)})
