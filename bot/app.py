@@ -309,7 +309,11 @@ async def _run(settings: Settings) -> None:
     bot = create_bot(settings)
     try:
         dp = create_dispatcher(
-            settings=settings, db=db, panel=panel, translator=Translator(), metrics=metrics
+            settings=settings,
+            db=db,
+            panel=panel,
+            translator=Translator(zone=settings.zone),
+            metrics=metrics,
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
         # What start-up built (modules, models, routers) lives as long as the process: the

@@ -2,7 +2,8 @@
 
 Every string argument is HTML-escaped when a message is rendered: arguments are data (names
 from the panel, links and names typed by people), markup lives only in the `.ftl` files, so
-no caller can forget to escape.
+no caller can forget to escape. Amounts (`Money`), times (`datetime`, `Day`) and numbers are
+passed as values and written out here, in the message's language (bot/formats.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import html
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import FluentNumber, fluent_number
 
+from bot import formats
+from bot.formats import Day, Money
 from bot.settings import LOCALES, Locale
 
 log = logging.getLogger(__name__)
@@ -25,7 +30,7 @@ FALLBACK: Locale = "en"
 # Uzbek writes the o of "Ozbekcha" with U+02BB (turned comma), not an apostrophe.
 LANGUAGE_NAMES: dict[Locale, str] = {"en": "English", "ru": "Русский", "uz": "O\u02bbzbekcha"}
 
-Arg = str | int | Decimal
+Arg = str | int | Decimal | Money | datetime | Day
 
 
 class Html(str):
@@ -49,7 +54,9 @@ _FLUENT_MAX_ARG = 2500
 class Translator:
     """All catalogues, loaded once; `t = translator.texts("ru")` renders in one language."""
 
-    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+    def __init__(self, directory: Path = LOCALES_DIR, *, zone: tzinfo = UTC) -> None:
+        # Times are shown in the shop's zone (SHOP_TIMEZONE), whoever reads them.
+        self.zone = zone
         self.bundles: dict[Locale, FluentBundle] = {}
         for locale in LOCALES:
             # Isolation marks (U+2068/U+2069) would end up inside Telegram messages and links.
@@ -74,7 +81,7 @@ class Translator:
         if message.value is None:
             log.error("message %r has no value in %s", key, locale)
             return key
-        safe = {name: _escape(value) for name, value in args.items()} if escape else dict(args)
+        safe = {name: self._safe(locale, value, escape) for name, value in args.items()}
         # fluent.runtime refuses a string argument over 2,500 characters; a long text (a
         # service's description, something a person typed) goes through as a marker and is
         # put back after formatting.
@@ -95,6 +102,39 @@ class Translator:
     def texts(self, locale: Locale) -> Texts:
         return Texts(self, locale)
 
+    def write(self, locale: Locale, value: Arg) -> str:
+        """A value as the language writes it, outside any message (a button, a list)."""
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            return formats.number(value, locale)
+        return str(self._written(locale, value))
+
+    def _safe(self, locale: Locale, value: Arg, escape: bool) -> str | int | FluentNumber:
+        if isinstance(value, Html):
+            return str(value)
+        written = self._written(locale, value)
+        # Escaped as written: a currency is the panel's text.
+        return html.escape(written) if escape and isinstance(written, str) else written
+
+    def _written(self, locale: Locale, value: Arg) -> str | int | FluentNumber:
+        """What Fluent receives: text for amounts and times; numbers stay numbers, so
+        plural selectors still work on them, but keep every decimal they have (Fluent
+        would cut a Decimal to 3)."""
+        match value:
+            case Money():
+                return formats.money(value, locale)
+            case datetime():
+                return formats.moment(value, locale, self.zone)
+            case Day():
+                return formats.day(value, locale, self.zone)
+            case Decimal():
+                shown = formats.places(value)
+                number = fluent_number(
+                    value, minimumFractionDigits=shown, maximumFractionDigits=shown
+                )
+                return number if isinstance(number, FluentNumber) else str(value)
+            case _:
+                return value
+
 
 @dataclass(frozen=True, slots=True)
 class Texts:
@@ -113,8 +153,6 @@ class Texts:
         """
         return self.translator.render(self.locale, key, args, escape=False)
 
-
-def _escape(value: Arg) -> Arg:
-    if isinstance(value, Html):
-        return str(value)
-    return html.escape(value) if isinstance(value, str) else value
+    def write(self, value: Arg) -> str:
+        """A number, amount or time as this language writes it (plain text, not escaped)."""
+        return self.translator.write(self.locale, value)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 
+from bot.formats import Money, group_symbol
+
 SCALE = 5
 _ONE_MINOR = Decimal(1).scaleb(-SCALE)
 _INT64_MAX = 2**63 - 1
@@ -28,6 +30,12 @@ MAX_TYPED_AMOUNT = Decimal(10**10)
 # would all be accepted by Decimal() itself. More digits than any bound are matched, so a
 # huge number is refused as too large rather than as not a number.
 _AMOUNT = re.compile(rf"[0-9]{{1,30}}(?:[.,][0-9]{{1,{SCALE}}})?")
+# Digit groups of three, one separator throughout (a space, the no-break spaces phones and
+# CLDR put in, a comma or a dot), then perhaps a decimal mark that is not the separator.
+_GROUPED_AMOUNT = re.compile(
+    r"(?P<whole>[0-9]{1,3}(?P<sep>[ \u00a0\u202f,.])[0-9]{3}(?:(?P=sep)[0-9]{3}){0,8})"
+    rf"(?:(?P<mark>[.,])(?P<fraction>[0-9]{{1,{SCALE}}}))?"
+)
 
 
 class MoneyError(ValueError):
@@ -97,13 +105,24 @@ def parse_panel_amount(value: object) -> Decimal:
     return amount.quantize(_ONE_MINOR, rounding=ROUND_FLOOR)
 
 
-def parse_typed_amount(text: str, limit: Decimal = MAX_TYPED_AMOUNT) -> Decimal | None:
+def parse_typed_amount(
+    text: str, limit: Decimal = MAX_TYPED_AMOUNT, *, locale: str = "en"
+) -> Decimal | None:
     """An amount typed by a person (ASCII digits, `.` or `,` as decimal mark, at most SCALE
-    decimals), else None; raises `AmountTooLarge` past `limit`."""
+    decimals; digit groups as the bot writes them in `locale`: "1,000.50", "1 000,50"), else
+    None; raises `AmountTooLarge` past `limit`."""
     text = text.strip()
-    if not _AMOUNT.fullmatch(text):
+    grouped = _GROUPED_AMOUNT.fullmatch(text)
+    # "1,000" is a thousand where the comma groups digits (English), 1.000 where it is the
+    # decimal mark (Russian, Uzbek): read as the bot itself writes numbers to this person.
+    if _AMOUNT.fullmatch(text) and not (grouped and grouped["sep"] == group_symbol(locale)):
+        amount = Decimal(text.replace(",", "."))
+    elif grouped and grouped["sep"] != grouped["mark"]:
+        whole = re.sub("[^0-9]", "", grouped["whole"])
+        fraction = grouped["fraction"]
+        amount = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    else:
         return None
-    amount = Decimal(text.replace(",", "."))
     if amount > limit:
         raise AmountTooLarge(limit)
     return amount
@@ -136,16 +155,17 @@ def order_charge(
     return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 
-def display(amount: Decimal, decimals: int, currency: str = "", rounding: str = ROUND_FLOOR) -> str:
-    """An amount as shown to people: fixed decimals, no exponent, the currency if known."""
-    number = f"{amount.quantize(Decimal(1).scaleb(-decimals), rounding=rounding):f}"
-    return f"{number} {currency}" if currency else number
+def display(
+    amount: Decimal, decimals: int, currency: str = "", rounding: str = ROUND_FLOOR
+) -> Money:
+    """An amount as shown to people: fixed decimals, the currency if known; written out in
+    the reader's language when its text is rendered (bot/formats.py)."""
+    return Money(amount, decimals, currency, rounding)
 
 
-def display_exact(amount: Decimal, currency: str = "") -> str:
+def display_exact(amount: Decimal, currency: str = "") -> Money:
     """An amount with every decimal it has and none it has not: a setting such as a rate."""
-    number = f"{amount.normalize():f}"
-    return f"{number} {currency}" if currency else number
+    return Money(amount, None, currency)
 
 
 # The panel's own amounts (rates, its balance, its charges) have up to 5 decimals.
@@ -154,7 +174,7 @@ PANEL_DECIMALS = 5
 _LARGE_PANEL_AMOUNT = 1000
 
 
-def display_panel(amount: Decimal, currency: str = "") -> str:
+def display_panel(amount: Decimal, currency: str = "") -> Money:
     """One of the panel's amounts, for admins: the decimals that matter (a rate of 0.27819
     keeps all five; 60.00000 reads 60.00, a balance of 99995.08292 reads 99995.08)."""
     if abs(amount) >= _LARGE_PANEL_AMOUNT:
@@ -173,10 +193,10 @@ class Amounts:
     decimals: int
     currency: Callable[[], str] = str
 
-    def __call__(self, amount: Decimal) -> str:
+    def __call__(self, amount: Decimal) -> Money:
         return display(amount, self.decimals, self.currency())
 
-    def figure(self, amount: Decimal) -> str:
+    def figure(self, amount: Decimal) -> Money:
         """A computed figure (a cost, a profit), rounded to the nearest step rather than
         down: rounded down, cost and profit would not add up to revenue."""
         return display(amount, self.decimals, self.currency(), ROUND_HALF_EVEN)

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     Field,
@@ -43,6 +44,7 @@ EXPECTED: dict[str, str] = {
     "price_decimals": "decimals of customer prices, a whole number from 0 to 5",
     "panel_timeout": "seconds one panel request may take, a number above 0",
     "default_locale": "one of en, ru, uz",
+    "shop_timezone": "an IANA time zone name, like Asia/Tashkent or Europe/Moscow",
     "catalogue_refresh": "seconds the panel's service list is cached, a number above 0",
     "support_contact": "who customers write to for help, like @shop_support",
     "shop_name": "the shop's name for the greeting, at most 64 characters, like Star SMM",
@@ -90,6 +92,14 @@ _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
 
 
+def zone_of(name: str) -> ZoneInfo:
+    """The IANA zone `name` (Asia/Tashkent); ValueError if there is none by that name."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("not a time zone") from None
+
+
 def parse_listen(value: str) -> tuple[str, int]:
     """`host:port` (an empty host is every interface) as (host, port)."""
     match = _LISTEN.fullmatch(value)
@@ -114,6 +124,8 @@ class Settings(BaseSettings):
     price_decimals: int = Field(default=2, ge=0, le=5)
     panel_timeout: float = Field(default=15, gt=0)
     default_locale: Locale = "en"
+    # Times shown to people are in the shop's zone; stored times stay UTC.
+    shop_timezone: str = "UTC"
     catalogue_refresh: float = Field(default=600, gt=0)
     support_contact: str = ""
     # Named in the /start greeting; empty: the greeting names no shop.
@@ -189,6 +201,12 @@ class Settings(BaseSettings):
     def _empty_is_default(cls, value: Any) -> Any:
         return None if value == "" else value
 
+    @field_validator("shop_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone_of(value)
+        return value
+
     @field_validator("webhook_listen", "http_listen")
     @classmethod
     def _listen_shape(cls, value: str) -> str:
@@ -245,6 +263,10 @@ class Settings(BaseSettings):
         ):
             raise ValueError("the smallest top-up would credit nothing")
         return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone_of(self.shop_timezone)
 
     @property
     def panel_url(self) -> str:

@@ -22,11 +22,12 @@ from aiogram.exceptions import (
 )
 from aiogram.types import LabeledPrice
 
+from bot.formats import Money
 from bot.i18n import Texts
-from bot.money import Amounts, refund_down
+from bot.money import Amounts, display_exact, refund_down
 from bot.settings import Settings
 from bot.storage import STARS, Topup, TopupsRepo, UsersRepo
-from bot.validation import parse_whole_number
+from bot.validation import parse_count
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,9 @@ def credit_for(stars: int, settings: Settings) -> Decimal:
     return refund_down(stars * settings.stars_rate, settings.price_decimals)
 
 
-def rate_text(settings: Settings, currency: str) -> str:
-    """The rate as people read it: 0.01 USD, 1.5, 100 (no exponent, no trailing zeros)."""
-    number = f"{settings.stars_rate.normalize():f}"
-    return f"{number} {currency}" if currency else number
+def rate_money(settings: Settings, currency: str) -> Money:
+    """What one star buys, as people read it: 0.01 USD, 1.5, 100 (no trailing zeros)."""
+    return display_exact(settings.stars_rate, currency)
 
 
 def stars_to_cover(missing: Decimal, settings: Settings) -> int:
@@ -68,7 +68,7 @@ def preset_amounts(settings: Settings) -> list[int]:
 
 def parse_stars(text: str | None, settings: Settings) -> int | None:
     """A number of stars typed by a person, within the bounds; else None."""
-    stars = parse_whole_number(text)
+    stars = parse_count(text)
     if stars is None or not settings.topup_min_stars <= stars <= settings.topup_max_stars:
         return None
     return stars

@@ -155,7 +155,7 @@ class Support:
             block = t(
                 "ticket-history-admin" if message.from_admin else "ticket-history-customer",
                 who=Html(names[message.author_id]),
-                when=message.created_at.strftime("%Y-%m-%d %H:%M"),
+                when=message.created_at,
                 text=cut(message.text, HISTORY_MESSAGE),
             )
             if len(block) + 2 > room:

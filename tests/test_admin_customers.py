@@ -48,7 +48,7 @@ async def test_credit_moves_money_records_the_admin_and_tells_the_customer(
     [entry] = await LedgerRepo(db).entries(CUSTOMER)
     assert (entry.reason, entry.actor, entry.amount) == ("credit", ADMIN_ID, Decimal("25.5"))
     assert await delivered(dp, bot, CUSTOMER) == [
-        "💰 На ваш баланс зачислено 25.50 UZS. Ваш баланс: 25.50 UZS."
+        "💰 На ваш баланс зачислено 25,50\u00a0сум. Ваш баланс: 25,50\u00a0сум."
     ]
     assert await delivered(dp, bot, CUSTOMER) == []  # told once
 
@@ -193,7 +193,7 @@ async def test_unknown_orders_are_failed_with_a_refund(
     ]
     assert await balance_of(db, CUSTOMER) == Decimal(10)
     assert await delivered(dp, bot, CUSTOMER) == [
-        f"❌ Ваш заказ #{order.id} оформить не удалось. Возвращено на ваш баланс: 7.20 UZS."
+        f"❌ Ваш заказ #{order.id} оформить не удалось. Возвращено на ваш баланс: 7,20\u00a0сум."
     ]
     # settled once: a second /fail refunds nothing more
     assert texts(await admin.send(f"/fail {order.id}")) == [

@@ -8,9 +8,11 @@ from decimal import Decimal
 from aiogram.methods import EditMessageText, SendMessage, SendPhoto
 from aiogram.types import PhotoSize
 
+from bot import formats
 from bot.app import create_dispatcher
+from bot.formats import Day
 from bot.settings import Settings
-from bot.storage import BroadcastsRepo, Database, UsersRepo
+from bot.storage import BroadcastsRepo, Database, LedgerRepo, UsersRepo
 from bot.telegram.callbacks import BroadcastCb, BroadcastsOffCb
 from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.harness import BotClient, a_sticker, labels, texts
@@ -70,7 +72,10 @@ async def test_users_newest_richest_and_search(
     [text] = texts(await admin.send("/users"))
     lines = text.splitlines()
     assert lines[0] == "<b>Customers</b>, newest first: 12 (page 1 of 2)"
-    assert lines[1] == "Cust11 @c11 <code>6111</code> · 12.00 · since " + lines[1][-10:]
+    newest = await UsersRepo(db).get(6111)
+    assert newest is not None
+    since = formats.day(Day(newest.created_at), "en")
+    assert lines[1] == f"Cust11 @c11 <code>6111</code> · 12.00 · since {since}"
     assert len(lines) == 1 + 10 + 1
     assert labels(admin.bot_messages()[-1].reply_markup) == ["▶️", "💰 Richest first"]
     await admin.click_text("▶️")
@@ -106,10 +111,10 @@ async def test_a_som_shop_with_whole_prices(
     await customer.click_text("✅ Confirm and pay")
     assert await balance_of(db, 6200) == Decimal(7489)
     [text] = texts(await customer.send("/balance"))
-    assert "Your balance: <b>7489 UZS</b>" in text
+    assert "Your balance: <b>7,489 UZS</b>" in text
     admin = BotClient(dp, bot, user_id=ADMIN_ID)
     [text] = texts(await admin.send("/balance"))
-    assert "Stars rate: 1 ⭐ = 150 UZS, so 100 ⭐ top up 15000 UZS (STARS_RATE)." in text
+    assert "Stars rate: 1 ⭐ = 150 UZS, so 100 ⭐ top up 15,000 UZS (STARS_RATE)." in text
 
 
 # --- broadcasts -----------------------------------------------------------------------------
@@ -224,8 +229,10 @@ async def test_an_admin_reading_russian_reads_no_raw_values(
     admin = make_client(user_id=ADMIN_ID, language_code="ru")
     [text] = texts(await admin.send("/user 6400"))
     card, ledger = text.split("\n\n")
-    assert card.startswith("<b>Клиент</b> Бобур @bobur <code>6400</code>\nБаланс: 5.00")
+    assert card.startswith("<b>Клиент</b> Бобур @bobur <code>6400</code>\nБаланс: 5,00")
     assert "Язык: Oʻzbekcha, из Telegram (не выбран). Заблокировал бота: да." in card
     assert "Получает рассылки: да." in card
     assert ledger.splitlines()[0] == "<b>Движение средств</b>, последняя 1 запись:"
-    assert ledger.splitlines()[1].endswith(" · +5.00 · зачисление администратором")
+    [entry] = await LedgerRepo(db).entries(6400)
+    when = formats.moment(entry.created_at, "ru")  # "27 нояб. 2026 г., 18:01"
+    assert ledger.splitlines()[1] == f"{when} · +5,00 · зачисление администратором"

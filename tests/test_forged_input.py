@@ -79,7 +79,7 @@ async def test_a_typed_amount_past_the_bound_is_refused_clearly(
 ) -> None:
     await make_client(user_id=CUSTOMER).send("/start")
     assert texts(await admin.send(f"/{command} {CUSTOMER} {amount}")) == [
-        "That is too large: at most 10000000000.00 can be typed here."
+        "That is too large: at most 10,000,000,000.00 can be typed here."
     ]
     assert not errors_logged(caplog)
 
@@ -87,7 +87,7 @@ async def test_a_typed_amount_past_the_bound_is_refused_clearly(
 async def test_the_largest_typed_amount_is_accepted(admin: BotClient, make_client) -> None:
     await make_client(user_id=CUSTOMER).send("/start")
     assert texts(await admin.send(f"/credit {CUSTOMER} 10000000000")) == [
-        f"Credited 10000000000.00 to {CUSTOMER}. Their balance: 10000000000.00."
+        f"Credited 10,000,000,000.00 to {CUSTOMER}. Their balance: 10,000,000,000.00."
     ]
 
 
@@ -101,16 +101,17 @@ async def test_a_credit_past_the_balance_cap_is_refused_and_balance_sums_exactly
     await fund(db, CUSTOMER, str(MAX_BALANCE))
     await fund(db, CUSTOMER + 1, str(MAX_BALANCE))
     assert texts(await admin.send(f"/credit {CUSTOMER} 1")) == [
-        f"Not credited: {CUSTOMER} would then hold more than 1000000000000.00 UZS, the most"
-        " one balance may hold. Their balance: 1000000000000.00 UZS."
+        f"Not credited: {CUSTOMER} would then hold more than 1,000,000,000,000.00 UZS, the most"
+        " one balance may hold. Their balance: 1,000,000,000,000.00 UZS."
     ]
     [text] = texts(await admin.send("/balance"))
-    assert "Customers' balances in all: 2000000000000.00 UZS" in text
+    assert "Customers' balances in all: 2,000,000,000,000.00 UZS" in text
     assert not errors_logged(caplog)
 
 
 @pytest.mark.parametrize(
-    ("command", "limit"), [("/price 1 99999999999", "10000000000"), ("/markup 1 10001", "10000")]
+    ("command", "limit"),
+    [("/price 1 99999999999", "10,000,000,000"), ("/markup 1 10001", "10,000")],
 )
 async def test_prices_and_markups_past_their_bound_are_refused(
     admin: BotClient, caplog: pytest.LogCaptureFixture, command: str, limit: str

@@ -398,7 +398,7 @@ async def test_balance_shows_money_currency_and_support(make_client, db, setting
     await fund(db, client.user.id, "12.5")
     await client.send("/order")  # the catalogue brings the panel's currency
     assert texts(await client.send("/balance")) == [
-        "Ваш баланс: <b>12.50 UZS</b>\nПополнить: /topup."
+        "Ваш баланс: <b>12,50\u00a0сум</b>\nПополнить: /topup."
     ]
     dp["settings"] = settings.model_copy(update={"support_contact": "@help_desk"})
     sent = await client.send("/balance")

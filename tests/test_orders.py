@@ -12,6 +12,8 @@ import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
 
+from bot import formats
+from bot.formats import Money
 from bot.i18n import Translator
 from bot.orders.texts import status_name
 from bot.settings import LOCALES
@@ -151,7 +153,7 @@ async def test_the_card_shows_the_order_and_goes_back(
         "Link: https://t.me/example",
         "Quantity: 100",
         "Charge: 12.00",
-        f"Placed: {order.created_at:%Y-%m-%d %H:%M} UTC",
+        f"Placed: {formats.moment(order.created_at, 'en')}",  # in SHOP_TIMEZONE, UTC here
         "Status: <b>pending</b>",
     ]
     assert card.labels == [REFRESH, "✖️ Cancel order", AGAIN, ASK, BACK]
@@ -169,7 +171,7 @@ async def test_orders_not_placed_are_shown_with_their_local_status(
         )
     client = make_client(language_code="ru")
     (listing,) = texts(await client.send("/orders"))
-    assert f"#{order.id} · {SERVICE} × 100 · проверяется · 12.00" in listing
+    assert f"#{order.id} · {SERVICE} × 100 · проверяется · 12,00" in listing
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert card.text.startswith(f"<b>Заказ #{order.id}</b>\n")
     assert card.labels == [
@@ -416,7 +418,7 @@ async def test_amounts_show_the_panels_currency_once_known(
     emulator.set_status(order.panel_order_id or "", "Canceled")
     await dp["sweeper"].run_once(bot)
     (message,) = await OutboxRepo(db).for_user(1001)
-    assert message.values["refund"] == "12.00 UZS"
+    assert message.values["refund"] == Money(Decimal("12.00"), 2, "UZS")
     card = card_of(await client.click(OrderCb(action="view", id=order.id, page=0)))
     assert "Charge: 12.00 UZS" in card.text
     assert "Returned to your balance: 12.00 UZS" in card.text

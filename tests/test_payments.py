@@ -140,8 +140,8 @@ async def test_every_checkout_refusal_says_why(make_client, db, language, case, 
 
 RECEIPTS = {
     "en": "✅ Top-up #{id} paid: 250 stars, +2.50 to your balance.\nBalance: <b>7.50</b>",
-    "ru": "✅ Пополнение #{id} оплачено: 250 звёзд, +2.50 на баланс.\nБаланс: <b>7.50</b>",
-    "uz": "✅ #{id} toʻldirish toʻlandi: 250 yulduz, balansga +2.50.\nBalans: <b>7.50</b>",
+    "ru": "✅ Пополнение #{id} оплачено: 250 звёзд, +2,50 на баланс.\nБаланс: <b>7,50</b>",
+    "uz": "✅ #{id} toʻldirish toʻlandi: 250 yulduz, balansga +2,50.\nBalans: <b>7,50</b>",
 }
 
 
@@ -269,8 +269,8 @@ async def test_payments_are_among_the_allowed_updates(dp) -> None:
     ("language", "line"),
     [
         ("en", "top it up with Telegram Stars: 1 ⭐ = 0.01."),
-        ("ru", "баланс пополняется звёздами Telegram: 1 ⭐ = 0.01."),
-        ("uz", "balans esa Telegram yulduzlari bilan toʻldiriladi: 1 ⭐ = 0.01."),
+        ("ru", "баланс пополняется звёздами Telegram: 1 ⭐ = 0,01."),
+        ("uz", "balans esa Telegram yulduzlari bilan toʻldiriladi: 1 ⭐ = 0,01."),
     ],
 )
 async def test_terms(make_client, language, line) -> None:

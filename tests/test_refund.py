@@ -105,7 +105,7 @@ async def test_a_refund_returns_the_stars_and_debits_the_balance_once(admin, cus
     # The customer hears of it in the language the invoice was in.
     assert texts(sent, chat_id=customer.chat.id) == [
         f"Пополнение #{topup.id} возвращено: 300 звёзд вернулось в ваш аккаунт Telegram, с баланса"
-        " списано 3.00.\nБаланс: <b>0.00</b>"
+        " списано 3,00.\nБаланс: <b>0,00</b>"
     ]
     assert await balance_of(db, customer.user.id) == 0
     debit = (await LedgerRepo(db).entries(customer.user.id))[0]

@@ -192,7 +192,13 @@ async def test_drip_feed_asks_runs_and_interval_and_charges_every_run(
     assert question.startswith("Drip-feed: in how many runs")
     assert last_buttons(client) == ["2", "3", "5", "10", "⏭ Skip", "« Back", "✖ Cancel"]
     await client.click(StepCb(value=5))
-    assert last_buttons(client)[:5] == ["15", "30", "60", "360", "1440"]
+    assert last_buttons(client)[:5] == [
+        "15",
+        "30",
+        "60",
+        "360",
+        "1,440",
+    ]  # grouped as the text around it
     sent = await client.send("60")
     summary = texts(sent)[-1]
     assert "Drip-feed: 500 × 5 runs every 60 min = 2,500" in summary

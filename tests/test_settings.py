@@ -28,6 +28,7 @@ ALL_NAMES = [
     "PRICE_DECIMALS",
     "PANEL_TIMEOUT",
     "DEFAULT_LOCALE",
+    "SHOP_TIMEZONE",
     "CATALOGUE_REFRESH",
     "SHOP_NAME",
     "SUPPORT_CONTACT",
@@ -74,6 +75,7 @@ def test_defaults(monkeypatch) -> None:
     assert settings.price_decimals == 2
     assert settings.panel_timeout == 15
     assert settings.default_locale == "en"
+    assert str(settings.zone) == "UTC"
     assert (settings.topup_min_stars, settings.topup_max_stars) == (50, 10000)
     assert settings.stars_rate == Decimal("0.01")
     assert settings.notify_rate == 25
@@ -134,6 +136,9 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("OUTBOX_KEEP_DAYS", "0"),
         ("PANEL_TIMEOUT", "soon"),
         ("DEFAULT_LOCALE", "de"),
+        ("SHOP_TIMEZONE", "Asia/Nowhere"),
+        ("SHOP_TIMEZONE", "../../etc/passwd"),
+        ("SHOP_TIMEZONE", "+05:00"),
         ("TELEGRAM_API_URL", "localhost"),
         ("TOPUP_MIN_STARS", "0"),
         ("TOPUP_MAX_STARS", "10001"),

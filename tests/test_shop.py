@@ -189,15 +189,15 @@ async def test_names_and_descriptions_per_language(
     await admin.send("/rename telegram members | RU | Участники")
     await admin.send("/describe 1 | ru | Быстрый старт & гарантия")
     assert (await categories(ru))[0] == "Участники"
-    assert await services(ru, "Участники") == ["Подписчики <канала> · 72.00 UZS"]
-    await ru.click_text("Подписчики <канала> · 72.00 UZS")
+    assert await services(ru, "Участники") == ["Подписчики <канала> · 72,00\u00a0сум"]
+    await ru.click_text("Подписчики <канала> · 72,00\u00a0сум")
     [text] = texts(ru.session.requests[-1:])
     assert text.startswith("<b>Подписчики &lt;канала&gt;</b>")
     assert "Быстрый старт &amp; гарантия" in text
     # Other languages keep the panel's names.
     assert await services(en, "Telegram Members") == [f"{MEMBERS} · 72.00 UZS"]
     assert await say(admin, "/rename 1 | ru | -") == f"#1 {MEMBERS} in ru: the panel's name again."
-    assert await services(ru, "Участники") == [f"{MEMBERS} · 72.00 UZS"]
+    assert await services(ru, "Участники") == [f"{MEMBERS} · 72,00\u00a0сум"]
 
 
 async def test_categories_in_the_chosen_order(admin: BotClient, client: BotClient) -> None:
@@ -412,7 +412,7 @@ async def test_inline_search_lists_services_with_a_deep_link(
     [article] = inline_articles(await customer.inline("ГОЛОСА"))
     link = "https://t.me/shop_test_bot?start=svc_3"
     assert article.title == "Голоса в опросе"
-    assert article.description == "43.20 UZS за 1000 · Telegram Votes"
+    assert article.description == "43,20\u00a0сум за 1000 · Telegram Votes"
     assert article.url == link
     assert article.reply_markup is not None
     assert article.reply_markup.inline_keyboard[0][0].url == link

@@ -13,6 +13,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage
 
 from bot.app import create_dispatcher
+from bot.formats import Money
 from bot.notify.sender import Delivery
 from bot.orders.following import MISSES_BEFORE_ALERT
 from bot.orders.sweeper import FAILURES_BEFORE_ALERT, MAX_BACKOFF, Sweeper
@@ -117,7 +118,7 @@ async def test_canceled_refunds_the_whole_charge(
     assert await LedgerRepo(db).balance(1001) == Decimal("12.34")
     (message,) = await OutboxRepo(db).for_user(1001)
     assert message.key == "notify-canceled"
-    assert '"refund": "12.34"' in message.args
+    assert message.values["refund"] == Money(Decimal("12.34"), 2)
 
 
 async def test_partial_refunds_the_remains_rounded_down(
@@ -137,7 +138,7 @@ async def test_partial_refunds_the_remains_rounded_down(
         "service": order.service_name,
         "quantity": 3,
         "delivered": 2,
-        "refund": "3.33",
+        "refund": Money(Decimal("3.33"), 2),  # written in the customer's language when sent
     }
 
 

@@ -14,7 +14,7 @@ from bot.telegram.callbacks import TopupCb
 from tests.harness import BotClient, a_sticker, buttons, texts
 
 BAD_AMOUNT = (
-    "We can make an invoice for a whole number of stars from 50 to 10000, for example /topup 50."
+    "We can make an invoice for a whole number of stars from 50 to 10,000, for example /topup 50."
 )
 INVOICES = {
     # language: (title, description) of an invoice for 250 stars at the default 0.01
@@ -23,12 +23,12 @@ INVOICES = {
         "Pay 250 ⭐ and get 2.50 on your balance in this shop, to spend on orders.",
     ),
     "ru": (
-        "Баланс +2.50",
-        "Оплатите 250 ⭐ и получите 2.50 на баланс в этом магазине для оплаты заказов.",
+        "Баланс +2,50",
+        "Оплатите 250 ⭐ и получите 2,50 на баланс в этом магазине для оплаты заказов.",
     ),
     "uz": (
-        "Balans +2.50",
-        "250 ⭐ toʻlang va shu doʻkondagi balansingizga buyurtmalar uchun 2.50 oling.",
+        "Balans +2,50",
+        "250 ⭐ toʻlang va shu doʻkondagi balansingizga buyurtmalar uchun 2,50 oling.",
     ),
 }
 
@@ -46,7 +46,7 @@ async def test_topup_offers_presets_and_another_amount(client: BotClient) -> Non
     assert texts(sent) == [
         "<b>Top up your balance with Telegram Stars</b>\n"
         "1 ⭐ = 0.01 on your balance. Choose an amount, or send /topup and a number of stars"
-        " from 50 to 10000, e.g. <code>/topup 50</code>."
+        " from 50 to 10,000, e.g. <code>/topup 50</code>."
     ]
     assert isinstance(sent[0], SendMessage)
     assert list(buttons(sent[0].reply_markup)) == [
@@ -95,6 +95,14 @@ async def test_topup_with_an_amount_goes_straight_to_the_invoice(client: BotClie
     assert invoice.title == "Balance +1.20"
 
 
+@pytest.mark.parametrize("typed", ["1,000", "1 000", "1\u00a0000", "1000"])
+async def test_a_number_of_stars_grouped_as_the_bot_writes_it_is_read(
+    client: BotClient, typed: str
+) -> None:
+    [invoice] = invoices(await client.send(f"/topup {typed}"))
+    assert [price.amount for price in invoice.prices] == [1000]
+
+
 @pytest.mark.parametrize("typed", ["0", "49", "10001", "abc", "1.5", "-50", "１００", "1_000", "²"])
 async def test_bad_amounts_get_the_bounds_and_no_invoice(client: BotClient, db, typed) -> None:
     sent = await client.send(f"/topup {typed}")
@@ -108,7 +116,7 @@ async def test_another_amount_is_typed_until_it_is_good(client: BotClient, db) -
     sent = await client.click_text("✏️ Another amount")
     assert isinstance(sent[0], AnswerCallbackQuery)
     assert texts(sent) == [
-        "How many stars? Send a whole number from 50 to 10000.\n50 ⭐ = 0.50 · 10000 ⭐ = 100.00"
+        "How many stars? Send a whole number from 50 to 10,000.\n50 ⭐ = 0.50 · 10,000 ⭐ = 100.00"
     ]
     for bad in ("lots", "5"):
         assert texts(await client.send(bad)) == [BAD_AMOUNT]
@@ -188,9 +196,11 @@ async def test_a_rate_and_currency_are_shown_as_people_read_them(
     dear = settings.model_copy(update={"stars_rate": Decimal("1.500")})
     dp = create_dispatcher(settings=dear, db=db, panel=panel, translator=translator)
     client = BotClient(dp, bot, language_code="ru")
-    assert "1 ⭐ = 1.5 на баланс." in texts(await client.send("/topup"))[0]
+    offer = texts(await client.send("/topup"))[0]
+    assert "1 ⭐ = 1,5 на баланс." in offer
+    assert "от 50 до 10\u00a0000, например <code>/topup 50</code>" in offer
     [invoice] = invoices(await client.send("/topup 51"))
-    assert invoice.title == "Баланс +76.50"
+    assert invoice.title == "Баланс +76,50"
     [topup] = await the_topups(db, client)
     assert topup.status == TopupStatus.INVOICED
     assert topup.amount == Decimal("76.5")

@@ -33,8 +33,8 @@ async def short_summary(client: BotClient, db, balance: str = "5") -> None:
 
 TOP_UP_LABELS = {
     "en": "⭐ Top up 2.20 UZS (220 ⭐)",
-    "ru": "⭐ Пополнить на 2.20 UZS (220 ⭐)",
-    "uz": "⭐ 2.20 UZS ga toʻldirish (220 ⭐)",
+    "ru": "⭐ Пополнить на 2,20\u00a0сум (220 ⭐)",
+    "uz": "⭐ 2,20\u00a0soʻm ga toʻldirish (220 ⭐)",
 }
 
 

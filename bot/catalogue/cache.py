@@ -22,21 +22,12 @@ from bot.catalogue.curation import Curation, Pricing
 from bot.orders.steps import order_type
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
+from bot.text import OKINA, folded
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Uzbek's o-with-okina letter (U+02BB) and glottal stop (U+02BC) are typed with whatever
-# apostrophe a keyboard has: to search, all of them are the one letter.
-OKINA = "\N{MODIFIER LETTER TURNED COMMA}"
-_APOSTROPHES = str.maketrans(
-    dict.fromkeys(
-        "'`\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
-        "\N{MODIFIER LETTER APOSTROPHE}",
-        OKINA,
-    )
-)
 # Search hints: words this long or longer, made of letters only.
 HINT_WORD_MIN = 4
 _PUNCTUATION = '.,:;!?()[]«»“”"-/|+*\N{EM DASH}\N{EN DASH}'
@@ -131,15 +122,16 @@ class Snapshot:
 
     @cached_property
     def _index(self) -> list[tuple[Service, str, tuple[str, ...]]]:
-        """Per shown service: everything searchable, folded, and its names alone."""
+        """Per shown service: everything searchable, folded (`bot.text.folded`: any case,
+        any apostrophe), and its names alone."""
         index = []
         for category in self.categories:
             rule = self.curation.category(category.name)
             category_text = " ".join([category.name, *rule.names.values()])
             for service in category.services:
                 own = self.curation.service(service.id)
-                names = tuple(fold(n) for n in (service.name, *own.names.values()))
-                haystack = " ".join([*names, fold(category_text)])
+                names = tuple(folded(n) for n in (service.name, *own.names.values()))
+                haystack = " ".join([*names, folded(category_text)])
                 index.append((service, haystack, names))
         return index
 
@@ -183,7 +175,7 @@ class Snapshot:
         """Shown services whose names or category contain every word of `query`, in any
         case and language; those whose name starts with it first, then those with a word
         starting with it, then the rest, each in catalogue order."""
-        words = fold(query).split()
+        words = folded(query).split()
         if not words:
             return []
         phrase = " ".join(words)
@@ -203,14 +195,9 @@ class Snapshot:
         return [service for _, _, service in ranked]
 
 
-def fold(text: str) -> str:
-    """Text as search compares it: case-folded, every apostrophe the same."""
-    return text.casefold().translate(_APOSTROPHES)
-
-
 def _words(name: str) -> dict[str, None]:
     """A name's words that make good search hints, case-folded, in the name's order."""
-    words = (word.strip(_PUNCTUATION) for word in fold(name).split())
+    words = (word.strip(_PUNCTUATION) for word in folded(name).split())
     return dict.fromkeys(
         w for w in words if len(w) >= HINT_WORD_MIN and w.replace(OKINA, "").isalpha()
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram import Bot
 
-from bot.i18n import Arg
+from bot.i18n import Arg, Texts
 from bot.money import display_panel
 from bot.notify.alerts import Alerts
 from bot.storage import Changes
@@ -14,13 +14,14 @@ from bot.storage import Changes
 MAX_LINES = 30
 
 
-def change_args(changes: Changes) -> dict[str, Arg]:
-    """The arguments of `shop-changes`: counts, and one line per change (language-free)."""
+def change_args(changes: Changes, t: Texts) -> dict[str, Arg]:
+    """The arguments of `shop-changes`: counts, and one line per change (rates written in
+    the reader's language)."""
     lines = [f"+ #{s.id} {s.name}" for s in changes.added]
     lines += [f"− #{service_id}" for service_id in changes.removed]  # noqa: RUF001  # minus
     for repriced in changes.repriced:
-        old = display_panel(repriced.old_rate)
-        new = display_panel(repriced.service.rate)
+        old = t.write(display_panel(repriced.old_rate))
+        new = t.write(display_panel(repriced.service.rate))
         warning = "⚠️ " if repriced.below_price else ""
         lines.append(f"{warning}#{repriced.service.id} {repriced.service.name}: {old} → {new}")
     if len(lines) > MAX_LINES:
@@ -35,4 +36,6 @@ def change_args(changes: Changes) -> dict[str, Arg]:
 
 
 async def report_changes(bot: Bot, alerts: Alerts, changes: Changes) -> None:
-    await alerts.send(bot, "shop-changes", **change_args(changes))
+    await alerts.send_composed(
+        bot, "shop-changes", lambda t: t("shop-changes", **change_args(changes, t))
+    )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from bot.catalogue.cache import Snapshot
 from bot.money import parse_typed_amount
 from bot.panel import Service
+from bot.text import folded
 from bot.validation import parse_whole_number
 
 MAX_POSITION = 10_000
@@ -33,9 +34,9 @@ def resolve(snapshot: Snapshot, text: str) -> Target | None:
     if service_id is not None:
         service = snapshot.all_services.get(service_id)
         return None if service is None else Target(f"#{service.id} {service.name}", service)
-    wanted = text.casefold()
+    wanted = folded(text)
     for service in snapshot.all_services.values():
-        if service.category.casefold() == wanted:
+        if folded(service.category) == wanted:
             return Target(service.category, category=service.category)
     return None
 
@@ -45,9 +46,9 @@ def split_last(args: str | None) -> tuple[str, str] | None:
     return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
-def parse_markup(text: str) -> Decimal | None:
+def parse_markup(text: str, locale: str = "en") -> Decimal | None:
     # Digits only: a negative markup would sell below the panel's rate.
-    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP)
+    return parse_typed_amount(text.removesuffix("%"), MAX_MARKUP, locale=locale)
 
 
 def parse_switch(text: str) -> bool | None:

@@ -27,7 +27,7 @@ def status_label(t: Texts, status: str) -> Html:
 
 def statuses_line(t: Texts, counts: dict[str, int]) -> Html:
     """`completed 3, pending 1`, or a dash for none."""
-    parts = [f"{status_label(t, status)} {count}" for status, count in counts.items()]
+    parts = [f"{status_label(t, status)} {t.write(count)}" for status, count in counts.items()]
     return Html(", ".join(parts) or "—")
 
 

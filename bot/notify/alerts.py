@@ -7,6 +7,7 @@ that must never break the customer's flow that raised the alert.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
@@ -37,9 +38,14 @@ class Alerts:
 
     async def send(self, bot: Bot, key: str, /, **args: Arg) -> int:
         """Send message `key` to every admin; returns how many got it."""
+        return await self.send_composed(bot, key, lambda t: t(key, **args))
+
+    async def send_composed(self, bot: Bot, key: str, compose: Callable[[Texts], str]) -> int:
+        """Send each admin the text `compose` writes in their language (`key` names it in
+        logs); returns how many got it."""
         delivered = 0
         for admin_id in self._admins:
-            text = (await self.texts_for(admin_id))(key, **args)
+            text = compose(await self.texts_for(admin_id))
             try:
                 await bot.send_message(admin_id, text)
             except (TelegramAPIError, TelegramNetworkError) as error:

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from aiogram import Bot
 
+from bot.formats import Money
 from bot.i18n import Arg
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
@@ -164,7 +165,7 @@ class Placer:
         return Placement(Outcome.UNKNOWN, held, "order-unknown", error)
 
 
-def order_details(order: Order, money: Callable[[Decimal], str]) -> dict[str, Arg]:
+def order_details(order: Order, money: Callable[[Decimal], Money]) -> dict[str, Arg]:
     """An order as admins are told about it, for alerts."""
     return {
         "order": str(order.id),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.catalogue import Category, Page, Snapshot, paginate
+from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders import timing
@@ -31,7 +32,7 @@ class Screen:
     markup: InlineKeyboardMarkup | None = None
 
 
-def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> str:
+def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> Money:
     """Per 1000, as shown to customers."""
     return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
 
@@ -61,7 +62,7 @@ def services(
     amounts: Amounts,
 ) -> tuple[Screen, Page[Service]]:
     shown = paginate(category.services, page, keyboards.LIST_PAGE)
-    prices = [price(snapshot, s, amounts) for s in shown.items]
+    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
     text = t(
         "order-services",
         category=snapshot.category_name(category, t.locale),
@@ -76,7 +77,7 @@ def search_results(
     snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
 ) -> Screen:
     shown = paginate(found, page, keyboards.LIST_PAGE)
-    prices = [price(snapshot, s, amounts) for s in shown.items]
+    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
     text = t(
         "order-search-results",
         query=words[:QUERY_SHOWN],

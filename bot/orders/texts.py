@@ -96,7 +96,7 @@ def order_card(
             quantity=order.quantity,
             charge=amounts(order.charge),
             status=_status_of(t, order),
-            placed=order.created_at.strftime("%Y-%m-%d %H:%M"),
+            placed=order.created_at,
         ),
     ]
     start_count, delivered = delivery(order)

@@ -34,6 +34,7 @@ from typing import Any, Self, TypeVar
 
 from bot.money import from_minor
 from bot.storage.migrations import MIGRATIONS, statements
+from bot.text import folded
 
 Params = Sequence[Any]
 Row = sqlite3.Row
@@ -135,6 +136,10 @@ class Transaction:
         self._db = None
 
 
+def _folded_or_null(text: str | None) -> str | None:
+    return None if text is None else folded(text)
+
+
 class Database:
     """The application's one connection. Open with `await Database.open(path)`."""
 
@@ -166,6 +171,8 @@ class Database:
         db = cls(conn, path, worker)
         try:
             conn.row_factory = sqlite3.Row
+            # SQLite's LIKE ignores case in ASCII only: searches compare folded text.
+            await conn.create_function("folded", 1, _folded_or_null, deterministic=True)
             for pragma in (
                 "PRAGMA journal_mode = WAL",
                 f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",

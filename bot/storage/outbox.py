@@ -11,12 +11,39 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 
+from bot.formats import Money
 from bot.storage.db import Database, Transaction, from_row, parse_time, utcnow
 from bot.storage.orders import FINAL_STATUSES
 
-# JSON keeps these exactly; money is queued already formatted, as the customer will see it.
-OutboxArg = str | int
+# JSON keeps these exactly. Money is queued as a value (its amount as text, so exact) and
+# written out in the customer's language when sent; rows queued before hold text already.
+OutboxArg = str | int | Money
+_MONEY = "money"
+
+
+def _encode(value: object) -> dict[str, str | int | None]:
+    if not isinstance(value, Money):
+        raise TypeError(f"{type(value).__name__} cannot be queued")
+    return {
+        _MONEY: str(value.amount),
+        "decimals": value.decimals,
+        "currency": value.currency,
+        "rounding": value.rounding,
+    }
+
+
+def _decode(item: dict[str, object]) -> object:
+    if isinstance(amount := item.get(_MONEY), str):
+        decimals, currency, rounding = item["decimals"], item["currency"], item["rounding"]
+        if isinstance(decimals, int | None) and isinstance(currency, str):
+            return Money(Decimal(amount), decimals, currency, str(rounding))
+    return item
+
+
+def dump_values(args: Mapping[str, OutboxArg]) -> str:
+    return json.dumps(dict(args), ensure_ascii=False, default=_encode)
 
 
 class _Values:
@@ -24,7 +51,7 @@ class _Values:
 
     @property
     def values(self) -> dict[str, OutboxArg]:
-        values: dict[str, OutboxArg] = json.loads(self.args)
+        values: dict[str, OutboxArg] = json.loads(self.args, object_hook=_decode)
         return values
 
 
@@ -83,7 +110,7 @@ class OutboxRepo:
         changed = await tx.execute(
             "INSERT INTO outbox (user_id, order_id, key, args, created_at, next_attempt_at, ref)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (user_id, order_id, key, json.dumps(dict(args), ensure_ascii=False), now, now, ref),
+            (user_id, order_id, key, dump_values(args), now, now, ref),
         )
         return changed == 1
 

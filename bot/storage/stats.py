@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from bot.money import from_minor
@@ -87,8 +87,10 @@ class ServiceProfit:
     profit: Decimal
 
 
-def since_today(now: datetime) -> str:
-    return now.astimezone(UTC).strftime("%Y-%m-%dT00:00:00.000000Z")
+def since_today(now: datetime, zone: tzinfo = UTC) -> str:
+    """Since midnight in the shop's zone: "today" is the shop's day, not UTC's."""
+    midnight = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def since_days(now: datetime, days: int) -> str:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Literal
 
 from bot.storage.db import Database, StorageError, from_row, utcnow
+from bot.text import folded
 
 
 class UnknownUser(StorageError):
@@ -195,10 +196,9 @@ def _search(text: str) -> tuple[str, tuple[object, ...]]:
     if text.isascii() and text.isdigit():
         return " WHERE id = ?", (int(text),)
     # LIKE's wildcards in what an admin typed are letters to look for, not patterns.
-    pattern = (
-        "%" + text.lstrip("@").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    )
+    wanted = folded(text.lstrip("@"))
+    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return (
-        " WHERE first_name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\'",
+        " WHERE folded(first_name) LIKE ? ESCAPE '\\' OR folded(username) LIKE ? ESCAPE '\\'",
         (pattern, pattern),
     )

@@ -12,6 +12,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Category, Page, Snapshot
+from bot.formats import Money
 from bot.i18n import LANGUAGE_NAMES, Texts
 from bot.orders.texts import button_label
 from bot.panel import Service
@@ -200,7 +201,7 @@ def prompt(
     (an optional step), Keep (what was entered), Back, Cancel."""
     builder = InlineKeyboardBuilder()
     for value in choices:
-        builder.button(text=str(value), callback_data=StepCb(value=value))
+        builder.button(text=t.write(value), callback_data=StepCb(value=value))
     if skip:
         builder.button(text=t("nav-skip"), callback_data=OrderNavCb(action="skip"))
     if keep:
@@ -226,7 +227,7 @@ def summary(t: Texts, token: str | None, topup: str | None = None) -> InlineKeyb
     return builder.as_markup()
 
 
-def topup_amounts(t: Texts, presets: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+def topup_amounts(t: Texts, presets: Sequence[tuple[int, Money]]) -> InlineKeyboardMarkup:
     """`presets`: stars, and the amount they put on the balance as shown to people; the
     shop's money first, the stars beside it."""
     builder = InlineKeyboardBuilder()
@@ -357,7 +358,7 @@ def shop_categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Inlin
     for category in page.items:
         mark = SHOWN if category.name in shown else HIDDEN
         builder.button(
-            text=f"{mark} {label(category.name)} ({len(category.services)})",
+            text=f"{mark} {label(category.name)} ({t.write(len(category.services))})",
             callback_data=ShopCategoryCb(v=v, cat=category.index, page=0),
         )
     nav = _nav_row(

@@ -50,7 +50,7 @@ def order_view(
         "service": order.service_name,
         "link": order.link,
         "quantity": order.quantity,
-        "charge": amounts(order.charge),
+        "charge": t.write(amounts(order.charge)),
         "status": order.status,
         "status_text": plain(status_name(t, order.status)),
         "final": order.is_final,

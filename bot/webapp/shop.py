@@ -27,7 +27,7 @@ from bot.orders.quote import Quote
 from bot.orders.steps import order_type
 from bot.panel import Service
 from bot.settings import Settings
-from bot.stars import credit_for, parse_stars, preset_amounts, rate_text
+from bot.stars import credit_for, parse_stars, preset_amounts, rate_money
 from bot.storage import STARS, InsufficientFunds, OrdersRepo, TokenUsed, TopupsRepo, UsersRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
@@ -77,14 +77,14 @@ class Shop:
                 "texts": page_texts(call.t.locale),
                 # My orders' filters, named as the chat names them.
                 "filters": {name: call.t.plain(f"orders-filter-{name}") for name in FILTER_NAMES},
-                "balance": self._amounts(customer.balance),
+                "balance": call.t.write(self._amounts(customer.balance)),
                 "balance_figure": str(customer.balance),
                 "currency": self._catalogue.currency,
                 "topup": {
                     "min": settings.topup_min_stars,
                     "max": settings.topup_max_stars,
                     "presets": preset_amounts(settings),
-                    "rate": rate_text(settings, self._catalogue.currency),
+                    "rate": call.t.write(rate_money(settings, self._catalogue.currency)),
                 },
             }
         )
@@ -144,13 +144,13 @@ class Shop:
         return web.json_response(
             {
                 "token": token,
-                "charge": self._amounts(quote.charge),
+                "charge": call.t.write(self._amounts(quote.charge)),
                 "quantity": quote.quantity,
                 "runs": quote.runs,
                 "link": quote.link,
                 "answers": dict(quote.answers),
-                "balance": self._amounts(balance),
-                "short": self._amounts(max(quote.charge - balance, Decimal(0))),
+                "balance": call.t.write(self._amounts(balance)),
+                "short": call.t.write(self._amounts(max(quote.charge - balance, Decimal(0)))),
                 "enough": balance >= quote.charge,
             }
         )
@@ -230,4 +230,4 @@ class Shop:
             log.warning("invoice link for %s stars refused: %s", stars, error)
             await self._topups.discard(topup.id)
             raise ApiError(502, "invoice_failed") from None
-        return web.json_response({"link": link, "stars": stars, "amount": shown})
+        return web.json_response({"link": link, "stars": stars, "amount": t.write(shown)})

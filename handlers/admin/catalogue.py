@@ -10,6 +10,7 @@ buttons drawn before are stale and a summary is re-priced at Confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from aiogram import Router
@@ -94,7 +95,7 @@ async def _target_and_value(
         try:
             value = parse(parts[1])
         except AmountTooLarge as error:
-            await message.answer(t("amount-too-large", max=f"{error.limit:f}"))
+            await message.answer(t("amount-too-large", max=error.limit))
             return None
         if value is None:
             await message.answer(t(f"shop-bad-{name}"))
@@ -110,7 +111,9 @@ async def markup(
     shop: ShopRepo,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, parse_markup)
+    found = await _target_and_value(
+        message, command, catalogue, t, partial(parse_markup, locale=t.locale)
+    )
     if found is None:
         return
     _, target, value = found
@@ -122,7 +125,7 @@ async def markup(
     if value is None:
         await message.answer(t("shop-markup-cleared", what=target.label))
     else:
-        await message.answer(t("shop-markup-set", what=target.label, markup=f"{value:f}"))
+        await message.answer(t("shop-markup-set", what=target.label, markup=value))
 
 
 async def price(
@@ -133,7 +136,9 @@ async def price(
     settings: Settings,
     t: Texts,
 ) -> None:
-    found = await _target_and_value(message, command, catalogue, t, parse_typed_amount)
+    found = await _target_and_value(
+        message, command, catalogue, t, partial(parse_typed_amount, locale=t.locale)
+    )
     if found is None:
         return
     snapshot, target, value = found

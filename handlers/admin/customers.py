@@ -16,6 +16,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
+from bot.formats import Day
 from bot.i18n import Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
@@ -49,10 +50,10 @@ def _args(command: CommandObject) -> list[str]:
     return (command.args or "").split()
 
 
-def _amount(text: str, settings: Settings) -> Decimal | None:
+def _amount(text: str, settings: Settings, locale: str) -> Decimal | None:
     """A positive amount with no more decimals than customer prices have; raises
     `AmountTooLarge` past the bound on typed amounts."""
-    amount = parse_typed_amount(text)
+    amount = parse_typed_amount(text, locale=locale)
     if amount is None or amount <= 0:
         return None
     if amount != round(amount, settings.price_decimals):
@@ -75,7 +76,7 @@ async def move_money(
     args = _args(command)
     user_id = parse_whole_number(args[0]) if len(args) == 2 else None
     try:
-        amount = _amount(args[1], settings) if len(args) == 2 else None
+        amount = _amount(args[1], settings, t.locale) if len(args) == 2 else None
     except AmountTooLarge as error:
         await message.answer(t("amount-too-large", max=amounts(error.limit)))
         return
@@ -142,7 +143,7 @@ async def user_card(
             language=language_label(t, user),
             blocked=yes_no(t, user.blocked),
             broadcasts=yes_no(t, user.broadcasts),
-            since=user.created_at.strftime("%Y-%m-%d"),
+            since=Day(user.created_at),
         ),
         t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
@@ -168,7 +169,7 @@ async def user_card(
                 stars=topup.stars,
                 amount=amounts(topup.amount),
                 status=Html(t(f"admin-topup-{topup.status}")),
-                date=topup.created_at.strftime("%Y-%m-%d"),
+                date=Day(topup.created_at),
             )
         )
     asked = await refills.list_for_user(user_id, LATEST)
@@ -183,7 +184,7 @@ async def user_card(
                 panel=item.panel_order_id or "—",
                 refill=refill.panel_refill_id or "—",
                 status=refill.status,
-                date=refill.created_at.strftime("%Y-%m-%d"),
+                date=Day(refill.created_at),
             )
         )
         # The panel's own words: why it refused, or what it said of a refill it took.
@@ -195,8 +196,8 @@ async def user_card(
     postings += [
         t(
             "admin-user-posting",
-            date=entry.created_at.strftime("%Y-%m-%d %H:%M"),
-            amount=("+" if entry.amount > 0 else "") + amounts(entry.amount),
+            date=entry.created_at,
+            amount=("+" if entry.amount > 0 else "") + t.write(amounts(entry.amount)),
             reason=Html(t(f"admin-reason-{entry.reason.replace('_', '-')}")),
             order=f" #{entry.order_id}" if entry.order_id is not None else "",
             actor=str(entry.actor) if entry.actor is not None else "",
@@ -222,7 +223,7 @@ async def _users_page(
             "admin-users-line",
             customer=customer_label(customer, customer.id),
             balance=amounts(customer.balance),
-            since=customer.created_at.strftime("%Y-%m-%d"),
+            since=Day(customer.created_at),
         )
         for customer in found
     ]

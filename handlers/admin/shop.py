@@ -77,11 +77,13 @@ def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
     )
 
 
-async def stats(message: Message, stats: StatsRepo, amounts: Amounts, t: Texts) -> None:
+async def stats(
+    message: Message, stats: StatsRepo, amounts: Amounts, settings: Settings, t: Texts
+) -> None:
     now = datetime.now(UTC)
     month = since_days(now, 30)
     periods = [
-        ("admin-stats-today", since_today(now)),
+        ("admin-stats-today", since_today(now, settings.zone)),
         ("admin-stats-week", since_days(now, 7)),
         ("admin-stats-month", month),
         ("admin-stats-all", None),
@@ -118,7 +120,7 @@ async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
         categories=len(snapshot.categories),
     )
     if changes:
-        text += "\n\n" + t("shop-changes", **change_args(changes))
+        text += "\n\n" + t("shop-changes", **change_args(changes, t))
     await message.answer(text)
 
 

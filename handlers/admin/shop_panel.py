@@ -40,7 +40,7 @@ def _category_view(
         "shop-panel-category",
         category=category.name,
         hidden="yes" if rule.hidden else "no",
-        markup="—" if rule.markup is None else f"{rule.markup.normalize():f}%",
+        markup="—" if rule.markup is None else f"{t.write(rule.markup.normalize())}%",
         position="—" if rule.position is None else rule.position,
         page=shown.number + 1,
         pages=shown.count,

@@ -12,6 +12,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, User
 
+from bot.formats import Money
 from bot.i18n import Arg, Texts, Translator, pick_locale
 from bot.money import Amounts
 from bot.settings import Settings
@@ -79,7 +80,7 @@ async def _tell_customer(
     users: UsersRepo,
     translator: Translator,
     settings: Settings,
-    money: Callable[[Decimal], str],
+    money: Callable[[Decimal], Money],
     result: RefundResult,
 ) -> None:
     """Best effort: a customer who blocked the bot is not told, and the refund stands."""

@@ -17,7 +17,14 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.news import News
 from bot.orders.refunds import post_refund
-from bot.storage import OrdersRepo, OrderStateError, PanelIdTaken, Status, UsersRepo
+from bot.storage import (
+    OrdersRepo,
+    OrderStateError,
+    OutboxArg,
+    PanelIdTaken,
+    Status,
+    UsersRepo,
+)
 from bot.telegram.replies import in_messages
 from bot.validation import parse_whole_number
 
@@ -46,7 +53,7 @@ async def unknown_orders(
                 quantity=order.quantity,
                 charge=amounts(order.charge),
                 error=order.error or "",
-                since=order.updated_at.strftime("%Y-%m-%d %H:%M"),
+                since=order.updated_at,
             )
         )
     lines.append(t("admin-unknown-how"))
@@ -74,7 +81,7 @@ async def settle(
         async with news.transaction() as work:
             if panel_id is not None:
                 order = await orders.settle_placed(work.tx, order_id, panel_id)
-                notice = {"id": str(order.id), "panel": panel_id}
+                notice: dict[str, OutboxArg] = {"id": str(order.id), "panel": panel_id}
                 await work.tell(order.user_id, "settled-placed", notice, order_id=order.id)
             else:
                 order = await orders.settle_failed(work.tx, order_id)

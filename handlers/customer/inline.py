@@ -46,7 +46,7 @@ def _article(order: Order, t: Texts, amounts: Amounts) -> InlineQueryResultArtic
     return InlineQueryResultArticle(
         id=f"order-{order.id}",
         title=t.plain("inline-title", number=str(order.id), status=status_name(t, order.status)),
-        description=f"{order.service_name} × {order.quantity}",  # noqa: RUF001  # meant
+        description=f"{order.service_name} × {t.write(order.quantity)}",  # noqa: RUF001  # meant
         input_message_content=InputTextMessageContent(message_text=order_card(t, order, amounts)),
     )
 

@@ -20,7 +20,7 @@ from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.orders.conversation import Conversation, OrderForm
 from bot.settings import Settings
-from bot.stars import rate_text, return_payment
+from bot.stars import rate_money, return_payment
 from bot.storage import (
     OrdersRepo,
     Payment,
@@ -129,7 +129,7 @@ async def _give_back(
 
 
 async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: Texts) -> None:
-    await message.answer(t("terms", rate=rate_text(settings, catalogue.currency)))
+    await message.answer(t("terms", rate=rate_money(settings, catalogue.currency)))
 
 
 def create_router() -> Router:

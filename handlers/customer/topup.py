@@ -15,7 +15,7 @@ from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.settings import Settings
-from bot.stars import StarInvoices, credit_for, parse_stars, preset_amounts, rate_text
+from bot.stars import StarInvoices, credit_for, parse_stars, preset_amounts, rate_money
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu, topup_amounts, topup_typing
 
@@ -26,10 +26,9 @@ class TopupForm(StatesGroup):
     amount = State()
 
 
-def _bounds(settings: Settings) -> dict[str, str]:
-    # Strings, not numbers: Fluent would group digits ("1,000"), and "/topup 1,000" is no
-    # command anyone can type back.
-    return {"min": str(settings.topup_min_stars), "max": str(settings.topup_max_stars)}
+def _bounds(settings: Settings) -> dict[str, int]:
+    # Grouped as the language writes numbers ("1 000"): typed back, `/topup 1 000` counts too.
+    return {"min": settings.topup_min_stars, "max": settings.topup_max_stars}
 
 
 async def _offer(
@@ -38,7 +37,7 @@ async def _offer(
     presets = [(stars, amounts(credit_for(stars, settings))) for stars in preset_amounts(settings)]
     await bot.send_message(
         chat_id,
-        t("topup-choose", rate=rate_text(settings, catalogue.currency), **_bounds(settings)),
+        t("topup-choose", rate=rate_money(settings, catalogue.currency), **_bounds(settings)),
         reply_markup=topup_amounts(t, presets),
     )
 

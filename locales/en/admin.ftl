@@ -45,7 +45,7 @@ admin-unknown-title = <b>Orders of unknown outcome</b>: { $count }
 admin-unknown-order =
     #{ $id } · customer { $user } · service { $service_id }: { $service }
     Link: { $link } · quantity { $quantity } · held { $charge }
-    Since { $since } UTC: { $error }
+    Since { $since }: { $error }
 admin-unknown-how = Check each one at the panel, then settle it: /attach ORDER_ID PANEL_ORDER_ID if the panel has it (it is followed from then on), or /fail ORDER_ID if it does not (the customer is refunded).
 admin-attach-usage = Usage: /attach ORDER_ID PANEL_ORDER_ID
 admin-fail-usage = Usage: /fail ORDER_ID

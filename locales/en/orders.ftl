@@ -34,7 +34,7 @@ order-card =
     Link: { $link }
     Quantity: { $quantity }
     Charge: { $charge }
-    Placed: { $placed } UTC
+    Placed: { $placed }
     Status: <b>{ $status }</b>
 order-card-progress = Delivered so far: { $delivered } of { $quantity }
 order-card-refund = Returned to your balance: { $refund }

@@ -46,7 +46,7 @@ admin-unknown-title = <b>Заказы с неизвестным исходом</
 admin-unknown-order =
     #{ $id } · клиент { $user } · услуга { $service_id }: { $service }
     Ссылка: { $link } · количество { $quantity } · удержано { $charge }
-    С { $since } UTC: { $error }
+    С { $since }: { $error }
 admin-unknown-how = Проверьте каждый в панели и закройте: /attach ORDER_ID PANEL_ORDER_ID, если заказ в панели есть (дальше его статус отслеживается), или /fail ORDER_ID, если его нет (деньги вернутся клиенту).
 admin-attach-usage = Формат: /attach ORDER_ID PANEL_ORDER_ID
 admin-fail-usage = Формат: /fail ORDER_ID

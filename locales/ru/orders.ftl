@@ -35,7 +35,7 @@ order-card =
     Ссылка: { $link }
     Количество: { $quantity }
     Сумма: { $charge }
-    Оформлен: { $placed } UTC
+    Оформлен: { $placed }
     Статус: <b>{ $status }</b>
 order-card-progress = Выполнено: { $delivered } из { $quantity }
 order-card-refund = Возвращено на баланс: { $refund }

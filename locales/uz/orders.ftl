@@ -31,7 +31,7 @@ order-card =
     Havola: { $link }
     Miqdor: { $quantity }
     Summa: { $charge }
-    Berilgan: { $placed } UTC
+    Berilgan: { $placed }
     Holat: <b>{ $status }</b>
 order-card-progress = Hozircha bajarildi: { $quantity } tadan { $delivered } tasi
 order-card-refund = Balansingizga qaytarildi: { $refund }

@@ -3,6 +3,9 @@ press. Expected texts come from the bot's own catalogues, so a test reads like t
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from bot.formats import Money, places
 from bot.i18n import Arg, Texts
 from tests.e2e.bot_process import BotProcess
 from tests.e2e.fake_telegram import FakeTelegram, FakeUser, ShownMessage
@@ -20,8 +23,11 @@ def shown(t: Texts, key: str, /, **args: Arg) -> str:
     return check_html(t(key, **args))
 
 
-def uzs(amount: str) -> str:
-    return f"{amount} {CURRENCY}"
+def uzs(amount: str) -> Money:
+    """An amount in the emulator's currency with the decimals it is written with, shown in
+    each reader's language when a message is rendered."""
+    value = Decimal(amount)
+    return Money(value, places(value), CURRENCY)
 
 
 async def funded_customer(

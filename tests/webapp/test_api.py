@@ -66,7 +66,7 @@ async def test_me_says_who_the_customer_is_in_their_language(api: Api, db: Datab
     me = await api.post("me", language="ru")
     assert me["user_id"] == CUSTOMER
     assert me["locale"] == "ru"
-    assert me["balance"].startswith("12.50")
+    assert me["balance"].startswith("12,50")  # as Russian writes it
     assert me["texts"]["webapp-title"] == ["Магазин"]
     plural = me["texts"]["webapp-results"][0]
     assert plural["select"] == "count"
