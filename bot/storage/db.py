@@ -172,7 +172,7 @@ class Database:
         try:
             conn.row_factory = sqlite3.Row
             # SQLite's LIKE ignores case in ASCII only: searches compare folded text.
-            await conn.create_function("folded", 1, _folded_or_null, deterministic=True)
+            conn.create_function("folded", 1, _folded_or_null, deterministic=True)
             for pragma in (
                 "PRAGMA journal_mode = WAL",
                 f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
