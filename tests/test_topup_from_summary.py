@@ -34,7 +34,7 @@ async def short_summary(client: BotClient, db, balance: str = "5") -> None:
 TOP_UP_LABELS = {
     "en": "⭐ Top up 2.20 UZS (220 ⭐)",
     "ru": "⭐ Пополнить на 2,20\u00a0сум (220 ⭐)",
-    "uz": "⭐ 2,20\u00a0soʻm ga toʻldirish (220 ⭐)",
+    "uz": "⭐ Toʻldirish: 2,20\u00a0soʻm (220 ⭐)",
 }
 
 

@@ -3,7 +3,7 @@
 your-id = Telegram id raqamingiz: <code>{ $id }</code>
 
 admin-own-balance = Oʻz balansingiz: <b>{ $balance }</b>
-admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, yaʼni { $stars } ⭐ balansni { $amount } ga toʻldiradi (STARS_RATE).
+admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, yaʼni { $stars } ⭐ balansga { $amount } qoʻshadi (STARS_RATE).
 admin-stats-month = Oxirgi 30 kun
 admin-stats-top = <b>Eng koʻp foyda keltirgan xizmatlar, oxirgi 30 kun</b>
 admin-stats-top-line = { $place }. { $service } (xizmat { $id }): { $orders } ta buyurtma, foyda { $profit }

@@ -185,6 +185,6 @@ duration-days-hours = taxminan { $days } kun { $hours } soat
 order-again-link = Oldingi havolaning oʻzi: { $link }
 order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
 # Top up from a summary the balance does not cover
-order-topup = ⭐ { $amount } ga toʻldirish ({ $stars } ⭐)
+order-topup = ⭐ Toʻldirish: { $amount } ({ $stars } ⭐)
 order-topup-invoice = Mana { $stars } ⭐ uchun toʻlov soʻrovi: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
 order-topup-sent = Bu buyurtma uchun toʻlov soʻrovi chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.
