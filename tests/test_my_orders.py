@@ -60,7 +60,7 @@ async def test_the_filters_show_their_orders_and_counts(
         "✓ All (8)",
         "Active (3)",
         "Completed (2)",
-        "Partial / canceled (3)",
+        "Partially completed / canceled (3)",
         "🔎 Search",
     ]
 
@@ -72,7 +72,7 @@ async def test_the_filters_show_their_orders_and_counts(
     assert numbers(done.text) == [f"#{order.id}" for order in reversed(made["Completed"])]
     assert "✓ Completed (2)" in done.labels
 
-    short = card_of(await client.click_text("Partial / canceled (3)"))
+    short = card_of(await client.click_text("Partially completed / canceled (3)"))
     ended = made["failed"] + made["Canceled"] + made["Partial"]
     assert numbers(short.text) == [f"#{order.id}" for order in ended]
     active = card_of(await client.click_text("Active (3)"))

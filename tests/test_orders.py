@@ -36,7 +36,12 @@ class Card:
 
 def all_pending_filters(count: int) -> list[str]:
     """The filter buttons when every one of `count` orders is pending, All chosen."""
-    return [f"✓ All ({count})", f"Active ({count})", "Completed (0)", "Partial / canceled (0)"]
+    return [
+        f"✓ All ({count})",
+        f"Active ({count})",
+        "Completed (0)",
+        "Partially completed / canceled (0)",
+    ]
 
 
 def card_of(sent: list[TelegramMethod[Any]]) -> Card:

@@ -2,24 +2,24 @@
 cmd-greeting = Приветствие /start на каждом языке (администраторы)
 greeting-usage =
     <b>Приветствие /start</b>
-    <code>/greeting ru | текст</code> задаёт его на русском (en, ru, uz), обычным текстом.
-    <code>/greeting ru</code> показывает его; <code>/greeting ru -</code> возвращает приветствие, составленное из SHOP_NAME и категорий каталога.
+    <code>/greeting ru | текст</code> задаёт его для русского языка (коды: en, ru, uz) обычным текстом.
+    <code>/greeting ru</code> показывает его; <code>/greeting ru -</code> возвращает приветствие, составленное автоматически из SHOP_NAME и категорий каталога.
     Языки со своим приветствием: { $own }
 greeting-bad-language = На каком языке? Один из en, ru, uz, например <code>/greeting ru | текст</code>.
 greeting-own =
-    Приветствие на { $language }, написанное администраторами (<code>/greeting { $language } -</code> вернёт составленное):
+    Приветствие для языка { $language }, написанное администраторами (<code>/greeting { $language } -</code> вернёт составленное автоматически):
 
     { $text }
 greeting-composed =
-    Приветствие на { $language }, составленное из SHOP_NAME и каталога (<code>/greeting { $language } | текст</code> задаст своё):
+    Приветствие для языка { $language }, составленное автоматически из SHOP_NAME и каталога (<code>/greeting { $language } | текст</code> задаст своё):
 
     { $text }
 greeting-saved =
-    ✅ Приветствие на { $language } сохранено. Клиенты видят:
+    ✅ Приветствие для языка { $language } сохранено. Клиенты видят:
 
     { $text }
-greeting-reset = Приветствие на { $language } снова составляется из SHOP_NAME и каталога.
-greeting-not-set = Своего приветствия на { $language } нет: оно и так составляется.
+greeting-reset = Приветствие для языка { $language } снова составляется автоматически из SHOP_NAME и каталога.
+greeting-not-set = Для языка { $language } своего приветствия нет: оно и так составляется автоматически.
 greeting-too-long = В приветствии { $length } { $length ->
         [one] символ
         [few] символа

@@ -59,7 +59,7 @@ order-summary-charge =
 order-summary-short =
     К оплате: <b>{ $charge }</b>
     Ваш баланс: { $balance }, не хватает { $missing }.
-    Пополните баланс кнопкой ниже: после оплаты мы вернём вас сюда, чтобы подтвердить заказ.
+    Пополните баланс кнопкой ниже: после оплаты мы вернём вас сюда — останется только подтвердить заказ.
 order-price-changed = ⚠️ Цена изменилась. Вот новая сумма:
 order-already-placed = Этот заказ уже оформлен.
 order-placing = ⏳ Оформляем заказ…
@@ -225,29 +225,13 @@ order-service-refill = { $refill ->
        *[no] Гарантия восстановления: нет
     }
 order-service-average = ⏱ Среднее время выполнения: { $duration } (по { $count ->
-        [one] последнему { $count } выполненному заказу
+        [one] последним { $count } выполненному заказу
         [few] последним { $count } выполненным заказам
        *[many] последним { $count } выполненным заказам
     })
-duration-minutes = около { $minutes ->
-        [one] { $minutes } мин
-        [few] { $minutes } мин
-       *[many] { $minutes } мин
-    }
-duration-hours = около { $hours ->
-        [one] { $hours } ч
-        [few] { $hours } ч
-       *[many] { $hours } ч
-    }
-duration-hours-minutes = около { $hours ->
-        [one] { $hours } ч
-        [few] { $hours } ч
-       *[many] { $hours } ч
-    } { $minutes ->
-        [one] { $minutes } мин
-        [few] { $minutes } мин
-       *[many] { $minutes } мин
-    }
+duration-minutes = около { $minutes } мин
+duration-hours = около { $hours } ч
+duration-hours-minutes = около { $hours } ч { $minutes } мин
 duration-days = около { $days } { $days ->
         [one] дня
         [few] дней
@@ -257,14 +241,10 @@ duration-days-hours = около { $days } { $days ->
         [one] дня
         [few] дней
        *[many] дней
-    } { $hours ->
-        [one] { $hours } ч
-        [few] { $hours } ч
-       *[many] { $hours } ч
-    }
+    } { $hours } ч
 order-again-link = Та же ссылка, что и в прошлый раз: { $link }
 order-again-gone = Этой услуги у нас больше нет. Пожалуйста, выберите другую в каталоге.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Пополнить на { $amount } ({ $stars } ⭐)
-order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу, чтобы его подтвердить.
+order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу — останется только его подтвердить.
 order-topup-sent = Счёт для этого заказа уже в чате. После оплаты мы вернём вас сюда.

@@ -119,23 +119,23 @@ inline-no-match = Нет вашего заказа с номером { $query }
 orders-filter-all = Все
 orders-filter-active = Активные
 orders-filter-completed = Выполненные
-orders-filter-short = Частично / отменённые
+orders-filter-short = Частично выполненные / отменённые
 orders-filtered = Показаны: { $filter }
 orders-none-here = Здесь заказов нет: выберите другой фильтр ниже.
 orders-search = 🔎 Поиск
-orders-search-again = 🔎 Искать ещё
+orders-search-again = 🔎 Новый поиск
 orders-search-ask = 🔎 Отправьте номер заказа (например, #12) или часть его ссылки.
 orders-search-empty = Пожалуйста, отправьте текстом номер заказа (например, #12) или часть его ссылки.
 orders-search-too-long = Слишком длинно для поиска: отправьте не больше 300 символов.
 orders-search-too-short = Отправьте хотя бы 3 символа ссылки или номер заказа.
-orders-search-busy = Вы сейчас оформляете заказ: завершите его или отправьте /cancel, а потом ищите.
-orders-search-none = Ни один ваш заказ не подходит под { $query }.
+orders-search-busy = Вы сейчас оформляете заказ: завершите его или отправьте /cancel, а затем повторите поиск.
+orders-search-none = По запросу { $query } ваших заказов не найдено.
 orders-search-found = 🔎 По запросу { $query } { $count ->
         [one] найден { $count } ваш заказ
         [few] найдено { $count } ваших заказа
        *[many] найдено { $count } ваших заказов
     }.
-orders-search-more = Ниже последние { $shown ->
+orders-search-more = Ниже — последние { $shown ->
         [one] { $shown } заказ
         [few] { $shown } заказа
        *[many] { $shown } заказов

@@ -58,7 +58,7 @@ ticket-status-answered = отвечено
 cmd-ticket = Вся история одного обращения (администраторы)
 ticket-history = 📜 История
 ticket-history-title = 📜 <b>Обращение #{ $ticket }</b> · { $status } · { $customer }
-ticket-history-order = О заказе #{ $order }
+ticket-history-order = По заказу #{ $order }
 ticket-history-customer =
     { $when } · { $who }:
     { $text }
@@ -66,9 +66,9 @@ ticket-history-admin =
     { $when } · ↩️ { $who }:
     { $text }
 ticket-history-earlier = { $count ->
-        [one] …и ещё { $count } более раннее сообщение, не показано
-        [few] …и ещё { $count } более ранних сообщения, не показаны
-       *[many] …и ещё { $count } более ранних сообщений, не показаны
+        [one] …и ещё { $count } более раннее сообщение (не показано)
+        [few] …и ещё { $count } более ранних сообщения (не показаны)
+       *[many] …и ещё { $count } более ранних сообщений (не показаны)
     }
 ticket-status-closed = закрыто
 ticket-not-found = Такого обращения нет. Отправьте его номер, например <code>/ticket 12</code>; /tickets покажет открытые.

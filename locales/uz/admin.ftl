@@ -42,7 +42,7 @@ admin-unknown-title = <b>Natijasi nomaʼlum buyurtmalar</b>: { $count }
 admin-unknown-order =
     #{ $id } · mijoz { $user } · xizmat { $service_id }: { $service }
     Havola: { $link } · miqdor { $quantity } · ushlab turilgan { $charge }
-    { $since } dan beri: { $error }
+    Shu vaqtdan beri: { $since } — { $error }
 admin-unknown-how = Har birini panelda tekshiring va hal qiling: panelda boʻlsa /attach ORDER_ID PANEL_ORDER_ID (keyin holati kuzatiladi), boʻlmasa /fail ORDER_ID (mijozga pul qaytariladi).
 admin-attach-usage = Foydalanish: /attach ORDER_ID PANEL_ORDER_ID
 admin-fail-usage = Foydalanish: /fail ORDER_ID

@@ -2,10 +2,10 @@
 cmd-greeting = Har bir tildagi /start salomlashuvi (administratorlar)
 greeting-usage =
     <b>/start salomlashuvi</b>
-    <code>/greeting ru | matn</code> uni rus tilida oddiy matn sifatida belgilaydi (en, ru, uz).
+    <code>/greeting ru | matn</code> uni rus tili uchun oddiy matn sifatida belgilaydi (til kodlari: en, ru, uz).
     <code>/greeting ru</code> uni koʻrsatadi; <code>/greeting ru -</code> SHOP_NAME va katalog boʻlimlaridan tuzilgan salomlashuvni qaytaradi.
     Oʻz salomlashuvi bor tillar: { $own }
-greeting-bad-language = Qaysi tilda? en, ru, uz dan biri, masalan <code>/greeting ru | matn</code>.
+greeting-bad-language = Qaysi til? en, ru yoki uz, masalan <code>/greeting ru | matn</code>.
 greeting-own =
     { $language } tilidagi salomlashuv, administratorlar yozgan (<code>/greeting { $language } -</code> tuzilganini qaytaradi):
 
@@ -19,5 +19,5 @@ greeting-saved =
 
     { $text }
 greeting-reset = { $language } tilidagi salomlashuv yana SHOP_NAME va katalogdan tuziladi.
-greeting-not-set = { $language } tilida oʻz salomlashuvingiz yoʻq: u allaqachon tuziladi.
-greeting-too-long = Salomlashuv { $length } belgidan iborat; koʻpi bilan { $limit }.
+greeting-not-set = { $language } tilida alohida yozilgan salomlashuv yoʻq: u shundoq ham avtomatik tuziladi.
+greeting-too-long = Salomlashuv { $length } ta belgidan iborat, koʻpi bilan { $limit } ta boʻlishi mumkin.

@@ -99,7 +99,7 @@ async def test_the_status_filter_and_the_search(
     listing = await my_orders(alice, en, 3)
     assert listing.labels[:3] == ["🕓 #3", "🚫 #2", "✅ #1"]
 
-    # Partial / canceled: only #2; its card's way back returns to this filter.
+    # Partially completed / canceled: only #2; its card's way back returns to this filter.
     await alice.press(f"{en('orders-filter-short')} (1)")
     short = await alice.wait_for_text(
         shown(en, "orders-filtered", filter=en("orders-filter-short"))
