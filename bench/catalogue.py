@@ -115,10 +115,10 @@ async def measure(count: int, taps: int) -> list[Row]:
             )
             async with await Database.open(settings.database_path) as db:
                 panel = PanelClient(settings.panel_url, settings.panel_api_key, timeout=30)
+                dp = create_dispatcher(
+                    settings=settings, db=db, panel=panel, translator=Translator()
+                )
                 try:
-                    dp = create_dispatcher(
-                        settings=settings, db=db, panel=panel, translator=Translator()
-                    )
                     client = BotClient(dp, recording_bot())
                     started = time.perf_counter()
                     await client.send("/order")  # the first fetch: not a page render
@@ -132,6 +132,8 @@ async def measure(count: int, taps: int) -> list[Row]:
                         stale += await _taps(client, 1, None)  # the first tap after expiry
                         pages += await _taps(client, taps // 3, "Platform 001")
                 finally:
+                    # A background refresh may still be running: stop it before its panel.
+                    await dp["catalogue"].close()
                     await panel.close()
     bare_p50, bare_p99 = percentile(bare, 0.5) * 1000, percentile(bare, 0.99) * 1000
     return [

@@ -96,3 +96,24 @@ async def test_data_must_be_a_json_dict(storage: SQLiteStorage) -> None:
     with pytest.raises(TypeError):
         await storage.set_data(KEY, {"a": object()})
     assert await storage.get_data(KEY) == {"a": 1}
+
+
+async def test_a_step_writes_state_and_data_in_one_commit(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with await Database.open(path) as db:
+        storage = SQLiteStorage(db)
+        await storage.set_state_and_data(KEY, Ordering.link, {"service": 7})
+        changes = await db.fetchone("SELECT total_changes()")
+        assert changes is not None
+        before = int(changes[0])
+        await storage.set_state_and_data(KEY, Ordering.link, {"service": 8})
+        changes = await db.fetchone("SELECT total_changes()")
+        assert changes is not None
+        assert int(changes[0]) - before == 1  # one row written once, not once per field
+    async with await Database.open(path) as db:
+        storage = SQLiteStorage(db)
+        assert await storage.get_state(KEY) == "Ordering:link"
+        assert await storage.get_data(KEY) == {"service": 8}
+        # Both back to nothing: the finished conversation's row is gone.
+        await storage.set_state_and_data(KEY, None, {})
+        assert await db.fetchone("SELECT 1 FROM fsm") is None

@@ -29,7 +29,7 @@ from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order
 from bot.panel import Service
 from bot.settings import Settings
 from bot.stars import credit_for, stars_to_cover
-from bot.storage import OrdersRepo, UsersRepo
+from bot.storage import OrdersRepo, SQLiteStorage, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.replies import current_snapshot, edit_or_send
 
@@ -101,8 +101,12 @@ class Conversation:
             # A Confirm token is good on its summary only: not after Back or another service.
             draft.token = draft.charge = None
         draft.topup = None  # each summary may send its own Top up invoice
-        await self.state.set_state(state)
-        await self.save(draft)
+        storage = self.state.storage
+        if isinstance(storage, SQLiteStorage):
+            await storage.set_state_and_data(self.state.key, state, draft.to_data())
+        else:
+            await self.state.set_state(state)
+            await self.save(draft)
         draft.prompt_id = await self.show(screen.text, screen.markup)
         await self.state.update_data(prompt_id=draft.prompt_id)
 

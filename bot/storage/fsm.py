@@ -58,6 +58,14 @@ class SQLiteStorage(BaseStorage):
         # Serialised first: data that is not JSON fails before anything is written.
         await self._put(key, _KEEP, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
+    async def set_state_and_data(
+        self, key: StorageKey, state: StateType, data: Mapping[str, Any]
+    ) -> None:
+        """Both in one statement and one commit: a conversation step moves to its question's
+        state with its answers so far, and aiogram's two calls would write the row twice."""
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        await self._put(key, state.state if isinstance(state, State) else state, encoded)
+
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((await self._get(key))[1])
         return data
