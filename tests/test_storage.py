@@ -340,6 +340,34 @@ async def test_language_and_blocked_are_remembered(db: Database) -> None:
 # --- orders ----------------------------------------------------------------------------------
 
 
+async def test_placing_commits_to_disk_off_the_loop_and_others_do_not(db: Database) -> None:
+    # What ran, on which thread: a placement's record must survive a power cut (the panel
+    # is asked next), and its wait for the disk must not hold the loop.
+    seen: list[tuple[str, str]] = []
+
+    def trace(sql: str) -> None:
+        seen.append((threading.current_thread().name, sql.strip()))
+
+    await db.in_thread(lambda conn: conn.set_trace_callback(trace))
+    seen.clear()  # that one's own COMMIT
+    await customer(db, 1, "10")
+    ordinary = [(thread, sql) for thread, sql in seen if sql.startswith(("COMMIT", "PRAGMA sy"))]
+    assert ordinary
+    assert all(sql == "COMMIT" for _, sql in ordinary)
+    assert not any(thread.startswith(WORKER) for thread, _ in ordinary)
+    seen.clear()
+    await OrdersRepo(db).create_and_charge(quote(1, "tok-1"))
+    durable = [(thread, sql) for thread, sql in seen if sql.startswith(("COMMIT", "PRAGMA sy"))]
+    assert [sql for _, sql in durable] == [
+        "PRAGMA synchronous = FULL",
+        "COMMIT",
+        "PRAGMA synchronous = NORMAL",
+    ]
+    # The wait for the disk is the COMMIT's: on the worker thread. The pragmas are instant.
+    assert [thread.startswith(WORKER) for thread, _ in durable] == [False, True, False]
+    assert await db.pragma("synchronous") == 1  # NORMAL again for everything else
+
+
 async def test_placing_charges_and_keeps_the_quote(db: Database) -> None:
     await customer(db, 1, "10")
     orders = OrdersRepo(db)

@@ -277,24 +277,38 @@ class Database:
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}").close()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Transaction]:
+    async def transaction(self, *, durable: bool = False) -> AsyncIterator[Transaction]:
         """`async with db.transaction() as tx:` commits on success, rolls back on any exception.
 
         Transactions run one at a time, and no read runs while one is open.
+
+        `synchronous = NORMAL` keeps a commit through a crash of the process but not of the
+        machine (a power cut may take the last commits back). `durable=True` is for the
+        commits whose loss would cost money after something outside has acted on them: an
+        order recorded and charged before the panel's `add`, a Stars payment credited after
+        Telegram took the money. Its COMMIT waits for the disk (`synchronous = FULL`), on
+        the worker thread so the loop does not wait with it.
         """
         self._check_not_nested()
         async with self._lock:
             self._owner = asyncio.current_task()
             tx = Transaction(self)
             try:
+                if durable:  # SQLite takes the safety level only outside a transaction
+                    self._conn.execute("PRAGMA synchronous = FULL").close()
                 await self._begin()
                 yield tx
-                self._conn.execute("COMMIT").close()
+                if durable:
+                    await self._in_worker(lambda: self._conn.execute("COMMIT").close())
+                else:
+                    self._conn.execute("COMMIT").close()
             except BaseException:
                 # A rollback with no transaction open (BEGIN failed) does nothing.
                 self._conn.rollback()
                 raise
             finally:
+                if durable:
+                    self._conn.execute("PRAGMA synchronous = NORMAL").close()
                 tx._end()
                 self._owner = None
 

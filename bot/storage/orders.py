@@ -210,9 +210,10 @@ class OrdersRepo:
     async def create_and_charge(self, new: NewOrder) -> Order:
         """Step 1 of placement in one transaction: insert as `placing` and debit the charge.
 
-        Raises `TokenUsed` or `InsufficientFunds`, having changed nothing.
+        Raises `TokenUsed` or `InsufficientFunds`, having changed nothing. Durable: the
+        panel is asked next, and this record is what makes its answer findable.
         """
-        async with self._db.transaction() as tx:
+        async with self._db.transaction(durable=True) as tx:
             order = await self.create_placing(tx, new)
             await post(tx, new.user_id, -new.charge, Reason.ORDER, order_id=order.id)
         return order

@@ -164,9 +164,9 @@ class TopupsRepo:
 
         The same payment again (a replayed update, two deliveries at once) returns
         `replay=True` and moves nothing. Anything else that matches no open invoice of this
-        user raises `UnmatchedPayment`.
+        user raises `UnmatchedPayment`. Durable: Telegram has the customer's stars already.
         """
-        async with self._db.transaction() as tx:
+        async with self._db.transaction(durable=True) as tx:
             topup = await self._by_payload(tx, payment.payload)
             if topup is not None and topup.charge_id == payment.charge_id:
                 return Credited(topup, await _balance(tx, topup.user_id), replay=True)
