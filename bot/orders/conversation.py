@@ -312,16 +312,35 @@ class Conversation:
             await self.question(draft, service, kind.first(service))
         return quote
 
+    async def priced(
+        self, draft: Draft, snapshot: Snapshot | None = None, *, cached: bool = False
+    ) -> tuple[Snapshot, Quote] | None:
+        """The catalogue and the draft priced from it (`cached`: however old the catalogue,
+        for Confirm), or None once the customer has been told why not."""
+        snapshot = snapshot or await self.snapshot(cached=cached)
+        if snapshot is None:
+            return None
+        quote = await self.quote(snapshot, draft)
+        return None if quote is None else (snapshot, quote)
+
     async def summary(
         self, snapshot: Snapshot | None = None, *, price_changed: bool = False
     ) -> None:
-        snapshot = snapshot or await self.snapshot()
-        if snapshot is None:
-            return
         draft = await self.draft()
-        quote = await self.quote(snapshot, draft)
-        if quote is None:
-            return
+        if (priced := await self.priced(draft, snapshot)) is not None:
+            await self._summarise(draft, *priced, price_changed=price_changed)
+
+    async def resume(self) -> None:
+        """Back to the summary the customer left to top up, re-quoted at today's prices
+        (saying so when the total moved), with a fresh Confirm if the balance now covers it."""
+        draft = await self.draft()
+        if (priced := await self.priced(draft)) is not None:
+            changed = draft.charge is not None and str(priced[1].charge) != draft.charge
+            await self._summarise(draft, *priced, price_changed=changed)
+
+    async def _summarise(
+        self, draft: Draft, snapshot: Snapshot, quote: Quote, *, price_changed: bool
+    ) -> None:
         balance = (await self.users.ensure(self.user_id)).balance
         draft.token = new_token() if balance >= quote.charge else None
         draft.charge = str(quote.charge)
@@ -340,15 +359,3 @@ class Conversation:
             topup=topup,
         )
         await self.ask(draft, OrderForm.confirm, screen)
-
-    async def resume(self) -> None:
-        """Back to the summary the customer left to top up, re-quoted at today's prices
-        (saying so when the total moved), with a fresh Confirm if the balance now covers it."""
-        snapshot = await self.snapshot()
-        if snapshot is None:
-            return
-        draft = await self.draft()
-        quote = await self.quote(snapshot, draft)
-        if quote is not None:
-            changed = draft.charge is not None and str(quote.charge) != draft.charge
-            await self.summary(snapshot, price_changed=changed)

@@ -22,14 +22,13 @@ from bot.orders.conversation import Conversation, OrderForm
 from bot.settings import Settings
 from bot.stars import rate_money, return_payment
 from bot.storage import (
-    OrdersRepo,
     Payment,
     TopupsRepo,
     UnmatchedPayment,
-    UsersRepo,
     checkout_refusal,
 )
 from bot.telegram.keyboards import next_steps
+from bot.telegram.middlewares import OrderConversation
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +52,7 @@ async def successful_payment(
     alerts: Alerts,
     amounts: Amounts,
     state: FSMContext,
-    settings: Settings,
-    catalogue: Catalogue,
-    users: UsersRepo,
-    orders: OrdersRepo,
+    conversation: Conversation,
     t: Texts,
 ) -> None:
     paid = message.successful_payment
@@ -94,18 +90,6 @@ async def successful_payment(
     )
     if at == OrderForm.confirm.state:
         # Paid from an order's summary (or while one waits): back to it, to Confirm.
-        conversation = Conversation(
-            message,
-            state,
-            edit=False,
-            t=t,
-            settings=settings,
-            catalogue=catalogue,
-            users=users,
-            orders=orders,
-            amounts=amounts,
-            user_id=event_from_user.id,
-        )
         await conversation.resume()
 
 
@@ -135,6 +119,8 @@ async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: T
 def create_router() -> Router:
     router = Router(name="payments")
     router.pre_checkout_query.register(pre_checkout)
+    # A payment made from an order's summary brings the customer back to it.
+    router.message.middleware(OrderConversation())
     router.message.register(successful_payment, F.successful_payment)
     router.message.register(terms, Command("terms"))
     return router

@@ -37,12 +37,10 @@ async def confirm(
         return
     # Telegram drops answers after a few seconds: answer before the panel is asked anything.
     await query.answer()
-    snapshot = await conversation.snapshot(cached=True)
-    if snapshot is None:
+    priced = await conversation.priced(draft, cached=True)
+    if priced is None:
         return
-    quote = await conversation.quote(snapshot, draft)
-    if quote is None:
-        return
+    _, quote = priced
     if str(quote.charge) != draft.charge:
         await conversation.summary(price_changed=True)
         return

@@ -32,12 +32,10 @@ async def top_up(
         await query.answer(t("order-topup-sent"), show_alert=True)
         return
     await query.answer()
-    snapshot = await conversation.snapshot(cached=True)
-    if snapshot is None:
+    priced = await conversation.priced(draft, cached=True)
+    if priced is None:
         return
-    quote = await conversation.quote(snapshot, draft)
-    if quote is None:
-        return
+    snapshot, quote = priced
     balance = (await conversation.users.ensure(query.from_user.id)).balance
     if balance >= quote.charge:  # topped up or credited meanwhile: Confirm instead
         await conversation.summary(snapshot)
