@@ -154,16 +154,16 @@ class Follower:
             "service": order.service_name,
             "quantity": order.quantity,
         }
-        key = row_of(order.status).notice
-        if key is None:
+        row = row_of(order.status)
+        if row.notice is None:
             return order
-        if key == "notify-partial":
+        if row.refund is Refund.REMAINS:
             values["delivered"] = order.quantity - (order.remains or 0)
         order = await post_refund(work.tx, order, self._amounts.decimals)
-        if key in ("notify-completed", "notify-expired") and order.refunded > 0:
-            key = "notify-settled"  # a subscription kept less than it held
-        if key in ("notify-partial", "notify-canceled", "notify-settled"):
+        settled = row.in_full and order.refunded > 0  # a subscription kept less than it held
+        if settled or row.refund is not Refund.NOTHING:
             values["refund"] = self._amounts(order.refunded)
+        key = "notify-settled" if settled else row.notice
         await work.tell(order.user_id, key, values, order_id=order.id)
         return order
 

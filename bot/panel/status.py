@@ -66,6 +66,8 @@ class Delivery(Enum):
 
 @dataclass(frozen=True)
 class Row:
+    """What one status means; `TABLE` has one per `Status`."""
+
     final: bool  # nothing changes it any more: the sweep stops asking
     icon: str  # on buttons; one meaning each, none a paging arrow or a button's own icon
     customer: str  # message key of the status in a customer's words (`$status`: as written)
@@ -186,8 +188,6 @@ PANEL = frozenset(Status) - LOCAL
 # Other spellings panels use for the same outcome, by case-folded text.
 _ALIASES = {"cancelled": Status.CANCELED, "refunded": Status.CANCELED}
 _BY_PANEL_WORD = {status.casefold(): status for status in PANEL} | _ALIASES
-
-
 _BY_VALUE: dict[str, Row] = {status.value: row for status, row in TABLE.items()}
 
 
