@@ -61,13 +61,19 @@ from bot.storage import (
 )
 from bot.storage.backup import Backups
 from bot.storage.greetings import GreetingsRepo
+from bot.storage.private import private_folder
 from bot.storage.tickets import TicketsRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
 from bot.telegram.filters import run_magic_filters_inline
 from bot.telegram.inflight import InFlight
-from bot.telegram.middlewares import CommandEndsConversation, ImpossibleIds, LocaleMiddleware
+from bot.telegram.middlewares import (
+    CommandEndsConversation,
+    ImpossibleIds,
+    LocaleMiddleware,
+    UnknownUpdates,
+)
 from bot.telegram.responses import KeepResponseModels
 from bot.webapp.entry import set_menu_button
 from handlers import build_router
@@ -209,7 +215,8 @@ def create_dispatcher(
         interval=settings.backup_interval,
         outbox_keep_days=settings.outbox_keep_days,
     )
-    dp.update.outer_middleware(ImpossibleIds())
+    dp.update.outer_middleware(UnknownUpdates())
+    dp.update.outer_middleware(ImpossibleIds(translator, settings.default_locale))
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(UpdateMetrics(metrics))
     dp.update.outer_middleware(LocaleMiddleware(translator, users, settings.default_locale))
@@ -297,6 +304,7 @@ async def run(settings: Settings) -> None:
     with only_instance(settings.database_path):
         if settings.backup_interval:
             writable_folder(settings.backups_folder, "BACKUP_DIR")
+            private_folder(settings.backups_folder)
         await _run(settings)
 
 

@@ -7,7 +7,7 @@ itself, so numbers are matched against plain ASCII digits before they are conver
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 MAX_LINK_LENGTH = 512
 MAX_ANSWER_NUMBER = 12  # Telegram polls have at most 12 options
@@ -65,10 +65,21 @@ def parse_answer_number(text: str | None) -> int | None:
     return number
 
 
+def _split(link: str) -> SplitResult | None:
+    """The link's parts, or None where `urlsplit` refuses it (a stray `[` or `]` reads as
+    a broken IPv6 address)."""
+    try:
+        return urlsplit(link)
+    except ValueError:
+        return None
+
+
 def is_private_invite(link: str) -> bool:
     """An invite into a private chat (`t.me/+…`, `t.me/joinchat/…`, `tg://join?invite=…`):
     never shown where others can see it."""
-    parts = urlsplit(link if "://" in link else f"https://{link}")
+    parts = _split(link if "://" in link else f"https://{link}")
+    if parts is None:  # unreadable, so it cannot be shown to be safe
+        return True
     if parts.scheme == "tg":
         return parts.netloc == "join" or "invite=" in parts.query
     path = unquote(parts.path).lstrip("/").lower()
@@ -91,7 +102,9 @@ def normalize_link(text: str | None, *, telegram: bool) -> str | None:
             return f"https://t.me/{text[1:]}" if _USERNAME.fullmatch(text[1:]) else None
         if "://" not in text:
             text = f"https://{text}"
-    parts = urlsplit(text)
+    parts = _split(text)
+    if parts is None:
+        return None
     host = (parts.hostname or "").lower()
     if parts.scheme not in {"http", "https"} or "." not in host or parts.username:
         return None

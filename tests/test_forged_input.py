@@ -10,15 +10,23 @@ import logging
 from decimal import Decimal
 
 import pytest
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    AnswerInlineQuery,
+    AnswerPreCheckoutQuery,
+    EditMessageText,
+    SendMessage,
+)
+from aiogram.types import Update
 
 from bot.money import MAX_BALANCE
 from bot.notify.alerts import Alerts
 from bot.storage import LedgerRepo, OrdersRepo
 from bot.telegram.errors import UpdateErrors
 from tests.conftest import ADMIN_ID, MakeClient, fund
-from tests.harness import BotClient, texts
+from tests.harness import BotClient, RecordingSession, texts
 from tests.order_factory import place
 
 EXPIRED = "This button has expired. Send /start for a fresh menu."
@@ -123,15 +131,49 @@ async def test_prices_and_markups_past_their_bound_are_refused(
 
 
 @pytest.mark.parametrize("user_id", [2**63, 2**64 + 5, 0, -7])
-async def test_an_update_from_an_impossible_user_id_is_dropped(
+async def test_an_update_from_an_impossible_user_id_is_dropped_but_no_query_waits(
     make_client: MakeClient, caplog: pytest.LogCaptureFixture, user_id: int
 ) -> None:
     caplog.set_level(logging.DEBUG, "bot.telegram.middlewares")
     client = make_client(user_id=user_id, chat_id=1001)
     assert await client.send("/start") == []
-    assert await client.click("od:view:1:0:a") == []
-    assert await client.inline("") == []
+    [tap] = await client.click("od:view:1:0:a")
+    assert isinstance(tap, AnswerCallbackQuery)
+    assert tap.text is None
+    [inline] = await client.inline("")
+    assert isinstance(inline, AnswerInlineQuery)
+    assert inline.results == []
+    [checkout] = await client.pre_checkout("forged-payload", 50)
+    assert isinstance(checkout, AnswerPreCheckoutQuery)
+    assert checkout.ok is False
+    assert checkout.error_message == (
+        "This invoice is not valid any more. Send /topup for a new one."
+    )
     assert "dropped: impossible user or chat id" in caplog.text
+    assert not errors_logged(caplog)
+
+
+async def test_a_slash_and_spaces_in_a_group_is_no_command(
+    make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = make_client(user_id=1001, chat_id=-1001234567890, chat_type="supergroup")
+    for text in ("/   ", "/ ", "/\n"):
+        sent = await client.send(text)
+        assert TRY_AGAIN not in texts(sent)
+    assert not errors_logged(caplog)
+
+
+async def test_an_update_of_an_unknown_kind_is_skipped_with_one_warning(
+    dp: Dispatcher, bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    session: RecordingSession = bot.session  # type: ignore[assignment]
+    for update_id in range(1, 4):
+        raw = {"update_id": update_id, "future_thing": {"id": 7, "from": {"id": 1001}}}
+        await dp.feed_update(bot, Update.model_validate(raw, context={"bot": bot}))
+    assert session.requests == []
+    warnings = [r for r in caplog.records if "unknown kind" in r.getMessage()]
+    assert [(r.levelno, r.exc_info) for r in warnings] == [(logging.WARNING, None)]
+    assert "future_thing" in warnings[0].getMessage()
     assert not errors_logged(caplog)
 
 

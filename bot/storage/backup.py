@@ -15,6 +15,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.storage.private import private_file, private_folder
+
 log = logging.getLogger(__name__)
 
 PREFIX = "bot-"
@@ -50,12 +52,13 @@ class Backups:
         return path
 
     def _take(self) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         final = self.folder / f"{PREFIX}{stamp}{SUFFIX}"
         partial = final.with_name(final.name + ".partial")
         partial.unlink(missing_ok=True)
         try:
+            private_file(partial)
             with (
                 contextlib.closing(
                     sqlite3.connect(self.database, timeout=BUSY_TIMEOUT_S)

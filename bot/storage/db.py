@@ -34,6 +34,7 @@ from typing import Any, Self, TypeVar
 
 from bot.money import from_minor
 from bot.storage.migrations import MIGRATIONS, statements
+from bot.storage.private import private_file
 from bot.text import folded
 
 Params = Sequence[Any]
@@ -156,6 +157,7 @@ class Database:
         """Open (creating the file and its folders), configure, and migrate to the latest schema."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)
         worker = ThreadPoolExecutor(1, thread_name_prefix=WORKER)
         # isolation_level=None: Python's sqlite3 opens no transactions of its own, so the only
         # transactions are the explicit `BEGIN IMMEDIATE` ones below. The worker thread runs
