@@ -264,6 +264,17 @@ class Settings(BaseSettings):
             raise ValueError("the smallest top-up would credit nothing")
         return value
 
+    # Defined last, so it runs before every other check of a value.
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_quoted(cls, value: Any) -> Any:
+        # `docker run --env-file` keeps quotes as part of the value (compose and .env strip
+        # them): say so, instead of calling the value inside malformed.
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str) and len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+            raise PydanticCustomError("quoted", "wrapped in quotes", {"quote": text[0]})
+        return value
+
     @property
     def zone(self) -> ZoneInfo:
         return zone_of(self.shop_timezone)
@@ -309,6 +320,14 @@ def describe(error: ValidationError) -> list[str]:
         if problem["type"] == "placeholder":
             lines.setdefault(
                 name, f"{name} is still the example value from .env.example: set it to {expected}"
+            )
+            continue
+        if problem["type"] == "quoted":
+            quote = (problem.get("ctx") or {}).get("quote", '"')
+            lines.setdefault(
+                name,
+                f"{name} starts and ends with {quote}: remove the quotes around the value"
+                " (`docker run --env-file` keeps them as part of it; compose and .env drop them)",
             )
             continue
         shown = "" if field in SECRET_FIELDS else f" (got {problem['input']!r})"

@@ -217,3 +217,38 @@ def test_the_example_values_are_refused_one_line_each(monkeypatch) -> None:
         " reseller's API key from the panel",
     ]
     assert "replace-with" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "quote"),
+    [
+        ("BOT_TOKEN", '"123456:AAE-test-token"', '"'),
+        ("PANEL_API_KEY", "'test-key'", "'"),
+        ("PANEL_API_URL", '"http://127.0.0.1:1/api/v2"', '"'),
+        ("ADMIN_IDS", '"5,7"', '"'),
+        ("SHOP_NAME", "'Best shop'", "'"),
+        ("PANEL_TIMEOUT", '"15"', '"'),
+    ],
+)
+def test_a_quoted_value_is_refused_pointing_at_the_quotes(monkeypatch, name, value, quote) -> None:
+    """`docker run --env-file` keeps the quotes that compose and .env strip."""
+    for required, good in REQUIRED.items():
+        monkeypatch.setenv(required, good)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert caught.value.lines == [
+        f"{name} starts and ends with {quote}: remove the quotes around the value"
+        " (`docker run --env-file` keeps them as part of it; compose and .env drop them)"
+    ]
+    assert value not in str(caught.value)  # a secret is not echoed
+
+
+def test_quotes_in_env_file_are_read_as_dotenv_reads_them(tmp_path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=\"123456:AAE-x\"\nPANEL_API_URL='https://panel.example/api/v2'\n"
+        'PANEL_API_KEY="k"\nSHOP_NAME="Tom\'s"\n'
+    )
+    settings = load_settings()
+    assert settings.bot_token.get_secret_value() == "123456:AAE-x"
+    assert settings.shop_name == "Tom's"
