@@ -37,6 +37,7 @@ from bot.ops.metrics import (
 )
 from bot.ops.server import ops_app, serve_webhook, serving
 from bot.orders.following import Follower
+from bot.orders.lookups import StatusLookups
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.sweeper import Sweeper
@@ -209,6 +210,8 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # A customer's Refresh (chat and Mini App share it, and so its cap).
+    dp["status_lookups"] = StatusLookups(panel)
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],
         outbox=outbox,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
+from bot.orders.lookups import StatusLookups
 from bot.orders.texts import button_label
 from bot.storage import Database, Order, OrdersRepo, Status
 from bot.telegram.callbacks import OrderCb, OrdersCb, OrdersSearchCb, Shown
@@ -135,6 +136,8 @@ def test_no_icon_means_two_things(db: Database) -> None:
 async def test_the_card_shows_start_count_and_delivered(
     client: BotClient, db: Database, emulator: PanelEmulator
 ) -> None:
+    # The panel's answer changes between two taps here: each Refresh asks, none is reused.
+    client.dp["status_lookups"] = StatusLookups(client.dp["panel"], fresh=0)
     order = await place(db, emulator)
     emulator.set_status(order.panel_order_id or "", "In progress", remains=40, start_count=1200)
     card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))

@@ -11,6 +11,7 @@ from aiogram import Bot
 from bot.notify.alerts import Alerts
 from bot.notify.news import News
 from bot.orders.following import Follower
+from bot.orders.lookups import StatusLookups
 from bot.orders.refilling import refill_about
 from bot.orders.texts import seen
 from bot.panel import (
@@ -43,17 +44,13 @@ def can_refresh(order: Order) -> bool:
 
 
 async def refresh(
-    bot: Bot, order: Order, panel: PanelClient, follower: Follower
+    bot: Bot, order: Order, lookups: StatusLookups, follower: Follower
 ) -> tuple[Order, str | None]:
-    """Ask the panel now; what it says is recorded as a sweep would record it."""
+    """Ask the panel (or reuse what it said a moment ago); what it says is recorded as a
+    sweep would record it."""
     if order.panel_order_id is None:
         return order, None
-    try:
-        reports = await panel.statuses([order.panel_order_id])
-    except PanelFailure as failure:
-        log.info("refresh of order %d: %s", order.id, failure)
-        reports = {}
-    report = reports.get(order.panel_order_id)
+    report = await lookups.status(order.panel_order_id)
     if report is None:
         return order, "order-card-no-answer"
     if isinstance(report, PanelError):

@@ -56,6 +56,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         orders=dp["orders"],
         refills=dp["refills"],
         panel=dp["panel"],
+        lookups=dp["status_lookups"],
         follower=dp["follower"],
         news=dp["news"],
         alerts=dp["alerts"],

@@ -27,6 +27,7 @@ from bot.orders.actions import (
 )
 from bot.orders.following import Follower
 from bot.orders.listing import FILTERS
+from bot.orders.lookups import StatusLookups
 from bot.orders.steps import type_named
 from bot.orders.texts import status_name
 from bot.panel import PanelClient
@@ -71,6 +72,7 @@ class MyOrders:
         orders: OrdersRepo,
         refills: RefillsRepo,
         panel: PanelClient,
+        lookups: StatusLookups,
         follower: Follower,
         news: News,
         alerts: Alerts,
@@ -81,6 +83,7 @@ class MyOrders:
         self._orders = orders
         self._refills = refills
         self._panel = panel
+        self._lookups = lookups
         self._follower = follower
         self._news = news
         self._alerts = alerts
@@ -132,7 +135,7 @@ class MyOrders:
         order = await self._own(call)
         notice = None
         if can_refresh(order):
-            order, notice = await refresh(self._bot, order, self._panel, self._follower)
+            order, notice = await refresh(self._bot, order, self._lookups, self._follower)
         return web.json_response({"order": await self._view(order, call.t, notice)})
 
     async def cancel(self, call: Call) -> web.Response:

@@ -32,6 +32,7 @@ from bot.orders.actions import (
     request_refill,
 )
 from bot.orders.following import Follower
+from bot.orders.lookups import StatusLookups
 from bot.orders.texts import order_card
 from bot.panel import PanelClient, Service
 from bot.storage import Order, OrdersRepo, RefillsRepo
@@ -161,7 +162,7 @@ async def order_refresh(
     order: Order,
     bot: Bot,
     t: Texts,
-    panel: PanelClient,
+    status_lookups: StatusLookups,
     follower: Follower,
     amounts: Amounts,
     refills: RefillsRepo,
@@ -175,7 +176,7 @@ async def order_refresh(
         await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, same)
         return
     await query.answer(t("order-checking"))
-    order, notice = await refresh(bot, order, panel, follower)
+    order, notice = await refresh(bot, order, status_lookups, follower)
     await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 

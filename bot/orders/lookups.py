@@ -1,0 +1,104 @@
+"""Status lookups that people drive (a customer's Refresh, in the chat or the Mini App),
+kept from hammering the panel: every order costs the reseller's key, and a panel throttles
+the key, not the customer.
+
+A status fetched a few seconds ago is reused; concurrent lookups of one order share one
+request; and all of them together stay under a global rate, past which a Refresh answers
+with the last known status, as it does when the panel does not answer. The sweeper asks
+the panel on its own schedule and is not counted here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.panel import OrderStatus, PanelClient, PanelError, PanelFailure
+
+log = logging.getLogger(__name__)
+
+# How long a fetched status answers every Refresh of that order: taps and reloads within
+# a few seconds cannot have news the panel would tell.
+FRESH_SECONDS = 5.0
+# The panel requests all Refreshes together may make: a sustained rate and a burst.
+PER_SECOND = 5.0
+BURST = 10
+
+Report = OrderStatus | PanelError | None  # None: no answer (failed, or over the cap)
+
+
+@dataclass
+class _Fetched:
+    at: float
+    report: Report
+
+
+class StatusLookups:
+    def __init__(
+        self,
+        panel: PanelClient,
+        *,
+        fresh: float = FRESH_SECONDS,
+        per_second: float = PER_SECOND,
+        burst: int = BURST,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._panel = panel
+        self._fresh = fresh
+        self._per_second = per_second
+        self._burst = float(burst)
+        self._clock = clock
+        self._tokens = float(burst)
+        self._filled_at = clock()
+        self._fetched: dict[str, _Fetched] = {}
+        self._asking: dict[str, asyncio.Future[Report]] = {}
+
+    async def status(self, panel_order_id: str) -> Report:
+        """The order's status as the panel gave it at most `fresh` seconds ago."""
+        fetched = self._fetched.get(panel_order_id)
+        if fetched is not None and self._clock() - fetched.at < self._fresh:
+            return fetched.report
+        asking = self._asking.get(panel_order_id)
+        if asking is not None:
+            return await asyncio.shield(asking)
+        if not self._take_token():
+            log.info("refresh of panel order %s not asked: over the app's rate", panel_order_id)
+            return None
+        asking = asyncio.get_running_loop().create_future()
+        self._asking[panel_order_id] = asking
+        report: Report = None
+        try:
+            report = await self._ask(panel_order_id)
+            self._forget_stale()
+            self._fetched[panel_order_id] = _Fetched(self._clock(), report)
+        finally:
+            # Those waiting on this request hear its answer, or none if it was cut short.
+            del self._asking[panel_order_id]
+            asking.set_result(report)
+        return report
+
+    async def _ask(self, panel_order_id: str) -> Report:
+        try:
+            reports = await self._panel.statuses([panel_order_id])
+        except PanelFailure as failure:
+            log.info("refresh of panel order %s: %s", panel_order_id, failure)
+            return None
+        return reports.get(panel_order_id)
+
+    def _take_token(self) -> bool:
+        now = self._clock()
+        self._tokens = min(self._burst, self._tokens + (now - self._filled_at) * self._per_second)
+        self._filled_at = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+    def _forget_stale(self) -> None:
+        now = self._clock()
+        stale = [key for key, seen in self._fetched.items() if now - seen.at >= self._fresh]
+        for key in stale:
+            del self._fetched[key]
