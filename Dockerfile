@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONPATH=/app \
     DATABASE_PATH=/data/bot.sqlite3 \
-    BACKUP_DIR=/data/backups
+    BACKUP_DIR=/data/backups \
+    HTTP_LISTEN=0.0.0.0:9090
 
 WORKDIR /app
 # The locked dependencies first (every file checked against its hash), so a code change
@@ -24,6 +25,16 @@ RUN useradd --create-home --uid 10001 shop && mkdir -p /data && chown shop /data
 USER shop
 VOLUME ["/data"]
 
+# /healthz on HTTP_LISTEN (9090 inside the container, published nowhere unless asked):
+# `docker ps` shows healthy or unhealthy with `docker run` as with compose.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["python", "-m", "bot.ops.healthcheck"]
+# SIGTERM: the bot stops taking updates and lets a placement waiting on the panel record its
+# outcome (PANEL_TIMEOUT, 15 s by default, plus a margin) before it exits. Docker waits only
+# 10 s unless told: `docker run --stop-timeout 60`, `docker stop -t 60`, `docker restart -t 60`.
+STOPSIGNAL SIGTERM
+
 # Settings come from the environment: see compose.yaml, or
-# docker run --env-file .env -v smm-bot-data:/data IMAGE
+# docker run -d --env-file .env --stop-timeout 60 --restart on-failure:10 \
+#     -v smm-bot-data:/data IMAGE
 CMD ["python", "-m", "bot"]

@@ -3,7 +3,12 @@ the lock files, and `python -m bot` on a data folder it cannot write."""
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -32,7 +37,8 @@ def test_env_example_leaves_the_volume_paths_to_the_image() -> None:
     assert image["DATABASE_PATH"] == f"{VOLUME}/bot.sqlite3"
     assert image["BACKUP_DIR"] == f"{VOLUME}/backups"
     assert f'VOLUME ["{VOLUME}"]' in DOCKERFILE
-    assert not {"DATABASE_PATH", "BACKUP_DIR"} & env_example().keys()
+    # The image's health check needs HTTP_LISTEN: a copied .env must not empty it.
+    assert not {"DATABASE_PATH", "BACKUP_DIR", "HTTP_LISTEN"} & env_example().keys()
     # Everything else .env.example sets is a real setting with a value the bot accepts.
     names = {name.upper() for name in Settings.model_fields}
     assert env_example().keys() <= names
@@ -44,7 +50,10 @@ def test_compose_runs_the_image_as_the_readme_says() -> None:
     assert volume is not None
     assert volume[2] == VOLUME
     assert re.search(rf"^  {re.escape(volume[1])}:$", COMPOSE, re.MULTILINE), "a named volume"
-    assert re.search(r"^\s+restart: unless-stopped$", COMPOSE, re.MULTILINE)
+    # A bad setting must not loop for ever: restarts on a crash, a bounded number of times.
+    restart = re.search(r"^\s+restart: on-failure:(\d+)$", COMPOSE, re.MULTILINE)
+    assert restart is not None
+    assert 3 <= int(restart[1]) <= 20
     grace = re.search(r"^\s+stop_grace_period: (\d+)s$", COMPOSE, re.MULTILINE)
     assert grace is not None
     # Long enough for a placement in flight at the default PANEL_TIMEOUT to finish.
@@ -53,7 +62,72 @@ def test_compose_runs_the_image_as_the_readme_says() -> None:
     assert f"docker stop -t {grace[1]}" in (ROOT / "README.md").read_text()
     listen = re.search(r"HTTP_LISTEN: [0-9.]+:(\d+)", COMPOSE)
     assert listen is not None
-    assert f"127.0.0.1:{listen[1]}/healthz" in COMPOSE
+    assert listen[1] == dockerfile_env()["HTTP_LISTEN"].rsplit(":", 1)[1]
+    assert re.search(r'test: \["CMD", "python", "-m", "bot.ops.healthcheck"\]', COMPOSE)
+    # The metrics port is published, on the host's loopback only.
+    published = re.findall(r'^\s+- "([0-9.]+):(\d+):(\d+)"$', COMPOSE, re.MULTILINE)
+    assert published == [("127.0.0.1", listen[1], listen[1])]
+
+
+def test_the_image_checks_its_own_health_and_stops_gracefully() -> None:
+    """`docker run` without compose: a health check, SIGTERM, and the time to use it."""
+    healthcheck = re.search(r"^HEALTHCHECK (.*?)\\\n\s+CMD (.*)$", DOCKERFILE, re.MULTILINE)
+    assert healthcheck is not None
+    assert healthcheck[2] == '["python", "-m", "bot.ops.healthcheck"]'
+    assert re.fullmatch(r"0\.0\.0\.0:\d+", dockerfile_env()["HTTP_LISTEN"])
+    assert re.search(r"^STOPSIGNAL SIGTERM$", DOCKERFILE, re.MULTILINE)
+    readme = (ROOT / "README.md").read_text()
+    grace = re.search(r"^\s+stop_grace_period: (\d+)s$", COMPOSE, re.MULTILINE)
+    assert grace is not None
+    for line in (f"--stop-timeout {grace[1]}", f"docker restart -t {grace[1]}"):
+        assert line in readme, line
+    # How to see why the bot stopped, and which compose Debian has.
+    for words in ("docker compose logs bot", "docker compose ps", "up -d --build --wait"):
+        assert words in readme, words
+    assert "docker-compose` 1.29" in readme
+    assert "<folder>_bot_1" in readme
+    assert "<folder>-bot-1" in readme
+
+
+def test_the_health_check_asks_the_running_bot(tmp_path) -> None:
+    """`python -m bot.ops.healthcheck` (the image's HEALTHCHECK) against a real listener."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        served = threading.Thread(target=_answer_once, args=(listener, b"200 OK"), daemon=True)
+        served.start()
+        healthy = _healthcheck(HTTP_LISTEN=f"0.0.0.0:{port}")
+        served.join(10)
+    assert (healthy.returncode, healthy.stderr) == (0, "")
+    # Nothing listens there any more: unhealthy, with the reason on one line.
+    down = _healthcheck(HTTP_LISTEN=f"127.0.0.1:{port}")
+    assert down.returncode == 1
+    assert down.stderr.startswith(f"unhealthy: http://127.0.0.1:{port}/healthz: ")
+    assert len(down.stderr.splitlines()) == 1
+    off = _healthcheck(HTTP_LISTEN="")
+    assert off.returncode == 1
+    assert "HTTP_LISTEN is empty" in off.stderr
+
+
+def _answer_once(listener: socket.socket, status: bytes) -> None:
+    connection, _ = listener.accept()
+    with connection:
+        connection.recv(4096)
+        connection.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Length: 3\r\n\r\nok\n")
+
+
+def _healthcheck(**env: str) -> subprocess.CompletedProcess[str]:
+    names = {name.upper() for name in Settings.model_fields}
+    inherited = {k: v for k, v in os.environ.items() if k.upper() not in names}
+    return subprocess.run(  # our own interpreter, our own module
+        [sys.executable, "-m", "bot.ops.healthcheck"],
+        env={**inherited, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
 
 
 def test_the_image_installs_the_lock_and_a_pinned_base() -> None:

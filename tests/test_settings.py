@@ -53,7 +53,7 @@ ALL_NAMES = [
 ]
 # Paths the Docker image sets for its volume: .env.example shows them commented out, so a
 # copied .env does not move the database out of the volume.
-LEFT_TO_THE_IMAGE = {"DATABASE_PATH", "BACKUP_DIR"}
+LEFT_TO_THE_IMAGE = {"DATABASE_PATH", "BACKUP_DIR", "HTTP_LISTEN"}
 
 
 @pytest.fixture(autouse=True)
