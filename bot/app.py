@@ -67,6 +67,7 @@ from bot.storage.tickets import TicketsRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
+from bot.telegram.fast_lane import FastLaneDispatcher, FastLaneIsolation
 from bot.telegram.filters import run_magic_filters_inline
 from bot.telegram.inflight import InFlight
 from bot.telegram.middlewares import (
@@ -165,10 +166,11 @@ def create_dispatcher(
         panel_watch=panel_watch,
         amounts=amounts,
     )
-    dp = Dispatcher(
+    # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
+    dp = FastLaneDispatcher(
         storage=SQLiteStorage(db),
         # One user's updates are handled one at a time: two taps never race on a conversation.
-        events_isolation=events_isolation or SimpleEventIsolation(),
+        events_isolation=FastLaneIsolation(events_isolation or SimpleEventIsolation()),
         settings=settings,
         db=db,
         panel=panel,
