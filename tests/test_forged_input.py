@@ -153,6 +153,16 @@ async def test_an_update_from_an_impossible_user_id_is_dropped_but_no_query_wait
     assert not errors_logged(caplog)
 
 
+async def test_a_forged_query_telegram_does_not_know_costs_no_error(
+    make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = make_client(user_id=2**63, chat_id=1001)
+    refused = TelegramBadRequest(AnswerCallbackQuery(callback_query_id="x"), "query is too old")
+    client.session.plan(AnswerCallbackQuery, refused)
+    assert len(await client.click("od:view:1:0:a")) == 1
+    assert not errors_logged(caplog)
+
+
 async def test_a_slash_and_spaces_in_a_group_is_no_command(
     make_client: MakeClient, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from aiogram.types.update import UpdateTypeLookupError
@@ -85,6 +86,13 @@ class ImpossibleIds(BaseMiddleware):
         return await handler(event, data)
 
     async def _answer(self, update: Update, user: User | None) -> None:
+        try:
+            await self._answer_query(update, user)
+        except (TelegramAPIError, TelegramNetworkError) as refused:
+            # Forged, so Telegram may well not know the query: nothing more to do.
+            log.debug("update %s: no answer for its query: %s", update.update_id, refused)
+
+    async def _answer_query(self, update: Update, user: User | None) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer()
         elif update.pre_checkout_query is not None:
