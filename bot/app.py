@@ -36,6 +36,7 @@ from bot.ops.metrics import (
     UpdateMetrics,
 )
 from bot.ops.server import ops_app, serve_webhook, serving
+from bot.orders.checkout import Checkout
 from bot.orders.following import Follower
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
@@ -186,6 +187,7 @@ def create_dispatcher(
         outbox_sender=outbox_sender,
         panel_watch=panel_watch,
         placer=placer,
+        checkout=Checkout(users=users, orders=orders, placer=placer),
         metrics=metrics,
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
         broadcasts=broadcasts,
