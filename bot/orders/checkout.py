@@ -99,8 +99,11 @@ class Checkout:
         self._orders = orders
         self._placer = placer
 
+    async def balance(self, user_id: int) -> Decimal:
+        return (await self._users.ensure(user_id)).balance
+
     async def funds(self, user_id: int, charge: Decimal) -> Funds:
-        return Funds((await self._users.ensure(user_id)).balance, charge)
+        return Funds(await self.balance(user_id), charge)
 
     async def placed_with(self, token: str, user_id: int) -> Order | None:
         """The order `token` placed for this customer, if it placed one."""
