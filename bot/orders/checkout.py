@@ -4,8 +4,11 @@ quote → price check → balance check → charge and record → place → outc
 Confirm, the return after a top-up, mass order and the Mini App come through here, and so
 will any caller that is not Telegram (an HTTP API, a fallback panel): the inputs are plain
 (who, the quote, the charge the customer saw, the one-time token), the answer is a `Result`
-saying what happened. How the customer is told stays with each caller; the only messages
-sent from here are the placement's own (`tell`) and the admins' alerts (through `bot`).
+saying what happened. A caller prices the service and answers with `quote` (None: the type
+is not sold or an answer is missing), shows the charge with a token of its own (`Funds`
+says whether the balance pays it), and on Confirm calls `Checkout.confirm`. How the customer
+is told stays with each caller; the only messages sent from here are the placement's own
+(`tell`) and the admins' alerts (`bot` is for those alone).
 
 The one-time token is UNIQUE in the database: a second tap, a replayed request or two taps at
 once place one order; the charge the customer saw must be what the order costs now, or
