@@ -18,7 +18,7 @@ from bot.orders.checkout import Checkout, Funds, Result, Verdict
 from bot.orders.mass import Confirmed, MassOrders
 from bot.orders.quote import Quote, new_token
 from bot.settings import Settings
-from bot.storage import Database, Order, OrdersRepo
+from bot.storage import Database, Order, OrdersRepo, Status
 from tests.conftest import fund
 from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import FaultKind, PanelEmulator
@@ -160,7 +160,7 @@ async def test_placed(till: Till) -> None:
     assert result.verdict is Verdict.PLACED
     assert result.charged
     assert result.order is not None
-    assert result.order.status == "Pending"
+    assert result.order.status == Status.PENDING
     assert result.order.panel_order_id is not None
     assert result.placement is not None
     assert result.placement.order == result.order
@@ -168,7 +168,7 @@ async def test_placed(till: Till) -> None:
     assert await till.balance() == Decimal("2.80")
     # Charged and recorded before the panel was asked, then told once how it went.
     assert till.adds_when_charged == [0]
-    assert [order.status for order in till.charged] == ["placing"]
+    assert [order.status for order in till.charged] == [Status.PLACING]
     assert till.told == ["order-placed"]
 
 
@@ -180,7 +180,7 @@ async def test_refused_refunds_in_full(till: Till) -> None:
     assert result.verdict is Verdict.REFUSED
     assert not result.charged
     assert result.order is not None
-    assert result.order.status == "failed"
+    assert result.order.status == Status.FAILED
     assert await till.balance() == Decimal("10")
     assert till.told == ["order-failed-link"]
     assert till.adds == 1
@@ -194,7 +194,7 @@ async def test_unknown_holds_the_money_and_alerts_the_admins(till: Till) -> None
     assert result.verdict is Verdict.UNKNOWN
     assert result.charged
     assert result.order is not None
-    assert result.order.status == "unknown"
+    assert result.order.status == Status.UNKNOWN
     assert await till.balance() == Decimal("2.80")
     assert till.told == ["order-unknown"]
     [alert] = admin_texts(till.bot)
