@@ -39,6 +39,7 @@ from bot.ops.server import ops_app, serve_webhook, serving
 from bot.orders.following import Follower
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
+from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.settings import Settings
@@ -109,6 +110,7 @@ def create_dispatcher(
     catalogue = Catalogue(
         panel,
         settings.catalogue_refresh,
+        sellable=sellable,
         markup=settings.price_markup_percent,
         shop=shop,
         new_visible=settings.new_services_visible,
