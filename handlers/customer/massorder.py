@@ -24,6 +24,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Telegram
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Catalogue
+from bot.catalogue.replies import current_snapshot
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.orders import mass
@@ -33,7 +34,6 @@ from bot.settings import Settings
 from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MassCb, MassConfirmCb, MenuCb
-from bot.telegram.replies import current_snapshot
 
 log = logging.getLogger(__name__)
 
