@@ -40,13 +40,7 @@ def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> InlineKeyb
             text=label(snapshot.category_name(category, t.locale)),
             callback_data=CategoryCb(v=v, cat=category.index, page=0),
         )
-    nav = nav_row(
-        builder,
-        page.number,
-        page.count,
-        CategoriesPageCb(v=v, page=page.number - 1),
-        CategoriesPageCb(v=v, page=page.number + 1),
-    )
+    nav = nav_row(builder, page.number, page.count, lambda n: CategoriesPageCb(v=v, page=n))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
     builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 1)
     return builder.as_markup()
@@ -65,11 +59,7 @@ def services(
     builder = InlineKeyboardBuilder()
     _service_buttons(builder, snapshot, page, prices, t)
     nav = nav_row(
-        builder,
-        page.number,
-        page.count,
-        CategoryCb(v=v, cat=category.index, page=page.number - 1),
-        CategoryCb(v=v, cat=category.index, page=page.number + 1),
+        builder, page.number, page.count, lambda n: CategoryCb(v=v, cat=category.index, page=n)
     )
     builder.button(text=t("nav-back"), callback_data=CategoriesPageCb(v=v, page=categories_page))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
@@ -84,13 +74,7 @@ def search_results(
     v = snapshot.version
     builder = InlineKeyboardBuilder()
     _service_buttons(builder, snapshot, page, prices, t)
-    nav = nav_row(
-        builder,
-        page.number,
-        page.count,
-        SearchCb(v=v, page=page.number - 1),
-        SearchCb(v=v, page=page.number + 1),
-    )
+    nav = nav_row(builder, page.number, page.count, lambda n: SearchCb(v=v, page=n))
     builder.button(text=t("nav-back"), callback_data=CategoriesPageCb(v=v, page=0))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
     builder.adjust(*[1] * len(page.items), *([nav] if nav else []), 2)
@@ -180,9 +164,7 @@ def orders_list(
             text=button_label(order),
             callback_data=OrderCb(action="view", id=order.id, page=page, f=shown),
         )
-    nav = nav_row(
-        builder, page, pages, OrdersCb(page=page - 1, f=shown), OrdersCb(page=page + 1, f=shown)
-    )
+    nav = nav_row(builder, page, pages, lambda n: OrdersCb(page=n, f=shown))
     for choice, key in FILTER_KEYS.items():
         mark = CURRENT if choice == shown else ""
         text = f"{mark}{t(key)} ({counts.get(choice, 0)})"

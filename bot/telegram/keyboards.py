@@ -9,7 +9,7 @@ Button labels are plain text, not HTML: names from the panel go in as they are, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
@@ -63,15 +63,16 @@ def next_steps(t: Texts, *actions: str) -> InlineKeyboardMarkup:
 
 
 def nav_row(
-    builder: InlineKeyboardBuilder, number: int, count: int, prev: CallbackData, nxt: CallbackData
+    builder: InlineKeyboardBuilder, number: int, count: int, to: Callable[[int], CallbackData]
 ) -> int:
-    """Add ◀️ / ▶️ where there is somewhere to go; returns how many buttons it added."""
+    """Add ◀️ / ▶️ (`to` the page before and after `number` of `count`) where there is
+    somewhere to go; returns how many buttons it added."""
     added = 0
     if number > 0:
-        builder.button(text=PREV, callback_data=prev)
+        builder.button(text=PREV, callback_data=to(number - 1))
         added += 1
     if number < count - 1:
-        builder.button(text=NEXT, callback_data=nxt)
+        builder.button(text=NEXT, callback_data=to(number + 1))
         added += 1
     return added
 
@@ -102,13 +103,7 @@ def users_list(
 ) -> InlineKeyboardMarkup:
     """/users: pages, and the other order (newest or richest first)."""
     builder = InlineKeyboardBuilder()
-    nav = nav_row(
-        builder,
-        page,
-        pages,
-        UsersCb(order=order, page=page - 1, q=query),
-        UsersCb(order=order, page=page + 1, q=query),
-    )
+    nav = nav_row(builder, page, pages, lambda n: UsersCb(order=order, page=n, q=query))
     other = CustomerOrder.RICHEST if order is CustomerOrder.NEWEST else CustomerOrder.NEWEST
     builder.button(
         text=t(f"admin-users-by-{other}"), callback_data=UsersCb(order=other, page=0, q=query)

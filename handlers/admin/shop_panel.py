@@ -35,13 +35,7 @@ def shop_categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Inlin
             text=f"{mark} {label(category.name)} ({t.write(len(category.services))})",
             callback_data=ShopCategoryCb(v=v, cat=category.index, page=0),
         )
-    nav = nav_row(
-        builder,
-        page.number,
-        page.count,
-        ShopPageCb(v=v, page=page.number - 1),
-        ShopPageCb(v=v, page=page.number + 1),
-    )
+    nav = nav_row(builder, page.number, page.count, lambda n: ShopPageCb(v=v, page=n))
     builder.adjust(*[1] * len(page.items), *([nav] if nav else []))
     return builder.as_markup()
 
@@ -63,13 +57,7 @@ def shop_category(
             text=f"{mark} #{service.id} {label(service.name, LABEL_LIMIT - 12)}",
             callback_data=ShopToggleCb(v=v, cat=cat, page=page.number, id=service.id),
         )
-    nav = nav_row(
-        builder,
-        page.number,
-        page.count,
-        ShopCategoryCb(v=v, cat=cat, page=page.number - 1),
-        ShopCategoryCb(v=v, cat=cat, page=page.number + 1),
-    )
+    nav = nav_row(builder, page.number, page.count, lambda n: ShopCategoryCb(v=v, cat=cat, page=n))
     builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // LIST_PAGE))
     builder.adjust(1, *[1] * len(page.items), *([nav] if nav else []), 1)
     return builder.as_markup()
