@@ -51,8 +51,13 @@ def test_the_walk_finds_every_package_and_module() -> None:
     assert len(found) == len(set(found)) > 100
 
 
-def test_every_module_imports_on_its_own() -> None:
+def test_every_module_imports_on_its_own(tmp_path: Path) -> None:
     names = modules()
+    # Each module is executed afresh every time, but its source need be compiled only once:
+    # bytecode kept apart from the tree (and written even where the environment says not
+    # to) halves the time.
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # A few interpreters share the modules (each keeps the third-party imports it made).
     workers = max(2, min(4, os.cpu_count() or 1))
     chunks = [names[i::workers] for i in range(workers)]
@@ -61,6 +66,7 @@ def test_every_module_imports_on_its_own() -> None:
         subprocess.Popen(  # noqa: S603
             [sys.executable, "-c", script, *chunk],
             cwd=ROOT,
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
