@@ -65,18 +65,29 @@ class Call:
 
     async def body(self) -> dict[str, Any]:
         """The JSON object posted, within `MAX_BODY`."""
-        if (self.request.content_length or 0) > MAX_BODY:
-            raise ApiError(413, "too_large")
-        raw = await self.request.content.read(MAX_BODY + 1)
-        if len(raw) > MAX_BODY:
-            raise ApiError(413, "too_large")
+        raw = await whole_body(self.request, MAX_BODY)
         try:
             data = json.loads(raw or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             raise ApiError(400, "bad_request") from None
         if not isinstance(data, dict):
             raise ApiError(400, "bad_request")
         return data
+
+
+async def whole_body(request: web.Request, limit: int) -> bytes:
+    """The body to its end, however many pieces it comes in; 413 past `limit` bytes,
+    declared or (chunked) counted as it arrives."""
+    if (request.content_length or 0) > limit:
+        raise ApiError(413, "too_large")
+    raw = bytearray()
+    # `content.read(n)` answers with what has arrived so far: a body sent in two pieces
+    # would be cut at the first.
+    while chunk := await request.content.readany():
+        raw += chunk
+        if len(raw) > limit:
+            raise ApiError(413, "too_large")
+    return bytes(raw)
 
 
 Endpoint = Callable[[Call], Awaitable[web.StreamResponse]]

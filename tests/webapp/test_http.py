@@ -1,0 +1,81 @@
+"""The bot's HTTP servers at the socket: bodies in pieces, chunked bodies, nested JSON,
+malformed requests, idle connections, headers, who may see the ops routes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
+from tests.webapp.conftest import Api, init_data
+from tests.webapp.test_api import DEFAULT, GOOD, version
+
+
+async def raw_request(port: int, *pieces: bytes, pause: float = 0.3) -> tuple[int, bytes]:
+    """Send `pieces` over one connection with a pause between them, as a slow mobile
+    network or a streaming proxy does; the answer's status and body."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for number, piece in enumerate(pieces):
+            if number:
+                await asyncio.sleep(pause)
+            writer.write(piece)
+            await writer.drain()
+        head = await reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        return status, await reader.readexactly(length)
+    finally:
+        writer.close()
+
+
+def post_head(path: str, **headers: str) -> bytes:
+    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+    lines += [f"{name.replace('_', '-')}: {value}" for name, value in headers.items()]
+    lines.append(f"{INIT_DATA_HEADER}: {init_data()}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+async def quote_body(api: Api, size: int) -> bytes:
+    """A good quote's JSON, padded to `size` bytes (a long comment list's size)."""
+    body = {"service_id": DEFAULT, "version": await version(api), "answers": GOOD, "pad": ""}
+    pad = size - len(json.dumps(body).encode())
+    return json.dumps(body | {"pad": "x" * pad}).encode()
+
+
+def port_of(api: Api) -> int:
+    port = api.http.server.port
+    assert port is not None
+    return port
+
+
+# --- bodies ---------------------------------------------------------------------------------
+
+
+async def test_a_body_sent_in_pieces_is_read_whole(api: Api) -> None:
+    body = await quote_body(api, 3000)
+    head = post_head("/app/api/quote", Content_Type="application/json")
+    head = head.replace(b"\r\n\r\n", f"\r\nContent-Length: {len(body)}\r\n\r\n".encode())
+    status, answer = await raw_request(port_of(api), head + body[:1000], body[1000:])
+    assert status == 200, answer
+    assert json.loads(answer)["quantity"] == 100
+
+
+def chunked(body: bytes, size: int) -> list[bytes]:
+    pieces = [body[at : at + size] for at in range(0, len(body), size)]
+    return [f"{len(piece):x}\r\n".encode() + piece + b"\r\n" for piece in pieces] + [b"0\r\n\r\n"]
+
+
+async def test_a_chunked_body_is_read_whole_and_refused_past_the_limit(api: Api) -> None:
+    head = post_head("/app/api/quote", Content_Type="application/json", Transfer_Encoding="chunked")
+    body = await quote_body(api, 3000)
+    status, answer = await raw_request(port_of(api), head, *chunked(body, 1000), pause=0.1)
+    assert status == 200, answer
+    huge = await quote_body(api, 100 * 1024)
+    status, answer = await raw_request(port_of(api), head, *chunked(huge, 16 * 1024), pause=0.05)
+    assert (status, json.loads(answer)["error"]["code"]) == (413, "too_large")
+    assert len(huge) > MAX_BODY
