@@ -35,7 +35,7 @@ from bot.ops.metrics import (
     Metrics,
     UpdateMetrics,
 )
-from bot.ops.server import ops_app, serve_webhook, serving
+from bot.ops.server import ops_app, public_app, serve_webhook, serving
 from bot.orders.following import Follower
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
@@ -323,8 +323,10 @@ async def _run(settings: Settings) -> None:
             if settings.http_listen:
                 # With the Mini App, a placement may be waiting on the panel when it stops.
                 wait = grace if settings.webapp_url is not None else 1
-                app = ops_app(dp, bot)
+                app = public_app(dp, bot, ops=settings.ops_listen == settings.http_listen)
                 await servers.enter_async_context(serving(app, settings.http_listen, wait))
+            if settings.ops_listen not in {"", settings.http_listen, settings.webhook_server}:
+                await servers.enter_async_context(serving(ops_app(dp), settings.ops_listen, 1))
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

@@ -66,7 +66,12 @@ EXPECTED: dict[str, str] = {
     "webhook_url": "the public https URL Telegram posts updates to, like https://bot.example/tg",
     "webhook_listen": "host:port the webhook server listens on, like 0.0.0.0:8080",
     "webhook_secret": "1 to 256 characters of A-Z, a-z, 0-9, _ and -",
-    "http_listen": "host:port for /healthz, /readyz and /metrics, like 0.0.0.0:9090, or empty",
+    "http_listen": "host:port of the Mini App's server (and /healthz), like 0.0.0.0:8081, or empty",
+    "ops_listen": (
+        "host:port for /healthz, /readyz and /metrics, like 127.0.0.1:9090, on a port of its own"
+        " (or exactly HTTP_LISTEN's or the webhook's host:port to share that server), or empty"
+        " for none"
+    ),
     "webapp_url": (
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
@@ -149,6 +154,9 @@ class Settings(BaseSettings):
     # Empty: no Mini App and no entry to it. Served by the bot's own HTTP server, behind the
     # reseller's HTTPS proxy: Telegram opens Mini Apps over https only.
     webapp_url: HttpUrl | None = None
+    # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
+    # operator opens them (compose: the container's own network, for Prometheus).
+    ops_listen: str = "127.0.0.1:9090"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Empty: `backups` beside the database, so it is in the same volume.
@@ -207,11 +215,27 @@ class Settings(BaseSettings):
         zone_of(value)
         return value
 
-    @field_validator("webhook_listen", "http_listen")
+    @field_validator("webhook_listen", "http_listen", "ops_listen")
     @classmethod
     def _listen_shape(cls, value: str) -> str:
         if value:
             parse_listen(value)
+        return value
+
+    @field_validator("ops_listen")
+    @classmethod
+    def _own_port(cls, value: str, info: ValidationInfo) -> str:
+        webhook = info.data.get("webhook_listen") if info.data.get("webhook_url") else ""
+        for other in (info.data.get("http_listen"), webhook):
+            # The same host:port is one server sharing the routes; another host on the same
+            # port would fail to listen only once the bot is half started.
+            if (
+                value
+                and other
+                and value != other
+                and parse_listen(value)[1] == parse_listen(other)[1]
+            ):
+                raise ValueError("shares a port with another server")
         return value
 
     @field_validator("webhook_secret")
@@ -275,6 +299,11 @@ class Settings(BaseSettings):
     @property
     def backups_folder(self) -> Path:
         return self.backup_dir or self.database_path.parent / "backups"
+
+    @property
+    def webhook_server(self) -> str:
+        """Where the webhook's server listens; empty when polling."""
+        return self.webhook_listen if self.webhook_url is not None else ""
 
     @property
     def webhook_token(self) -> str:

@@ -1,4 +1,9 @@
-"""HTTP: Telegram's webhook, health (`/healthz`, `/readyz`) and Prometheus `/metrics`.
+"""HTTP: Telegram's webhook, the Mini App's server, health (`/healthz`, `/readyz`) and
+Prometheus `/metrics`.
+
+`/readyz` and `/metrics` tell the panel's balance and the order volume: they are served on
+their own listener (OPS_LISTEN, loopback by default), not on the servers a proxy forwards
+to, which answer only `/healthz` besides the webhook and the Mini App.
 
 With a webhook an update is acknowledged only when its handler has returned
 (`handle_in_background=False`): Telegram sends again whatever a crash cut short, as
@@ -36,15 +41,18 @@ class ListenError(Exception):
     """A server could not listen where the settings say."""
 
 
+async def healthz(request: web.Request) -> web.Response:
+    return web.Response(text="ok\n")
+
+
 def add_ops_routes(app: web.Application, dp: Dispatcher) -> None:
+    """`/healthz`, and what only the operator should read: `/readyz` (why the bot is not
+    ready) and `/metrics` (the panel's balance, order volume)."""
     metrics: Metrics = dp["metrics"]
     db: Database = dp["db"]
     outbox: OutboxRepo = dp["outbox"]
     settings: Settings = dp["settings"]
     stale_after = STALE_SWEEPS * settings.status_poll_interval + settings.panel_timeout
-
-    async def healthz(request: web.Request) -> web.Response:
-        return web.Response(text="ok\n")
 
     async def readyz(request: web.Request) -> web.Response:
         try:
@@ -68,16 +76,33 @@ def add_ops_routes(app: web.Application, dp: Dispatcher) -> None:
     app.router.add_get("/metrics", metrics_page)
 
 
-def add_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
-    """Health and metrics, and the Mini App where WEBAPP_URL is set."""
-    add_ops_routes(app, dp)
+def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bool) -> None:
+    """`/healthz` and the Mini App where WEBAPP_URL is set; the ops routes too only where
+    OPS_LISTEN names this very server."""
+    if ops:
+        add_ops_routes(app, dp)
+    else:
+        app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
 
 
-def ops_app(dp: Dispatcher, bot: Bot) -> web.Application:
-    app = web.Application()
-    add_routes(app, dp, bot)
+def new_app() -> web.Application:
+    """Every server the bot runs starts here."""
+    return web.Application()
+
+
+def public_app(dp: Dispatcher, bot: Bot, *, ops: bool = False) -> web.Application:
+    """The server behind the reseller's proxy (HTTP_LISTEN): health and the Mini App."""
+    app = new_app()
+    add_public_routes(app, dp, bot, ops=ops)
+    return app
+
+
+def ops_app(dp: Dispatcher) -> web.Application:
+    """The operator's server (OPS_LISTEN, loopback by default)."""
+    app = new_app()
+    add_ops_routes(app, dp)
     return app
 
 
@@ -116,14 +141,14 @@ async def until_signalled() -> None:
 
 async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: float) -> None:
     url = str(settings.webhook_url)
-    app = web.Application()
+    app = new_app()
     # First, so the dispatcher's shutdown (it waits for running handlers) comes before the
     # request handler's own, which closes the bot's session.
     setup_application(app, dp, bot=bot)
     SimpleRequestHandler(
         dp, bot, handle_in_background=False, secret_token=settings.webhook_token
     ).register(app, path=urlsplit(url).path or "/")
-    add_routes(app, dp, bot)
+    add_public_routes(app, dp, bot, ops=settings.ops_listen == settings.webhook_listen)
     async with serving(app, settings.webhook_listen, grace):
         await bot.set_webhook(
             url,

@@ -15,7 +15,7 @@ from aiogram.methods import CreateInvoiceLink
 from aiohttp.test_utils import TestServer
 
 from bot.catalogue import Catalogue
-from bot.ops.server import ops_app
+from bot.ops.server import public_app
 from bot.storage import Database, OrdersRepo, ShopRepo
 from bot.webapp.auth import sign_init_data
 from tests.conftest import fund
@@ -54,7 +54,7 @@ async def url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
     await shop.set_text("service", str(DEFAULT_ID), "ru", "description", "Живые подписчики")
     await shop.set_text("service", str(COMMENTS_ID), "en", "description", "Handwritten remarks")
     await catalogue.refresh()
-    server = TestServer(ops_app(dp, bot))
+    server = TestServer(public_app(dp, bot))
     await server.start_server()
     try:
         yield str(server.make_url("/app/"))

@@ -79,3 +79,14 @@ async def test_a_chunked_body_is_read_whole_and_refused_past_the_limit(api: Api)
     status, answer = await raw_request(port_of(api), head, *chunked(huge, 16 * 1024), pause=0.05)
     assert (status, json.loads(answer)["error"]["code"]) == (413, "too_large")
     assert len(huge) > MAX_BODY
+
+
+# --- which server answers what --------------------------------------------------------------
+
+
+async def test_the_public_server_answers_health_but_not_the_operators_pages(api: Api) -> None:
+    """What a proxy forwards to (the Mini App's, the webhook's server) must not tell the
+    panel's balance and order volume: those are on OPS_LISTEN only."""
+    assert (await api.http.get("/healthz")).status == 200
+    assert (await api.http.get("/metrics")).status == 404
+    assert (await api.http.get("/readyz")).status == 404
