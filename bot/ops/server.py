@@ -24,6 +24,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
@@ -89,7 +90,9 @@ def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bo
 
 def new_app() -> web.Application:
     """Every server the bot runs starts here."""
-    return web.Application()
+    app = web.Application()
+    app.on_response_prepare.append(secure_headers)
+    return app
 
 
 def public_app(dp: Dispatcher, bot: Bot, *, ops: bool = False) -> web.Application:
@@ -139,16 +142,23 @@ async def until_signalled() -> None:
     log.info("stopping: no new updates; waiting for the ones being handled")
 
 
-async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: float) -> None:
-    url = str(settings.webhook_url)
+def webhook_app(dp: Dispatcher, bot: Bot) -> web.Application:
+    """Telegram's webhook at the path of WEBHOOK_URL, with health and the Mini App."""
+    settings: Settings = dp["settings"]
     app = new_app()
     # First, so the dispatcher's shutdown (it waits for running handlers) comes before the
     # request handler's own, which closes the bot's session.
     setup_application(app, dp, bot=bot)
     SimpleRequestHandler(
         dp, bot, handle_in_background=False, secret_token=settings.webhook_token
-    ).register(app, path=urlsplit(url).path or "/")
+    ).register(app, path=urlsplit(str(settings.webhook_url)).path or "/")
     add_public_routes(app, dp, bot, ops=settings.ops_listen == settings.webhook_listen)
+    return app
+
+
+async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: float) -> None:
+    url = str(settings.webhook_url)
+    app = webhook_app(dp, bot)
     async with serving(app, settings.webhook_listen, grace):
         await bot.set_webhook(
             url,

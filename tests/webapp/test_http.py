@@ -6,6 +6,14 @@ from __future__ import annotations
 import asyncio
 import json
 
+from aiogram import Bot, Dispatcher
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import HttpUrl
+
+from bot.app import create_dispatcher
+from bot.ops.server import ops_app, webhook_app
+from bot.settings import Settings
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
 from tests.webapp.conftest import Api, init_data
 from tests.webapp.test_api import DEFAULT, GOOD, version
@@ -45,6 +53,13 @@ async def quote_body(api: Api, size: int) -> bytes:
     body = {"service_id": DEFAULT, "version": await version(api), "answers": GOOD, "pad": ""}
     pad = size - len(json.dumps(body).encode())
     return json.dumps(body | {"pad": "x" * pad}).encode()
+
+
+def with_settings(dp: Dispatcher, settings: Settings) -> Dispatcher:
+    """A dispatcher like `dp` (same database, panel, texts) with other settings."""
+    return create_dispatcher(
+        settings=settings, db=dp["db"], panel=dp["panel"], translator=dp["translator"]
+    )
 
 
 def port_of(api: Api) -> int:
@@ -90,3 +105,46 @@ async def test_the_public_server_answers_health_but_not_the_operators_pages(api:
     assert (await api.http.get("/healthz")).status == 200
     assert (await api.http.get("/metrics")).status == 404
     assert (await api.http.get("/readyz")).status == 404
+
+
+# --- headers --------------------------------------------------------------------------------
+
+
+def assert_hardened(response: ClientResponse) -> None:
+    headers = response.headers
+    assert "frame-ancestors https://web.telegram.org" in headers["Content-Security-Policy"]
+    assert "script-src 'self' https://telegram.org;" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "Server" not in headers, headers["Server"]
+
+
+async def test_every_answer_carries_the_security_headers(
+    api: Api, dp: Dispatcher, bot: Bot, settings: Settings
+) -> None:
+    answers = [
+        await api.http.get("/app/"),
+        await api.http.get("/app/static/app.js"),
+        await api.call("POST", "me"),
+        await api.call("POST", "me", headers={INIT_DATA_HEADER: "forged"}),
+        await api.http.get("/app/api/nothing-here"),
+        await api.http.get("/healthz"),
+    ]
+    for answer in answers:
+        assert_hardened(answer)
+    page, script, me, refused, missing, health = answers
+    assert "<script" in await page.text()
+    assert (me.status, refused.status, missing.status) == (200, 401, 404)
+    # What is personal or live is kept by no cache; the page's own files may be.
+    for answer in (me, refused, missing, health):
+        assert answer.headers["Cache-Control"] == "no-store"
+    assert "no-store" not in script.headers.get("Cache-Control", "")
+    catalogue = await api.call("GET", "catalogue")
+    assert catalogue.headers["Cache-Control"] == "private, no-cache"  # revalidated by ETag
+
+    async with TestClient(TestServer(ops_app(dp))) as ops:
+        assert_hardened(await ops.get("/metrics"))
+    hooked = settings.model_copy(update={"webhook_url": HttpUrl("https://bot.example/tg")})
+    webhook = webhook_app(with_settings(dp, hooked), bot)
+    async with TestClient(TestServer(webhook)) as telegram:
+        assert_hardened(await telegram.post("/tg", json={}))
