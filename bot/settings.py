@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -76,6 +77,13 @@ EXPECTED: dict[str, str] = {
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
     ),
+    "trusted_proxies": (
+        "comma-separated addresses or networks of the proxies in front of the bot, like"
+        " 127.0.0.1,172.16.0.0/12, or empty for none"
+    ),
+    "webhook_ip_filter": (
+        "true or false: whether webhook calls are taken only from Telegram's addresses"
+    ),
     "log_level": "one of DEBUG, INFO, WARNING, ERROR",
     "log_format": "text or json",
     "backup_dir": "a folder for the database's backups",
@@ -95,6 +103,17 @@ _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 # What Telegram accepts as a webhook's secret_token.
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
+
+
+Network = IPv4Network | IPv6Network
+# Loopback and the private ranges: a proxy on this machine or in the same Docker network.
+DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+
+
+def parse_networks(value: str) -> tuple[Network, ...]:
+    """`10.0.0.0/8,::1` as networks; ValueError for anything else."""
+    parts = (part.strip() for part in value.split(","))
+    return tuple(ip_network(part, strict=False) for part in parts if part)
 
 
 def zone_of(name: str) -> ZoneInfo:
@@ -157,6 +176,11 @@ class Settings(BaseSettings):
     # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
     # operator opens them (compose: the container's own network, for Prometheus).
     ops_listen: str = "127.0.0.1:9090"
+    # Whose X-Forwarded-For is believed: the address a request came from is limited per
+    # address and, for the webhook, checked against Telegram's ranges.
+    trusted_proxies: str = DEFAULT_TRUSTED_PROXIES
+    # Off only where another proxy in front (a CDN) hides Telegram's address.
+    webhook_ip_filter: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Empty: `backups` beside the database, so it is in the same volume.
@@ -238,6 +262,12 @@ class Settings(BaseSettings):
                 raise ValueError("shares a port with another server")
         return value
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        parse_networks(value)
+        return value
+
     @field_validator("webhook_secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
@@ -299,6 +329,10 @@ class Settings(BaseSettings):
     @property
     def backups_folder(self) -> Path:
         return self.backup_dir or self.database_path.parent / "backups"
+
+    @property
+    def proxies(self) -> tuple[Network, ...]:
+        return parse_networks(self.trusted_proxies)
 
     @property
     def webhook_server(self) -> str:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
@@ -32,6 +33,10 @@ from bot.webapp import add_webapp_routes
 
 log = logging.getLogger(__name__)
 
+# Seconds a connection may go without a whole request's headers, idle between requests
+# too: one opened and left silent, or sent half a header, holds nothing for long. Above the
+# 10-20 s a mobile network may take, below what a proxy keeps an upstream connection.
+IDLE_TIMEOUT = 30.0
 # How long /readyz waits for the database before it says it is not ready.
 DB_CHECK_TIMEOUT = 5.0
 # Sweeps this many intervals overdue (or the panel silent as long) make the bot not ready.
@@ -40,6 +45,28 @@ STALE_SWEEPS = 3
 
 class ListenError(Exception):
     """A server could not listen where the settings say."""
+
+
+class MalformedRequests(logging.Filter):
+    """aiohttp logs a request it cannot parse (a bad header, a bad method) with its
+    traceback at ERROR: that is a stranger's input, not our fault, so one line at INFO.
+    A handler's own failure (500) stays an error with its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError):
+            remote = record.args[0] if isinstance(record.args, tuple) and record.args else "?"
+            reason = " ".join(str(error.message).split())  # aiohttp's spans lines
+            record.msg = "refused a malformed request from %s: %s"
+            record.args = (remote, reason)
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            record.exc_info = record.exc_text = None
+        return True
+
+
+# What the servers themselves log (not the handlers): malformed requests, handler failures.
+server_log = logging.getLogger("bot.ops.http")
+server_log.addFilter(MalformedRequests())
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -110,11 +137,21 @@ def ops_app(dp: Dispatcher) -> web.Application:
 
 
 @asynccontextmanager
-async def serving(app: web.Application, listen: str, grace: float) -> AsyncIterator[None]:
+async def serving(
+    app: web.Application, listen: str, grace: float, *, idle: float = IDLE_TIMEOUT
+) -> AsyncIterator[None]:
     """Serve `app` on `listen` (host:port) for the block; on the way out stop listening,
-    then let requests still being handled finish for up to `grace` s."""
+    then let requests still being handled finish for up to `grace` s. A connection without
+    a whole request's headers for `idle` s is closed."""
     host, port = parse_listen(listen)
-    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=grace, access_log=None)
+    runner = web.AppRunner(
+        app,
+        handle_signals=False,
+        shutdown_timeout=grace,
+        access_log=None,
+        keepalive_timeout=idle,
+        logger=server_log,
+    )
     await runner.setup()
     try:
         try:

@@ -87,6 +87,7 @@ webapp-error-forged = Telegram orqali kirishni tekshirib boʻlmadi. Doʻkonni bo
 webapp-error-expired = Sahifa juda uzoq ochiq turdi. Doʻkonni botdan qaytadan oching.
 webapp-error-rate-limited = Bir vaqtda juda koʻp soʻrov. Bir necha soniya kuting.
 webapp-error-too-large = Bir martada yuborish uchun matn juda koʻp.
+webapp-error-too-slow = Buni yuborish uchun aloqa juda sekin. Qaytadan urinib koʻring.
 webapp-error-bad-request = Sahifa biz oʻqiy olmaydigan narsa yubordi. Uni qayta yuklang.
 webapp-error-internal = Bizda nimadir xato ketdi. Qaytadan urinib koʻring.
 webapp-error-catalogue-unavailable = Katalogni hozir yuklab boʻlmayapti. Bir necha daqiqadan keyin urinib koʻring.

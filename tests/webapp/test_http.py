@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+from collections.abc import AsyncIterator
 
+import pytest
 from aiogram import Bot, Dispatcher
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import HttpUrl
 
 from bot.app import create_dispatcher
-from bot.ops.server import ops_app, webhook_app
+from bot.ops.server import ops_app, public_app, serving, webhook_app
 from bot.settings import Settings
+from bot.webapp import api as webapp_api
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
+from tests.e2e.bot_process import free_port
 from tests.webapp.conftest import Api, init_data
 from tests.webapp.test_api import DEFAULT, GOOD, version
 
@@ -148,3 +153,112 @@ async def test_every_answer_carries_the_security_headers(
     webhook = webhook_app(with_settings(dp, hooked), bot)
     async with TestClient(TestServer(webhook)) as telegram:
         assert_hardened(await telegram.post("/tg", json={}))
+
+
+# --- slow, idle and too many ----------------------------------------------------------------
+
+
+@pytest.fixture
+async def served(dp: Dispatcher, bot: Bot) -> AsyncIterator[int]:
+    """The Mini App's server as the bot runs it (`serving`), closing connections that have
+    sent no whole request's headers for 0.5 s; its port."""
+    port = free_port()
+    async with serving(public_app(dp, bot), f"127.0.0.1:{port}", 1, idle=0.5):
+        yield port
+
+
+async def closed_by_server(reader: asyncio.StreamReader) -> bool:
+    # The bound only keeps a failing test from hanging: the server closes after 0.5 s.
+    return await asyncio.wait_for(reader.read(), 20) == b""
+
+
+async def test_idle_and_half_sent_connections_are_closed(served: int) -> None:
+    silent = await asyncio.open_connection("127.0.0.1", served)
+    half = await asyncio.open_connection("127.0.0.1", served)
+    half[1].write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+    try:
+        assert await closed_by_server(silent[0])
+        assert await closed_by_server(half[0])
+    finally:
+        silent[1].close()
+        half[1].close()
+    # A whole request is answered as ever, and its connection kept for the next one.
+    reader, writer = await asyncio.open_connection("127.0.0.1", served)
+    writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    assert (await reader.readuntil(b"\r\n\r\n")).startswith(b"HTTP/1.1 200")
+    writer.close()
+
+
+async def test_a_body_that_stops_half_way_is_answered_408(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(webapp_api, "BODY_TIMEOUT", 0.5)
+    head = post_head("/app/api/quote", Content_Type="application/json", Content_Length="100")
+    reader, writer = await asyncio.open_connection("127.0.0.1", port_of(api))
+    writer.write(head + b'{"service_id": 1')
+    try:
+        answer = await asyncio.wait_for(reader.read(), 20)
+    finally:
+        writer.close()
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert b'"too_slow"' in answer
+
+
+@pytest.fixture
+async def strict_api(
+    dp: Dispatcher, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Api]:
+    """The API with an address's bucket refilled too slowly to matter within a test."""
+    monkeypatch.setattr(webapp_api, "ADDRESS_RATE", 0.001)
+    async with TestClient(TestServer(public_app(dp, bot))) as http:
+        yield Api(http)
+
+
+async def test_calls_are_limited_per_address_forged_ones_too(strict_api: Api) -> None:
+    api = strict_api
+    forged = {INIT_DATA_HEADER: "user=%7B%22id%22%3A1%7D&hash=00"}
+    codes = [(await api.call("POST", "me", headers=forged)).status for _ in range(210)]
+    assert codes[: webapp_api.ADDRESS_BURST] == [401] * webapp_api.ADDRESS_BURST
+    assert set(codes[webapp_api.ADDRESS_BURST :]) == {429}
+    # Signed calls from that address wait too; another address (behind our proxy) does not.
+    await api.refused("POST", "me", 429, "rate_limited")
+    assert (await api.call("POST", "me", headers={"X-Forwarded-For": "203.0.113.9"})).status == 200
+
+
+# --- what a stranger's bytes cannot do ------------------------------------------------------
+
+
+async def test_deeply_nested_json_is_a_bad_request(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    nested = "[" * 30_000 + "]" * 30_000  # 60 KB, within the body limit
+    headers = {"Content-Type": "application/json"}
+    await api.refused("POST", "quote", 400, "bad_request", data=nested, headers=headers)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n",
+        b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: \x01\x02\r\n\r\n",
+        b"GET /healthz HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+        b"G@T /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        b"GET /healthz HTTP/9.9\r\n\r\n",
+    ],
+)
+async def test_malformed_requests_are_refused_without_a_traceback(
+    served: int, request_bytes: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    reader, writer = await asyncio.open_connection("127.0.0.1", served)
+    writer.write(request_bytes)
+    try:
+        answer = await asyncio.wait_for(reader.read(), 20)
+    finally:
+        writer.close()
+    assert answer.split(b"\r\n")[0].endswith(b" 400 Bad Request"), answer
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+    [logged] = [r.getMessage() for r in caplog.records if r.name == "bot.ops.http"]
+    assert logged.startswith("refused a malformed request from 127.0.0.1: ")
+    assert "\n" not in logged
