@@ -45,6 +45,8 @@ ALL_NAMES = [
     "HTTP_LISTEN",
     "WEBAPP_URL",
     "OPS_LISTEN",
+    "TRUSTED_PROXIES",
+    "WEBHOOK_IP_FILTER",
     "LOG_LEVEL",
     "LOG_FORMAT",
     "BACKUP_DIR",
@@ -81,6 +83,8 @@ def test_defaults(monkeypatch) -> None:
     assert settings.stars_rate == Decimal("0.01")
     assert settings.notify_rate == 25
     assert settings.ops_listen == "127.0.0.1:9090"
+    assert settings.webhook_ip_filter is True
+    assert [str(network) for network in settings.proxies][:2] == ["127.0.0.0/8", "::1/128"]
 
 
 def test_every_documented_name_is_a_setting() -> None:
@@ -132,6 +136,9 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("WEBHOOK_SECRET", "has spaces"),
         ("HTTP_LISTEN", "localhost"),
         ("OPS_LISTEN", "9090"),
+        ("TRUSTED_PROXIES", "10.0.0.0/33"),
+        ("TRUSTED_PROXIES", "localhost"),
+        ("WEBHOOK_IP_FILTER", "maybe"),
         ("LOG_LEVEL", "LOUD"),
         ("LOG_FORMAT", "xml"),
         ("BACKUP_INTERVAL", "-1"),

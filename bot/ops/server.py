@@ -27,6 +27,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
+from bot.ops.webhook_guard import telegram_only
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
 from bot.webapp import add_webapp_routes
@@ -182,13 +183,16 @@ async def until_signalled() -> None:
 def webhook_app(dp: Dispatcher, bot: Bot) -> web.Application:
     """Telegram's webhook at the path of WEBHOOK_URL, with health and the Mini App."""
     settings: Settings = dp["settings"]
+    path = urlsplit(str(settings.webhook_url)).path or "/"
     app = new_app()
+    if settings.webhook_ip_filter:
+        app.middlewares.append(telegram_only(path, settings.proxies))
     # First, so the dispatcher's shutdown (it waits for running handlers) comes before the
     # request handler's own, which closes the bot's session.
     setup_application(app, dp, bot=bot)
     SimpleRequestHandler(
         dp, bot, handle_in_background=False, secret_token=settings.webhook_token
-    ).register(app, path=urlsplit(str(settings.webhook_url)).path or "/")
+    ).register(app, path=path)
     add_public_routes(app, dp, bot, ops=settings.ops_listen == settings.webhook_listen)
     return app
 

@@ -122,6 +122,8 @@ class BotProcess:
             "WEBHOOK_URL": f"{base}/telegram",
             "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
             "WEBHOOK_SECRET": secret,
+            # The fake Telegram posts from 127.0.0.1, no address of Telegram's.
+            "WEBHOOK_IP_FILTER": "false",
         }
         return base
 

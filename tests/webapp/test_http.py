@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
@@ -262,3 +263,69 @@ async def test_malformed_requests_are_refused_without_a_traceback(
     [logged] = [r.getMessage() for r in caplog.records if r.name == "bot.ops.http"]
     assert logged.startswith("refused a malformed request from 127.0.0.1: ")
     assert "\n" not in logged
+
+
+# --- who may post to the webhook ------------------------------------------------------------
+
+TELEGRAM = "149.154.167.197"  # in 149.154.160.0/20, one of Telegram's published ranges
+
+
+@pytest.fixture
+def webhook_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"webhook_url": HttpUrl("https://bot.example/tg")})
+
+
+async def post_update(
+    http: TestClient[Any, Any], settings: Settings, forwarded_for: str | None = None
+) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": settings.webhook_token}
+    if forwarded_for is not None:
+        headers["X-Forwarded-For"] = forwarded_for
+    async with http.post("/tg", json={"update_id": 1}, headers=headers) as answer:
+        return answer.status
+
+
+async def test_the_webhook_takes_calls_from_telegrams_addresses_only(
+    dp: Dispatcher, bot: Bot, webhook_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The test client is 127.0.0.1, a trusted proxy by default: its X-Forwarded-For says
+    where a call came from; without one the call is the proxy's own."""
+    async with TestClient(
+        TestServer(webhook_app(with_settings(dp, webhook_settings), bot))
+    ) as http:
+        assert await post_update(http, webhook_settings, TELEGRAM) == 200
+        assert await post_update(http, webhook_settings, "203.0.113.5") == 403
+        assert await post_update(http, webhook_settings) == 403
+        # A client's own X-Forwarded-For comes first; the one our proxy saw, last.
+        assert await post_update(http, webhook_settings, f"{TELEGRAM}, 203.0.113.5") == 403
+        assert await post_update(http, webhook_settings, f"203.0.113.5, {TELEGRAM}") == 200
+        assert await post_update(http, webhook_settings, "::1, garbage") == 403
+        assert (await http.get("/healthz")).status == 200  # the rest of the server is not held
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len([w for w in warnings if "refused a call from 203.0.113.5" in w]) == 1
+
+
+@pytest.mark.parametrize(
+    ("update", "telegram_status", "local_status"),
+    [
+        # Nobody's X-Forwarded-For believed: a call is from whoever connected.
+        ({"trusted_proxies": ""}, 403, 403),
+        # Behind another proxy that hides Telegram's address: the check is off.
+        ({"webhook_ip_filter": False}, 200, 200),
+    ],
+)
+async def test_the_webhooks_address_check_follows_the_settings(
+    dp: Dispatcher,
+    bot: Bot,
+    webhook_settings: Settings,
+    update: dict[str, Any],
+    telegram_status: int,
+    local_status: int,
+) -> None:
+    changed = webhook_settings.model_copy(update=update)
+    async with TestClient(TestServer(webhook_app(with_settings(dp, changed), bot))) as http:
+        assert await post_update(http, changed, TELEGRAM) == telegram_status
+        assert await post_update(http, changed) == local_status
+        # Whatever the address, the secret is still asked for.
+        async with http.post("/tg", json={"update_id": 2}) as unsigned:
+            assert unsigned.status in {401, 403}
