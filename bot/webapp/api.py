@@ -135,7 +135,10 @@ class Gate:
             try:
                 caller = caller_of(init_data, self._token)
             except NotSigned as refused:
-                return error_response(ApiError(401, refused.code), self._claimed(init_data))
+                t = self._claimed(init_data)
+                # The page offers to close it (then open the shop again) with this label.
+                reopen = ApiError(401, refused.code, extra={"close": plain(t("webapp-close"))})
+                return error_response(reopen, t)
             t = await self.texts(caller)
             if not self._limit.allow(caller.id):
                 return error_response(ApiError(429, "rate_limited"), t)

@@ -19,8 +19,10 @@ from urllib.parse import parse_qsl, urlencode
 
 from aiogram.utils.web_app import safe_parse_webapp_init_data
 
-# Seconds a Mini App session's initData is accepted: a day, as long as a chat's keyboard.
-MAX_AGE = 24 * 3600
+# Seconds a Mini App session's initData is accepted: an hour is a long visit to a shop, and
+# a copy of it (a proxy's log, a shared screen) is worth that much only. Telegram gives an
+# open page no fresh initData: past this the page asks the customer to open it again.
+MAX_AGE = 3600
 # A clock a little ahead of ours is not a forgery.
 CLOCK_SKEW = 300
 Key = TypeVar("Key", int, str)

@@ -87,6 +87,7 @@ webapp-error-unauthorized = Please open the shop from the bot in Telegram.
 webapp-error-forged = This page's Telegram sign-in could not be checked. Please open the shop again from the bot.
 webapp-error-expired = This page has been open too long. Please open the shop again from the bot.
 webapp-error-rate-limited = Too many requests at once. Please wait a few seconds.
+webapp-close = Close
 webapp-error-too-large = That is too much text to send at once.
 webapp-error-too-slow = The connection is too slow to send this. Please try again.
 webapp-error-bad-request = The page sent something we cannot read. Please reload it.

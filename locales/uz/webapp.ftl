@@ -86,6 +86,7 @@ webapp-error-unauthorized = Doʻkonni Telegramdagi botdan oching.
 webapp-error-forged = Telegram orqali kirishni tekshirib boʻlmadi. Doʻkonni botdan qaytadan oching.
 webapp-error-expired = Sahifa juda uzoq ochiq turdi. Doʻkonni botdan qaytadan oching.
 webapp-error-rate-limited = Bir vaqtda juda koʻp soʻrov. Bir necha soniya kuting.
+webapp-close = Yopish
 webapp-error-too-large = Bir martada yuborish uchun matn juda koʻp.
 webapp-error-too-slow = Buni yuborish uchun aloqa juda sekin. Qaytadan urinib koʻring.
 webapp-error-bad-request = Sahifa biz oʻqiy olmaydigan narsa yubordi. Uni qayta yuklang.

@@ -329,3 +329,16 @@ async def test_the_webhooks_address_check_follows_the_settings(
         # Whatever the address, the secret is still asked for.
         async with http.post("/tg", json={"update_id": 2}) as unsigned:
             assert unsigned.status in {401, 403}
+
+
+# --- how long a page's sign-in lasts --------------------------------------------------------
+
+
+async def test_init_data_two_hours_old_is_refused_with_a_way_back(api: Api) -> None:
+    """A copy of someone's initData is worth an hour, not a day; the refusal brings the
+    label of the page's button that closes it, to open the shop again from the bot."""
+    fresh_enough = {INIT_DATA_HEADER: init_data(age=50 * 60)}
+    assert (await api.call("POST", "me", headers=fresh_enough)).status == 200
+    old = {INIT_DATA_HEADER: init_data(language="uz", age=2 * 3600)}
+    error = await api.refused("POST", "me", 401, "expired", headers=old)
+    assert error["close"] == "Yopish"
