@@ -326,7 +326,8 @@ async def _run(settings: Settings) -> None:
                 app = public_app(dp, bot, ops=settings.ops_listen == settings.http_listen)
                 await servers.enter_async_context(serving(app, settings.http_listen, wait))
             if settings.ops_listen not in {"", settings.http_listen, settings.webhook_server}:
-                await servers.enter_async_context(serving(ops_app(dp), settings.ops_listen, 1))
+                ops = serving(ops_app(dp), settings.ops_listen, 1, setting="OPS_LISTEN")
+                await servers.enter_async_context(ops)
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import time
 from collections.abc import AsyncIterator
@@ -139,11 +140,16 @@ def ops_app(dp: Dispatcher) -> web.Application:
 
 @asynccontextmanager
 async def serving(
-    app: web.Application, listen: str, grace: float, *, idle: float = IDLE_TIMEOUT
+    app: web.Application,
+    listen: str,
+    grace: float,
+    *,
+    setting: str = "HTTP_LISTEN",
+    idle: float = IDLE_TIMEOUT,
 ) -> AsyncIterator[None]:
-    """Serve `app` on `listen` (host:port) for the block; on the way out stop listening,
-    then let requests still being handled finish for up to `grace` s. A connection without
-    a whole request's headers for `idle` s is closed."""
+    """Serve `app` on `listen` (host:port, from `setting`) for the block; on the way out stop
+    listening, then let requests still being handled finish for up to `grace` s. A
+    connection without a whole request's headers for `idle` s is closed."""
     host, port = parse_listen(listen)
     runner = web.AppRunner(
         app,
@@ -158,7 +164,12 @@ async def serving(
         try:
             await web.TCPSite(runner, host, port).start()
         except OSError as error:
-            raise ListenError(f"cannot listen on {listen}: {error.strerror}") from None
+            # asyncio's strerror repeats the address: the errno's own words are enough.
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise ListenError(
+                f"{setting}: cannot listen on {listen} ({reason}); set {setting} to another"
+                " host:port"
+            ) from None
         log.info("listening on %s", listen)
         yield
     finally:
@@ -200,7 +211,7 @@ def webhook_app(dp: Dispatcher, bot: Bot) -> web.Application:
 async def serve_webhook(dp: Dispatcher, bot: Bot, settings: Settings, grace: float) -> None:
     url = str(settings.webhook_url)
     app = webhook_app(dp, bot)
-    async with serving(app, settings.webhook_listen, grace):
+    async with serving(app, settings.webhook_listen, grace, setting="WEBHOOK_LISTEN"):
         await bot.set_webhook(
             url,
             secret_token=settings.webhook_token,

@@ -16,7 +16,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from pydantic import HttpUrl
 
 from bot.app import create_dispatcher
-from bot.ops.server import ops_app, public_app, serving, webhook_app
+from bot.ops.server import ListenError, ops_app, public_app, serving, webhook_app
 from bot.settings import Settings
 from bot.webapp import api as webapp_api
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
@@ -342,3 +342,17 @@ async def test_init_data_two_hours_old_is_refused_with_a_way_back(api: Api) -> N
     old = {INIT_DATA_HEADER: init_data(language="uz", age=2 * 3600)}
     error = await api.refused("POST", "me", 401, "expired", headers=old)
     assert error["close"] == "Yopish"
+
+
+async def test_a_busy_port_is_named_with_its_setting(dp: Dispatcher) -> None:
+    """The operator's listener is on by default: a port already taken says which setting
+    to change, in one line."""
+    port = free_port()
+    async with serving(ops_app(dp), f"127.0.0.1:{port}", 1, setting="OPS_LISTEN"):
+        with pytest.raises(ListenError) as busy:
+            async with serving(ops_app(dp), f"127.0.0.1:{port}", 1, setting="OPS_LISTEN"):
+                pass
+    assert str(busy.value) == (
+        f"OPS_LISTEN: cannot listen on 127.0.0.1:{port} (Address already in use); set"
+        " OPS_LISTEN to another host:port"
+    )
