@@ -7,8 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONPATH=/app \
     DATABASE_PATH=/data/bot.sqlite3 \
-    BACKUP_DIR=/data/backups \
-    HTTP_LISTEN=0.0.0.0:9090
+    BACKUP_DIR=/data/backups
 
 WORKDIR /app
 # The locked dependencies first (every file checked against its hash), so a code change
@@ -25,8 +24,8 @@ RUN useradd --create-home --uid 10001 shop && mkdir -p /data && chown shop /data
 USER shop
 VOLUME ["/data"]
 
-# /healthz on HTTP_LISTEN (9090 inside the container, published nowhere unless asked):
-# `docker ps` shows healthy or unhealthy with `docker run` as with compose.
+# /healthz on OPS_LISTEN (127.0.0.1:9090 inside the container unless set): `docker ps`
+# shows healthy or unhealthy with a plain `docker run` as with compose.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["python", "-m", "bot.ops.healthcheck"]
 # SIGTERM: the bot stops taking updates and lets a placement waiting on the panel record its

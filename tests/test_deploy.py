@@ -37,8 +37,7 @@ def test_env_example_leaves_the_volume_paths_to_the_image() -> None:
     assert image["DATABASE_PATH"] == f"{VOLUME}/bot.sqlite3"
     assert image["BACKUP_DIR"] == f"{VOLUME}/backups"
     assert f'VOLUME ["{VOLUME}"]' in DOCKERFILE
-    # The image's health check needs HTTP_LISTEN: a copied .env must not empty it.
-    assert not {"DATABASE_PATH", "BACKUP_DIR", "HTTP_LISTEN"} & env_example().keys()
+    assert not {"DATABASE_PATH", "BACKUP_DIR"} & env_example().keys()
     # Everything else .env.example sets is a real setting with a value the bot accepts.
     names = {name.upper() for name in Settings.model_fields}
     assert env_example().keys() <= names
@@ -60,13 +59,17 @@ def test_compose_runs_the_image_as_the_readme_says() -> None:
     default_timeout = Settings.model_fields["panel_timeout"].default
     assert int(grace[1]) >= default_timeout + DRAIN_MARGIN
     assert f"docker stop -t {grace[1]}" in (ROOT / "README.md").read_text()
-    listen = re.search(r"HTTP_LISTEN: [0-9.]+:(\d+)", COMPOSE)
+    listen = re.search(r"OPS_LISTEN: [0-9.]+:(\d+)", COMPOSE)
     assert listen is not None
-    assert listen[1] == dockerfile_env()["HTTP_LISTEN"].rsplit(":", 1)[1]
     assert re.search(r'test: \["CMD", "python", "-m", "bot.ops.healthcheck"\]', COMPOSE)
-    # The metrics port is published, on the host's loopback only.
-    published = re.findall(r'^\s+- "([0-9.]+):(\d+):(\d+)"$', COMPOSE, re.MULTILINE)
-    assert published == [("127.0.0.1", listen[1], listen[1])]
+    # The metrics port: not published (only the commented line for the host's loopback), and
+    # the README says where to scrape it.
+    published = re.findall(r'^\s+(#\s+)?- "([0-9.]+):(\d+):(\d+)"$', COMPOSE, re.MULTILINE)
+    assert ("#   ", "127.0.0.1", listen[1], listen[1]) in published
+    assert all(mark and host == "127.0.0.1" for mark, host, _, _ in published)
+    readme = (ROOT / "README.md").read_text()
+    assert f"http://bot:{listen[1]}/metrics" in readme
+    assert f"127.0.0.1:{listen[1]}:{listen[1]}" in readme
 
 
 def test_the_image_checks_its_own_health_and_stops_gracefully() -> None:
@@ -74,7 +77,6 @@ def test_the_image_checks_its_own_health_and_stops_gracefully() -> None:
     healthcheck = re.search(r"^HEALTHCHECK (.*?)\\\n\s+CMD (.*)$", DOCKERFILE, re.MULTILINE)
     assert healthcheck is not None
     assert healthcheck[2] == '["python", "-m", "bot.ops.healthcheck"]'
-    assert re.fullmatch(r"0\.0\.0\.0:\d+", dockerfile_env()["HTTP_LISTEN"])
     assert re.search(r"^STOPSIGNAL SIGTERM$", DOCKERFILE, re.MULTILINE)
     readme = (ROOT / "README.md").read_text()
     grace = re.search(r"^\s+stop_grace_period: (\d+)s$", COMPOSE, re.MULTILINE)
@@ -97,17 +99,19 @@ def test_the_health_check_asks_the_running_bot(tmp_path) -> None:
         port = listener.getsockname()[1]
         served = threading.Thread(target=_answer_once, args=(listener, b"200 OK"), daemon=True)
         served.start()
-        healthy = _healthcheck(HTTP_LISTEN=f"0.0.0.0:{port}")
+        healthy = _healthcheck(OPS_LISTEN=f"0.0.0.0:{port}")
         served.join(10)
     assert (healthy.returncode, healthy.stderr) == (0, "")
     # Nothing listens there any more: unhealthy, with the reason on one line.
-    down = _healthcheck(HTTP_LISTEN=f"127.0.0.1:{port}")
+    down = _healthcheck(OPS_LISTEN="", HTTP_LISTEN=f"127.0.0.1:{port}")
     assert down.returncode == 1
     assert down.stderr.startswith(f"unhealthy: http://127.0.0.1:{port}/healthz: ")
     assert len(down.stderr.splitlines()) == 1
-    off = _healthcheck(HTTP_LISTEN="")
+    off = _healthcheck(OPS_LISTEN="", HTTP_LISTEN="")
     assert off.returncode == 1
-    assert "HTTP_LISTEN is empty" in off.stderr
+    assert "OPS_LISTEN and HTTP_LISTEN are empty" in off.stderr
+    # Nothing set: OPS_LISTEN's default, as the bot itself reads it.
+    assert Settings.model_fields["ops_listen"].default == "127.0.0.1:9090"
 
 
 def _answer_once(listener: socket.socket, status: bytes) -> None:

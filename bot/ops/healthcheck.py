@@ -1,6 +1,7 @@
 """`python -m bot.ops.healthcheck`: the image's HEALTHCHECK. Asks the running bot's
-`/healthz` on HTTP_LISTEN (or, with a webhook and no HTTP_LISTEN, on WEBHOOK_LISTEN) and
-exits 0 when it answers 200, else 1 with one line saying why (`docker inspect` shows it).
+`/healthz` on OPS_LISTEN (127.0.0.1:9090 unless set), or on HTTP_LISTEN where OPS_LISTEN is
+empty, or on the webhook's server where both are; exits 0 when it answers 200, else 1 with
+one line saying why (`docker inspect` shows it).
 
 It reads only those variables from the environment: the container's, which the bot read too.
 """
@@ -21,12 +22,14 @@ ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104
 
 def target(environ: dict[str, str]) -> str:
     """The /healthz URL to ask; ValueError saying what is missing."""
-    listen = environ.get("HTTP_LISTEN", "").strip()
+    fields = Settings.model_fields
+    listen = environ.get("OPS_LISTEN", str(fields["ops_listen"].default)).strip()
+    listen = listen or environ.get("HTTP_LISTEN", "").strip()
     if not listen and environ.get("WEBHOOK_URL", "").strip():
-        default = str(Settings.model_fields["webhook_listen"].default)
+        default = str(fields["webhook_listen"].default)
         listen = environ.get("WEBHOOK_LISTEN", "").strip() or default
     if not listen:
-        raise ValueError("HTTP_LISTEN is empty, so nothing serves /healthz: set it (host:port)")
+        raise ValueError("OPS_LISTEN and HTTP_LISTEN are empty, so nothing serves /healthz")
     host, port = parse_listen(listen)
     host = "127.0.0.1" if host in ANY_ADDRESS else host
     return f"http://[{host}]:{port}/healthz" if ":" in host else f"http://{host}:{port}/healthz"
