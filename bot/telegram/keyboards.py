@@ -12,7 +12,6 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Category, Page, Snapshot
-from bot.formats import Money
 from bot.i18n import LANGUAGE_NAMES, Texts
 from bot.orders.texts import button_label
 from bot.panel import Service
@@ -36,7 +35,6 @@ from bot.telegram.callbacks import (
     ShopToggleCb,
     Shown,
     StepCb,
-    TopupCb,
     UsersCb,
 )
 
@@ -213,38 +211,21 @@ def prompt(
     return builder.as_markup()
 
 
-def summary(t: Texts, token: str | None, topup: str | None = None) -> InlineKeyboardMarkup:
-    """Confirm only when the balance covers the charge (`token` given); else, with its
-    label, a Top up that comes back to this summary once paid."""
+def summary(
+    t: Texts, token: str | None, topups: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup:
+    """Confirm only when the balance covers the charge (`token` given); else each Top up
+    (label, action) that comes back to this summary once paid."""
     builder = InlineKeyboardBuilder()
     if token is not None:
         builder.button(text=t("order-confirm"), callback_data=ConfirmCb(token=token))
-    elif topup is not None:
-        builder.button(text=topup, callback_data=OrderNavCb(action="topup"))
+    else:
+        for text, action in topups:
+            builder.button(text=text, callback_data=OrderNavCb(action=action))
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
-    builder.adjust(*([1] if token or topup else []), 2)
-    return builder.as_markup()
-
-
-def topup_amounts(t: Texts, presets: Sequence[tuple[int, Money]]) -> InlineKeyboardMarkup:
-    """`presets`: stars, and the amount they put on the balance as shown to people; the
-    shop's money first, the stars beside it."""
-    builder = InlineKeyboardBuilder()
-    for stars, amount in presets:
-        builder.button(
-            text=t("topup-preset", stars=stars, amount=amount),
-            callback_data=TopupCb(action="pay", stars=stars),
-        )
-    builder.button(text=t("topup-other"), callback_data=TopupCb(action="type"))
-    full_rows, rest = divmod(len(presets), 2)
-    builder.adjust(*[2] * full_rows, *([rest] if rest else []), 1)
-    return builder.as_markup()
-
-
-def topup_typing(t: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
+    above = 1 if token is not None else len(topups)
+    builder.adjust(*[1] * above, 2)
     return builder.as_markup()
 
 

@@ -47,7 +47,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         feed=app[FEED],
         users=dp["users"],
         orders=dp["orders"],
-        topups=dp["topups"],
+        payments=dp["payments"],
         placer=dp["placer"],
         amounts=dp["amounts"],
     )
