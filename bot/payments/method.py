@@ -45,7 +45,7 @@ class Cover:
     amount: Decimal  # what it puts on the balance
     label: str  # the summary's button
     action: str  # the summary button's action (`Method.cover_action`)
-    note: str  # said as the payment is made, before it is opened
+    note: str | None = None  # said as the payment is made, before it is opened
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ async def top_up(
     # Remembered before the invoice goes out: a tap queued behind this one sees it.
     await state.update_data(topup=cover.units)
     chat_id = conversation.message.chat.id
-    await bot.send_message(chat_id, cover.note)
+    if cover.note is not None:
+        await bot.send_message(chat_id, cover.note)
     try:
         await method.create(bot, t, query.from_user.id, cover.units, chat_id=chat_id)
     except PaymentFailed as failed:
