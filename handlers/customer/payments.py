@@ -20,8 +20,7 @@ from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.orders.conversation import Conversation, OrderForm
 from bot.payments import Payments
-from bot.payments.stars import rate_money, return_payment
-from bot.settings import Settings
+from bot.payments.stars import return_payment
 from bot.storage import Payment, UnmatchedPayment
 from bot.telegram.keyboards import next_steps
 from bot.telegram.middlewares import OrderConversation
@@ -108,8 +107,8 @@ async def _give_back(
     )
 
 
-async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: Texts) -> None:
-    await message.answer(t("terms", rate=rate_money(settings, catalogue.currency)))
+async def terms(message: Message, payments: Payments, catalogue: Catalogue, t: Texts) -> None:
+    await message.answer(t("terms", rate=payments.stars.rate(catalogue.currency)))
 
 
 def create_router() -> Router:
