@@ -94,7 +94,7 @@ class Credited:
 
 
 @dataclass(frozen=True)
-class Refunded:
+class RefundFinished:
     topup: Topup
     balance: Decimal  # the customer's, afterwards
     now: bool  # refunded by this call (False: it had been before)
@@ -223,19 +223,19 @@ class TopupsRepo:
             )
         return topup, balance
 
-    async def finish_refund(self, tx: Transaction, topup_id: int) -> Refunded:
+    async def finish_refund(self, tx: Transaction, topup_id: int) -> RefundFinished:
         """The provider gave the money back: `refunded`, in the caller's transaction (which
         queues the customer's notice). Calling it again changes nothing (`now` False)."""
         topup = await self._locked(tx, topup_id)
         if topup.status == TopupStatus.REFUNDED:
-            return Refunded(topup, await _balance(tx, topup.user_id), now=False)
+            return RefundFinished(topup, await _balance(tx, topup.user_id), now=False)
         if topup.status != TopupStatus.REFUNDING:
             raise TopupStateError(topup)
         row = await tx.fetchone(
             "UPDATE topups SET status = ?, refunded_at = ? WHERE id = ? RETURNING *",
             (TopupStatus.REFUNDED, utcnow(), topup.id),
         )
-        return Refunded(_topup(row), await _balance(tx, topup.user_id), now=True)
+        return RefundFinished(_topup(row), await _balance(tx, topup.user_id), now=True)
 
     async def undo_refund(self, topup_id: int) -> tuple[Topup, Decimal]:
         """Telegram refused the refund: credit the debit back, the top-up is `paid` again."""
