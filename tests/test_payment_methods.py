@@ -21,7 +21,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments import Checkout, Cover, Method, Offer, PaymentFailed, Payments
+from bot.payments import Cover, Method, Offer, PaymentFailed, Payments, PendingTopup
 from bot.storage import (
     AlreadyPosted,
     Credited,
@@ -82,10 +82,10 @@ async def test_the_interface_creates_a_link_and_confirms_once(
 ) -> None:
     stars = dp["payments"].stars
     bot.session.plan(CreateInvoiceLink, "https://t.me/$link")  # type: ignore[attr-defined]
-    checkout = await stars.create(bot, translator.texts("en"), 4242, 250)
-    assert checkout.link == "https://t.me/$link"
-    assert (checkout.topup.method, checkout.topup.stars) == ("stars", 250)
-    paid = Payment(4242, checkout.topup.payload, "stxOnce", "XTR", 250)
+    pending = await stars.create(bot, translator.texts("en"), 4242, 250)
+    assert pending.link == "https://t.me/$link"
+    assert (pending.topup.method, pending.topup.stars) == ("stars", 250)
+    paid = Payment(4242, pending.topup.payload, "stxOnce", "XTR", 250)
     first = await stars.confirm(paid)
     second = await stars.confirm(paid)
     assert (first.replay, second.replay) == (False, True)
@@ -168,7 +168,7 @@ class Voucher(Method[str]):
 
     async def create(
         self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
-    ) -> Checkout:
+    ) -> PendingTopup:
         self.created.append((user_id, units, chat_id))
         raise PaymentFailed(self.name, clear=True)
 

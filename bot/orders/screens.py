@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -18,6 +17,7 @@ from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders import timing
+from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
@@ -158,7 +158,7 @@ def invalid(step: Step, service: Service, t: Texts, text: str | None = None) -> 
 def summary(
     snapshot: Snapshot,
     quote: Quote,
-    balance: Decimal,
+    funds: Funds,
     token: str | None,
     t: Texts,
     amounts: Amounts,
@@ -193,10 +193,10 @@ def summary(
             lines.append(t(step.summary, **{step.name: step.shown(value)}))
     if quote.kind.settles_to_charge:
         lines.append(t("order-summary-most"))
-    money = {"charge": amounts(quote.charge), "balance": amounts(balance)}
+    money = {"charge": amounts(quote.charge), "balance": amounts(funds.balance)}
     if token is not None:
-        lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))
+        lines.append(t("order-summary-charge", after=amounts(funds.after), **money))
     else:
-        lines.append(t("order-summary-short", missing=amounts(quote.charge - balance), **money))
+        lines.append(t("order-summary-short", missing=amounts(funds.missing), **money))
     buttons = [] if token is not None else [(cover.label, cover.action) for cover in topups]
     return Screen("\n".join(lines), keyboards.summary(t, token, buttons))

@@ -49,7 +49,7 @@ class Cover:
 
 
 @dataclass(frozen=True)
-class Checkout:
+class PendingTopup:
     """A pending top-up and what the customer opens to pay it."""
 
     topup: Topup
@@ -97,7 +97,7 @@ class Method(ABC, Generic[Confirmation]):
     @abstractmethod
     async def create(
         self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
-    ) -> Checkout:
+    ) -> PendingTopup:
         """Record a pending top-up of `units` and make what pays it: sent into `chat_id` when
         given, else a link. Raises `PaymentFailed`."""
 

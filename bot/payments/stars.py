@@ -25,7 +25,7 @@ from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts, display_exact, refund_down
 from bot.payments.keyboards import topup_amounts
-from bot.payments.method import Checkout, Cover, Method, Offer, PaymentFailed
+from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import Settings
 from bot.storage import STARS, Credited, Payment, TopupsRepo, UsersRepo, checkout_refusal
 from bot.storage.topups import Refusal
@@ -132,7 +132,7 @@ class Stars(Method[Payment]):
 
     async def create(
         self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
-    ) -> Checkout:
+    ) -> PendingTopup:
         """The invoice's payload is the row's random token and nothing else: what a payment
         credits is read from the row, never from anything Telegram echoes back."""
         stars = units
@@ -168,7 +168,7 @@ class Stars(Method[Payment]):
             if clear:
                 await self._topups.discard(topup.id)
             raise PaymentFailed(self.name, clear) from error
-        return Checkout(topup, link)
+        return PendingTopup(topup, link)
 
     async def check(
         self, user_id: int, payload: str, currency: str, total_amount: int

@@ -1,8 +1,7 @@
 """The Mini App's shop: who the customer is, the catalogue, a quote, Confirm, a top-up.
 
 Quote and Confirm use the chat's own parts: the answers are checked by the steps table,
-priced by `Quote.make`, charged and recorded by `OrdersRepo.create_and_charge` before the
-panel is asked once by `Placer.place`.
+priced and placed by the checkout (`bot.orders.checkout`), as the chat's Confirm is.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import asyncio
 import gzip
 import logging
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from aiogram import Bot
@@ -20,13 +18,14 @@ from aiohttp import web
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Arg
 from bot.money import Amounts
-from bot.orders.placement import Placer
+from bot.orders import checkout
+from bot.orders.checkout import Checkout, Result, Verdict
 from bot.orders.quote import Quote
 from bot.orders.steps import order_type
 from bot.panel import Service
 from bot.payments import PaymentFailed, Payments
 from bot.settings import Settings
-from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed, UsersRepo
+from bot.storage import Order, UsersRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
 from bot.webapp.forms import check_answers, plain
@@ -46,9 +45,8 @@ class Shop:
         catalogue: Catalogue,
         feed: CatalogueFeed,
         users: UsersRepo,
-        orders: OrdersRepo,
         payments: Payments,
-        placer: Placer,
+        checkout: Checkout,
         amounts: Amounts,
     ) -> None:
         self._bot = bot
@@ -56,9 +54,8 @@ class Shop:
         self._catalogue = catalogue
         self._feed = feed
         self._users = users
-        self._orders = orders
         self._payments = payments
-        self._placer = placer
+        self._checkout = checkout
         self._amounts = amounts
         self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
         # Placements still talking to the panel: a request cut short does not cut them.
@@ -125,7 +122,7 @@ class Shop:
         answers, problems = check_answers(kind, service, typed, call.t)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = Quote.make(snapshot, service, answers, self._settings)
+        quote = checkout.quote(snapshot, service, answers, self._settings)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote
@@ -133,7 +130,7 @@ class Shop:
     async def quote(self, call: Call) -> web.Response:
         """The exact charge of an order with these answers, and the token that confirms it."""
         quote = await self._quote(call, await call.body())
-        balance = (await self._users.ensure(call.user_id)).balance
+        funds = await self._checkout.funds(call.user_id, quote.charge)
         token = self._tokens.issue(
             call.user_id, quote.service.id, dict(quote.answers), str(quote.charge)
         )
@@ -145,9 +142,9 @@ class Shop:
                 "runs": quote.runs,
                 "link": quote.link,
                 "answers": dict(quote.answers),
-                "balance": call.t.write(self._amounts(balance)),
-                "short": call.t.write(self._amounts(max(quote.charge - balance, Decimal(0)))),
-                "enough": balance >= quote.charge,
+                "balance": call.t.write(self._amounts(funds.balance)),
+                "short": call.t.write(self._amounts(funds.missing)),
+                "enough": funds.enough,
             }
         )
 
@@ -157,49 +154,49 @@ class Shop:
         quoted = self._tokens.read(data.get("token"), call.user_id)
         if quoted is None:
             raise ApiError(409, "quote_expired")
-        await self._placed_already(quoted.nonce)
+        # Before quoting again: a catalogue that moved since does not hide a placed order.
+        if (earlier := await self._checkout.placed_with(quoted.nonce, call.user_id)) is not None:
+            raise _already_placed(earlier)
         quote = await self._quote(call, data)
         if (
             quote.service.id != quoted.service_id
             or answers_digest(dict(quote.answers)) != quoted.digest
         ):
             raise ApiError(409, "quote_expired")
-        if str(quote.charge) != quoted.charge:
-            raise ApiError(409, "price_changed")
-        try:
-            order = await self._orders.create_and_charge(
-                quote.new_order(call.user_id, quoted.nonce)
-            )
-        except TokenUsed:  # two taps at once: the other one placed it
-            await self._placed_already(quoted.nonce)
-            raise
-        except InsufficientFunds as short:
-            raise ApiError(
-                402, "insufficient_funds", missing=self._amounts(short.missing)
-            ) from None
         told: list[tuple[str, Mapping[str, Arg]]] = []
 
         async def tell(key: str, values: Mapping[str, Arg]) -> None:
             told.append((key, values))
 
         # Shielded: a page closed mid-call must not cut the placement's bookkeeping short.
-        task = asyncio.ensure_future(self._placer.place(self._bot, order, tell))
+        task = asyncio.ensure_future(
+            self._checkout.confirm(
+                self._bot, call.user_id, quote, quoted.charge, quoted.nonce, tell=tell
+            )
+        )
         self.placing.add(task)
         task.add_done_callback(self.placing.discard)
-        placement = await asyncio.shield(task)
+        result = await asyncio.shield(task)
+        if result.placement is None:
+            raise self._refusal(result)
         key, values = told[0] if told else ("order-placing", {})
         return web.json_response(
             {
-                "outcome": placement.outcome.value,
+                "outcome": result.placement.outcome.value,
                 "message": plain(call.t(key, **values)),
-                "order": order_view(placement.order, call.t, self._amounts),
+                "order": order_view(result.placement.order, call.t, self._amounts),
             }
         )
 
-    async def _placed_already(self, nonce: str) -> None:
-        earlier = await self._orders.by_token(nonce)
-        if earlier is not None:
-            raise ApiError(409, "already_placed", extra={"order": earlier.id}, number=earlier.id)
+    def _refusal(self, result: Result) -> ApiError:
+        """Why nothing was placed, as the page is told."""
+        if result.verdict is Verdict.PRICE_CHANGED:
+            return ApiError(409, "price_changed")
+        if result.verdict is Verdict.SHORT:
+            return ApiError(402, "insufficient_funds", missing=self._amounts(result.missing))
+        if result.verdict is Verdict.ALREADY_PLACED and result.order is not None:
+            return _already_placed(result.order)
+        return ApiError(409, "quote_expired")
 
     async def topup(self, call: Call) -> web.Response:
         """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
@@ -211,8 +208,12 @@ class Shop:
             bounds = method.bounds
             raise ApiError(422, "bad_amount", min=str(bounds["min"]), max=str(bounds["max"]))
         try:
-            checkout = await method.create(self._bot, call.t, call.user_id, stars)
+            pending = await method.create(self._bot, call.t, call.user_id, stars)
         except PaymentFailed:
             raise ApiError(502, "invoice_failed") from None
-        shown = call.t.write(self._amounts(checkout.topup.amount))
-        return web.json_response({"link": checkout.link, "stars": stars, "amount": shown})
+        shown = call.t.write(self._amounts(pending.topup.amount))
+        return web.json_response({"link": pending.link, "stars": stars, "amount": shown})
+
+
+def _already_placed(earlier: Order) -> ApiError:
+    return ApiError(409, "already_placed", extra={"order": earlier.id}, number=earlier.id)

@@ -10,6 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.i18n import Texts
+from bot.orders.checkout import Checkout
 from bot.orders.conversation import Conversation, OrderForm
 from bot.orders.draft import Draft
 from bot.payments import PaymentFailed, Payments
@@ -25,6 +26,7 @@ async def top_up(
     payments: Payments,
     raw_state: str | None,
     t: Texts,
+    checkout: Checkout,
     conversation: Conversation,
 ) -> None:
     method = payments.by_cover_action(callback_data.action)
@@ -40,10 +42,8 @@ async def top_up(
     if priced is None:
         return
     snapshot, quote = priced
-    balance = (await conversation.users.ensure(query.from_user.id)).balance
-    cover = None
-    if balance < quote.charge:
-        cover = method.cover(quote.charge - balance, t, conversation.amounts)
+    funds = await checkout.funds(query.from_user.id, quote.charge)
+    cover = None if funds.enough else method.cover(funds.missing, t, conversation.amounts)
     if cover is None:  # topped up or credited meanwhile: Confirm instead
         await conversation.summary(snapshot)
         return
