@@ -21,6 +21,7 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.broadcast_keyboards import broadcasts_off
 from bot.notify.broadcasts import BroadcastProgress
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
@@ -41,6 +42,7 @@ from bot.orders.following import Follower
 from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
+from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.payments import Payments, StarRefunds, Stars
@@ -62,6 +64,7 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.storage.backup import Backups
+from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.tickets import TicketsRepo
 from bot.support import Support
@@ -111,6 +114,7 @@ def create_dispatcher(
     catalogue = Catalogue(
         panel,
         settings.catalogue_refresh,
+        sellable=sellable,
         markup=settings.price_markup_percent,
         shop=shop,
         new_visible=settings.new_services_visible,
@@ -128,6 +132,7 @@ def create_dispatcher(
         translator=translator,
         default_locale=settings.default_locale,
         rate=settings.notify_rate,
+        markups={BROADCAST_KEY: broadcasts_off},
     )
     news = News(db, outbox, wake=outbox_sender.wake)
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)

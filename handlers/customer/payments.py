@@ -19,11 +19,11 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.orders.conversation import Conversation, OrderForm
+from bot.orders.middleware import OrderConversation
 from bot.payments import Payments
 from bot.payments.stars import return_payment
 from bot.storage import Payment, UnmatchedPayment
 from bot.telegram.keyboards import next_steps
-from bot.telegram.middlewares import OrderConversation
 
 log = logging.getLogger(__name__)
 
