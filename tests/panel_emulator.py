@@ -47,6 +47,21 @@ REFILL_NOT_ELIGIBLE = "Order not eligible for refill."
 REFILL_ALREADY = "Refill already requested"
 REFILL_NOT_FOUND = "Refill not found"
 FIRST_REFILL_ID = 1
+# What `status` answers for an order: the seed document's words, Active and Expired of
+# subscriptions, and the other spellings real panels use for Canceled. A test may set any
+# other word (`set_status(..., "On hold")`): a panel may invent one.
+ORDER_STATUSES = (
+    "Pending",
+    "In progress",
+    "Processing",
+    "Completed",
+    "Partial",
+    "Canceled",
+    "Cancelled",
+    "Refunded",
+    "Active",
+    "Expired",
+)
 # Orders that may be refilled, and refills still going on (one at a time per order).
 _REFILLABLE = frozenset({"Completed", "Partial"})
 _REFILL_OPEN = frozenset({"Pending", "In progress"})

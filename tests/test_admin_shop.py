@@ -14,7 +14,8 @@ from tests.conftest import ADMIN_ID, fund
 from tests.harness import BotClient, texts
 from tests.order_factory import place
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
-from tests.test_order_flow import to_summary
+from tests.test_order_flow import to_service, to_summary
+from tests.test_service_types import POST
 
 UNKNOWN = "We don't know that command. Send /help to see what you can do here."
 
@@ -97,18 +98,23 @@ async def _seed(db, emulator, status: str, *, remains: int = 0, panel_charge: st
     """An order of 100 at the panel's rate of 60 per 1000 (expected cost 6.00), charged
     12.00, ended with `status` and refunded as the sweep would."""
     order = await place(db, emulator, user_id=5004, charge="12.00")
+    await _end(db, order.id, status, remains=remains, panel_charge=panel_charge)
+    return order.id
+
+
+async def _end(db, order_id: int, status: str, *, remains: int, panel_charge: str | None) -> None:
+    """The order ends with `status` and is refunded as the sweep would do it."""
     orders = OrdersRepo(db)
     async with db.transaction() as tx:
         ended = await orders.set_panel_status(
             tx,
-            order.id,
+            order_id,
             status,
             remains=remains,
             start_count=0,
             panel_charge=None if panel_charge is None else Decimal(panel_charge),
         )
         await post_refund(tx, ended, 2)
-    return order.id
 
 
 async def _backdate(db, order_id: int, days: int) -> None:
@@ -146,6 +152,47 @@ async def test_stats_are_exact_on_a_seeded_shop(admin: BotClient, db, dp, emulat
     assert blocks[5].splitlines() == [
         "<b>Top services by profit, last 30 days</b>",
         "1. 7-day Join — Telegram Members (service 1): 4 orders, profit 14.80 UZS",
+    ]
+
+
+PACKAGES = {"Package": 20, "Custom Comments Package": 21}
+
+
+async def _package(client: BotClient, db, kind: str) -> int:
+    """A package bought through the chat: the panel's price 5.00, the customer's 6.00 (a
+    comments package of 10 comments)."""
+    comments = [] if kind == "Package" else ["\n".join(f"comment {n}" for n in range(10))]
+    await to_service(client, "Instagram Extras", kind)
+    for text in [POST, *comments]:
+        await client.send(text)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    assert order.charge == Decimal("6.00")
+    return order.id
+
+
+async def test_stats_count_a_package_at_its_price(
+    admin: BotClient, client: BotClient, db, emulator: PanelEmulator
+) -> None:
+    """A package's rate is the price of the whole order: /stats used to count it per 1000
+    (a package of 5.00 cost 0.005), which understated what packages cost the shop."""
+    for kind, service_id in PACKAGES.items():
+        emulator.services[service_id] = EmulatedService(
+            service_id, kind, kind, "Instagram Extras", Decimal(5), 1, 1000
+        )
+    await fund(db, client.user.id, "18")
+    completed = await _package(client, db, "Package")
+    # The panel never said what it charged: the cost is the service's price.
+    await _end(db, completed, "Completed", remains=0, panel_charge=None)
+    partial = await _package(client, db, "Custom Comments Package")
+    # 7 of 10 delivered: 7/10 of the price, 3.50; the customer gets 3 x 0.60 back.
+    await _end(db, partial, "Partial", remains=3, panel_charge="5")
+    canceled = await _package(client, db, "Custom Comments Package")
+    await _end(db, canceled, "Canceled", remains=10, panel_charge="5")  # costs nothing
+    [text] = texts(await admin.send("/stats"))
+    assert text.split("\n\n")[1].splitlines() == [
+        "<b>Today</b>: 3 orders (completed 1, partially completed 1, canceled 1)",
+        "Revenue 10.20 UZS, cost 8.50 UZS, profit 1.70 UZS",
     ]
 
 

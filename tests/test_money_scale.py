@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.money import MAX_BALANCE
+from bot.orders.profit import totals
 from bot.storage import (
     BalanceLimit,
     Database,
@@ -124,7 +125,7 @@ async def test_a_balance_stops_at_its_cap_and_sums_of_capped_balances_do_not_ove
     assert await ledger.total_balances() == 100 * MAX_BALANCE
     assert await ledger.ledger_sum(1) == MAX_BALANCE
     assert await ledger.check_consistency() == []
-    period = await StatsRepo(db).period(None)
+    period = totals(await StatsRepo(db).figures(None))
     assert period.revenue == period.cost == Decimal(0)
 
 

@@ -9,20 +9,14 @@ from __future__ import annotations
 import html
 
 from bot.i18n import LANGUAGE_NAMES, Html, Texts
-from bot.orders.texts import status_name
-from bot.storage import Customer, Status
-
-# Statuses that only the shop has: customers read them as sentences, admins need a word.
-_LOCAL_STATUS_KEYS: dict[str, str] = {
-    Status.PLACING: "admin-status-placing",
-    Status.UNKNOWN: "admin-status-unknown",
-    Status.FAILED: "admin-status-failed",
-}
+from bot.panel.status import row_of
+from bot.storage import Customer
 
 
 def status_label(t: Texts, status: str) -> Html:
-    key = _LOCAL_STATUS_KEYS.get(status)
-    return Html(t(key)) if key else status_name(t, status)
+    """The status in the admin's words: the shop's own ones, which customers read as
+    sentences, as a word; one the panel made up as it wrote it."""
+    return Html(t(row_of(status).admin, status=status))
 
 
 def statuses_line(t: Texts, counts: dict[str, int]) -> Html:

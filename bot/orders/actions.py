@@ -23,6 +23,7 @@ from bot.panel import (
     RefillNotEligible,
     Service,
 )
+from bot.panel.status import row_of
 from bot.storage import (
     Order,
     OrdersRepo,
@@ -31,7 +32,6 @@ from bot.storage import (
     RefillInProgress,
     RefillsRepo,
     RefillState,
-    Status,
 )
 
 log = logging.getLogger(__name__)
@@ -104,8 +104,6 @@ async def request_cancel(order: Order, panel: PanelClient, orders: OrdersRepo) -
     return order, "order-cancel-accepted"
 
 
-# Orders a refill can be asked for: the panels' rule (api-v2-service-types.md).
-REFILLABLE_STATUSES = frozenset({Status.COMPLETED, Status.PARTIAL})
 # The panel's refusals customers are told in their own words; any other is "refused".
 _REFILL_REFUSALS: dict[type[PanelError], str] = {
     RefillNotEligible: "order-refill-not-eligible",
@@ -123,7 +121,8 @@ def refill_refusal(order: Order, latest: Refill | None, listed: Service | None) 
         return "order-refill-not-offered"
     if listed is not None and not listed.refill:
         return "order-refill-withdrawn"
-    if order.status not in REFILLABLE_STATUSES:
+    # The panels' rule (api-v2-service-types.md), the status table's `refillable`.
+    if not row_of(order.status).refillable:
         return "order-refill-not-finished"
     if latest is not None and latest.status == RefillState.UNKNOWN:
         return "order-refill-checking"

@@ -20,10 +20,12 @@ from bot.i18n import Arg
 from bot.money import Amounts, MoneyError, display_panel, to_minor
 from bot.notify.alerts import Alerts
 from bot.notify.news import News, Work
-from bot.orders.refunds import expected_cost, post_refund
+from bot.orders.costs import expected_cost
+from bot.orders.refunds import post_refund
 from bot.orders.steps import type_named
 from bot.panel import OrderStatus, PanelError
-from bot.storage import LOCAL_STATUSES, Order, OrdersRepo, OutboxArg, Status, Transaction
+from bot.panel.status import Cost, Refund, row_of
+from bot.storage import Order, OrdersRepo, OutboxArg, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +95,13 @@ class Follower:
             effects.alerts.append(
                 ("alert-unknown-status", {**_about(order), "status": report.raw_status})
             )
-        if report.status in LOCAL_STATUSES:
+        reported = row_of(report.status)
+        if reported.local:
             # A panel's word that reads like one of ours ("failed") must not pass for it: a
             # local `failed` means refunded. The admins are told; the order stays as it is.
             return order
         settles = (kind := type_named(order.service_type)) is not None and kind.settles_to_charge
-        if report.status == Status.PARTIAL and report.remains is None and not settles:
+        if reported.refund is Refund.REMAINS and report.remains is None and not settles:
             # The refund depends on what remains: keep the order open until the panel says.
             if await self._orders.report_once(tx, order.id, "partial without remains"):
                 effects.alerts.append(("alert-partial-without-remains", _about(order)))
@@ -113,9 +116,10 @@ class Follower:
         )
         await self._check_cost(tx, updated, effects)
         kind = type_named(updated.service_type)
-        # Settled to the panel's charge: ended without one, the hold stands; a person decides.
-        unpriced = updated.is_final and updated.status != Status.CANCELED
-        unpriced = unpriced and updated.panel_charge is None
+        # Settled to the panel's charge: ended without one, the hold stands; a person decides
+        # (unless it ended costing nothing: canceled).
+        costs = row_of(updated.status).cost is not Cost.NOTHING
+        unpriced = updated.is_final and costs and updated.panel_charge is None
         if (
             kind is not None
             and kind.settles_to_charge
@@ -150,25 +154,16 @@ class Follower:
             "service": order.service_name,
             "quantity": order.quantity,
         }
-        match order.status:
-            case Status.IN_PROGRESS | Status.ACTIVE:
-                key = "notify-started"
-            case Status.COMPLETED:
-                key = "notify-completed"
-            case Status.EXPIRED:
-                key = "notify-expired"
-            case Status.PARTIAL:
-                key = "notify-partial"
-                values["delivered"] = order.quantity - (order.remains or 0)
-            case Status.CANCELED:
-                key = "notify-canceled"
-            case _:
-                return order
+        row = row_of(order.status)
+        if row.notice is None:
+            return order
+        if row.refund is Refund.REMAINS:
+            values["delivered"] = order.quantity - (order.remains or 0)
         order = await post_refund(work.tx, order, self._amounts.decimals)
-        if key in ("notify-completed", "notify-expired") and order.refunded > 0:
-            key = "notify-settled"  # a subscription kept less than it held
-        if key in ("notify-partial", "notify-canceled", "notify-settled"):
+        settled = row.in_full and order.refunded > 0  # a subscription kept less than it held
+        if settled or row.refund is not Refund.NOTHING:
             values["refund"] = self._amounts(order.refunded)
+        key = "notify-settled" if settled else row.notice
         await work.tell(order.user_id, key, values, order_id=order.id)
         return order
 

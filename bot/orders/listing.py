@@ -11,7 +11,8 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders.texts import order_line
-from bot.storage import FINAL_STATUSES, OrdersRepo, Status
+from bot.panel.status import FINAL, Status
+from bot.storage import OrdersRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Shown
 
@@ -23,15 +24,14 @@ SEARCH_SHORTEST = 3  # characters of a link: fewer would match nearly every orde
 SEARCH_SHOWN = 10  # orders a search lists (the newest)
 
 
-_COMPLETED = frozenset({Status.COMPLETED, Status.EXPIRED})
-_SHORT = FINAL_STATUSES - _COMPLETED
+_COMPLETED = frozenset(status for status in FINAL if status.row.in_full)
 # Each filter as `OrdersRepo.list_for_user` takes it: (statuses, exclude them?). Active is
 # "not final" so a status a panel invents (kept, not final) is listed somewhere.
-FILTERS: dict[Shown, tuple[frozenset[str], bool]] = {
+FILTERS: dict[Shown, tuple[frozenset[Status], bool]] = {
     Shown.ALL: (frozenset(), True),
-    Shown.ACTIVE: (FINAL_STATUSES, True),
+    Shown.ACTIVE: (FINAL, True),
     Shown.COMPLETED: (_COMPLETED, False),
-    Shown.SHORT: (_SHORT, False),
+    Shown.SHORT: (FINAL - _COMPLETED, False),
 }
 
 

@@ -1,10 +1,10 @@
 """What an order gives back, and the one way it is given back.
 
-The rule: an order that failed or ended Canceled gives back its whole charge; one that
-ended Partial gives back what remains x its unit price, rounded down to the price decimals
-and never more than the charge; any other status gives back nothing. A subscription held
-the most it could cost: when it ends it gives back all but what the panel's final charge
-costs at the customer's price.
+The rule is each status's `Refund` in `bot.panel.status`: an order that failed or ended
+Canceled gives back its whole charge; one that ended Partial gives back what remains x its
+unit price, rounded down to the price decimals and never more than the charge; any other
+status gives back nothing. A subscription held the most it could cost: when it ends it gives
+back all but what the panel's final charge costs at the customer's price.
 
 `post_refund` is the only place a refund is posted (placement, settling, following), in the
 caller's transaction. The ledger keeps one refund per order, and a trigger keeps the amount
@@ -18,17 +18,10 @@ import logging
 from decimal import Decimal
 
 from bot.money import SCALE, charge_up, from_minor, to_minor
+from bot.orders.costs import expected_cost
 from bot.orders.steps import type_named
-from bot.storage import (
-    FINAL_STATUSES,
-    AlreadyPosted,
-    Order,
-    Reason,
-    Status,
-    Transaction,
-    order_in,
-    post,
-)
+from bot.panel.status import Refund, row_of
+from bot.storage import AlreadyPosted, Order, Reason, Transaction, order_in, post
 
 log = logging.getLogger(__name__)
 
@@ -48,33 +41,24 @@ def refund_due(order: Order, decimals: int) -> Decimal:
     kind = type_named(order.service_type)
     if kind is not None and kind.settles_to_charge:
         return _settlement(order, decimals)
-    match order.status:
-        case Status.FAILED | Status.CANCELED:
+    match row_of(order.status).refund:
+        case Refund.WHOLE:
             return order.charge
-        case Status.PARTIAL:
+        case Refund.REMAINS:
             return refund_for(order, order.remains or 0, decimals)
-        case _:
+        case Refund.NOTHING:
             return Decimal(0)
-
-
-def expected_cost(order: Order) -> Decimal:
-    """What the panel should take for the order: its rate at placement for the quantity (a
-    package's rate is its whole price; a subscription's quantity is the most it delivers)."""
-    kind = type_named(order.service_type)
-    if kind is not None and kind.package:
-        return order.rate
-    return order.rate * order.quantity / 1000
 
 
 def _settlement(order: Order, decimals: int) -> Decimal:
     """A subscription, ended: it held the most it could cost, and keeps what the panel's
     final charge costs at the customer's price (rounded up, like every charge)."""
-    if order.status not in FINAL_STATUSES or order.status == Status.FAILED:
-        return order.charge if order.status == Status.FAILED else Decimal(0)
-    if order.panel_charge is None:
-        # Canceled with never a charge reported: nothing delivered. Ended without one: what
-        # was delivered is unknown, so the hold stands and the admins are told.
-        return order.charge if order.status == Status.CANCELED else Decimal(0)
+    row = row_of(order.status)
+    if not row.final or row.local or order.panel_charge is None:
+        # Not ended: nothing yet. Failed, or Canceled with never a charge reported: nothing
+        # delivered, all back. Ended otherwise without one: what was delivered is unknown,
+        # so the hold stands and the admins are told.
+        return order.charge if row.refund is Refund.WHOLE else Decimal(0)
     most = expected_cost(order)  # what the panel would take at the most
     if most <= 0:
         return Decimal(0)

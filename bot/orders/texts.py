@@ -7,36 +7,9 @@ from __future__ import annotations
 
 from bot.i18n import Html, Texts
 from bot.money import Amounts
-from bot.storage import Order, Refill, RefillState, Status
+from bot.panel.status import Delivery, row_of
+from bot.storage import Order, Refill, RefillState
 
-_STATUS_KEYS: dict[str, str] = {
-    Status.PLACING: "status-placing",
-    Status.UNKNOWN: "status-unknown",
-    Status.FAILED: "status-failed",
-    Status.PENDING: "status-pending",
-    "Processing": "status-processing",
-    Status.IN_PROGRESS: "status-in-progress",
-    Status.COMPLETED: "status-completed",
-    Status.PARTIAL: "status-partial",
-    Status.CANCELED: "status-canceled",
-    Status.ACTIVE: "status-active",
-    Status.EXPIRED: "status-expired",
-}
-# One icon per status, none of them a paging arrow (◀️ ▶️) or a button's icon (🔄 Refresh,
-# ✖️ Cancel, 🔁 Refill): an icon means one thing in My orders.
-_ICONS: dict[str, str] = {
-    Status.PLACING: "⏳",
-    Status.UNKNOWN: "❓",
-    Status.FAILED: "⛔",
-    Status.PENDING: "🕓",
-    "Processing": "⚙️",
-    Status.IN_PROGRESS: "🚀",
-    Status.COMPLETED: "✅",
-    Status.PARTIAL: "🌓",
-    Status.CANCELED: "🚫",
-    Status.ACTIVE: "🟢",
-    Status.EXPIRED: "🏁",
-}
 # The latest refill as the card shows it; a refused one is said when it is tapped, not kept.
 _REFILL_KEYS: dict[str, str] = {
     RefillState.REQUESTING: "order-card-refill-requested",
@@ -47,22 +20,14 @@ _REFILL_KEYS: dict[str, str] = {
 }
 
 
-# Statuses whose start count and remains say nothing yet (a panel reports zeros).
-_NOT_STARTED = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED, Status.PENDING})
-# Running: what is delivered is "so far"; a final status says what was delivered in all.
-_SHOWS_PROGRESS = frozenset({Status.IN_PROGRESS, Status.ACTIVE, "Processing"})
-
-
 def status_name(t: Texts, status: str) -> Html:
     """The status in the customer's language; one the panel made up is shown as it wrote it."""
-    key = _STATUS_KEYS.get(status)
-    return Html(t(key) if key else t("status-other", status=status))
+    return Html(t(row_of(status).customer, status=status))
 
 
 def button_label(order: Order) -> str:
     """A button's text (plain, not HTML): an icon for the status and the order's number."""
-    icon = _ICONS.get(order.status, "•")
-    return f"{icon} #{order.id}"
+    return f"{row_of(order.status).icon} #{order.id}"
 
 
 def order_line(t: Texts, order: Order, amounts: Amounts) -> str:
@@ -103,7 +68,7 @@ def order_card(
     if start_count is not None:
         lines.append(t("order-card-start-count", count=start_count))
     if delivered is not None:
-        so_far = order.status in _SHOWS_PROGRESS  # still running, or ended
+        so_far = row_of(order.status).delivery is Delivery.SO_FAR  # still running, or ended
         progress = "order-card-progress" if so_far else "order-card-delivered"
         lines.append(t(progress, delivered=delivered, quantity=order.quantity))
     # As posted, never worked out again: the refund is the ledger's, kept on the order.
@@ -120,7 +85,7 @@ def order_card(
 def delivery(order: Order) -> tuple[int | None, int | None]:
     """The start count and how many were delivered (quantity minus remains), as the panel
     last said, once the order has started: a pending order's zeros say nothing."""
-    if order.status in _NOT_STARTED:
+    if row_of(order.status).delivery is Delivery.NOT_STARTED:
         return None, None
     delivered = None if order.remains is None else order.quantity - order.remains
     return order.start_count, delivered

@@ -26,20 +26,15 @@ from bot.panel.errors import (
     panel_error,
 )
 from bot.panel.models import (
-    FINAL_STATUSES,
-    KNOWN_STATUSES,
     Balance,
     CancelResult,
     OrderStatus,
     RefillStatus,
     Service,
-    normalize_status,
 )
 
 __all__ = [
-    "FINAL_STATUSES",
     "KNOWN_ERRORS",
-    "KNOWN_STATUSES",
     "MAX_IDS_PER_REQUEST",
     "AnswerNumberRequired",
     "BadLink",
@@ -67,6 +62,5 @@ __all__ = [
     "RefillNotFound",
     "RefillStatus",
     "Service",
-    "normalize_status",
     "panel_error",
 ]

@@ -16,25 +16,9 @@ from typing import Any, TypeVar
 
 from bot.money import MoneyError, parse_panel_amount
 from bot.panel.errors import PanelError
+from bot.panel.status import PANEL, from_panel, row_of
 
 T = TypeVar("T")
-
-PENDING = "Pending"
-IN_PROGRESS = "In progress"
-PROCESSING = "Processing"
-COMPLETED = "Completed"
-PARTIAL = "Partial"
-CANCELED = "Canceled"
-# Subscriptions: Active while posts are being followed, Expired when the subscription ended
-# (final: for money it is like Completed).
-ACTIVE = "Active"
-EXPIRED = "Expired"
-
-FINAL_STATUSES = frozenset({COMPLETED, PARTIAL, CANCELED, EXPIRED})
-KNOWN_STATUSES = FINAL_STATUSES | {PENDING, IN_PROGRESS, PROCESSING, ACTIVE}
-# Other spellings panels use for the same outcome, by lower-cased text.
-_STATUS_ALIASES = {"cancelled": CANCELED, "refunded": CANCELED}
-_STATUS_BY_KEY = {name.casefold(): name for name in KNOWN_STATUSES} | _STATUS_ALIASES
 
 # ASCII only: Decimal() itself would also take "1_000", full-width digits and "1e3".
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
@@ -44,13 +28,6 @@ _FALSE = frozenset({"0", "false", "no", ""})
 
 class UnusableEntry(ValueError):
     """A value in a panel answer that cannot be used."""
-
-
-def normalize_status(text: str) -> str:
-    """The canonical name of a known status (any case, Cancelled/Refunded -> Canceled);
-    an unknown status is kept as the panel wrote it."""
-    text = " ".join(text.split())
-    return _STATUS_BY_KEY.get(text.casefold(), text)
 
 
 def as_id(value: object) -> str:
@@ -151,7 +128,7 @@ class Service:
 
 @dataclass(frozen=True, slots=True)
 class OrderStatus:
-    """An order as the panel reports it. `status` is normalised (see `normalize_status`);
+    """An order as the panel reports it. `status` is normalised (`bot.panel.status.from_panel`);
     `raw_status` keeps the panel's wording for admins."""
 
     status: str
@@ -164,16 +141,16 @@ class OrderStatus:
     def __post_init__(self) -> None:
         # Direct construction (tests, fakes) normalises too, so comparisons stay honest.
         object.__setattr__(self, "raw_status", self.raw_status or self.status)
-        object.__setattr__(self, "status", normalize_status(self.status))
+        object.__setattr__(self, "status", from_panel(self.status))
 
     @property
     def is_known(self) -> bool:
-        return self.status in KNOWN_STATUSES
+        return self.status in PANEL
 
     @property
     def is_final(self) -> bool:
-        """Completed, Partial, Canceled or Expired; an unknown status is never final."""
-        return self.status in FINAL_STATUSES
+        """Completed, Partial, Canceled or Expired; a status the panel invented never is."""
+        return self.is_known and row_of(self.status).final
 
     @classmethod
     def from_panel(cls, entry: object) -> OrderStatus:

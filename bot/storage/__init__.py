@@ -1,5 +1,7 @@
 """SQLite storage: the database, its schema, and one repository per table."""
 
+# Re-exported for the many readers of orders: the table itself is `bot.panel.status`.
+from bot.panel.status import Status
 from bot.storage.broadcasts import Broadcast, BroadcastsRepo, BroadcastStatus, Progress
 from bot.storage.db import Database, StorageError, Transaction, utcnow
 from bot.storage.fsm import SQLiteStorage
@@ -14,14 +16,11 @@ from bot.storage.ledger import (
     post,
 )
 from bot.storage.orders import (
-    FINAL_STATUSES,
-    LOCAL_STATUSES,
     NewOrder,
     Order,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
-    Status,
     TokenUsed,
     order_in,
 )
@@ -36,7 +35,7 @@ from bot.storage.refills import (
 )
 from bot.storage.shop import Changes, Repriced, ShopRepo
 from bot.storage.shop_state import ShopStateRepo
-from bot.storage.stats import ServiceProfit, StatsRepo, Totals
+from bot.storage.stats import OrderFigures, StatsRepo
 from bot.storage.topups import (
     STARS,
     Credited,
@@ -52,8 +51,6 @@ from bot.storage.topups import (
 from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUser, UsersRepo
 
 __all__ = [
-    "FINAL_STATUSES",
-    "LOCAL_STATUSES",
     "STARS",
     "AlreadyPosted",
     "BalanceLimit",
@@ -71,6 +68,7 @@ __all__ = [
     "LedgerRepo",
     "NewOrder",
     "Order",
+    "OrderFigures",
     "OrderStateError",
     "OrdersRepo",
     "OutboxArg",
@@ -90,7 +88,6 @@ __all__ = [
     "RefundExceedsCharge",
     "Repriced",
     "SQLiteStorage",
-    "ServiceProfit",
     "ShopRepo",
     "ShopStateRepo",
     "StatsRepo",
@@ -101,7 +98,6 @@ __all__ = [
     "TopupStateError",
     "TopupStatus",
     "TopupsRepo",
-    "Totals",
     "Transaction",
     "UnknownTopup",
     "UnknownUser",

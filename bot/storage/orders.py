@@ -1,8 +1,9 @@
 """Orders: what was quoted, and where each one is in its lifecycle.
 
 An order keeps the quote it was placed at (charge, quantity, the service's name, type and
-flags) so later catalogue or price changes never alter it. Local statuses are `placing`,
-`unknown` and `failed`; after placement the status is whatever the panel says.
+flags) so later catalogue or price changes never alter it. Its status is a row of
+`bot.panel.status`: the shop's own (`placing`, `unknown`, `failed`) until the panel has it,
+then whatever the panel says.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
 
 from bot.money import to_minor
+from bot.panel.status import FINAL, LOCAL, Status
 from bot.storage.db import (
     Database,
     StorageError,
@@ -26,27 +27,8 @@ from bot.storage.db import (
 )
 from bot.storage.ledger import Reason, post
 
-
-class Status(StrEnum):
-    PLACING = "placing"  # charged, the panel's `add` not answered yet
-    UNKNOWN = "unknown"  # the panel may or may not have it: money held until an admin settles
-    FAILED = "failed"  # the panel certainly has no such order: refunded
-    PENDING = "Pending"
-    IN_PROGRESS = "In progress"
-    COMPLETED = "Completed"
-    PARTIAL = "Partial"
-    CANCELED = "Canceled"
-    # Subscriptions: Active while running; Expired is final, like Completed for money.
-    ACTIVE = "Active"
-    EXPIRED = "Expired"
-
-
-LOCAL_STATUSES = frozenset({Status.PLACING, Status.UNKNOWN, Status.FAILED})
-FINAL_STATUSES = frozenset(
-    {Status.FAILED, Status.COMPLETED, Status.PARTIAL, Status.CANCELED, Status.EXPIRED}
-)
 # Orders the status sweep asks the panel about: placed and not finished.
-_NOT_FOLLOWED = tuple(LOCAL_STATUSES | FINAL_STATUSES)
+_NOT_FOLLOWED = tuple(sorted(LOCAL | FINAL))
 
 
 class TokenUsed(StorageError):
@@ -135,12 +117,12 @@ class Order:
 
     @property
     def is_final(self) -> bool:
-        return self.status in FINAL_STATUSES
+        return self.status in FINAL
 
     @property
     def is_placed(self) -> bool:
         """The panel has it: there is something to ask it about or to cancel."""
-        return self.panel_order_id is not None and self.status not in LOCAL_STATUSES
+        return self.panel_order_id is not None and self.status not in LOCAL
 
     @property
     def cancellable(self) -> bool:
@@ -306,12 +288,12 @@ class OrdersRepo:
 
         `remains` is clamped to 0..quantity. Refunds and notifications go in the same `tx`.
         """
-        if status in LOCAL_STATUSES:
+        if status in LOCAL:
             raise ValueError(f"{status!r} is not a panel status")
         return await self._change(
             tx,
             order_id,
-            tuple(FINAL_STATUSES),
+            tuple(FINAL),
             exclude=True,
             status=status,
             remains=remains,
@@ -347,7 +329,7 @@ class OrdersRepo:
         """The panel accepted a cancel; the order goes on until a sweep reports the outcome."""
         async with self._db.transaction() as tx:
             return await self._change(
-                tx, order_id, tuple(FINAL_STATUSES), exclude=True, cancel_requested_at=utcnow()
+                tx, order_id, tuple(FINAL), exclude=True, cancel_requested_at=utcnow()
             )
 
     # --- reading -------------------------------------------------------------------------
@@ -487,7 +469,7 @@ class OrdersRepo:
             else f"{column} = ?"
             for column in values
         )
-        if values.get("status") in FINAL_STATUSES:
+        if values.get("status") in FINAL:
             # Kept once: the average completion time on the service's card counts from it.
             assignments += ", finished_at = coalesce(finished_at, ?)"
             values["finished_at"] = utcnow()

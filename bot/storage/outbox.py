@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from bot.formats import Money
+from bot.panel.status import FINAL
 from bot.storage.db import Database, Transaction, from_row, parse_time, utcnow
-from bot.storage.orders import FINAL_STATUSES
 
 # JSON keeps these exactly. Money is queued as a value (its amount as text, so exact) and
 # written out in the customer's language when sent; rows queued before hold text already.
@@ -191,7 +191,7 @@ class OutboxRepo:
                 "DELETE FROM outbox WHERE coalesce(sent_at, dropped_at) < ?"
                 " AND (order_id IS NULL OR order_id IN"
                 " (SELECT id FROM orders WHERE status IN (SELECT value FROM json_each(?))))",
-                (before, json.dumps(sorted(FINAL_STATUSES))),
+                (before, json.dumps(sorted(FINAL))),
             )
 
     async def _update(self, message_id: int, assignments: str, *values: object) -> None:

@@ -2,9 +2,9 @@
 orders of unknown outcome (`/unknown`, `/attach`, `/fail`).
 
 One `IsAdmin` filter on the router: for anyone else these fall through to the fallback and
-answer exactly as unknown commands do. Money moves only through the ledger, with the admin
-recorded as the actor; what the customer is told goes through the outbox in the same
-transaction, so it is neither lost nor sent twice.
+answer exactly as unknown commands do. Money moves in `bot.accounts` (the ledger, with the
+admin as the actor, and the customer's notice through the outbox); these only parse the
+command and answer the admin.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
+from bot import accounts
 from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
 from bot.formats import Day
 from bot.i18n import Html, Texts
@@ -27,11 +28,10 @@ from bot.storage import (
     InsufficientFunds,
     LedgerRepo,
     OrdersRepo,
-    Reason,
     RefillsRepo,
     TopupsRepo,
+    UnknownUser,
     UsersRepo,
-    post,
 )
 from bot.telegram.callbacks import UsersCb
 from bot.telegram.keyboards import users_list
@@ -65,7 +65,6 @@ async def move_money(
     message: Message,
     command: CommandObject,
     event_from_user: User,
-    users: UsersRepo,
     news: News,
     amounts: Amounts,
     settings: Settings,
@@ -83,17 +82,16 @@ async def move_money(
     if user_id is None or amount is None:
         await message.answer(t("admin-credit-usage" if credit else "admin-debit-usage"))
         return
-    if await users.get(user_id) is None:
+    try:
+        if credit:
+            balance = await accounts.credit(
+                news, amounts, user_id, amount, admin_id=event_from_user.id
+            )
+        else:
+            balance = await accounts.debit(news, user_id, amount, admin_id=event_from_user.id)
+    except UnknownUser:
         await message.answer(t("admin-no-customer", user=str(user_id)))
         return
-    reason = Reason.CREDIT if credit else Reason.DEBIT
-    try:
-        async with news.transaction() as work:
-            signed = amount if credit else -amount
-            balance = await post(work.tx, user_id, signed, reason, actor=event_from_user.id)
-            if credit:
-                notice = {"amount": amounts(amount), "balance": amounts(balance)}
-                await work.tell(user_id, "credit-notice", notice)
     except (InsufficientFunds, BalanceLimit) as refused:
         # A debit past the balance, or a credit past the most a balance may hold.
         short = isinstance(refused, InsufficientFunds)

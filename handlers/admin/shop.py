@@ -18,9 +18,10 @@ from bot.catalogue.changes import change_args
 from bot.desk.views import statuses_line
 from bot.i18n import Texts
 from bot.money import Amounts, display_exact, display_panel
+from bot.orders.profit import Totals, top_services, totals
 from bot.panel import PanelClient, PanelFailure
 from bot.settings import Settings
-from bot.storage import LedgerRepo, StatsRepo, Totals, UsersRepo
+from bot.storage import LedgerRepo, StatsRepo, UsersRepo
 from bot.storage.stats import since_days, since_today
 
 # How many stars the rate line shows a worked example for.
@@ -90,8 +91,8 @@ async def stats(
     ]
     blocks = [t("admin-stats", customers=await stats.customers())]
     for name, since in periods:
-        blocks.append(period_text(name, await stats.period(since), amounts, t))
-    top = await stats.top_services(month, TOP_SERVICES)
+        blocks.append(period_text(name, totals(await stats.figures(since)), amounts, t))
+    top = top_services(await stats.figures(month), TOP_SERVICES)
     lines = [t("admin-stats-top")]
     lines += [
         t(

@@ -1,7 +1,7 @@
 """Orders of unknown outcome (the panel may or may not have them, the money held): `/unknown`
 lists them, `/attach ORDER_ID PANEL_ORDER_ID` says the panel has one, `/fail ORDER_ID` that
-it does not (the customer is refunded). The customer is told either way, through the
-outbox, in the same transaction.
+it does not (the customer is refunded). The settling itself, with the customer's notice,
+is `bot.orders.settling`; these only parse the command and answer the admin.
 """
 
 from __future__ import annotations
@@ -16,15 +16,8 @@ from bot.desk.views import customer_label
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.news import News
-from bot.orders.refunds import post_refund
-from bot.storage import (
-    OrdersRepo,
-    OrderStateError,
-    OutboxArg,
-    PanelIdTaken,
-    Status,
-    UsersRepo,
-)
+from bot.orders import settling
+from bot.storage import OrdersRepo, OrderStateError, PanelIdTaken, Status, UsersRepo
 from bot.telegram.replies import in_messages
 from bot.validation import parse_whole_number
 
@@ -78,16 +71,10 @@ async def settle(
         await message.answer(t("admin-attach-usage" if attach else "admin-fail-usage"))
         return
     try:
-        async with news.transaction() as work:
-            if panel_id is not None:
-                order = await orders.settle_placed(work.tx, order_id, panel_id)
-                notice: dict[str, OutboxArg] = {"id": str(order.id), "panel": panel_id}
-                await work.tell(order.user_id, "settled-placed", notice, order_id=order.id)
-            else:
-                order = await orders.settle_failed(work.tx, order_id)
-                order = await post_refund(work.tx, order, amounts.decimals)
-                notice = {"id": str(order.id), "refund": amounts(order.refunded)}
-                await work.tell(order.user_id, "settled-failed", notice, order_id=order.id)
+        if panel_id is not None:
+            order = await settling.attach(news, orders, order_id, panel_id)
+        else:
+            order = await settling.fail(news, orders, amounts, order_id)
     except OrderStateError as error:
         key = "admin-settle-missing" if error.status is None else "admin-settle-not-unknown"
         await message.answer(t(key, id=str(order_id), status=error.status or ""))

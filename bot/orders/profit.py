@@ -1,0 +1,67 @@
+"""What `/stats` counts: orders by status, revenue, cost and profit, in all and per service.
+
+Revenue is what customers paid and kept paid: each order's charge less its refunds (read
+from `orders.refunded`, never worked out again). Cost is `bot.orders.costs.order_cost`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bot.orders.costs import order_cost
+from bot.storage.stats import OrderFigures
+
+
+@dataclass
+class Totals:
+    """Orders counted by status, and their money."""
+
+    orders_by_status: Counter[str] = field(default_factory=Counter)
+    revenue: Decimal = Decimal(0)
+    cost: Decimal = Decimal(0)
+
+    def add(self, order: OrderFigures) -> None:
+        self.orders_by_status[order.status] += 1
+        self.revenue += order.revenue
+        self.cost += order_cost(order)
+
+    @property
+    def orders(self) -> int:
+        return sum(self.orders_by_status.values())
+
+    @property
+    def profit(self) -> Decimal:
+        return self.revenue - self.cost
+
+
+@dataclass(frozen=True)
+class ServiceProfit:
+    service_id: int
+    name: str
+    orders: int
+    profit: Decimal
+
+
+def totals(figures: Iterable[OrderFigures]) -> Totals:
+    summed = Totals()
+    for order in figures:
+        summed.add(order)
+    return summed
+
+
+def top_services(figures: Iterable[OrderFigures], limit: int) -> list[ServiceProfit]:
+    """The services that made the most profit, best first; each named as its latest order
+    (figures come oldest first) quoted it."""
+    by_service: dict[int, Totals] = {}
+    names: dict[int, str] = {}
+    for order in figures:
+        by_service.setdefault(order.service_id, Totals()).add(order)
+        names[order.service_id] = order.service_name
+    ranked = sorted(by_service.items(), key=lambda item: (-item[1].profit, item[0]))
+    return [
+        ServiceProfit(service_id, names[service_id], summed.orders, summed.profit)
+        for service_id, summed in ranked[:limit]
+    ]
