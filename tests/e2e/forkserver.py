@@ -30,13 +30,10 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
-# `python -m bot` imports these (bot/__main__.py, after the settings are read).
-import aiogram.exceptions  # noqa: F401
-
+# What `python -m bot` imports: bot/__main__.py, and once the settings are read, bot.app
+# (aiogram and every module of the bot come with it).
 import bot.__main__
 import bot.app
-import bot.ops.server
-import bot.single
 
 # The first answer waits for the server's imports: seconds, more on a loaded machine.
 ANSWER_WITHIN = 60.0
@@ -168,10 +165,15 @@ class ForkServer:
         with self._lock:
             requests.write(request)
             requests.flush()
-            try:
-                return self._started.get(timeout=ANSWER_WITHIN)
-            except queue.Empty:
-                raise AssertionError("the fork server does not answer") from None
+            waited = 0.0
+            while waited < ANSWER_WITHIN:
+                try:
+                    return self._started.get(timeout=_POLL * 10)
+                except queue.Empty:
+                    waited += _POLL * 10
+                if (code := self._process.poll()) is not None:
+                    raise AssertionError(f"the fork server exited with {code} (its stderr above)")
+            raise AssertionError("the fork server does not answer")
 
     def exit_code(self, pid: int) -> int | None:
         return self._codes.get(pid)
