@@ -34,8 +34,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # What is alive now (aiogram's and pydantic's models, the test modules) lives until the
     # end: frozen, the collector stops walking it at every full collection. Each test's
     # Dispatcher leaves ~20,000 objects in reference cycles, which cost a full collection
-    # every few tests; with ~300,000 objects to walk each time those took a third of the
-    # suite's CPU time (bot/app.py freezes the running bot for the same reason).
+    # every few tests; with ~300,000 objects to walk each time those took about a quarter of
+    # the suite's CPU time (bot/app.py freezes the running bot for the same reason).
     gc.collect()
     gc.freeze()
 
