@@ -36,7 +36,9 @@ from bot.ops.metrics import (
     UpdateMetrics,
 )
 from bot.ops.server import ops_app, serve_webhook, serving
+from bot.orders.checkout import Checkout
 from bot.orders.following import Follower
+from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.sweeper import Sweeper
@@ -158,6 +160,7 @@ def create_dispatcher(
         panel_watch=panel_watch,
         amounts=amounts,
     )
+    checkout = Checkout(users=users, orders=orders, placer=placer)
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         # One user's updates are handled one at a time: two taps never race on a conversation.
@@ -185,7 +188,9 @@ def create_dispatcher(
         sweeper=sweeper,
         outbox_sender=outbox_sender,
         panel_watch=panel_watch,
-        placer=placer,
+        # The only way to place an order: the Placer is reachable through it alone.
+        checkout=checkout,
+        mass_orders=MassOrders(settings=settings, checkout=checkout),
         metrics=metrics,
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
         broadcasts=broadcasts,

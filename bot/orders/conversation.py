@@ -21,7 +21,7 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot.catalogue import Catalogue, Snapshot, paginate
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.orders import screens, timing
+from bot.orders import checkout, screens, timing
 from bot.orders.draft import Draft
 from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
@@ -307,7 +307,7 @@ class Conversation:
         if chosen is None:
             return None
         service, kind = chosen
-        quote = Quote.make(snapshot, service, draft.answers, self.settings)
+        quote = checkout.quote(snapshot, service, draft.answers, self.settings)
         if quote is None:  # an answer is missing: ask the first step again
             await self.question(draft, service, kind.first(service))
         return quote
@@ -335,23 +335,24 @@ class Conversation:
         (saying so when the total moved), with a fresh Confirm if the balance now covers it."""
         draft = await self.draft()
         if (priced := await self.priced(draft)) is not None:
-            changed = draft.charge is not None and str(priced[1].charge) != draft.charge
+            seen = draft.charge
+            changed = seen is not None and checkout.price_changed(priced[1].charge, seen)
             await self._summarise(draft, *priced, price_changed=changed)
 
     async def _summarise(
         self, draft: Draft, snapshot: Snapshot, quote: Quote, *, price_changed: bool
     ) -> None:
-        balance = (await self.users.ensure(self.user_id)).balance
-        draft.token = new_token() if balance >= quote.charge else None
+        funds = checkout.Funds((await self.users.ensure(self.user_id)).balance, quote.charge)
+        draft.token = new_token() if funds.enough else None
         draft.charge = str(quote.charge)
         topup = None
-        if draft.token is None:
-            stars = stars_to_cover(quote.charge - balance, self.settings)
+        if not funds.enough:
+            stars = stars_to_cover(funds.missing, self.settings)
             topup = (stars, credit_for(stars, self.settings))
         screen = screens.summary(
             snapshot,
             quote,
-            balance,
+            funds,
             draft.token,
             self.t,
             self.amounts,

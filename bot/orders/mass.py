@@ -1,10 +1,10 @@
 """A mass order: many Default-type orders typed as lines `service | link | quantity`.
 
 Each line is read and priced exactly as a single order of the same answers would be (the
-link and quantity steps of `bot.orders.steps`, `Quote.make`), and becomes an order of its
-own placed with the single order's safety: charged and recorded in one transaction before
-`add` (a one-time token per line, `<token>-<line>`, so a second Confirm or a replayed update
-places no line twice), `add` called once, its outcome handled by `Placer.place`. Lines are
+link and quantity steps of `bot.orders.steps`, `checkout.quote`), and becomes an order of its
+own placed through the single order's checkout (`bot.orders.checkout`): charged and recorded
+in one transaction before `add` (a one-time token per line, `<token>-<line>`, so a second
+Confirm or a replayed update places no line twice), `add` called once. Lines are
 placed one after another: a crash mid-way leaves at most one order `placing` (start-up turns
 it `unknown`), never a batch charged for lines the panel was never asked about.
 """
@@ -12,7 +12,7 @@ it `unknown`), never a batch charged for lines the panel was never asked about.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,11 +20,12 @@ from aiogram import Bot
 
 from bot.catalogue import Snapshot
 from bot.i18n import Arg
-from bot.orders.placement import Outcome, Placer
+from bot.orders import checkout
+from bot.orders.checkout import Checkout, Funds, Verdict, price_changed
+from bot.orders.placement import Outcome
 from bot.orders.quote import Quote
 from bot.orders.steps import LINK, QUANTITY, order_type
 from bot.settings import Settings
-from bot.storage import InsufficientFunds, OrdersRepo, TokenUsed
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line
     quantity = QUANTITY.accept(quantity_text, service, {"link": link})
     if quantity is None:
         return LineError(number, "mass-bad-quantity", {"min": service.min, "max": service.max})
-    quote = Quote.make(snapshot, service, {"link": link, "quantity": quantity}, settings)
+    quote = checkout.quote(snapshot, service, {"link": link, "quantity": quantity}, settings)
     if quote is None:  # a Default service that needs more than a link and a quantity
         return LineError(number, "mass-not-default", {"service": service.id})
     return Line(number, quote)
@@ -120,6 +121,34 @@ class LineOutcome:
     reason: str  # the customer's message key for this line
 
 
+@dataclass(frozen=True)
+class Report:
+    """What became of each line, and the figures the customer is shown at the end."""
+
+    outcomes: tuple[LineOutcome, ...]
+    balance: Decimal  # after every line
+
+    @property
+    def placed(self) -> int:
+        return sum(outcome.outcome is Outcome.PLACED for outcome in self.outcomes)
+
+    @property
+    def charged(self) -> Decimal:
+        """What stays charged: placed lines, and unknown ones whose money is held."""
+        held = (Outcome.PLACED, Outcome.UNKNOWN)
+        return sum((o.charge for o in self.outcomes if o.outcome in held), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """What a Confirm of a list did: placed every line it could (`report`), or nothing
+    because the list's total is not the one the customer saw, or the balance is short."""
+
+    verdict: Verdict  # placed (each line's own outcome in `report`), price changed, short
+    funds: Funds | None = None  # short: the balance against the list's total
+    report: Report | None = None
+
+
 # Placer's message keys, as a line of the final report says them (short, and never naming
 # who the shop buys from).
 _REASONS: dict[str, str] = {
@@ -131,6 +160,11 @@ _REASONS: dict[str, str] = {
     "order-failed-quantity": "mass-line-failed-quantity",
     "order-failed-unreachable": "mass-line-failed-unreachable",
 }
+# What a line the checkout placed nothing for says in the report.
+_NOT_PLACED: dict[Verdict, str] = {
+    Verdict.ALREADY_PLACED: "mass-line-done",  # a replay of a Confirm that got this far
+    Verdict.SHORT: "mass-line-no-funds",  # the balance moved since Confirm checked it
+}
 
 
 def line_token(token: str, position: int) -> str:
@@ -139,46 +173,83 @@ def line_token(token: str, position: int) -> str:
     return f"{token}-{position}"
 
 
-async def place_all(
-    bot: Bot,
-    user_id: int,
-    token: str,
-    lines: Sequence[Line],
-    *,
-    orders: OrdersRepo,
-    placer: Placer,
-) -> list[LineOutcome]:
-    """Charge, record and place each line in turn; what became of each."""
-    outcomes: list[LineOutcome] = []
-    for position, line in enumerate(lines, 1):
-        charge = line.quote.charge
-        try:
-            order = await orders.create_and_charge(
-                line.quote.new_order(user_id, line_token(token, position))
-            )
-        except TokenUsed:  # a replay of a Confirm that got this far: the line is placed
-            outcomes.append(LineOutcome(line.number, None, None, charge, "mass-line-done"))
-            continue
-        except InsufficientFunds:  # the balance moved since Confirm checked it
-            outcomes.append(LineOutcome(line.number, None, None, charge, "mass-line-no-funds"))
-            continue
+# Told before the first line is placed, with the number of lines.
+Starting = Callable[[int], Awaitable[None]]
 
-        # The whole batch is reported once at the end: nothing is shown per line.
-        async def quiet(key: str, values: Mapping[str, Arg]) -> None:
-            return None
 
-        placement = await placer.place(bot, order, quiet)
-        reason = _REASONS.get(placement.message, "mass-line-failed-other")
-        outcomes.append(
-            LineOutcome(line.number, placement.outcome, placement.order.id, charge, reason)
+class MassOrders:
+    """Mass order's rules: a list read and priced, its total against the balance, every line
+    placed through the checkout, and the report's figures."""
+
+    def __init__(self, *, settings: Settings, checkout: Checkout) -> None:
+        self._settings = settings
+        self._checkout = checkout
+
+    def parse(self, text: str, snapshot: Snapshot) -> Parsed:
+        return parse(text, snapshot, self._settings)
+
+    async def funds(self, user_id: int, parsed: Parsed) -> Funds:
+        return await self._checkout.funds(user_id, parsed.total)
+
+    async def placed(self, token: str, user_id: int) -> bool:
+        """Whether the list behind the summary's `token` was placed (its first line was)."""
+        return await self._checkout.placed_with(line_token(token, 1), user_id) is not None
+
+    async def confirm(
+        self,
+        bot: Bot,
+        user_id: int,
+        token: str,
+        text: str,
+        seen_total: str | None,
+        snapshot: Snapshot,
+        *,
+        starting: Starting,
+    ) -> Confirmed:
+        """Read `text` again and place every line, if its total is still `seen_total` (as
+        the summary wrote it) and the balance covers it."""
+        parsed = self.parse(text, snapshot)
+        if parsed.errors or parsed.too_long or price_changed(parsed.total, seen_total):
+            return Confirmed(Verdict.PRICE_CHANGED)
+        funds = await self.funds(user_id, parsed)
+        if not funds.enough:
+            return Confirmed(Verdict.SHORT, funds)
+        await starting(len(parsed.lines))
+        outcomes = await self.place_all(bot, user_id, token, parsed.lines)
+        report = Report(tuple(outcomes), await self._checkout.balance(user_id))
+        log.info(
+            "mass order of user %s: %s lines, %s placed", user_id, len(outcomes), report.placed
         )
-    log.info(
-        "mass order of user %s: %s lines, %s placed",
-        user_id,
-        len(lines),
-        sum(outcome.outcome is Outcome.PLACED for outcome in outcomes),
-    )
-    return outcomes
+        return Confirmed(Verdict.PLACED, report=report)
+
+    async def place_all(
+        self, bot: Bot, user_id: int, token: str, lines: Sequence[Line]
+    ) -> list[LineOutcome]:
+        """Charge, record and place each line in turn; what became of each."""
+        outcomes: list[LineOutcome] = []
+        for position, line in enumerate(lines, 1):
+            quote = line.quote
+            # The list's total was checked against the summary's: each line's own charge
+            # is the one the customer saw.
+            result = await self._checkout.confirm(
+                bot, user_id, quote, str(quote.charge), line_token(token, position), tell=_quiet
+            )
+            if result.placement is None:
+                reason = _NOT_PLACED.get(result.verdict, "mass-line-failed-other")
+                outcomes.append(LineOutcome(line.number, None, None, quote.charge, reason))
+                continue
+            placement = result.placement
+            reason = _REASONS.get(placement.message, "mass-line-failed-other")
+            outcomes.append(
+                LineOutcome(
+                    line.number, placement.outcome, placement.order.id, quote.charge, reason
+                )
+            )
+        return outcomes
+
+
+async def _quiet(key: str, values: Mapping[str, Arg]) -> None:
+    """The whole batch is reported once at the end: nothing is shown per line."""
 
 
 def chunks(parts: Sequence[str], limit: int = 3800) -> list[str]:

@@ -18,6 +18,7 @@ from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders import timing
+from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
@@ -157,7 +158,7 @@ def invalid(step: Step, service: Service, t: Texts, text: str | None = None) -> 
 def summary(
     snapshot: Snapshot,
     quote: Quote,
-    balance: Decimal,
+    funds: Funds,
     token: str | None,
     t: Texts,
     amounts: Amounts,
@@ -193,11 +194,11 @@ def summary(
             lines.append(t(step.summary, **{step.name: step.shown(value)}))
     if quote.kind.settles_to_charge:
         lines.append(t("order-summary-most"))
-    money = {"charge": amounts(quote.charge), "balance": amounts(balance)}
+    money = {"charge": amounts(quote.charge), "balance": amounts(funds.balance)}
     if token is not None:
-        lines.append(t("order-summary-charge", after=amounts(balance - quote.charge), **money))
+        lines.append(t("order-summary-charge", after=amounts(funds.after), **money))
     else:
-        lines.append(t("order-summary-short", missing=amounts(quote.charge - balance), **money))
+        lines.append(t("order-summary-short", missing=amounts(funds.missing), **money))
     topup_label = None
     if token is None and topup is not None:
         stars, credit = topup

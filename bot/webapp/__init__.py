@@ -46,9 +46,8 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         catalogue=dp["catalogue"],
         feed=app[FEED],
         users=dp["users"],
-        orders=dp["orders"],
         topups=dp["topups"],
-        placer=dp["placer"],
+        checkout=dp["checkout"],
         amounts=dp["amounts"],
     )
     mine = MyOrders(

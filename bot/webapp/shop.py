@@ -1,8 +1,7 @@
 """The Mini App's shop: who the customer is, the catalogue, a quote, Confirm, a top-up.
 
 Quote and Confirm use the chat's own parts: the answers are checked by the steps table,
-priced by `Quote.make`, charged and recorded by `OrdersRepo.create_and_charge` before the
-panel is asked once by `Placer.place`.
+priced and placed by the checkout (`bot.orders.checkout`), as the chat's Confirm is.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import asyncio
 import gzip
 import logging
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from aiogram import Bot
@@ -22,13 +20,14 @@ from aiohttp import web
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Arg
 from bot.money import Amounts
-from bot.orders.placement import Placer
+from bot.orders import checkout
+from bot.orders.checkout import Checkout, Result, Verdict
 from bot.orders.quote import Quote
 from bot.orders.steps import order_type
 from bot.panel import Service
 from bot.settings import Settings
 from bot.stars import credit_for, parse_stars, preset_amounts, rate_money
-from bot.storage import STARS, InsufficientFunds, OrdersRepo, TokenUsed, TopupsRepo, UsersRepo
+from bot.storage import STARS, Order, TopupsRepo, UsersRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
 from bot.webapp.forms import check_answers, plain
@@ -48,9 +47,8 @@ class Shop:
         catalogue: Catalogue,
         feed: CatalogueFeed,
         users: UsersRepo,
-        orders: OrdersRepo,
         topups: TopupsRepo,
-        placer: Placer,
+        checkout: Checkout,
         amounts: Amounts,
     ) -> None:
         self._bot = bot
@@ -58,9 +56,8 @@ class Shop:
         self._catalogue = catalogue
         self._feed = feed
         self._users = users
-        self._orders = orders
         self._topups = topups
-        self._placer = placer
+        self._checkout = checkout
         self._amounts = amounts
         self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
         # Placements still talking to the panel: a request cut short does not cut them.
@@ -129,7 +126,7 @@ class Shop:
         answers, problems = check_answers(kind, service, typed, call.t)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = Quote.make(snapshot, service, answers, self._settings)
+        quote = checkout.quote(snapshot, service, answers, self._settings)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote
@@ -137,7 +134,7 @@ class Shop:
     async def quote(self, call: Call) -> web.Response:
         """The exact charge of an order with these answers, and the token that confirms it."""
         quote = await self._quote(call, await call.body())
-        balance = (await self._users.ensure(call.user_id)).balance
+        funds = await self._checkout.funds(call.user_id, quote.charge)
         token = self._tokens.issue(
             call.user_id, quote.service.id, dict(quote.answers), str(quote.charge)
         )
@@ -149,9 +146,9 @@ class Shop:
                 "runs": quote.runs,
                 "link": quote.link,
                 "answers": dict(quote.answers),
-                "balance": call.t.write(self._amounts(balance)),
-                "short": call.t.write(self._amounts(max(quote.charge - balance, Decimal(0)))),
-                "enough": balance >= quote.charge,
+                "balance": call.t.write(self._amounts(funds.balance)),
+                "short": call.t.write(self._amounts(funds.missing)),
+                "enough": funds.enough,
             }
         )
 
@@ -161,49 +158,49 @@ class Shop:
         quoted = self._tokens.read(data.get("token"), call.user_id)
         if quoted is None:
             raise ApiError(409, "quote_expired")
-        await self._placed_already(quoted.nonce)
+        # Before quoting again: a catalogue that moved since does not hide a placed order.
+        if (earlier := await self._checkout.placed_with(quoted.nonce, call.user_id)) is not None:
+            raise _already_placed(earlier)
         quote = await self._quote(call, data)
         if (
             quote.service.id != quoted.service_id
             or answers_digest(dict(quote.answers)) != quoted.digest
         ):
             raise ApiError(409, "quote_expired")
-        if str(quote.charge) != quoted.charge:
-            raise ApiError(409, "price_changed")
-        try:
-            order = await self._orders.create_and_charge(
-                quote.new_order(call.user_id, quoted.nonce)
-            )
-        except TokenUsed:  # two taps at once: the other one placed it
-            await self._placed_already(quoted.nonce)
-            raise
-        except InsufficientFunds as short:
-            raise ApiError(
-                402, "insufficient_funds", missing=self._amounts(short.missing)
-            ) from None
         told: list[tuple[str, Mapping[str, Arg]]] = []
 
         async def tell(key: str, values: Mapping[str, Arg]) -> None:
             told.append((key, values))
 
         # Shielded: a page closed mid-call must not cut the placement's bookkeeping short.
-        task = asyncio.ensure_future(self._placer.place(self._bot, order, tell))
+        task = asyncio.ensure_future(
+            self._checkout.confirm(
+                self._bot, call.user_id, quote, quoted.charge, quoted.nonce, tell=tell
+            )
+        )
         self.placing.add(task)
         task.add_done_callback(self.placing.discard)
-        placement = await asyncio.shield(task)
+        result = await asyncio.shield(task)
+        if result.placement is None:
+            raise self._refusal(result)
         key, values = told[0] if told else ("order-placing", {})
         return web.json_response(
             {
-                "outcome": placement.outcome.value,
+                "outcome": result.placement.outcome.value,
                 "message": plain(call.t(key, **values)),
-                "order": order_view(placement.order, call.t, self._amounts),
+                "order": order_view(result.placement.order, call.t, self._amounts),
             }
         )
 
-    async def _placed_already(self, nonce: str) -> None:
-        earlier = await self._orders.by_token(nonce)
-        if earlier is not None:
-            raise ApiError(409, "already_placed", extra={"order": earlier.id}, number=earlier.id)
+    def _refusal(self, result: Result) -> ApiError:
+        """Why nothing was placed, as the page is told."""
+        if result.verdict is Verdict.PRICE_CHANGED:
+            return ApiError(409, "price_changed")
+        if result.verdict is Verdict.SHORT:
+            return ApiError(402, "insufficient_funds", missing=self._amounts(result.missing))
+        if result.verdict is Verdict.ALREADY_PLACED and result.order is not None:
+            return _already_placed(result.order)
+        return ApiError(409, "quote_expired")
 
     async def topup(self, call: Call) -> web.Response:
         """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
@@ -231,3 +228,7 @@ class Shop:
             await self._topups.discard(topup.id)
             raise ApiError(502, "invoice_failed") from None
         return web.json_response({"link": link, "stars": stars, "amount": t.write(shown)})
+
+
+def _already_placed(earlier: Order) -> ApiError:
+    return ApiError(409, "already_placed", extra={"order": earlier.id}, number=earlier.id)

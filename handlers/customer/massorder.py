@@ -1,8 +1,9 @@
 """The mass order: `/massorder` (or the menu's button) → the customer's lines → one summary of
 every line and the total → one Confirm → each line placed as its own order → one report.
 
-What a line says and how it is priced and placed lives in `bot.orders.mass`; these handlers
-only carry the conversation. The list's text is kept in the FSM data and read again at
+What a line says, how it is priced, the list's total against the balance, how every line is
+placed (through the checkout) and the report's figures live in `bot.orders.mass`; these
+handlers only carry the conversation. The list's text is kept in the FSM data and read again at
 Confirm, so a catalogue or price that changed since the summary shows a fresh summary
 instead of charging what the customer did not see.
 """
@@ -10,27 +11,22 @@ instead of charging what the customer did not see.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
 
-from aiogram import BaseMiddleware, Bot, F, Router
+from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Catalogue
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.orders import mass
-from bot.orders.placement import Outcome, Placer
+from bot.orders.checkout import Verdict
+from bot.orders.mass import MassOrders
 from bot.orders.quote import new_token
-from bot.settings import Settings
-from bot.storage import OrdersRepo, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MassCb, MassConfirmCb, MenuCb
 from bot.telegram.replies import current_snapshot
@@ -80,52 +76,37 @@ async def massorder_button(query: CallbackQuery, state: FSMContext, t: Texts) ->
         await massorder_command(query.message, state, t)
 
 
-@dataclass(frozen=True)
-class Lists:
-    """What reading a list and showing its summary need, given to the handlers as `lists`
-    by `_WithLists` (aiogram injects each one; this keeps them together)."""
-
-    state: FSMContext
-    t: Texts
-    settings: Settings
-    catalogue: Catalogue
-    users: UsersRepo
-    amounts: Amounts
-
-
-class _WithLists(BaseMiddleware):
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        data["lists"] = Lists(
-            data["state"],
-            data["t"],
-            data["settings"],
-            data["catalogue"],
-            data["users"],
-            data["amounts"],
-        )
-        return await handler(event, data)
-
-
-async def lines_typed(message: Message, lists: Lists) -> None:
+async def lines_typed(
+    message: Message,
+    state: FSMContext,
+    t: Texts,
+    catalogue: Catalogue,
+    amounts: Amounts,
+    mass_orders: MassOrders,
+) -> None:
     user_id = message.chat.id  # a private chat's id is its user's
-    await _summarize(message, user_id, message.text or "", lists)
+    await _summarize(
+        message, user_id, message.text or "", state, t, catalogue, amounts, mass_orders
+    )
 
 
 async def _summarize(
-    message: Message, user_id: int, text: str, lists: Lists, *, changed: bool = False
+    message: Message,
+    user_id: int,
+    text: str,
+    state: FSMContext,
+    t: Texts,
+    catalogue: Catalogue,
+    amounts: Amounts,
+    mass_orders: MassOrders,
+    *,
+    changed: bool = False,
 ) -> None:
     """Read the list: its errors by line (and wait for a corrected list), or its summary."""
-    state, t, settings, amounts = lists.state, lists.t, lists.settings, lists.amounts
-    catalogue, users = lists.catalogue, lists.users
     snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is None:
         return
-    parsed = mass.parse(text, snapshot, settings)
+    parsed = mass_orders.parse(text, snapshot)
     if parsed.too_long:
         await state.set_state(MassOrderForm.lines)
         await message.answer(t("mass-too-long", max=mass.MAX_LINES), reply_markup=_cancel_markup(t))
@@ -141,11 +122,10 @@ async def _summarize(
         parts.append(t("mass-send-again"))
         await _send_all(message, parts, _cancel_markup(t))
         return
-    balance = (await users.ensure(user_id)).balance
-    total = parsed.total
+    funds = await mass_orders.funds(user_id, parsed)
     token = new_token()
     await state.set_state(MassOrderForm.confirm)
-    await state.set_data({"text": text, "token": token, "total": str(total)})
+    await state.set_data({"text": text, "token": token, "total": str(funds.charge)})
     parts = [t("mass-changed")] if changed else []
     parts.append(t("mass-summary", count=len(parsed.lines)))
     parts += [
@@ -160,24 +140,11 @@ async def _summarize(
         )
         for line in parsed.lines
     ]
-    if balance >= total:
-        parts.append(
-            t(
-                "mass-total",
-                total=amounts(total),
-                balance=amounts(balance),
-                after=amounts(balance - total),
-            )
-        )
+    money = {"total": amounts(funds.charge), "balance": amounts(funds.balance)}
+    if funds.enough:
+        parts.append(t("mass-total", after=amounts(funds.after), **money))
     else:
-        parts.append(
-            t(
-                "mass-total-short",
-                total=amounts(total),
-                balance=amounts(balance),
-                missing=amounts(total - balance),
-            )
-        )
+        parts.append(t("mass-total-short", missing=amounts(funds.missing), **money))
     await _send_all(message, parts, _confirm_markup(t, token))
 
 
@@ -185,19 +152,19 @@ async def confirm(
     query: CallbackQuery,
     callback_data: MassConfirmCb,
     bot: Bot,
-    lists: Lists,
-    orders: OrdersRepo,
-    placer: Placer,
+    state: FSMContext,
+    t: Texts,
+    catalogue: Catalogue,
+    amounts: Amounts,
+    mass_orders: MassOrders,
 ) -> None:
-    state, t, settings, amounts = lists.state, lists.t, lists.settings, lists.amounts
-    catalogue, users = lists.catalogue, lists.users
     data = await state.get_data()
     message = query.message
     live = await state.get_state() == MassOrderForm.confirm and data.get("token") == (
         callback_data.token
     )
     if not live or not isinstance(message, Message):
-        await not_live(query, callback_data, t, orders)
+        await not_live(query, callback_data, t, mass_orders)
         return
     # Telegram drops answers after a few seconds: answer before the panel is asked anything.
     await query.answer()
@@ -205,55 +172,57 @@ async def confirm(
     snapshot = await current_snapshot(catalogue, message, t, cached=True)
     if snapshot is None:
         return
-    parsed = mass.parse(text, snapshot, settings)
-    if parsed.errors or parsed.too_long or str(parsed.total) != data.get("total"):
+
+    async def starting(count: int) -> None:
+        await state.clear()
+        await message.answer(t("mass-placing", count=count))
+
+    user_id = query.from_user.id
+    confirmed = await mass_orders.confirm(
+        bot, user_id, token, text, data.get("total"), snapshot, starting=starting
+    )
+    if confirmed.verdict is Verdict.PRICE_CHANGED:
         # The catalogue or a price moved since the summary: show what it is now.
-        await _summarize(message, query.from_user.id, text, lists, changed=True)
-        return
-    balance = (await users.ensure(query.from_user.id)).balance
-    if balance < parsed.total:
-        # The summary stays live: after a top-up the same Confirm places the list.
+        await _summarize(
+            message, user_id, text, state, t, catalogue, amounts, mass_orders, changed=True
+        )
+    elif confirmed.funds is not None:
+        # Short. The summary stays live: after a top-up the same Confirm places the list.
+        funds = confirmed.funds
         await message.answer(
-            t("mass-short", total=amounts(parsed.total), missing=amounts(parsed.total - balance)),
+            t("mass-short", total=amounts(funds.charge), missing=amounts(funds.missing)),
             reply_markup=_confirm_markup(t, token),
         )
-        return
-    await state.clear()
-    await message.answer(t("mass-placing", count=len(parsed.lines)))
-    outcomes = await mass.place_all(
-        bot, query.from_user.id, token, parsed.lines, orders=orders, placer=placer
-    )
-    placed = [outcome for outcome in outcomes if outcome.outcome is Outcome.PLACED]
-    charged = sum(
-        (o.charge for o in outcomes if o.outcome in (Outcome.PLACED, Outcome.UNKNOWN)),
-        start=Decimal(0),
-    )
-    parts = [t("mass-report", placed=len(placed), count=len(outcomes))]
+    elif (report := confirmed.report) is not None:
+        await _report(message, user_id, report, t, amounts)
+
+
+async def _report(
+    message: Message, user_id: int, report: mass.Report, t: Texts, amounts: Amounts
+) -> None:
+    parts = [t("mass-report", placed=report.placed, count=len(report.outcomes))]
     parts += [
         t(
             "mass-report-line",
             line=outcome.number,
             outcome=Html(t(outcome.reason, number=str(outcome.order_id or ""))),
         )
-        for outcome in outcomes
+        for outcome in report.outcomes
     ]
-    balance = (await users.ensure(query.from_user.id)).balance
-    parts.append(t("mass-report-total", charged=amounts(charged), balance=amounts(balance)))
+    charged, balance = amounts(report.charged), amounts(report.balance)
+    parts.append(t("mass-report-total", charged=charged, balance=balance))
     try:
         await _send_all(message, parts, keyboards.main_menu(t))
     except TelegramAPIError as error:
         # Every line is placed and recorded: My orders shows them; nothing is left to undo.
-        log.warning(
-            "could not show user %s their mass order's report: %s", query.from_user.id, error
-        )
+        log.warning("could not show user %s their mass order's report: %s", user_id, error)
 
 
 async def not_live(
-    query: CallbackQuery, callback_data: MassConfirmCb, t: Texts, orders: OrdersRepo
+    query: CallbackQuery, callback_data: MassConfirmCb, t: Texts, mass_orders: MassOrders
 ) -> None:
     """Confirm on a summary that is no longer current: placed already, or expired."""
-    earlier = await orders.by_token(mass.line_token(callback_data.token, 1))
-    if earlier is not None and earlier.user_id == query.from_user.id:
+    if await mass_orders.placed(callback_data.token, query.from_user.id):
         await query.answer(t("mass-already-placed"), show_alert=True)
     else:
         await query.answer(t("mass-expired"), show_alert=True)
@@ -280,8 +249,6 @@ async def not_text(message: Message, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="massorder")
-    router.message.middleware(_WithLists())
-    router.callback_query.middleware(_WithLists())
     router.message.filter(F.chat.type == "private")
     router.callback_query.filter(F.message.chat.type == "private")
     mass_states = StateFilter(*MASS_STATES)

@@ -9,6 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.i18n import Texts
+from bot.orders.checkout import Checkout
 from bot.orders.conversation import Conversation, OrderForm
 from bot.orders.draft import Draft
 from bot.stars import StarInvoices, credit_for, stars_to_cover
@@ -22,6 +23,7 @@ async def top_up(
     invoices: StarInvoices,
     raw_state: str | None,
     t: Texts,
+    checkout: Checkout,
     conversation: Conversation,
 ) -> None:
     # The summary's message becomes the question again after Back: its old Top up with it.
@@ -36,11 +38,11 @@ async def top_up(
     if priced is None:
         return
     snapshot, quote = priced
-    balance = (await conversation.users.ensure(query.from_user.id)).balance
-    if balance >= quote.charge:  # topped up or credited meanwhile: Confirm instead
+    funds = await checkout.funds(query.from_user.id, quote.charge)
+    if funds.enough:  # topped up or credited meanwhile: Confirm instead
         await conversation.summary(snapshot)
         return
-    stars = stars_to_cover(quote.charge - balance, conversation.settings)
+    stars = stars_to_cover(funds.missing, conversation.settings)
     # Remembered before the invoice goes out: a tap queued behind this one sees it.
     await state.update_data(topup=stars)
     chat_id = conversation.message.chat.id
