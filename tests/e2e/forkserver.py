@@ -30,10 +30,12 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
-# What `python -m bot` imports: bot/__main__.py, and once the settings are read, bot.app
-# (aiogram and every module of the bot come with it).
-import bot.__main__
+# What `python -m bot` imports: bot/__main__.py's own imports, and once the settings are
+# read, bot.app (aiogram and every module of the bot come with it). Not bot.__main__ itself:
+# runpy runs it afresh as __main__, as `python -m bot` does.
 import bot.app
+import bot.logs
+import bot.settings  # noqa: F401
 
 # The first answer waits for the server's imports: seconds, more on a loaded machine.
 ANSWER_WITHIN = 60.0
@@ -93,7 +95,7 @@ def _become_the_bot(request: dict[str, Any]) -> None:
     os.environ.clear()
     os.environ.update(request["env"])
     random.seed()  # a fresh process's own, not the server's copied state
-    sys.argv = [str(Path(bot.__main__.__file__))]
+    sys.argv = [""]  # run_module puts bot/__main__.py's path first
     runpy.run_module("bot", run_name="__main__", alter_sys=True)
     sys.exit(0)
 
