@@ -78,6 +78,8 @@ def main(argv: list[str]) -> int:
         [py, "-m", "ruff", "check", "."],
         [py, "-m", "ruff", "format", "--check", "."],
         [py, "-m", "mypy"],
+        # The layers in pyproject.toml's [tool.importlinter]: which package may import which.
+        [str(BIN / "lint-imports")],
     ):
         if code := run(*step):
             return code

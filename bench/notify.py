@@ -78,6 +78,7 @@ async def measure(count: int, rate: float, chats: int) -> list[Row]:
                     default_locale=settings.default_locale,
                     rate=rate,
                     broadcasts=BroadcastsRepo(db),
+                    markups={},
                 )
                 bot = create_bot(settings)
                 try:

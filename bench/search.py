@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from bench.table import Row
 from bot.catalogue import Snapshot
-from bot.catalogue.curation import Curation, ServiceRule
+from bot.curation import Curation, ServiceRule
 from bot.panel import Service
 
 WORDS = ("Views", "Likes", "Members", "Followers", "Comments", "Reactions", "Shares")

@@ -21,6 +21,7 @@ from bot.catalogue.changes import report_changes
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.notify.broadcast_keyboards import broadcasts_off
 from bot.notify.broadcasts import BroadcastProgress
 from bot.notify.news import News
 from bot.notify.panel_watch import PanelBalanceWatch
@@ -35,12 +36,13 @@ from bot.ops.metrics import (
     Metrics,
     UpdateMetrics,
 )
-from bot.ops.server import ops_app, serve_webhook, serving
+from bot.ops.server import ops_app, public_app, serve_webhook, serving
 from bot.orders.checkout import Checkout
 from bot.orders.following import Follower
 from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
 from bot.orders.refilling import RefillFollower, refill_about
+from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.settings import Settings
@@ -62,6 +64,7 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.storage.backup import Backups
+from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.tickets import TicketsRepo
 from bot.support import Support
@@ -111,6 +114,7 @@ def create_dispatcher(
     catalogue = Catalogue(
         panel,
         settings.catalogue_refresh,
+        sellable=sellable,
         markup=settings.price_markup_percent,
         shop=shop,
         new_visible=settings.new_services_visible,
@@ -128,6 +132,7 @@ def create_dispatcher(
         translator=translator,
         default_locale=settings.default_locale,
         rate=settings.notify_rate,
+        markups={BROADCAST_KEY: broadcasts_off},
     )
     news = News(db, outbox, wake=outbox_sender.wake)
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
@@ -328,8 +333,11 @@ async def _run(settings: Settings) -> None:
             if settings.http_listen:
                 # With the Mini App, a placement may be waiting on the panel when it stops.
                 wait = grace if settings.webapp_url is not None else 1
-                app = ops_app(dp, bot)
+                app = public_app(dp, bot, ops=settings.ops_listen == settings.http_listen)
                 await servers.enter_async_context(serving(app, settings.http_listen, wait))
+            if settings.ops_listen not in {"", settings.http_listen, settings.webhook_server}:
+                ops = serving(ops_app(dp), settings.ops_listen, 1, setting="OPS_LISTEN")
+                await servers.enter_async_context(ops)
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

@@ -11,6 +11,7 @@ from aiogram.methods import AnswerCallbackQuery
 from bot.app import create_dispatcher
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot, paginate
 from bot.i18n import Translator
+from bot.orders.steps import sellable
 from bot.settings import LOCALES
 from bot.storage import Database
 from bot.telegram.callbacks import CategoriesPageCb, CategoryCb
@@ -29,7 +30,7 @@ class Clock:
 
 async def test_cached_until_too_old_then_fetched_again(panel, emulator: PanelEmulator) -> None:
     clock = Clock()
-    catalogue = Catalogue(panel, max_age=600, clock=clock)
+    catalogue = Catalogue(panel, max_age=600, sellable=sellable, clock=clock)
     first = await catalogue.current()
     clock.now = 599
     assert await catalogue.current() is first
@@ -46,7 +47,7 @@ async def test_cached_until_too_old_then_fetched_again(panel, emulator: PanelEmu
 async def test_same_content_same_version_changed_content_new_version(
     panel, emulator: PanelEmulator
 ) -> None:
-    catalogue = Catalogue(panel, max_age=600)
+    catalogue = Catalogue(panel, max_age=600, sellable=sellable)
     first = await catalogue.refresh()
     assert (await catalogue.refresh()).version == first.version  # also after a restart
     emulator.services[1].rate = Decimal("61")
@@ -55,7 +56,7 @@ async def test_same_content_same_version_changed_content_new_version(
 
 async def test_a_failed_refresh_keeps_the_last_good_list(panel, emulator: PanelEmulator) -> None:
     clock = Clock()
-    catalogue = Catalogue(panel, max_age=10, clock=clock)
+    catalogue = Catalogue(panel, max_age=10, sellable=sellable, clock=clock)
     good = await catalogue.current()
     emulator.fault(FaultKind.HTTP_500, action="services")
     clock.now = 100
@@ -67,7 +68,7 @@ async def test_a_failed_refresh_keeps_the_last_good_list(panel, emulator: PanelE
 async def test_no_list_at_all_is_an_error(panel, emulator: PanelEmulator) -> None:
     emulator.fault(FaultKind.HTTP_500, action="services")
     with pytest.raises(CatalogueUnavailable):
-        await Catalogue(panel, max_age=10).current()
+        await Catalogue(panel, max_age=10, sellable=sellable).current()
 
 
 async def test_unorderable_types_and_free_services_are_hidden_and_logged_once(
@@ -78,11 +79,21 @@ async def test_unorderable_types_and_free_services_are_hidden_and_logged_once(
     emulator.services[10] = EmulatedService(10, "More", "Auto Likes", "X", Decimal(5), 1, 9)
     emulator.services[11] = EmulatedService(11, "Free", "Default", "X", Decimal(0), 1, 9)
     caplog.set_level(logging.INFO)
-    catalogue = Catalogue(panel, max_age=10)
+    catalogue = Catalogue(panel, max_age=10, sellable=sellable)
     snapshot = await catalogue.refresh()
     await catalogue.refresh()
     assert set(snapshot.services) == {1, 3}
     assert caplog.text.count("'Auto Likes'") == 1
+
+
+async def test_the_catalogue_sells_what_the_predicate_it_is_handed_allows(
+    panel, emulator: PanelEmulator
+) -> None:
+    # The order feature decides which types are sold; the catalogue only asks.
+    catalogue = Catalogue(panel, max_age=10, sellable=lambda service: service.id != 3)
+    snapshot = await catalogue.refresh()
+    assert 3 not in snapshot.services
+    assert 1 in snapshot.services
 
 
 def test_categories_keep_the_panel_order() -> None:

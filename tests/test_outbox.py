@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import cast
 
 import pytest
 from aiogram import Bot, Dispatcher
@@ -16,14 +18,24 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
 )
 from aiogram.methods import SendMessage
-from aiogram.types import Chat, ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update, User
+from aiogram.types import (
+    Chat,
+    ChatMemberBanned,
+    ChatMemberMember,
+    ChatMemberUpdated,
+    InlineKeyboardMarkup,
+    Update,
+    User,
+)
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.notify.sender import Delivery, OutboxSender, Pace, retry_delay
+from bot.i18n import Texts
+from bot.notify.sender import Delivery, Markup, OutboxSender, Pace, retry_delay
 from bot.panel import OrderStatus
 from bot.settings import Settings
 from bot.storage import BroadcastsRepo, Database, OutboxArg, OutboxRepo, UsersRepo
 from tests.conftest import fund
-from tests.harness import BOT_USER, BotClient, sent_to
+from tests.harness import BOT_USER, BotClient, RecordingSession, sent_to
 from tests.order_factory import place, restarted
 from tests.panel_emulator import PanelEmulator
 
@@ -235,7 +247,9 @@ def test_network_retries_wait_longer_each_time_up_to_a_cap() -> None:
     assert [retry_delay(n) for n in range(8)] == [5, 10, 20, 40, 80, 160, 300, 300]
 
 
-async def sender(db: Database, translator, *, rate: float, per_chat: float) -> OutboxSender:
+async def sender(
+    db: Database, translator, *, rate: float, per_chat: float, markups: Mapping[str, Markup] = {}
+) -> OutboxSender:
     return OutboxSender(
         broadcasts=BroadcastsRepo(db),
         outbox=OutboxRepo(db),
@@ -243,8 +257,32 @@ async def sender(db: Database, translator, *, rate: float, per_chat: float) -> O
         translator=translator,
         default_locale="en",
         rate=rate,
+        markups=markups,
         per_chat_period=per_chat,
     )
+
+
+async def test_a_message_gets_the_buttons_registered_for_its_key_in_its_language(
+    bot: Bot, db: Database, translator
+) -> None:
+    """The sender builds no keyboard itself: whoever queues a kind of message hands in its
+    buttons by the message's key (the composition root wires them)."""
+
+    def ask(t: Texts) -> InlineKeyboardMarkup:
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t("menu-support"), callback_data="x")
+        return builder.as_markup()
+
+    await queue(db, 1001)
+    await queue(db, 1001, key="notify-completed")
+    await UsersRepo(db).set_language(1001, "ru")
+    outbox = await sender(db, translator, rate=100, per_chat=0.01, markups={"notify-started": ask})
+    assert await outbox.run_once(bot) == {Delivery.SENT: 2}
+    started, completed = cast(RecordingSession, bot.session).of_type(SendMessage)[-2:]
+    assert isinstance(started.reply_markup, InlineKeyboardMarkup)
+    [[button]] = started.reply_markup.inline_keyboard
+    assert button.text == translator.texts("ru")("menu-support") != "menu-support"
+    assert completed.reply_markup is None
 
 
 async def test_one_chat_gets_at_most_one_message_per_period(

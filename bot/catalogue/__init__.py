@@ -1,5 +1,5 @@
 """The catalogue customers buy from: the panel's services, cached (`cache`), as the reseller
-curated them (`curation`), and what each refresh changed (`changes`)."""
+curated them (`bot.curation`), and what each refresh changed (`changes`)."""
 
 from bot.catalogue.cache import (
     Catalogue,
@@ -9,7 +9,7 @@ from bot.catalogue.cache import (
     Snapshot,
     paginate,
 )
-from bot.catalogue.curation import Curation, Pricing
+from bot.curation import Curation, Pricing
 
 __all__ = [
     "Catalogue",

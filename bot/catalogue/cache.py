@@ -18,8 +18,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from bot.catalogue.curation import Curation, Pricing
-from bot.orders.steps import order_type
+from bot.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo
 from bot.text import OKINA, folded
@@ -248,12 +247,16 @@ class Catalogue:
         panel: PanelClient,
         max_age: float,
         *,
+        sellable: Callable[[Service], bool],
         clock: Callable[[], float] = time.monotonic,
         markup: Decimal = Decimal(0),
         shop: ShopRepo | None = None,
         new_visible: bool = True,
     ) -> None:
         self._panel = panel
+        # Handed in by the composition root: which types the shop can take orders for is the
+        # order feature's knowledge, and the catalogue sits below it.
+        self._sellable = sellable
         self._markup = markup
         self._shop = shop
         self._new_visible = new_visible
@@ -396,7 +399,7 @@ class Catalogue:
             if service.rate <= 0:
                 # Nothing to charge would be a free order paid for by the shop.
                 log.warning("hiding service %s: its rate is %s", service.id, service.rate)
-            elif order_type(service) is not None:
+            elif self._sellable(service):
                 kept.append(service)
             elif service.type not in self._hidden_types_logged:
                 self._hidden_types_logged.add(service.type)

@@ -30,7 +30,7 @@ import asyncio
 import logging
 import time
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from enum import Enum
 from functools import partial
@@ -43,14 +43,14 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramRetryAfter,
 )
+from aiogram.types import InlineKeyboardMarkup
 from aiolimiter import AsyncLimiter
 
 from bot.background import Background
-from bot.i18n import Translator, pick_locale
+from bot.i18n import Texts, Translator, pick_locale
 from bot.settings import Locale
 from bot.storage import Broadcast, BroadcastsRepo, OutboxRepo, Outgoing, UsersRepo
 from bot.storage.broadcasts import BLOCKED, INTERRUPTED, OPTED_OUT
-from bot.telegram.keyboards import broadcasts_off
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,9 @@ RETRY_MAX = 300.0
 # With nothing due, look again this often anyway (new messages also wake the sender).
 IDLE = 30.0
 ERROR_PAUSE = 5.0
+
+# The buttons under a message, in its addressee's language.
+Markup = Callable[[Texts], InlineKeyboardMarkup]
 
 
 class Delivery(Enum):
@@ -163,8 +166,11 @@ class OutboxSender(Background):
         default_locale: Locale,
         rate: float,
         broadcasts: BroadcastsRepo,
+        markups: Mapping[str, Markup],
         per_chat_period: float = PER_CHAT_PERIOD,
     ) -> None:
+        """`markups`: the buttons under each kind of message, by its outbox key (none for a
+        key not there), handed in by whoever queues that kind: the sender knows no feature."""
         super().__init__()
         self._outbox = outbox
         self._users = users
@@ -176,6 +182,7 @@ class OutboxSender(Background):
         self._chats = ChatLimiters(per_chat_period)
         self._lock = asyncio.Lock()
         self._broadcasts = broadcasts
+        self._markups = markups
         # The broadcast being sent (one at a time in practice): not read again per copy.
         self._broadcast_cache: dict[int, Broadcast] = {}
 
@@ -216,7 +223,8 @@ class OutboxSender(Background):
                 # Queued before customers were told the shop's number only: it was not stored.
                 values.setdefault("number", str(message.order_id))
             text = self._translator.render(locale, message.key, values)
-            send = partial(bot.send_message, message.user_id, text)
+            markup = self._markup(message.key, locale)
+            send = partial(bot.send_message, message.user_id, text, reply_markup=markup)
         while True:
             await self._chats[message.user_id].acquire()
             async with self._global.turn():
@@ -284,7 +292,7 @@ class OutboxSender(Background):
                 await self._outbox.drop(message.id, "no such broadcast")
                 return None
             self._broadcast_cache = {broadcast_id: broadcast}
-        markup = broadcasts_off(self._translator.texts(locale))
+        markup = self._markup(message.key, locale)
         if broadcast.photo is not None:
             return partial(
                 bot.send_photo,
@@ -294,6 +302,10 @@ class OutboxSender(Background):
                 reply_markup=markup,
             )
         return partial(bot.send_message, message.user_id, broadcast.text, reply_markup=markup)
+
+    def _markup(self, key: str, locale: Locale) -> InlineKeyboardMarkup | None:
+        markup = self._markups.get(key)
+        return None if markup is None else markup(self._translator.texts(locale))
 
     async def _run(self, bot: Bot) -> None:
         while not self.stopping:

@@ -19,6 +19,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.catalogue import Catalogue, Snapshot, paginate
+from bot.catalogue.replies import current_snapshot
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders import checkout, screens, timing
@@ -31,7 +32,7 @@ from bot.settings import Settings
 from bot.stars import credit_for, stars_to_cover
 from bot.storage import OrdersRepo, SQLiteStorage, UsersRepo
 from bot.telegram import keyboards
-from bot.telegram.replies import current_snapshot, edit_or_send
+from bot.telegram.replies import edit_or_send
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.orders import keyboards
 from bot.orders.texts import order_line
 from bot.panel.status import FINAL, Status
 from bot.storage import OrdersRepo
-from bot.telegram import keyboards
 from bot.telegram.callbacks import Shown
+from bot.telegram.keyboards import next_steps
 
 PAGE_SIZE = 10
 # A search longer than any link a customer would paste is refused, not cut: a cut link
@@ -76,7 +77,7 @@ async def page(
     """The text and buttons of one page of the user's orders under a filter, newest first."""
     each = counts(await orders.statuses_for_user(user_id))
     if not each[Shown.ALL]:
-        return t("orders-empty"), keyboards.next_steps(t, "order")
+        return t("orders-empty"), next_steps(t, "order")
     statuses, exclude = FILTERS[shown]
     count = each[shown]
     pages = max(1, -(-count // PAGE_SIZE))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import Snapshot
-from bot.catalogue.curation import Pricing
+from bot.curation import Pricing
 from bot.money import charge_up, customer_rate, order_charge
 from bot.orders.steps import Answers, OrderType, order_type, runs
 from bot.panel import Service

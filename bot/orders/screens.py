@@ -17,12 +17,12 @@ from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.orders import timing
+from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
-from bot.telegram import keyboards
+from bot.telegram.keyboards import LIST_PAGE, main_menu
 
 QUERY_SHOWN = 64  # of the words searched for, repeated back
 
@@ -62,7 +62,7 @@ def services(
     t: Texts,
     amounts: Amounts,
 ) -> tuple[Screen, Page[Service]]:
-    shown = paginate(category.services, page, keyboards.LIST_PAGE)
+    shown = paginate(category.services, page, LIST_PAGE)
     prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
     text = t(
         "order-services",
@@ -77,7 +77,7 @@ def services(
 def search_results(
     snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
 ) -> Screen:
-    shown = paginate(found, page, keyboards.LIST_PAGE)
+    shown = paginate(found, page, LIST_PAGE)
     prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
     text = t(
         "order-search-results",
@@ -98,7 +98,7 @@ def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
 def free_text_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
     """Words typed outside any conversation that find nothing: the menu, with a hint."""
     text = t("free-text-none", query=words[:QUERY_SHOWN]) + "\n" + search_hint(snapshot, t)
-    return Screen(text, keyboards.main_menu(t))
+    return Screen(text, main_menu(t))
 
 
 def service_card(

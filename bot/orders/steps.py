@@ -449,3 +449,8 @@ def type_named(name: str) -> OrderType | None:
 def order_type(service: Service) -> OrderType | None:
     """The row for the service's type, or None if the bot cannot order it."""
     return type_named(service.type)
+
+
+def sellable(service: Service) -> bool:
+    """Whether the shop can take orders for the service (the catalogue hides the rest)."""
+    return order_type(service) is not None

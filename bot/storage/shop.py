@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Literal
 
-from bot.catalogue.curation import CategoryRule, Curation, ServiceRule
+from bot.curation import CategoryRule, Curation, ServiceRule
 from bot.money import from_minor, to_minor
 from bot.panel import Service
 from bot.storage.db import Database, Transaction

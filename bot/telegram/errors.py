@@ -12,14 +12,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import ErrorEvent, Update
 
-from bot.i18n import Texts, Translator
-from bot.notify.alerts import Alerts
+from bot.i18n import Arg, Texts, Translator
 from bot.settings import Locale
 
 log = logging.getLogger(__name__)
@@ -35,10 +34,17 @@ def update_kind(update: Update) -> str:
     return "unknown"
 
 
+class AdminAlerts(Protocol):
+    """Tells the shop's admins (`bot.notify.alerts.Alerts`, handed in at the composition
+    root: the plumbing knows no feature)."""
+
+    async def send(self, bot: Bot, key: str, /, **args: Arg) -> int: ...
+
+
 class UpdateErrors:
     def __init__(
         self,
-        alerts: Alerts,
+        alerts: AdminAlerts,
         translator: Translator,
         default_locale: Locale,
         *,

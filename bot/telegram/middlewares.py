@@ -9,10 +9,9 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
+from aiogram.types import Chat, Message, TelegramObject, Update, User
 
-from bot.i18n import Texts, Translator, pick_locale
-from bot.orders.conversation import Conversation
+from bot.i18n import Translator, pick_locale
 from bot.settings import Locale
 from bot.storage import Known, Profile, UsersRepo
 
@@ -115,39 +114,4 @@ class CommandEndsConversation(BaseMiddleware):
                 # State filters read this, not the storage: without it a handler of the
                 # old step (the order's typed answers) would still take the command.
                 data["raw_state"] = None
-        return await handler(event, data)
-
-
-class OrderConversation(BaseMiddleware):
-    """Gives the order conversation's handlers their `conversation`: the message to answer
-    (or, after a button, to edit) with everything a screen needs. On the order router only."""
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        t: Texts = data["t"]
-        if isinstance(event, CallbackQuery):
-            if not isinstance(event.message, Message):  # too old for Telegram to show
-                await event.answer(t("order-expired"), show_alert=True)
-                return None
-            message, edit = event.message, True
-        elif isinstance(event, Message):
-            message, edit = event, False
-        else:
-            return await handler(event, data)
-        data["conversation"] = Conversation(
-            message,
-            data["state"],
-            edit=edit,
-            t=t,
-            settings=data["settings"],
-            catalogue=data["catalogue"],
-            users=data["users"],
-            orders=data["orders"],
-            amounts=data["amounts"],
-            user_id=data["event_from_user"].id,
-        )
         return await handler(event, data)

@@ -14,11 +14,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Texts
+from bot.notify.broadcast_keyboards import broadcast_preview, broadcasts_off
 from bot.notify.broadcasts import BroadcastProgress
 from bot.notify.sender import OutboxSender
 from bot.storage import BroadcastsRepo, Progress
 from bot.telegram.callbacks import BroadcastCb
-from bot.telegram.keyboards import broadcast_preview, broadcasts_off
 
 # Telegram's limits: a message's text, a photo's caption.
 TEXT_LIMIT = 4096

@@ -18,6 +18,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.catalogue import Catalogue, Snapshot
+from bot.catalogue.replies import current_snapshot
 from bot.catalogue.targets import (
     CLEAR,
     Target,
@@ -32,7 +33,6 @@ from bot.money import AmountTooLarge, display, display_panel, parse_typed_amount
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
-from bot.telegram.replies import current_snapshot
 
 MAX_ECHO = 100
 V = TypeVar("V")

@@ -10,17 +10,61 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.catalogue import Catalogue, Category, Snapshot, paginate
+from bot.catalogue import Catalogue, Category, Page, Snapshot, paginate
+from bot.catalogue.replies import current_snapshot, tapped_snapshot
 from bot.i18n import Texts
+from bot.panel import Service
 from bot.storage import ShopRepo
-from bot.telegram import keyboards
 from bot.telegram.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
-from bot.telegram.replies import current_snapshot, edit_or_send, tapped_snapshot
+from bot.telegram.keyboards import LABEL_LIMIT, LIST_PAGE, label, nav_row
+from bot.telegram.replies import edit_or_send
+
+# Admins' catalogue panel. 👁 shown to customers, 🙈 hidden.
+SHOWN, HIDDEN = "👁", "🙈"
+
+
+def shop_categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> InlineKeyboardMarkup:
+    v = snapshot.version
+    builder = InlineKeyboardBuilder()
+    shown = {category.name for category in snapshot.categories}
+    for category in page.items:
+        mark = SHOWN if category.name in shown else HIDDEN
+        builder.button(
+            text=f"{mark} {label(category.name)} ({t.write(len(category.services))})",
+            callback_data=ShopCategoryCb(v=v, cat=category.index, page=0),
+        )
+    nav = nav_row(builder, page.number, page.count, lambda n: ShopPageCb(v=v, page=n))
+    builder.adjust(*[1] * len(page.items), *([nav] if nav else []))
+    return builder.as_markup()
+
+
+def shop_category(
+    snapshot: Snapshot, category: Category, page: Page[Service], t: Texts
+) -> InlineKeyboardMarkup:
+    """Tapping a service hides or shows it; the first button does it for the category."""
+    v, cat = snapshot.version, category.index
+    builder = InlineKeyboardBuilder()
+    hidden = snapshot.curation.category(category.name).hidden
+    builder.button(
+        text=t("shop-btn-show-category" if hidden else "shop-btn-hide-category"),
+        callback_data=ShopToggleCb(v=v, cat=cat, page=page.number),
+    )
+    for service in page.items:
+        mark = HIDDEN if snapshot.curation.service(service.id).hidden else SHOWN
+        builder.button(
+            text=f"{mark} #{service.id} {label(service.name, LABEL_LIMIT - 12)}",
+            callback_data=ShopToggleCb(v=v, cat=cat, page=page.number, id=service.id),
+        )
+    nav = nav_row(builder, page.number, page.count, lambda n: ShopCategoryCb(v=v, cat=cat, page=n))
+    builder.button(text=t("nav-back"), callback_data=ShopPageCb(v=v, page=cat // LIST_PAGE))
+    builder.adjust(1, *[1] * len(page.items), *([nav] if nav else []), 1)
+    return builder.as_markup()
 
 
 def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, InlineKeyboardMarkup]:
-    shown = paginate(snapshot.every_category, page, keyboards.LIST_PAGE)
+    shown = paginate(snapshot.every_category, page, LIST_PAGE)
     text = t(
         "shop-panel",
         categories=len(snapshot.every_category),
@@ -28,14 +72,14 @@ def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, Inli
         page=shown.number + 1,
         pages=shown.count,
     )
-    return text, keyboards.shop_categories(snapshot, shown, t)
+    return text, shop_categories(snapshot, shown, t)
 
 
 def _category_view(
     snapshot: Snapshot, category: Category, page: int, t: Texts
 ) -> tuple[str, InlineKeyboardMarkup]:
     rule = snapshot.curation.category(category.name)
-    shown = paginate(category.services, page, keyboards.LIST_PAGE)
+    shown = paginate(category.services, page, LIST_PAGE)
     text = t(
         "shop-panel-category",
         category=category.name,
@@ -45,7 +89,7 @@ def _category_view(
         page=shown.number + 1,
         pages=shown.count,
     )
-    return text, keyboards.shop_category(snapshot, category, shown, t)
+    return text, shop_category(snapshot, category, shown, t)
 
 
 async def shop_command(message: Message, catalogue: Catalogue, t: Texts) -> None:

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.i18n import Texts, Translator
+from bot.i18n import LANGUAGE_NAMES, Texts, Translator
 from bot.settings import LOCALES
 from bot.storage import UsersRepo
 from bot.telegram.callbacks import LanguageCb, MenuCb
-from bot.telegram.keyboards import language_picker, main_menu
+from bot.telegram.keyboards import main_menu
+
+
+def language_picker(current: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code, name in LANGUAGE_NAMES.items():
+        mark = "✓ " if code == current else ""
+        builder.button(text=f"{mark}{name}", callback_data=LanguageCb(code=code))
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 async def language_command(message: Message, t: Texts) -> None:

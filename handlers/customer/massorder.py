@@ -21,6 +21,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Catalogue
+from bot.catalogue.replies import current_snapshot
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.orders import mass
@@ -29,7 +30,6 @@ from bot.orders.mass import MassOrders
 from bot.orders.quote import new_token
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MassCb, MassConfirmCb, MenuCb
-from bot.telegram.replies import current_snapshot
 
 log = logging.getLogger(__name__)
 

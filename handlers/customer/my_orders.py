@@ -22,7 +22,7 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.notify.news import News
-from bot.orders import listing
+from bot.orders import keyboards, listing
 from bot.orders.actions import (
     can_refresh,
     cancel_refusal,
@@ -31,13 +31,12 @@ from bot.orders.actions import (
     request_cancel,
     request_refill,
 )
+from bot.orders.filters import OwnOrder
 from bot.orders.following import Follower
 from bot.orders.texts import order_card
 from bot.panel import PanelClient, Service
 from bot.storage import Order, OrdersRepo, RefillsRepo
-from bot.telegram import keyboards
 from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb, OrdersSearchCb, Shown
-from bot.telegram.filters import OwnOrder
 from bot.telegram.replies import edit_or_send
 
 log = logging.getLogger(__name__)

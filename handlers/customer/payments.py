@@ -19,6 +19,7 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.orders.conversation import Conversation, OrderForm
+from bot.orders.middleware import OrderConversation
 from bot.settings import Settings
 from bot.stars import rate_money, return_payment
 from bot.storage import (
@@ -28,7 +29,6 @@ from bot.storage import (
     checkout_refusal,
 )
 from bot.telegram.keyboards import next_steps
-from bot.telegram.middlewares import OrderConversation
 
 log = logging.getLogger(__name__)
 

@@ -16,12 +16,12 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Texts
+from bot.orders.filters import OwnOrder
 from bot.settings import Settings
 from bot.storage import Order
 from bot.storage.tickets import Ticket, TicketsRepo
 from bot.support import Support, customer_buttons
 from bot.telegram.callbacks import MenuCb, OrderCb, TicketCb
-from bot.telegram.filters import OwnOrder
 from bot.telegram.keyboards import main_menu
 
 

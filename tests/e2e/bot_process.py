@@ -70,6 +70,8 @@ def bot_env(
             "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
             "STATUS_POLL_INTERVAL": "0.5",
             "PANEL_TIMEOUT": "5",
+            # Off unless a test asks (`use_ops`): bots started side by side would want one port.
+            "OPS_LISTEN": "",
         }
         | settings
     )
@@ -86,6 +88,14 @@ def interpreter_env() -> dict[str, str]:
 def fork_server() -> ForkServer:
     """One per test session, started at the first bot's start (tests/e2e/conftest.py closes it)."""
     return ForkServer(interpreter_env(), ROOT)
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nobody listens on just now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 class BotProcess:
@@ -111,17 +121,24 @@ class BotProcess:
         self._run_from = 0  # where the current run's lines begin in the log
         self._polls_before = 0  # getUpdates calls before the current run
 
+    def use_ops(self) -> str:
+        """Serve /healthz, /readyz and /metrics from the next start, on a free port of
+        127.0.0.1; the base URL of that server."""
+        port = free_port()
+        self.env["OPS_LISTEN"] = f"127.0.0.1:{port}"
+        return f"http://127.0.0.1:{port}"
+
     def use_webhook(self, secret: str = WEBHOOK_SECRET) -> str:
         """Run in webhook mode from the next start, on a free port of 127.0.0.1; the base
         URL of its server (the webhook is `{base}/telegram`)."""
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
         self.env |= {
             "WEBHOOK_URL": f"{base}/telegram",
             "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
             "WEBHOOK_SECRET": secret,
+            # The fake Telegram posts from 127.0.0.1, no address of Telegram's.
+            "WEBHOOK_IP_FILTER": "false",
         }
         return base
 

@@ -45,6 +45,7 @@ async def test_a_signal_ends_the_child_not_the_server(tmp_path: Path) -> None:
         "PANEL_API_URL": "http://127.0.0.1:9/api/v2",
         "PANEL_API_KEY": "k",
         "TELEGRAM_API_URL": "http://10.255.255.1:9",
+        "OPS_LISTEN": "",  # 127.0.0.1:9090 may be taken by another bot
     }
     child = await start(env, tmp_path, tmp_path / "bot.log")
     assert child.returncode is None

@@ -12,6 +12,8 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 
 from bot.orders.conversation import STEP_STATES, OrderForm
+from bot.orders.filters import LivePrompt, OwnOrder
+from bot.orders.middleware import OrderConversation
 from bot.telegram.callbacks import (
     CategoriesPageCb,
     CategoryCb,
@@ -23,9 +25,7 @@ from bot.telegram.callbacks import (
     ServiceCb,
     StepCb,
 )
-from bot.telegram.filters import LivePrompt, OwnOrder
 from bot.telegram.links import SERVICE_LINK_ARGS
-from bot.telegram.middlewares import OrderConversation
 from handlers.customer.order import answers, browse, confirm, entry, short
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from aiogram.types import CallbackQuery, Message
 
 from bot.catalogue import Catalogue
+from bot.catalogue.replies import current_snapshot
 from bot.i18n import Texts
 from bot.orders import screens
 from bot.orders.conversation import Conversation
 from bot.telegram.callbacks import CategoriesPageCb, CategoryCb, SearchCb, ServiceCb
-from bot.telegram.replies import current_snapshot
 
 SEARCHED_WORDS = 10
 SEARCHED_CHARS = 200

@@ -1,5 +1,8 @@
 """The reseller's choices over the panel's catalogue: what is shown, under which name, at
 which price. Immutable: a snapshot is built from the panel's services and one of these.
+
+Plain data below both the catalogue (which applies it) and storage (which keeps it), so
+neither has to import the other to know its shape.
 """
 
 from __future__ import annotations
