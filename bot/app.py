@@ -46,9 +46,9 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.payments import Payments, StarRefunds, Stars
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
-from bot.stars import StarInvoices, StarRefunds
 from bot.storage import (
     BroadcastsRepo,
     Database,
@@ -196,8 +196,9 @@ def create_dispatcher(
         inflight=inflight,
         alerts=alerts,
         topups=topups,
-        invoices=StarInvoices(settings, topups, users, amounts),
-        refunds=StarRefunds(topups),
+        # Every way of paying that is on; the next ones join Stars here.
+        payments=Payments(Stars(settings, topups, users, amounts)),
+        refunds=StarRefunds(topups, news, amounts),
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,

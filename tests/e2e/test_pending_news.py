@@ -110,6 +110,9 @@ async def test_pending_news_survives_refusals_sigterm_and_kill_9_and_arrives_onc
     }
     await bot_process.start()
     await alice.wait_for_text(news["23503"])
+    # The news can come before the restarted bot has the panel's currency (a fork starts
+    # in well under a second): the balance below shows it once the catalogue is fetched.
+    await bot_process.catalogue_fetched()
 
     # Nothing is sent twice, whatever later sweeps and a clean stop do.
     await alice.send("/balance")
