@@ -30,7 +30,7 @@ from pydantic import HttpUrl
 from bench.table import Row, render
 from bot.app import create_dispatcher
 from bot.i18n import Translator
-from bot.ops.server import ops_app
+from bot.ops.server import public_app
 from bot.panel import PanelClient
 from bot.settings import Settings, load_settings
 from bot.storage import Database
@@ -119,7 +119,7 @@ async def measure(runs: int) -> list[Row]:
 async def _measure(settings: Settings, db: Database, panel: PanelClient, runs: int) -> list[Row]:
     dp = create_dispatcher(settings=settings, db=db, panel=panel, translator=Translator())
     await dp["catalogue"].refresh()
-    app = ops_app(dp, Bot(TEST_TOKEN, session=RecordingSession()))
+    app = public_app(dp, Bot(TEST_TOKEN, session=RecordingSession()))
     bare_routes(app)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()

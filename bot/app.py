@@ -36,7 +36,7 @@ from bot.ops.metrics import (
     Metrics,
     UpdateMetrics,
 )
-from bot.ops.server import ops_app, serve_webhook, serving
+from bot.ops.server import ops_app, public_app, serve_webhook, serving
 from bot.orders.checkout import Checkout
 from bot.orders.following import Follower
 from bot.orders.mass import MassOrders
@@ -45,9 +45,9 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.payments import Payments, StarRefunds, Stars
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
-from bot.stars import StarInvoices, StarRefunds
 from bot.storage import (
     BroadcastsRepo,
     Database,
@@ -189,8 +189,9 @@ def create_dispatcher(
         inflight=inflight,
         alerts=alerts,
         topups=topups,
-        invoices=StarInvoices(settings, topups, users, amounts),
-        refunds=StarRefunds(topups),
+        # Every way of paying that is on; the next ones join Stars here.
+        payments=Payments(Stars(settings, topups, users, amounts)),
+        refunds=StarRefunds(topups, news, amounts),
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,
@@ -336,8 +337,11 @@ async def _run(settings: Settings) -> None:
             if settings.http_listen:
                 # With the Mini App, a placement may be waiting on the panel when it stops.
                 wait = grace if settings.webapp_url is not None else 1
-                app = ops_app(dp, bot)
+                app = public_app(dp, bot, ops=settings.ops_listen == settings.http_listen)
                 await servers.enter_async_context(serving(app, settings.http_listen, wait))
+            if settings.ops_listen not in {"", settings.http_listen, settings.webhook_server}:
+                ops = serving(ops_app(dp), settings.ops_listen, 1, setting="OPS_LISTEN")
+                await servers.enter_async_context(ops)
             if settings.webhook_url is not None:
                 await serve_webhook(dp, bot, settings, grace)
             else:

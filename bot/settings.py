@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -66,10 +67,22 @@ EXPECTED: dict[str, str] = {
     "webhook_url": "the public https URL Telegram posts updates to, like https://bot.example/tg",
     "webhook_listen": "host:port the webhook server listens on, like 0.0.0.0:8080",
     "webhook_secret": "1 to 256 characters of A-Z, a-z, 0-9, _ and -",
-    "http_listen": "host:port for /healthz, /readyz and /metrics, like 0.0.0.0:9090, or empty",
+    "http_listen": "host:port of the Mini App's server (and /healthz), like 0.0.0.0:8081, or empty",
+    "ops_listen": (
+        "host:port for /healthz, /readyz and /metrics, like 127.0.0.1:9090, on a port of its own"
+        " (or exactly HTTP_LISTEN's or the webhook's host:port to share that server), or empty"
+        " for none"
+    ),
     "webapp_url": (
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
+    ),
+    "trusted_proxies": (
+        "comma-separated addresses or networks of the proxies in front of the bot, like"
+        " 127.0.0.1,172.16.0.0/12, or empty for none"
+    ),
+    "webhook_ip_filter": (
+        "true or false: whether webhook calls are taken only from Telegram's addresses"
     ),
     "log_level": "one of DEBUG, INFO, WARNING, ERROR",
     "log_format": "text or json",
@@ -90,6 +103,17 @@ _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 # What Telegram accepts as a webhook's secret_token.
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
+
+
+Network = IPv4Network | IPv6Network
+# Loopback and the private ranges: a proxy on this machine or in the same Docker network.
+DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+
+
+def parse_networks(value: str) -> tuple[Network, ...]:
+    """`10.0.0.0/8,::1` as networks; ValueError for anything else."""
+    parts = (part.strip() for part in value.split(","))
+    return tuple(ip_network(part, strict=False) for part in parts if part)
 
 
 def zone_of(name: str) -> ZoneInfo:
@@ -149,6 +173,14 @@ class Settings(BaseSettings):
     # Empty: no Mini App and no entry to it. Served by the bot's own HTTP server, behind the
     # reseller's HTTPS proxy: Telegram opens Mini Apps over https only.
     webapp_url: HttpUrl | None = None
+    # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
+    # operator opens them (compose: the container's own network, for Prometheus).
+    ops_listen: str = "127.0.0.1:9090"
+    # Whose X-Forwarded-For is believed: the address a request came from is limited per
+    # address and, for the webhook, checked against Telegram's ranges.
+    trusted_proxies: str = DEFAULT_TRUSTED_PROXIES
+    # Off only where another proxy in front (a CDN) hides Telegram's address.
+    webhook_ip_filter: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Empty: `backups` beside the database, so it is in the same volume.
@@ -207,11 +239,33 @@ class Settings(BaseSettings):
         zone_of(value)
         return value
 
-    @field_validator("webhook_listen", "http_listen")
+    @field_validator("webhook_listen", "http_listen", "ops_listen")
     @classmethod
     def _listen_shape(cls, value: str) -> str:
         if value:
             parse_listen(value)
+        return value
+
+    @field_validator("ops_listen")
+    @classmethod
+    def _own_port(cls, value: str, info: ValidationInfo) -> str:
+        webhook = info.data.get("webhook_listen") if info.data.get("webhook_url") else ""
+        for other in (info.data.get("http_listen"), webhook):
+            # The same host:port is one server sharing the routes; another host on the same
+            # port would fail to listen only once the bot is half started.
+            if (
+                value
+                and other
+                and value != other
+                and parse_listen(value)[1] == parse_listen(other)[1]
+            ):
+                raise ValueError("shares a port with another server")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        parse_networks(value)
         return value
 
     @field_validator("webhook_secret")
@@ -275,6 +329,15 @@ class Settings(BaseSettings):
     @property
     def backups_folder(self) -> Path:
         return self.backup_dir or self.database_path.parent / "backups"
+
+    @property
+    def proxies(self) -> tuple[Network, ...]:
+        return parse_networks(self.trusted_proxies)
+
+    @property
+    def webhook_server(self) -> str:
+        """Where the webhook's server listens; empty when polling."""
+        return self.webhook_listen if self.webhook_url is not None else ""
 
     @property
     def webhook_token(self) -> str:

@@ -10,13 +10,15 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
+from aiogram.methods import SendMessage
 
 from bot.settings import Settings
 from bot.storage import Database, UsersRepo
 from tests.conftest import ADMIN_ID
-from tests.harness import sent_to
+from tests.harness import RecordingSession, sent_to
 
 
 async def balance_of(db: Database, user_id: int) -> Decimal:
@@ -24,6 +26,18 @@ async def balance_of(db: Database, user_id: int) -> Decimal:
     user = await UsersRepo(db).get(user_id)
     assert user is not None
     return user.balance
+
+
+async def delivered(dp: Dispatcher, bot: Bot, user_id: int) -> list[str]:
+    """What the outbox sends the customer now."""
+    session = cast(RecordingSession, bot.session)
+    before = len(session.requests)
+    await dp["outbox_sender"].run_once(bot)
+    return [
+        request.text
+        for request in session.requests[before:]
+        if isinstance(request, SendMessage) and request.chat_id == user_id
+    ]
 
 
 def admin_texts(bot: Bot) -> list[str]:

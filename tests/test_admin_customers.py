@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from aiogram.methods import SendMessage
 
 from bot.storage import LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, MakeClient, fund
 from tests.harness import BotClient, texts
-from tests.helpers import balance_of
+from tests.helpers import balance_of, delivered
 from tests.panel_emulator import FaultKind, PanelEmulator
 from tests.test_order_flow import to_summary
 from tests.test_storage import quote
@@ -24,17 +23,6 @@ async def customer(make_client: MakeClient) -> BotClient:
     client = make_client(user_id=CUSTOMER, language_code="ru")
     await client.send("/start")
     return client
-
-
-async def delivered(dp, bot, user_id: int) -> list[str]:
-    """What the outbox sends the customer now."""
-    before = len(bot.session.requests)
-    await dp["outbox_sender"].run_once(bot)
-    return [
-        request.text
-        for request in bot.session.requests[before:]
-        if isinstance(request, SendMessage) and request.chat_id == user_id
-    ]
 
 
 async def test_credit_moves_money_records_the_admin_and_tells_the_customer(

@@ -51,7 +51,7 @@ def test_compose_runs_the_image_as_the_readme_says() -> None:
     default_timeout = Settings.model_fields["panel_timeout"].default
     assert int(grace[1]) >= default_timeout + DRAIN_MARGIN
     assert f"docker stop -t {grace[1]}" in (ROOT / "README.md").read_text()
-    listen = re.search(r"HTTP_LISTEN: [0-9.]+:(\d+)", COMPOSE)
+    listen = re.search(r"OPS_LISTEN: [0-9.]+:(\d+)", COMPOSE)
     assert listen is not None
     assert f"127.0.0.1:{listen[1]}/healthz" in COMPOSE
 

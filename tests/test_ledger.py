@@ -28,12 +28,13 @@ from bot.storage import (
     UsersRepo,
     post,
 )
+from tests.database_template import DatabaseTemplate
 from tests.test_storage import customer, quote
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(tmp_path / "bot.sqlite3") as database:
+async def db(tmp_path: Path, database_template: DatabaseTemplate) -> AsyncIterator[Database]:
+    async with await database_template.open(tmp_path / "bot.sqlite3") as database:
         yield database
         # Every scenario must leave each balance equal to the sum of its ledger.
         assert await LedgerRepo(database).check_consistency() == []

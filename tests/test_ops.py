@@ -84,7 +84,7 @@ async def test_housekeeping_prunes_old_notifications_only(db: Database, bot: Bot
 
 async def test_health_readiness_and_metrics(dp: Dispatcher, bot: Bot) -> None:
     metrics: Metrics = dp["metrics"]
-    async with TestClient(TestServer(ops_app(dp, bot))) as http:
+    async with TestClient(TestServer(ops_app(dp))) as http:
         assert (await http.get("/healthz")).status == 200
         assert (await http.get("/readyz")).status == 200
         page = await (await http.get("/metrics")).text()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -14,19 +13,20 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods import RefundStarPayment, SendMessage
-from aiogram.types import Chat, Message
 
 from bot.storage import (
     LedgerRepo,
+    OutboxRepo,
     Reason,
     Topup,
     TopupsRepo,
     TopupStatus,
+    UsersRepo,
     post,
 )
 from tests.conftest import ADMIN_ID, MakeClient
 from tests.harness import BotClient, texts
-from tests.helpers import balance_of
+from tests.helpers import balance_of, delivered
 from tests.test_payments import feed, invoice, payment
 
 HINT = "We don't know that command. Send /help to see what you can do here."
@@ -102,11 +102,13 @@ async def test_a_refund_returns_the_stars_and_debits_the_balance_once(admin, cus
         f"✅ Top-up #{topup.id} refunded: 300 ⭐ back to customer <code>1001</code>, 3.00 taken"
         " off their balance (now 0.00)."
     ]
-    # The customer hears of it in the language the invoice was in.
-    assert texts(sent, chat_id=customer.chat.id) == [
+    # The customer hears of it through the outbox, in their language, once.
+    assert texts(sent, chat_id=customer.chat.id) == []
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == [
         f"Пополнение #{topup.id} возвращено: 300 звёзд вернулось в ваш аккаунт Telegram, с баланса"
         " списано 3,00.\nБаланс: <b>0,00</b>"
     ]
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == []
     assert await balance_of(db, customer.user.id) == 0
     debit = (await LedgerRepo(db).entries(customer.user.id))[0]
     assert (debit.amount, debit.reason, debit.actor) == (
@@ -120,6 +122,7 @@ async def test_a_refund_returns_the_stars_and_debits_the_balance_once(admin, cus
     assert texts(again) == [f"Top-up #{topup.id} has been refunded already."]
     assert refund_calls(again) == []
     assert await balance_of(db, customer.user.id) == 0
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == []
 
 
 async def test_no_refund_once_the_money_is_spent(admin, customer, db) -> None:
@@ -145,6 +148,7 @@ async def test_a_refused_refund_debits_nothing_and_can_be_tried_again(admin, cus
         " was taken off the customer's balance (still 3.00)."
     ]
     assert texts(sent, chat_id=customer.chat.id) == []
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == []
     assert await balance_of(db, customer.user.id) == 3
     assert await status_of(db, topup) == TopupStatus.PAID
 
@@ -180,9 +184,12 @@ async def test_a_refund_without_an_answer_holds_the_money_until_asked_again(
     ]
     assert await balance_of(db, customer.user.id) == 0
     assert await status_of(db, topup) == TopupStatus.REFUNDING
+    # Not refunded yet as far as anyone knows: the customer hears nothing so far.
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == []
 
     sent = await admin.send(f"/refund {topup.id}")
     assert len(refund_calls(sent)) == calls
+    assert len(await delivered(admin.dp, admin.bot, customer.user.id)) == 1
     assert texts(sent, chat_id=ADMIN_ID)[0].startswith(f"✅ Top-up #{topup.id} refunded")
     assert await balance_of(db, customer.user.id) == 0  # debited once, not twice
     assert await status_of(db, topup) == TopupStatus.REFUNDED
@@ -202,14 +209,46 @@ async def test_two_admins_refunding_at_once_refund_once(make_client, customer, d
 
 async def test_a_customer_who_blocked_the_bot_is_still_refunded(admin, customer, db) -> None:
     topup = await paid_topup(customer, db, 300)
-    answered = Message(message_id=1, date=datetime.now(UTC), chat=Chat(id=ADMIN_ID, type="private"))
-    blocked = TelegramForbiddenError(SendMessage(chat_id=1, text="x"), "bot was blocked")
-    # First the admin's answer, then the message to the customer.
-    admin.session.plan(SendMessage, answered, blocked)
     sent = await admin.send(f"/refund {topup.id}")
     assert len(refund_calls(sent)) == 1
-    assert [r.chat_id for r in sent if isinstance(r, SendMessage)] == [ADMIN_ID, 1001]
+    assert [r.chat_id for r in sent if isinstance(r, SendMessage)] == [ADMIN_ID]
     assert await status_of(db, topup) == TopupStatus.REFUNDED
+    # The notice waits in the outbox; the customer has blocked the bot by the time it goes.
+    blocked = TelegramForbiddenError(SendMessage(chat_id=1, text="x"), "bot was blocked")
+    admin.session.plan(SendMessage, blocked)
+    assert await delivered(admin.dp, admin.bot, customer.user.id) == [
+        f"Пополнение #{topup.id} возвращено: 300 звёзд вернулось в ваш аккаунт Telegram, с баланса"
+        " списано 3,00.\nБаланс: <b>0,00</b>"
+    ]
+    user = await UsersRepo(db).get(customer.user.id)
+    assert user is not None
+    assert user.blocked
+    assert await status_of(db, topup) == TopupStatus.REFUNDED
+    assert await balance_of(db, customer.user.id) == 0
+
+
+async def test_the_refund_and_its_notice_commit_together(admin, customer, db, monkeypatch) -> None:
+    """A refund's notice is queued in the transaction that marks the top-up refunded: if that
+    transaction fails, neither the status nor the notice is there, and `/refund` again does
+    both once."""
+    topup = await paid_topup(customer, db, 300)
+    repo = admin.dp["topups"]  # the one `StarRefunds` writes through
+    real = repo.finish_refund
+
+    async def failing(tx, topup_id):  # marks it refunded, then the commit fails
+        await real(tx, topup_id)
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(repo, "finish_refund", failing)
+    await admin.send(f"/refund {topup.id}")  # the error handler answers the admin
+    assert await status_of(db, topup) == TopupStatus.REFUNDING
+    assert await OutboxRepo(db).for_user(customer.user.id) == []
+    monkeypatch.undo()
+
+    sent = await admin.send(f"/refund {topup.id}")  # Telegram: refunded already
+    assert texts(sent, chat_id=ADMIN_ID)[0].startswith(f"✅ Top-up #{topup.id} refunded")
+    assert await status_of(db, topup) == TopupStatus.REFUNDED
+    assert len(await delivered(admin.dp, admin.bot, customer.user.id)) == 1
     assert await balance_of(db, customer.user.id) == 0
 
 

@@ -44,6 +44,9 @@ ALL_NAMES = [
     "WEBHOOK_SECRET",
     "HTTP_LISTEN",
     "WEBAPP_URL",
+    "OPS_LISTEN",
+    "TRUSTED_PROXIES",
+    "WEBHOOK_IP_FILTER",
     "LOG_LEVEL",
     "LOG_FORMAT",
     "BACKUP_DIR",
@@ -79,6 +82,9 @@ def test_defaults(monkeypatch) -> None:
     assert (settings.topup_min_stars, settings.topup_max_stars) == (50, 10000)
     assert settings.stars_rate == Decimal("0.01")
     assert settings.notify_rate == 25
+    assert settings.ops_listen == "127.0.0.1:9090"
+    assert settings.webhook_ip_filter is True
+    assert [str(network) for network in settings.proxies][:2] == ["127.0.0.0/8", "::1/128"]
 
 
 def test_every_documented_name_is_a_setting() -> None:
@@ -129,6 +135,10 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("WEBHOOK_LISTEN", "0.0.0.0:99999"),
         ("WEBHOOK_SECRET", "has spaces"),
         ("HTTP_LISTEN", "localhost"),
+        ("OPS_LISTEN", "9090"),
+        ("TRUSTED_PROXIES", "10.0.0.0/33"),
+        ("TRUSTED_PROXIES", "localhost"),
+        ("WEBHOOK_IP_FILTER", "maybe"),
         ("LOG_LEVEL", "LOUD"),
         ("LOG_FORMAT", "xml"),
         ("BACKUP_INTERVAL", "-1"),
@@ -178,6 +188,34 @@ def test_topup_settings_agree_with_each_other(monkeypatch, values, name) -> None
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert [line.split()[0] for line in caught.value.lines] == [name]
+
+
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        # An old .env that served health on HTTP_LISTEN's 9090: the default would not listen.
+        ({"HTTP_LISTEN": "0.0.0.0:9090"}, "OPS_LISTEN"),
+        ({"HTTP_LISTEN": "0.0.0.0:8081", "OPS_LISTEN": "127.0.0.1:8081"}, "OPS_LISTEN"),
+        ({"WEBHOOK_URL": "https://bot.example/tg", "OPS_LISTEN": "127.0.0.1:8080"}, "OPS_LISTEN"),
+        # Named exactly: one server, the operator's choice.
+        ({"HTTP_LISTEN": "0.0.0.0:9090", "OPS_LISTEN": "0.0.0.0:9090"}, None),
+        ({"HTTP_LISTEN": "0.0.0.0:8081"}, None),
+        # Polling: WEBHOOK_LISTEN's default is nobody's port.
+        ({"OPS_LISTEN": "127.0.0.1:8080"}, None),
+        ({"OPS_LISTEN": ""}, None),
+    ],
+)
+def test_the_ops_listener_has_a_port_of_its_own(monkeypatch, values, problem) -> None:
+    for name, value in {**REQUIRED, **values}.items():
+        monkeypatch.setenv(name, value)
+    if problem is None:
+        assert load_settings().ops_listen == values.get("OPS_LISTEN", "127.0.0.1:9090")
+        return
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    [line] = caught.value.lines
+    assert line.startswith(f"{problem} is malformed")
+    assert "on a port of its own" in line
 
 
 def test_secrets_are_not_echoed(monkeypatch) -> None:

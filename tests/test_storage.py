@@ -31,11 +31,12 @@ from bot.storage import (
 )
 from bot.storage.db import WORKER
 from bot.storage.migrations import LATEST, statements
+from tests.database_template import DatabaseTemplate
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(tmp_path / "data" / "bot.sqlite3") as database:
+async def db(tmp_path: Path, database_template: DatabaseTemplate) -> AsyncIterator[Database]:
+    async with await database_template.open(tmp_path / "data" / "bot.sqlite3") as database:
         yield database
         # Every scenario must leave each balance equal to the sum of its ledger.
         assert await LedgerRepo(database).check_consistency() == []

@@ -28,8 +28,8 @@ from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
 from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
 from bot.panel import Service
+from bot.payments import Payments
 from bot.settings import Settings
-from bot.stars import credit_for, stars_to_cover
 from bot.storage import OrdersRepo, SQLiteStorage, UsersRepo
 from bot.telegram import keyboards
 from bot.telegram.replies import edit_or_send
@@ -75,6 +75,7 @@ class Conversation:
         users: UsersRepo,
         orders: OrdersRepo,
         amounts: Amounts,
+        payments: Payments,
         user_id: int,
     ) -> None:
         self.message = message  # the chat's message to answer, or to edit when `edit`
@@ -86,6 +87,7 @@ class Conversation:
         self.users = users
         self.orders = orders
         self.amounts = amounts
+        self.payments = payments
         self.user_id = user_id
 
     # --- the draft and the screen -------------------------------------------------------------
@@ -346,10 +348,10 @@ class Conversation:
         funds = checkout.Funds((await self.users.ensure(self.user_id)).balance, quote.charge)
         draft.token = new_token() if funds.enough else None
         draft.charge = str(quote.charge)
-        topup = None
+        # Short of the charge: a Top up by each way of paying that can cover the gap.
+        topups = []
         if not funds.enough:
-            stars = stars_to_cover(funds.missing, self.settings)
-            topup = (stars, credit_for(stars, self.settings))
+            topups = self.payments.covers(funds.missing, self.t, self.amounts)
         screen = screens.summary(
             snapshot,
             quote,
@@ -358,6 +360,6 @@ class Conversation:
             self.t,
             self.amounts,
             price_changed=price_changed,
-            topup=topup,
+            topups=topups,
         )
         await self.ask(draft, OrderForm.confirm, screen)

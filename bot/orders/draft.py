@@ -24,7 +24,7 @@ class Draft:
     token: str | None = None  # the Confirm button's one-time token
     charge: str | None = None  # the quoted charge, exactly as shown
     search: str | None = None  # the words last searched for
-    topup: int | None = None  # stars invoiced from this summary's Top up (one per summary)
+    topup: int | None = None  # units (stars) asked for by this summary's Top up (one per summary)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Draft:

@@ -124,17 +124,21 @@ def prompt(
     return builder.as_markup()
 
 
-def summary(t: Texts, token: str | None, topup: str | None = None) -> InlineKeyboardMarkup:
-    """Confirm only when the balance covers the charge (`token` given); else, with its
-    label, a Top up that comes back to this summary once paid."""
+def summary(
+    t: Texts, token: str | None, topups: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup:
+    """Confirm only when the balance covers the charge (`token` given); else each Top up
+    (label, action) that comes back to this summary once paid."""
     builder = InlineKeyboardBuilder()
     if token is not None:
         builder.button(text=t("order-confirm"), callback_data=ConfirmCb(token=token))
-    elif topup is not None:
-        builder.button(text=topup, callback_data=OrderNavCb(action="topup"))
+    else:
+        for text, action in topups:
+            builder.button(text=text, callback_data=OrderNavCb(action=action))
     builder.button(text=t("nav-back"), callback_data=OrderNavCb(action="back"))
     builder.button(text=t("nav-cancel"), callback_data=OrderNavCb(action="cancel"))
-    builder.adjust(*([1] if token or topup else []), 2)
+    above = 1 if token is not None else len(topups)
+    builder.adjust(*[1] * above, 2)
     return builder.as_markup()
 
 

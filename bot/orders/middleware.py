@@ -42,6 +42,7 @@ class OrderConversation(BaseMiddleware):
             users=data["users"],
             orders=data["orders"],
             amounts=data["amounts"],
+            payments=data["payments"],
             user_id=data["event_from_user"].id,
         )
         return await handler(event, data)

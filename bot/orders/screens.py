@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -22,6 +21,7 @@ from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, price_per_1000
 from bot.orders.steps import SKIPPED, Answers, Step, order_type
 from bot.panel import Service
+from bot.payments.method import Cover
 from bot.telegram.keyboards import LIST_PAGE, main_menu
 
 QUERY_SHOWN = 64  # of the words searched for, repeated back
@@ -164,11 +164,10 @@ def summary(
     amounts: Amounts,
     *,
     price_changed: bool = False,
-    topup: tuple[int, Decimal] | None = None,
+    topups: Sequence[Cover] = (),
 ) -> Screen:
     """The exact charge and the balance after it; Confirm only with `token` (the balance
-    covers the charge), else what is missing and a Top up of `topup` (stars, the amount
-    they credit) that covers it."""
+    covers the charge), else what is missing and the `topups` that cover it."""
     lines = [t("order-price-changed")] if price_changed else []
     lines.append(
         t(
@@ -199,8 +198,5 @@ def summary(
         lines.append(t("order-summary-charge", after=amounts(funds.after), **money))
     else:
         lines.append(t("order-summary-short", missing=amounts(funds.missing), **money))
-    topup_label = None
-    if token is None and topup is not None:
-        stars, credit = topup
-        topup_label = t("order-topup", amount=amounts(credit), stars=stars)
-    return Screen("\n".join(lines), keyboards.summary(t, token, topup_label))
+    buttons = [] if token is not None else [(cover.label, cover.action) for cover in topups]
+    return Screen("\n".join(lines), keyboards.summary(t, token, buttons))

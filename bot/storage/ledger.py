@@ -21,8 +21,8 @@ from bot.storage.users import UnknownUser
 class Reason(StrEnum):
     ORDER = "order"  # the charge for an order, at placement
     REFUND = "refund"  # money back for an order: refused, failed, Canceled or Partial
-    TOPUP = "topup"  # a payment, with its charge id as ref
-    TOPUP_REFUND = "topup_refund"  # a Stars payment given back; ref: charge id#attempt
+    TOPUP = "topup"  # a payment: its method, and the method's own payment id as ref
+    TOPUP_REFUND = "topup_refund"  # a payment given back; ref: payment id#attempt
     TOPUP_REFUND_UNDONE = "topup_refund_undone"  # Telegram refused that refund; same ref
     CREDIT = "credit"  # by an admin
     DEBIT = "debit"  # by an admin
@@ -71,6 +71,7 @@ class LedgerEntry:
     ref: str | None
     actor: int | None
     created_at: datetime
+    method: str | None  # the way of paying, on top-ups and their refunds (`bot.payments`)
 
 
 async def post(
@@ -82,8 +83,12 @@ async def post(
     order_id: int | None = None,
     ref: str | None = None,
     actor: int | None = None,
+    method: str | None = None,
 ) -> Decimal:
     """Post `amount` (signed) to the user's balance inside `tx`; the new balance.
+
+    A payment posts with its `method` and that method's own payment id as `ref`: a
+    (reason, method, ref) is posted once.
 
     Raises `InsufficientFunds`, `BalanceLimit`, `AlreadyPosted`, `RefundExceedsCharge` or
     `UnknownUser`, and then has changed nothing: the caller's transaction may go on.
@@ -110,9 +115,10 @@ async def post(
         now = utcnow()
         try:
             await tx.execute(
-                "INSERT INTO ledger (user_id, amount, reason, order_id, ref, actor, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (user_id, units, str(reason), order_id, ref, actor, now),
+                "INSERT INTO ledger"
+                " (user_id, amount, reason, order_id, ref, actor, created_at, method)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (user_id, units, str(reason), order_id, ref, actor, now, method),
             )
         except sqlite3.IntegrityError as error:
             if error.sqlite_errorname == "SQLITE_CONSTRAINT_UNIQUE":

@@ -389,6 +389,25 @@ CREATE TABLE greetings (
 ) STRICT;
 """
 
+# Every way of paying credits through the ledger with its method and its own payment id
+# (`bot.payments`): both tables say which method, and a payment id is unique per method, not
+# across them (two providers may number alike). Everything paid so far was Stars.
+_V15_PAYMENT_METHOD = """
+ALTER TABLE topups ADD COLUMN method TEXT NOT NULL DEFAULT 'stars';
+ALTER TABLE ledger ADD COLUMN method TEXT;
+-- The ledger is append-only; its guard steps aside for this one back-fill only.
+DROP TRIGGER ledger_no_update;
+UPDATE ledger SET method = 'stars'
+    WHERE reason IN ('topup', 'topup_refund', 'topup_refund_undone');
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+DROP INDEX ledger_once_per_ref;
+CREATE UNIQUE INDEX ledger_once_per_ref ON ledger (reason, coalesce(method, ''), ref)
+    WHERE ref IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -404,6 +423,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V12_SUPPORT_TICKETS,
     _V13_FINISHED_AT,
     _V14_GREETINGS,
+    _V15_PAYMENT_METHOD,
 )
 LATEST = len(MIGRATIONS)
 

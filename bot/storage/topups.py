@@ -1,12 +1,14 @@
-"""Top-ups in Telegram Stars: one row per invoice, from sending it to a possible refund.
+"""Top-ups: one row per invoice (or other pending payment), from creating it to a refund.
 
     invoiced ──payment──> paid ──admin refund──> refunding ──Telegram ok──> refunded
                             ^                        │
                             └──Telegram refused──────┘
 
-The balance moves only through the ledger, in the same transaction as the status: a payment
-credits once (the ledger's UNIQUE (reason, ref) on the charge id, and the row's own status),
-and a refund is debited before Telegram is asked to return the stars.
+Each row says its `method` (`bot.payments`); today every row is Stars, priced in `stars`
+and paid under Telegram's charge id. The balance moves only through the ledger, in the same
+transaction as the status: a payment credits once (the ledger's UNIQUE (reason, method,
+ref) on the payment id, and the row's own status), and a refund is debited before the
+provider is asked to give the money back.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Topup:
     created_at: datetime
     paid_at: datetime | None
     refunded_at: datetime | None
+    method: str  # the way it is paid (`bot.payments`), on its ledger rows too
 
     def refusal(self, user_id: int, currency: str, total_amount: int) -> Refusal | None:
         """Why this invoice may not be paid by `user_id` for that amount, or None."""
@@ -90,6 +93,13 @@ class Credited:
     replay: bool  # this very payment was credited before: nothing moved now
 
 
+@dataclass(frozen=True)
+class RefundFinished:
+    topup: Topup
+    balance: Decimal  # the customer's, afterwards
+    now: bool  # refunded by this call (False: it had been before)
+
+
 class UnmatchedPayment(StorageError):
     """Money arrived that no open invoice of this user asked for; nothing was credited."""
 
@@ -117,14 +127,17 @@ class TopupsRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def create(self, user_id: int, stars: int, amount: Decimal, locale: str) -> Topup:
+    async def create(
+        self, user_id: int, stars: int, amount: Decimal, locale: str, *, method: str
+    ) -> Topup:
         """A new invoice for `stars` that will credit `amount`; its payload is a fresh token."""
         if stars <= 0 or amount <= 0:
             raise ValueError("a top-up costs stars and credits something")
         async with self._db.transaction() as tx:
             row = await tx.fetchone(
-                "INSERT INTO topups (user_id, payload, stars, amount, locale, status, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                "INSERT INTO topups"
+                " (user_id, payload, stars, amount, locale, status, created_at, method)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     user_id,
                     secrets.token_urlsafe(24),
@@ -133,6 +146,7 @@ class TopupsRepo:
                     locale,
                     TopupStatus.INVOICED,
                     utcnow(),
+                    method,
                 ),
             )
         return _topup(row)
@@ -174,9 +188,7 @@ class TopupsRepo:
             if why is not None or topup is None:
                 raise UnmatchedPayment(payment, why or "unknown")
             try:
-                balance = await post(
-                    tx, topup.user_id, topup.amount, Reason.TOPUP, ref=payment.charge_id
-                )
+                balance = await _post(tx, topup, topup.amount, Reason.TOPUP, payment.charge_id)
             except AlreadyPosted:
                 # The charge id was credited through another invoice: Telegram never reuses
                 # one, so this is a forged or corrupted update, not money to credit twice.
@@ -206,29 +218,24 @@ class TopupsRepo:
                 (TopupStatus.REFUNDING, admin_id, topup.id),
             )
             topup = _topup(row)
-            balance = await post(
-                tx,
-                topup.user_id,
-                -topup.amount,
-                Reason.TOPUP_REFUND,
-                ref=topup.refund_ref,
-                actor=admin_id,
+            balance = await _post(
+                tx, topup, -topup.amount, Reason.TOPUP_REFUND, topup.refund_ref, admin_id
             )
         return topup, balance
 
-    async def finish_refund(self, topup_id: int) -> Topup:
-        """Telegram returned the stars: `refunded`. Calling it again changes nothing."""
-        async with self._db.transaction() as tx:
-            topup = await self._locked(tx, topup_id)
-            if topup.status == TopupStatus.REFUNDED:
-                return topup
-            if topup.status != TopupStatus.REFUNDING:
-                raise TopupStateError(topup)
-            row = await tx.fetchone(
-                "UPDATE topups SET status = ?, refunded_at = ? WHERE id = ? RETURNING *",
-                (TopupStatus.REFUNDED, utcnow(), topup.id),
-            )
-        return _topup(row)
+    async def finish_refund(self, tx: Transaction, topup_id: int) -> RefundFinished:
+        """The provider gave the money back: `refunded`, in the caller's transaction (which
+        queues the customer's notice). Calling it again changes nothing (`now` False)."""
+        topup = await self._locked(tx, topup_id)
+        if topup.status == TopupStatus.REFUNDED:
+            return RefundFinished(topup, await _balance(tx, topup.user_id), now=False)
+        if topup.status != TopupStatus.REFUNDING:
+            raise TopupStateError(topup)
+        row = await tx.fetchone(
+            "UPDATE topups SET status = ?, refunded_at = ? WHERE id = ? RETURNING *",
+            (TopupStatus.REFUNDED, utcnow(), topup.id),
+        )
+        return RefundFinished(_topup(row), await _balance(tx, topup.user_id), now=True)
 
     async def undo_refund(self, topup_id: int) -> tuple[Topup, Decimal]:
         """Telegram refused the refund: credit the debit back, the top-up is `paid` again."""
@@ -236,13 +243,13 @@ class TopupsRepo:
             topup = await self._locked(tx, topup_id)
             if topup.status != TopupStatus.REFUNDING:
                 raise TopupStateError(topup)
-            balance = await post(
+            balance = await _post(
                 tx,
-                topup.user_id,
+                topup,
                 topup.amount,
                 Reason.TOPUP_REFUND_UNDONE,
-                ref=topup.refund_ref,
-                actor=topup.refunded_by,
+                topup.refund_ref,
+                topup.refunded_by,
             )
             row = await tx.fetchone(
                 "UPDATE topups SET status = ?, refunded_by = NULL WHERE id = ? RETURNING *",
@@ -260,6 +267,18 @@ class TopupsRepo:
         if row is None:
             raise UnknownTopup(topup_id)
         return _topup(row)
+
+
+async def _post(
+    tx: Transaction,
+    topup: Topup,
+    amount: Decimal,
+    reason: Reason,
+    ref: str | None,
+    actor: int | None = None,
+) -> Decimal:
+    """A posting of this top-up's money: under its method, keyed by its payment id."""
+    return await post(tx, topup.user_id, amount, reason, ref=ref, actor=actor, method=topup.method)
 
 
 async def _balance(tx: Transaction, user_id: int) -> Decimal:

@@ -9,16 +9,15 @@ Button labels are plain text, not HTML: names from the panel go in as they are, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.formats import Money
 from bot.i18n import Texts
 from bot.storage import CustomerOrder
-from bot.telegram.callbacks import MenuCb, TopupCb, UsersCb
+from bot.telegram.callbacks import MenuCb, UsersCb
 
 LABEL_LIMIT = 60
 # Buttons in one page of a list: categories, services, the admins' catalogue panel.
@@ -75,27 +74,6 @@ def nav_row(
         builder.button(text=NEXT, callback_data=to(number + 1))
         added += 1
     return added
-
-
-def topup_amounts(t: Texts, presets: Sequence[tuple[int, Money]]) -> InlineKeyboardMarkup:
-    """`presets`: stars, and the amount they put on the balance as shown to people; the
-    shop's money first, the stars beside it."""
-    builder = InlineKeyboardBuilder()
-    for stars, amount in presets:
-        builder.button(
-            text=t("topup-preset", stars=stars, amount=amount),
-            callback_data=TopupCb(action="pay", stars=stars),
-        )
-    builder.button(text=t("topup-other"), callback_data=TopupCb(action="type"))
-    full_rows, rest = divmod(len(presets), 2)
-    builder.adjust(*[2] * full_rows, *([rest] if rest else []), 1)
-    return builder.as_markup()
-
-
-def topup_typing(t: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
-    return builder.as_markup()
 
 
 def users_list(

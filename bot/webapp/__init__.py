@@ -46,7 +46,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         catalogue=dp["catalogue"],
         feed=app[FEED],
         users=dp["users"],
-        topups=dp["topups"],
+        payments=dp["payments"],
         checkout=dp["checkout"],
         amounts=dp["amounts"],
     )

@@ -1,9 +1,11 @@
-"""What every Mini App API call goes through: initData checked, the caller's rate and body
-size limited, the caller's language found, and every refusal answered as JSON with a code
-and a message in that language: `{"error": {"code": ..., "message": ...}}`."""
+"""What every Mini App API call goes through: the calls from its address counted (forged
+ones too), initData checked, the caller's rate and body size and time limited, the caller's
+language found, and every refusal answered as JSON with a code and a message in that
+language: `{"error": {"code": ..., "message": ...}}`."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
@@ -12,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.addresses import client_address
 from bot.i18n import Arg, Texts, Translator, pick_locale
 from bot.settings import Settings
 from bot.storage import UsersRepo
@@ -24,6 +27,13 @@ log = logging.getLogger(__name__)
 # Telegram message is 4,096 characters), far less than anyone needs to fill memory.
 MAX_BODY = 64 * 1024
 INIT_DATA_HEADER = "X-Telegram-Init-Data"
+# Seconds a body may take to arrive once its headers have: a client that stops half-way
+# does not hold a handler (the servers close connections idle before their headers).
+BODY_TIMEOUT = 30.0
+# Calls per address, counted before initData is checked, so forged ones count too: loose
+# enough for many customers behind one carrier's address (a page opens with 2 calls).
+ADDRESS_RATE = 20.0
+ADDRESS_BURST = 200
 
 
 class ApiError(Exception):
@@ -65,18 +75,33 @@ class Call:
 
     async def body(self) -> dict[str, Any]:
         """The JSON object posted, within `MAX_BODY`."""
-        if (self.request.content_length or 0) > MAX_BODY:
-            raise ApiError(413, "too_large")
-        raw = await self.request.content.read(MAX_BODY + 1)
-        if len(raw) > MAX_BODY:
-            raise ApiError(413, "too_large")
+        raw = await whole_body(self.request, MAX_BODY)
         try:
             data = json.loads(raw or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             raise ApiError(400, "bad_request") from None
         if not isinstance(data, dict):
             raise ApiError(400, "bad_request")
         return data
+
+
+async def whole_body(request: web.Request, limit: int) -> bytes:
+    """The body to its end, however many pieces it comes in; 413 past `limit` bytes,
+    declared or (chunked) counted as it arrives."""
+    if (request.content_length or 0) > limit:
+        raise ApiError(413, "too_large")
+    raw = bytearray()
+    try:
+        async with asyncio.timeout(BODY_TIMEOUT):
+            # `content.read(n)` answers with what has arrived so far: a body sent in two
+            # pieces would be cut at the first.
+            while chunk := await request.content.readany():
+                raw += chunk
+                if len(raw) > limit:
+                    raise ApiError(413, "too_large")
+    except TimeoutError:
+        raise ApiError(408, "too_slow") from None
+    return bytes(raw)
 
 
 Endpoint = Callable[[Call], Awaitable[web.StreamResponse]]
@@ -90,25 +115,30 @@ class Gate:
         settings: Settings,
         translator: Translator,
         users: UsersRepo,
-        limit: RateLimit | None = None,
+        limit: RateLimit[int] | None = None,
     ) -> None:
         self._token = settings.bot_token.get_secret_value()
         self._default = settings.default_locale
         self._translator = translator
         self._users = users
-        self._limit = limit or RateLimit()
+        self._limit = limit or RateLimit[int]()
+        self._per_address = RateLimit[str](ADDRESS_RATE, ADDRESS_BURST)
+        self._proxies = settings.proxies
 
     def __call__(
         self, endpoint: Endpoint
     ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
         async def handle(request: web.Request) -> web.StreamResponse:
             init_data = request.headers.get(INIT_DATA_HEADER, "")
+            if not self._per_address.allow(client_address(request, self._proxies)):
+                return error_response(ApiError(429, "rate_limited"), self._claimed(init_data))
             try:
                 caller = caller_of(init_data, self._token)
             except NotSigned as refused:
-                locale = pick_locale(None, claimed_language(init_data), self._default)
-                t = self._translator.texts(locale)
-                return error_response(ApiError(401, refused.code), t)
+                t = self._claimed(init_data)
+                # The page offers to close it (then open the shop again) with this label.
+                reopen = ApiError(401, refused.code, extra={"close": plain(t("webapp-close"))})
+                return error_response(reopen, t)
             t = await self.texts(caller)
             if not self._limit.allow(caller.id):
                 return error_response(ApiError(429, "rate_limited"), t)
@@ -121,6 +151,10 @@ class Gate:
                 return error_response(ApiError(500, "internal"), t)
 
         return handle
+
+    def _claimed(self, init_data: str) -> Texts:
+        """The texts of the language unchecked initData claims: to word a refusal only."""
+        return self._translator.texts(pick_locale(None, claimed_language(init_data), self._default))
 
     async def texts(self, caller: Caller) -> Texts:
         customer = await self._users.get(caller.id)

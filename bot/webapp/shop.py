@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
-from aiogram.types import LabeledPrice
 from aiohttp import web
 
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
@@ -25,9 +23,9 @@ from bot.orders.checkout import Checkout, Result, Verdict
 from bot.orders.quote import Quote
 from bot.orders.steps import order_type
 from bot.panel import Service
+from bot.payments import PaymentFailed, Payments
 from bot.settings import Settings
-from bot.stars import credit_for, parse_stars, preset_amounts, rate_money
-from bot.storage import STARS, Order, TopupsRepo, UsersRepo
+from bot.storage import Order, UsersRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
 from bot.webapp.forms import check_answers, plain
@@ -47,7 +45,7 @@ class Shop:
         catalogue: Catalogue,
         feed: CatalogueFeed,
         users: UsersRepo,
-        topups: TopupsRepo,
+        payments: Payments,
         checkout: Checkout,
         amounts: Amounts,
     ) -> None:
@@ -56,7 +54,7 @@ class Shop:
         self._catalogue = catalogue
         self._feed = feed
         self._users = users
-        self._topups = topups
+        self._payments = payments
         self._checkout = checkout
         self._amounts = amounts
         self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
@@ -66,7 +64,6 @@ class Shop:
     async def me(self, call: Call) -> web.Response:
         """Who the customer is to the shop, with the page's texts in their language."""
         customer = await self._users.ensure(call.user_id)
-        settings = self._settings
         return web.json_response(
             {
                 "user_id": call.user_id,
@@ -78,10 +75,9 @@ class Shop:
                 "balance_figure": str(customer.balance),
                 "currency": self._catalogue.currency,
                 "topup": {
-                    "min": settings.topup_min_stars,
-                    "max": settings.topup_max_stars,
-                    "presets": preset_amounts(settings),
-                    "rate": call.t.write(rate_money(settings, self._catalogue.currency)),
+                    **self._payments.stars.bounds,
+                    "presets": self._payments.stars.presets,
+                    "rate": call.t.write(self._payments.stars.rate(self._catalogue.currency)),
                 },
             }
         )
@@ -206,28 +202,17 @@ class Shop:
         """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
         is credited as any other, by the chat's payment handler."""
         data = await call.body()
-        stars = parse_stars(str(whole(data.get("stars"))), self._settings)
+        method = self._payments.stars
+        stars = method.parse(str(whole(data.get("stars"))))
         if stars is None:
-            low, high = self._settings.topup_min_stars, self._settings.topup_max_stars
-            raise ApiError(422, "bad_amount", min=str(low), max=str(high))
-        t = call.t
-        await self._users.ensure(call.user_id)
-        amount = credit_for(stars, self._settings)
-        topup = await self._topups.create(call.user_id, stars, amount, t.locale)
-        shown = self._amounts(amount)
+            bounds = method.bounds
+            raise ApiError(422, "bad_amount", min=str(bounds["min"]), max=str(bounds["max"]))
         try:
-            link = await self._bot.create_invoice_link(
-                title=t.plain("topup-invoice-title", amount=shown),
-                description=t.plain("topup-invoice-description", stars=stars, amount=shown),
-                payload=topup.payload,
-                currency=STARS,
-                prices=[LabeledPrice(label=t.plain("topup-invoice-label"), amount=stars)],
-            )
-        except TelegramAPIError as error:
-            log.warning("invoice link for %s stars refused: %s", stars, error)
-            await self._topups.discard(topup.id)
+            pending = await method.create(self._bot, call.t, call.user_id, stars)
+        except PaymentFailed:
             raise ApiError(502, "invoice_failed") from None
-        return web.json_response({"link": link, "stars": stars, "amount": t.write(shown)})
+        shown = call.t.write(self._amounts(pending.topup.amount))
+        return web.json_response({"link": pending.link, "stars": stars, "amount": shown})
 
 
 def _already_placed(earlier: Order) -> ApiError:

@@ -17,9 +17,10 @@ from bot.catalogue import Catalogue
 from bot.catalogue.changes import change_args
 from bot.desk.views import statuses_line
 from bot.i18n import Texts
-from bot.money import Amounts, display_exact, display_panel
+from bot.money import Amounts, display_panel
 from bot.orders.profit import Totals, top_services, totals
 from bot.panel import PanelClient, PanelFailure
+from bot.payments import Payments
 from bot.settings import Settings
 from bot.storage import LedgerRepo, StatsRepo, UsersRepo
 from bot.storage.stats import since_days, since_today
@@ -36,7 +37,7 @@ async def admin_balance(
     ledger: LedgerRepo,
     panel: PanelClient,
     amounts: Amounts,
-    settings: Settings,
+    payments: Payments,
     t: Texts,
 ) -> None:
     # An admin's own balance, without the customer's "top up with /topup".
@@ -54,13 +55,14 @@ async def admin_balance(
         if panel_balance.amount < owed:
             short = display_panel(owed - panel_balance.amount, panel_balance.currency)
             lines.append(t("admin-panel-short", short=short))
-    rate = settings.stars_rate
+    # What a top-up of that many stars would credit, rounded as it would be.
+    stars = payments.stars
     lines.append(
         t(
             "admin-stars-rate",
-            rate=display_exact(rate, amounts.currency()),
+            rate=stars.rate(amounts.currency()),
             stars=EXAMPLE_STARS,
-            amount=amounts(rate * EXAMPLE_STARS),
+            amount=amounts(stars.credit_for(EXAMPLE_STARS)),
         )
     )
     await message.answer("\n".join(lines))

@@ -20,23 +20,18 @@ from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.orders.conversation import Conversation, OrderForm
 from bot.orders.middleware import OrderConversation
-from bot.settings import Settings
-from bot.stars import rate_money, return_payment
-from bot.storage import (
-    Payment,
-    TopupsRepo,
-    UnmatchedPayment,
-    checkout_refusal,
-)
+from bot.payments import Payments
+from bot.payments.stars import return_payment
+from bot.storage import Payment, UnmatchedPayment
 from bot.telegram.keyboards import next_steps
 
 log = logging.getLogger(__name__)
 
 
-async def pre_checkout(query: PreCheckoutQuery, topups: TopupsRepo, t: Texts) -> None:
-    # Telegram waits 10 s for this answer: one indexed read, nothing slow.
-    topup = await topups.by_payload(query.invoice_payload)
-    refusal = checkout_refusal(topup, query.from_user.id, query.currency, query.total_amount)
+async def pre_checkout(query: PreCheckoutQuery, payments: Payments, t: Texts) -> None:
+    refusal = await payments.stars.check(
+        query.from_user.id, query.invoice_payload, query.currency, query.total_amount
+    )
     if refusal is None:
         await query.answer(ok=True)
         return
@@ -48,7 +43,7 @@ async def successful_payment(
     message: Message,
     bot: Bot,
     event_from_user: User,
-    topups: TopupsRepo,
+    payments: Payments,
     alerts: Alerts,
     amounts: Amounts,
     state: FSMContext,
@@ -66,7 +61,7 @@ async def successful_payment(
         total_amount=paid.total_amount,
     )
     try:
-        credited = await topups.record_payment(payment)
+        credited = await payments.stars.confirm(payment)
     except UnmatchedPayment as problem:
         await _give_back(message, bot, alerts, problem, t)
         return
@@ -112,8 +107,8 @@ async def _give_back(
     )
 
 
-async def terms(message: Message, settings: Settings, catalogue: Catalogue, t: Texts) -> None:
-    await message.answer(t("terms", rate=rate_money(settings, catalogue.currency)))
+async def terms(message: Message, payments: Payments, catalogue: Catalogue, t: Texts) -> None:
+    await message.answer(t("terms", rate=payments.stars.rate(catalogue.currency)))
 
 
 def create_router() -> Router:

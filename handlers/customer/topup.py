@@ -1,4 +1,5 @@
-"""`/topup` and the menu's Top up button: preset amounts, a typed amount, the Stars invoice.
+"""`/topup` and the menu's Top up button: every way of paying that is on offers itself
+(`bot.payments`); for Stars, preset amounts, a typed amount, and the invoice.
 
 Top-ups happen in private chats only, like everything about a balance.
 """
@@ -14,10 +15,10 @@ from aiogram.types import CallbackQuery, Message, User
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.settings import Settings
-from bot.stars import StarInvoices, credit_for, parse_stars, preset_amounts, rate_money
+from bot.payments import PaymentFailed, Payments
+from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
-from bot.telegram.keyboards import main_menu, topup_amounts, topup_typing
+from bot.telegram.keyboards import main_menu
 
 PRIVATE = F.chat.type == "private"
 
@@ -26,27 +27,20 @@ class TopupForm(StatesGroup):
     amount = State()
 
 
-def _bounds(settings: Settings) -> dict[str, int]:
-    # Grouped as the language writes numbers ("1 000"): typed back, `/topup 1 000` counts too.
-    return {"min": settings.topup_min_stars, "max": settings.topup_max_stars}
-
-
 async def _offer(
-    bot: Bot, chat_id: int, settings: Settings, catalogue: Catalogue, amounts: Amounts, t: Texts
+    bot: Bot, chat_id: int, payments: Payments, catalogue: Catalogue, t: Texts
 ) -> None:
-    presets = [(stars, amounts(credit_for(stars, settings))) for stars in preset_amounts(settings)]
-    await bot.send_message(
-        chat_id,
-        t("topup-choose", rate=rate_money(settings, catalogue.currency), **_bounds(settings)),
-        reply_markup=topup_amounts(t, presets),
-    )
+    for offer in payments.offers(t, catalogue.currency):
+        await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
 
 
 async def _invoice(
-    bot: Bot, invoices: StarInvoices, t: Texts, chat_id: int, user: User, stars: int
+    bot: Bot, payments: Payments, t: Texts, chat_id: int, user: User, stars: int
 ) -> None:
-    if not await invoices.send(bot, t, chat_id, user.id, stars):
-        await bot.send_message(chat_id, t("topup-invoice-failed"))
+    try:
+        await payments.stars.create(bot, t, user.id, stars, chat_id=chat_id)
+    except PaymentFailed as failed:
+        await bot.send_message(chat_id, t(failed.text_key))
 
 
 async def topup_command(
@@ -54,20 +48,19 @@ async def topup_command(
     command: CommandObject,
     bot: Bot,
     event_from_user: User,
-    invoices: StarInvoices,
-    settings: Settings,
+    payments: Payments,
     catalogue: Catalogue,
-    amounts: Amounts,
     t: Texts,
 ) -> None:
     if command.args is None:
-        await _offer(bot, message.chat.id, settings, catalogue, amounts, t)
+        await _offer(bot, message.chat.id, payments, catalogue, t)
         return
-    stars = parse_stars(command.args, settings)
+    # A number typed after /topup is stars: the one method priced in a count people type.
+    stars = payments.stars.parse(command.args)
     if stars is None:
-        await message.answer(t("topup-bad-amount", **_bounds(settings)))
+        await message.answer(t("topup-bad-amount", **payments.stars.bounds))
         return
-    await _invoice(bot, invoices, t, message.chat.id, event_from_user, stars)
+    await _invoice(bot, payments, t, message.chat.id, event_from_user, stars)
 
 
 async def topup_elsewhere(message: Message, t: Texts) -> None:
@@ -75,57 +68,48 @@ async def topup_elsewhere(message: Message, t: Texts) -> None:
 
 
 async def topup_button(
-    query: CallbackQuery,
-    bot: Bot,
-    settings: Settings,
-    catalogue: Catalogue,
-    amounts: Amounts,
-    t: Texts,
+    query: CallbackQuery, bot: Bot, payments: Payments, catalogue: Catalogue, t: Texts
 ) -> None:
     await query.answer()
     if query.message is not None:
-        await _offer(bot, query.message.chat.id, settings, catalogue, amounts, t)
+        await _offer(bot, query.message.chat.id, payments, catalogue, t)
 
 
 async def preset_chosen(
-    query: CallbackQuery,
-    callback_data: TopupCb,
-    bot: Bot,
-    invoices: StarInvoices,
-    settings: Settings,
-    t: Texts,
+    query: CallbackQuery, callback_data: TopupCb, bot: Bot, payments: Payments, t: Texts
 ) -> None:
     # A button sent before the bounds changed may offer an amount no longer allowed.
-    stars = parse_stars(str(callback_data.stars), settings)
+    stars = payments.stars.parse(str(callback_data.stars))
     if stars is None:
-        await query.answer(t("topup-bad-amount", **_bounds(settings)), show_alert=True)
+        await query.answer(t("topup-bad-amount", **payments.stars.bounds), show_alert=True)
         return
     await query.answer()
     if query.message is not None:
-        await _invoice(bot, invoices, t, query.message.chat.id, query.from_user, stars)
+        await _invoice(bot, payments, t, query.message.chat.id, query.from_user, stars)
 
 
 async def other_amount(
     query: CallbackQuery,
     bot: Bot,
     state: FSMContext,
-    settings: Settings,
+    payments: Payments,
     amounts: Amounts,
     t: Texts,
 ) -> None:
     await query.answer()
     await state.set_state(TopupForm.amount)
     if query.message is not None:
+        stars = payments.stars
         # Stars are typed, but the money they buy is what the customer thinks in.
         worth = t(
             "topup-bounds-worth",
-            min_amount=amounts(credit_for(settings.topup_min_stars, settings)),
-            max_amount=amounts(credit_for(settings.topup_max_stars, settings)),
-            **_bounds(settings),
+            min_amount=amounts(stars.credit_for(stars.bounds["min"])),
+            max_amount=amounts(stars.credit_for(stars.bounds["max"])),
+            **stars.bounds,
         )
         await bot.send_message(
             query.message.chat.id,
-            f"{t('topup-type-amount', **_bounds(settings))}\n{worth}",
+            f"{t('topup-type-amount', **stars.bounds)}\n{worth}",
             reply_markup=topup_typing(t),
         )
 
@@ -135,19 +119,18 @@ async def amount_typed(
     bot: Bot,
     state: FSMContext,
     event_from_user: User,
-    invoices: StarInvoices,
-    settings: Settings,
+    payments: Payments,
     t: Texts,
 ) -> None:
-    stars = parse_stars(message.text, settings)
+    stars = payments.stars.parse(message.text)
     if stars is None:
         # Still waiting for an amount: the customer tries again or taps Cancel.
         await message.answer(
-            t("topup-bad-amount", **_bounds(settings)), reply_markup=topup_typing(t)
+            t("topup-bad-amount", **payments.stars.bounds), reply_markup=topup_typing(t)
         )
         return
     await state.clear()
-    await _invoice(bot, invoices, t, message.chat.id, event_from_user, stars)
+    await _invoice(bot, payments, t, message.chat.id, event_from_user, stars)
 
 
 async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:

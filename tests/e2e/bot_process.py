@@ -1,4 +1,5 @@
 """`python -m bot` as a real process, between the fake Telegram server and the panel emulator.
+Each start forks an interpreter that imported the bot once (tests/e2e/forkserver.py).
 
     bot = BotProcess(tmp_path, telegram, emulator)
     await bot.fund(1001, "20")      # only while stopped: money moves through the ledger
@@ -13,10 +14,10 @@ Everything the process prints goes to one log file, each run under its own heade
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import signal
 import socket
-import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -27,13 +28,15 @@ from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, fund
 from tests.e2e.fake_telegram import WAIT, FakeTelegram
+from tests.e2e.forkserver import Child, ForkServer
 from tests.panel_emulator import PanelEmulator
 
 ROOT = Path(__file__).resolve().parents[2]
 # SENTINEL makes a leaked token easy to find in a log.
 TOKEN = "123456:AAE-SENTINEL-e2e-token"
 WEBHOOK_SECRET = "e2e-SENTINEL-webhook_secret"
-# Start-up imports all of aiogram: a few seconds on a slow CI machine, never a minute.
+# The first start waits for the fork server's imports (a few seconds); later ones take well
+# under a second; a minute leaves room for a loaded machine.
 START_WITHIN = 60.0
 # SIGTERM waits for running handlers (a placement: at most PANEL_TIMEOUT and a margin).
 STOP_WITHIN = 30.0
@@ -56,21 +59,43 @@ def bot_env(
     settings: dict[str, str],
 ) -> dict[str, str]:
     """The process's environment: ours, with no setting inherited from whoever runs the tests."""
+    return (
+        interpreter_env()
+        | {
+            "BOT_TOKEN": TOKEN,
+            "PANEL_API_URL": emulator.url,
+            "PANEL_API_KEY": emulator.key,
+            "TELEGRAM_API_URL": telegram.url,
+            "DATABASE_PATH": str(database_path),
+            "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
+            "STATUS_POLL_INTERVAL": "0.5",
+            "PANEL_TIMEOUT": "5",
+            # Off unless a test asks (`use_ops`): bots started side by side would want one port.
+            "OPS_LISTEN": "",
+        }
+        | settings
+    )
+
+
+def interpreter_env() -> dict[str, str]:
+    """Ours, less every setting of the bot, plus what the interpreter needs."""
     names = {name.upper() for name in Settings.model_fields}
     env = {key: value for key, value in os.environ.items() if key.upper() not in names}
-    env |= {
-        "PYTHONPATH": str(ROOT),
-        "PYTHONUNBUFFERED": "1",
-        "BOT_TOKEN": TOKEN,
-        "PANEL_API_URL": emulator.url,
-        "PANEL_API_KEY": emulator.key,
-        "TELEGRAM_API_URL": telegram.url,
-        "DATABASE_PATH": str(database_path),
-        "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
-        "STATUS_POLL_INTERVAL": "0.5",
-        "PANEL_TIMEOUT": "5",
-    }
-    return env | settings
+    return env | {"PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+
+
+@functools.cache
+def fork_server() -> ForkServer:
+    """One per test session, started at the first bot's start (tests/e2e/conftest.py closes it)."""
+    return ForkServer(interpreter_env(), ROOT)
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nobody listens on just now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 class BotProcess:
@@ -90,23 +115,30 @@ class BotProcess:
         self.database_path = workdir / "data" / "bot.sqlite3"
         self.log_path = workdir / "bot.log"
         self.env = bot_env(telegram, emulator, self.database_path, admin_ids, settings)
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: Child | None = None
         self._ended_by_us = False
         self.starts = 0
         self._run_from = 0  # where the current run's lines begin in the log
         self._polls_before = 0  # getUpdates calls before the current run
 
+    def use_ops(self) -> str:
+        """Serve /healthz, /readyz and /metrics from the next start, on a free port of
+        127.0.0.1; the base URL of that server."""
+        port = free_port()
+        self.env["OPS_LISTEN"] = f"127.0.0.1:{port}"
+        return f"http://127.0.0.1:{port}"
+
     def use_webhook(self, secret: str = WEBHOOK_SECRET) -> str:
         """Run in webhook mode from the next start, on a free port of 127.0.0.1; the base
         URL of its server (the webhook is `{base}/telegram`)."""
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
         self.env |= {
             "WEBHOOK_URL": f"{base}/telegram",
             "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
             "WEBHOOK_SECRET": secret,
+            # The fake Telegram posts from 127.0.0.1, no address of Telegram's.
+            "WEBHOOK_IP_FILTER": "false",
         }
         return base
 
@@ -139,17 +171,9 @@ class BotProcess:
         with self.log_path.open("ab") as log:
             log.write(f"----- start {self.starts} -----\n".encode())
             self._run_from = log.tell()
-            # The child gets its own copy of the log's descriptor.
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                cwd=self.workdir,  # no stray .env is read
-                env=self.env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+        # `python -m bot`, forked from an interpreter that imported it once; in the workdir,
+        # so no stray .env is read.
+        self.process = await fork_server().start(self.env, self.workdir, self.log_path)
         polling = asyncio.ensure_future(
             self.telegram.wait_for(
                 serving, "the bot's first getUpdates or setWebhook", START_WITHIN
@@ -215,7 +239,7 @@ class BotProcess:
         if self.running:
             await self.kill()
 
-    def _process(self) -> asyncio.subprocess.Process:
+    def _process(self) -> Child:
         if self.process is None or not self.running:
             raise RuntimeError("the bot is not running")
         return self.process

@@ -3,11 +3,11 @@ server and the panel emulator (`emulator`, from tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Generator
+from collections.abc import AsyncIterator, Generator, Iterator
 
 import pytest
 
-from tests.e2e.bot_process import TOKEN, BotProcess
+from tests.e2e.bot_process import TOKEN, BotProcess, fork_server
 from tests.e2e.fake_telegram import FakeTelegram, running_telegram
 from tests.panel_emulator import PanelEmulator
 
@@ -28,6 +28,14 @@ def pytest_runtest_makereport(
 def failed(request: pytest.FixtureRequest) -> bool:
     report = request.node.stash.get(_CALL_REPORT, None)
     return report is None or report.failed
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fork_server() -> Iterator[None]:
+    # Started before the first test needs it: its imports overlap that test's set-up.
+    server = fork_server()
+    yield
+    server.close()
 
 
 @pytest.fixture

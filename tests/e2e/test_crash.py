@@ -7,7 +7,8 @@ moves earlier orders on, so the sweeper and the outbox are at work when kills la
 
     CRASH_PLACEMENTS=100 python3 tasks.py test tests/e2e/test_crash.py -s
 
-runs the full version (about 10 minutes: a start costs ~5 s); the default is a handful.
+runs the full version (a start is a fork of an interpreter that has imported the bot,
+tests/e2e/forkserver.py: well under a second); the default is a handful.
 `CRASH_SEED` replays a run; the seed is printed either way.
 """
 

@@ -65,7 +65,7 @@ FAKE_WEBAPP = """
   window.Telegram = { WebApp: {
     initData: INIT_DATA, themeParams: THEME, colorScheme: "dark", platform: "tdesktop",
     MainButton: button(), BackButton: button(), invoices: [], confirms: [],
-    ready() {}, expand() {},
+    ready() {}, expand() {}, closed: false, close() { this.closed = true; },
     showConfirm(text, callback) { this.confirms.push(text); callback(true); },
     openInvoice(url, callback) { this.invoices.push(url); callback("paid"); },
   } };

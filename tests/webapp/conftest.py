@@ -14,7 +14,7 @@ from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import HttpUrl
 
-from bot.ops.server import ops_app
+from bot.ops.server import public_app
 from bot.settings import Settings
 from bot.storage import Database
 from bot.webapp.api import INIT_DATA_HEADER
@@ -90,5 +90,5 @@ async def completed(db: Database, order_id: int, minutes: int) -> None:
 
 @pytest.fixture
 async def api(dp: Dispatcher, bot: Bot) -> AsyncIterator[Api]:
-    async with TestClient(TestServer(ops_app(dp, bot))) as http:
+    async with TestClient(TestServer(public_app(dp, bot))) as http:
         yield Api(http)

@@ -4,6 +4,7 @@ order placed with the Main button, both in My orders, forged initData refused.""
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from pathlib import Path
@@ -15,9 +16,10 @@ from aiogram.methods import CreateInvoiceLink
 from aiohttp.test_utils import TestServer
 
 from bot.catalogue import Catalogue
-from bot.ops.server import ops_app
+from bot.ops.server import public_app
 from bot.storage import Database, OrdersRepo, ShopRepo
-from bot.webapp.auth import sign_init_data
+from bot.webapp import auth
+from bot.webapp.auth import MAX_AGE, sign_init_data
 from tests.conftest import fund
 from tests.helpers import balance_of
 from tests.order_factory import place
@@ -54,7 +56,7 @@ async def url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
     await shop.set_text("service", str(DEFAULT_ID), "ru", "description", "Живые подписчики")
     await shop.set_text("service", str(COMMENTS_ID), "en", "description", "Handwritten remarks")
     await catalogue.refresh()
-    server = TestServer(ops_app(dp, bot))
+    server = TestServer(public_app(dp, bot))
     await server.start_server()
     try:
         yield str(server.make_url("/app/"))
@@ -248,3 +250,40 @@ async def test_forged_init_data_is_refused(url: str, db: Database) -> None:
         assert "could not be checked" in text
         assert await page.query_selector("#results") is None
     assert await db.fetchone("SELECT 1 FROM users") is None  # nobody was created
+
+
+async def test_a_page_open_too_long_asks_to_be_opened_again(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram gives an open page no fresh initData: once the server stops taking it, the
+    page says so plainly, in the customer's language, and offers to close itself."""
+    stale = init_data(CUSTOMER, "ru", age=MAX_AGE + 60)
+    async with chromium_page(url, stale) as page:
+        await page.wait_for_selector("#reopen")
+        assert await page.text_content("#fatal") == (
+            "Страница открыта слишком долго. Откройте магазин из бота ещё раз."
+        )
+        assert await page.text_content("#reopen") == "Закрыть"
+        await page.click("#reopen")
+        assert await page.evaluate("Telegram.WebApp.closed") is True
+
+    # Expiring while the customer browses: the next call brings the same screen.
+    later = Later()
+    monkeypatch.setattr(auth, "time", later)
+    async with chromium_page(url, init_data(CUSTOMER, "en")) as page:
+        await ready(page)
+        later.by = MAX_AGE + 60
+        await page.click("#nav a[data-nav='orders']")
+        await page.wait_for_selector("#reopen")
+        assert "open too long" in (await page.text_content("#fatal") or "")
+        assert await page.is_hidden("#nav")
+        assert await page.evaluate("Telegram.WebApp.MainButton.isVisible") is False
+
+
+class Later:
+    """The server's wall clock, `by` seconds ahead of the real one."""
+
+    by = 0.0
+
+    def time(self) -> float:
+        return time.time() + self.by

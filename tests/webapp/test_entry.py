@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import create_dispatcher
 from bot.i18n import Translator
-from bot.ops.server import ops_app
+from bot.ops.server import public_app
 from bot.panel import PanelClient
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import Database
@@ -91,7 +91,7 @@ async def test_without_webapp_url_there_is_no_mini_app(
     assert web_apps(client.bot_messages()[-1].reply_markup) == []
     await set_menu_button(bot, plain_settings, translator)
     assert not [r for r in bot.session.requests if isinstance(r, SetChatMenuButton)]  # type: ignore[attr-defined]
-    async with TestClient(TestServer(ops_app(dp, bot))) as http:
+    async with TestClient(TestServer(public_app(dp, bot))) as http:
         assert (await http.get("/app/")).status == 404
         assert (await http.post("/app/api/me")).status == 404
         assert (await http.get("/healthz")).status == 200

@@ -4,7 +4,7 @@ import { h, show } from "./js/dom.js";
 import { makeApi } from "./js/api.js";
 import { makeTexts } from "./js/i18n.js";
 import { index } from "./js/search.js";
-import { applyTheme, backButton, tg } from "./js/telegram.js";
+import { applyTheme, backButton, mainButton, tg } from "./js/telegram.js";
 import { catalogueView } from "./js/catalogue.js";
 import { serviceView, summaryView } from "./js/order.js";
 import { ordersView } from "./js/orders.js";
@@ -44,6 +44,19 @@ function route() {
   else catalogueView(app, view);
 }
 
+// initData too old (or not Telegram's): Telegram gives an open page no fresh initData, so
+// the way on is to open the shop again from the bot. The refusal says so in the customer's
+// language and brings the label of a button that closes the page.
+function signedOut(error) {
+  mainButton(null);
+  backButton(null);
+  document.getElementById("nav").hidden = true;
+  const close = error.details && error.details.close;
+  show(view,
+    h("p", { className: "error", id: "fatal" }, error.message),
+    close ? h("button", { id: "reopen", onclick: () => tg.close() }, close) : null);
+}
+
 async function boot() {
   if (!tg || !tg.initData) {
     show(view, h("p", { className: "error", id: "fatal" }, "Please open the shop from the bot in Telegram."));
@@ -52,12 +65,12 @@ async function boot() {
   tg.ready();
   tg.expand();
   applyTheme();
-  app.api = makeApi(tg.initData);
+  app.api = makeApi(tg.initData, signedOut);
   try {
     const [me] = await Promise.all([app.api.me(), app.reloadCatalogue()]);
     app.me = me;
   } catch (error) {
-    show(view, h("p", { className: "error", id: "fatal" }, error.message));
+    if (error.status !== 401) show(view, h("p", { className: "error", id: "fatal" }, error.message));
     return;
   }
   app.locale = app.me.locale;

@@ -58,7 +58,10 @@ def create_router() -> Router:
     router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
 
     router.callback_query.register(
-        short.top_up, OrderNavCb.filter(F.action == "topup"), LivePrompt()
+        # One Top up per way of paying that covers the gap (`Method.cover_action`).
+        short.top_up,
+        OrderNavCb.filter(F.action.startswith("topup")),
+        LivePrompt(),
     )
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)

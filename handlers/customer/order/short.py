@@ -1,6 +1,7 @@
-"""Top up from a summary the balance does not cover: an invoice for at least what is
-missing; once it is paid, `handlers.customer.payments` brings the customer back to the
-summary (the draft is kept in the meantime, and its buttons stay live)."""
+"""Top up from a summary the balance does not cover: a top-up of at least what is missing,
+by the method whose button was tapped (`bot.payments`); once it is paid,
+`handlers.customer.payments` brings the customer back to the summary (the draft is kept in
+the meantime, and its buttons stay live)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,25 @@ from bot.i18n import Texts
 from bot.orders.checkout import Checkout
 from bot.orders.conversation import Conversation, OrderForm
 from bot.orders.draft import Draft
-from bot.stars import StarInvoices, credit_for, stars_to_cover
+from bot.payments import PaymentFailed, Payments
+from bot.telegram.callbacks import OrderNavCb
 
 
 async def top_up(
     query: CallbackQuery,
+    callback_data: OrderNavCb,
     draft: Draft,
     bot: Bot,
     state: FSMContext,
-    invoices: StarInvoices,
+    payments: Payments,
     raw_state: str | None,
     t: Texts,
     checkout: Checkout,
     conversation: Conversation,
 ) -> None:
+    method = payments.by_cover_action(callback_data.action)
     # The summary's message becomes the question again after Back: its old Top up with it.
-    if raw_state != OrderForm.confirm.state:
+    if raw_state != OrderForm.confirm.state or method is None:
         await query.answer(t("order-expired"), show_alert=True)
         return
     if draft.topup is not None:  # a second tap: one invoice per summary is enough
@@ -39,15 +43,17 @@ async def top_up(
         return
     snapshot, quote = priced
     funds = await checkout.funds(query.from_user.id, quote.charge)
-    if funds.enough:  # topped up or credited meanwhile: Confirm instead
+    cover = None if funds.enough else method.cover(funds.missing, t, conversation.amounts)
+    if cover is None:  # topped up or credited meanwhile: Confirm instead
         await conversation.summary(snapshot)
         return
-    stars = stars_to_cover(funds.missing, conversation.settings)
     # Remembered before the invoice goes out: a tap queued behind this one sees it.
-    await state.update_data(topup=stars)
+    await state.update_data(topup=cover.units)
     chat_id = conversation.message.chat.id
-    amount = conversation.amounts(credit_for(stars, conversation.settings))
-    await bot.send_message(chat_id, t("order-topup-invoice", amount=amount, stars=stars))
-    if not await invoices.send(bot, t, chat_id, query.from_user.id, stars):
+    if cover.note is not None:
+        await bot.send_message(chat_id, cover.note)
+    try:
+        await method.create(bot, t, query.from_user.id, cover.units, chat_id=chat_id)
+    except PaymentFailed as failed:
         await state.update_data(topup=None)
-        await bot.send_message(chat_id, t("topup-invoice-failed"))
+        await bot.send_message(chat_id, t(failed.text_key))

@@ -8,7 +8,8 @@ export class ApiError extends Error {
   }
 }
 
-export function makeApi(initData) {
+// `signedOut(error)`: what the page does when the server no longer takes its initData.
+export function makeApi(initData, signedOut) {
   async function request(method, path, body) {
     const options = { method, headers: { "X-Telegram-Init-Data": initData } };
     if (body !== undefined) {
@@ -23,7 +24,9 @@ export function makeApi(initData) {
     }
     const data = await answer.json().catch(() => ({}));
     if (!answer.ok) {
-      throw new ApiError(answer.status, data.error || { code: "http", message: answer.statusText });
+      const error = new ApiError(answer.status, data.error || { code: "http", message: answer.statusText });
+      if (answer.status === 401 && signedOut) signedOut(error);
+      throw error;
     }
     return data;
   }

@@ -1,0 +1,106 @@
+"""What every way of paying does, behind one interface (the shape of django-payments'
+`BasicProvider`: create, process the provider's confirmation; a refund where the provider
+has one).
+
+A method:
+- **offers** itself where a top-up is: on or off (its settings), what it shows in a language
+  (text and buttons, amount presets), and a top-up that covers what an order's summary is
+  short of;
+- **creates** a pending top-up (a `topups` row with the method's name) and what the customer
+  opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
+- **confirms**: checks the provider's word that it was paid and credits it exactly once,
+  keyed by the method's own payment id, through the ledger (`Reason.TOPUP`, the method and
+  the payment id on the row; `TopupsRepo.record_payment`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from aiogram import Bot
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.i18n import Texts
+from bot.money import Amounts
+from bot.storage import Credited, Topup
+
+
+@dataclass(frozen=True)
+class Offer:
+    """How a method presents itself where a customer tops up (`/topup`, the menu's button)."""
+
+    text: str
+    markup: InlineKeyboardMarkup
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A top-up of at least what an order's summary is short of, as its button offers it."""
+
+    method: str
+    units: int  # in the method's own unit (stars)
+    amount: Decimal  # what it puts on the balance
+    label: str  # the summary's button
+    action: str  # the summary button's action (`Method.cover_action`)
+    note: str | None = None  # said as the payment is made, before it is opened
+
+
+@dataclass(frozen=True)
+class PendingTopup:
+    """A pending top-up and what the customer opens to pay it."""
+
+    topup: Topup
+    link: str | None  # opened by the Mini App; None when it was sent into the chat
+
+
+class PaymentFailed(Exception):
+    """The provider made nothing to pay; `clear` when it said so (the pending top-up is then
+    dropped), not when its answer was lost (kept: the customer may have it and pay it)."""
+
+    def __init__(self, method: str, clear: bool) -> None:
+        super().__init__(f"{method}: {'refused' if clear else 'no clear answer'}")
+        self.method = method
+        self.clear = clear
+
+    @property
+    def text_key(self) -> str:
+        """What the customer is told: refused, or to try again."""
+        return "topup-invoice-failed" if self.clear else "error-try-again"
+
+
+Confirmation = TypeVar("Confirmation")
+
+
+class Method(ABC, Generic[Confirmation]):
+    """One way of paying. `Confirmation` is what its provider says when a payment is made."""
+
+    name: str  # on top-ups and ledger rows; never changes once a payment is recorded
+    # The order summary's Top up button for this method (`OrderNavCb`): starts "topup".
+    cover_action: str
+
+    @property
+    def enabled(self) -> bool:
+        """On when its settings are set."""
+        return True
+
+    @abstractmethod
+    def offer(self, t: Texts, currency: str) -> Offer:
+        """What `/topup` shows for this method, in the customer's language."""
+
+    @abstractmethod
+    def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:
+        """A top-up that covers `missing`, or None where this method cannot make one."""
+
+    @abstractmethod
+    async def create(
+        self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
+    ) -> PendingTopup:
+        """Record a pending top-up of `units` and make what pays it: sent into `chat_id` when
+        given, else a link. Raises `PaymentFailed`."""
+
+    @abstractmethod
+    async def confirm(self, confirmation: Confirmation) -> Credited:
+        """The provider says it was paid: credit it once, by the method's payment id."""

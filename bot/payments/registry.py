@@ -1,0 +1,43 @@
+"""The ways of paying that are on, built at the composition root (`bot.app`) and handed to
+handlers as `payments`: whatever offers a top-up asks here, so a method added to the
+registry is offered everywhere at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from bot.i18n import Texts
+from bot.money import Amounts
+from bot.payments.method import Cover, Method, Offer
+from bot.payments.stars import Stars
+
+
+class Payments:
+    def __init__(self, stars: Stars, *others: Method[Any]) -> None:
+        # Stars first and always: Telegram's rule for digital goods sold inside bots.
+        self.stars = stars
+        self._methods: Sequence[Method[Any]] = [stars, *(m for m in others if m.enabled)]
+
+    def __iter__(self) -> Iterator[Method[Any]]:
+        return iter(self._methods)
+
+    def offers(self, t: Texts, currency: str) -> list[Offer]:
+        """What `/topup` shows: each method's offer, in the registry's order."""
+        return [method.offer(t, currency) for method in self._methods]
+
+    def covers(self, missing: Decimal, t: Texts, amounts: Amounts) -> list[Cover]:
+        """Top-ups that cover what an order's summary is short of, one per method able to."""
+        return [
+            cover
+            for method in self._methods
+            if (cover := method.cover(missing, t, amounts)) is not None
+        ]
+
+    def by_cover_action(self, action: str) -> Method[Any] | None:
+        """The method whose summary button carries `action`; None for a forged one."""
+        for method in self._methods:
+            if method.cover_action == action:
+                return method
+        return None
