@@ -119,6 +119,7 @@ def create_dispatcher(
     orders = OrdersRepo(db)
     topups = TopupsRepo(db)
     shop = ShopRepo(db)
+    state = ShopStateRepo(db)
     catalogue = Catalogue(
         panel,
         settings.catalogue_refresh,
@@ -126,6 +127,7 @@ def create_dispatcher(
         markup=settings.price_markup_percent,
         shop=shop,
         new_visible=settings.new_services_visible,
+        state=state,
     )
     outbox = OutboxRepo(db)
     inflight = InFlight()
@@ -158,7 +160,7 @@ def create_dispatcher(
     panel_watch = MeteredBalanceWatch(
         metrics=metrics,
         panel=panel,
-        state=ShopStateRepo(db),
+        state=state,
         alerts=alerts,
         threshold=settings.panel_balance_alert,
         interval=settings.panel_balance_check,
@@ -261,7 +263,7 @@ async def on_startup(
     broadcast_progress: BroadcastProgress,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
-    catalogue.warm_up()
+    await catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
         details = order_details(order, amounts)
@@ -282,8 +284,9 @@ async def on_startup(
             "ADMIN_IDS is empty, so nobody can run the shop: send /id to the bot,"
             " put the number it answers in ADMIN_IDS and restart"
         )
-    # A sweep's news shows amounts in the panel's currency, known once the catalogue's first
-    # fetch is in: the first sweep waits for it (the polling does not).
+    # A sweep's news shows amounts in the panel's currency: a shop that never learnt it
+    # knows it once the catalogue's first fetch is in, so the first sweep waits for that
+    # fetch (the polling does not).
     sweeper.first_after = catalogue.warmed
     sweeper.start(bot)
     outbox_sender.start(bot)

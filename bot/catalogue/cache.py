@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from bot.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
-from bot.storage import Changes, ShopRepo
+from bot.storage import Changes, ShopRepo, ShopStateRepo
 from bot.text import OKINA, folded
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,10 @@ T = TypeVar("T")
 HINT_WORD_MIN = 4
 _PUNCTUATION = '.,:;!?()[]«»“”"-/|+*\N{EM DASH}\N{EN DASH}'
 HINT_WORDS = 2
+
+# The panel's currency the shop last learnt (shop_state): amounts show it from the first
+# update after a restart, though the start-up fetch may take long or the panel be down.
+CURRENCY = "panel_currency"
 
 
 class CatalogueUnavailable(Exception):
@@ -252,6 +256,7 @@ class Catalogue:
         markup: Decimal = Decimal(0),
         shop: ShopRepo | None = None,
         new_visible: bool = True,
+        state: ShopStateRepo | None = None,
     ) -> None:
         self._panel = panel
         # Handed in by the composition root: which types the shop can take orders for is the
@@ -260,6 +265,8 @@ class Catalogue:
         self._markup = markup
         self._shop = shop
         self._new_visible = new_visible
+        self._state = state
+        self._currency = ""  # the panel's, as last learnt (from this run or an earlier one)
         self._services: list[Service] = []
         # Told what each refresh changed (set once the bot is known, to alert admins).
         self.on_changes: Callable[[Changes], Awaitable[None]] | None = None
@@ -276,9 +283,13 @@ class Catalogue:
     def snapshot(self) -> Snapshot | None:
         return self._snapshot
 
-    def warm_up(self) -> None:
-        """Fetch in the background at start-up: the first customer need not wait, and
-        amounts show the panel's currency from the start."""
+    async def warm_up(self) -> None:
+        """Recall the currency last learnt, then fetch in the background at start-up: the
+        first customer need not wait for the panel (nor find the bot silent while it is
+        down), and amounts show the panel's currency from the first update. A shop that has
+        never reached its panel shows amounts without one until its first fetch."""
+        if self._state is not None:
+            self._currency = await self._state.get(CURRENCY, "")
         self._warm_up = asyncio.create_task(self._warm())
 
     async def warmed(self) -> None:
@@ -301,8 +312,8 @@ class Catalogue:
 
     @property
     def currency(self) -> str:
-        """The panel's currency, once known ("" before the first successful fetch)."""
-        return self._snapshot.currency if self._snapshot else ""
+        """The panel's currency, once known ("" until a shop's first successful fetch)."""
+        return self._currency
 
     async def current(self) -> Snapshot:
         """The snapshot in hand; once it is older than `max_age`, a refresh starts in the
@@ -359,11 +370,14 @@ class Catalogue:
             # The big steps run on threads (here, in the panel client and the shop's sync),
             # so customers' taps go on being answered while 10,000 services are worked on.
             services = await asyncio.to_thread(self._orderable, await self._panel.services())
-            currency = self._snapshot.currency if self._snapshot else ""
+            currency = self._currency
             try:
                 currency = (await self._panel.balance()).currency or currency
             except PanelFailure as error:
                 log.warning("panel balance (for the currency) failed: %s", error)
+            if currency != self._currency and self._state is not None:
+                await self._state.flip(CURRENCY, currency, default="")
+            self._currency = currency
             changes = Changes()
             if self._shop is not None:
                 changes = await self._shop.sync(services, self._new_visible)

@@ -201,14 +201,6 @@ class BotProcess:
 
         await eventually(all_handled, "the bot to finish handling its updates")
 
-    async def catalogue_fetched(self) -> None:
-        """Wait until this run's start-up fetch of the catalogue has ended, loaded or not.
-        Until then the panel's currency is unknown, and amounts show none."""
-        await eventually(
-            lambda: "bot.catalogue.cache: catalogue " in self.run_log(),
-            "the start-up fetch of the catalogue",
-        )
-
     async def stop(self) -> str:
         """SIGTERM, as `docker stop` sends it: the process must exit 0 with a clean log.
         Returns this run's log."""
