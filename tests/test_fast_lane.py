@@ -84,7 +84,7 @@ async def test_payments_pass_a_full_queue_and_a_checkout_passes_the_users_lock(b
         handled.append(f"checkout {query.from_user.id}")
 
     dp = FastLaneDispatcher(
-        ordinary_at_once=2, events_isolation=FastLaneIsolation(SimpleEventIsolation())
+        events_isolation=FastLaneIsolation(SimpleEventIsolation(), ordinary_at_once=2)
     )
     dp.include_router(router)
     ordinary = [
@@ -106,6 +106,33 @@ async def test_payments_pass_a_full_queue_and_a_checkout_passes_the_users_lock(b
     await asyncio.gather(*ordinary, theirs)
     assert sorted(handled[2:]) == ["message 1", "message 2", "message 3", "message 4", "paid 2"]
     assert handled.index("paid 2") > handled.index("message 2")
+
+
+async def test_one_customers_queued_taps_hold_no_places(bot: Bot) -> None:
+    """Taps queued behind their own customer's placement wait for that customer alone."""
+    release = asyncio.Event()
+    running: list[int] = []
+    router = Router()
+
+    @router.message()
+    async def slow(event: Message) -> None:
+        assert event.from_user is not None
+        running.append(event.from_user.id)
+        if event.from_user.id == 1:
+            await release.wait()  # customer 1's placement waiting on the panel
+
+    dp = FastLaneDispatcher(
+        events_isolation=FastLaneIsolation(SimpleEventIsolation(), ordinary_at_once=2)
+    )
+    dp.include_router(router)
+    theirs = [asyncio.create_task(dp.feed_update(bot, message(1, text="x"))) for _ in range(5)]
+    await until(lambda: running == [1], "customer 1's first tap running")
+    # Four more of customer 1's taps are waiting, with two places in all: customer 9 is served.
+    await asyncio.wait_for(dp.feed_update(bot, message(9, text="y")), 5)
+    assert running == [1, 9]
+    release.set()
+    await asyncio.gather(*theirs)
+    assert running == [1, 9, 1, 1, 1, 1]
 
 
 def test_what_counts_as_a_payment() -> None:
