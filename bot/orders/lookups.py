@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.panel import OrderStatus, PanelClient, PanelError, PanelFailure
+from bot.ratelimit import RateLimit
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +49,8 @@ class StatusLookups:
     ) -> None:
         self._panel = panel
         self._fresh = fresh
-        self._per_second = per_second
-        self._burst = float(burst)
         self._clock = clock
-        self._tokens = float(burst)
-        self._filled_at = clock()
+        self._rate = RateLimit[str](per_second, burst, clock)
         self._fetched: dict[str, _Fetched] = {}
         self._asking: dict[str, asyncio.Future[Report]] = {}
 
@@ -64,7 +62,7 @@ class StatusLookups:
         asking = self._asking.get(panel_order_id)
         if asking is not None:
             return await asyncio.shield(asking)
-        if not self._take_token():
+        if not self._rate.allow("panel"):
             log.info("refresh of panel order %s not asked: over the app's rate", panel_order_id)
             return None
         asking = asyncio.get_running_loop().create_future()
@@ -87,15 +85,6 @@ class StatusLookups:
             log.info("refresh of panel order %s: %s", panel_order_id, failure)
             return None
         return reports.get(panel_order_id)
-
-    def _take_token(self) -> bool:
-        now = self._clock()
-        self._tokens = min(self._burst, self._tokens + (now - self._filled_at) * self._per_second)
-        self._filled_at = now
-        if self._tokens < 1:
-            return False
-        self._tokens -= 1
-        return True
 
     def _forget_stale(self) -> None:
         now = self._clock()

@@ -16,9 +16,10 @@ from aiohttp import web
 
 from bot.addresses import client_address
 from bot.i18n import Arg, Texts, Translator, pick_locale
+from bot.ratelimit import RateLimit
 from bot.settings import Settings
 from bot.storage import UsersRepo
-from bot.webapp.auth import Caller, NotSigned, RateLimit, caller_of, claimed_language
+from bot.webapp.auth import Caller, NotSigned, caller_of, claimed_language
 from bot.webapp.forms import plain
 
 log = logging.getLogger(__name__)

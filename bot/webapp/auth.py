@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from aiogram.utils.web_app import safe_parse_webapp_init_data
@@ -25,7 +25,6 @@ from aiogram.utils.web_app import safe_parse_webapp_init_data
 MAX_AGE = 3600
 # A clock a little ahead of ours is not a forgery.
 CLOCK_SKEW = 300
-Key = TypeVar("Key", int, str)
 # Telegram's user ids fit 52 bits; beyond 63 SQLite cannot store them.
 MAX_USER_ID = 2**63 - 1
 
@@ -83,27 +82,3 @@ def sign_init_data(token: str, user: Mapping[str, Any], auth_date: int | None = 
     secret = hmac.new(b"WebAppData", token.encode(), hashlib.sha256).digest()
     fields["hash"] = hmac.new(secret, check.encode(), hashlib.sha256).hexdigest()
     return urlencode(fields)
-
-
-class RateLimit(Generic[Key]):
-    """A token bucket per key (a user, an address): `burst` requests at once, then `rate`
-    a second."""
-
-    def __init__(self, rate: float = 5.0, burst: int = 40, clock: Any = time.monotonic) -> None:
-        self._rate = rate
-        self._burst = burst
-        self._clock = clock
-        self._buckets: dict[Key, tuple[float, float]] = {}
-
-    def allow(self, key: Key) -> bool:
-        now = self._clock()
-        if len(self._buckets) > 10_000:  # forget keys whose bucket is full again
-            full = self._burst / self._rate
-            self._buckets = {k: b for k, b in self._buckets.items() if now - b[1] < full}
-        tokens, last = self._buckets.get(key, (float(self._burst), now))
-        tokens = min(float(self._burst), tokens + (now - last) * self._rate)
-        if tokens < 1:
-            self._buckets[key] = (tokens, now)
-            return False
-        self._buckets[key] = (tokens - 1, now)
-        return True
