@@ -32,6 +32,9 @@ topup-receipt =
        *[other] stars
     }, +{ $amount } to your balance.
     Balance: <b>{ $balance }</b>
+topup-credited =
+    ✅ Top-up #{ $id } is paid: +{ $amount } on your balance.
+    Balance: <b>{ $balance }</b>
 topup-refunded =
     Top-up #{ $id } has been refunded: { $stars } { $stars ->
         [one] star is

@@ -33,6 +33,9 @@ topup-receipt =
        *[many] звёзд
     }, +{ $amount } на баланс.
     Баланс: <b>{ $balance }</b>
+topup-credited =
+    ✅ Пополнение #{ $id } оплачено: +{ $amount } на баланс.
+    Баланс: <b>{ $balance }</b>
 topup-refunded =
     Пополнение #{ $id } возвращено: { $stars } { $stars ->
         [one] звезда вернулась

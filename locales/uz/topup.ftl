@@ -29,6 +29,9 @@ checkout-mismatch = Toʻlov soʻrovdagi summaga mos kelmaydi. Yangisini olish uc
 topup-receipt =
     ✅ #{ $id } toʻldirish toʻlandi: { $stars } yulduz, balansga +{ $amount }.
     Balans: <b>{ $balance }</b>
+topup-credited =
+    ✅ #{ $id } toʻldirish toʻlandi: balansga +{ $amount }.
+    Balans: <b>{ $balance }</b>
 topup-refunded =
     #{ $id } toʻldirish qaytarildi: { $stars } yulduz Telegramdagi akkauntingizga qaytarildi, balansingizdan { $amount } yechildi.
     Balans: <b>{ $balance }</b>
