@@ -18,6 +18,7 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 
 from bot.catalogue import Catalogue
 from bot.catalogue.changes import report_changes
+from bot.desk.transfers import TransferDesk, TransferReminders
 from bot.i18n import Translator
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
@@ -47,6 +48,7 @@ from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments.transfer import CardTransfer
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.storage import (
@@ -69,6 +71,7 @@ from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.private import private_folder
 from bot.storage.tickets import TicketsRepo
+from bot.storage.transfers import TransfersRepo
 from bot.support import Support
 from bot.telegram.commands import register_commands
 from bot.telegram.errors import UpdateErrors
@@ -176,6 +179,9 @@ def create_dispatcher(
         amounts=amounts,
     )
     checkout = Checkout(users=users, orders=orders, placer=placer)
+    credits = Credits(topups, news, amounts)
+    transfers = TransfersRepo(db, topups)
+    card_transfer = CardTransfer(settings, transfers, users, credits, amounts)
     # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
     dp = FastLaneDispatcher(
         storage=SQLiteStorage(db),
@@ -199,10 +205,10 @@ def create_dispatcher(
         alerts=alerts,
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
-        payments=Payments(Stars(settings, topups, users, amounts)),
+        payments=Payments(Stars(settings, topups, users, amounts), card_transfer),
         refunds=StarRefunds(topups, news, amounts),
         # Top-ups paid outside Telegram's checkout are credited (and told) through it.
-        credits=Credits(topups, news, amounts),
+        credits=credits,
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,
@@ -227,6 +233,11 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # Card transfers: kept even when switched off, so requests left pending can be decided.
+    dp["card_transfer"] = card_transfer
+    transfer_desk = TransferDesk(alerts, transfers, users, amounts)
+    dp["transfer_desk"] = transfer_desk
+    dp["transfer_reminders"] = TransferReminders(transfer_desk)
     # A customer's Refresh (chat and Mini App share it, and so its cap).
     dp["status_lookups"] = StatusLookups(panel)
     dp["housekeeping"] = Housekeeping(
@@ -263,6 +274,7 @@ async def on_startup(
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
     broadcast_progress: BroadcastProgress,
+    transfer_reminders: TransferReminders,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     await catalogue.warm_up()
@@ -295,6 +307,7 @@ async def on_startup(
     panel_watch.start(bot)
     housekeeping.start(bot)
     broadcast_progress.start(bot)
+    transfer_reminders.start(bot)
 
 
 async def on_shutdown(
@@ -306,6 +319,7 @@ async def on_shutdown(
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
     broadcast_progress: BroadcastProgress,
+    transfer_reminders: TransferReminders,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -317,6 +331,7 @@ async def on_shutdown(
     await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
     await housekeeping.stop(DRAIN_MARGIN)
     await broadcast_progress.stop(DRAIN_MARGIN)
+    await transfer_reminders.stop(DRAIN_MARGIN)
     await catalogue.close()
 
 

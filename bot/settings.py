@@ -25,12 +25,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.money import MoneyError, refund_down, to_minor
+from bot.money import MAX_TYPED_AMOUNT, MoneyError, refund_down, to_minor
 
 Locale = Literal["en", "ru", "uz"]
 # The most Telegram accepts in one Stars invoice.
 MAX_INVOICE_STARS = 10000
 LOCALES: tuple[Locale, ...] = ("en", "ru", "uz")
+# Card transfer details fit in one message with the amount and the request's number.
+TRANSFER_DETAILS_LIMIT = 1000
 
 # One line per setting, shown when it is missing or malformed: what is expected of it.
 EXPECTED: dict[str, str] = {
@@ -62,6 +64,18 @@ EXPECTED: dict[str, str] = {
     "stars_rate": (
         "the balance one Telegram Star buys, like 0.01: above 0, at most 1000000, at most 5"
         " decimals, and TOPUP_MIN_STARS stars must buy at least one step of PRICE_DECIMALS"
+    ),
+    "transfer_details": (
+        "what customers pay a card transfer to (card number, holder), at most 1000 characters;"
+        " write a line break as \\n, or leave it empty to switch card transfers off"
+    ),
+    "transfer_min": (
+        "the smallest card transfer in the shop's currency, a number above 0 with at most"
+        " PRICE_DECIMALS decimals"
+    ),
+    "transfer_max": (
+        "the largest card transfer in the shop's currency, from TRANSFER_MIN up to 10000000000,"
+        " with at most PRICE_DECIMALS decimals"
     ),
     "notify_rate": "notifications a second at most, a number from 1 up (Telegram allows ~30)",
     "webhook_url": "the public https URL Telegram posts updates to, like https://bot.example/tg",
@@ -161,6 +175,11 @@ class Settings(BaseSettings):
     # Balance units (the panel's currency) per star. Capped so the largest top-up still fits
     # the database's integer minor units.
     stars_rate: Decimal = Field(default=Decimal("0.01"), gt=0, le=1_000_000, allow_inf_nan=False)
+    # Card transfers: on when the details are set. A line break is written `\n` in .env (one
+    # variable is one line there), and turned into a real one here.
+    transfer_details: str = ""
+    transfer_min: Decimal = Field(default=Decimal(1), gt=0, allow_inf_nan=False)
+    transfer_max: Decimal = Field(default=Decimal(10_000_000), gt=0, allow_inf_nan=False)
     notify_rate: float = Field(default=25, ge=1)
     new_services_visible: bool = True
     # Running it: webhook or polling, health and metrics, logs, backups, housekeeping.
@@ -318,6 +337,25 @@ class Settings(BaseSettings):
             raise ValueError("the smallest top-up would credit nothing")
         return value
 
+    @field_validator("transfer_details")
+    @classmethod
+    def _details_lines(cls, value: str) -> str:
+        text = value.replace("\\n", "\n").strip()
+        if len(text) > TRANSFER_DETAILS_LIMIT:
+            raise ValueError("too long")
+        return text
+
+    @field_validator("transfer_min", "transfer_max")
+    @classmethod
+    def _transfer_bound(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        decimals = info.data.get("price_decimals")
+        if value > MAX_TYPED_AMOUNT or (decimals is not None and value != round(value, decimals)):
+            raise ValueError("out of range")
+        minimum = info.data.get("transfer_min")
+        if info.field_name == "transfer_max" and minimum is not None and value < minimum:
+            raise ValueError("below TRANSFER_MIN")
+        return value
+
     # Defined last, so it runs before every other check of a value.
     @field_validator("*", mode="before")
     @classmethod
@@ -328,6 +366,10 @@ class Settings(BaseSettings):
         if isinstance(text, str) and len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
             raise PydanticCustomError("quoted", "wrapped in quotes", {"quote": text[0]})
         return value
+
+    @property
+    def transfers_on(self) -> bool:
+        return bool(self.transfer_details)
 
     @property
     def zone(self) -> ZoneInfo:

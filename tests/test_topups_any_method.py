@@ -31,7 +31,7 @@ from tests.helpers import balance_of
 ANY_METHOD = next(n for n, script in enumerate(MIGRATIONS, 1) if "topups_v16" in script)
 
 
-async def pending(db: Database, user_id: int, amount: str, method: str = "transfer"):
+async def pending(db: Database, user_id: int, amount: str, method: str = "cash"):
     await UsersRepo(db).ensure(user_id)
     return await TopupsRepo(db).create(user_id, Decimal(amount), "en", method=method)
 
@@ -130,9 +130,9 @@ async def test_pending_lists_a_methods_unpaid_oldest_first(db: Database) -> None
     paid = await pending(db, 9, "4")
     async with db.transaction() as tx:
         await topups.credit(tx, paid.id, "x")
-    assert [t.id for t in await topups.pending("transfer")] == [a.id, b.id]
-    assert [t.id for t in await topups.pending("transfer", user_id=8)] == [b.id]
-    assert await topups.pending("transfer", user_id=9) == []
+    assert [t.id for t in await topups.pending("cash")] == [a.id, b.id]
+    assert [t.id for t in await topups.pending("cash", user_id=8)] == [b.id]
+    assert await topups.pending("cash", user_id=9) == []
 
 
 def test_the_rebuilt_table_keeps_its_numbers(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ statuses and flags in words, languages by their names.
 from __future__ import annotations
 
 import html
+from typing import Protocol
 
 from bot.i18n import LANGUAGE_NAMES, Html, Texts
 from bot.panel.status import row_of
@@ -42,7 +43,17 @@ def _language_name(code: str | None) -> str | None:
     return next((name for locale, name in LANGUAGE_NAMES.items() if locale == code), None)
 
 
-def customer_label(customer: Customer | None, user_id: int) -> Html:
+class Named(Protocol):
+    """A customer as the shop keeps them, or a user as Telegram sends them."""
+
+    @property
+    def first_name(self) -> str | None: ...
+
+    @property
+    def username(self) -> str | None: ...
+
+
+def customer_label(customer: Named | None, user_id: int) -> Html:
     """`Alice @alice 1001`: the name and username as Telegram last sent them, escaped."""
     parts = []
     if customer is not None and customer.first_name:

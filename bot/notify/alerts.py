@@ -36,6 +36,10 @@ class Alerts:
         )
         return self._translator.texts(locale)
 
+    @property
+    def admins(self) -> list[int]:
+        return list(self._admins)
+
     async def send(self, bot: Bot, key: str, /, **args: Arg) -> int:
         """Send message `key` to every admin; returns how many got it."""
         return await self.send_composed(bot, key, lambda t: t(key, **args))

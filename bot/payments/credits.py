@@ -7,11 +7,15 @@ Durable: the money has moved outside already, so a power cut must not take the c
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from bot.money import Amounts
 from bot.notify.news import News
-from bot.storage import Credited, Topup, TopupsRepo
+from bot.storage import Credited, Topup, TopupsRepo, Transaction
+
+# What a method records of its own in the same transaction, when this call changed the top-up.
+Also = Callable[[Transaction], Awaitable[None]]
 
 
 class Credits:
@@ -27,14 +31,17 @@ class Credits:
         *,
         amount: Decimal | None = None,
         actor: int | None = None,
+        also: Also | None = None,
     ) -> Credited:
         """Credit the pending top-up once (`TopupsRepo.credit`: its errors, its `replay`) and
-        tell the customer; a replay tells nobody."""
+        tell the customer; a replay tells nobody (and runs no `also`)."""
         async with self._news.transaction(durable=True) as work:
             credited = await self._topups.credit(
                 work.tx, topup_id, payment_id, amount=amount, actor=actor
             )
             if not credited.replay:
+                if also is not None:
+                    await also(work.tx)
                 await work.tell(
                     credited.topup.user_id,
                     "topup-credited",
@@ -46,12 +53,16 @@ class Credits:
                 )
         return credited
 
-    async def cancel(self, topup_id: int, key: str | None = None, **values: str) -> Topup:
+    async def cancel(
+        self, topup_id: int, key: str | None = None, *, also: Also | None = None, **values: str
+    ) -> Topup:
         """The pending top-up will never be paid: `cancelled`, and the customer told `key`
-        (with the top-up's `id` and `values`) when this call cancelled it. Raises
-        `UnknownTopup`, or `TopupStateError` once it is paid."""
+        (with the top-up's `id` and `values`) and `also` run when this call cancelled it.
+        Raises `UnknownTopup`, or `TopupStateError` once it is paid."""
         async with self._news.transaction() as work:
             topup, now = await self._topups.cancel(work.tx, topup_id)
+            if now and also is not None:
+                await also(work.tx)
             if now and key is not None:
                 await work.tell(topup.user_id, key, {"id": str(topup.id), **values})
         return topup

@@ -54,7 +54,12 @@ class StorageError(Exception):
 def utcnow(after: float = 0.0) -> str:
     """The current time (plus `after` seconds) as stored in every `*_at` column: ISO 8601,
     UTC, microseconds."""
-    return (datetime.now(UTC) + timedelta(seconds=after)).strftime(_TIMESTAMP)
+    return stamp(datetime.now(UTC) + timedelta(seconds=after))
+
+
+def stamp(moment: datetime) -> str:
+    """A moment (aware) as stored in every `*_at` column."""
+    return moment.astimezone(UTC).strftime(_TIMESTAMP)
 
 
 def parse_time(text: str) -> datetime:

@@ -450,6 +450,37 @@ CREATE UNIQUE INDEX topups_paid_once ON topups (method, charge_id) WHERE charge_
 CREATE INDEX topups_pending ON topups (method, id) WHERE status = 'invoiced';
 """
 
+# Card transfers (`bot.payments.transfer`): the receipt a customer sent for a pending top-up,
+# the admins' copies of it (each edited when one admin decides), who decided and why; at most
+# one pending transfer per customer. A top-up given back outside the bot keeps the admin's note.
+_V17_TRANSFERS = """
+ALTER TABLE topups ADD COLUMN refund_note TEXT;
+CREATE UNIQUE INDEX topups_one_pending_transfer ON topups (user_id)
+    WHERE method = 'transfer' AND status = 'invoiced';
+CREATE TABLE transfers (
+    topup_id INTEGER PRIMARY KEY REFERENCES topups (id),
+    asked INTEGER NOT NULL CHECK (asked > 0),  -- what the customer said they would transfer
+    file_id TEXT,  -- the receipt: a photo's or a document's file_id
+    file_unique_id TEXT,  -- the same file sent again has the same one
+    file_kind TEXT CHECK (file_kind IN ('photo', 'document')),
+    receipt_at TEXT,
+    outcome TEXT CHECK (outcome IN ('approved', 'rejected', 'withdrawn')),
+    decided_by INTEGER,  -- the admin (or, withdrawn, the customer)
+    reason TEXT,  -- why it was rejected, as the admin wrote it
+    decided_at TEXT,
+    reminded_at TEXT,  -- admins were reminded of it, once
+    CHECK ((file_id IS NULL) = (receipt_at IS NULL)),
+    CHECK ((outcome IS NULL) = (decided_at IS NULL))
+) STRICT;
+CREATE INDEX transfers_by_file ON transfers (file_unique_id) WHERE file_unique_id IS NOT NULL;
+CREATE TABLE transfer_copies (
+    topup_id INTEGER NOT NULL REFERENCES topups (id),
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    PRIMARY KEY (topup_id, chat_id, message_id)
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -467,6 +498,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V14_GREETINGS,
     _V15_PAYMENT_METHOD,
     _V16_TOPUPS_ANY_METHOD,
+    _V17_TRANSFERS,
 )
 LATEST = len(MIGRATIONS)
 

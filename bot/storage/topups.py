@@ -57,6 +57,7 @@ class Topup:
     refunded_at: datetime | None
     method: str  # the way it is paid (`bot.payments`), on its ledger rows too
     cancelled_at: datetime | None
+    refund_note: str | None  # an admin's note on money given back outside the bot
 
     def refusal(self, user_id: int, currency: str, total_amount: int) -> Refusal | None:
         """Why this invoice may not be paid by `user_id` for that amount, or None."""
@@ -144,24 +145,37 @@ class TopupsRepo:
     ) -> Topup:
         """A new pending top-up that will credit `amount` (a Stars invoice costs `stars`); its
         payload is a fresh token."""
+        async with self._db.transaction() as tx:
+            return await self.create_in(tx, user_id, amount, locale, method=method, stars=stars)
+
+    async def create_in(
+        self,
+        tx: Transaction,
+        user_id: int,
+        amount: Decimal,
+        locale: str,
+        *,
+        method: str,
+        stars: int | None = None,
+    ) -> Topup:
+        """`create`, in the caller's transaction (a method's own row goes in with it)."""
         if amount <= 0 or (stars is not None and stars <= 0):
             raise ValueError("a top-up credits something, and a Stars invoice costs stars")
-        async with self._db.transaction() as tx:
-            row = await tx.fetchone(
-                "INSERT INTO topups"
-                " (user_id, payload, stars, amount, locale, status, created_at, method)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
-                (
-                    user_id,
-                    secrets.token_urlsafe(24),
-                    stars,
-                    to_minor(amount),
-                    locale,
-                    TopupStatus.INVOICED,
-                    utcnow(),
-                    method,
-                ),
-            )
+        row = await tx.fetchone(
+            "INSERT INTO topups"
+            " (user_id, payload, stars, amount, locale, status, created_at, method)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            (
+                user_id,
+                secrets.token_urlsafe(24),
+                stars,
+                to_minor(amount),
+                locale,
+                TopupStatus.INVOICED,
+                utcnow(),
+                method,
+            ),
+        )
         return _topup(row)
 
     async def discard(self, topup_id: int) -> None:
@@ -315,6 +329,28 @@ class TopupsRepo:
             (TopupStatus.REFUNDED, utcnow(), topup.id),
         )
         return RefundFinished(_topup(row), await _balance(tx, topup.user_id), now=True)
+
+    async def refund_outside(
+        self, tx: Transaction, topup_id: int, admin_id: int, note: str | None
+    ) -> RefundFinished:
+        """An admin paid a top-up's money back outside the bot (a card transfer back, a
+        provider's cabinet): debit what it credited and mark it `refunded` with the admin's
+        `note`, in the caller's transaction (which queues the customer's notice). Raises
+        `UnknownTopup`, `TopupStateError` (not paid, or refunded already), or
+        `InsufficientFunds` when the customer has spent the money: nothing changes then."""
+        topup = await self._locked(tx, topup_id)
+        if topup.status != TopupStatus.PAID:
+            raise TopupStateError(topup)
+        row = await tx.fetchone(
+            "UPDATE topups SET status = ?, refund_attempts = refund_attempts + 1,"
+            " refunded_by = ?, refunded_at = ?, refund_note = ? WHERE id = ? RETURNING *",
+            (TopupStatus.REFUNDED, admin_id, utcnow(), note, topup.id),
+        )
+        topup = _topup(row)
+        balance = await _post(
+            tx, topup, -topup.amount, Reason.TOPUP_REFUND, topup.refund_ref, admin_id
+        )
+        return RefundFinished(topup, balance, now=True)
 
     async def undo_refund(self, topup_id: int) -> tuple[Topup, Decimal]:
         """Telegram refused the refund: credit the debit back, the top-up is `paid` again."""

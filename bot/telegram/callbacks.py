@@ -69,6 +69,14 @@ class TopupCb(CallbackData, prefix="tu"):
     method: str = ""  # the chosen method's name (`bot.payments`)
 
 
+class TransferCb(CallbackData, prefix="tr"):
+    """A card transfer request `id`: an admin's "approve", "reject" or "noreason" (rejected
+    without one); the customer's "withdraw"."""
+
+    action: str
+    id: RowId
+
+
 class Shown(StrEnum):
     """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from aiogram.exceptions import TelegramBadRequest
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import InlineKeyboardMarkup, Message
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,30 @@ async def edit_or_send(
         log.info("could not edit message: %s; sending a new one", error.message)
         return (await message.answer(text, reply_markup=markup)).message_id
     return message.message_id
+
+
+async def edit_caption(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    caption: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> bool:
+    """Show `caption` under a photo or a document sent before; False where Telegram would
+    not (deleted, or unreachable: logged). Already showing it counts as shown."""
+    try:
+        await bot.edit_message_caption(
+            chat_id=chat_id, message_id=message_id, caption=caption, reply_markup=markup
+        )
+    except TelegramBadRequest as error:
+        if "message is not modified" in error.message:
+            return True
+        log.info("could not edit caption of %s/%s: %s", chat_id, message_id, error.message)
+        return False
+    except TelegramAPIError as error:
+        log.warning("could not edit caption of %s/%s: %s", chat_id, message_id, error)
+        return False
+    return True
 
 
 # Telegram refuses longer messages (counted after markup is parsed, so the raw text's length

@@ -17,6 +17,7 @@ from handlers.admin import (
     shop_panel,
     tickets,
     topups,
+    transfers,
     unknown,
 )
 
@@ -29,6 +30,7 @@ def create_router() -> Router:
         shop.create_router(),
         broadcast.create_router(),
         topups.create_router(),
+        transfers.create_router(),
         customers.create_router(),
         unknown.create_router(),
         catalogue.create_router(),

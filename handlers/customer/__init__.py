@@ -19,6 +19,7 @@ from handlers.customer import (
     start,
     support,
     topup,
+    transfer,
 )
 
 __all__ = ["create_router", "payments"]
@@ -30,6 +31,9 @@ def create_router() -> Router:
         # Support first: a reply to our answer continues the ticket whatever conversation
         # is under way, and "Ask about this order" goes ahead of My orders' buttons.
         support.create_router(),
+        # A receipt lands whatever conversation the customer is in; 💳's amount and its
+        # /cancel go ahead of the Stars top-up's.
+        transfer.create_router(),
         # Typing a top-up amount: its /cancel goes ahead of the order's, which would speak
         # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
         topup.create_router(),
