@@ -47,7 +47,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars
 from bot.payments.transfer import CardTransfer
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
@@ -207,6 +207,8 @@ def create_dispatcher(
         # Every way of paying that is on; the next ones join Stars here.
         payments=Payments(Stars(settings, topups, users, amounts), card_transfer),
         refunds=StarRefunds(topups, news, amounts),
+        # Every other method's money goes back outside the bot; /refund records it.
+        outside_refunds=OutsideRefunds(topups, news, amounts),
         # Top-ups paid outside Telegram's checkout are credited (and told) through it.
         credits=credits,
         follower=follower,

@@ -142,11 +142,13 @@ async def test_stats_are_exact_on_a_seeded_shop(admin: BotClient, db, dp, emulat
     assert blocks[1].splitlines() == [
         "<b>Today</b>: 3 orders (completed 1, canceled 1, partially completed 1)",
         "Revenue 19.20 UZS, cost 9.60 UZS, profit 9.60 UZS",
+        "Top-ups: none",
     ]
     assert blocks[2].splitlines()[1] == "Revenue 19.20 UZS, cost 9.60 UZS, profit 9.60 UZS"
     assert blocks[3].splitlines() == [
         "<b>Last 30 days</b>: 4 orders (partially completed 2, completed 1, canceled 1)",
         "Revenue 26.40 UZS, cost 11.60 UZS, profit 14.80 UZS",
+        "Top-ups: none",
     ]
     assert blocks[4].splitlines()[1] == "Revenue 38.40 UZS, cost 17.60 UZS, profit 20.80 UZS"
     assert blocks[5].splitlines() == [
@@ -193,6 +195,7 @@ async def test_stats_count_a_package_at_its_price(
     assert text.split("\n\n")[1].splitlines() == [
         "<b>Today</b>: 3 orders (completed 1, partially completed 1, canceled 1)",
         "Revenue 10.20 UZS, cost 8.50 UZS, profit 1.70 UZS",
+        "Top-ups: none",
     ]
 
 

@@ -28,6 +28,7 @@ from tests.conftest import ADMIN_ID, TEST_TOKEN, MakeClient
 from tests.harness import BotClient, a_sticker, buttons, texts
 from tests.helpers import balance_of, delivered
 from tests.panel_emulator import PanelEmulator
+from tests.test_order_flow import to_summary
 
 SECOND_ADMIN = 9002
 CUSTOMER = 1001
@@ -348,3 +349,30 @@ async def test_a_receipt_waiting_a_day_reminds_the_admins_once(
         "⏰ A card transfer receipt has waited a day for a check:\n#1 · 150,000 · received"
     )
     assert await later.run_once(bot) == 0
+
+
+async def test_a_short_summary_offers_a_transfer_covering_it(
+    bot: Bot, db: Database, client: BotClient, admin: BotClient
+) -> None:
+    """The order (100 members, 8 with so'm prices) is short of 8: the transfer covers it
+    at TRANSFER_MIN; its receipt lands although the customer stays at the summary."""
+    await to_summary(client, quantity="100")
+    labels = [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
+    assert "💳 Top up 10,000 UZS by card transfer" in labels
+    sent = await client.click_text("💳 Top up 10,000 UZS by card transfer")
+    [details] = [s.text for s in sent if isinstance(s, SendMessage)]
+    assert details.startswith("💳 <b>Card transfer #1</b>\nTransfer exactly <b>10,000 UZS</b> to:")
+    [landed] = await send_receipt(client)
+    assert landed.startswith("📨 Receipt for request #1 sent for checking.")
+    await admin.send("/approve 1")
+    assert await balance_of(db, CUSTOMER) == Decimal(10000)
+
+
+async def test_no_cover_past_the_largest_transfer(
+    dp: Dispatcher, db: Database, client: BotClient
+) -> None:
+    method = dp["card_transfer"]
+    t = Translator().texts("en")
+    assert method.cover(Decimal(5_000_001), t, dp["amounts"]) is None
+    cover = method.cover(Decimal("12345.01"), t, dp["amounts"])
+    assert (cover.amount, cover.units) == (Decimal(12346), 12346)

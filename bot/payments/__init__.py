@@ -3,7 +3,7 @@ the registry of those that are on (`Payments`). Telegram Stars is the first meth
 
 from bot.payments.credits import Credits
 from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
-from bot.payments.refunds import RefundResult, StarRefunds
+from bot.payments.refunds import OutsideRefunds, RefundResult, StarRefunds
 from bot.payments.registry import Payments
 from bot.payments.stars import Stars
 
@@ -12,6 +12,7 @@ __all__ = [
     "Credits",
     "Method",
     "Offer",
+    "OutsideRefunds",
     "PaymentFailed",
     "Payments",
     "PendingTopup",

@@ -26,6 +26,7 @@ from bot.money import Amounts
 from bot.notify.news import News
 from bot.payments.stars import already_refunded
 from bot.storage import Topup, TopupsRepo
+from bot.storage.topups import RefundFinished
 
 log = logging.getLogger(__name__)
 
@@ -78,3 +79,31 @@ class StarRefunds:
                     )
             log.info("top-up %s refunded by %s", topup.id, admin_id)
             return RefundResult("refunded", done.topup, done.balance)
+
+
+class OutsideRefunds:
+    """A top-up of a method with no way back through the bot (a card transfer, a provider
+    whose refunds are made in its cabinet): the admin pays the money back themselves, and
+    `/refund N [NOTE]` records it: the amount debited through the ledger, the top-up
+    `refunded` with the note, and the customer told, in one transaction."""
+
+    def __init__(self, topups: TopupsRepo, news: News, amounts: Amounts) -> None:
+        self._topups = topups
+        self._news = news
+        self._money = amounts
+
+    async def refund(self, topup_id: int, admin_id: int, note: str | None) -> RefundFinished:
+        """Raises `UnknownTopup`, `TopupStateError` or `InsufficientFunds`, changing nothing."""
+        async with self._news.transaction() as work:
+            done = await self._topups.refund_outside(work.tx, topup_id, admin_id, note)
+            await work.tell(
+                done.topup.user_id,
+                "topup-refunded-outside",
+                {
+                    "id": str(done.topup.id),
+                    "amount": self._money(done.topup.amount),
+                    "balance": self._money(done.balance),
+                },
+            )
+        log.info("top-up %s given back outside the bot by %s", topup_id, admin_id)
+        return done

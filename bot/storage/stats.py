@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from bot.money import from_minor
 from bot.storage.db import Database
+from bot.storage.sums import joined, split_sum
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,15 @@ class OrderFigures:
     @property
     def revenue(self) -> Decimal:
         return self.charge - self.refunded
+
+
+@dataclass(frozen=True)
+class MethodTopups:
+    """Top-ups paid by one method in a period: how many, and what they credited."""
+
+    method: str
+    count: int
+    total: Decimal
 
 
 def since_today(now: datetime, zone: tzinfo = UTC) -> str:
@@ -72,6 +82,23 @@ class StatsRepo:
                 panel_charge=None
                 if row["panel_charge"] is None
                 else from_minor(row["panel_charge"]),
+            )
+            for row in rows
+        ]
+
+    async def topups(self, since: str | None) -> list[MethodTopups]:
+        """Top-ups paid since `since` (all when None), by method: given back later or not,
+        the money came in then (a refund is its own ledger row)."""
+        rows = await self._db.fetchall(
+            f"SELECT method, count(*) AS n, {split_sum('amount')} FROM topups"  # noqa: S608  # ours
+            " WHERE paid_at >= ? GROUP BY method ORDER BY method",
+            (since or "",),
+        )
+        return [
+            MethodTopups(
+                str(row["method"]),
+                int(row["n"]),
+                from_minor(joined(row["total_high"], row["total_low"])),
             )
             for row in rows
         ]

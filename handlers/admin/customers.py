@@ -26,9 +26,11 @@ from bot.storage import (
     BalanceLimit,
     CustomerOrder,
     InsufficientFunds,
+    LedgerEntry,
     LedgerRepo,
     OrdersRepo,
     RefillsRepo,
+    Topup,
     TopupsRepo,
     UnknownUser,
     UsersRepo,
@@ -164,12 +166,16 @@ async def user_card(
             t(
                 "admin-user-topup",
                 id=str(topup.id),
-                stars=topup.stars or 0,
+                method=Html(method_label(t, topup)),
                 amount=amounts(topup.amount),
                 status=Html(t(f"admin-topup-{topup.status}")),
                 date=Day(topup.created_at),
             )
         )
+        if topup.charge_id is not None:
+            lines.append(t("admin-user-topup-payment", payment=topup.charge_id))
+        if topup.refund_note is not None:
+            lines.append(t("admin-user-topup-note", note=topup.refund_note))
     asked = await refills.list_for_user(user_id, LATEST)
     lines.append(t("admin-user-refills", count=len(asked)))
     for item in asked:
@@ -196,7 +202,7 @@ async def user_card(
             "admin-user-posting",
             date=entry.created_at,
             amount=("+" if entry.amount > 0 else "") + t.write(amounts(entry.amount)),
-            reason=Html(t(f"admin-reason-{entry.reason.replace('_', '-')}")),
+            reason=Html(posting_reason(t, entry)),
             order=f" #{entry.order_id}" if entry.order_id is not None else "",
             actor=str(entry.actor) if entry.actor is not None else "",
         )
@@ -205,6 +211,22 @@ async def user_card(
     blocks.append("\n".join(postings))
     for text in in_messages(blocks, "\n\n"):
         await message.answer(text)
+
+
+def method_label(t: Texts, topup: Topup) -> str:
+    """How a top-up was paid: a Stars top-up by its stars, another by its method's name."""
+    if topup.stars is not None:
+        return t("admin-topup-stars", stars=topup.stars)
+    return t(f"topup-method-{topup.method}")
+
+
+def posting_reason(t: Texts, entry: LedgerEntry) -> str:
+    """Why the ledger moved, with the way of paying where a top-up's money moved."""
+    reason = t(f"admin-reason-{entry.reason.replace('_', '-')}")
+    if entry.method is None:
+        return reason
+    method = t(f"topup-method-{entry.method}")
+    return t("admin-user-posting-method", reason=Html(reason), method=Html(method))
 
 
 async def _users_page(

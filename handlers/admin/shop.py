@@ -16,14 +16,14 @@ from aiogram.types import Message, User
 from bot.catalogue import Catalogue
 from bot.catalogue.changes import change_args
 from bot.desk.views import statuses_line
-from bot.i18n import Texts
+from bot.i18n import Html, Texts
 from bot.money import Amounts, display_panel
 from bot.orders.profit import Totals, top_services, totals
 from bot.panel import PanelClient, PanelFailure
 from bot.payments import Payments
 from bot.settings import Settings
 from bot.storage import LedgerRepo, StatsRepo, UsersRepo
-from bot.storage.stats import since_days, since_today
+from bot.storage.stats import MethodTopups, since_days, since_today
 
 # How many stars the rate line shows a worked example for.
 EXAMPLE_STARS = 100
@@ -80,6 +80,22 @@ def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
     )
 
 
+def topups_text(paid: list[MethodTopups], amounts: Amounts, t: Texts) -> str:
+    """The period's top-ups by method: how many, and their sum."""
+    if not paid:
+        return t("admin-stats-topups-none")
+    methods = ", ".join(
+        t(
+            "admin-stats-topup-method",
+            method=Html(t(f"topup-method-{each.method}")),
+            count=each.count,
+            sum=amounts(each.total),
+        )
+        for each in paid
+    )
+    return t("admin-stats-topups", methods=Html(methods))
+
+
 async def stats(
     message: Message, stats: StatsRepo, amounts: Amounts, settings: Settings, t: Texts
 ) -> None:
@@ -93,7 +109,8 @@ async def stats(
     ]
     blocks = [t("admin-stats", customers=await stats.customers())]
     for name, since in periods:
-        blocks.append(period_text(name, totals(await stats.figures(since)), amounts, t))
+        figures = period_text(name, totals(await stats.figures(since)), amounts, t)
+        blocks.append(f"{figures}\n{topups_text(await stats.topups(since), amounts, t)}")
     top = top_services(await stats.figures(month), TOP_SERVICES)
     lines = [t("admin-stats-top")]
     lines += [

@@ -9,9 +9,19 @@ from aiogram.types import Message, User
 
 from bot.i18n import Arg, Texts
 from bot.money import Amounts
-from bot.payments import StarRefunds
-from bot.storage import InsufficientFunds, TopupStateError, TopupStatus, UnknownTopup
+from bot.payments import OutsideRefunds, StarRefunds
+from bot.payments.stars import Stars
+from bot.storage import (
+    InsufficientFunds,
+    TopupsRepo,
+    TopupStateError,
+    TopupStatus,
+    UnknownTopup,
+)
 from bot.validation import parse_whole_number
+
+# The admin's note on money given back outside the bot: a line for the records.
+NOTE_LIMIT = 200
 
 
 async def refund_command(
@@ -19,18 +29,40 @@ async def refund_command(
     command: CommandObject,
     bot: Bot,
     event_from_user: User,
+    topups: TopupsRepo,
     refunds: StarRefunds,
+    outside_refunds: OutsideRefunds,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/refund TOPUP_ID`: give a top-up's stars back and take its amount off the balance
-    (the customer is told through the outbox, by `StarRefunds`)."""
-    topup_id = parse_whole_number(command.args)
+    """`/refund TOPUP_ID [NOTE]`: give a top-up back and take its amount off the balance
+    (the customer is told through the outbox). Stars go back through Telegram; any other
+    method's money goes back outside the bot, and this records it with the note."""
+    args = (command.args or "").split(maxsplit=1)
+    topup_id = parse_whole_number(args[0]) if args else None
+    note = args[1].strip()[:NOTE_LIMIT] if len(args) == 2 else None
     if topup_id is None:
         await message.answer(t("refund-usage"))
         return
     money = amounts
+    topup = await topups.get(topup_id)
     try:
+        if topup is None:
+            raise UnknownTopup(topup_id)
+        if topup.method != Stars.name:
+            done = await outside_refunds.refund(topup_id, event_from_user.id, note)
+            await message.answer(
+                t(
+                    "refund-outside",
+                    id=str(topup_id),
+                    method=t(f"topup-method-{topup.method}"),
+                    user_id=str(done.topup.user_id),
+                    amount=money(done.topup.amount),
+                    balance=money(done.balance),
+                    note=note or "—",
+                )
+            )
+            return
         result = await refunds.refund(bot, topup_id, event_from_user.id)
     except UnknownTopup:
         await message.answer(t("refund-no-such", id=str(topup_id)))
@@ -51,7 +83,7 @@ async def refund_command(
         )
         return
     topup = result.topup
-    args: dict[str, Arg] = {
+    values: dict[str, Arg] = {
         "id": str(topup.id),
         "user_id": str(topup.user_id),
         "stars": topup.price_stars,
@@ -59,7 +91,7 @@ async def refund_command(
         "balance": money(result.balance),
         "error": result.error or "",
     }
-    await message.answer(t(f"refund-{result.outcome}", **args))
+    await message.answer(t(f"refund-{result.outcome}", **values))
 
 
 def create_router() -> Router:

@@ -31,8 +31,9 @@ admin-user-ledger = <b>Ledger</b>, latest { $count ->
 admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
 admin-reason-order = order
 admin-reason-refund = refund
-admin-reason-topup = Stars top-up
-admin-reason-topup-refund = Stars top-up given back
+admin-reason-topup = top-up
+admin-reason-topup-refund = top-up given back
+admin-user-posting-method = { $reason } ({ $method })
 admin-reason-topup-refund-undone = Stars refund refused, money back
 admin-reason-credit = credit by an admin
 admin-reason-debit = debit by an admin
@@ -58,7 +59,8 @@ admin-help =
     /ticket — one support request's whole history: <code>/ticket 12</code>
     /greeting — the /start greeting per language: <code>/greeting ru | text</code>, <code>/greeting ru</code> to see it, <code>/greeting ru -</code> to reset
     /unknown — orders of unknown outcome; settle with <code>/attach 12 98765</code> or <code>/fail 12</code>
-    /refund — give a Stars top-up back: <code>/refund 7</code>
+    /refund — give a top-up back: <code>/refund 7</code> (Stars through Telegram; other methods: you pay it back, <code>/refund 7 note</code> records it)
+    /transfers — card transfers waiting; <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 reason</code>
     /refresh — reload the catalogue now
     /shop — hide and show services with a tap
     /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>

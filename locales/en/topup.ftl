@@ -46,6 +46,9 @@ topup-refunded =
        *[other] stars are
     } back in your Telegram account, and { $amount } was taken off your balance.
     Balance: <b>{ $balance }</b>
+topup-refunded-outside =
+    Top-up #{ $id } has been refunded: we pay { $amount } back to you outside the bot, and it was taken off your balance.
+    Balance: <b>{ $balance }</b>
 payment-returned = This payment ({ $stars } ⭐) matched no open invoice, so the stars were sent back to you. Send /topup for a new invoice.
 payment-held = This payment ({ $stars } ⭐) matched no open invoice. The shop's admins have been told and will send the stars back.
 
@@ -70,11 +73,14 @@ alert-payment-held = ⚠️ A payment of { $stars } ⭐ from user <code>{ $user_
         [mismatch] the amount or currency differs
        *[unknown] an unknown invoice
     }), and sending it back failed: return it by hand. Charge id: <code>{ $charge }</code>
-refund-usage = Usage: <code>/refund TOPUP_ID</code>. The top-up number is on the customer's receipt.
+refund-usage = Usage: <code>/refund TOPUP_ID</code>, and a note after it for a top-up not paid in Stars. The top-up number is on the customer's receipt.
 refund-no-such = There is no top-up #{ $id }.
 refund-unpaid = Top-up #{ $id } has not been paid: there is nothing to refund.
 refund-already = Top-up #{ $id } has been refunded already.
 refund-short = Customer <code>{ $user_id }</code> has { $balance } on their balance, { $missing } short of what top-up #{ $id } credited: nothing was refunded.
 refund-refunded = ✅ Top-up #{ $id } refunded: { $stars } ⭐ back to customer <code>{ $user_id }</code>, { $amount } taken off their balance (now { $balance }).
+refund-outside =
+    ✅ Top-up #{ $id } ({ $method }) recorded as given back: { $amount } taken off customer <code>{ $user_id }</code>'s balance (now { $balance }). The bot cannot send this money back: pay it back to the customer yourself.
+    Note: { $note }
 refund-refused = Telegram refused to refund top-up #{ $id }: { $error }. Nothing was taken off the customer's balance (still { $balance }).
 refund-unknown = Telegram gave no clear answer about refunding top-up #{ $id } ({ $error }). { $amount } stays held from customer <code>{ $user_id }</code>'s balance: send <code>/refund { $id }</code> again to finish.

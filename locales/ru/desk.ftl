@@ -33,8 +33,9 @@ admin-user-ledger = <b>Движение средств</b>, { $count ->
 admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
 admin-reason-order = заказ
 admin-reason-refund = возврат
-admin-reason-topup = пополнение звёздами
-admin-reason-topup-refund = пополнение звёздами возвращено
+admin-reason-topup = пополнение
+admin-reason-topup-refund = пополнение возвращено
+admin-user-posting-method = { $reason } ({ $method })
 admin-reason-topup-refund-undone = возврат звёзд отклонён, деньги на балансе
 admin-reason-credit = зачисление администратором
 admin-reason-debit = списание администратором
@@ -60,7 +61,8 @@ admin-help =
     /ticket — вся история обращения: <code>/ticket 12</code>
     /greeting — приветствие /start на каждом языке: <code>/greeting ru | текст</code>, <code>/greeting ru</code> — посмотреть, <code>/greeting ru -</code> — сбросить
     /unknown — заказы с неизвестным исходом; решить: <code>/attach 12 98765</code> или <code>/fail 12</code>
-    /refund — вернуть пополнение звёздами: <code>/refund 7</code>
+    /refund — вернуть пополнение: <code>/refund 7</code> (звёзды — через Telegram; другие способы: вы возвращаете деньги сами, <code>/refund 7 заметка</code> записывает это)
+    /transfers — переводы на карту, ждущие проверки; <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 причина</code>
     /refresh — обновить каталог сейчас
     /shop — скрывать и показывать услуги нажатием
     /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>

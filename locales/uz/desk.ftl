@@ -25,8 +25,9 @@ admin-user-ledger = <b>Pul harakati</b>, oxirgi { $count } ta yozuv:
 admin-user-posting = { $date } · { $amount } · { $reason }{ $order }
 admin-reason-order = buyurtma
 admin-reason-refund = qaytarish
-admin-reason-topup = yulduzlar bilan toʻldirish
-admin-reason-topup-refund = yulduzlar bilan toʻldirish qaytarildi
+admin-reason-topup = toʻldirish
+admin-reason-topup-refund = toʻldirish qaytarildi
+admin-user-posting-method = { $reason } ({ $method })
 admin-reason-topup-refund-undone = yulduzlarni qaytarish rad etildi, pul balansda
 admin-reason-credit = administrator qoʻshdi
 admin-reason-debit = administrator yechdi
@@ -52,7 +53,8 @@ admin-help =
     /ticket — murojaatning butun tarixi: <code>/ticket 12</code>
     /greeting — har bir tildagi /start salomlashuvi: <code>/greeting ru | matn</code>, koʻrish uchun <code>/greeting ru</code>, qaytarish uchun <code>/greeting ru -</code>
     /unknown — natijasi nomaʼlum buyurtmalar; hal qilish: <code>/attach 12 98765</code> yoki <code>/fail 12</code>
-    /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
+    /refund — toʻldirishni qaytarish: <code>/refund 7</code> (yulduzlar Telegram orqali; boshqa usullar: pulni oʻzingiz qaytarasiz, <code>/refund 7 izoh</code> buni yozib qoʻyadi)
+    /transfers — tekshiruvni kutayotgan kartaga oʻtkazmalar; <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 sabab</code>
     /refresh — katalogni hozir yangilash
     /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
     /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>

@@ -40,6 +40,9 @@ topup-credited =
 topup-refunded =
     #{ $id } toʻldirish qaytarildi: { $stars } yulduz Telegramdagi akkauntingizga qaytarildi, balansingizdan { $amount } yechildi.
     Balans: <b>{ $balance }</b>
+topup-refunded-outside =
+    #{ $id } toʻldirish qaytarildi: { $amount } sizga botdan tashqarida qaytariladi va u balansingizdan yechildi.
+    Balans: <b>{ $balance }</b>
 payment-returned = Bu toʻlov ({ $stars } ⭐) hech bir ochiq toʻlov soʻroviga mos kelmadi, shuning uchun yulduzlar sizga qaytarildi. Yangi toʻlov soʻrovi uchun /topup yuboring.
 payment-held = Bu toʻlov ({ $stars } ⭐) hech bir ochiq toʻlov soʻroviga mos kelmadi. Doʻkon administratorlari xabardor qilindi, ular yulduzlarni qaytaradi.
 
@@ -64,11 +67,14 @@ alert-payment-held = ⚠️ <code>{ $user_id }</code> foydalanuvchidan { $stars 
         [mismatch] summa yoki valyuta mos emas
        *[unknown] nomaʼlum toʻlov soʻrovi
     }) va uni qaytarib boʻlmadi: qoʻlda qaytaring. Toʻlov ID: <code>{ $charge }</code>
-refund-usage = Foydalanish: <code>/refund TOʻLDIRISH_RAQAMI</code>. Toʻldirish raqami mijozning chekida bor.
+refund-usage = Foydalanish: <code>/refund TOʻLDIRISH_RAQAMI</code>, yulduzlarsiz toʻldirish uchun raqamdan keyin izoh ham. Toʻldirish raqami mijozning chekida bor.
 refund-no-such = #{ $id } toʻldirish yoʻq.
 refund-unpaid = #{ $id } toʻldirish toʻlanmagan: qaytaradigan narsa yoʻq.
 refund-already = #{ $id } toʻldirish allaqachon qaytarilgan.
 refund-short = <code>{ $user_id }</code> mijozning balansida { $balance } bor, bu #{ $id } toʻldirish qoʻshganidan { $missing } kam: hech narsa qaytarilmadi.
 refund-refunded = ✅ #{ $id } toʻldirish qaytarildi: { $stars } ⭐ <code>{ $user_id }</code> mijozga qaytarildi, uning balansidan { $amount } yechildi (endi { $balance }).
+refund-outside =
+    ✅ #{ $id } toʻldirish ({ $method }) qaytarilgan deb yozildi: <code>{ $user_id }</code> mijoz balansidan { $amount } yechildi (endi { $balance }). Bot bu pulni yubora olmaydi: uni mijozga oʻzingiz qaytaring.
+    Izoh: { $note }
 refund-refused = Telegram #{ $id } toʻldirishni qaytarishni rad etdi: { $error }. Mijozning balansidan hech narsa yechilmadi (unda { $balance }).
 refund-unknown = Telegram #{ $id } toʻldirishni qaytarish haqida aniq javob bermadi ({ $error }). { $amount } <code>{ $user_id }</code> mijozning balansida ushlab turiladi: yakunlash uchun <code>/refund { $id }</code> ni yana yuboring.
