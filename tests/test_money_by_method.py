@@ -87,7 +87,7 @@ async def test_refund_outside_the_bot_records_a_note_and_tells_the_customer(
     assert topup is not None
     assert (topup.status, topup.refund_note) == (TopupStatus.REFUNDED, "paid back to card <8600>")
     entries = await LedgerRepo(db).entries(CUSTOMER, 10)
-    assert [(e.reason, e.amount, e.method) for e in entries][0] == (
+    assert next((e.reason, e.amount, e.method) for e in entries) == (
         "topup_refund",
         Decimal(-150),
         "transfer",

@@ -77,7 +77,8 @@ async def test_in_a_group_a_customers_refund_is_like_any_unknown_command(make_cl
 @pytest.mark.parametrize("args", ["", " abc", " -1", " １"])
 async def test_refund_needs_a_topup_number(admin: BotClient, args) -> None:
     assert texts(await admin.send(f"/refund{args}")) == [
-        "Usage: <code>/refund TOPUP_ID</code>. The top-up number is on the customer's receipt."
+        "Usage: <code>/refund TOPUP_ID</code>, and a note after it for a top-up not paid in"
+        " Stars. The top-up number is on the customer's receipt."
     ]
 
 
