@@ -12,7 +12,8 @@ form fields (nested objects as JSON strings) or a JSON body. It keeps what Teleg
 across bot restarts: the queue of updates, confirmed by the offset of the next `getUpdates`;
 the `allowed_updates` last asked for; each chat as its user sees it (the bot's messages
 with their current text and buttons, edits applied); callback, inline and pre-checkout
-answers; payments. It refuses what Telegram refuses where bots break: HTML that does not
+answers; payments; files users sent (`send_file`), which the bot may send on by file_id
+(`sendPhoto`, `sendDocument`) and whose captions it may edit. It refuses what Telegram refuses where bots break: HTML that does not
 parse, empty texts and texts over 4096 characters, callback data outside 1-64 bytes,
 callback answers over 200 characters, an edit that changes nothing, a query answered twice,
 a second `getUpdates` while one is waiting (409). Switches make it fail as Telegram does:
@@ -49,6 +50,7 @@ from tests.telegram_html import HTMLError, check_html
 T = TypeVar("T")
 
 TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64  # bytes
 CALLBACK_ANSWER_LIMIT = 200
 INLINE_RESULTS_LIMIT = 50
@@ -163,6 +165,9 @@ class ShownMessage:
     invoice_payload: str | None = None  # not shown to users; Telegram hands it back on payment
     extra: dict[str, Any] = field(default_factory=dict)  # other fields of a user's message
     document: tuple[str, bytes] | None = None  # a file the bot sent: its name and content
+    # A photo or file sent again by its file_id ("photo" or "document", and the id): the
+    # message's `text` is then its caption.
+    media: tuple[str, str] | None = None
 
     @property
     def chat_id(self) -> int:
@@ -189,7 +194,16 @@ class ShownMessage:
             "date": self.date,
             **self.extra,
         }
-        if self.text is not None:
+        if self.media is not None:
+            kind, file_id = self.media
+            message[kind] = (
+                [{"file_id": file_id, "file_unique_id": file_id, "width": 1280, "height": 960}]
+                if kind == "photo"
+                else {"file_id": file_id, "file_unique_id": file_id}
+            )
+            if self.text is not None:
+                message["caption"] = self.text
+        elif self.text is not None:
             message["text"] = self.text
         if self.edit_date is not None:
             message["edit_date"] = self.edit_date
@@ -426,6 +440,7 @@ class FakeTelegram:
         self.callback_answers: dict[str, CallbackAnswer] = {}
         self.inline_answers: dict[str, InlineAnswer] = {}
         self.payments: dict[str, Payment] = {}
+        self.files: set[str] = set()  # file_ids users sent: a bot may send these on
         self.changes = _Changes()
         self._users: dict[int, FakeUser] = {}
         self._update_ids = itertools.count(FIRST_UPDATE_ID)
@@ -450,6 +465,8 @@ class FakeTelegram:
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_message_reply_markup,
+            "editmessagecaption": self._edit_message_caption,
+            "sendphoto": self._send_photo,
             "answercallbackquery": self._answer_callback_query,
             "answerinlinequery": self._answer_inline_query,
             "sendchataction": self._send_chat_action,
@@ -900,6 +917,32 @@ class FakeTelegram:
         # Without reply_markup an edit removes the inline keyboard, as on Telegram.
         return self._edit(chat, message, shown, sent, self._markup(params))
 
+    async def _edit_message_caption(self, params: Params) -> Any:
+        chat = self._writable_chat(params)
+        message = self._message(chat, params)
+        if message.media is None:
+            raise bad_request("there is no caption in the message to edit")
+        shown, sent = self._caption(params)
+        return self._edit(chat, message, shown, sent, self._markup(params))
+
+    def _caption(self, params: Params) -> tuple[str | None, str | None]:
+        if params.text("caption") is None:
+            return None, None
+        shown, sent = self._text(params, "caption")
+        if utf16_length(shown) > CAPTION_LIMIT:
+            raise bad_request("message caption is too long")
+        return shown, sent
+
+    async def _send_photo(self, params: Params) -> Any:
+        chat = self._writable_chat(params)
+        photo = params.text("photo")
+        if photo not in self.files:
+            raise bad_request("wrong file identifier/HTTP URL specified")
+        shown, sent = self._caption(params)
+        return self._post(
+            chat, text=shown, html=sent, markup=self._markup(params), media=("photo", photo)
+        )
+
     async def _edit_message_reply_markup(self, params: Params) -> Any:
         if params.text("inline_message_id"):
             self._markup(params)
@@ -987,6 +1030,15 @@ class FakeTelegram:
     async def _send_document(self, params: Params) -> Any:
         chat = self._writable_chat(params)
         document = params.raw.get("document")
+        if isinstance(document, str) and document in self.files:
+            shown, sent = self._caption(params)
+            return self._post(
+                chat,
+                text=shown,
+                html=sent,
+                markup=self._markup(params),
+                media=("document", document),
+            )
         if isinstance(document, str) and document.startswith("attach://"):
             # aiogram uploads the file as a part of its own and names it here
             document = params.raw.get(document.removeprefix("attach://"))
@@ -1134,6 +1186,24 @@ class FakeUser:
             ]
         message = ShownMessage(
             chat.data, chat.next_id(), self.data, from_bot=False, text=text, extra=extra
+        )
+        chat.messages[message.message_id] = message
+        self._acted()
+        self.telegram.queue("message", message.render())
+        return message.message_id
+
+    async def send_file(self, kind: str, file_id: str, mime_type: str = "image/jpeg") -> int:
+        """Send a photo (`kind` "photo") or a file ("document") by its id; the message id.
+        The same id is the same file: Telegram's file_unique_id says so too."""
+        chat = self.chat
+        self.telegram.files.add(file_id)
+        media: Any = (
+            [{"file_id": file_id, "file_unique_id": file_id, "width": 1280, "height": 960}]
+            if kind == "photo"
+            else {"file_id": file_id, "file_unique_id": file_id, "mime_type": mime_type}
+        )
+        message = ShownMessage(
+            chat.data, chat.next_id(), self.data, from_bot=False, text=None, extra={kind: media}
         )
         chat.messages[message.message_id] = message
         self._acted()
