@@ -13,10 +13,11 @@ across bot restarts: the queue of updates, confirmed by the offset of the next `
 the `allowed_updates` last asked for; each chat as its user sees it (the bot's messages
 with their current text and buttons, edits applied); callback, inline and pre-checkout
 answers; payments; files users sent (`send_file`), which the bot may send on by file_id
-(`sendPhoto`, `sendDocument`) and whose captions it may edit. It refuses what Telegram refuses where bots break: HTML that does not
-parse, empty texts and texts over 4096 characters, callback data outside 1-64 bytes,
-callback answers over 200 characters, an edit that changes nothing, a query answered twice,
-a second `getUpdates` while one is waiting (409). Switches make it fail as Telegram does:
+(`sendPhoto`, `sendDocument`) and whose captions it may edit. It refuses what Telegram
+refuses where bots break: HTML that does not parse, empty texts and texts over 4096
+characters, callback data outside 1-64 bytes, callback answers over 200 characters, an edit
+that changes nothing, a query answered twice, a second `getUpdates` while one is waiting
+(409). Switches make it fail as Telegram does:
 `rate_limit` (429 with `retry_after`), `fail` (500), `block` (403 for a chat).
 
 After `setWebhook` it delivers updates as Telegram does to a webhook: POSTs each one, with

@@ -4,6 +4,7 @@ both copies say who approved it, the customer is told."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -30,7 +31,7 @@ async def bot_process(bot_process: BotProcess) -> BotProcess:
     return bot_process
 
 
-def a_copy(number: int) -> object:
+def a_copy(number: int) -> Callable[[ShownMessage], bool]:
     def found(message: ShownMessage) -> bool:
         return message.media is not None and f"Card transfer #{number}" in (message.text or "")
 
@@ -83,9 +84,11 @@ async def test_two_admins_approve_one_receipt_at_once(
         shown(en, "topup-credited", id="1", amount=uzs("150000.00"), balance=uzs("150000.00"))
     )
     for copy in copies:
-        await telegram.wait_for(
-            lambda copy=copy: "✅ Approved by" in (copy.text or "") or None, "the copy's edit"
-        )
+
+        def edited(copy: ShownMessage = copy) -> bool | None:
+            return "✅ Approved by" in (copy.text or "") or None
+
+        await telegram.wait_for(edited, "the copy's edit")
         assert copy.labels == []
 
     await bot_process.stop()
