@@ -237,7 +237,7 @@ def create_dispatcher(
     dp["greetings"] = GreetingsRepo(db)
     # Card transfers: kept even when switched off, so requests left pending can be decided.
     dp["card_transfer"] = card_transfer
-    transfer_desk = TransferDesk(alerts, transfers, users, amounts)
+    transfer_desk = TransferDesk(alerts, card_transfer, users, amounts)
     dp["transfer_desk"] = transfer_desk
     dp["transfer_reminders"] = TransferReminders(transfer_desk)
     # A customer's Refresh (chat and Mini App share it, and so its cap).

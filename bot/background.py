@@ -74,3 +74,22 @@ class Background(abc.ABC):
     @abc.abstractmethod
     async def _run(self, bot: Bot) -> None:
         """The loop itself: step, `_pause`, until `stopping`."""
+
+
+class Periodic(Background):
+    """A loop of one step (`run_once`) every `interval` seconds, that outlives any one
+    step's bug."""
+
+    interval: float = 60.0
+
+    @abc.abstractmethod
+    async def run_once(self, bot: Bot) -> object:
+        """One step; what it returns is for tests."""
+
+    async def _run(self, bot: Bot) -> None:
+        while not self.stopping:
+            try:
+                await self.run_once(bot)
+            except Exception:  # the loop must outlive any one step's bug
+                log.exception("%s failed", self.name)
+            await self._pause(self.interval)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,17 +52,25 @@ async def emulator() -> AsyncIterator[PanelEmulator]:
         yield emu
 
 
-@pytest.fixture
-def settings(tmp_path, emulator: PanelEmulator) -> Settings:
+def settings_with(tmp_path: Path, emulator: PanelEmulator, **overrides: Any) -> Settings:
+    """The tests' settings, with `overrides` (a module's own `settings` fixture)."""
     return load_settings(
-        _env_file=None,
-        bot_token=TEST_TOKEN,
-        panel_api_url=emulator.url,
-        panel_api_key=emulator.key,
-        admin_ids=str(ADMIN_ID),
-        database_path=tmp_path / "bot.sqlite3",
-        panel_timeout=2,
+        **{
+            "_env_file": None,
+            "bot_token": TEST_TOKEN,
+            "panel_api_url": emulator.url,
+            "panel_api_key": emulator.key,
+            "admin_ids": str(ADMIN_ID),
+            "database_path": tmp_path / "bot.sqlite3",
+            "panel_timeout": 2,
+        }
+        | overrides
     )
+
+
+@pytest.fixture
+def settings(tmp_path: Path, emulator: PanelEmulator) -> Settings:
+    return settings_with(tmp_path, emulator)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,10 @@ import pytest
 from aiogram import Bot, Dispatcher
 
 from bot.payments import Credits
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, Reason, TopupsRepo, TopupStatus, UsersRepo, post
 from bot.storage.transfers import TransfersRepo
-from tests.conftest import ADMIN_ID, TEST_TOKEN
+from tests.conftest import ADMIN_ID, settings_with
 from tests.harness import BotClient, texts
 from tests.helpers import balance_of, delivered
 from tests.panel_emulator import PanelEmulator
@@ -24,16 +24,7 @@ CUSTOMER = 1001
 
 @pytest.fixture
 def settings(tmp_path, emulator: PanelEmulator) -> Settings:
-    return load_settings(
-        _env_file=None,
-        bot_token=TEST_TOKEN,
-        panel_api_url=emulator.url,
-        panel_api_key=emulator.key,
-        admin_ids=str(ADMIN_ID),
-        database_path=tmp_path / "bot.sqlite3",
-        panel_timeout=2,
-        transfer_details="Card 8600",
-    )
+    return settings_with(tmp_path, emulator, transfer_details="Card 8600")
 
 
 async def paid_transfer(dp: Dispatcher, db: Database, amount: str) -> int:

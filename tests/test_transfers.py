@@ -21,10 +21,10 @@ from aiogram.types import Document, PhotoSize, Voice
 
 from bot.desk.transfers import TransferReminders
 from bot.i18n import Translator
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, TopupsRepo, TopupStatus
 from bot.telegram.callbacks import TopupCb, TransferCb
-from tests.conftest import ADMIN_ID, TEST_TOKEN, MakeClient
+from tests.conftest import ADMIN_ID, MakeClient, settings_with
 from tests.harness import BotClient, a_sticker, buttons, texts
 from tests.helpers import balance_of, delivered
 from tests.panel_emulator import PanelEmulator
@@ -37,14 +37,10 @@ DETAILS = r"Card 8600 1234 5678 9012\nHolder: A & B <Shop>"
 
 @pytest.fixture
 def settings(tmp_path, emulator: PanelEmulator) -> Settings:
-    return load_settings(
-        _env_file=None,
-        bot_token=TEST_TOKEN,
-        panel_api_url=emulator.url,
-        panel_api_key=emulator.key,
+    return settings_with(
+        tmp_path,
+        emulator,
         admin_ids=f"{ADMIN_ID},{SECOND_ADMIN}",
-        database_path=tmp_path / "bot.sqlite3",
-        panel_timeout=2,
         price_decimals=0,
         stars_rate="100",
         transfer_details=DETAILS,

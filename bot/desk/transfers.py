@@ -17,15 +17,16 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.background import Background
+from bot.background import Periodic
 from bot.desk.views import Named, customer_label
 from bot.formats import Day
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
+from bot.payments.transfer import CardTransfer
 from bot.storage import UsersRepo
 from bot.storage.db import stamp
-from bot.storage.transfers import Outcome, Transfer, TransfersRepo
+from bot.storage.transfers import Outcome, Transfer
 from bot.telegram.callbacks import TransferCb
 from bot.telegram.replies import edit_caption
 
@@ -58,16 +59,17 @@ def no_reason_keyboard(t: Texts, topup_id: int) -> InlineKeyboardMarkup:
 
 class TransferDesk:
     def __init__(
-        self, alerts: Alerts, transfers: TransfersRepo, users: UsersRepo, amounts: Amounts
+        self, alerts: Alerts, card_transfer: CardTransfer, users: UsersRepo, amounts: Amounts
     ) -> None:
         self._alerts = alerts
-        self._transfers = transfers
-        self._users = users
+        self.card_transfer = card_transfer
+        self._transfers = card_transfer.transfers
+        self.users = users
         self._money = amounts
 
     async def caption(self, t: Texts, transfer: Transfer, duplicate_of: int | None) -> str:
         """A copy's caption while the request waits for an admin."""
-        customer = await self._users.get(transfer.topup.user_id)
+        customer = await self.users.get(transfer.topup.user_id)
         lines = [
             t(
                 "transfer-copy",
@@ -149,10 +151,11 @@ class TransferDesk:
         return len(due)
 
 
-class TransferReminders(Background):
+class TransferReminders(Periodic):
     """Looks for receipts left waiting a day, every `REMIND_EVERY` seconds."""
 
     name = "transfer-reminders"
+    interval = REMIND_EVERY
 
     def __init__(
         self, desk: TransferDesk, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -163,11 +166,3 @@ class TransferReminders(Background):
 
     async def run_once(self, bot: Bot) -> int:
         return await self._desk.remind(bot, self._clock())
-
-    async def _run(self, bot: Bot) -> None:
-        while not self.stopping:
-            try:
-                await self.run_once(bot)
-            except Exception:  # the loop must outlive any one pass's bug
-                log.exception("transfer reminders failed")
-            await self._pause(REMIND_EVERY)

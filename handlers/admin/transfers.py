@@ -8,7 +8,6 @@ id (`Credits.credit` replays it). Whoever decides, every admin's copy says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -36,15 +35,6 @@ WAITING_LIMIT = 50
 
 class RejectForm(StatesGroup):
     reason = State()
-
-
-@dataclass(frozen=True)
-class Desk:
-    """What deciding a request takes, from the dispatcher's data."""
-
-    card_transfer: CardTransfer
-    transfer_desk: TransferDesk
-    users: UsersRepo
 
 
 def who(person: Customer | None, user_id: int) -> str:
@@ -84,7 +74,7 @@ async def _refused(error: TopupStateError, card_transfer: CardTransfer, users: U
 async def _approve(
     bot: Bot,
     admin: User,
-    desk: Desk,
+    desk: TransferDesk,
     amounts: Amounts,
     topup_id: int,
     amount: Decimal | None = None,
@@ -106,7 +96,7 @@ async def _approve(
         }
     if not approved.now:
         return await _done_already(approved.transfer, desk.users)
-    await desk.transfer_desk.close_copies(bot, approved.transfer, admin)
+    await desk.close_copies(bot, approved.transfer, admin)
     topup = approved.credited.topup
     return "transfer-approved", {
         "id": str(topup.id),
@@ -116,7 +106,9 @@ async def _approve(
     }
 
 
-async def _reject(bot: Bot, admin: User, desk: Desk, topup_id: int, reason: str | None) -> Said:
+async def _reject(
+    bot: Bot, admin: User, desk: TransferDesk, topup_id: int, reason: str | None
+) -> Said:
     await desk.users.ensure(admin.id)
     try:
         decided = await desk.card_transfer.reject(topup_id, admin.id, reason)
@@ -126,7 +118,7 @@ async def _reject(bot: Bot, admin: User, desk: Desk, topup_id: int, reason: str 
         return await _refused(error, desk.card_transfer, desk.users)
     if not decided.now:
         return await _done_already(decided.transfer, desk.users)
-    await desk.transfer_desk.close_copies(bot, decided.transfer, admin)
+    await desk.close_copies(bot, decided.transfer, admin)
     return "transfer-rejected-done", {"id": str(topup_id), "reason": reason or "—"}
 
 
@@ -134,14 +126,11 @@ async def approve_tapped(
     query: CallbackQuery,
     callback_data: TransferCb,
     bot: Bot,
-    card_transfer: CardTransfer,
     transfer_desk: TransferDesk,
-    users: UsersRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    desk = Desk(card_transfer, transfer_desk, users)
-    key, args = await _approve(bot, query.from_user, desk, amounts, callback_data.id)
+    key, args = await _approve(bot, query.from_user, transfer_desk, amounts, callback_data.id)
     await query.answer(t.plain(key, **args), show_alert=True)
 
 
@@ -177,15 +166,12 @@ async def no_reason_tapped(
     callback_data: TransferCb,
     bot: Bot,
     state: FSMContext,
-    card_transfer: CardTransfer,
     transfer_desk: TransferDesk,
-    users: UsersRepo,
     t: Texts,
 ) -> None:
     if (await state.get_data()).get("transfer") == callback_data.id:
         await state.clear()
-    desk = Desk(card_transfer, transfer_desk, users)
-    key, args = await _reject(bot, query.from_user, desk, callback_data.id, None)
+    key, args = await _reject(bot, query.from_user, transfer_desk, callback_data.id, None)
     await query.answer(t.plain(key, **args), show_alert=True)
 
 
@@ -194,9 +180,7 @@ async def reason_typed(
     bot: Bot,
     state: FSMContext,
     event_from_user: User,
-    card_transfer: CardTransfer,
     transfer_desk: TransferDesk,
-    users: UsersRepo,
     t: Texts,
 ) -> None:
     reason = (message.text or "").strip()
@@ -207,8 +191,7 @@ async def reason_typed(
     await state.clear()
     if not isinstance(topup_id, int):
         return
-    desk = Desk(card_transfer, transfer_desk, users)
-    key, args = await _reject(bot, event_from_user, desk, topup_id, reason)
+    key, args = await _reject(bot, event_from_user, transfer_desk, topup_id, reason)
     await message.answer(t(key, **args))
 
 
@@ -222,9 +205,7 @@ async def approve_command(
     command: CommandObject,
     bot: Bot,
     event_from_user: User,
-    card_transfer: CardTransfer,
     transfer_desk: TransferDesk,
-    users: UsersRepo,
     amounts: Amounts,
     settings: Settings,
     t: Texts,
@@ -244,8 +225,7 @@ async def approve_command(
     if topup_id is None:
         await message.answer(t("transfer-approve-usage"))
         return
-    desk = Desk(card_transfer, transfer_desk, users)
-    key, values = await _approve(bot, event_from_user, desk, amounts, topup_id, amount)
+    key, values = await _approve(bot, event_from_user, transfer_desk, amounts, topup_id, amount)
     await message.answer(t(key, **values))
 
 
@@ -254,9 +234,7 @@ async def reject_command(
     command: CommandObject,
     bot: Bot,
     event_from_user: User,
-    card_transfer: CardTransfer,
     transfer_desk: TransferDesk,
-    users: UsersRepo,
     t: Texts,
 ) -> None:
     """`/reject N [REASON]`."""
@@ -266,8 +244,7 @@ async def reject_command(
     if topup_id is None or (reason is not None and len(reason) > REASON_LIMIT):
         await message.answer(t("transfer-reject-usage", max=REASON_LIMIT))
         return
-    desk = Desk(card_transfer, transfer_desk, users)
-    key, values = await _reject(bot, event_from_user, desk, topup_id, reason)
+    key, values = await _reject(bot, event_from_user, transfer_desk, topup_id, reason)
     await message.answer(t(key, **values))
 
 
