@@ -430,3 +430,43 @@ async def test_a_comments_packages_partial_refunds_what_remains(
     emulator.set_status(order.panel_order_id or "", "Partial", remains=3)
     await dp["sweeper"].run_once(bot)
     assert await balance_of(db, client.user.id) == Decimal("5.80")  # 3 of 10 back: 1.80
+
+
+async def test_drip_feed_asks_per_run_and_shows_the_total_as_runs_are_chosen(
+    client: BotClient, emulator: PanelEmulator
+) -> None:
+    """1000 x 5 runs is 5,000 and its price: said before the summary, not found on it."""
+    sell(emulator, "Default", dripfeed=True)
+    question = await answer(client, [POST])
+    assert "How many per run? With drip-feed, this many are delivered in every run" in question
+    runs = await answer(client, [POST, "500"])
+    # 12.00 per 1000: each runs button's total and price
+    assert runs.splitlines()[1:] == [
+        "500 per run, so in all:",
+        "2 runs: 1,000 for 12.00 UZS",
+        "3 runs: 1,500 for 18.00 UZS",
+        "5 runs: 2,500 for 30.00 UZS",
+        "10 runs: 5,000 for 60.00 UZS",
+    ]
+    interval = texts(await client.click(StepCb(value=5)))[-1]
+    assert "In all: 500 × 5 runs = 2,500 for 30.00 UZS" in interval
+    summary = texts(await client.send("60"))[-1]
+    assert "To pay: <b>30.00 UZS</b>" in summary
+
+
+async def test_drip_feed_totals_in_russian(make_client, emulator: PanelEmulator) -> None:
+    client = make_client(user_id=4321, language_code="ru")
+    sell(emulator, "Default", dripfeed=True)
+    assert "Сколько за один запуск?" in await answer(client, [POST])
+    await client.send("500")
+    interval = texts(await client.send("3"))[-1]
+    assert "Всего: 500 × 3 запуска = 1\xa0500 за 18,00\xa0сум" in interval
+
+
+async def test_without_drip_feed_the_quantity_is_not_per_run(
+    client: BotClient, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default")
+    question = await answer(client, [POST])
+    assert "How many? Send a whole number from 1 to 1,000." in question
+    assert "per run" not in await answer(client, [POST, "500"])

@@ -14,12 +14,12 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.formats import Money
-from bot.i18n import Texts
+from bot.i18n import Arg, Texts
 from bot.money import Amounts
 from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
-from bot.orders.quote import Quote, price_per_1000
-from bot.orders.steps import SKIPPED, Answers, Step, order_type
+from bot.orders.quote import Quote, charge_for, price_per_1000
+from bot.orders.steps import SKIPPED, Answers, Step, order_type, runs
 from bot.panel import Service
 from bot.payments.method import Cover
 from bot.telegram.keyboards import LIST_PAGE, main_menu
@@ -134,11 +134,59 @@ def service_card(
     return card
 
 
-def question(step: Step, service: Service, answers: Answers, t: Texts, intro: list[str]) -> Screen:
-    """`step`'s question, after `intro` (paragraphs); an earlier answer that suits this
-    service (and the other answers) too is shown and offered with Keep."""
+def dripfeed_total(
+    snapshot: Snapshot, service: Service, answers: Answers, count: int, amounts: Amounts
+) -> dict[str, Arg] | None:
+    """A drip-feed order's figures in `count` runs: per run, in all, and its price; None
+    before the quantity is answered, or for a service without drip-feed."""
+    kind = order_type(service)
+    quantity = answers.get("quantity")
+    if kind is None or not service.dripfeed or quantity is None:
+        return None
+    units = kind.units(service, {**answers, "runs": count})
+    charge = amounts(charge_for(snapshot, service, units, amounts.decimals))
+    return {"quantity": int(quantity), "runs": count, "total": units, "charge": charge}
+
+
+def dripfeed_totals(
+    snapshot: Snapshot,
+    step: Step,
+    service: Service,
+    answers: Answers,
+    t: Texts,
+    amounts: Amounts,
+) -> list[str]:
+    """What a drip-feed order comes to as its runs are chosen: under the runs question, the
+    total and its price for each runs button; under the interval's, for the runs chosen.
+    The quantity asked is per run, and the summary must hold no surprise."""
+    if step.name == "runs":
+        choices = [
+            dripfeed_total(snapshot, service, answers, n, amounts) for n in step.choices(service)
+        ]
+        if not all(choices):
+            return []
+        lines = [t("order-dripfeed-per-run", quantity=int(answers["quantity"]))]
+        lines += [t("order-dripfeed-choice", **figures) for figures in choices if figures]
+        return ["\n".join(lines)]
+    if step.name == "interval":
+        figures = dripfeed_total(snapshot, service, answers, runs(service, answers), amounts)
+        return [t("order-dripfeed-total", **figures)] if figures else []
+    return []
+
+
+def question(
+    step: Step,
+    service: Service,
+    answers: Answers,
+    t: Texts,
+    intro: list[str],
+    notes: Sequence[str] = (),
+) -> Screen:
+    """`step`'s question, after `intro` (paragraphs) and with `notes` under it; an earlier
+    answer that suits this service (and the other answers) too is shown and offered with
+    Keep."""
     key, args = step.question(service)
-    lines = [t(key, **args)]
+    lines = [t(key, **args), *notes]
     earlier = answers.get(step.name)
     keep = step.suits(earlier, service, answers)
     if keep and earlier is not None:

@@ -191,7 +191,12 @@ def _quantity_why(text: str | None, service: Service) -> Message:
 
 QUANTITY = Step(
     name="quantity",
-    question=lambda s: ("order-ask-quantity", {"min": s.min, "max": s.max}),
+    # With drip-feed the quantity is per run: said when asked, or 1000 x 5 runs would come
+    # as a surprise of 5,000 on the summary.
+    question=lambda s: (
+        "order-ask-quantity-per-run" if s.dripfeed else "order-ask-quantity",
+        {"min": s.min, "max": s.max},
+    ),
     invalid=lambda s: ("order-bad-quantity", {"min": s.min, "max": s.max}),
     why=_quantity_why,
     parse=lambda text, s: parse_quantity(text, s.min, s.max),

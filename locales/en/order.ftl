@@ -38,6 +38,7 @@ order-current-link = Current link: { $link }. Send a new one or keep it.
 order-bad-link-telegram = That is not a Telegram link. Send a link like https://t.me/channel or @channel.
 order-bad-link = That is not a link. Send the full address, starting with https://
 order-ask-quantity = How many? Send a whole number from { $min } to { $max }.
+order-ask-quantity-per-run = How many per run? With drip-feed, this many are delivered in every run: send a whole number from { $min } to { $max }.
 order-current-quantity = Current quantity: { $quantity }. Send a new one or keep it.
 order-bad-quantity = Please send a whole number from { $min } to { $max }, digits only.
 order-quantity-low = That is fewer than this service takes: send a whole number from { $min } to { $max }.
@@ -108,6 +109,9 @@ order-summary-dripfeed = Drip-feed: { $quantity } × { $runs } runs every { $int
 order-ask-runs = Drip-feed: in how many runs should it be delivered? Tap a number, send one from 2 to { $max }, or tap Skip to get it all at once.
 order-current-runs = Current runs: { $runs }. Send another number or keep it.
 order-bad-runs = Please send a whole number of runs from 2 to { $max }, or tap Skip.
+order-dripfeed-per-run = { $quantity } per run, so in all:
+order-dripfeed-choice = { $runs } runs: { $total } for { $charge }
+order-dripfeed-total = In all: { $quantity } × { $runs } runs = { $total } for { $charge }
 order-ask-interval = How many minutes apart should the runs be? Tap a number or send one from 1 to { $max }.
 order-current-interval = Current interval: { $interval } min. Send another number or keep it.
 order-bad-interval = Please send the minutes between runs: a whole number from 1 to { $max }.

@@ -38,6 +38,7 @@ order-current-link = Текущая ссылка: { $link }. Отправьте 
 order-bad-link-telegram = Это не ссылка на Telegram. Отправьте ссылку вида https://t.me/channel или @channel.
 order-bad-link = Это не ссылка. Отправьте полный адрес, начиная с https://
 order-ask-quantity = Сколько нужно? Отправьте целое число от { $min } до { $max }.
+order-ask-quantity-per-run = Сколько за один запуск? При плавном запуске (drip-feed) столько выполняется в каждом запуске: отправьте целое число от { $min } до { $max }.
 order-current-quantity = Текущее количество: { $quantity }. Отправьте другое число или нажмите «Оставить».
 order-bad-quantity = Отправьте целое число от { $min } до { $max }, только цифры.
 order-quantity-low = Это меньше, чем принимает услуга: отправьте целое число от { $min } до { $max }.
@@ -116,6 +117,17 @@ order-summary-dripfeed = Постепенно: { $quantity } × { $runs } { $run
 order-ask-runs = Постепенно: за сколько запусков выполнить заказ? Нажмите число, отправьте своё от 2 до { $max } или нажмите «Пропустить», чтобы выполнить всё сразу.
 order-current-runs = Сейчас запусков: { $runs }. Отправьте другое число или нажмите «Оставить».
 order-bad-runs = Отправьте целое число запусков от 2 до { $max } или нажмите «Пропустить».
+order-dripfeed-per-run = По { $quantity } за запуск, всего:
+order-dripfeed-choice = { $runs } { $runs ->
+        [one] запуск
+        [few] запуска
+       *[many] запусков
+    }: { $total } за { $charge }
+order-dripfeed-total = Всего: { $quantity } × { $runs } { $runs ->
+        [one] запуск
+        [few] запуска
+       *[many] запусков
+    } = { $total } за { $charge }
 order-ask-interval = Сколько минут между запусками? Нажмите число или отправьте своё от 1 до { $max }.
 order-current-interval = Сейчас интервал: { $interval } { $interval ->
         [one] минута

@@ -38,6 +38,7 @@ order-current-link = Joriy havola: { $link }. Yangisini yuboring yoki «Shu qols
 order-bad-link-telegram = Bu Telegram havolasi emas. https://t.me/channel yoki @channel koʻrinishidagi havolani yuboring.
 order-bad-link = Bu havola emas. https:// bilan boshlanadigan toʻliq manzilni yuboring.
 order-ask-quantity = Nechta kerak? { $min } tadan { $max } tagacha son yuboring.
+order-ask-quantity-per-run = Har bir bosqichda nechta? Bosqichma-bosqich buyurtmada shuncha har bir bosqichda bajariladi: { $min } tadan { $max } tagacha butun son yuboring.
 order-current-quantity = Joriy miqdor: { $quantity }. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-quantity = Iltimos, { $min } tadan { $max } tagacha butun son yuboring, faqat raqamlar bilan.
 order-quantity-low = Bu xizmat qabul qiladigan miqdordan kam: { $min } tadan { $max } tagacha butun son yuboring.
@@ -108,6 +109,9 @@ order-summary-dripfeed = Bosqichma-bosqich: { $quantity } × { $runs } bosqich, 
 order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 tadan { $max } tagacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
 order-current-runs = Joriy bosqichlar: { $runs } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-runs = Iltimos, 2 tadan { $max } tagacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-dripfeed-per-run = Har bir bosqichda { $quantity } ta, jami:
+order-dripfeed-choice = { $runs } bosqich: { $total } ta, { $charge }
+order-dripfeed-total = Jami: { $quantity } × { $runs } bosqich = { $total } ta, { $charge }
 order-ask-interval = Bosqichlar orasida necha daqiqa boʻlsin? Sonni bosing yoki 1 dan { $max } gacha son yuboring.
 order-current-interval = Joriy oraliq: { $interval } daqiqa. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-interval = Iltimos, oraliqni daqiqalarda yuboring: 1 dan { $max } gacha butun son.
