@@ -8,12 +8,13 @@ from decimal import Decimal
 import pytest
 
 from bot.storage import OrdersRepo
-from bot.telegram.callbacks import OrderNavCb, StepCb
+from bot.telegram.callbacks import OrderCb, OrderNavCb, StepCb
 from tests.conftest import fund
 from tests.harness import BotClient, buttons, last_buttons, texts
 from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.test_order_flow import to_service
+from tests.test_orders import card_of
 
 POST = "https://instagram.com/p/1"
 NAME = "Service under test"
@@ -299,6 +300,34 @@ async def test_a_subscription_settles_to_the_panels_final_charge_once(
     assert await balance_of(db, client.user.id) == Decimal("12.80")
 
 
+async def test_an_active_subscription_shows_no_delivered_count_and_stats_count_the_earned(
+    client: BotClient, admin: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    """The panel's remains of a subscription count one post's (here 200 of the most per
+    post), not the 1,000 the order holds: no "Delivered so far: 800 of 1,000" while nothing
+    was delivered. /stats counts what it has earned so far, not the 12.00 held."""
+    await subscribe(client, db, emulator)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    emulator.set_status(order.panel_order_id or "", "Active", charge=Decimal(0))
+    await dp["sweeper"].run_once(bot)
+    card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
+    assert "Status: <b>active</b>" in card.text
+    assert "Delivered" not in card.text
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 0.00 UZS, cost 0.00 UZS, profit 0.00 UZS" in stats
+    # 400 of the most 1,000 delivered: the panel took 4.00, 4.80 at the customer's price
+    emulator.set_status(order.panel_order_id or "", "Active", charge=Decimal(4))
+    await dp["sweeper"].run_once(bot)
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 4.80 UZS, cost 4.00 UZS, profit 0.80 UZS" in stats
+    # ended: the hold less the refund, as for any order
+    emulator.set_status(order.panel_order_id or "", "Expired", charge=Decimal(6))
+    await dp["sweeper"].run_once(bot)
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 7.20 UZS, cost 6.00 UZS, profit 1.20 UZS" in stats
+
+
 @pytest.mark.parametrize(
     ("answers", "refusal"),
     [
@@ -311,6 +340,23 @@ async def test_a_subscriptions_bounds(
 ) -> None:
     sell(emulator, "Subscriptions")
     assert refusal in await answer(client, answers)
+
+
+@pytest.mark.parametrize("typed", ["45", "600", "91", "-5"])
+async def test_a_subscriptions_delay_is_one_the_panels_take(
+    client: BotClient, emulator: PanelEmulator, typed: str
+) -> None:
+    """Panels refuse a delay other than 0, 5, 10, 15, 30, 60 or 90 at `add`: refused here,
+    with the ones there are, before anything is charged."""
+    sell(emulator, "Subscriptions")
+    question = await answer(client, ["@durov", "100", "200", "5"])
+    question = texts(await client.click(OrderNavCb(action="skip")))[-1]
+    assert question.endswith("Tap one of the buttons: 0, 5, 10, 15, 30, 60, 90 min.")
+    assert texts(await client.send(typed)) == [
+        "The delay can only be one of these: 0, 5, 10, 15, 30, 60, 90 min."
+        " Please tap one of the buttons."
+    ]
+    assert "Until which day?" in texts(await client.send("60"))[-1]
 
 
 @pytest.mark.parametrize("day", ["01/01/2020", "31/02/2030", "tomorrow"])

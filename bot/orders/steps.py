@@ -167,6 +167,14 @@ def _number(low: int, high: int) -> Callable[[str | None, Service], Answer | Non
     return parse
 
 
+def _one_of(values: tuple[int, ...]) -> Callable[[str | None, Service], Answer | None]:
+    def parse(text: str | None, service: Service) -> Answer | None:
+        value = parse_whole_number(text)
+        return value if value in values else None
+
+    return parse
+
+
 def runs(service: Service, answers: Answers) -> int:
     """Drip-feed runs: 1 is all at once."""
     runs = answers.get("runs", SKIPPED)
@@ -248,7 +256,10 @@ MEDIA = Step(
     summary="order-summary-media",
 )
 MAX_POSTS = 1000
-MAX_DELAY = 600
+# The delays (minutes after a post) panels take for a subscription: one panel takes 0 to
+# 600, another only these, and refuses the order for any other; these suit both.
+DELAYS = (0, 5, 10, 15, 30, 60, 90)
+_DELAYS_SHOWN = ", ".join(map(str, DELAYS))
 _DATE = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")
 
 
@@ -304,12 +315,12 @@ OLD_POSTS = Step(
 )
 DELAY = Step(
     name="delay",
-    question=lambda s: ("order-ask-delay", {"max": MAX_DELAY}),
-    invalid=lambda s: ("order-bad-delay", {"max": MAX_DELAY}),
-    parse=_number(0, MAX_DELAY),
+    question=lambda s: ("order-ask-delay", {"delays": _DELAYS_SHOWN}),
+    invalid=lambda s: ("order-bad-delay", {"delays": _DELAYS_SHOWN}),
+    parse=_one_of(DELAYS),
     current="order-current-delay",
     summary="order-summary-delay",
-    choices=lambda s: (0, 5, 10, 15, 30, 60, 90),
+    choices=lambda s: DELAYS,
 )
 EXPIRY = Step(
     name="expiry",
