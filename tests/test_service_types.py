@@ -15,6 +15,7 @@ from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.test_order_flow import to_service
 from tests.test_orders import card_of
+from tests.test_shop import inline_articles
 
 POST = "https://instagram.com/p/1"
 NAME = "Service under test"
@@ -248,6 +249,33 @@ async def test_a_package_is_priced_whole(client: BotClient, emulator: PanelEmula
     await to_service(client, "Instagram Extras", NAME)
     card = texts(client.session.requests)[-1]
     assert "Price: 6.00 UZS for the whole package" in card
+    assert "Quantity" not in card  # bought as one: no "from 1 to 1"
+
+
+@pytest.mark.parametrize(
+    ("language", "listed", "inline"),
+    [
+        ("en", "6.00 UZS per package", "6.00 UZS per package · Instagram Extras"),
+        ("ru", "6,00\xa0сум за пакет", "6,00\xa0сум за пакет · Instagram Extras"),
+        ("uz", "paket narxi 6,00\xa0soʻm", "paket narxi 6,00\xa0soʻm · Instagram Extras"),
+    ],
+)
+async def test_a_package_is_not_listed_per_1000(
+    make_client, emulator: PanelEmulator, language: str, listed: str, inline: str
+) -> None:
+    sell(emulator, "Package", "5")
+    emulator.services[21] = EmulatedService(
+        21, "Per thousand", "Default", "Instagram Extras", Decimal(10), 10, 1000
+    )
+    client = make_client(user_id=4400, language_code=language)
+    await client.send("/order")
+    await client.click_text("Instagram Extras")
+    labels = last_buttons(client)
+    assert f"{NAME} · {listed}" in labels
+    [other] = [label for label in labels if label.startswith("Per thousand · 12")]
+    assert not any(word in other for word in ("package", "пакет", "paket"))
+    [package] = inline_articles(await client.inline("under test"))
+    assert package.description == inline
 
 
 async def subscribe(client: BotClient, db, emulator: PanelEmulator) -> str:

@@ -19,7 +19,7 @@ from bot.money import Amounts
 from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, charge_for, price_per_1000
-from bot.orders.steps import SKIPPED, Answers, Step, order_type, runs
+from bot.orders.steps import SKIPPED, Answers, Step, is_package, order_type, runs
 from bot.panel import Service
 from bot.payments.method import Cover
 from bot.telegram.keyboards import LIST_PAGE, main_menu
@@ -36,6 +36,14 @@ class Screen:
 def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> Money:
     """Per 1000, as shown to customers."""
     return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
+
+
+def listed_price(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
+    """A service's price in a list of prices per 1000 (a package's said as its own)."""
+    shown = price(snapshot, service, amounts)
+    return t.plain(
+        "order-listed-price", price=shown, package="yes" if is_package(service) else "no"
+    )
 
 
 def search_hint(snapshot: Snapshot, t: Texts) -> str:
@@ -63,7 +71,7 @@ def services(
     amounts: Amounts,
 ) -> tuple[Screen, Page[Service]]:
     shown = paginate(category.services, page, LIST_PAGE)
-    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
+    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
     text = t(
         "order-services",
         category=snapshot.category_name(category, t.locale),
@@ -78,7 +86,7 @@ def search_results(
     snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
 ) -> Screen:
     shown = paginate(found, page, LIST_PAGE)
-    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
+    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
     text = t(
         "order-search-results",
         query=words[:QUERY_SHOWN],
@@ -110,13 +118,12 @@ def service_card(
 ) -> list[str]:
     """The service as it is introduced before its first question (paragraphs); `times`:
     how long its latest completed orders took (`bot.orders.timing`)."""
-    kind = order_type(service)
     facts = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
             price=price(snapshot, service, amounts),
-            package="yes" if kind is not None and kind.package else "no",
+            package="yes" if is_package(service) else "no",
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",

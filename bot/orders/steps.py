@@ -467,6 +467,12 @@ def order_type(service: Service) -> OrderType | None:
     return type_named(service.type)
 
 
+def is_package(service: Service) -> bool:
+    """A package is bought as one: its price is the whole order's, not per 1000."""
+    kind = order_type(service)
+    return kind is not None and kind.package
+
+
 def sellable(service: Service) -> bool:
     """Whether the shop can take orders for the service (the catalogue hides the rest)."""
     return order_type(service) is not None

@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Choose a service (page { $page } of { $pages }), prices per 1000:
+order-listed-price = { $package ->
+        [yes] { $price } per package
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Price: { $price } for the whole package
        *[no] Price: { $price } per 1000
+            Quantity: from { $min } to { $max }
     }
-    Quantity: from { $min } to { $max }
     { $cancel ->
         [yes] Can be canceled while it runs.
        *[no] Cannot be canceled once placed.

@@ -14,10 +14,16 @@ order-search-none = Nothing found for “{ $query }”. Try another word, or sen
 order-service-description = { $description }
 
 inline-service-order = 🛒 Order
-inline-service-price = { $price } per 1000 · { $category }
+inline-service-price = { $package ->
+        [yes] { $price } per package
+       *[no] { $price } per 1000
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    { $price } per 1000
+    { $package ->
+        [yes] { $price } per package
+       *[no] { $price } per 1000
+    }
 
 cmd-hide = Hide a service or category: /hide ID or NAME (admins)
 cmd-show = Show a service or category: /show ID or NAME (admins)

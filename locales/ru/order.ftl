@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Выберите услугу (страница { $page } из { $pages }), цены за 1000:
+order-listed-price = { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Цена: { $price } за весь пакет
        *[no] Цена: { $price } за 1000
+            Количество: от { $min } до { $max }
     }
-    Количество: от { $min } до { $max }
     { $cancel ->
         [yes] Можно отменить, пока заказ выполняется.
        *[no] После оформления отменить нельзя.

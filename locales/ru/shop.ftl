@@ -15,10 +15,16 @@ order-search-none = По «{ $query }» ничего не найдено. Поп
 order-service-description = { $description }
 
 inline-service-order = 🛒 Заказать
-inline-service-price = { $price } за 1000 · { $category }
+inline-service-price = { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price } за 1000
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    { $price } за 1000
+    { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price } за 1000
+    }
 
 cmd-hide = Скрыть услугу или категорию: /hide НОМЕР или НАЗВАНИЕ (администраторы)
 cmd-show = Показать услугу или категорию: /show НОМЕР или НАЗВАНИЕ (администраторы)

@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Xizmatni tanlang ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
+order-listed-price = { $package ->
+        [yes] paket narxi { $price }
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Narxi: butun paket uchun { $price }
        *[no] Narxi: 1000 tasi uchun { $price }
+            Miqdori: { $min } tadan { $max } tagacha
     }
-    Miqdori: { $min } tadan { $max } tagacha
     { $cancel ->
         [yes] Bajarilayotgan paytda bekor qilish mumkin.
        *[no] Buyurtma berilgandan keyin bekor qilib boʻlmaydi.

@@ -11,10 +11,16 @@ order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻ
 order-service-description = { $description }
 
 inline-service-order = 🛒 Buyurtma berish
-inline-service-price = 1000 tasi { $price } · { $category }
+inline-service-price = { $package ->
+        [yes] paket narxi { $price }
+       *[no] 1000 tasi { $price }
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    1000 tasi { $price }
+    { $package ->
+        [yes] paket narxi { $price }
+       *[no] 1000 tasi { $price }
+    }
 
 cmd-hide = Xizmat yoki boʻlimni yashirish: /hide RAQAM yoki NOM (administratorlar)
 cmd-show = Xizmat yoki boʻlimni koʻrsatish: /show RAQAM yoki NOM (administratorlar)
