@@ -62,10 +62,26 @@ shop-shown = Показано клиентам: { $what }
 shop-bad-markup = Наценка должна быть числом от 0, например 15 или 12.5: меньше 0 — продажа дешевле цены панели.
 shop-markup-set = { $what }: наценка { $markup }%.
 shop-markup-cleared = { $what }: снова действует наценка уровнем выше.
+shop-markup-now = { $what }: наценка { $markup }% ({ $source ->
+        [service] задана для этой услуги
+        [category] наценка категории
+       *[default] по умолчанию, PRICE_MARKUP_PERCENT
+    }).{ $fixed ->
+        [yes] {" "}Её перекрывает фиксированная цена: { $price } за 1000.
+       *[no] {""}
+    }
 shop-bad-price = Цена должна быть суммой, например 1.50.
 shop-price-below = Отказано: { $price } за 1000 ниже цены панели { $rate }, каждый заказ был бы в убыток.
 shop-price-set = { $what }: { $price } за 1000 (цена панели { $rate }).
 shop-price-cleared = { $what }: снова цена по наценке.
+shop-price-now = { $what }: клиенты платят { $price } за 1000; цена панели { $rate }. { $fixed ->
+        [yes] Фиксированная цена: /price { $id } - вернёт цену по наценке.
+       *[no] По наценке ({ $markup }%): /price { $id } СУММА задаёт фиксированную цену.
+    }
+shop-price-decimals = Цены в этом магазине { $decimals ->
+        [0] целые (PRICE_DECIMALS=0)
+       *[other] не более чем с { $decimals } знаками после запятой (PRICE_DECIMALS={ $decimals })
+    }, чтобы в списке было то, что спишется: отправьте { $lower } или { $higher }.
 shop-bad-language = Язык должен быть en, ru или uz.
 shop-name-set = { $what } на { $language }: «{ $text }».
 shop-name-cleared = { $what } на { $language }: снова название панели.
