@@ -3,8 +3,10 @@ whole prices, and broadcasts from /broadcast to the final counts."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+import pytest
 from aiogram.methods import EditMessageText, SendMessage, SendPhoto
 from aiogram.types import PhotoSize
 
@@ -45,6 +47,24 @@ async def test_an_admins_help_lists_every_admin_command(
     assert "<code>/credit 123456789 50</code>" in text
     [customers] = texts(await client.send("/help"))
     assert "Admin commands" not in customers
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+async def test_every_admin_command_has_a_real_description(make_client, language: str) -> None:
+    """No "/backup — /backup": each line says what its commands do, in words, besides any
+    example."""
+    from bot.telegram.commands import ADMIN_COMMANDS
+
+    admin = make_client(user_id=ADMIN_ID, language_code=language)
+    [text] = texts(await admin.send("/help"))
+    block = text.split("\n\n")[-1].splitlines()[1:]
+    described: set[str] = set()
+    for line in block:
+        commands, _, description = line.partition(" — ")
+        words = re.sub(r"<code>.*?</code>|/\w+", "", description)
+        assert len(re.findall(r"\w{3,}", words)) >= 2, line
+        described |= set(re.findall(r"/(\w+)", commands))
+    assert set(ADMIN_COMMANDS) <= described
 
 
 async def test_customers_are_remembered_by_name_and_username(

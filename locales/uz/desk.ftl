@@ -54,14 +54,14 @@ admin-help =
     /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
     /refresh — katalogni hozir yangilash
     /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
-    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
-    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
-    /price — <code>/price 12 1.50</code>
-    /rename — <code>/rename 12 | ru | Просмотры</code>
-    /describe — <code>/describe 12 | en | Fast start</code>
-    /position — <code>/position Telegram Views 1</code>
-    /dripfeed — <code>/dripfeed 12 on</code>
-    /backup — <code>/backup</code>
+    /hide, /show — xizmat yoki boʻlimni mijozlardan yashirish yoki yana koʻrsatish: <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — xizmat yoki boʻlimga % dagi ustama; sonsiz amaldagisini koʻrsatadi: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
+    /price — xizmat uchun 1000 tasiga qatʼiy narx; summasiz mijozlar qancha toʻlashini koʻrsatadi: <code>/price 12 1.50</code>, <code>/price 12</code>
+    /rename — xizmat yoki boʻlimning bitta tildagi nomi: <code>/rename 12 | ru | Просмотры</code>
+    /describe — xizmatning bitta tildagi tavsifi: <code>/describe 12 | en | Fast start</code>
+    /position — boʻlimning roʻyxatdagi oʻrni: <code>/position Telegram Views 1</code>
+    /dripfeed — panel roʻyxatida aytilmagan boʻlsa, xizmat uchun bosqichma-bosqich buyurtmani taklif qilish: <code>/dripfeed 12 on</code>
+    /backup — maʼlumotlar bazasining hozirgi nusxasi, shu yerga fayl boʻlib keladi
     /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
 cmd-users = Mijozlar: yangilari, boylari, qidirish (administratorlar)
 cmd-broadcast = Barcha mijozlarga xabar (administratorlar)
