@@ -88,6 +88,7 @@ broadcast-send = ✅ Send to all
 broadcast-drop = ✖ Cancel
 broadcast-not-draft = This broadcast was sent or canceled already.
 broadcast-progress = 📣 Broadcast { $id }: { $done } of { $total } done (sent { $sent }, blocked { $blocked }, failed { $failed })…
+broadcast-progress-final = 📣 Broadcast { $id }: { $done } of { $total } done (sent { $sent }, blocked { $blocked }, failed { $failed }). ✅
 broadcast-done = 📣 Broadcast { $id } finished: { $total } customers, sent { $sent }, blocked or turned off { $blocked }, failed { $failed }.
 broadcast-off = 🔕 Don't send me these
 broadcast-on = 🔔 Send me these again

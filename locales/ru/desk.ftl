@@ -91,6 +91,7 @@ broadcast-send = ✅ Отправить всем
 broadcast-drop = ✖ Отмена
 broadcast-not-draft = Эта рассылка уже отправлена или отменена.
 broadcast-progress = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed })…
+broadcast-progress-final = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed }). ✅
 broadcast-done = 📣 Рассылка { $id } завершена: клиентов { $total }, отправлено { $sent }, заблокировали или отключили { $blocked }, ошибки { $failed }.
 broadcast-off = 🔕 Не присылать такое
 broadcast-on = 🔔 Снова присылать

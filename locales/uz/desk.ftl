@@ -79,6 +79,7 @@ broadcast-send = ✅ Hammaga yuborish
 broadcast-drop = ✖ Bekor qilish
 broadcast-not-draft = Bu xabarnoma allaqachon yuborilgan yoki bekor qilingan.
 broadcast-progress = 📣 Xabarnoma { $id }: { $total } tadan { $done } tasi tayyor (yuborildi { $sent }, bloklagan { $blocked }, xato { $failed })…
+broadcast-progress-final = 📣 Xabarnoma { $id }: { $total } tadan { $done } tasi tayyor (yuborildi { $sent }, bloklagan { $blocked }, xato { $failed }). ✅
 broadcast-done = 📣 Xabarnoma { $id } tugadi: { $total } ta mijoz, yuborildi { $sent }, bloklagan yoki oʻchirgan { $blocked }, xato { $failed }.
 broadcast-off = 🔕 Bunday xabarlarni yubormang
 broadcast-on = 🔔 Yana yuboring
