@@ -4,6 +4,9 @@ your-id = Your Telegram id: <code>{ $id }</code>
 
 admin-own-balance = Your own balance: <b>{ $balance }</b>
 admin-stars-rate = Stars rate: 1 ⭐ = { $rate }, so { $stars } ⭐ top up { $amount } (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } looks wrong for a panel in { $currency }: { $stars } ⭐ top up only { $example }.
+    A star is worth about { $usual } { $currency } to a shop, so STARS_RATE={ $usual } would make { $stars } ⭐ top up { $usual_example }. Set it in the settings and restart the bot.
 admin-stats-month = Last 30 days
 admin-stats-top = <b>Top services by profit, last 30 days</b>
 admin-stats-top-line = { $place }. { $service } (service { $id }): { $orders ->

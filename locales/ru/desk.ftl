@@ -4,6 +4,9 @@ your-id = Ваш id в Telegram: <code>{ $id }</code>
 
 admin-own-balance = Ваш собственный баланс: <b>{ $balance }</b>
 admin-stars-rate = Курс звёзд: 1 ⭐ = { $rate }, то есть { $stars } ⭐ пополняют на { $amount } (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } не подходит для панели в { $currency }: { $stars } ⭐ пополняют всего на { $example }.
+    Звезда стоит для магазина около { $usual } { $currency }, поэтому при STARS_RATE={ $usual } { $stars } ⭐ пополнят на { $usual_example }. Задайте его в настройках и перезапустите бота.
 admin-stats-month = За 30 дней
 admin-stats-top = <b>Услуги с наибольшей прибылью за 30 дней</b>
 admin-stats-top-line = { $place }. { $service } (услуга { $id }): { $orders ->

@@ -4,6 +4,9 @@ your-id = Telegram id raqamingiz: <code>{ $id }</code>
 
 admin-own-balance = Oʻz balansingiz: <b>{ $balance }</b>
 admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, yaʼni { $stars } ⭐ balansga { $amount } qoʻshadi (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } { $currency } dagi panel uchun notoʻgʻri koʻrinadi: { $stars } ⭐ balansga atigi { $example } qoʻshadi.
+    Doʻkon uchun bitta yulduz taxminan { $usual } { $currency } turadi, shuning uchun STARS_RATE={ $usual } boʻlsa, { $stars } ⭐ balansga { $usual_example } qoʻshadi. Uni sozlamalarda belgilang va botni qayta ishga tushiring.
 admin-stats-month = Oxirgi 30 kun
 admin-stats-top = <b>Eng koʻp foyda keltirgan xizmatlar, oxirgi 30 kun</b>
 admin-stats-top-line = { $place }. { $service } (xizmat { $id }): { $orders } ta buyurtma, foyda { $profit }
