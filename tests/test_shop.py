@@ -531,6 +531,25 @@ async def test_the_panel_hides_and_shows_with_a_tap(
     assert last_buttons(admin)[1:3] == ["👁 #108 Post Views 8", "👁 #109 Post Views 9"]
 
 
+async def test_admin_views_show_cost_and_price(admin: BotClient, client: BotClient) -> None:
+    await admin.send("/price 3 50")
+    await admin.send("/shop")
+    await admin.click_text("👁 Telegram Members (1)")
+    [text] = texts(admin.session.requests[-1:])
+    assert text.endswith(f"\n\n#1 {MEMBERS}: cost 60.00 UZS → 72.00 UZS")
+    await admin.click_text("« Back")
+    await admin.click_text("👁 Telegram Votes (1)")
+    [text] = texts(admin.session.requests[-1:])
+    assert text.endswith(f"\n\n#3 {POLL}: cost 36.00 UZS → 50.00 UZS")
+    # the service's card: the admin sees what it costs the shop; a customer does not
+    await to_service(admin, "Telegram Members", MEMBERS)
+    card = texts(admin.session.requests[-1:])[0]
+    admin_line = "🔑 For admins: it costs us 60.00 UZS, customers pay 72.00 UZS per 1000."
+    assert admin_line in card
+    await to_service(client, "Telegram Members", MEMBERS)
+    assert "For admins" not in texts(client.session.requests[-1:])[0]
+
+
 async def test_an_old_panel_message_is_stale_after_a_change(admin: BotClient) -> None:
     await admin.send("/shop")
     await admin.send("/markup 1 30")

@@ -215,7 +215,8 @@ class Conversation:
     async def card(self, snapshot: Snapshot, service: Service) -> list[str]:
         """The service's card, with how long its latest completed orders took."""
         times = await self.orders.completion_times(service.id, timing.SAMPLE)
-        return screens.service_card(snapshot, service, self.t, self.amounts, times)
+        admin = self.user_id in self.settings.admin_ids
+        return screens.service_card(snapshot, service, self.t, self.amounts, times, admin=admin)
 
     # --- the steps ----------------------------------------------------------------------------
 

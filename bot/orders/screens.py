@@ -15,7 +15,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.formats import Money
 from bot.i18n import Arg, Texts
-from bot.money import Amounts
+from bot.money import Amounts, display_panel
 from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
 from bot.orders.quote import Quote, charge_for, price_per_1000
@@ -43,6 +43,16 @@ def listed_price(snapshot: Snapshot, service: Service, t: Texts, amounts: Amount
     shown = price(snapshot, service, amounts)
     return t.plain(
         "order-listed-price", price=shown, package="yes" if is_package(service) else "no"
+    )
+
+
+def admin_prices(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
+    """For admins: what a service costs the shop at the panel, and what customers pay."""
+    return t(
+        "order-service-admin",
+        cost=display_panel(service.rate, snapshot.currency),
+        price=price(snapshot, service, amounts),
+        package="yes" if is_package(service) else "no",
     )
 
 
@@ -115,9 +125,12 @@ def service_card(
     t: Texts,
     amounts: Amounts,
     times: Sequence[timedelta] = (),
+    *,
+    admin: bool = False,
 ) -> list[str]:
     """The service as it is introduced before its first question (paragraphs); `times`:
-    how long its latest completed orders took (`bot.orders.timing`)."""
+    how long its latest completed orders took (`bot.orders.timing`); `admin`: the reader
+    runs the shop, and sees what the service costs it too."""
     facts = [
         t(
             "order-service",
@@ -133,6 +146,8 @@ def service_card(
     ]
     if (mean := timing.average(times)) is not None:
         facts.append(t("order-service-average", duration=timing.about(t, mean), count=len(times)))
+    if admin:
+        facts.append(admin_prices(snapshot, service, t, amounts))
     card = ["\n".join(facts)]
     if service.dripfeed:
         card.append(t("order-service-dripfeed"))

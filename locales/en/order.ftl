@@ -183,6 +183,10 @@ order-summary-most = You pay the most it can cost now; what is not delivered com
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Service number: { $number }
+order-service-admin = 🔑 For admins: it costs us { $cost }, customers pay { $price } { $package ->
+        [yes] for the whole package
+       *[no] per 1000
+    }.
 order-service-refill = { $refill ->
         [yes] ♻️ Refill guarantee: yes
        *[no] Refill guarantee: none

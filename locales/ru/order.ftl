@@ -236,6 +236,10 @@ order-summary-most = Сейчас списывается максимальна�
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Номер услуги: { $number }
+order-service-admin = 🔑 Для администраторов: нам стоит { $cost }, клиенты платят { $price } { $package ->
+        [yes] за весь пакет
+       *[no] за 1000
+    }.
 order-service-refill = { $refill ->
         [yes] ♻️ Гарантия восстановления: есть
        *[no] Гарантия восстановления: нет

@@ -180,6 +180,10 @@ order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun p
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Xizmat raqami: { $number }
+order-service-admin = 🔑 Administratorlar uchun: bizga { $cost } turadi, mijozlar { $package ->
+        [yes] butun paket uchun
+       *[no] 1000 tasi uchun
+    } { $price } toʻlaydi.
 order-service-refill = { $refill ->
         [yes] ♻️ Qayta toʻldirish kafolati: bor
        *[no] Qayta toʻldirish kafolati: yoʻq

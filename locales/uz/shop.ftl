@@ -42,6 +42,7 @@ shop-panel-category =
        *[no] yoʻq
     } · ustama: { $markup } · oʻrni: { $position }
     Xizmatni yashirish yoki koʻrsatish uchun ustiga bosing. Narx va nomlar: /markup, /price, /rename, /describe; tartib: /position.
+shop-panel-service = #{ $id } { $service }: tannarx { $cost } → { $price }
 shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
 shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
