@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -93,14 +92,3 @@ async def completed(db: Database, order_id: int, minutes: int) -> None:
 async def api(dp: Dispatcher, bot: Bot) -> AsyncIterator[Api]:
     async with TestClient(TestServer(public_app(dp, bot))) as http:
         yield Api(http)
-
-
-@asynccontextmanager
-async def page_url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
-    """The Mini App's address, served by the bot's own server for a browser."""
-    server = TestServer(public_app(dp, bot))
-    await server.start_server()
-    try:
-        yield str(server.make_url("/app/"))
-    finally:
-        await server.close()

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import CreateInvoiceLink
+from aiohttp.test_utils import TestServer
 
 from bot.catalogue import Catalogue
+from bot.ops.server import public_app
 from bot.storage import Database, OrdersRepo, ShopRepo
 from bot.webapp import auth
 from bot.webapp.auth import MAX_AGE, sign_init_data
@@ -31,7 +33,7 @@ from tests.webapp.browser import (
     press_main_button,
     ready,
 )
-from tests.webapp.conftest import CUSTOMER, OTHER, completed, init_data, page_url
+from tests.webapp.conftest import CUSTOMER, OTHER, completed, init_data
 
 pytestmark = pytest.mark.skipif(not have_chromium(), reason=MISSING)
 
@@ -54,8 +56,12 @@ async def url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
     await shop.set_text("service", str(DEFAULT_ID), "ru", "description", "Живые подписчики")
     await shop.set_text("service", str(COMMENTS_ID), "en", "description", "Handwritten remarks")
     await catalogue.refresh()
-    async with page_url(dp, bot) as url:
-        yield url
+    server = TestServer(public_app(dp, bot))
+    await server.start_server()
+    try:
+        yield str(server.make_url("/app/"))
+    finally:
+        await server.close()
 
 
 async def names(page: Any) -> list[str]:
