@@ -24,7 +24,7 @@ async def edit_or_send(
     try:
         await message.edit_text(text, reply_markup=markup)
     except TelegramBadRequest as error:
-        if "message is not modified" in error.message:
+        if _not_modified(error):
             return message.message_id
         log.info("could not edit message: %s; sending a new one", error.message)
         return (await message.answer(text, reply_markup=markup)).message_id
@@ -45,7 +45,7 @@ async def edit_caption(
             chat_id=chat_id, message_id=message_id, caption=caption, reply_markup=markup
         )
     except TelegramBadRequest as error:
-        if "message is not modified" in error.message:
+        if _not_modified(error):
             return True
         log.info("could not edit caption of %s/%s: %s", chat_id, message_id, error.message)
         return False
@@ -53,6 +53,20 @@ async def edit_caption(
         log.warning("could not edit caption of %s/%s: %s", chat_id, message_id, error)
         return False
     return True
+
+
+async def edit_in_place(bot: Bot, chat_id: int, message_id: int, text: str) -> None:
+    """Show `text` on a message known by its ids (a report edited as work goes on): one
+    that shows it already is up to date; any other refusal raises."""
+    try:
+        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+    except TelegramBadRequest as error:
+        if not _not_modified(error):
+            raise
+
+
+def _not_modified(error: TelegramBadRequest) -> bool:
+    return "message is not modified" in error.message
 
 
 # Telegram refuses longer messages (counted after markup is parsed, so the raw text's length
