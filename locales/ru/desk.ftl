@@ -65,7 +65,7 @@ admin-help =
     /greeting — приветствие /start на каждом языке: <code>/greeting ru | текст</code>, <code>/greeting ru</code> — посмотреть, <code>/greeting ru -</code> — сбросить
     /unknown — заказы с неизвестным исходом; решить: <code>/attach 12 98765</code> или <code>/fail 12</code>
     /refund — вернуть пополнение: <code>/refund 7</code> (звёзды — через Telegram; другие способы: вы возвращаете деньги сами, <code>/refund 7 заметка</code> записывает это)
-    /transfers — переводы на карту, ждущие проверки; <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 причина</code>
+    /transfers, /approve, /reject — переводы на карту, ждущие проверки; одобрить (другую сумму, если она в чеке) или отклонить: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 причина</code>
     /refresh — обновить каталог сейчас
     /shop — скрывать и показывать услуги нажатием
     /hide, /show — скрыть услугу или категорию от клиентов или показать снова: <code>/hide 12</code>, <code>/show Telegram Views</code>
