@@ -186,6 +186,9 @@ async def test_reject_with_a_reason_tells_the_customer_and_every_copy(
     assert texts(asked, ADMIN_ID) == [
         "Why is request #1 rejected? Send the reason (the customer reads it), or tap the button."
     ]
+    assert texts(await boss.send(sticker=a_sticker()), ADMIN_ID) == [
+        "Send the reason as text, at most 500 characters, or /cancel."
+    ]
     done = await boss.send("No money <b>arrived</b>")
     assert texts(done, ADMIN_ID) == [
         "❌ Request #1 rejected (No money &lt;b&gt;arrived&lt;/b&gt;). The customer has been told."
@@ -243,8 +246,9 @@ async def test_wrong_things_instead_of_a_receipt_get_a_clear_answer(
     await client.send("/start")
     await client.send("/topup")
     await client.click(TopupCb(action="method", method="transfer").pack())
-    for typed in ("9 999", "5 000 001", "abc", "1e5", "NaN", "150000.5"):
-        assert texts(await client.send(typed)) == [
+    for typed in ("9 999", "5 000 001", "abc", "1e5", "NaN", "150000.5", None):
+        sticker = {"sticker": a_sticker()} if typed is None else {}
+        assert texts(await client.send(typed, **sticker)) == [
             "We take card transfers from 10,000 to 5,000,000."
             " Send the amount as a number, for example <code>150 000</code>."
         ], typed

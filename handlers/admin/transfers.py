@@ -280,7 +280,7 @@ def create_router() -> Router:
     router.callback_query.register(reject_tapped, TransferCb.filter(F.action == "reject"))
     router.callback_query.register(no_reason_tapped, TransferCb.filter(F.action == "noreason"))
     router.message.register(reason_cancelled, Command("cancel"), RejectForm.reason)
-    router.message.register(reason_typed, RejectForm.reason, F.text, ~F.text.startswith("/"))
+    router.message.register(reason_typed, RejectForm.reason, ~F.text.startswith("/"))
     router.message.register(approve_command, Command("approve"))
     router.message.register(reject_command, Command("reject"))
     router.message.register(transfers_command, Command("transfers"))

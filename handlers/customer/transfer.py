@@ -193,9 +193,7 @@ def create_router() -> Router:
     router.callback_query.register(withdraw, TransferCb.filter(F.action == "withdraw"))
     # Ahead of the order router's /cancel, which would speak of an order.
     router.message.register(cancel_command, Command("cancel"), TransferForm.amount)
-    router.message.register(
-        amount_typed, TransferForm.amount, PRIVATE, F.text, ~F.text.startswith("/")
-    )
+    router.message.register(amount_typed, TransferForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.message.register(receipt, PRIVATE, FILE, PendingTransfer())
     router.message.register(
         not_a_receipt, TransferForm.receipt, PRIVATE, ~F.text.startswith("/"), PendingTransfer()
