@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments.method import Cover, Method, Offer
+from bot.payments.method import AppOffer, Cover, Method, Offer
 from bot.payments.stars import Stars
 
 
@@ -34,6 +34,17 @@ class Payments:
             for method in self._methods
             if (cover := method.cover(missing, t, amounts)) is not None
         ]
+
+    def app_offers(self, t: Texts, currency: str) -> list[AppOffer]:
+        """What the Mini App's top-up screen shows: each method offered there, in order."""
+        return [offer for method in self._methods if (offer := method.app_offer(t, currency))]
+
+    def named(self, name: object) -> Method[Any] | None:
+        """The method called `name` (as a page sends it back); None for any other."""
+        for method in self._methods:
+            if method.name == name:
+                return method
+        return None
 
     def by_cover_action(self, action: str) -> Method[Any] | None:
         """The method whose summary button carries `action`; None for a forged one."""
