@@ -15,9 +15,11 @@ from aiogram.methods import CreateInvoiceLink
 
 from bot import formats
 from bot.formats import Money, number_shape
-from bot.i18n import Translator
+from bot.i18n import Texts, Translator
+from bot.money import Amounts
+from bot.payments import AppOffer, Cover, Method, Offer, Payments, PendingTopup
 from bot.settings import Settings
-from bot.storage import Database, OrdersRepo, Payment, TopupsRepo
+from bot.storage import Credited, Database, OrdersRepo, Payment, TopupsRepo
 from tests.conftest import fund
 from tests.helpers import balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator, running_emulator
@@ -313,3 +315,57 @@ async def test_a_short_summary_tops_up_what_is_missing_and_comes_back(
     )
     assert await balance_of(db, CUSTOMER) == Decimal(100)
     assert len(emulator.calls("add")) == 1
+
+
+class CardLink(Method[Payment]):
+    """A way of paying outside Telegram, as the next methods will be: a link to pay at,
+    credited when the provider says so (here: the test)."""
+
+    name = "card"
+    cover_action = "topup-card"
+
+    def __init__(self, topups: TopupsRepo) -> None:
+        self._topups = topups
+
+    def offer(self, t: Texts, currency: str) -> Offer:
+        raise NotImplementedError  # the chat is not what this test looks at
+
+    def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:
+        return None
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer:
+        presets = [(units, f"{units // 1000}k") for units in (50_000, 100_000)]
+        return AppOffer("card", "Card", "Humo, Uzcard", presets, 10_000, 1_000_000, "", "link")
+
+    async def create(
+        self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
+    ) -> PendingTopup:
+        topup = await self._topups.create(user_id, units, Decimal(units), t.locale, method="card")
+        return PendingTopup(topup, f"https://pay.example/{topup.id}")
+
+    async def confirm(self, confirmation: Payment) -> Credited:
+        return await self._topups.record_payment(confirmation)
+
+
+async def test_the_topup_screen_offers_each_method_the_server_lists(
+    dp: Dispatcher, bot: Bot, db: Database
+) -> None:
+    """Nothing on the page knows Stars by name: a second method is a second section, paid at
+    its link, and the page follows its credit as it follows Stars'."""
+    payments: Payments = dp["payments"]
+    dp["payments"] = Payments(payments.stars, CardLink(dp["topups"]))
+    async with serving(dp, bot) as url, chromium_page(url, init_data(CUSTOMER, "en")) as page:
+        await ready(page)
+        await page.click("#nav a[data-nav='balance']")
+        sections = page.locator("section.method h2")
+        assert await sections.all_text_contents() == ["Top up with Telegram Stars", "Card"]
+        await page.click("section[data-method='card'] button[data-units='100000']")
+        await until(page, "Telegram.WebApp.links.length === 1")
+        (made,) = await TopupsRepo(db).list_for_user(CUSTOMER)
+        assert (made.method, made.amount) == ("card", Decimal(100_000))
+        assert await page.evaluate("Telegram.WebApp.links") == [f"https://pay.example/{made.id}"]
+        await TopupsRepo(db).record_payment(
+            Payment(CUSTOMER, made.payload, "card-1", "XTR", 100_000)
+        )
+        await balance_shown(page, "100,000 UZS")
+        assert await page.text_content("#topup-status") == "Your balance is topped up."
