@@ -223,7 +223,8 @@ class Shop:
         """What pays a top-up of `units` of one way of paying (Stars: an invoice link the page
         opens with `openInvoice`); the payment is credited as any other, by that method."""
         data = await call.body()
-        method = self._payments.named(data.get("method"))
+        name = data.get("method")
+        method = self._payments.by_name(name) if isinstance(name, str) else None
         offer = method.app_offer(call.t, self._catalogue.currency) if method else None
         if method is None or offer is None:
             raise ApiError(400, "bad_request")
@@ -254,7 +255,9 @@ class Shop:
         return web.json_response(
             {
                 "topup": topup.id,
-                "credited": topup.status != TopupStatus.INVOICED,
+                # Credited stays so, whatever a refund does later; cancelled: never to be paid.
+                "credited": topup.status not in (TopupStatus.INVOICED, TopupStatus.CANCELLED),
+                "cancelled": topup.status == TopupStatus.CANCELLED,
                 "balance": self._balance(call, await self._users.get(call.user_id)),
             }
         )

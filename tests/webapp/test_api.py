@@ -368,15 +368,23 @@ async def test_the_page_learns_when_its_topup_is_credited(api: Api, bot: Bot, db
     await version(api)
     answer = await api.post("topup", json={"method": "stars", "units": "100"})
     topup = answer["topup"]
-    waiting = {"topup": topup, "credited": False, "balance": "0.00 UZS"}
+    waiting = {"topup": topup, "credited": False, "cancelled": False, "balance": "0.00 UZS"}
     assert await api.get(f"topups/{topup}") == waiting
     (made,) = await TopupsRepo(db).list_for_user(CUSTOMER)
     await TopupsRepo(db).record_payment(Payment(CUSTOMER, made.payload, "charge-1", "XTR", 100))
     assert await api.get(f"topups/{topup}", language="ru") == {
         "topup": topup,
         "credited": True,
+        "cancelled": False,
         "balance": "1,00\u00a0сум",
     }
+    # One never to be paid (withdrawn, expired): the page stops waiting for it.
+    bot.session.plan(CreateInvoiceLink, "https://t.me/$invoice2")  # type: ignore[attr-defined]
+    second = (await api.post("topup", json={"method": "stars", "units": 50}))["topup"]
+    async with db.transaction() as tx:
+        await TopupsRepo(db).cancel(tx, second)
+    state = await api.get(f"topups/{second}")
+    assert (state["credited"], state["cancelled"]) == (False, True)
     # Another customer's top-up, or none, is not found.
     await api.refused("GET", f"topups/{topup}", 404, "topup_not_found", OTHER)
     await api.refused("GET", "topups/99", 404, "topup_not_found")

@@ -37,12 +37,13 @@ export function balanceView(app, view) {
     status.textContent = error.message;
   }
 
+  // True once credited; false when it never will be (cancelled) or is long in coming.
   async function credited(topup) {
     for (const wait of WAITS) {
       await sleep(wait);
       const state = await app.api.topupState(topup);
       balance(state.balance);
-      if (state.credited) return true;
+      if (state.credited || state.cancelled) return state.credited;
     }
     return false;
   }
@@ -57,7 +58,10 @@ export function balanceView(app, view) {
         return;
       }
       if (outcome === "paid") status.textContent = t("webapp-topup-paid");
-      if (!(await credited(topup.topup))) return;
+      if (!(await credited(topup.topup))) {
+        if (outcome !== "paid") status.textContent = t("webapp-topup-not-paid");
+        return;
+      }
       status.textContent = t("webapp-topup-done");
       // Still on this screen (not gone elsewhere meanwhile): back to the order it was for.
       if (cover && app.topupFor === cover && amount.isConnected) {
