@@ -4,8 +4,8 @@ has one).
 
 A method:
 - **offers** itself where a top-up is: on or off (its settings), what it shows in a language
-  (text and buttons, amount presets), and a top-up that covers what an order's summary is
-  short of;
+  (text and buttons, amount presets; `app_offer` on the Mini App's top-up screen), and a
+  top-up that covers what an order's summary is short of;
 - **creates** a pending top-up (a `topups` row with the method's name) and what the customer
   opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
 - **confirms**: checks the provider's word that it was paid and credits it exactly once,

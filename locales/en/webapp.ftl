@@ -79,7 +79,6 @@ webapp-order-again = Order again
 webapp-balance = Your balance: { $balance }
 webapp-topup-title = Top up with Telegram Stars
 webapp-topup-rate = 1 ⭐ = { $rate }
-webapp-topup-stars = { $stars } ⭐
 webapp-topup-other = Other amount of Stars
 webapp-topup-paid = Paid. Your balance is updated in a moment.
 webapp-topup-not-paid = The payment did not go through.

@@ -81,7 +81,6 @@ webapp-order-again = Заказать снова
 webapp-balance = Ваш баланс: { $balance }
 webapp-topup-title = Пополнить звёздами Telegram
 webapp-topup-rate = 1 ⭐ = { $rate }
-webapp-topup-stars = { $stars } ⭐
 webapp-topup-other = Другое количество звёзд
 webapp-topup-paid = Оплачено. Баланс скоро обновится.
 webapp-topup-not-paid = Оплата не прошла.

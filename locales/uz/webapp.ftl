@@ -78,7 +78,6 @@ webapp-order-again = Qayta buyurtma berish
 webapp-balance = Balansingiz: { $balance }
 webapp-topup-title = Telegram yulduzlari bilan toʻldirish
 webapp-topup-rate = 1 ⭐ = { $rate }
-webapp-topup-stars = { $stars } ⭐
 webapp-topup-other = Boshqa miqdordagi yulduzlar
 webapp-topup-paid = Toʻlandi. Balansingiz birozdan keyin yangilanadi.
 webapp-topup-not-paid = Toʻlov amalga oshmadi.

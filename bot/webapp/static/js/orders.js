@@ -49,14 +49,17 @@ export function ordersView(app, view) {
       onclick: () => { app.ordersFilter = name; load(); },
     }, label)));
     list.setAttribute("aria-busy", "true");
+    const asked = app.ordersFilter;
     try {
-      const answer = await app.api.orders(app.ordersFilter);
+      const answer = await app.api.orders(asked);
+      // Tapped another filter meanwhile: that one's answer is the one to show.
+      if (asked !== app.ordersFilter) return;
       fill(list, answer.orders.length ? answer.orders.map(card) : h("p", { className: "hint" }, t("webapp-orders-empty")));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       fill(list, h("p", { className: "error" }, error.message));
     } finally {
-      list.setAttribute("aria-busy", "false");
+      if (asked === app.ordersFilter) list.setAttribute("aria-busy", "false");
     }
   }
 
