@@ -87,6 +87,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     app.router.add_get(api + "catalogue", gate(shop.catalogue))
     app.router.add_post(api + "quote", gate(shop.quote))
     app.router.add_post(api + "place", gate(shop.place))
+    app.router.add_post(api + "total", gate(shop.total))
     app.router.add_get(api + "balance", gate(shop.balance))
     app.router.add_post(api + "topup", gate(shop.topup))
     app.router.add_get(api + "topups/{topup_id}", gate(shop.topup_state))
