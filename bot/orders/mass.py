@@ -24,7 +24,7 @@ from bot.orders import checkout
 from bot.orders.checkout import Checkout, Funds, Verdict, price_changed
 from bot.orders.placement import Outcome
 from bot.orders.quote import Quote
-from bot.orders.steps import LINK, QUANTITY, order_type
+from bot.orders.steps import LINK, QUANTITY, Answers, order_type
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ class Parsed:
         return sum((line.quote.charge for line in self.lines), Decimal(0))
 
 
-def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
+def parse(text: str, snapshot: Snapshot, settings: Settings, locale: str) -> Parsed:
     """Every line of `text`, priced, or what is wrong with it."""
     if len(text) > MAX_TEXT:
         return Parsed((), (), too_long=True)
@@ -75,7 +75,7 @@ def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
     lines: list[Line] = []
     errors: list[LineError] = []
     for number, raw in numbered:
-        read = _line(number, raw, snapshot, settings)
+        read = _line(number, raw, snapshot, settings, locale)
         if isinstance(read, Line):
             lines.append(read)
         else:
@@ -83,7 +83,9 @@ def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
     return Parsed(tuple(lines), tuple(errors))
 
 
-def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line | LineError:
+def _line(
+    number: int, raw: str, snapshot: Snapshot, settings: Settings, locale: str
+) -> Line | LineError:
     parts = [part.strip() for part in raw.split(SEPARATOR)]
     if len(parts) != 3:
         return LineError(number, "mass-bad-format")
@@ -106,7 +108,8 @@ def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line
     quantity = QUANTITY.accept(quantity_text, service, {"link": link})
     if quantity is None:
         return LineError(number, "mass-bad-quantity", {"min": service.min, "max": service.max})
-    quote = checkout.quote(snapshot, service, {"link": link, "quantity": quantity}, settings)
+    answers: Answers = {"link": link, "quantity": quantity}
+    quote = checkout.quote(snapshot, service, answers, settings, locale)
     if quote is None:  # a Default service that needs more than a link and a quantity
         return LineError(number, "mass-not-default", {"service": service.id})
     return Line(number, quote)
@@ -185,8 +188,9 @@ class MassOrders:
         self._settings = settings
         self._checkout = checkout
 
-    def parse(self, text: str, snapshot: Snapshot) -> Parsed:
-        return parse(text, snapshot, self._settings)
+    def parse(self, text: str, snapshot: Snapshot, locale: str) -> Parsed:
+        """`locale`: the customer's, for the names the orders keep."""
+        return parse(text, snapshot, self._settings, locale)
 
     async def funds(self, user_id: int, parsed: Parsed) -> Funds:
         return await self._checkout.funds(user_id, parsed.total)
@@ -203,12 +207,13 @@ class MassOrders:
         text: str,
         seen_total: str | None,
         snapshot: Snapshot,
+        locale: str,
         *,
         starting: Starting,
     ) -> Confirmed:
         """Read `text` again and place every line, if its total is still `seen_total` (as
         the summary wrote it) and the balance covers it."""
-        parsed = self.parse(text, snapshot)
+        parsed = self.parse(text, snapshot, locale)
         if parsed.errors or parsed.too_long or price_changed(parsed.total, seen_total):
             return Confirmed(Verdict.PRICE_CHANGED)
         funds = await self.funds(user_id, parsed)

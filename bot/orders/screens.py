@@ -172,7 +172,7 @@ def summary(
     lines.append(
         t(
             "order-summary",
-            service=snapshot.name(quote.service, t.locale),
+            service=quote.name,
             link=quote.link,
             quantity=quote.quantity,
         )

@@ -122,7 +122,7 @@ class Shop:
         answers, problems = check_answers(kind, service, typed, call.t)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = checkout.quote(snapshot, service, answers, self._settings)
+        quote = checkout.quote(snapshot, service, answers, self._settings, call.t.locale)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote
