@@ -64,6 +64,7 @@ admin-help =
     /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
     /price — <code>/price 12 1.50</code>
     /rename — <code>/rename 12 | ru | Просмотры</code>
+    /renameall — a category and its services: <code>/renameall Telegram Members | ru | Подписчики Telegram | 7-day Join = 7 дней</code>
     /describe — <code>/describe 12 | en | Fast start</code>
     /position — <code>/position Telegram Views 1</code>
     /dripfeed — <code>/dripfeed 12 on</code>
