@@ -184,7 +184,18 @@ class Snapshot:
         case and language, or the panel's word for it (`synonyms`: "просмотры" finds
         "Views"); those whose name starts with it first, then those with a word starting
         with it, then the rest, each in catalogue order."""
-        words = synonyms.phrases_joined(folded(query)).split()
+        # "members?" or "views," is searched for as the word: no name has the mark after it.
+        words = [w.strip(_PUNCTUATION) for w in synonyms.phrases_joined(folded(query)).split()]
+        words = [word for word in words if word]
+        found = self._search(words)
+        if found or len(words) < 2:
+            return found
+        # "заказать подписчиков", "1000 views": words no service has are left out, if the
+        # others find something.
+        telling = [word for word in words if self._search([word])]
+        return self._search(telling) if telling else []
+
+    def _search(self, words: list[str]) -> list[Service]:
         if not words:
             return []
         phrase = " ".join(words)

@@ -5,6 +5,10 @@ order-search-hint-one = Or type a word to search, like “{ $first }”.
 order-search-hint-plain = Or type a word to search.
 free-text-not-words = Type in words what you are looking for, or choose below.
 free-text-none = We found nothing for “{ $query }”. Choose below what to do.
+free-text-question = Is this a question for us? Send it to support as it is and we will answer here in this chat. Or search the catalogue for these words.
+free-text-question-order = Is this about your order #{ $order }? Send it to support as it is, with the order, and we will answer here in this chat.
+free-text-to-support = ✉️ Send to support
+free-text-search = 🔎 Search the catalogue
 order-search-results =
     Found for “{ $query }”: { $count ->
         [one] { $count } service

@@ -5,6 +5,10 @@ order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan “{ $first }�
 order-search-hint-plain = Yoki qidirish uchun soʻz yozing.
 free-text-not-words = Nima qidirayotganingizni soʻz bilan yozing yoki quyidan tanlang.
 free-text-none = “{ $query }” boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
+free-text-question = Bu bizga savolmi? Uni yordamga shundayligicha yuboring, shu chatda javob beramiz. Yoki bu soʻzlarni katalogdan qidiring.
+free-text-question-order = Bu #{ $order } buyurtmangiz haqidami? Savolni buyurtma bilan birga yordamga shundayligicha yuboring, shu chatda javob beramiz.
+free-text-to-support = ✉️ Yordamga yuborish
+free-text-search = 🔎 Katalogdan qidirish
 order-search-results =
     “{ $query }” boʻyicha topildi: { $count } ta xizmat ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
 order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
