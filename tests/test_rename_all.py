@@ -36,7 +36,7 @@ async def test_a_category_and_its_services_are_renamed_at_once(
 ) -> None:
     [answer] = texts(await admin.send(COMMAND))
     assert answer == (
-        "Telegram Members in Russian: “Подписчики Telegram”; 3 of 4 services renamed:\n"
+        "Telegram Members in Russian: “Подписчики Telegram”; 3 of 4 services renamed.\n"
         "#1 7 дней — Подписчики Telegram\n"
         "#21 30 дней — Подписчики Telegram\n"
         "#22 Подписчики Telegram"

@@ -141,9 +141,12 @@ def question(step: Step, service: Service, answers: Answers, t: Texts, intro: li
     lines = [t(key, **args)]
     earlier = answers.get(step.name)
     keep = step.suits(earlier, service, answers)
-    if keep and earlier is not None:
-        shown = step.shown(earlier) if earlier != SKIPPED else t("order-skipped")
-        lines.append(t(step.current, **{step.name: shown}))
+    if keep and earlier == SKIPPED:
+        # Said in a sentence of its own: "skipped" put where a number goes reads wrong in
+        # every language ("Current runs: skipped", and in Uzbek "... skipped ta").
+        lines.append(t("order-current-skipped"))
+    elif keep and earlier is not None:
+        lines.append(t(step.current, **{step.name: step.shown(earlier)}))
     text = ("\n\n" if step.paragraph else "\n").join(lines)
     markup = keyboards.prompt(t, keep=keep, choices=step.choices(service), skip=step.optional)
     return Screen("\n\n".join([*intro, text]), markup)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from aiogram import Router
+from aiogram import Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
@@ -252,18 +252,16 @@ async def rename_all(
             t("shop-renameall-cleared", what=category.name, language=language, total=total)
         )
         return
-    examples = "\n".join(shown[:RENAMED_SHOWN] + (["…"] if len(shown) > RENAMED_SHOWN else []))
-    await message.answer(
-        t(
-            "shop-renameall-done",
-            what=category.name,
-            language=language,
-            text=value,
-            count=len(shown),
-            total=total,
-            examples=examples,
-        )
+    done = t(
+        "shop-renameall-done",
+        what=category.name,
+        language=language,
+        text=value,
+        count=len(shown),
+        total=total,
     )
+    listed = shown[:RENAMED_SHOWN] + (["…"] if len(shown) > RENAMED_SHOWN else [])
+    await message.answer("\n".join([done, *(html.quote(line) for line in listed)]))
 
 
 async def position(

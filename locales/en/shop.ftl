@@ -95,11 +95,7 @@ shop-renameall-done =
     }: “{ $text }”; { $count } of { $total ->
         [one] { $total } service
        *[other] { $total } services
-    } renamed{ $count ->
-        [0] .
-       *[other] :
-            { $examples }
-    }
+    } renamed.
 shop-renameall-cleared = { $what } and its { $total ->
         [one] { $total } service
        *[other] { $total } services

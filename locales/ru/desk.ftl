@@ -25,7 +25,8 @@ admin-topup-refunding = возвращается
 admin-topup-refunded = возвращено
 
 admin-user-ledger = <b>Движение средств</b>, { $count ->
-        [one] последняя { $count } запись
+        [1] последняя запись
+        [one] последние { $count } запись
         [few] последние { $count } записи
        *[many] последние { $count } записей
     }:
@@ -93,7 +94,7 @@ broadcast-drop = ✖ Отмена
 broadcast-not-draft = Эта рассылка уже отправлена или отменена.
 broadcast-progress = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed })…
 broadcast-done = 📣 Рассылка { $id } завершена: клиентов { $total }, отправлено { $sent }, заблокировали или отключили { $blocked }, ошибки { $failed }.
-broadcast-off = 🔕 Не присылать такое
-broadcast-on = 🔔 Снова присылать
+broadcast-off = 🔕 Отписаться от рассылки
+broadcast-on = 🔔 Подписаться снова
 broadcasts-off = Такие сообщения больше не будут приходить.
 broadcasts-on = Наши сообщения снова будут приходить.

@@ -93,11 +93,7 @@ shop-renameall-done =
         [en] английском
         [uz] узбекском
        *[ru] русском
-    }: «{ $text }»; переименовано услуг: { $count } из { $total }{ $count ->
-        [0] .
-       *[other] :
-            { $examples }
-    }
+    }: «{ $text }»; переименовано услуг: { $count } из { $total }.
 shop-renameall-cleared = { $what } и { $total ->
         [one] { $total } её услуга
         [few] { $total } её услуги

@@ -30,9 +30,9 @@ admin-reason-topup-refund-undone = yulduzlarni qaytarish rad etildi, pul balansd
 admin-reason-credit = administrator qoʻshdi
 admin-reason-debit = administrator yechdi
 
-admin-users-new = <b>Mijozlar</b>, avval yangilari: { $count } ({ $pages } tadan { $page }-sahifa)
-admin-users-rich = <b>Mijozlar</b>, avval balansi kattalari: { $count } ({ $pages } tadan { $page }-sahifa)
-admin-users-found = <b>Mijozlar</b>, “{ $query }” boʻyicha: { $count } ({ $pages } tadan { $page }-sahifa)
+admin-users-new = <b>Mijozlar</b>, avval yangilari: { $count } ({ $page }/{ $pages }-sahifa)
+admin-users-rich = <b>Mijozlar</b>, avval balansi kattalari: { $count } ({ $page }/{ $pages }-sahifa)
+admin-users-found = <b>Mijozlar</b>, «{ $query }» boʻyicha: { $count } ({ $page }/{ $pages }-sahifa)
 admin-users-line = { $customer } · { $balance } · { $since } dan beri
 admin-users-none = Hech kim.
 admin-users-how = Qidirish: /users ISM, /users @username yoki /users ID. Bitta mijoz: /user ID.

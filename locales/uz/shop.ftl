@@ -1,17 +1,17 @@
 # Doʻkon vitrinasi: mijozlar uchun qidiruv, administratorlar uchun buyruqlar.
 
-order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “{ $first }” yoki “{ $second }”.
-order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan “{ $first }”.
+order-search-hint = Yoki qidirish uchun soʻz yozing, masalan «{ $first }» yoki «{ $second }».
+order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan «{ $first }».
 order-search-hint-plain = Yoki qidirish uchun soʻz yozing.
 free-text-not-words = Nima qidirayotganingizni soʻz bilan yozing yoki quyidan tanlang.
-free-text-none = “{ $query }” boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
+free-text-none = «{ $query }» boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
 free-text-question = Bu bizga savolmi? Uni yordamga shundayligicha yuboring, shu chatda javob beramiz. Yoki bu soʻzlarni katalogdan qidiring.
 free-text-question-order = Bu #{ $order } buyurtmangiz haqidami? Savolni buyurtma bilan birga yordamga shundayligicha yuboring, shu chatda javob beramiz.
 free-text-to-support = ✉️ Yordamga yuborish
 free-text-search = 🔎 Katalogdan qidirish
 order-search-results =
-    “{ $query }” boʻyicha topildi: { $count } ta xizmat ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
-order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
+    «{ $query }» boʻyicha topildi: { $count } ta xizmat ({ $page }/{ $pages }-sahifa), narxlar 1000 tasi uchun:
+order-search-none = «{ $query }» boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
 order-service-description = { $description }
 
 inline-service-order = 🛒 Buyurtma berish
@@ -32,10 +32,10 @@ cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (admini
 
 cmd-shop = Katalog: bir bosishda yashirish va koʻrsatish (administratorlar)
 shop-panel =
-    <b>Katalog</b>: { $categories } ta boʻlim, mijozlarga { $shown } tasi koʻrinadi ({ $pages } tadan { $page }-sahifa).
+    <b>Katalog</b>: { $categories } ta boʻlim, mijozlarga { $shown } tasi koʻrinadi ({ $page }/{ $pages }-sahifa).
     👁 koʻrinadi, 🙈 yashirin. Boʻlimni yoki uning xizmatlarini yashirish yoki koʻrsatish uchun boʻlimni oching.
 shop-panel-category =
-    <b>{ $category }</b> ({ $pages } tadan { $page }-sahifa)
+    <b>{ $category }</b> ({ $page }/{ $pages }-sahifa)
     Yashirin: { $hidden ->
         [yes] ha
        *[no] yoʻq
@@ -44,7 +44,7 @@ shop-panel-category =
 shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
 shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
-shop-not-found = Panel katalogida #{ $target } xizmati yoki “{ $target }” boʻlimi yoʻq.
+shop-not-found = Panel katalogida #{ $target } xizmati yoki «{ $target }» boʻlimi yoʻq.
 shop-usage-hide = /hide ni xizmat raqami (/hide 12) yoki boʻlim nomi (/hide Telegram Views) bilan yuboring.
 shop-usage-show = /show ni xizmat raqami (/show 12) yoki boʻlim nomi (/show Telegram Views) bilan yuboring.
 shop-usage-markup = /markup ni xizmat raqami yoki boʻlim nomi va foizdagi ustama bilan yuboring: /markup 12 35 yoki /markup Telegram Views 25. Chiziqcha (/markup 12 -) yuqori darajadagi ustamani qaytaradi.
@@ -68,7 +68,7 @@ shop-name-set = { $what }, { $language ->
         [en] ingliz tilida
         [ru] rus tilida
        *[uz] oʻzbek tilida
-    }: “{ $text }”.
+    }: «{ $text }».
 shop-name-cleared = { $what }, { $language ->
         [en] ingliz tilida
         [ru] rus tilida
@@ -89,11 +89,7 @@ shop-renameall-done =
         [en] ingliz tilida
         [ru] rus tilida
        *[uz] oʻzbek tilida
-    }: “{ $text }”; { $total } ta xizmatdan { $count } tasining nomi oʻzgardi{ $count ->
-        [0] .
-       *[other] :
-            { $examples }
-    }
+    }: «{ $text }»; { $total } ta xizmatdan { $count } tasining nomi oʻzgardi.
 shop-renameall-cleared = { $what } va undagi { $total } ta xizmat, { $language ->
         [en] ingliz tilida
         [ru] rus tilida

@@ -31,7 +31,7 @@ support-closed-by-us = #{ $ticket } murojaatingizni yopdik. Yana biror narsa ker
 ticket-reply = ↩️ Javob berish
 ticket-new = 💬 <b>#{ $ticket } murojaat</b>, { $customer } dan
 ticket-more = 💬 <b>#{ $ticket } murojaat</b>: { $customer } yana yozdi
-ticket-order = #{ $order } buyurtma haqida (panelda № { $panel }): { $service }, { $link }, miqdor { $quantity }, toʻlanadi { $charge }, { $status }
+ticket-order = #{ $order } buyurtma haqida (panelda № { $panel }): { $service }, { $link }, miqdor { $quantity }, yechilgan { $charge }, { $status }
 ticket-text =
     { $text }
 
