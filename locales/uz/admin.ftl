@@ -22,14 +22,14 @@ cmd-unknown = Natijasi nomaʼlum buyurtmalar (administratorlar)
 admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
 admin-debit-usage = Foydalanish: /debit USER_ID SUMMA, masalan /debit 123456789 50
 admin-no-customer = { $user } mijoz yoʻq: avval u botni ochishi kerak.
-admin-credited = { $user } ga { $amount } qoʻshildi. Uning balansi: { $balance }.
-admin-debited = { $user } dan { $amount } yechildi. Uning balansi: { $balance }.
+admin-credited = Balansga { $amount } qoʻshildi: { $user }. Endi balansi: { $balance }.
+admin-debited = Balansdan { $amount } yechildi: { $user }. Endi balansi: { $balance }.
 admin-debit-short = Yechilmadi: { $user } balansida atigi { $balance } bor, yechiladigan summa esa { $amount }.
 admin-user-usage = Foydalanish: /user USER_ID
 admin-user =
     <b>Mijoz</b> { $customer }
     Balans: { $balance }
-    Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } dan beri
+    Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } sanasidan beri
 admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Toʻldirishlar (oxirgilari): { $count }
@@ -50,7 +50,7 @@ admin-settle-missing = #{ $id } buyurtma yoʻq.
 admin-settle-not-unknown = #{ $id } buyurtma holati { $status }, natijasi maʼlum: hal qiladigan narsa yoʻq.
 admin-attach-taken = Paneldagi { $panel } buyurtma boshqa buyurtmaga tegishli.
 admin-attached = #{ $id } buyurtma endi paneldagi { $panel } buyurtma; holati kuzatib boriladi.
-admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $user } ga { $refund } qaytarildi.
+admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $refund } qaytarildi: { $user }.
 
 credit-notice = 💰 Balansingizga { $amount } qoʻshildi. Balansingiz: { $balance }.
 settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi. Bajarilganda sizga xabar beramiz.
