@@ -102,7 +102,7 @@ async def test_a_word_of_the_market_is_not_a_word_of_another(
     ("language", "hint"),
     [
         ("ru", "Или напишите слово для поиска, например «подписчики» или «голоса»."),
-        ("uz", "Yoki qidirish uchun soʻz yozing, masalan “obunachilar” yoki “ovozlar”."),
+        ("uz", "Yoki qidirish uchun soʻz yozing, masalan «obunachilar» yoki «ovozlar»."),
         ("en", "Or type a word to search, like “members” or “votes”."),
     ],
 )
