@@ -6,7 +6,8 @@ numbers they name.
 The cues are data: words people open a question with, ask with or complain with, in
 English, Russian and Uzbek, matched whole or by their start (Russian and Uzbek add
 endings: заказа, buyurtmam). Search words are nouns of what the shop sells: none of them
-is a cue.
+is a cue. Nor is a wish to buy ("мне нужны подписчики", "obunachilar kerak"): that is
+searched for.
 """
 
 from __future__ import annotations
@@ -23,16 +24,16 @@ _WORDS = frozenset(
         *("hello", "hi", "hey", "help", "where", "why", "when", "how", "what", "who"),
         *("not", "never", "isn't", "doesn't", "didn't", "hasn't", "haven't", "won't"),
         *("can't", "cannot", "problem", "issue", "refund", "money", "stuck", "late", "still"),
-        *("wrong", "please", "my", "me", "i", "i'm", "is", "are", "does", "did", "can"),
+        *("wrong", "please", "my"),
         # Russian
         *("привет", "здравствуйте", "здрасте", "здрасьте", "добрый", "помогите", "помощь"),
         *("где", "почему", "зачем", "когда", "как", "что", "кто", "сколько", "не", "нет"),
         *("проблема", "ошибка", "жалоба", "пожалуйста", "долго", "ещё", "еще", "уже"),
-        *("я", "мне", "мой", "моя", "мои", "моего", "моей", "моих", "можно", "почему-то"),
+        *("мой", "моя", "мои", "моего", "моей", "моих", "почему-то"),
         # Uzbek
         *("salom", "assalomu", "assalom", "alaykum", "qani", "nega", "nima"),
         *("qachon", "qanday", "qancha", "muammo", "xato", "iltimos", "hali", "yo'q", "emas"),
-        *("men", "mening", "menga", "kerak", "buyurtmam", "buyurtmalarim"),
+        *("mening", "buyurtmam", "buyurtmalarim"),
         # "Order" alone may be the wish to order: only the forms that speak of one placed.
         *("заказ", "заказа", "заказу", "заказом", "заказе", "заказы", "заказов"),
     )

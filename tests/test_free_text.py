@@ -181,7 +181,15 @@ async def test_not_a_question_after_all_searches_its_words(client: BotClient) ->
 
 
 @pytest.mark.parametrize(
-    "text", ["telegram members", "1000 подписчиков", "заказать подписчиков", "ovozlar"]
+    "text",
+    [
+        "telegram members",
+        "1000 подписчиков",
+        "заказать подписчиков",
+        "мне нужны подписчики",
+        "ovozlar",
+        "ovozlar kerak",
+    ],
 )
 async def test_search_words_are_still_searched(make_client: MakeClient, text: str) -> None:
     customer = make_client(user_id=7474, language_code="ru")
