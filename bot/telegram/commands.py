@@ -50,6 +50,7 @@ ADMIN_COMMANDS = (
     "markup",
     "price",
     "rename",
+    "renameall",
     "describe",
     "position",
     "dripfeed",
