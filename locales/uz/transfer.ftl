@@ -2,8 +2,8 @@
 topup-method-transfer = 💳 Kartaga oʻtkazma
 transfer-ask-amount =
     <b>Kartaga oʻtkazma orqali toʻldirish</b>
-    Qancha oʻtkazasiz? { $min } dan { $max } gacha summani yuboring, masalan <code>150 000</code>.
-transfer-bad-amount = Kartaga oʻtkazmalarni { $min } dan { $max } gacha qabul qilamiz. Summani son bilan yuboring, masalan <code>150 000</code>.
+    Qancha oʻtkazasiz? Summani yuboring (eng kami { $min }, eng koʻpi { $max }), masalan <code>150 000</code>.
+transfer-bad-amount = Kartaga oʻtkazma summasi: eng kami { $min }, eng koʻpi { $max }. Summani son bilan yuboring, masalan <code>150 000</code>.
 transfer-cover = 💳 Kartaga oʻtkazma bilan { $amount } toʻldirish
 transfer-details =
     💳 <b>Kartaga oʻtkazma #{ $id }</b>
@@ -49,7 +49,7 @@ transfer-already-approved = #{ $id } soʻrov allaqachon tasdiqlangan, administra
 transfer-already-rejected = #{ $id } soʻrov allaqachon rad etilgan, administrator: { $by }.
 transfer-already-withdrawn = #{ $id } soʻrovni mijoz bekor qilgan.
 transfer-no-such = #{ $id } kartaga oʻtkazma soʻrovi yoʻq.
-transfer-over-limit = Tasdiqlanmadi: mijoz balansi ({ $balance }) { $max } dan oshib ketardi.
+transfer-over-limit = Tasdiqlanmadi: mijoz balansi ({ $balance }) eng koʻp ruxsat etilgan summadan ({ $max }) oshib ketardi.
 transfer-approve-usage = Foydalanish: <code>/approve N</code> yoki chekda boshqa summa boʻlsa <code>/approve N SUMMA</code>. N — soʻrov raqami.
 transfer-reject-usage = Foydalanish: <code>/reject N</code> yoki <code>/reject N SABAB</code> ({ $max } belgidan oshmasin). N — soʻrov raqami.
 transfers-none = Tekshiruvni kutayotgan kartaga oʻtkazmalar yoʻq.
@@ -60,4 +60,4 @@ transfers-line = #{ $id } · { $amount } · { $customer } · { $hours } soat · 
     }
 transfers-how = <code>/approve N</code> · <code>/approve N SUMMA</code> · <code>/reject N SABAB</code>
 transfer-reminder = ⏰ { $count } ta kartaga oʻtkazma cheki bir kundan beri tekshiruvni kutmoqda:
-transfer-reminder-line = #{ $id } · { $amount } · { $since } da olingan
+transfer-reminder-line = #{ $id } · { $amount } · olingan: { $since }
