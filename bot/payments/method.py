@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from aiogram import Bot
+from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
@@ -34,6 +35,8 @@ class Offer:
 
     text: str
     markup: InlineKeyboardMarkup
+    # The conversation state that waits for what the offer asks (an amount typed), if any.
+    state: State | None = None
 
 
 @dataclass(frozen=True)

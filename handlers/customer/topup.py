@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, Message, User
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments import PaymentFailed, Payments
+from bot.payments import Offer, PaymentFailed, Payments
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
@@ -28,10 +28,22 @@ class TopupForm(StatesGroup):
 
 
 async def _offer(
-    bot: Bot, chat_id: int, payments: Payments, catalogue: Catalogue, t: Texts
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     for offer in payments.offers(t, catalogue.currency):
-        await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
+        await _show(bot, chat_id, state, offer)
+
+
+async def _show(bot: Bot, chat_id: int, state: FSMContext, offer: Offer) -> None:
+    """An offer, and the state that waits for what it asks (a typed amount), if any."""
+    if offer.state is not None:
+        await state.set_state(offer.state)
+    await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
 
 
 async def _invoice(
@@ -47,13 +59,14 @@ async def topup_command(
     message: Message,
     command: CommandObject,
     bot: Bot,
+    state: FSMContext,
     event_from_user: User,
     payments: Payments,
     catalogue: Catalogue,
     t: Texts,
 ) -> None:
     if command.args is None:
-        await _offer(bot, message.chat.id, payments, catalogue, t)
+        await _offer(bot, message.chat.id, state, payments, catalogue, t)
         return
     # A number typed after /topup is stars: the one method priced in a count people type.
     stars = payments.stars.parse(command.args)
@@ -68,24 +81,34 @@ async def topup_elsewhere(message: Message, t: Texts) -> None:
 
 
 async def topup_button(
-    query: CallbackQuery, bot: Bot, payments: Payments, catalogue: Catalogue, t: Texts
+    query: CallbackQuery,
+    bot: Bot,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     await query.answer()
     if query.message is not None:
-        await _offer(bot, query.message.chat.id, payments, catalogue, t)
+        await _offer(bot, query.message.chat.id, state, payments, catalogue, t)
 
 
 async def method_chosen(
-    query: CallbackQuery, callback_data: TopupCb, payments: Payments, catalogue: Catalogue, t: Texts
+    query: CallbackQuery,
+    callback_data: TopupCb,
+    bot: Bot,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     method = payments.by_name(callback_data.method)
     if method is None:  # switched off since the choice was offered, or forged
         await query.answer(t("topup-method-off"), show_alert=True)
         return
     await query.answer()
-    offer = method.offer(t, catalogue.currency)
     if query.message is not None:
-        await query.message.answer(offer.text, reply_markup=offer.markup)
+        await _show(bot, query.message.chat.id, state, method.offer(t, catalogue.currency))
 
 
 async def preset_chosen(
