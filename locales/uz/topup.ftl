@@ -29,18 +29,18 @@ topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa miqdorni
 # Top-ups with Crypto Pay (@CryptoBot)
 topup-crypto-ask =
     <b>Kriptovalyuta bilan toʻldirish</b>
-    Balansga qancha tushsin? { $min } dan { $max } gacha summani yuboring. Keyin uni @CryptoBot’da oʻzingiz tanlagan tanga bilan toʻlaysiz.
+    Balansga qancha tushsin? { $min } dan { $max } gacha summani yuboring. Keyin uni @CryptoBotʼda oʻzingiz tanlagan tanga bilan toʻlaysiz.
 topup-crypto-bad-amount = { $min } dan { $max } gacha summani yuboring.
 topup-crypto-failed = Crypto Pay bu toʻlov soʻrovini yaratmadi. Boshqa summani sinab koʻring yoki /paysupport orqali soʻrang.
 # Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
 topup-crypto-description = #{ $id } toʻldirish: ushbu doʻkondagi balansingizga { $amount }.
 topup-crypto-invoice =
     🪙 <b>#{ $id } toʻldirish</b>: balansga +{ $amount }.
-    { $minutes } daqiqa ichida @CryptoBot’da { $price } toʻlang. Toʻlov kelishi bilan balansingiz toʻldiriladi, bu yerga xabar yuboramiz.
-topup-crypto-pay = 🪙 CryptoBot’da toʻlash
+    { $minutes } daqiqa ichida @CryptoBotʼda { $price } toʻlang. Toʻlov kelishi bilan balansingiz toʻldiriladi, bu yerga xabar yuboramiz.
+topup-crypto-pay = 🪙 CryptoBotʼda toʻlash
 topup-crypto-check = 🔄 Toʻlovni tekshirish
 topup-crypto-paid = ✅ Toʻlandi: summa balansingizga tushdi.
-topup-crypto-not-paid = Hali toʻlanmagan. Toʻlov soʻrovini @CryptoBot’da toʻlang, balansingiz darhol toʻldiriladi.
+topup-crypto-not-paid = Hali toʻlanmagan. Toʻlov soʻrovini @CryptoBotʼda toʻlang, balansingiz darhol toʻldiriladi.
 topup-crypto-gone = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisi uchun /topup yuboring.
 topup-crypto-held = Toʻlov keldi, lekin balansga avtomatik tushmadi: toʻldirish raqamini koʻrsatib /paysupport orqali yozing.
 topup-crypto-unreachable = Crypto Pay hozir javob bermayapti. Bir daqiqadan soʻng qayta urinib koʻring: toʻlangan soʻrov baribir balansga tushadi.
