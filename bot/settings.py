@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -140,6 +140,7 @@ _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})"
 
 
 Network = IPv4Network | IPv6Network
+_Bound = TypeVar("_Bound", int, Decimal)
 # Loopback and the private ranges: a proxy on this machine or in the same Docker network.
 DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 
@@ -305,14 +306,6 @@ class Settings(BaseSettings):
             raise ValueError("not a fiat currency Crypto Pay takes")
         return value
 
-    @field_validator("crypto_pay_max")
-    @classmethod
-    def _crypto_max_not_below_min(cls, value: Decimal, info: ValidationInfo) -> Decimal:
-        minimum = info.data.get("crypto_pay_min")
-        if minimum is not None and value < minimum:
-            raise ValueError("below CRYPTO_PAY_MIN")
-        return value
-
     @field_validator("shop_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -372,12 +365,13 @@ class Settings(BaseSettings):
     def _level_any_case(cls, value: Any) -> Any:
         return value.upper() if isinstance(value, str) else value
 
-    @field_validator("topup_max_stars")
+    @field_validator("topup_max_stars", "crypto_pay_max")
     @classmethod
-    def _max_not_below_min(cls, value: int, info: ValidationInfo) -> int:
-        minimum = info.data.get("topup_min_stars")
+    def _max_not_below_min(cls, value: _Bound, info: ValidationInfo) -> _Bound:
+        low = str(info.field_name).replace("_max", "_min")
+        minimum = info.data.get(low)
         if minimum is not None and value < minimum:
-            raise ValueError("below TOPUP_MIN_STARS")
+            raise ValueError(f"below {low.upper()}")
         return value
 
     @field_validator("stars_rate")

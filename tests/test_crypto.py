@@ -23,12 +23,11 @@ from bot.payments.crypto_sweep import CryptoSweep
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import LedgerRepo, OutboxRepo, TopupsRepo
 from bot.telegram.callbacks import CryptoCb, OrderNavCb, TopupCb
-from tests.conftest import ADMIN_ID, TEST_TOKEN, fund
+from tests.conftest import TEST_TOKEN, fund
 from tests.e2e.bot_process import free_port
 from tests.fake_cryptopay import TOKEN, FakeCryptoPay, running_cryptopay
 from tests.harness import BotClient, last_buttons, texts
 from tests.helpers import balance_of
-from tests.panel_emulator import PanelEmulator
 from tests.test_order_flow import to_summary
 
 CRYPTO = TopupCb(action="method", method="crypto")
@@ -41,16 +40,11 @@ async def cryptopay() -> AsyncIterator[FakeCryptoPay]:
 
 
 @pytest.fixture
-def settings(tmp_path, emulator: PanelEmulator, cryptopay: FakeCryptoPay) -> Settings:
+def settings(settings: Settings, cryptopay: FakeCryptoPay) -> Settings:
     """The shared settings with Crypto Pay on, against the fake."""
     return load_settings(
         _env_file=None,
-        bot_token=TEST_TOKEN,
-        panel_api_url=emulator.url,
-        panel_api_key=emulator.key,
-        admin_ids=str(ADMIN_ID),
-        database_path=tmp_path / "bot.sqlite3",
-        panel_timeout=2,
+        **settings.model_dump(exclude_defaults=True),
         crypto_pay_token=TOKEN,
         crypto_pay_api_url=cryptopay.url,
         crypto_pay_assets="USDT,TON",

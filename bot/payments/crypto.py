@@ -32,7 +32,7 @@ from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopu
 from bot.settings import CRYPTO_PAY_FIATS, Settings
 from bot.storage import Credited, StorageError, Topup, TopupsRepo, TopupStatus, UsersRepo
 from bot.storage.crypto_invoices import METHOD, CryptoInvoice, CryptoInvoicesRepo
-from bot.telegram.callbacks import CryptoCb
+from bot.telegram.callbacks import CryptoCb, TopupCb
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def invoice_keyboard(t: Texts, topup_id: int, url: str) -> InlineKeyboardMarkup:
 
 def typing_keyboard(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("topup-cancel"), callback_data=CryptoCb(action="cancel"))
+    builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
     return builder.as_markup()
 
 

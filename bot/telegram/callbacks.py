@@ -70,7 +70,7 @@ class TopupCb(CallbackData, prefix="tu"):
 
 
 class CryptoCb(CallbackData, prefix="cp"):
-    action: str  # "check" top-up `id`'s invoice, "cancel" typing an amount
+    action: str  # "check": top-up `id`'s invoice
     id: RowId = 0
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
 
@@ -16,7 +15,6 @@ from bot.payments.crypto import Crypto, CryptoForm, Outcome, typing_keyboard
 from bot.payments.cryptopay import CryptoPayError
 from bot.storage import TopupStatus
 from bot.telegram.callbacks import CryptoCb
-from bot.telegram.keyboards import main_menu
 
 log = logging.getLogger(__name__)
 
@@ -65,18 +63,6 @@ async def amount_typed(
         await message.answer(t("topup-crypto-failed" if failed.clear else failed.text_key))
 
 
-async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
-    await state.clear()
-    await message.answer(t("topup-cancelled"), reply_markup=main_menu(t))
-
-
-async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
-    # A Cancel tapped on an old prompt must not end another conversation started since.
-    if await state.get_state() == CryptoForm.amount.state:
-        await state.clear()
-    await query.answer(t("topup-cancelled"))
-
-
 async def check_payment(
     query: CallbackQuery, callback_data: CryptoCb, payments: Payments, t: Texts
 ) -> None:
@@ -102,10 +88,8 @@ async def check_payment(
 
 def create_router() -> Router:
     router = Router(name="crypto")
-    # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), CryptoForm.amount)
-    # Other commands go on to their own handlers; anything else is the amount, good or bad.
+    # /cancel and Cancel while typing are `handlers.customer.topup`'s. Other commands go on
+    # to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, CryptoForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(check_payment, CryptoCb.filter(F.action == "check"))
-    router.callback_query.register(typing_cancelled, CryptoCb.filter(F.action == "cancel"))
     return router

@@ -7,7 +7,7 @@ Top-ups happen in private chats only, like everything about a balance.
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
@@ -16,6 +16,7 @@ from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.payments import Offer, PaymentFailed, Payments
+from bot.payments.crypto import CryptoForm
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
@@ -25,6 +26,10 @@ PRIVATE = F.chat.type == "private"
 
 class TopupForm(StatesGroup):
     amount = State()
+
+
+# Where a method waits for a typed amount: /cancel and Cancel end any of them.
+TYPING_AMOUNT = (TopupForm.amount, CryptoForm.amount)
 
 
 async def _offer(
@@ -177,7 +182,7 @@ async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
 async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
     # Only the amount prompt is left: a Cancel tapped on an old prompt must not end some
     # other conversation the customer has started since.
-    if await state.get_state() == TopupForm.amount.state:
+    if await state.get_state() in {typing.state for typing in TYPING_AMOUNT}:
         await state.clear()
     await query.answer(t("topup-cancelled"))
 
@@ -187,7 +192,7 @@ def create_router() -> Router:
     router.message.register(topup_command, Command("topup"), PRIVATE)
     router.message.register(topup_elsewhere, Command("topup"))
     # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), TopupForm.amount)
+    router.message.register(cancel_command, Command("cancel"), StateFilter(*TYPING_AMOUNT))
     # Other commands go on to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, TopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(topup_button, MenuCb.filter(F.action == "topup"))
