@@ -67,7 +67,7 @@ class CryptoSweep(Background):
             log.error("Crypto Pay refuses CRYPTO_PAY_TOKEN (%s): check it in @CryptoBot", error)
         else:
             log.warning(
-                "Crypto Pay cannot be asked about invoices (%s): trying again every %.0f s",
+                "Crypto Pay cannot be asked about invoices (%s): trying again every %g s",
                 error,
                 self._interval,
             )
