@@ -25,18 +25,12 @@ from bot.storage import LedgerRepo, OutboxRepo, TopupsRepo
 from bot.telegram.callbacks import CryptoCb, OrderNavCb, TopupCb
 from tests.conftest import TEST_TOKEN, fund
 from tests.e2e.bot_process import free_port
-from tests.fake_cryptopay import TOKEN, FakeCryptoPay, running_cryptopay
+from tests.fake_cryptopay import TOKEN, FakeCryptoPay
 from tests.harness import BotClient, last_buttons, texts
 from tests.helpers import balance_of
 from tests.test_order_flow import to_summary
 
 CRYPTO = TopupCb(action="method", method="crypto")
-
-
-@pytest.fixture
-async def cryptopay() -> AsyncIterator[FakeCryptoPay]:
-    async with running_cryptopay() as fake:
-        yield fake
 
 
 @pytest.fixture

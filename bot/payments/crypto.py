@@ -85,6 +85,7 @@ def typing_keyboard(t: Texts) -> InlineKeyboardMarkup:
 class Crypto(Method[Invoice]):
     name = METHOD
     cover_action = "topupcrypto"
+    webapp = "link"
 
     def __init__(
         self,
@@ -139,6 +140,13 @@ class Crypto(Method[Invoice]):
             return None
         # Finer than the price step ("150000.5" in a so'm shop) is not an amount it takes.
         return amount if charge_up(amount, self._money.decimals) == amount else None
+
+    def typed_units(self, text: str, locale: str) -> int | None:
+        amount = self.parse(text, locale)
+        return None if amount is None else self.units(amount)
+
+    def amount_hint(self, t: Texts) -> str:
+        return t("topup-crypto-bad-amount", **self.bounds())
 
     def units(self, amount: Decimal) -> int:
         """What `create` takes: the amount in steps of PRICE_DECIMALS (so'm, cents)."""

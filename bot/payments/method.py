@@ -83,6 +83,10 @@ class Method(ABC, Generic[Confirmation]):
     name: str  # on top-ups and ledger rows; never changes once a payment is recorded
     # The order summary's Top up button for this method (`OrderNavCb`): starts "topup".
     cover_action: str
+    # How the Mini App's balance page offers it: "invoice" (Telegram's own, in the page),
+    # "link" (an amount typed in the page, then the provider's page opened: `typed_units`,
+    # `create`) or "chat" (the page hands over to the chat, where `offer` waits).
+    webapp: str = "chat"
 
     @property
     def enabled(self) -> bool:
@@ -92,6 +96,15 @@ class Method(ABC, Generic[Confirmation]):
     def label(self, t: Texts) -> str:
         """The method's button where `/topup` asks how to pay (more than one method on)."""
         return t(f"topup-method-{self.name}")
+
+    def typed_units(self, text: str, locale: str) -> int | None:
+        """An amount a person typed, in `create`'s units and within the method's bounds;
+        None for anything else, or where the method takes no typed amount."""
+        return None
+
+    def amount_hint(self, t: Texts) -> str | None:
+        """What a typed amount may be, told to whoever types one (the Mini App)."""
+        return None
 
     @abstractmethod
     def offer(self, t: Texts, currency: str) -> Offer:

@@ -82,6 +82,7 @@ class Stars(Method[Payment]):
     name = "stars"
     # The buttons already out under order summaries say this.
     cover_action = "topup"
+    webapp = "invoice"
 
     def __init__(
         self, settings: Settings, topups: TopupsRepo, users: UsersRepo, amounts: Amounts

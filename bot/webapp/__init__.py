@@ -6,7 +6,8 @@ Routes, under the path of `WEBAPP_URL` (`/app/` for `https://shop.example/app/`)
 - `GET  <path>api/catalogue`: every service, gzipped, with an ETag on the catalogue version;
 - `POST <path>api/quote`, `api/place`: the exact charge with a one-time token, and Confirm;
 - `GET  <path>api/orders`, `api/orders/{id}`; `POST api/orders/{id}/refresh|cancel|refill`;
-- `POST <path>api/topup`: a Stars invoice link.
+- `POST <path>api/topup`: a Stars invoice link; with `method`, that method's link for a typed
+  `amount` (crypto), or its offer sent into the chat (a card transfer).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         payments=dp["payments"],
         checkout=dp["checkout"],
         amounts=dp["amounts"],
+        fsm=dp.fsm.storage,
     )
     mine = MyOrders(
         bot=bot,

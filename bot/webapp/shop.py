@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiogram import Bot
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiohttp import web
 
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
-from bot.i18n import Arg
+from bot.i18n import Arg, Texts
 from bot.money import Amounts
 from bot.orders import checkout
 from bot.orders.checkout import Checkout, Result, Verdict
@@ -48,8 +49,10 @@ class Shop:
         payments: Payments,
         checkout: Checkout,
         amounts: Amounts,
+        fsm: BaseStorage,
     ) -> None:
         self._bot = bot
+        self._fsm = fsm
         self._settings = settings
         self._catalogue = catalogue
         self._feed = feed
@@ -79,8 +82,21 @@ class Shop:
                     "presets": self._payments.stars.presets,
                     "rate": call.t.write(self._payments.stars.rate(self._catalogue.currency)),
                 },
+                "methods": self._methods(call.t),
             }
         )
+
+    def _methods(self, t: Texts) -> list[dict[str, str | None]]:
+        """Every way of paying that is on, as the balance page offers it (`Method.webapp`)."""
+        return [
+            {
+                "name": method.name,
+                "label": plain(method.label(t)),
+                "kind": method.webapp,
+                "hint": None if (hint := method.amount_hint(t)) is None else plain(hint),
+            }
+            for method in self._payments
+        ]
 
     async def catalogue(self, call: Call) -> web.StreamResponse:
         try:
@@ -200,8 +216,11 @@ class Shop:
 
     async def topup(self, call: Call) -> web.Response:
         """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
-        is credited as any other, by the chat's payment handler."""
+        is credited as any other, by the chat's payment handler. Another `method`: its
+        provider's link for a typed `amount`, or its offer sent into the chat."""
         data = await call.body()
+        if data.get("method", "stars") != "stars":
+            return await self._other_method(call, str(data.get("method")), data.get("amount"))
         method = self._payments.stars
         stars = method.parse(str(whole(data.get("stars"))))
         if stars is None:
@@ -213,6 +232,28 @@ class Shop:
             raise ApiError(502, "invoice_failed") from None
         shown = call.t.write(self._amounts(pending.topup.amount))
         return web.json_response({"link": pending.link, "stars": stars, "amount": shown})
+
+    async def _other_method(self, call: Call, name: str, amount: object) -> web.Response:
+        method = self._payments.by_name(name)
+        if method is None:  # switched off since the page loaded, or forged
+            raise ApiError(409, "method_off")
+        if method.webapp != "link":
+            # The chat takes over (a receipt is sent there): its offer, waiting for an answer.
+            offer = method.offer(call.t, self._catalogue.currency)
+            if offer.state is not None:
+                key = StorageKey(bot_id=self._bot.id, chat_id=call.user_id, user_id=call.user_id)
+                await self._fsm.set_state(key, offer.state)
+            await self._bot.send_message(call.user_id, offer.text, reply_markup=offer.markup)
+            return web.json_response({"chat": True})
+        units = method.typed_units(str(amount or ""), call.t.locale)
+        if units is None:
+            raise ApiError(422, "bad_typed_amount", hint=plain(method.amount_hint(call.t) or ""))
+        try:
+            pending = await method.create(self._bot, call.t, call.user_id, units)
+        except PaymentFailed as failed:
+            raise ApiError(502, "payment_failed" if failed.clear else "internal") from None
+        shown = call.t.write(self._amounts(pending.topup.amount))
+        return web.json_response({"link": pending.link, "amount": shown})
 
 
 def _already_placed(earlier: Order) -> ApiError:

@@ -68,6 +68,7 @@ FAKE_WEBAPP = """
     ready() {}, expand() {}, closed: false, close() { this.closed = true; },
     showConfirm(text, callback) { this.confirms.push(text); callback(true); },
     openInvoice(url, callback) { this.invoices.push(url); callback("paid"); },
+    links: [], openTelegramLink(url) { this.links.push(url); },
   } };
 })();
 """

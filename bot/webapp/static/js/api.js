@@ -39,5 +39,7 @@ export function makeApi(initData, signedOut) {
     orders: (status) => request("GET", `orders?status=${encodeURIComponent(status)}`),
     act: (id, action) => request("POST", `orders/${encodeURIComponent(id)}/${action}`, {}),
     topup: (stars) => request("POST", "topup", { stars }),
+    // Another way of paying (`me.methods`): its link for `amount`, or the chat takes over.
+    pay: (method, amount) => request("POST", "topup", { method, amount }),
   };
 }

@@ -1,5 +1,7 @@
 // The balance and a top-up with Telegram Stars: the server makes an invoice link, Telegram
-// shows it (openInvoice), and the chat's payment handler credits it.
+// shows it (openInvoice), and the chat's payment handler credits it. Every other way of
+// paying that is on follows (`me.methods`): a provider's link for a typed amount (crypto),
+// or a hand-over to the chat, where the bot has sent that method's offer (a card transfer).
 import { h, show } from "./dom.js";
 import { ApiError } from "./api.js";
 import { tg, mainButton } from "./telegram.js";
@@ -35,5 +37,39 @@ export function balanceView(app, view) {
       h("button", { dataset: { stars }, onclick: () => topup(stars) }, t("webapp-topup-stars", { stars })))),
     h("form", { className: "actions", onsubmit: (e) => { e.preventDefault(); topup(Number(other.value)); } },
       other, h("button", { type: "submit" }, t("webapp-topup"))),
+    ...otherWays(app, status),
     status);
+}
+
+function otherWays(app, status) {
+  const t = app.t;
+  const others = (app.me.methods || []).filter((method) => method.kind !== "invoice");
+  if (!others.length) return [];
+  async function pay(method, amount) {
+    status.textContent = "";
+    try {
+      const answer = await app.api.pay(method.name, amount);
+      if (answer.link) {
+        tg.openTelegramLink(answer.link);
+        status.textContent = t("webapp-topup-opened");
+      } else {
+        status.textContent = t("webapp-topup-in-chat");
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = error.message;
+    }
+  }
+  return [h("h2", {}, t("webapp-topup-other-ways")), ...others.map((method) => {
+    if (method.kind !== "link") {
+      return h("div", { className: "actions" },
+        h("button", { dataset: { method: method.name }, onclick: () => pay(method) }, method.label));
+    }
+    const amount = h("input", { id: `amount-${method.name}`, inputMode: "decimal",
+      placeholder: t("webapp-topup-amount") });
+    return h("form", { className: "actions", dataset: { method: method.name },
+      onsubmit: (e) => { e.preventDefault(); pay(method, amount.value); } },
+      h("p", { className: "hint" }, method.label, " · ", method.hint || ""),
+      amount, h("button", { type: "submit" }, t("webapp-topup-pay")));
+  })];
 }
