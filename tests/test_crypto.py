@@ -310,6 +310,41 @@ async def test_short_summary_crypto_top_up_then_back_to_the_same_summary(
 
 
 @pytest.mark.usefixtures("crypto_dp")
+async def test_a_summary_crypto_top_up_crypto_pay_refuses_says_so_and_keeps_the_summary(
+    client: BotClient, db, cryptopay: FakeCryptoPay
+) -> None:
+    await fund(db, client.user.id, "5")
+    await to_summary(client, quantity="100")
+    cryptopay.token = "1:other"  # ours is refused
+    sent = await client.click(OrderNavCb(action="topupcrypto"), client.bot_messages()[-1])
+    assert texts(sent)[-1].startswith("Crypto Pay would not make this invoice.")
+    assert await TopupsRepo(db).list_for_user(client.user.id) == []
+    # The summary's buttons still work: another try makes the invoice once Crypto Pay takes it.
+    cryptopay.token = TOKEN
+    await client.click(OrderNavCb(action="topupcrypto"), client.bot_messages()[-2])
+    assert len(await TopupsRepo(db).pending("crypto", user_id=client.user.id)) == 1
+
+
+@pytest.mark.usefixtures("crypto_dp")
+async def test_a_signed_paid_invoice_of_another_top_up_or_currency_is_not_credited(
+    client: BotClient, db, cryptopay: FakeCryptoPay, crypto_dp: Dispatcher
+) -> None:
+    await invoice_for(client, "2000")
+    invoice_id = next(iter(cryptopay.invoices))
+    cryptopay.pay(invoice_id)
+    cryptopay.invoices[invoice_id]["fiat"] = "USD"
+    crypto = crypto_of(crypto_dp)
+    ours = await crypto.invoices.by_invoice(invoice_id)
+    assert ours is not None
+    assert await crypto.check(ours) == Outcome.REFUSED  # Check payment: not credited
+    cryptopay.invoices[invoice_id] |= {"fiat": "UZS", "payload": "someone-else"}
+    assert await crypto_dp["crypto_sweep"].run_once() == dict.fromkeys(Outcome, 0) | {
+        Outcome.REFUSED: 1
+    }
+    assert await balance_of(db, client.user.id) == 0
+
+
+@pytest.mark.usefixtures("crypto_dp")
 async def test_credit_outside_an_order_carries_no_way_back(
     client: BotClient, db, cryptopay: FakeCryptoPay, crypto_dp: Dispatcher
 ) -> None:

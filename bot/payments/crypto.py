@@ -30,12 +30,22 @@ from bot.payments.credits import Credits
 from bot.payments.cryptopay import EXPIRED, PAID, CryptoPay, CryptoPayError, Invoice
 from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import CRYPTO_PAY_FIATS, Settings
-from bot.storage import Credited, StorageError, Topup, TopupsRepo, TopupStatus, UsersRepo
+from bot.storage import (
+    Credited,
+    StorageError,
+    Topup,
+    TopupsRepo,
+    TopupStateError,
+    TopupStatus,
+    UsersRepo,
+)
 from bot.storage.crypto_invoices import METHOD, CryptoInvoice, CryptoInvoicesRepo
 from bot.telegram.callbacks import CryptoCb, TopupCb
 
 log = logging.getLogger(__name__)
 
+# What the customer is told when Crypto Pay will not make an invoice.
+REFUSED = "topup-crypto-failed"
 # Crypto Pay prices fiat invoices to the cent.
 FIAT_DECIMALS = 2
 # An invoice Crypto Pay no longer lists is cancelled only this long after it expired: by
@@ -191,7 +201,7 @@ class Crypto(Method[Invoice]):
                 " CRYPTO_PAY_FIAT_RATE",
                 self._money.currency(),
             )
-            raise PaymentFailed(self.name, clear=True)
+            raise PaymentFailed(self.name, clear=True, refused=REFUSED)
         await self._users.ensure(user_id)
         topup = await self.topups.create(user_id, amount, t.locale, method=self.name)
         asked = charge_up(amount * pricing.rate, FIAT_DECIMALS)
@@ -211,7 +221,7 @@ class Crypto(Method[Invoice]):
             # lost can be paid by nobody, so the top-up goes either way.
             log.warning("Crypto Pay made no invoice for top-up %s: %s", topup.id, error)
             await self.topups.discard(topup.id)
-            raise PaymentFailed(self.name, error.clear) from error
+            raise PaymentFailed(self.name, error.clear, REFUSED) from error
         await self.invoices.add(
             topup.id,
             invoice.invoice_id,
@@ -244,20 +254,27 @@ class Crypto(Method[Invoice]):
     async def confirm(self, confirmation: Invoice) -> Credited:
         """Crypto Pay says this invoice is paid: credit its top-up once, by the invoice's id.
         Raises `UnknownInvoice` for an invoice that is none of ours, `StorageError` for one
-        that cannot be credited (cancelled meanwhile, another amount than asked)."""
+        that cannot be credited (cancelled meanwhile, another top-up's or currency)."""
         ours = await self.invoices.by_invoice(confirmation.invoice_id)
         topup = None if ours is None else await self.topups.get(ours.topup_id)
         if ours is None or topup is None:
             raise UnknownInvoice(f"invoice {confirmation.invoice_id} is none of ours")
         if confirmation.status != PAID:
             raise StorageError(f"invoice {confirmation.invoice_id} is {confirmation.status}")
-        # A signed answer about our invoice id should say what we asked: anything else is a
-        # bug or tampering, and money is not credited on it.
-        asked = Decimal(ours.amount)
-        if (confirmation.payload not in (None, topup.payload)) or (
-            confirmation.fiat not in (None, ours.fiat) or confirmation.amount != asked
-        ):
+        # A signed answer about our invoice id names our top-up and currency: anything else
+        # is a bug or tampering, and nothing is credited on it. The amount is ours to credit
+        # (the top-up's), whatever Crypto Pay rounded the fiat price to.
+        theirs = (confirmation.payload or topup.payload, confirmation.fiat or ours.fiat)
+        if theirs != (topup.payload, ours.fiat):
             raise StorageError(f"invoice {confirmation.invoice_id} differs from top-up {topup.id}")
+        if confirmation.amount != Decimal(ours.amount):
+            log.warning(
+                "invoice %s asks %s %s, not the %s sent",
+                confirmation.invoice_id,
+                confirmation.amount,
+                ours.fiat,
+                ours.amount,
+            )
         credited = await self._credits.credit(topup.id, str(confirmation.invoice_id))
         if not credited.replay:
             paid = confirmation.paid_amount
@@ -287,9 +304,12 @@ class Crypto(Method[Invoice]):
         topup = await self.topups.get(ours.topup_id)
         if topup is None or topup.status != TopupStatus.INVOICED:
             return
-        await self._credits.cancel(
-            topup.id, "topup-crypto-expired", amount=self._money(topup.amount)
-        )
+        try:
+            await self._credits.cancel(
+                topup.id, "topup-crypto-expired", amount=self._money(topup.amount)
+            )
+        except TopupStateError:  # paid meanwhile (the webhook won the race): not expired
+            return
         log.info("crypto top-up %s expired unpaid (invoice %s)", topup.id, ours.invoice_id)
 
     async def check(self, ours: CryptoInvoice) -> Outcome:

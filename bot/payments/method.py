@@ -63,15 +63,16 @@ class PaymentFailed(Exception):
     """The provider made nothing to pay; `clear` when it said so (the pending top-up is then
     dropped), not when its answer was lost (kept: the customer may have it and pay it)."""
 
-    def __init__(self, method: str, clear: bool) -> None:
+    def __init__(self, method: str, clear: bool, refused: str = "topup-invoice-failed") -> None:
         super().__init__(f"{method}: {'refused' if clear else 'no clear answer'}")
         self.method = method
         self.clear = clear
+        self.refused = refused  # the method's own words for its provider's refusal
 
     @property
     def text_key(self) -> str:
         """What the customer is told: refused, or to try again."""
-        return "topup-invoice-failed" if self.clear else "error-try-again"
+        return self.refused if self.clear else "error-try-again"
 
 
 Confirmation = TypeVar("Confirmation")

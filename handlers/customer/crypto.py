@@ -60,7 +60,7 @@ async def amount_typed(
             bot, t, event_from_user.id, crypto.units(amount), chat_id=message.chat.id
         )
     except PaymentFailed as failed:
-        await message.answer(t("topup-crypto-failed" if failed.clear else failed.text_key))
+        await message.answer(t(failed.text_key))
 
 
 async def check_payment(
