@@ -49,11 +49,7 @@ class Credits:
         """Credit the pending top-up once (`TopupsRepo.credit`: its errors, its `replay`) and
         tell the customer, with the way back to an order's summary they left open to pay;
         a replay tells nobody."""
-        pending = await self._topups.get(topup_id)
-        # Asked before the transaction, which the conversation's storage would wait behind.
-        key = "topup-credited"
-        if pending is not None and await self._at_summary(pending.user_id):
-            key = CREDITED_AT_SUMMARY
+        key = await self.notice(topup_id)
         async with self._news.transaction(durable=True) as work:
             credited = await self._topups.credit(
                 work.tx, topup_id, payment_id, amount=amount, actor=actor
@@ -69,6 +65,15 @@ class Credits:
                     },
                 )
         return credited
+
+    async def notice(self, topup_id: int) -> str:
+        """The key of the top-up's credit notice: with the way back to an order's summary
+        when its customer has one open. Asked before the credit's transaction (a read of
+        the conversation's storage cannot run inside one)."""
+        pending = await self._topups.get(topup_id)
+        if pending is not None and await self._at_summary(pending.user_id):
+            return CREDITED_AT_SUMMARY
+        return "topup-credited"
 
     async def cancel(self, topup_id: int, key: str | None = None, **values: OutboxArg) -> Topup:
         """The pending top-up will never be paid: `cancelled`, and the customer told `key`
