@@ -26,7 +26,7 @@ from bot.telegram.callbacks import CryptoCb, OrderNavCb, TopupCb
 from tests.conftest import TEST_TOKEN, fund
 from tests.e2e.bot_process import free_port
 from tests.fake_cryptopay import TOKEN, FakeCryptoPay
-from tests.harness import BotClient, last_buttons, texts
+from tests.harness import BotClient, a_sticker, last_buttons, texts
 from tests.helpers import balance_of
 from tests.test_order_flow import to_summary
 
@@ -143,6 +143,17 @@ async def test_an_amount_out_of_bounds_or_not_a_number_is_refused(
     # Still waiting for an amount: a good one now makes the invoice; /cancel would end it.
     await client.send("2000")
     assert len(cryptopay.calls_of("createInvoice")) == 1
+
+
+@pytest.mark.usefixtures("crypto_dp")
+async def test_a_sticker_for_an_amount_gets_the_bounds(
+    client: BotClient, cryptopay: FakeCryptoPay
+) -> None:
+    await client.send("/topup")
+    await client.click(CRYPTO)
+    sent = await client.send(sticker=a_sticker())
+    assert texts(sent) == ["Send an amount from 1,000.00 UZS to 5,000,000.00 UZS."]
+    assert cryptopay.calls_of("createInvoice") == []
 
 
 @pytest.mark.usefixtures("crypto_dp")
