@@ -48,7 +48,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments import Credits, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.credits import CREDITED_AT_SUMMARY
 from bot.payments.crypto import Crypto
 from bot.payments.crypto_sweep import CryptoSweep
@@ -297,6 +297,7 @@ async def on_startup(
     crypto_sweep: CryptoSweep,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
+    catalogue.on_warmed = lambda: stars_rate.check(bot, settings, alerts, catalogue.currency)
     await catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
