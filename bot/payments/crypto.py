@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from aiogram import Bot
@@ -28,7 +28,7 @@ from bot.i18n import Texts
 from bot.money import Amounts, AmountTooLarge, charge_up, parse_typed_amount
 from bot.payments.credits import Credits
 from bot.payments.cryptopay import EXPIRED, PAID, CryptoPay, CryptoPayError, Invoice
-from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
+from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import CRYPTO_PAY_FIATS, Settings
 from bot.storage import (
     Credited,
@@ -95,7 +95,6 @@ def typing_keyboard(t: Texts) -> InlineKeyboardMarkup:
 class Crypto(Method[Invoice]):
     name = METHOD
     cover_action = "topupcrypto"
-    webapp = "link"
 
     def __init__(
         self,
@@ -126,54 +125,55 @@ class Crypto(Method[Invoice]):
 
     # --- what the customer is offered ---------------------------------------------------------
 
-    @property
-    def step(self) -> Decimal:
-        return Decimal(1).scaleb(-self._money.decimals)
+    # A crypto top-up is a whole number of the shop's money (`create`'s units): 150 000 so'm,
+    # 25 USD. It is what people type, in the chat and in the Mini App alike.
+
+    def limits(self) -> tuple[int, int]:
+        """The smallest and largest top-up, whole: CRYPTO_PAY_MIN up, CRYPTO_PAY_MAX down."""
+        low = int(self.settings.crypto_pay_min.to_integral_value(ROUND_CEILING))
+        high = int(self.settings.crypto_pay_max.to_integral_value(ROUND_FLOOR))
+        return low, max(low, high)
 
     def bounds(self) -> dict[str, Money]:
-        low = charge_up(self.settings.crypto_pay_min, self._money.decimals)
-        high = max(low, self.settings.crypto_pay_max)
-        return {"min": self._money(low), "max": self._money(high)}
+        low, high = self.limits()
+        return {"min": self._money(Decimal(low)), "max": self._money(Decimal(high))}
 
-    def _limits(self) -> tuple[Decimal, Decimal]:
-        low = charge_up(self.settings.crypto_pay_min, self._money.decimals)
-        return low, max(low, self.settings.crypto_pay_max)
-
-    def parse(self, text: str | None, locale: str) -> Decimal | None:
-        """An amount a person typed, within the bounds and to the price step; else None."""
+    def parse(self, text: str | None, locale: str) -> int | None:
+        """A whole amount a person typed, within the bounds; else None."""
         try:
             amount = parse_typed_amount(text or "", locale=locale)
         except AmountTooLarge:
             return None
-        low, high = self._limits()
-        if amount is None or not low <= amount <= high:
+        low, high = self.limits()
+        if amount is None or amount != amount.to_integral_value() or not low <= amount <= high:
             return None
-        # Finer than the price step ("150000.5" in a so'm shop) is not an amount it takes.
-        return amount if charge_up(amount, self._money.decimals) == amount else None
-
-    def typed_units(self, text: str, locale: str) -> int | None:
-        amount = self.parse(text, locale)
-        return None if amount is None else self.units(amount)
-
-    def amount_hint(self, t: Texts) -> str:
-        return t("topup-crypto-bad-amount", **self.bounds())
-
-    def units(self, amount: Decimal) -> int:
-        """What `create` takes: the amount in steps of PRICE_DECIMALS (so'm, cents)."""
-        return int(amount.scaleb(self._money.decimals))
+        return int(amount)
 
     def offer(self, t: Texts, currency: str) -> Offer:
         return Offer(t("topup-crypto-ask", **self.bounds()), typing_keyboard(t), CryptoForm.amount)
 
+    def app_offer(self, t: Texts, currency: str) -> AppOffer:
+        low, high = self.limits()
+        return AppOffer(
+            method=self.name,
+            title=t.plain("webapp-crypto-title"),
+            hint=t.plain("webapp-crypto-hint", **self.bounds()),
+            presets=[],
+            least=low,
+            most=high,
+            other=t.plain("webapp-crypto-other", currency=currency),
+            opens="link",
+        )
+
     def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:
-        low, high = self._limits()
+        low, high = self.limits()
         # A larger gap than one invoice may ask takes more than one top-up, as with Stars.
-        amount = min(max(charge_up(missing, amounts.decimals), low), high)
+        units = min(max(int(missing.to_integral_value(ROUND_CEILING)), low), high)
         return Cover(
             method=self.name,
-            units=self.units(amount),
-            amount=amount,
-            label=t("order-topup-crypto", amount=amounts(amount)),
+            units=units,
+            amount=Decimal(units),
+            label=t("order-topup-crypto", amount=amounts(Decimal(units))),
             action=self.cover_action,
         )
 
@@ -191,9 +191,9 @@ class Crypto(Method[Invoice]):
     async def create(
         self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
     ) -> PendingTopup:
-        """A pending top-up of `units` steps of the shop's money and its invoice; the invoice
-        goes into `chat_id` (a link and "Check payment") when given. Raises `PaymentFailed`."""
-        amount = Decimal(units).scaleb(-self._money.decimals)
+        """A pending top-up of `units` of the shop's money and its invoice; the invoice goes
+        into `chat_id` (a link and "Check payment") when given. Raises `PaymentFailed`."""
+        amount = Decimal(units)
         pricing = self.pricing(self._money.currency())
         if pricing is None:
             log.error(

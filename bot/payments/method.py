@@ -4,8 +4,8 @@ has one).
 
 A method:
 - **offers** itself where a top-up is: on or off (its settings), what it shows in a language
-  (text and buttons, amount presets), and a top-up that covers what an order's summary is
-  short of;
+  (text and buttons, amount presets; `app_offer` on the Mini App's top-up screen), and a
+  top-up that covers what an order's summary is short of;
 - **creates** a pending top-up (a `topups` row with the method's name) and what the customer
   opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
 - **confirms**: checks the provider's word that it was paid and credits it exactly once,
@@ -16,9 +16,10 @@ A method:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from aiogram import Bot
 from aiogram.fsm.state import State
@@ -49,6 +50,35 @@ class Cover:
     label: str  # the summary's button
     action: str  # the summary button's action (`Method.cover_action`)
     note: str | None = None  # said as the payment is made, before it is opened
+
+
+@dataclass(frozen=True)
+class AppOffer:
+    """How a method shows itself on the Mini App's top-up screen, in the customer's language:
+    the page draws one section per offer and knows no method by name."""
+
+    method: str
+    title: str
+    hint: str  # what a unit buys, or the method's terms
+    presets: Sequence[tuple[int, str]]  # units, and the button's label
+    least: int  # the bounds of an amount typed, in units
+    most: int
+    other: str  # the typed amount's placeholder
+    # What pays it: "invoice" (Telegram's `openInvoice`), "link" (the provider's page) or
+    # "chat" (`create` sends it into the chat, e.g. transfer details; the page closes).
+    opens: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "title": self.title,
+            "hint": self.hint,
+            "presets": [{"units": units, "label": label} for units, label in self.presets],
+            "min": self.least,
+            "max": self.most,
+            "other": self.other,
+            "opens": self.opens,
+        }
 
 
 @dataclass(frozen=True)
@@ -84,10 +114,6 @@ class Method(ABC, Generic[Confirmation]):
     name: str  # on top-ups and ledger rows; never changes once a payment is recorded
     # The order summary's Top up button for this method (`OrderNavCb`): starts "topup".
     cover_action: str
-    # How the Mini App's balance page offers it: "invoice" (Telegram's own, in the page),
-    # "link" (an amount typed in the page, then the provider's page opened: `typed_units`,
-    # `create`) or "chat" (the page hands over to the chat, where `offer` waits).
-    webapp: str = "chat"
 
     @property
     def enabled(self) -> bool:
@@ -98,18 +124,13 @@ class Method(ABC, Generic[Confirmation]):
         """The method's button where `/topup` asks how to pay (more than one method on)."""
         return t(f"topup-method-{self.name}")
 
-    def typed_units(self, text: str, locale: str) -> int | None:
-        """An amount a person typed, in `create`'s units and within the method's bounds;
-        None for anything else, or where the method takes no typed amount."""
-        return None
-
-    def amount_hint(self, t: Texts) -> str | None:
-        """What a typed amount may be, told to whoever types one (the Mini App)."""
-        return None
-
     @abstractmethod
     def offer(self, t: Texts, currency: str) -> Offer:
         """What `/topup` shows for this method, in the customer's language."""
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer | None:
+        """What the Mini App's top-up screen shows for this method; None: not offered there."""
+        return None
 
     @abstractmethod
     def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:

@@ -56,9 +56,7 @@ async def amount_typed(
         return
     await state.clear()
     try:
-        await crypto.create(
-            bot, t, event_from_user.id, crypto.units(amount), chat_id=message.chat.id
-        )
+        await crypto.create(bot, t, event_from_user.id, amount, chat_id=message.chat.id)
     except PaymentFailed as failed:
         await message.answer(t(failed.text_key))
 

@@ -29,8 +29,8 @@ topup-invoice-failed = Telegram would not create this invoice. Try another amoun
 # Top-ups with Crypto Pay (@CryptoBot)
 topup-crypto-ask =
     <b>Top up with crypto</b>
-    How much should go on your balance? Send an amount from { $min } to { $max }. You then pay it in @CryptoBot, in the coin you choose.
-topup-crypto-bad-amount = Send an amount from { $min } to { $max }.
+    How much should go on your balance? Send a whole amount from { $min } to { $max }. You then pay it in @CryptoBot, in the coin you choose.
+topup-crypto-bad-amount = Send a whole amount from { $min } to { $max }.
 topup-crypto-failed = Crypto Pay would not make this invoice. Try another amount, or ask via /paysupport.
 # Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
 topup-crypto-description = Top-up #{ $id }: { $amount } on your balance in this shop.

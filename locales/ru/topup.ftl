@@ -29,8 +29,8 @@ topup-invoice-failed = Telegram не создал этот счёт. Попро�
 # Top-ups with Crypto Pay (@CryptoBot)
 topup-crypto-ask =
     <b>Пополнение криптовалютой</b>
-    Сколько зачислить на баланс? Отправьте сумму от { $min } до { $max }. Оплатите её в @CryptoBot любой доступной монетой.
-topup-crypto-bad-amount = Отправьте сумму от { $min } до { $max }.
+    Сколько зачислить на баланс? Отправьте целую сумму от { $min } до { $max }. Оплатите её в @CryptoBot любой доступной монетой.
+topup-crypto-bad-amount = Отправьте целую сумму от { $min } до { $max }.
 topup-crypto-failed = Crypto Pay не создал этот счёт. Попробуйте другую сумму или напишите в /paysupport.
 # Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
 topup-crypto-description = Пополнение #{ $id }: { $amount } на баланс в этом магазине.

@@ -29,8 +29,8 @@ topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa miqdorni
 # Top-ups with Crypto Pay (@CryptoBot)
 topup-crypto-ask =
     <b>Kriptovalyuta bilan toʻldirish</b>
-    Balansga qancha tushsin? { $min } dan { $max } gacha summani yuboring. Keyin uni @CryptoBotʼda oʻzingiz tanlagan tanga bilan toʻlaysiz.
-topup-crypto-bad-amount = { $min } dan { $max } gacha summani yuboring.
+    Balansga qancha tushsin? { $min } dan { $max } gacha butun summani yuboring. Keyin uni @CryptoBotʼda oʻzingiz tanlagan tanga bilan toʻlaysiz.
+topup-crypto-bad-amount = { $min } dan { $max } gacha butun summani yuboring.
 topup-crypto-failed = Crypto Pay bu toʻlov soʻrovini yaratmadi. Boshqa summani sinab koʻring yoki /paysupport orqali soʻrang.
 # Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
 topup-crypto-description = #{ $id } toʻldirish: ushbu doʻkondagi balansingizga { $amount }.

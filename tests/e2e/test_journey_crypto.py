@@ -61,17 +61,17 @@ async def test_crypto_top_ups_by_sweep_summary_and_webhook(
             shown(en, "topup-credited", id="1", amount=uzs("150000.00"), balance=uzs("150000.00"))
         )
 
-        # Bob, short at an order's summary: a crypto top-up of what is missing (at least
-        # CRYPTO_PAY_MIN, 1 UZS), then back to the same summary and Confirm.
+        # Bob, short at an order's summary: a crypto top-up of what is missing (7.20 UZS,
+        # rounded up to a whole 8), then back to the same summary and Confirm.
         bob = telegram.user(BOB, "Bob", language_code="en")
         await start(bob, en)
         await to_quantity(bob, en)
         await bob.send("100")
         await bob.wait_for_text("7.20 UZS short")
-        await bob.press(en("order-topup-crypto", amount=uzs("7.20")))
+        await bob.press(en("order-topup-crypto", amount=uzs("8.00")))
         await bob.wait_for_text("Top-up #2")
         second = max(cryptopay.invoices)
-        assert cryptopay.invoices[second]["amount"] == "7.20"
+        assert cryptopay.invoices[second]["amount"] == "8.00"
         cryptopay.pay(second)
 
         # The webhook too: a forged one is refused, the real one (and its retry) credit
@@ -87,21 +87,21 @@ async def test_crypto_top_ups_by_sweep_summary_and_webhook(
                     assert answer.status == 200
 
         notice = await bob.wait_for_text(
-            shown(en, "topup-credited-order", id="2", amount=uzs("7.20"), balance=uzs("7.20"))
+            shown(en, "topup-credited-order", id="2", amount=uzs("8.00"), balance=uzs("8.00"))
         )
         assert [button.label for button in notice.buttons] == ["↩️ Back to your order"]
         await bob.press("↩️ Back to your order")
         await bob.wait_for_text("Check your order")
         await bob.press(en("order-confirm"))
-        placed = shown(en, "order-placed", number="1", charge=uzs("7.20"), balance=uzs("0.00"))
+        placed = shown(en, "order-placed", number="1", charge=uzs("7.20"), balance=uzs("0.80"))
         await bob.wait_for_text(placed)
 
         await bot_process.stop()
     assert TOKEN.split(":", 1)[1] not in bot_process.log()  # the Crypto Pay token is a secret
     customers = await bot_process.customers(ALICE, BOB)  # checks the ledger against balances
     assert customers[ALICE].balance == Decimal(150000)
-    assert customers[BOB].balance == 0
+    assert customers[BOB].balance == Decimal("0.80")
     assert await bot_process.ledger(BOB) == [
         ("order", Decimal("-7.20")),
-        ("topup", Decimal("7.20")),
+        ("topup", Decimal("8.00")),
     ]
