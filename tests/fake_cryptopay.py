@@ -6,11 +6,12 @@ form or JSON), the app's token in `Crypto-Pay-API-Token`, answers `{"ok": true, 
 strings, and webhook updates signed with HMAC-SHA-256 keyed by the SHA-256 of the token.
 
 The test plays the customer: `pay(invoice_id)`, `expire(invoice_id)`; and the network:
-`down` (connections refused), `broken` (a proxy's HTML 502).
+`down` (connections dropped), `broken` (a proxy's HTML 502), `slow` (seconds an answer takes).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -46,6 +47,7 @@ class FakeCryptoPay:
         self.calls: list[tuple[str, dict[str, str]]] = []
         self.down = False
         self.broken = False
+        self.slow = 0.0  # seconds each answer waits
         self._next_id = 1000
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -112,6 +114,7 @@ class FakeCryptoPay:
             self._runner = None
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        await asyncio.sleep(self.slow)
         if self.down:
             assert request.transport is not None
             request.transport.close()

@@ -16,6 +16,7 @@ from aiogram import Dispatcher
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+import handlers.customer.crypto
 from bot.ops.server import public_app, serving
 from bot.payments.credits import CREDITED_AT_SUMMARY
 from bot.payments.crypto import Crypto, Outcome
@@ -217,6 +218,22 @@ async def test_sweep_credits_paid_cancels_expired_and_outlives_an_outage(
     # Bob's expired invoice: Check payment says so, and nothing is asked of Crypto Pay.
     answered = alert(await bob.click(CryptoCb(action="check", id=2)))
     assert answered == "Этот счёт больше не действует. Отправьте /topup, чтобы получить новый."
+
+
+@pytest.mark.usefixtures("crypto_dp")
+async def test_check_payment_with_crypto_pay_slow_answers_in_time_and_changes_nothing(
+    client: BotClient, db, cryptopay: FakeCryptoPay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(handlers.customer.crypto, "CHECK_WITHIN", 0.2)
+    await invoice_for(client, "3000")
+    cryptopay.pay(next(iter(cryptopay.invoices)))
+    cryptopay.slow = 2.0
+    answered = alert(await client.click(CryptoCb(action="check", id=1)))
+    assert answered.startswith("Crypto Pay is not answering right now.")
+    assert await balance_of(db, client.user.id) == 0
+    cryptopay.slow = 0.0
+    answered = alert(await client.click(CryptoCb(action="check", id=1)))
+    assert answered == "✅ Paid: the amount is on your balance."
 
 
 @pytest.mark.usefixtures("crypto_dp")

@@ -12,6 +12,7 @@ it done. An invoice Crypto Pay reports expired cancels its top-up, and the custo
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -312,10 +313,15 @@ class Crypto(Method[Invoice]):
             return
         log.info("crypto top-up %s expired unpaid (invoice %s)", topup.id, ours.invoice_id)
 
-    async def check(self, ours: CryptoInvoice) -> Outcome:
-        """Ask Crypto Pay about one invoice now (the customer's "Check payment"). Raises
-        `CryptoPayError` when it cannot be asked."""
-        found = await self._client().get_invoices([ours.invoice_id])
+    async def check(self, ours: CryptoInvoice, *, within: float | None = None) -> Outcome:
+        """Ask Crypto Pay about one invoice now (the customer's "Check payment"), waiting
+        `within` s at most for its answer (not for the credit). Raises `CryptoPayError` when
+        it cannot be asked."""
+        try:
+            async with asyncio.timeout(within):
+                found = await self._client().get_invoices([ours.invoice_id])
+        except TimeoutError:
+            raise CryptoPayError("no answer in time", clear=False) from None
         for invoice in found:
             if invoice.invoice_id == ours.invoice_id:
                 return await self.settle(invoice)

@@ -19,6 +19,9 @@ from bot.telegram.callbacks import CryptoCb
 log = logging.getLogger(__name__)
 
 PRIVATE = F.chat.type == "private"
+# "Check payment" is answered with what Crypto Pay says, so it asks with a short bound: the
+# tap must not spin while Crypto Pay is slow (the sweep will find the payment anyway).
+CHECK_WITHIN = 5.0
 
 # What "Check payment" answers (a callback's alert, at most 200 characters).
 CHECKED = {
@@ -76,7 +79,7 @@ async def check_payment(
         await query.answer(t("topup-crypto-paid" if done else "topup-crypto-gone"), show_alert=True)
         return
     try:
-        outcome = await crypto.check(ours)
+        outcome = await crypto.check(ours, within=CHECK_WITHIN)
     except CryptoPayError as error:
         log.warning("Check payment of top-up %s: Crypto Pay did not answer: %s", topup.id, error)
         await query.answer(t("topup-crypto-unreachable"), show_alert=True)
