@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardMarkup
@@ -22,7 +22,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Arg, Html, Texts
 from bot.money import Amounts, AmountTooLarge, parse_typed_amount
 from bot.payments.credits import Credits
-from bot.payments.method import Cover, Method, Offer, PendingTopup
+from bot.payments.method import AppOffer, Cover, Method, Offer, PendingTopup
 from bot.settings import Settings
 from bot.storage import Credited, Transaction, UnknownTopup, UsersRepo
 from bot.storage.transfers import TRANSFER, Outcome, Transfer, TransferPending, TransfersRepo
@@ -114,21 +114,36 @@ class CardTransfer(Method[Approval]):
             "max": self._money(self.settings.transfer_max),
         }
 
-    def to_units(self, amount: Decimal) -> int:
-        """An amount as whole steps of PRICE_DECIMALS: the `units` of `Cover` and `create`."""
-        return int(amount.scaleb(self.decimals))
+    def limits(self) -> tuple[int, int]:
+        """The bounds in `units`: whole amounts of the shop's money (as crypto's), for the
+        summary's cover and the Mini App; typed in the chat, an amount may have decimals."""
+        low = int(self.settings.transfer_min.to_integral_value(ROUND_CEILING))
+        return low, int(self.settings.transfer_max.to_integral_value(ROUND_FLOOR))
 
-    def from_units(self, units: int) -> Decimal:
-        return Decimal(units).scaleb(-self.decimals)
+    def app_offer(self, t: Texts, currency: str) -> AppOffer:
+        """The Mini App hands a transfer over to the chat: the details go there, and so does
+        the receipt."""
+        low, high = self.limits()
+        return AppOffer(
+            method=self.name,
+            title=t.plain("webapp-transfer-title"),
+            hint=t.plain("webapp-transfer-hint", **self.bounds()),
+            presets=[],
+            least=low,
+            most=high,
+            other=t.plain("webapp-transfer-other", currency=currency),
+            opens="chat",
+        )
 
     def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:
-        step = Decimal(1).scaleb(-self.decimals)
-        amount = max(missing.quantize(step, rounding=ROUND_CEILING), self.settings.transfer_min)
-        if amount > self.settings.transfer_max:
+        low, high = self.limits()
+        units = max(int(missing.to_integral_value(ROUND_CEILING)), low)
+        if units > high:
             return None  # more than one transfer may bring: the customer tops up by hand
+        amount = Decimal(units)
         return Cover(
             method=self.name,
-            units=self.to_units(amount),
+            units=units,
             amount=amount,
             label=t("transfer-cover", amount=amounts(amount)),
             action=self.cover_action,
@@ -137,10 +152,10 @@ class CardTransfer(Method[Approval]):
     async def create(
         self, bot: Bot, t: Texts, user_id: int, units: int, *, chat_id: int | None = None
     ) -> PendingTopup:
-        """Open a request for `units` (steps of PRICE_DECIMALS) and send its details into the
-        chat (the customer's own when `chat_id` is None: the receipt is sent there). A
+        """Open a request for `units` (whole amounts of the shop's money) and send its details
+        into the chat (the customer's own when `chat_id` is None: the receipt is sent there). A
         customer with a pending request is shown that one instead."""
-        transfer = await self.request(user_id, self.from_units(units), t.locale)
+        transfer = await self.request(user_id, Decimal(units), t.locale)
         await self.send_details(bot, t, chat_id or user_id, transfer)
         return PendingTopup(transfer.topup, None)
 

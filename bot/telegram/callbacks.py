@@ -77,6 +77,11 @@ class TransferCb(CallbackData, prefix="tr"):
     id: RowId
 
 
+class CryptoCb(CallbackData, prefix="cp"):
+    action: str  # "check": top-up `id`'s invoice
+    id: RowId = 0
+
+
 class Shown(StrEnum):
     """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
 

@@ -4,6 +4,9 @@ transfer-ask-amount =
     <b>Top up by card transfer</b>
     How much will you transfer? Send the amount, from { $min } to { $max }, for example <code>150 000</code>.
 transfer-bad-amount = We take card transfers from { $min } to { $max }. Send the amount as a number, for example <code>150 000</code>.
+webapp-transfer-title = Top up by card transfer
+webapp-transfer-hint = From { $min } to { $max }, paid to our card: the details and the receipt are in the chat.
+webapp-transfer-other = Amount in { $currency }
 transfer-cover = 💳 Top up { $amount } by card transfer
 transfer-details =
     💳 <b>Card transfer #{ $id }</b>

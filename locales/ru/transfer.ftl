@@ -4,6 +4,9 @@ transfer-ask-amount =
     <b>Пополнение переводом на карту</b>
     Какую сумму вы переведёте? Отправьте сумму от { $min } до { $max }, например <code>150 000</code>.
 transfer-bad-amount = Мы принимаем переводы на карту от { $min } до { $max }. Отправьте сумму числом, например <code>150 000</code>.
+webapp-transfer-title = Пополнение переводом на карту
+webapp-transfer-hint = От { $min } до { $max }, перевод на нашу карту: реквизиты и чек — в чате.
+webapp-transfer-other = Сумма в { $currency }
 transfer-cover = 💳 Пополнить на { $amount } переводом на карту
 transfer-details =
     💳 <b>Перевод на карту №{ $id }</b>

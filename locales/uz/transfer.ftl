@@ -4,6 +4,9 @@ transfer-ask-amount =
     <b>Kartaga oʻtkazma orqali toʻldirish</b>
     Qancha oʻtkazasiz? Summani yuboring (eng kami { $min }, eng koʻpi { $max }), masalan <code>150 000</code>.
 transfer-bad-amount = Kartaga oʻtkazma summasi: eng kami { $min }, eng koʻpi { $max }. Summani son bilan yuboring, masalan <code>150 000</code>.
+webapp-transfer-title = Kartaga oʻtkazma orqali toʻldirish
+webapp-transfer-hint = Eng kami { $min }, eng koʻpi { $max }, kartamizga oʻtkaziladi: rekvizitlar va chek — chatda.
+webapp-transfer-other = Summa ({ $currency })
 transfer-cover = 💳 Kartaga oʻtkazma bilan { $amount } toʻldirish
 transfer-details =
     💳 <b>Kartaga oʻtkazma #{ $id }</b>
