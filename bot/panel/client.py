@@ -140,13 +140,11 @@ class PanelClient:
         neither decoded nor parsed again: the catalogue asks every few minutes (or seconds)
         for a list that seldom changes, and 10,000 entries cost ~60 ms of CPU each time,
         thread or not (a thread still holds the interpreter, and so the event loop, for it)."""
-        services: tuple[Service, ...] = await self._read("services", {}, parse=self._parse_services)
-        return list(services)
-
-    def _parse_services(self, answer: Any) -> tuple[Service, ...]:
-        if not isinstance(answer, list):
+        services: tuple[Service, ...] | None
+        services = await self._read("services", {}, parse=_parsed_services)
+        if services is None:
             raise self._bad_shape("services", "a list")
-        return tuple(_services(answer))
+        return list(services)
 
     async def add(
         self,
@@ -551,6 +549,11 @@ def _services(answer: list[Any]) -> list[Service]:
         except UnusableEntry as problem:
             logger.warning("panel services: skipped entry #%d: %s", position, problem)
     return services
+
+
+def _parsed_services(answer: Any) -> tuple[Service, ...] | None:
+    """None: not a list."""
+    return tuple(_services(answer)) if isinstance(answer, list) else None
 
 
 async def _decode_big(body: bytes) -> Any:
