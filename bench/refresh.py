@@ -1,6 +1,6 @@
 """Taps while the catalogue refreshes: 10,000 services, `CATALOGUE_REFRESH=3`.
 
-    python -m bench.refresh [--rounds 6]
+    python -m bench.refresh [--rounds 10]
 
 The bot runs as a process (`python -m bot`, tests/e2e/bot_process.py) between the fake Bot
 API server and the panel emulator, whose `services` answer (about 2 MB) is rendered once per
@@ -172,7 +172,7 @@ def _quiet(*kinds: Taps) -> list[Row]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.refresh")
-    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--services", type=int, default=SIZE)
     args = parser.parse_args()
     try:
