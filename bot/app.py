@@ -46,7 +46,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.payments import Payments, StarRefunds, Stars
+from bot.payments import Credits, Payments, StarRefunds, Stars
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.storage import (
@@ -201,6 +201,8 @@ def create_dispatcher(
         # Every way of paying that is on; the next ones join Stars here.
         payments=Payments(Stars(settings, topups, users, amounts)),
         refunds=StarRefunds(topups, news, amounts),
+        # Top-ups paid outside Telegram's checkout are credited (and told) through it.
+        credits=Credits(topups, news, amounts),
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,

@@ -58,8 +58,10 @@ def fill(conn: sqlite3.Connection) -> None:
         columns = conn.execute(f"PRAGMA table_info({table})").fetchall()
         row = {
             name: value_for(table_sql, name, declared)
-            for _, name, declared, notnull, default, _ in columns
-            if notnull and default is None
+            for _, name, declared, notnull, default, primary in columns
+            # Keys too: every table's 1000 then points at the other tables' rows, so a
+            # migration that copies a table with its foreign keys checked finds them.
+            if (notnull and default is None) or primary
         }
         names = ", ".join(row) or "rowid"
         marks = ", ".join("?" for _ in row) or "NULL"

@@ -47,7 +47,7 @@ def payment(
     """The `successful_payment` update Telegram sends after the customer paid."""
     paid = SuccessfulPayment(
         currency=currency,
-        total_amount=topup.stars if total is None else total,
+        total_amount=topup.price_stars if total is None else total,
         invoice_payload=topup.payload,
         telegram_payment_charge_id=charge_id or f"stxCharge{next(_charges)}",
         provider_payment_charge_id="",
@@ -121,7 +121,7 @@ async def test_every_checkout_refusal_says_why(make_client, db, language, case, 
     topup = await invoice(owner if case == "another customer's invoice" else payer, db)
     if case == "paid already":
         await feed(payer, payment(payer, topup))
-    payload, total, currency = topup.payload, topup.stars, "XTR"
+    payload, total, currency = topup.payload, topup.price_stars, "XTR"
     if case == "forged payload":
         payload = "x" + payload
     elif case == "fewer stars":

@@ -50,10 +50,10 @@ class News:
         self._wake = wake
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Work]:
+    async def transaction(self, *, durable: bool = False) -> AsyncIterator[Work]:
         """Commits on success and then wakes the sender if something was queued; rolls back
-        (and wakes nothing) on any exception."""
-        async with self._db.transaction() as tx:
+        (and wakes nothing) on any exception. `durable`: `Database.transaction`'s."""
+        async with self._db.transaction(durable=durable) as tx:
             work = Work(tx, self._outbox)
             yield work
         if work.queued:

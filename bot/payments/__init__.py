@@ -1,6 +1,7 @@
 """Money in: every way a customer pays, behind one interface (`bot.payments.method`), and
 the registry of those that are on (`Payments`). Telegram Stars is the first method."""
 
+from bot.payments.credits import Credits
 from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.payments.refunds import RefundResult, StarRefunds
 from bot.payments.registry import Payments
@@ -8,6 +9,7 @@ from bot.payments.stars import Stars
 
 __all__ = [
     "Cover",
+    "Credits",
     "Method",
     "Offer",
     "PaymentFailed",

@@ -1,8 +1,10 @@
-"""The Stars top-up's buttons: preset amounts, another amount, and Cancel while typing one."""
+"""Top-up buttons: a choice of methods, and the Stars top-up's preset amounts, another
+amount, and Cancel while typing one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -10,6 +12,20 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.formats import Money
 from bot.i18n import Texts
 from bot.telegram.callbacks import TopupCb
+
+if TYPE_CHECKING:
+    from bot.payments.method import Method
+
+
+def methods_keyboard(t: Texts, methods: Sequence[Method[Any]]) -> InlineKeyboardMarkup:
+    """One button a method, one a row: each opens that method's own offer."""
+    builder = InlineKeyboardBuilder()
+    for method in methods:
+        builder.button(
+            text=method.label(t), callback_data=TopupCb(action="method", method=method.name)
+        )
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def topup_amounts(t: Texts, presets: Sequence[tuple[int, Money]]) -> InlineKeyboardMarkup:

@@ -86,6 +86,10 @@ class Method(ABC, Generic[Confirmation]):
         """On when its settings are set."""
         return True
 
+    def label(self, t: Texts) -> str:
+        """The method's button where `/topup` asks how to pay (more than one method on)."""
+        return t(f"topup-method-{self.name}")
+
     @abstractmethod
     def offer(self, t: Texts, currency: str) -> Offer:
         """What `/topup` shows for this method, in the customer's language."""

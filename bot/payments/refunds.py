@@ -71,7 +71,7 @@ class StarRefunds:
                         "topup-refunded",
                         {
                             "id": str(done.topup.id),
-                            "stars": done.topup.stars,
+                            "stars": done.topup.price_stars,
                             "amount": self._money(done.topup.amount),
                             "balance": self._money(done.balance),
                         },

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.i18n import Texts
 from bot.money import Amounts
+from bot.payments.keyboards import methods_keyboard
 from bot.payments.method import Cover, Method, Offer
 from bot.payments.stars import Stars
 
@@ -24,8 +25,11 @@ class Payments:
         return iter(self._methods)
 
     def offers(self, t: Texts, currency: str) -> list[Offer]:
-        """What `/topup` shows: each method's offer, in the registry's order."""
-        return [method.offer(t, currency) for method in self._methods]
+        """What `/topup` shows: the one method's offer, or a choice of methods, each of
+        whose buttons then shows that method's offer."""
+        if len(self._methods) == 1:
+            return [self._methods[0].offer(t, currency)]
+        return [Offer(t("topup-methods"), methods_keyboard(t, self._methods))]
 
     def covers(self, missing: Decimal, t: Texts, amounts: Amounts) -> list[Cover]:
         """Top-ups that cover what an order's summary is short of, one per method able to."""
@@ -34,6 +38,10 @@ class Payments:
             for method in self._methods
             if (cover := method.cover(missing, t, amounts)) is not None
         ]
+
+    def by_name(self, name: str) -> Method[Any] | None:
+        """The method of that name while it is on; None for one switched off or forged."""
+        return next((method for method in self._methods if method.name == name), None)
 
     def by_cover_action(self, action: str) -> Method[Any] | None:
         """The method whose summary button carries `action`; None for a forged one."""

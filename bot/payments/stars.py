@@ -138,7 +138,7 @@ class Stars(Method[Payment]):
         stars = units
         await self._users.ensure(user_id)
         amount = credit_for(stars, self.settings)
-        topup = await self._topups.create(user_id, stars, amount, t.locale, method=self.name)
+        topup = await self._topups.create(user_id, amount, t.locale, method=self.name, stars=stars)
         shown = self._money(amount)
         link = None
         try:

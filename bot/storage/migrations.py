@@ -408,6 +408,48 @@ CREATE UNIQUE INDEX ledger_once_per_ref ON ledger (reason, coalesce(method, ''),
     WHERE ref IS NOT NULL;
 """
 
+# Top-ups of every method (`bot.payments`): a price in stars only for Stars; a top-up that
+# will never be paid (a rejected transfer, an expired invoice, a cancelled transaction) is
+# `cancelled`; a payment id is unique per method, not across them. SQLite cannot change a
+# CHECK in place, so the table is rebuilt.
+_V16_TOPUPS_ANY_METHOD = """
+CREATE TABLE topups_v16 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    payload TEXT NOT NULL UNIQUE,
+    method TEXT NOT NULL,
+    stars INTEGER CHECK (stars > 0),  -- a Stars invoice's price; NULL for other methods
+    amount INTEGER NOT NULL CHECK (amount > 0),  -- the balance it credits
+    locale TEXT NOT NULL,  -- the customer's language when it was made: its news is told in it
+    status TEXT NOT NULL
+        CHECK (status IN ('invoiced', 'paid', 'refunding', 'refunded', 'cancelled')),
+    charge_id TEXT,  -- the method's own payment id, once paid
+    refund_attempts INTEGER NOT NULL DEFAULT 0 CHECK (refund_attempts >= 0),
+    refunded_by INTEGER,  -- the admin who asked for the refund
+    created_at TEXT NOT NULL,
+    paid_at TEXT,
+    refunded_at TEXT,
+    cancelled_at TEXT,
+    CHECK ((status IN ('invoiced', 'cancelled')) = (charge_id IS NULL)),
+    CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL)),
+    CHECK ((method = 'stars') = (stars IS NOT NULL))
+) STRICT;
+INSERT INTO topups_v16 (id, user_id, payload, method, stars, amount, locale, status, charge_id,
+    refund_attempts, refunded_by, created_at, paid_at, refunded_at)
+SELECT id, user_id, payload, method, stars, amount, locale, status, charge_id,
+    refund_attempts, refunded_by, created_at, paid_at, refunded_at
+FROM topups;
+-- Numbers once given stay given (a discarded invoice's too): the counter moves over as it is.
+DELETE FROM sqlite_sequence WHERE name = 'topups_v16';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'topups_v16', seq FROM sqlite_sequence
+    WHERE name = 'topups';
+DROP TABLE topups;
+ALTER TABLE topups_v16 RENAME TO topups;
+CREATE INDEX topups_by_user ON topups (user_id, id DESC);
+CREATE UNIQUE INDEX topups_paid_once ON topups (method, charge_id) WHERE charge_id IS NOT NULL;
+CREATE INDEX topups_pending ON topups (method, id) WHERE status = 'invoiced';
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -424,6 +466,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V13_FINISHED_AT,
     _V14_GREETINGS,
     _V15_PAYMENT_METHOD,
+    _V16_TOPUPS_ANY_METHOD,
 )
 LATEST = len(MIGRATIONS)
 

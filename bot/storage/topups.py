@@ -1,11 +1,14 @@
 """Top-ups: one row per invoice (or other pending payment), from creating it to a refund.
 
-    invoiced ──payment──> paid ──admin refund──> refunding ──Telegram ok──> refunded
-                            ^                        │
-                            └──Telegram refused──────┘
+    invoiced ──payment──> paid ──admin refund──> refunding ──provider ok──> refunded
+       │                    ^                        │
+       │                    └──provider refused──────┘
+       └──rejected, expired, withdrawn──> cancelled
 
-Each row says its `method` (`bot.payments`); today every row is Stars, priced in `stars`
-and paid under Telegram's charge id. The balance moves only through the ledger, in the same
+Each row says its `method` (`bot.payments`) and, once paid, the method's own payment id
+(`charge_id`, unique per method). A Stars row is priced in `stars`; another method's price
+is its `amount`, in the shop's money (what the method's own tables say about it, a receipt
+or an invoice, is theirs). The balance moves only through the ledger, in the same
 transaction as the status: a payment credits once (the ledger's UNIQUE (reason, method,
 ref) on the payment id, and the row's own status), and a refund is debited before the
 provider is asked to give the money back.
@@ -33,7 +36,8 @@ class TopupStatus(StrEnum):
     INVOICED = "invoiced"  # the invoice is out, not paid
     PAID = "paid"  # credited
     REFUNDING = "refunding"  # debited, Telegram asked (or about to be) to return the stars
-    REFUNDED = "refunded"  # the stars went back
+    REFUNDED = "refunded"  # the money went back
+    CANCELLED = "cancelled"  # never to be paid: rejected, expired or withdrawn
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class Topup:
     id: int  # customers and admins know a top-up by this number
     user_id: int
     payload: str
-    stars: int
+    stars: int | None  # a Stars invoice's price; None for other methods
     amount: Decimal  # the balance it credits
     locale: str  # the language the invoice was sent in
     status: str
@@ -52,6 +56,7 @@ class Topup:
     paid_at: datetime | None
     refunded_at: datetime | None
     method: str  # the way it is paid (`bot.payments`), on its ledger rows too
+    cancelled_at: datetime | None
 
     def refusal(self, user_id: int, currency: str, total_amount: int) -> Refusal | None:
         """Why this invoice may not be paid by `user_id` for that amount, or None."""
@@ -62,6 +67,13 @@ class Topup:
         if currency != STARS or total_amount != self.stars:
             return "mismatch"
         return None
+
+    @property
+    def price_stars(self) -> int:
+        """A Stars invoice's price: only Stars top-ups have one."""
+        if self.stars is None:
+            raise StorageError(f"top-up {self.id} is paid by {self.method}, not in stars")
+        return self.stars
 
     @property
     def refund_ref(self) -> str:
@@ -128,11 +140,12 @@ class TopupsRepo:
         self._db = db
 
     async def create(
-        self, user_id: int, stars: int, amount: Decimal, locale: str, *, method: str
+        self, user_id: int, amount: Decimal, locale: str, *, method: str, stars: int | None = None
     ) -> Topup:
-        """A new invoice for `stars` that will credit `amount`; its payload is a fresh token."""
-        if stars <= 0 or amount <= 0:
-            raise ValueError("a top-up costs stars and credits something")
+        """A new pending top-up that will credit `amount` (a Stars invoice costs `stars`); its
+        payload is a fresh token."""
+        if amount <= 0 or (stars is not None and stars <= 0):
+            raise ValueError("a top-up credits something, and a Stars invoice costs stars")
         async with self._db.transaction() as tx:
             row = await tx.fetchone(
                 "INSERT INTO topups"
@@ -166,6 +179,18 @@ class TopupsRepo:
         row = await self._db.fetchone("SELECT * FROM topups WHERE payload = ?", (payload,))
         return None if row is None else _topup(row)
 
+    async def pending(
+        self, method: str, *, user_id: int | None = None, limit: int = 100
+    ) -> list[Topup]:
+        """A method's top-ups not paid yet (`invoiced`), oldest first; one customer's when
+        `user_id` is given."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM topups WHERE method = ? AND status = ?"
+            " AND (? IS NULL OR user_id = ?) ORDER BY id LIMIT ?",
+            (method, TopupStatus.INVOICED, user_id, user_id, limit),
+        )
+        return [_topup(row) for row in rows]
+
     async def list_for_user(self, user_id: int, limit: int = 20) -> list[Topup]:
         """The customer's top-ups, invoices never paid included, newest first."""
         rows = await self._db.fetchall(
@@ -198,6 +223,60 @@ class TopupsRepo:
                 (TopupStatus.PAID, payment.charge_id, utcnow(), topup.id),
             )
         return Credited(_topup(row), balance, replay=False)
+
+    async def credit(
+        self,
+        tx: Transaction,
+        topup_id: int,
+        payment_id: str,
+        *,
+        amount: Decimal | None = None,
+        actor: int | None = None,
+    ) -> Credited:
+        """The method's provider (or an admin, for a transfer) says this top-up was paid:
+        mark it paid under `payment_id` and credit it, once, in the caller's transaction (which
+        queues the customer's notice: `News.transaction(durable=True)`, the money has moved
+        outside already). `amount` credits another sum than asked (a receipt showing one);
+        `actor` is the admin who approved it.
+
+        The same payment again returns `replay=True` and moves nothing. Raises `UnknownTopup`,
+        `TopupStateError` (cancelled, or paid under another payment id), `AlreadyPosted` (the
+        payment id credited another top-up of this method), `BalanceLimit`.
+        """
+        topup = await self._locked(tx, topup_id)
+        if topup.charge_id == payment_id:
+            return Credited(topup, await _balance(tx, topup.user_id), replay=True)
+        if topup.status != TopupStatus.INVOICED:
+            raise TopupStateError(topup)
+        if amount is not None:
+            if amount <= 0:
+                raise ValueError("a top-up credits something")
+            row = await tx.fetchone(
+                "UPDATE topups SET amount = ? WHERE id = ? RETURNING *",
+                (to_minor(amount), topup.id),
+            )
+            topup = _topup(row)
+        balance = await _post(tx, topup, topup.amount, Reason.TOPUP, payment_id, actor)
+        row = await tx.fetchone(
+            "UPDATE topups SET status = ?, charge_id = ?, paid_at = ? WHERE id = ? RETURNING *",
+            (TopupStatus.PAID, payment_id, utcnow(), topup.id),
+        )
+        return Credited(_topup(row), balance, replay=False)
+
+    async def cancel(self, tx: Transaction, topup_id: int) -> tuple[Topup, bool]:
+        """A pending top-up that will never be paid (rejected, expired, withdrawn):
+        `cancelled`, in the caller's transaction; and whether this call cancelled it (False:
+        it was before). Raises `UnknownTopup`, or `TopupStateError` once it is paid."""
+        topup = await self._locked(tx, topup_id)
+        if topup.status == TopupStatus.CANCELLED:
+            return topup, False
+        if topup.status != TopupStatus.INVOICED:
+            raise TopupStateError(topup)
+        row = await tx.fetchone(
+            "UPDATE topups SET status = ?, cancelled_at = ? WHERE id = ? RETURNING *",
+            (TopupStatus.CANCELLED, utcnow(), topup.id),
+        )
+        return _topup(row), True
 
     async def reserve_refund(self, topup_id: int, admin_id: int) -> tuple[Topup, Decimal]:
         """Debit the credited amount and mark the top-up `refunding`; its balance after.

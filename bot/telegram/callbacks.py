@@ -64,8 +64,9 @@ class ConfirmCb(CallbackData, prefix="ok"):
 
 
 class TopupCb(CallbackData, prefix="tu"):
-    action: str  # "pay" `stars`, "type" an amount, "cancel" typing
+    action: str  # "method" chosen, "pay" `stars`, "type" an amount, "cancel" typing
     stars: RowId = 0
+    method: str = ""  # the chosen method's name (`bot.payments`)
 
 
 class Shown(StrEnum):

@@ -164,7 +164,7 @@ async def user_card(
             t(
                 "admin-user-topup",
                 id=str(topup.id),
-                stars=topup.stars,
+                stars=topup.stars or 0,
                 amount=amounts(topup.amount),
                 status=Html(t(f"admin-topup-{topup.status}")),
                 date=Day(topup.created_at),

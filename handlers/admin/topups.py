@@ -54,7 +54,7 @@ async def refund_command(
     args: dict[str, Arg] = {
         "id": str(topup.id),
         "user_id": str(topup.user_id),
-        "stars": topup.stars,
+        "stars": topup.price_stars,
         "amount": money(topup.amount),
         "balance": money(result.balance),
         "error": result.error or "",

@@ -75,7 +75,7 @@ async def successful_payment(
         t(
             "topup-receipt",
             id=str(topup.id),
-            stars=topup.stars,
+            stars=topup.price_stars,
             amount=money(topup.amount),
             balance=money(credited.balance),
         ),

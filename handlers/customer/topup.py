@@ -75,6 +75,19 @@ async def topup_button(
         await _offer(bot, query.message.chat.id, payments, catalogue, t)
 
 
+async def method_chosen(
+    query: CallbackQuery, callback_data: TopupCb, payments: Payments, catalogue: Catalogue, t: Texts
+) -> None:
+    method = payments.by_name(callback_data.method)
+    if method is None:  # switched off since the choice was offered, or forged
+        await query.answer(t("topup-method-off"), show_alert=True)
+        return
+    await query.answer()
+    offer = method.offer(t, catalogue.currency)
+    if query.message is not None:
+        await query.message.answer(offer.text, reply_markup=offer.markup)
+
+
 async def preset_chosen(
     query: CallbackQuery, callback_data: TopupCb, bot: Bot, payments: Payments, t: Texts
 ) -> None:
@@ -155,6 +168,7 @@ def create_router() -> Router:
     # Other commands go on to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, TopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(topup_button, MenuCb.filter(F.action == "topup"))
+    router.callback_query.register(method_chosen, TopupCb.filter(F.action == "method"))
     router.callback_query.register(preset_chosen, TopupCb.filter(F.action == "pay"))
     router.callback_query.register(other_amount, TopupCb.filter(F.action == "type"))
     router.callback_query.register(typing_cancelled, TopupCb.filter(F.action == "cancel"))

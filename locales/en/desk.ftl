@@ -22,6 +22,7 @@ admin-topup-invoiced = invoiced
 admin-topup-paid = paid
 admin-topup-refunding = being refunded
 admin-topup-refunded = refunded
+admin-topup-cancelled = canceled
 
 admin-user-ledger = <b>Ledger</b>, latest { $count ->
         [one] { $count } posting

@@ -3,6 +3,11 @@ menu-topup = ⭐ Top up
 cmd-topup = Top up your balance with Telegram Stars
 cmd-paysupport = Help with a payment
 
+topup-methods =
+    <b>Top up your balance</b>
+    How would you like to pay?
+topup-method-stars = ⭐ Telegram Stars
+topup-method-off = This way of paying is no longer available. Send /topup to see the ways that are.
 topup-choose =
     <b>Top up your balance with Telegram Stars</b>
     1 ⭐ = { $rate } on your balance. Choose an amount, or send /topup and a number of stars from { $min } to { $max }, e.g. <code>/topup { $min }</code>.
@@ -31,6 +36,9 @@ topup-receipt =
         [one] star
        *[other] stars
     }, +{ $amount } to your balance.
+    Balance: <b>{ $balance }</b>
+topup-credited =
+    ✅ Top-up #{ $id } is paid: +{ $amount } on your balance.
     Balance: <b>{ $balance }</b>
 topup-refunded =
     Top-up #{ $id } has been refunded: { $stars } { $stars ->

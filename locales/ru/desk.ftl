@@ -23,6 +23,7 @@ admin-topup-invoiced = счёт выставлен
 admin-topup-paid = оплачено
 admin-topup-refunding = возвращается
 admin-topup-refunded = возвращено
+admin-topup-cancelled = отменено
 
 admin-user-ledger = <b>Движение средств</b>, { $count ->
         [one] последняя { $count } запись

@@ -3,6 +3,11 @@ menu-topup = ⭐ Пополнить
 cmd-topup = Пополнить баланс звёздами Telegram
 cmd-paysupport = Помощь с оплатой
 
+topup-methods =
+    <b>Пополнение баланса</b>
+    Как вам удобнее оплатить?
+topup-method-stars = ⭐ Звёзды Telegram
+topup-method-off = Этот способ оплаты больше недоступен. Отправьте /topup, чтобы увидеть доступные.
 topup-choose =
     <b>Пополнение баланса звёздами Telegram</b>
     1 ⭐ = { $rate } на баланс. Выберите сумму или отправьте /topup и число звёзд от { $min } до { $max }, например <code>/topup { $min }</code>.
@@ -32,6 +37,9 @@ topup-receipt =
         [few] звезды
        *[many] звёзд
     }, +{ $amount } на баланс.
+    Баланс: <b>{ $balance }</b>
+topup-credited =
+    ✅ Пополнение #{ $id } оплачено: +{ $amount } на баланс.
     Баланс: <b>{ $balance }</b>
 topup-refunded =
     Пополнение #{ $id } возвращено: { $stars } { $stars ->

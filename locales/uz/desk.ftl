@@ -19,6 +19,7 @@ admin-topup-invoiced = toʻlov soʻrovi yuborilgan
 admin-topup-paid = toʻlangan
 admin-topup-refunding = qaytarilmoqda
 admin-topup-refunded = qaytarilgan
+admin-topup-cancelled = bekor qilingan
 
 admin-user-ledger = <b>Pul harakati</b>, oxirgi { $count } ta yozuv:
 admin-user-posting = { $date } · { $amount } · { $reason }{ $order }

@@ -3,6 +3,11 @@ menu-topup = ⭐ Toʻldirish
 cmd-topup = Balansni Telegram yulduzlari bilan toʻldirish
 cmd-paysupport = Toʻlov boʻyicha yordam
 
+topup-methods =
+    <b>Balansni toʻldirish</b>
+    Qanday toʻlamoqchisiz?
+topup-method-stars = ⭐ Telegram yulduzlari
+topup-method-off = Bu toʻlov usuli endi mavjud emas. Mavjud usullarni koʻrish uchun /topup yuboring.
 topup-choose =
     <b>Balansni Telegram yulduzlari bilan toʻldirish</b>
     1 ⭐ = { $rate } (balansga). Miqdorni tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
@@ -28,6 +33,9 @@ checkout-mismatch = Toʻlov soʻrovdagi summaga mos kelmaydi. Yangisini olish uc
 
 topup-receipt =
     ✅ #{ $id } toʻldirish toʻlandi: { $stars } yulduz, balansga +{ $amount }.
+    Balans: <b>{ $balance }</b>
+topup-credited =
+    ✅ #{ $id } toʻldirish toʻlandi: balansga +{ $amount }.
     Balans: <b>{ $balance }</b>
 topup-refunded =
     #{ $id } toʻldirish qaytarildi: { $stars } yulduz Telegramdagi akkauntingizga qaytarildi, balansingizdan { $amount } yechildi.
