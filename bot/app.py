@@ -46,7 +46,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments import Credits, Payments, StarRefunds, Stars, stars_rate
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.storage import (
@@ -265,6 +265,7 @@ async def on_startup(
     broadcast_progress: BroadcastProgress,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
+    catalogue.on_warmed = lambda: stars_rate.check(bot, settings, alerts, catalogue.currency)
     await catalogue.warm_up()
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
