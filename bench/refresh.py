@@ -175,6 +175,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--services", type=int, default=SIZE)
     args = parser.parse_args()
+    if args.rounds < 2:
+        parser.error("--rounds: at least 2 (the same list, then a changed one)")
     try:
         print(render(asyncio.run(measure(args.rounds, args.services))))
     finally:
