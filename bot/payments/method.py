@@ -4,8 +4,8 @@ has one).
 
 A method:
 - **offers** itself where a top-up is: on or off (its settings), what it shows in a language
-  (text and buttons, amount presets), and a top-up that covers what an order's summary is
-  short of;
+  (text and buttons, amount presets; `app_offer` on the Mini App's top-up screen), and a
+  top-up that covers what an order's summary is short of;
 - **creates** a pending top-up (a `topups` row with the method's name) and what the customer
   opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
 - **confirms**: checks the provider's word that it was paid and credits it exactly once,
@@ -16,9 +16,10 @@ A method:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardMarkup
@@ -46,6 +47,33 @@ class Cover:
     label: str  # the summary's button
     action: str  # the summary button's action (`Method.cover_action`)
     note: str | None = None  # said as the payment is made, before it is opened
+
+
+@dataclass(frozen=True)
+class AppOffer:
+    """How a method shows itself on the Mini App's top-up screen, in the customer's language:
+    the page draws one section per offer and knows no method by name."""
+
+    method: str
+    title: str
+    hint: str  # what a unit buys, or the method's terms
+    presets: Sequence[tuple[int, str]]  # units, and the button's label
+    least: int  # the bounds of an amount typed, in units
+    most: int
+    other: str  # the typed amount's placeholder
+    opens: str  # what pays it: "invoice" (Telegram's `openInvoice`) or "link" (`openLink`)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "title": self.title,
+            "hint": self.hint,
+            "presets": [{"units": units, "label": label} for units, label in self.presets],
+            "min": self.least,
+            "max": self.most,
+            "other": self.other,
+            "opens": self.opens,
+        }
 
 
 @dataclass(frozen=True)
@@ -93,6 +121,10 @@ class Method(ABC, Generic[Confirmation]):
     @abstractmethod
     def offer(self, t: Texts, currency: str) -> Offer:
         """What `/topup` shows for this method, in the customer's language."""
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer | None:
+        """What the Mini App's top-up screen shows for this method; None: not offered there."""
+        return None
 
     @abstractmethod
     def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:
