@@ -25,8 +25,15 @@ from babel.numbers import (
     get_group_symbol,
 )
 
-# CLDR writes these currencies by their code in the language; people write the word ("сум").
-_LOCAL_SYMBOLS: dict[tuple[str, str], str] = {("ru", "UZS"): "сум"}
+# CLDR writes these currencies by their code, or a symbol people do not use, in the
+# language; people write the word ("сум", "rubl") or the plain sign ("$", not "US$").
+_LOCAL_SYMBOLS: dict[tuple[str, str], str] = {
+    ("ru", "UZS"): "сум",
+    ("uz", "USD"): "$",
+    ("uz", "RUB"): "rubl",
+    ("uz", "KZT"): "tenge",
+    ("ru", "KZT"): "тенге",
+}
 _SIGN = "¤"
 
 

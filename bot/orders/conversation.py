@@ -315,7 +315,7 @@ class Conversation:
         if chosen is None:
             return None
         service, kind = chosen
-        quote = checkout.quote(snapshot, service, draft.answers, self.settings)
+        quote = checkout.quote(snapshot, service, draft.answers, self.settings, self.t.locale)
         if quote is None:  # an answer is missing: ask the first step again
             await self.question(snapshot, draft, service, kind.first(service))
         return quote

@@ -152,6 +152,13 @@ class BroadcastsOffCb(CallbackData, prefix="bo"):
     off: bool = True
 
 
+class QuestionCb(CallbackData, prefix="q"):
+    """Under free text that reads as a question: send it to support (the text and the order
+    it names wait in the chat's FSM data), or search the catalogue for its words after all."""
+
+    action: str  # support, search
+
+
 class TicketCb(CallbackData, prefix="tk"):
     """A support ticket: the handler checks it is the tapper's own, or the tapper an admin."""
 

@@ -141,7 +141,7 @@ class Shop:
         snapshot, service, answers, problems = await self._answers(call, data)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = checkout.quote(snapshot, service, answers, self._settings)
+        quote = checkout.quote(snapshot, service, answers, self._settings, call.t.locale)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote

@@ -107,7 +107,7 @@ alert-panel-refused =
     Until an order goes through again, further refusals like this one are not reported.
 
 nav-skip = ⏭ Skip
-order-skipped = skipped
+order-current-skipped = You skipped this before. Send an answer now, or keep it skipped.
 order-service-dripfeed = Can be delivered drip-feed: in several runs, some time apart.
 order-summary-dripfeed = Drip-feed: { $quantity } × { $runs } runs every { $interval } min = { $total }
 order-ask-runs = Drip-feed: in how many runs should it be delivered? Tap a number, send one from 2 to { $max }, or tap Skip to get it all at once.

@@ -10,9 +10,9 @@ topup-method-stars = ⭐ Telegram yulduzlari
 topup-method-off = Bu toʻlov usuli endi mavjud emas. Mavjud usullarni koʻrish uchun /topup yuboring.
 topup-choose =
     <b>Balansni Telegram yulduzlari bilan toʻldirish</b>
-    1 ⭐ = { $rate } (balansga). Miqdorni tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
+    1 ⭐ = { $rate } (balansga). Summani tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
 topup-preset = { $amount } · { $stars } ⭐
-topup-other = ✏️ Boshqa miqdor
+topup-other = ✏️ Boshqa summa
 topup-type-amount = Nechta yulduz? { $min } tadan { $max } tagacha butun son yuboring.
 topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Biz { $min } tadan { $max } tagacha yulduzga toʻlov soʻrovi yarata olamiz, masalan /topup { $min }.
@@ -23,7 +23,7 @@ topup-cancelled = Toʻldirish bekor qilindi.
 topup-invoice-title = Balans +{ $amount }
 topup-invoice-description = { $stars } ⭐ toʻlang va shu doʻkondagi balansingizga buyurtmalar uchun { $amount } oling.
 topup-invoice-label = Balansni toʻldirish
-topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa miqdorni sinab koʻring yoki /paysupport orqali yozing.
+topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa summani sinab koʻring yoki /paysupport orqali yozing.
 
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisini olish uchun /topup yuboring.

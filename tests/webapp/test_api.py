@@ -9,11 +9,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import CreateInvoiceLink
 
-from bot.storage import Database, OrdersRepo, Payment, TopupsRepo
+from bot.storage import Database, OrdersRepo, Payment, ShopRepo, TopupsRepo
 from bot.webapp import FEED
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
 from bot.webapp.auth import MAX_AGE, sign_init_data
@@ -256,6 +256,25 @@ async def test_confirm_places_one_order_however_often_it_is_tapped(
     assert len(emulator.calls("add")) == 1
     assert await balance_of(db, CUSTOMER) == Decimal("2.80")
     assert emulator.calls("add")[0]["link"] == "https://t.me/example"
+
+
+async def test_an_order_keeps_the_name_the_customer_saw(
+    api: Api, dp: Dispatcher, db: Database
+) -> None:
+    """Issue 30, point 6: the shop's name in the customer's language, not the panel's, and
+    not a rename after the order."""
+    shop = ShopRepo(db)
+    await shop.set_text("service", str(DEFAULT), "ru", "name", "Подписчики Telegram — 7 дней")
+    await dp["catalogue"].recurate()
+    await fund(db, CUSTOMER, "10")
+    body = {"service_id": DEFAULT, "version": await version(api), "answers": GOOD}
+    summary = await api.post("quote", json=body, language="ru")
+    placed = await api.post("place", json=body | {"token": summary["token"]}, language="ru")
+    assert placed["outcome"] == "placed"
+    await shop.set_text("service", str(DEFAULT), "ru", "name", "Другое имя")
+    await dp["catalogue"].recurate()
+    [shown] = (await api.get("orders", language="ru"))["orders"]
+    assert shown["service"] == "Подписчики Telegram — 7 дней"
 
 
 async def test_confirm_refuses_what_was_not_quoted(

@@ -105,6 +105,10 @@ async def test_search_filter_and_sort_10000_services(
         assert await search(page, "живые") == ["Telegram Members — Fast"]
         assert await search(page, "быстро участники") == ["Telegram Members — Fast"]
         assert await search(page, "handwritten") == ["Custom Comments — Instagram"]
+        # The market's words find the panel's English names, as in the chat.
+        assert await search(page, "youtube view")
+        assert await search(page, "просмотров ютуб") == await search(page, "youtube view")
+        assert await search(page, "reaksiyalar tik tok") == await search(page, "tiktok reaction")
         assert await search(page, "no such thing anywhere") == []
         assert "Nothing found" in (await page.text_content("#count") or "")
         # Filters: a category, refill, drip-feed, a price range; then sorting.

@@ -21,6 +21,7 @@ from bot.telegram.callbacks import (
     MenuCb,
     OrderCb,
     OrderNavCb,
+    QuestionCb,
     SearchCb,
     ServiceCb,
     StepCb,
@@ -56,6 +57,7 @@ def create_router() -> Router:
     # Outside any conversation, words search the catalogue too (commands go on: an unknown
     # one keeps the help hint in the fallback).
     router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
+    router.callback_query.register(browse.search_question, QuestionCb.filter(F.action == "search"))
 
     router.callback_query.register(
         # One Top up per way of paying that covers the gap (`Method.cover_action`).
