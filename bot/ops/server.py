@@ -29,6 +29,9 @@ from aiohttp.http_exceptions import HttpProcessingError
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
 from bot.ops.webhook_guard import telegram_only
+from bot.payments import Payments
+from bot.payments.crypto import Crypto
+from bot.payments.crypto_webhook import crypto_webhook
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
 from bot.webapp import add_webapp_routes
@@ -115,6 +118,18 @@ def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bo
         app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
+    add_payment_routes(app, dp)
+
+
+def add_payment_routes(app: web.Application, dp: Dispatcher) -> None:
+    """Where providers tell the shop a payment was made: Crypto Pay's webhook while it is on."""
+    payments: Payments = dp["payments"]
+    settings: Settings = dp["settings"]
+    crypto = payments.by_name("crypto")
+    if isinstance(crypto, Crypto) and settings.crypto_pay_token is not None:
+        app.router.add_routes(
+            [crypto_webhook(crypto, settings.crypto_pay_token.get_secret_value())]
+        )
 
 
 def new_app() -> web.Application:

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from aiogram import Bot
+from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
@@ -35,6 +36,8 @@ class Offer:
 
     text: str
     markup: InlineKeyboardMarkup
+    # The conversation state that waits for what the offer asks (an amount typed), if any.
+    state: State | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ class AppOffer:
     least: int  # the bounds of an amount typed, in units
     most: int
     other: str  # the typed amount's placeholder
-    opens: str  # what pays it: "invoice" (Telegram's `openInvoice`) or "link" (`openLink`)
+    # What pays it: "invoice" (Telegram's `openInvoice`), "link" (the provider's page) or
+    # "chat" (`create` sends it into the chat, e.g. transfer details; the page closes).
+    opens: str
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -88,15 +93,16 @@ class PaymentFailed(Exception):
     """The provider made nothing to pay; `clear` when it said so (the pending top-up is then
     dropped), not when its answer was lost (kept: the customer may have it and pay it)."""
 
-    def __init__(self, method: str, clear: bool) -> None:
+    def __init__(self, method: str, clear: bool, refused: str = "topup-invoice-failed") -> None:
         super().__init__(f"{method}: {'refused' if clear else 'no clear answer'}")
         self.method = method
         self.clear = clear
+        self.refused = refused  # the method's own words for its provider's refusal
 
     @property
     def text_key(self) -> str:
         """What the customer is told: refused, or to try again."""
-        return "topup-invoice-failed" if self.clear else "error-try-again"
+        return self.refused if self.clear else "error-try-again"
 
 
 Confirmation = TypeVar("Confirmation")

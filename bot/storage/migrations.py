@@ -450,6 +450,23 @@ CREATE UNIQUE INDEX topups_paid_once ON topups (method, charge_id) WHERE charge_
 CREATE INDEX topups_pending ON topups (method, id) WHERE status = 'invoiced';
 """
 
+# 18 (17 is the card transfers'). Crypto Pay invoices (`bot.payments.crypto`): which
+# invoice a crypto top-up is, what it asks in which fiat, its link; the asset that paid it.
+_V18_CRYPTO_INVOICES = """
+CREATE TABLE crypto_invoices (
+    topup_id INTEGER PRIMARY KEY REFERENCES topups (id),
+    invoice_id INTEGER NOT NULL UNIQUE,
+    fiat TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    url TEXT NOT NULL,
+    mini_app_url TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    paid_asset TEXT,
+    paid_amount TEXT
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -467,6 +484,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V14_GREETINGS,
     _V15_PAYMENT_METHOD,
     _V16_TOPUPS_ANY_METHOD,
+    _V18_CRYPTO_INVOICES,
 )
 LATEST = len(MIGRATIONS)
 

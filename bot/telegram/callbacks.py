@@ -69,6 +69,11 @@ class TopupCb(CallbackData, prefix="tu"):
     method: str = ""  # the chosen method's name (`bot.payments`)
 
 
+class CryptoCb(CallbackData, prefix="cp"):
+    action: str  # "check": top-up `id`'s invoice
+    id: RowId = 0
+
+
 class Shown(StrEnum):
     """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
 

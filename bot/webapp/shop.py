@@ -246,13 +246,18 @@ class Shop:
         offer = method.app_offer(call.t, self._catalogue.currency) if method else None
         if method is None or offer is None:
             raise ApiError(400, "bad_request")
+        # Stars keep their own words (stars, Telegram); another method says it its way.
+        stars = method is self._payments.stars
         units = whole(data.get("units"))
         if units is None or not offer.least <= units <= offer.most:
-            raise ApiError(422, "bad_amount", min=offer.least, max=offer.most)
+            key = None if stars else "webapp-error-bad-amount-any"
+            raise ApiError(422, "bad_amount", key, min=offer.least, max=offer.most)
+        # A method the chat takes over (a receipt is sent there) gets what pays it in the chat.
+        chat_id = call.user_id if offer.opens == "chat" else None
         try:
-            pending = await method.create(self._bot, call.t, call.user_id, units)
-        except PaymentFailed:
-            raise ApiError(502, "invoice_failed") from None
+            pending = await method.create(self._bot, call.t, call.user_id, units, chat_id=chat_id)
+        except PaymentFailed as failed:
+            raise ApiError(502, "invoice_failed", None if stars else failed.text_key) from None
         return web.json_response(
             {
                 "topup": pending.topup.id,

@@ -207,5 +207,7 @@ order-again-link = The same link as before: { $link }
 order-again-gone = We no longer sell this service. Please choose another one in the catalogue.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Top up { $amount } ({ $stars } ⭐)
+order-topup-crypto = 🪙 Top up { $amount } with crypto
 order-topup-invoice = Here is an invoice for { $stars } ⭐: +{ $amount } on your balance. Once it is paid, we bring you back to your order to confirm it.
 order-topup-sent = The invoice for this order is already in the chat. Once it is paid, we bring you back here.
+order-back-to-summary = ↩️ Back to your order

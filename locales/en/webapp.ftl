@@ -81,6 +81,9 @@ webapp-balance = Your balance: { $balance }
 webapp-topup-title = Top up with Telegram Stars
 webapp-topup-rate = 1 ⭐ = { $rate }
 webapp-topup-other = Other amount of Stars
+webapp-crypto-title = Top up with crypto
+webapp-crypto-hint = From { $min } to { $max }, paid in @CryptoBot in the coin you choose.
+webapp-crypto-other = Amount in { $currency }
 webapp-topup-paid = Paid. Your balance is updated in a moment.
 webapp-topup-not-paid = The payment did not go through.
 webapp-topup-done = Your balance is topped up.
@@ -104,6 +107,7 @@ webapp-error-already-placed = This order has been placed already: order #{ $numb
 webapp-error-price-changed = The price has just changed. Please check the new summary.
 webapp-error-insufficient-funds = Your balance is { $missing } short. Top up to place this order.
 webapp-error-bad-amount = Choose from { $min } to { $max } Stars.
+webapp-error-bad-amount-any = Choose a whole amount from { $min } to { $max }.
 webapp-error-invoice-failed = Telegram would not create this invoice. Please try another amount.
 webapp-error-order-not-found = We have no such order of yours.
 webapp-error-topup-not-found = We have no such top-up of yours.

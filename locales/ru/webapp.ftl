@@ -83,6 +83,9 @@ webapp-balance = Ваш баланс: { $balance }
 webapp-topup-title = Пополнить звёздами Telegram
 webapp-topup-rate = 1 ⭐ = { $rate }
 webapp-topup-other = Другое количество звёзд
+webapp-crypto-title = Пополнение криптовалютой
+webapp-crypto-hint = От { $min } до { $max }, оплата в @CryptoBot любой монетой на выбор.
+webapp-crypto-other = Сумма в { $currency }
 webapp-topup-paid = Оплачено. Баланс скоро обновится.
 webapp-topup-not-paid = Оплата не прошла.
 webapp-topup-done = Баланс пополнен.
@@ -106,6 +109,7 @@ webapp-error-already-placed = Этот заказ уже оформлен: за�
 webapp-error-price-changed = Цена только что изменилась. Проверьте новую сводку.
 webapp-error-insufficient-funds = На балансе не хватает { $missing }. Пополните баланс, чтобы оформить заказ.
 webapp-error-bad-amount = Мы можем выставить счёт на целое число звёзд от { $min } до { $max }.
+webapp-error-bad-amount-any = Выберите целую сумму от { $min } до { $max }.
 webapp-error-invoice-failed = Telegram не создал этот счёт. Попробуйте другую сумму.
 webapp-error-order-not-found = У вас нет такого заказа.
 webapp-error-topup-not-found = У вас нет такого пополнения.

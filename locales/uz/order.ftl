@@ -198,5 +198,7 @@ order-again-link = Oldingi havolaning oʻzi: { $link }
 order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Toʻldirish: { $amount } ({ $stars } ⭐)
+order-topup-crypto = 🪙 Kriptovalyuta bilan { $amount } toʻldirish
 order-topup-invoice = Mana { $stars } ⭐ uchun toʻlov soʻrovi: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
 order-topup-sent = Bu buyurtma uchun toʻlov soʻrovi chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.
+order-back-to-summary = ↩️ Buyurtmaga qaytish

@@ -80,6 +80,9 @@ webapp-balance = Balansingiz: { $balance }
 webapp-topup-title = Telegram yulduzlari bilan toʻldirish
 webapp-topup-rate = 1 ⭐ = { $rate }
 webapp-topup-other = Boshqa summa
+webapp-crypto-title = Kriptovalyuta bilan toʻldirish
+webapp-crypto-hint = { $min } dan { $max } gacha, @CryptoBotʼda oʻzingiz tanlagan tanga bilan toʻlanadi.
+webapp-crypto-other = Summa ({ $currency })
 webapp-topup-paid = Toʻlandi. Balansingiz birozdan keyin yangilanadi.
 webapp-topup-not-paid = Toʻlov amalga oshmadi.
 webapp-topup-done = Balansingiz toʻldirildi.
@@ -103,6 +106,7 @@ webapp-error-already-placed = Bu buyurtma allaqachon rasmiylashtirilgan: buyurtm
 webapp-error-price-changed = Narx hozirgina oʻzgardi. Yangi xulosani tekshiring.
 webapp-error-insufficient-funds = Balansingizda { $missing } yetmaydi. Buyurtma berish uchun balansni toʻldiring.
 webapp-error-bad-amount = Biz { $min } tadan { $max } tagacha yulduzga toʻlov soʻrovi yarata olamiz.
+webapp-error-bad-amount-any = { $min } dan { $max } gacha butun summani tanlang.
 webapp-error-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa summani tanlang.
 webapp-error-order-not-found = Sizda bunday buyurtma yoʻq.
 webapp-error-topup-not-found = Sizda bunday toʻldirish yoʻq.

@@ -77,7 +77,7 @@ FAKE_WEBAPP = """
   window.Telegram = { WebApp: {
     initData: INIT_DATA, themeParams: THEME, colorScheme: "dark", platform: "tdesktop",
     MainButton: button(), BackButton: button(), invoices: [], confirms: [], links: [],
-    openLink(url) { this.links.push(url); },
+    openLink(url) { this.links.push(url); }, openTelegramLink(url) { this.links.push(url); },
     ready() {}, expand() {}, closed: false, close() { this.closed = true; },
     showConfirm(text, callback) { this.confirms.push(text); callback(true); },
     // Paid at once; with `holdInvoices` set, when the test says (`settleInvoice`), as a

@@ -65,6 +65,8 @@ def create_router() -> Router:
         OrderNavCb.filter(F.action.startswith("topup")),
         LivePrompt(),
     )
+    # Under a top-up's notice, not a prompt: live whenever the summary is still open.
+    router.callback_query.register(short.back_to_summary, OrderNavCb.filter(F.action == "resume"))
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)

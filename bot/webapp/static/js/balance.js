@@ -17,7 +17,11 @@ const sleep = (seconds) => new Promise((done) => setTimeout(done, seconds * 1000
 // What paying says: "paid", "cancelled", "failed" or "pending" (Telegram's words).
 function open(offer, link) {
   if (offer.opens === "invoice") return new Promise((done) => tg.openInvoice(link, done));
-  tg.openLink(link);
+  // The chat has what pays it (a card's details; the receipt is sent there): back to it.
+  if (offer.opens === "chat") tg.close();
+  // A Telegram link (@CryptoBot's invoice) opens inside Telegram, not in a browser.
+  else if (link.startsWith("https://t.me/")) tg.openTelegramLink(link);
+  else tg.openLink(link);
   return Promise.resolve("pending");
 }
 
