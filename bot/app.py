@@ -47,6 +47,8 @@ from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments.payme import Payme
+from bot.payments.payme_merchant import PaymeMerchant
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.storage import (
@@ -67,6 +69,7 @@ from bot.storage import (
 from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.greetings import GreetingsRepo
+from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
 from bot.storage.tickets import TicketsRepo
 from bot.support import Support
@@ -176,6 +179,8 @@ def create_dispatcher(
         amounts=amounts,
     )
     checkout = Checkout(users=users, orders=orders, placer=placer)
+    credits = Credits(topups, news, amounts)
+    payme = Payme(settings, topups, users, amounts, lambda: catalogue.currency)
     # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
     dp = FastLaneDispatcher(
         storage=SQLiteStorage(db),
@@ -199,10 +204,10 @@ def create_dispatcher(
         alerts=alerts,
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
-        payments=Payments(Stars(settings, topups, users, amounts)),
+        payments=Payments(Stars(settings, topups, users, amounts), payme),
         refunds=StarRefunds(topups, news, amounts),
         # Top-ups paid outside Telegram's checkout are credited (and told) through it.
-        credits=Credits(topups, news, amounts),
+        credits=credits,
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,
@@ -227,6 +232,18 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # Payme's Merchant API at /payme (bot.ops.payme_endpoint).
+    dp["payme"] = payme
+    dp["payme_merchant"] = PaymeMerchant(
+        settings=settings,
+        topups=topups,
+        payme=PaymeRepo(db),
+        news=news,
+        credits=credits,
+        alerts=alerts,
+        translator=translator,
+        amounts=amounts,
+    )
     # A customer's Refresh (chat and Mini App share it, and so its cap).
     dp["status_lookups"] = StatusLookups(panel)
     dp["housekeeping"] = Housekeeping(
@@ -263,9 +280,12 @@ async def on_startup(
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
     broadcast_progress: BroadcastProgress,
+    payments: Payments,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     await catalogue.warm_up()
+    for problem in payments.off():
+        log.warning(problem)
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
         details = order_details(order, amounts)

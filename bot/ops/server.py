@@ -28,6 +28,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
+from bot.ops.payme_endpoint import add_payme_route
 from bot.ops.webhook_guard import telegram_only
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
@@ -115,6 +116,13 @@ def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bo
         app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
+    add_merchant_routes(app, dp, bot)
+
+
+def add_merchant_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
+    """The payment providers' calls to the shop, for each provider that is configured."""
+    if dp["payme"].configured:
+        add_payme_route(app, dp["payme_merchant"], bot)
 
 
 def new_app() -> web.Application:

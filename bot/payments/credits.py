@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.money import Amounts
-from bot.notify.news import News
+from bot.notify.news import News, Work
 from bot.storage import Credited, Topup, TopupsRepo
 
 
@@ -31,19 +31,32 @@ class Credits:
         """Credit the pending top-up once (`TopupsRepo.credit`: its errors, its `replay`) and
         tell the customer; a replay tells nobody."""
         async with self._news.transaction(durable=True) as work:
-            credited = await self._topups.credit(
-                work.tx, topup_id, payment_id, amount=amount, actor=actor
+            return await self.credit_in(work, topup_id, payment_id, amount=amount, actor=actor)
+
+    async def credit_in(
+        self,
+        work: Work,
+        topup_id: int,
+        payment_id: str,
+        *,
+        amount: Decimal | None = None,
+        actor: int | None = None,
+    ) -> Credited:
+        """`credit` inside the caller's durable transaction, beside the method's own record
+        of the payment (Payme's transaction state)."""
+        credited = await self._topups.credit(
+            work.tx, topup_id, payment_id, amount=amount, actor=actor
+        )
+        if not credited.replay:
+            await work.tell(
+                credited.topup.user_id,
+                "topup-credited",
+                {
+                    "id": str(credited.topup.id),
+                    "amount": self._money(credited.topup.amount),
+                    "balance": self._money(credited.balance),
+                },
             )
-            if not credited.replay:
-                await work.tell(
-                    credited.topup.user_id,
-                    "topup-credited",
-                    {
-                        "id": str(credited.topup.id),
-                        "amount": self._money(credited.topup.amount),
-                        "balance": self._money(credited.balance),
-                    },
-                )
         return credited
 
     async def cancel(self, topup_id: int, key: str | None = None, **values: str) -> Topup:
