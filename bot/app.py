@@ -47,6 +47,8 @@ from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments.click import Click
+from bot.payments.click_merchant import ClickMerchant
 from bot.payments.payme import Payme
 from bot.payments.payme_merchant import PaymeMerchant
 from bot.settings import Settings
@@ -68,6 +70,7 @@ from bot.storage import (
 )
 from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
+from bot.storage.click import ClickRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
@@ -181,6 +184,7 @@ def create_dispatcher(
     checkout = Checkout(users=users, orders=orders, placer=placer)
     credits = Credits(topups, news, amounts)
     payme = Payme(settings, topups, users, amounts, lambda: catalogue.currency)
+    click = Click(settings, topups, users, amounts, lambda: catalogue.currency)
     # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
     dp = FastLaneDispatcher(
         storage=SQLiteStorage(db),
@@ -204,7 +208,7 @@ def create_dispatcher(
         alerts=alerts,
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
-        payments=Payments(Stars(settings, topups, users, amounts), payme),
+        payments=Payments(Stars(settings, topups, users, amounts), payme, click),
         refunds=StarRefunds(topups, news, amounts),
         # Top-ups paid outside Telegram's checkout are credited (and told) through it.
         credits=credits,
@@ -232,7 +236,7 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
-    # Payme's Merchant API at /payme (bot.ops.payme_endpoint).
+    # Payme's Merchant API at /payme, Click's SHOP-API at /click/* (bot.ops).
     dp["payme"] = payme
     dp["payme_merchant"] = PaymeMerchant(
         settings=settings,
@@ -243,6 +247,10 @@ def create_dispatcher(
         alerts=alerts,
         translator=translator,
         amounts=amounts,
+    )
+    dp["click"] = click
+    dp["click_merchant"] = ClickMerchant(
+        settings=settings, topups=topups, click=ClickRepo(), news=news, credits=credits
     )
     # A customer's Refresh (chat and Mini App share it, and so its cap).
     dp["status_lookups"] = StatusLookups(panel)

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage
-from aiogram.types import InlineKeyboardMarkup
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
@@ -24,15 +23,15 @@ from bot.panel import PanelClient
 from bot.payments.payme import checkout_link
 from bot.payments.payme_merchant import TIMEOUT_MS, PaymeMerchant
 from bot.settings import Settings, SettingsError, load_settings
-from bot.storage import Database, TopupsRepo, UsersRepo
+from bot.storage import Database, TopupsRepo
 from bot.telegram.callbacks import TopupCb
 from tests.conftest import ADMIN_ID, fund
 from tests.fake_payme import FakePayme, basic
 from tests.harness import BotClient, buttons, texts
+from tests.topup_helpers import CUSTOMER, balance, new_topup, told, url_buttons
 
 MERCHANT = "5e730e8e0b852a417aa49ceb"
 KEY = "test-key-Zk9#xq"
-CUSTOMER = 5001
 
 
 @pytest.fixture
@@ -76,26 +75,6 @@ async def payme(dp: Dispatcher, bot: Bot, clock: Clock) -> AsyncIterator[FakePay
         yield fake
 
 
-async def new_topup(db: Database, soum: int = 10_000, method: str = "payme") -> int:
-    await UsersRepo(db).ensure(CUSTOMER)
-    topup = await TopupsRepo(db).create(CUSTOMER, Decimal(soum), "en", method=method)
-    return topup.id
-
-
-async def balance(db: Database) -> Decimal:
-    customer = await UsersRepo(db).get(CUSTOMER)
-    assert customer is not None
-    return customer.balance
-
-
-async def told(db: Database, key: str) -> int:
-    row = await db.fetchone(
-        "SELECT COUNT(*) AS n FROM outbox WHERE user_id = ? AND key = ?", (CUSTOMER, key)
-    )
-    assert row is not None
-    return int(row["n"])
-
-
 def error_code(answer: dict[str, Any]) -> int:
     assert "result" not in answer, answer
     return int(answer["error"]["code"])
@@ -111,13 +90,6 @@ def test_the_checkout_link_is_the_documented_base64_form() -> None:
     assert base64.b64decode(other).decode().endswith(";l=ru")
 
 
-def url_buttons(request: Any) -> list[tuple[str, str]]:
-    markup = getattr(request, "reply_markup", None)
-    if not isinstance(markup, InlineKeyboardMarkup):
-        return []
-    return [(b.text, b.url) for row in markup.inline_keyboard for b in row if b.url]
-
-
 def decoded(url: str) -> str:
     return base64.b64decode(url.rsplit("/", 1)[1]).decode()
 
@@ -127,6 +99,7 @@ async def test_topup_offers_payme_and_a_preset_sends_the_checkout_link(
 ) -> None:
     client: BotClient = make_client(user_id=CUSTOMER)
     [asked] = await client.send("/topup")
+    assert isinstance(asked, SendMessage)
     assert ("💳 Payme", TopupCb(action="method", method="payme").pack()) in list(
         buttons(asked.reply_markup)
     )

@@ -26,6 +26,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from bot.ops.click_endpoint import add_click_routes
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
 from bot.ops.payme_endpoint import add_payme_route
@@ -123,6 +124,8 @@ def add_merchant_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     """The payment providers' calls to the shop, for each provider that is configured."""
     if dp["payme"].configured:
         add_payme_route(app, dp["payme_merchant"], bot)
+    if dp["click"].configured:
+        add_click_routes(app, dp["click_merchant"])
 
 
 def new_app() -> web.Application:

@@ -64,7 +64,13 @@ class Credits:
         (with the top-up's `id` and `values`) when this call cancelled it. Raises
         `UnknownTopup`, or `TopupStateError` once it is paid."""
         async with self._news.transaction() as work:
-            topup, now = await self._topups.cancel(work.tx, topup_id)
-            if now and key is not None:
-                await work.tell(topup.user_id, key, {"id": str(topup.id), **values})
+            return await self.cancel_in(work, topup_id, key, **values)
+
+    async def cancel_in(
+        self, work: Work, topup_id: int, key: str | None = None, **values: str
+    ) -> Topup:
+        """`cancel` inside the caller's transaction, beside the method's own record."""
+        topup, now = await self._topups.cancel(work.tx, topup_id)
+        if now and key is not None:
+            await work.tell(topup.user_id, key, {"id": str(topup.id), **values})
         return topup
