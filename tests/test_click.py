@@ -21,7 +21,7 @@ from bot.ops.server import public_app
 from bot.panel import PanelClient
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import Database, TopupsRepo
-from bot.telegram.callbacks import TopupCb
+from bot.telegram.callbacks import LinkTopupCb
 from tests.fake_click import FakeClick
 from tests.harness import BotClient
 from tests.topup_helpers import CUSTOMER, balance, new_topup, told, url_buttons
@@ -59,7 +59,7 @@ async def click(dp: Dispatcher, bot: Bot) -> AsyncIterator[FakeClick]:
 async def test_topup_offers_click_and_sends_the_pay_link(make_client: Any, db: Database) -> None:
     client: BotClient = make_client(user_id=CUSTOMER, language_code="ru")
     await client.send("/topup")
-    sent = await client.click(TopupCb(action="pay", method="click", stars=100_000))
+    sent = await client.click(LinkTopupCb(action="pay", method="click", soum=100_000))
     [(label, url)] = [button for request in sent for button in url_buttons(request)]
     assert label.replace("\xa0", " ") == "Оплатить 100 000,00 сум через 💳 Click"
     [topup] = await TopupsRepo(db).pending("click", user_id=CUSTOMER)

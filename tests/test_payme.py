@@ -24,7 +24,7 @@ from bot.payments.payme import checkout_link
 from bot.payments.payme_merchant import TIMEOUT_MS, PaymeMerchant
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import Database, TopupsRepo
-from bot.telegram.callbacks import TopupCb
+from bot.telegram.callbacks import LinkTopupCb, TopupCb
 from tests.conftest import ADMIN_ID, fund
 from tests.fake_payme import FakePayme, basic
 from tests.harness import BotClient, buttons, texts
@@ -110,8 +110,8 @@ async def test_topup_offers_payme_and_a_preset_sends_the_checkout_link(
     ]
     assert offer.text.startswith("<b>Top up your balance with 💳 Payme</b>")
     presets = dict(buttons(offer.reply_markup))
-    assert presets["50,000.00 UZS"] == TopupCb(action="pay", method="payme", stars=50_000).pack()
-    sent = await client.click(TopupCb(action="pay", method="payme", stars=50_000))
+    assert presets["50,000.00 UZS"] == LinkTopupCb(action="pay", method="payme", soum=50_000).pack()
+    sent = await client.click(LinkTopupCb(action="pay", method="payme", soum=50_000))
     [link] = [button for request in sent for button in url_buttons(request)]
     assert link[0] == "Pay 50,000.00 UZS with 💳 Payme"
     [topup] = await TopupsRepo(db).pending("payme", user_id=CUSTOMER)
@@ -129,7 +129,7 @@ async def test_an_amount_typed_as_people_type_it(
 ) -> None:
     client: BotClient = make_client(user_id=CUSTOMER, language_code=language)
     await client.send("/topup")
-    await client.click(TopupCb(action="type", method="payme"))
+    await client.click(LinkTopupCb(action="type", method="payme"))
     refused = await client.send("12")
     assert "150" in texts(refused)[0]  # the example amount, in the customer's language
     assert await TopupsRepo(db).pending("payme", user_id=CUSTOMER) == []

@@ -21,7 +21,7 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.payments.method import Cover, Method, Offer, PendingTopup
 from bot.storage import Topup, TopupsRepo, UsersRepo
-from bot.telegram.callbacks import TopupCb
+from bot.telegram.callbacks import LinkTopupCb
 from bot.validation import parse_count
 
 UZS = "UZS"
@@ -81,10 +81,10 @@ class ByLink(Method[Any]):
         for soum in PRESET_SOUM:
             builder.button(
                 text=t.plain("topup-by-link-preset", amount=self._money(Decimal(soum))),
-                callback_data=TopupCb(action="pay", method=self.name, stars=soum),
+                callback_data=LinkTopupCb(action="pay", method=self.name, soum=soum),
             )
         builder.button(
-            text=t("topup-other"), callback_data=TopupCb(action="type", method=self.name)
+            text=t("topup-other"), callback_data=LinkTopupCb(action="type", method=self.name)
         )
         builder.adjust(2, 2, 1)
         return Offer(

@@ -69,6 +69,15 @@ class TopupCb(CallbackData, prefix="tu"):
     method: str = ""  # the chosen method's name (`bot.payments`)
 
 
+class LinkTopupCb(CallbackData, prefix="lk"):
+    """A top-up paid on a provider's page (Payme, Click): "pay" `soum`, "type" an amount,
+    "cancel" typing it."""
+
+    action: str
+    method: str = ""
+    soum: RowId = 0
+
+
 class Shown(StrEnum):
     """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
 

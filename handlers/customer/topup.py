@@ -16,7 +16,6 @@ from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.payments import PaymentFailed, Payments
-from bot.payments.by_link import ByLink
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
@@ -92,9 +91,6 @@ async def method_chosen(
 async def preset_chosen(
     query: CallbackQuery, callback_data: TopupCb, bot: Bot, payments: Payments, t: Texts
 ) -> None:
-    if callback_data.method not in ("", payments.stars.name):
-        await _by_link_preset(query, callback_data, bot, payments, t)
-        return
     # A button sent before the bounds changed may offer an amount no longer allowed.
     stars = payments.stars.parse(str(callback_data.stars))
     if stars is None:
@@ -105,49 +101,16 @@ async def preset_chosen(
         await _invoice(bot, payments, t, query.message.chat.id, query.from_user, stars)
 
 
-async def _by_link_preset(
-    query: CallbackQuery, callback_data: TopupCb, bot: Bot, payments: Payments, t: Texts
-) -> None:
-    method = payments.by_name(callback_data.method)
-    if not isinstance(method, ByLink):  # switched off since, or forged
-        await query.answer(t("topup-method-off"), show_alert=True)
-        return
-    soum = method.parse(str(callback_data.stars))
-    if soum is None:
-        await query.answer(t("topup-by-link-bad-amount", **method.bounds), show_alert=True)
-        return
-    await query.answer()
-    if query.message is not None:
-        await method.create(bot, t, query.from_user.id, soum, chat_id=query.message.chat.id)
-
-
 async def other_amount(
     query: CallbackQuery,
-    callback_data: TopupCb,
     bot: Bot,
     state: FSMContext,
     payments: Payments,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    if callback_data.method not in ("", payments.stars.name):
-        method = payments.by_name(callback_data.method)
-        if not isinstance(method, ByLink):
-            await query.answer(t("topup-method-off"), show_alert=True)
-            return
-        await query.answer()
-        await state.set_state(TopupForm.amount)
-        await state.update_data(method=method.name)
-        if query.message is not None:
-            await bot.send_message(
-                query.message.chat.id,
-                t("topup-by-link-type", **method.bounds),
-                reply_markup=topup_typing(t),
-            )
-        return
     await query.answer()
     await state.set_state(TopupForm.amount)
-    await state.update_data(method=None)
     if query.message is not None:
         stars = payments.stars
         # Stars are typed, but the money they buy is what the customer thinks in.
@@ -172,10 +135,6 @@ async def amount_typed(
     payments: Payments,
     t: Texts,
 ) -> None:
-    chosen = (await state.get_data()).get("method")
-    if chosen is not None:
-        await _by_link_typed(message, bot, state, event_from_user, payments, chosen, t)
-        return
     stars = payments.stars.parse(message.text)
     if stars is None:
         # Still waiting for an amount: the customer tries again or taps Cancel.
@@ -185,30 +144,6 @@ async def amount_typed(
         return
     await state.clear()
     await _invoice(bot, payments, t, message.chat.id, event_from_user, stars)
-
-
-async def _by_link_typed(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    user: User,
-    payments: Payments,
-    chosen: str,
-    t: Texts,
-) -> None:
-    method = payments.by_name(chosen)
-    if not isinstance(method, ByLink):  # switched off while the amount was being typed
-        await state.clear()
-        await message.answer(t("topup-method-off"))
-        return
-    soum = method.parse(message.text)
-    if soum is None:
-        await message.answer(
-            t("topup-by-link-bad-amount", **method.bounds), reply_markup=topup_typing(t)
-        )
-        return
-    await state.clear()
-    await method.create(bot, t, user.id, soum, chat_id=message.chat.id)
 
 
 async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
