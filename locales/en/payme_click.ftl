@@ -13,12 +13,12 @@ topup-by-link-sent =
 topup-by-link-pay = Pay { $amount } with { $method }
 order-topup-by-link = { $method }: top up { $amount }
 topup-taken-back =
-    Top-up #{ $id } was cancelled by { $method }: the money went back to your card, and { $amount } was taken off your balance.
+    Top-up #{ $id } was canceled by { $method }: the money went back to your card, and { $amount } was taken off your balance.
     Balance: <b>{ $balance }</b>
 topup-click-failed = Top-up #{ $id } with Click did not go through, and nothing was charged. Send /topup to try again.
 
 # To admins
-alert-payme-spent = ⚠️ Payme cancelled top-up #{ $topup } (transaction { $transaction }) after it was paid, but customer { $user } has spent the money: { $amount } was credited, the balance is { $balance }. Payme was told the payment cannot be cancelled; settle it with the customer and Payme.
+alert-payme-spent = ⚠️ Payme canceled top-up #{ $topup } (transaction { $transaction }) after it was paid, but customer { $user } has spent the money: { $amount } was credited, the balance is { $balance }. Payme was told the payment cannot be canceled; settle it with the customer and Payme.
 
 # Payme's Merchant API errors (plain text, shown by Payme to the payer)
 payme-error-not-post = The request must be a POST.
@@ -29,7 +29,7 @@ payme-error-auth = Not authorized.
 payme-error-system = The shop could not process the request. Try again later.
 payme-error-amount = Wrong amount.
 payme-error-not-found = Transaction not found.
-payme-error-cannot-cancel = The transaction cannot be cancelled: the service has been provided.
+payme-error-cannot-cancel = The transaction cannot be canceled: the service has been provided.
 payme-error-cannot-perform = This operation cannot be performed.
 payme-error-no-topup = Top-up not found.
 payme-error-topup-closed = This top-up is paid or closed already.

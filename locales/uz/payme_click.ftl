@@ -18,7 +18,7 @@ topup-taken-back =
 topup-click-failed = Click orqali #{ $id } toʻldirish amalga oshmadi, pul yechilmadi. Qayta urinish uchun /topup yuboring.
 
 # Adminlarga
-alert-payme-spent = ⚠️ Payme toʻlangan #{ $topup } toʻldirishni (tranzaksiya { $transaction }) bekor qildi, lekin { $user } xaridor pulni sarflab boʻlgan: { $amount } qoʻshilgan edi, balans { $balance }. Payme'ga toʻlovni bekor qilib boʻlmasligi aytildi; buni xaridor va Payme bilan hal qiling.
+alert-payme-spent = ⚠️ Payme toʻlangan #{ $topup } toʻldirishni (tranzaksiya { $transaction }) bekor qildi, lekin { $user } mijoz pulni sarflab boʻlgan: { $amount } qoʻshilgan edi, balans { $balance }. Payme tizimiga toʻlovni bekor qilib boʻlmasligi aytildi; buni mijoz va Payme bilan hal qiling.
 
 # Payme Merchant API xatolari (oddiy matn, Payme toʻlovchiga koʻrsatadi)
 payme-error-not-post = Soʻrov POST boʻlishi kerak.
