@@ -20,6 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.payments.method import Cover, Method, Offer, PendingTopup
+from bot.settings import Settings
 from bot.storage import Topup, TopupsRepo, UsersRepo
 from bot.telegram.callbacks import LinkTopupCb
 from bot.validation import parse_count
@@ -38,8 +39,14 @@ class ByLink(Method[Any]):
     title: str  # the provider's name in log lines
 
     def __init__(
-        self, topups: TopupsRepo, users: UsersRepo, amounts: Amounts, currency: Callable[[], str]
+        self,
+        settings: Settings,
+        topups: TopupsRepo,
+        users: UsersRepo,
+        amounts: Amounts,
+        currency: Callable[[], str],
     ) -> None:
+        self.settings = settings
         self._topups = topups
         self._users = users
         self._money = amounts

@@ -11,13 +11,10 @@ form posts with an MD5 signature: written here from Click's SHOP-API documentati
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urlencode
 
-from bot.money import Amounts
 from bot.payments.by_link import ByLink
-from bot.settings import Settings
-from bot.storage import Topup, TopupsRepo, UsersRepo
+from bot.storage import Topup
 
 PAY_PAGE = "https://my.click.uz/services/pay"
 
@@ -37,17 +34,6 @@ def pay_link(service_id: int, merchant_id: int, topup: Topup) -> str:
 class Click(ByLink):
     name = "click"
     title = "Click"
-
-    def __init__(
-        self,
-        settings: Settings,
-        topups: TopupsRepo,
-        users: UsersRepo,
-        amounts: Amounts,
-        currency: Callable[[], str],
-    ) -> None:
-        super().__init__(topups, users, amounts, currency)
-        self.settings = settings
 
     @property
     def configured(self) -> bool:

@@ -12,13 +12,10 @@ is written here from Payme's "Merchant API" documentation (developer.help.paycom
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from decimal import Decimal
 
-from bot.money import Amounts
 from bot.payments.by_link import ByLink
-from bot.settings import Settings
-from bot.storage import Topup, TopupsRepo, UsersRepo
+from bot.storage import Topup
 
 # Payme's checkout speaks these; anything else is shown in Russian.
 CHECKOUT_LANGUAGES = frozenset({"ru", "uz", "en"})
@@ -40,17 +37,6 @@ def checkout_link(base: str, merchant_id: str, topup_id: int, amount: int, local
 class Payme(ByLink):
     name = "payme"
     title = "Payme"
-
-    def __init__(
-        self,
-        settings: Settings,
-        topups: TopupsRepo,
-        users: UsersRepo,
-        amounts: Amounts,
-        currency: Callable[[], str],
-    ) -> None:
-        super().__init__(topups, users, amounts, currency)
-        self.settings = settings
 
     @property
     def configured(self) -> bool:

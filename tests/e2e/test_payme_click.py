@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.i18n import Translator
+from bot.i18n import Texts, Translator
 from tests.e2e.bot_process import BotProcess, free_port
 from tests.e2e.fake_telegram import FakeTelegram, FakeUser, ShownMessage
 from tests.e2e.steps import shown, uzs
@@ -30,12 +30,13 @@ def with_link(message: ShownMessage) -> bool:
     return any(button.url for button in message.buttons)
 
 
-async def link_for(alice: FakeUser, method: str, amount: str | None) -> str:
+async def link_for(alice: FakeUser, t: Texts, method: str, amount: str | None = None) -> str:
     """/topup, the method, then a preset (`amount` None: the first) or a typed amount."""
     await alice.send("/topup")
-    await alice.wait_for_text("How would you like to pay?")
+    await alice.wait_for_text(shown(t, "topup-methods").splitlines()[-1])
     await alice.press(f"💳 {method}")
-    offer = await alice.wait_for_text(f"Top up your balance with 💳 {method}")
+    heading = shown(t, "topup-by-link-choose", method=f"💳 {method}", min="", max="")
+    offer = await alice.wait_for_text(heading.splitlines()[0])
     if amount is None:
         await alice.press(offer.labels[0])
     else:
@@ -60,7 +61,7 @@ async def test_payme_through_the_merchant_api(
     await bot_process.start()
     alice = telegram.user(ALICE, "Alice", language_code="en")
     t = translator.texts("en")
-    url = await link_for(alice, "Payme", "150 000")
+    url = await link_for(alice, t, "Payme", "150 000")
     base, encoded = url.rsplit("/", 1)
     assert base == "https://checkout.test.paycom.uz"
     params = dict(part.split("=", 1) for part in base64.b64decode(encoded).decode().split(";"))
@@ -89,7 +90,13 @@ async def test_payme_through_the_merchant_api(
         performed = await payme.perform("63b0e1f5a7f0a1")
         assert performed["result"]["state"] == 2
         await alice.wait_for_text(
-            shown(t, "topup-credited", id=str(topup), amount=uzs("150000.00"), balance=uzs("150000.00"))
+            shown(
+                t,
+                "topup-credited",
+                id=str(topup),
+                amount=uzs("150000.00"),
+                balance=uzs("150000.00"),
+            )
         )
         assert (await payme.perform("63b0e1f5a7f0a1"))["result"] == performed["result"]
         checked = (await payme.check("63b0e1f5a7f0a1"))["result"]
@@ -129,7 +136,7 @@ async def test_click_through_the_shop_api(
     await bot_process.start()
     alice = telegram.user(ALICE, "Alice", language_code="ru")
     t = translator.texts("ru")
-    url = await link_for_ru(alice)
+    url = await link_for(alice, t, "Click")
     query = parse_qs(urlsplit(url).query)
     assert (query["service_id"], query["merchant_id"], query["amount"]) == (
         [str(SERVICE)],
@@ -152,12 +159,14 @@ async def test_click_through_the_shop_api(
         completed = await click.complete(first, topup, "10000.00", prepare_id)
         assert (completed["error"], completed["merchant_confirm_id"]) == (0, prepare_id)
         await alice.wait_for_text(
-            shown(t, "topup-credited", id=str(topup), amount=uzs("10000.00"), balance=uzs("10000.00"))
+            shown(
+                t, "topup-credited", id=str(topup), amount=uzs("10000.00"), balance=uzs("10000.00")
+            )
         )
         assert (await click.complete(first, topup, "10000.00", prepare_id))["error"] == -4
 
         # A second top-up whose payment Click could not take: cancelled, never credited.
-        second_url = await link_for_ru(alice)
+        second_url = await link_for(alice, t, "Click")
         second = int(parse_qs(urlsplit(second_url).query)["transaction_param"][0])
         failing = click.new_id()
         prepare_id = (await click.prepare(failing, second, "10000"))["merchant_prepare_id"]
@@ -171,15 +180,3 @@ async def test_click_through_the_shop_api(
     assert customer.balance == Decimal(10_000)
     assert await bot_process.ledger(ALICE) == [("topup", Decimal(10_000))]
     assert CLICK_SECRET not in bot_process.log()
-
-
-async def link_for_ru(alice: FakeUser) -> str:
-    """The first preset of Click, in Russian: Click alone besides Stars."""
-    await alice.send("/topup")
-    await alice.wait_for_text("Как вам удобнее оплатить?")
-    await alice.press("💳 Click")
-    offer = await alice.wait_for_text("Пополнение баланса через 💳 Click")
-    await alice.press(offer.labels[0])
-    sent = await alice.wait_for_message(with_link, "Click's link")
-    [url] = [button.url for button in sent.buttons if button.url]
-    return url
