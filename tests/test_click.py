@@ -198,3 +198,15 @@ def test_click_settings_come_together(settings: Settings) -> None:
         _env_file=None, **base, click_service_id="1", click_merchant_id="2", click_secret_key="k"
     )
     assert (whole.click_service_id, whole.click_merchant_id) == (1, 2)
+
+
+async def test_a_failure_inside_is_failed_to_update(
+    click: FakeClick, db: Database, dp: Dispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object) -> None:
+        raise RuntimeError("disk gone")
+
+    topup = await new_topup(db, 25_000, method="click")
+    monkeypatch.setattr(dp["click_merchant"]._click, "by_click_id", broken)
+    answer = await click.prepare(click.new_id(), topup, "25000")
+    assert (answer["error"], answer["error_note"]) == (-7, "Failed to update user")

@@ -405,3 +405,15 @@ def test_payme_settings_are_checked(settings: Settings, env: dict[str, str], lin
     with pytest.raises(SettingsError) as raised:
         load_settings(_env_file=None, **base, **env)
     assert raised.value.lines == [line]
+
+
+async def test_a_failure_inside_is_a_system_error(
+    payme: FakePayme, dp: Dispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(dp["payme_merchant"]._payme, "get", broken)
+    answer = await payme.check("tx-1")
+    assert error_code(answer) == -32400
+    assert set(answer["error"]["message"]) == {"ru", "uz", "en"}

@@ -132,6 +132,10 @@ class ClickMerchant:
             code = error.code
             if error.prepare_id is not None:
                 answer[id_field] = error.prepare_id
+        except Exception:
+            # Click reads a JSON answer whatever happened: it asks again later.
+            log.exception("click: %s failed", "Complete" if complete else "Prepare")
+            code = -7
         return {**answer, "error": code, "error_note": NOTES[code]}
 
     def _read(self, fields: Mapping[str, str], complete: bool) -> Call:

@@ -197,6 +197,10 @@ class PaymeMerchant:
             result = await handler(params)
         except PaymeError as error:
             return self.error(error.code, request_id, error.data)
+        except Exception:
+            # Payme reads a JSON answer whatever happened: it asks again later.
+            log.exception("payme: %s failed", method)
+            return self.error(Code.SYSTEM, request_id)
         return {"jsonrpc": "2.0", "id": request_id, "result": result}
 
     # CheckPerformTransaction(amount, account)
