@@ -26,8 +26,8 @@ from bot.telegram.callbacks import LinkTopupCb
 from bot.validation import parse_count
 
 UZS = "UZS"
-# So'm a top-up may be: Payme's and Click's smallest card payment is 1,000 so'm; the most
-# keeps one payment within what an Uzbek card usually allows a day.
+# So'm a top-up may be, the shop's own bounds: below 1,000 a card payment is not worth its
+# fee; above 50,000,000 a sum is better split (a larger gap takes more than one top-up).
 MIN_SOUM = 1_000
 MAX_SOUM = 50_000_000
 PRESET_SOUM = (10_000, 50_000, 100_000, 500_000)
