@@ -46,7 +46,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
-from bot.payments import Credits, Payments, StarRefunds, Stars
+from bot.payments import Credits, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
 from bot.payments.click_merchant import ClickMerchant
 from bot.payments.payme import Payme
@@ -291,6 +291,7 @@ async def on_startup(
     payments: Payments,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
+    catalogue.on_warmed = lambda: stars_rate.check(bot, settings, alerts, catalogue.currency)
     await catalogue.warm_up()
     for problem in payments.off():
         log.warning(problem)

@@ -3,8 +3,10 @@ whole prices, and broadcasts from /broadcast to the final counts."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+import pytest
 from aiogram.methods import EditMessageText, SendMessage, SendPhoto
 from aiogram.types import PhotoSize
 
@@ -45,6 +47,24 @@ async def test_an_admins_help_lists_every_admin_command(
     assert "<code>/credit 123456789 50</code>" in text
     [customers] = texts(await client.send("/help"))
     assert "Admin commands" not in customers
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+async def test_every_admin_command_has_a_real_description(make_client, language: str) -> None:
+    """No "/backup — /backup": each line says what its commands do, in words, besides any
+    example."""
+    from bot.telegram.commands import ADMIN_COMMANDS
+
+    admin = make_client(user_id=ADMIN_ID, language_code=language)
+    [text] = texts(await admin.send("/help"))
+    block = text.split("\n\n")[-1].splitlines()[1:]
+    described: set[str] = set()
+    for line in block:
+        commands, _, description = line.partition(" — ")
+        words = re.sub(r"<code>.*?</code>|/\w+", "", description)
+        assert len(re.findall(r"\w{3,}", words)) >= 2, line
+        described |= set(re.findall(r"/(\w+)", commands))
+    assert set(ADMIN_COMMANDS) <= described
 
 
 async def test_customers_are_remembered_by_name_and_username(
@@ -168,10 +188,45 @@ async def test_a_broadcast_previewed_confirmed_and_counted(
     assert texts(admin.session.requests[-1:]) == [
         "📣 Broadcast 1 finished: 2 customers, sent 2, blocked or turned off 0, failed 0."
     ]
+    # the progress message moved to the final counts: not left at "0 of 2"
+    edits = [r for r in admin.session.requests if isinstance(r, EditMessageText)]
+    assert [e.text for e in edits if e.text and e.text.startswith("📣")] == [
+        "📣 Broadcast 1: 0 of 2 done (sent 0, blocked 0, failed 0)…",
+        "📣 Broadcast 1: 2 of 2 done (sent 2, blocked 0, failed 0). ✅",
+    ]
     # finished once: the report is not repeated
     before = len(bot.session.requests)
     await dp["broadcast_progress"].run_once(bot)
     assert len(bot.session.requests) == before
+
+
+async def test_a_broadcasts_progress_moves_and_edits_only_changed_text(
+    admin: BotClient, make_client: MakeClient, dp, bot, db: Database
+) -> None:
+    await customers(make_client, 3)
+    await admin.send("/broadcast")
+    await admin.send("News")
+    await admin.click_text("✅ Send to all")
+
+    def progress_edits() -> list[str]:
+        edits = [r for r in admin.session.requests if isinstance(r, EditMessageText)]
+        return [e.text or "" for e in edits if (e.text or "").startswith("📣 Broadcast 1:")]
+
+    assert progress_edits() == ["📣 Broadcast 1: 0 of 3 done (sent 0, blocked 0, failed 0)…"]
+    # nothing moved: no edit to the same text (Telegram refuses it: message is not modified)
+    await dp["broadcast_progress"].run_once(bot)
+    assert len(progress_edits()) == 1
+    # one copy out: the progress moves
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE outbox SET sent_at = '2026-01-01T00:00:00.000000Z'"
+            " WHERE id = (SELECT min(id) FROM outbox WHERE broadcast_id = 1)"
+        )
+    await dp["broadcast_progress"].run_once(bot)
+    await dp["broadcast_progress"].run_once(bot)
+    assert progress_edits()[1:] == ["📣 Broadcast 1: 1 of 3 done (sent 1, blocked 0, failed 0)…"]
+    await drain(dp, bot)
+    assert progress_edits()[-1] == "📣 Broadcast 1: 3 of 3 done (sent 3, blocked 0, failed 0). ✅"
 
 
 async def test_a_photo_broadcast_and_opting_out(

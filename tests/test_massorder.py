@@ -5,6 +5,7 @@ confirmed."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from aiogram.exceptions import TelegramNetworkError
@@ -100,7 +101,10 @@ async def test_errors_name_their_lines(client: BotClient, db, emulator: PanelEmu
     assert reply.startswith("We could not read 8 lines:")
     assert "Line 1: write it as <code>service | link | quantity</code>." in reply
     assert "Line 2: we have no service 99." in reply
-    assert "Line 3: service 3 cannot be ordered in a mass order; please use /order for it." in reply
+    assert (
+        "Line 3: service 3 needs more than a link and a quantity (a poll's answer option,"
+        " comments, usernames…), which a line has no room for; please order it with /order."
+    ) in reply
     assert "Line 4: this is not a link this service takes." in reply
     quantity = "the quantity must be a whole number from 10 to 100,000, digits only."
     assert f"Line 5: {quantity}" in reply
@@ -115,6 +119,34 @@ async def test_errors_name_their_lines(client: BotClient, db, emulator: PanelEmu
     assert "<b>Check your mass order</b>: 1 order" in summary
     assert emulator.calls("add") == []
     assert await balance_of(db, client.user.id) == Decimal(50)
+
+
+def readme_example() -> str:
+    """The lines the README's Mass order section shows."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Mass order", 1)[1]
+    return section.split("```text\n", 1)[1].split("```", 1)[0].strip()
+
+
+async def test_the_readmes_example_works_with_drip_feed_on(
+    client: BotClient, admin: BotClient, db, emulator: PanelEmulator
+) -> None:
+    """A line has no room for runs: a service with drip-feed on is delivered all at once,
+    as Skip does in the chat, rather than refused."""
+    await admin.send("/dripfeed 1 on")
+    await fund(db, client.user.id, "200")
+    await client.send("/massorder")
+    example = readme_example()
+    assert example.splitlines()[0] == "1 | @shop_channel | 1000"
+    [summary] = texts(await client.send(example))
+    assert "<b>Check your mass order</b>: 2 orders" in summary
+    assert (
+        "1. 7-day Join — Telegram Members (service 1) · https://t.me/shop_channel · 1,000"
+        in summary
+    )
+    await client.click_text(CONFIRM)
+    sent = emulator.calls("add")
+    assert [(c["quantity"], "runs" in c) for c in sent] == [("1000", False), ("500", False)]
 
 
 async def test_hidden_services_read_as_unknown(

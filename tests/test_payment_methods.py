@@ -37,7 +37,7 @@ from bot.storage import (
 from bot.storage.migrations import MIGRATIONS, statements
 from bot.telegram.callbacks import OrderNavCb
 from tests.conftest import fund
-from tests.harness import BotClient, last_buttons, texts
+from tests.harness import BotClient, buttons, last_buttons, texts
 from tests.helpers import balance_of
 from tests.order_factory import restarted
 from tests.test_order_flow import to_summary
@@ -156,6 +156,9 @@ class Voucher(Method[str]):
     def enabled(self) -> bool:
         return self.on
 
+    def label(self, t: Texts) -> str:
+        return "🎟 Voucher"
+
     def offer(self, t: Texts, currency: str) -> Offer:
         builder = InlineKeyboardBuilder()
         builder.button(text="Voucher", callback_data="voucher")
@@ -184,11 +187,48 @@ def voucher(dp) -> Voucher:
 
 
 async def test_topup_offers_every_method_that_is_on(client: BotClient, voucher: Voucher) -> None:
-    sent = await client.send("/topup")
-    shown = texts(sent)
-    assert len(shown) == 2
-    assert shown[0].startswith("<b>Top up your balance with Telegram Stars</b>")
-    assert shown[1] == "Pay by voucher"
+    [asked] = await client.send("/topup")
+    assert isinstance(asked, SendMessage)
+    assert [label for label, _ in buttons(asked.reply_markup)] == ["⭐ Telegram Stars", "🎟 Voucher"]
+    sent = await client.click_text("🎟 Voucher")
+    assert texts(sent)[-1] == "Pay by voucher"
+    sent = await client.click_text("⭐ Telegram Stars")
+    assert texts(sent)[-1].startswith("<b>Top up your balance with Telegram Stars</b>")
+
+
+@pytest.mark.usefixtures("voucher")
+@pytest.mark.parametrize(
+    ("language", "question", "stars"),
+    [
+        ("en", "<b>Top up your balance</b>\nHow would you like to pay?", "⭐ Telegram Stars"),
+        ("ru", "<b>Пополнение баланса</b>\nКак вам удобнее оплатить?", "⭐ Звёзды Telegram"),
+        ("uz", "<b>Balansni toʻldirish</b>\nQanday toʻlamoqchisiz?", "⭐ Telegram yulduzlari"),
+    ],
+)
+async def test_topup_asks_how_to_pay_in_the_customers_language(
+    make_client, language: str, question: str, stars: str
+) -> None:
+    client: BotClient = make_client(language_code=language)
+    [asked] = await client.send("/topup")
+    assert texts([asked]) == [question]
+    assert isinstance(asked, SendMessage)
+    assert next(label for label, _ in buttons(asked.reply_markup)) == stars
+
+
+async def test_a_method_switched_off_since_it_was_offered_says_so(
+    dp, client: BotClient, voucher: Voucher
+) -> None:
+    await client.send("/topup")
+    dp["payments"] = Payments(dp["payments"].stars)
+    sent = await client.click_text("🎟 Voucher")
+    assert texts(sent) == [
+        "This way of paying is no longer available. Send /topup to see the ways that are."
+    ]
+
+
+async def test_with_stars_alone_topup_offers_stars_at_once(client: BotClient) -> None:
+    [offer] = await client.send("/topup")
+    assert texts([offer])[0].startswith("<b>Top up your balance with Telegram Stars</b>")
 
 
 async def test_a_short_summary_offers_every_method_and_tops_up_by_the_one_tapped(

@@ -8,12 +8,14 @@ from decimal import Decimal
 import pytest
 
 from bot.storage import OrdersRepo
-from bot.telegram.callbacks import OrderNavCb, StepCb
+from bot.telegram.callbacks import OrderCb, OrderNavCb, StepCb
 from tests.conftest import fund
 from tests.harness import BotClient, buttons, last_buttons, texts
 from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.test_order_flow import to_service
+from tests.test_orders import card_of
+from tests.test_shop import inline_articles
 
 POST = "https://instagram.com/p/1"
 NAME = "Service under test"
@@ -247,6 +249,33 @@ async def test_a_package_is_priced_whole(client: BotClient, emulator: PanelEmula
     await to_service(client, "Instagram Extras", NAME)
     card = texts(client.session.requests)[-1]
     assert "Price: 6.00 UZS for the whole package" in card
+    assert "Quantity" not in card  # bought as one: no "from 1 to 1"
+
+
+@pytest.mark.parametrize(
+    ("language", "listed", "inline"),
+    [
+        ("en", "6.00 UZS per package", "6.00 UZS per package · Instagram Extras"),
+        ("ru", "6,00\xa0сум за пакет", "6,00\xa0сум за пакет · Instagram Extras"),
+        ("uz", "paket narxi 6,00\xa0soʻm", "paket narxi 6,00\xa0soʻm · Instagram Extras"),
+    ],
+)
+async def test_a_package_is_not_listed_per_1000(
+    make_client, emulator: PanelEmulator, language: str, listed: str, inline: str
+) -> None:
+    sell(emulator, "Package", "5")
+    emulator.services[21] = EmulatedService(
+        21, "Per thousand", "Default", "Instagram Extras", Decimal(10), 10, 1000
+    )
+    client = make_client(user_id=4400, language_code=language)
+    await client.send("/order")
+    await client.click_text("Instagram Extras")
+    labels = last_buttons(client)
+    assert f"{NAME} · {listed}" in labels
+    [other] = [label for label in labels if label.startswith("Per thousand · 12")]
+    assert not any(word in other for word in ("package", "пакет", "paket"))
+    [package] = inline_articles(await client.inline("under test"))
+    assert package.description == inline
 
 
 async def subscribe(client: BotClient, db, emulator: PanelEmulator) -> str:
@@ -299,6 +328,34 @@ async def test_a_subscription_settles_to_the_panels_final_charge_once(
     assert await balance_of(db, client.user.id) == Decimal("12.80")
 
 
+async def test_an_active_subscription_shows_no_delivered_count_and_stats_count_the_earned(
+    client: BotClient, admin: BotClient, db, emulator: PanelEmulator, dp, bot
+) -> None:
+    """The panel's remains of a subscription count one post's (here 200 of the most per
+    post), not the 1,000 the order holds: no "Delivered so far: 800 of 1,000" while nothing
+    was delivered. /stats counts what it has earned so far, not the 12.00 held."""
+    await subscribe(client, db, emulator)
+    await client.click_text("✅ Confirm and pay")
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 1)
+    emulator.set_status(order.panel_order_id or "", "Active", charge=Decimal(0))
+    await dp["sweeper"].run_once(bot)
+    card = card_of(await client.click(OrderCb(action="refresh", id=order.id, page=0)))
+    assert "Status: <b>active</b>" in card.text
+    assert "Delivered" not in card.text
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 0.00 UZS, cost 0.00 UZS, profit 0.00 UZS" in stats
+    # 400 of the most 1,000 delivered: the panel took 4.00, 4.80 at the customer's price
+    emulator.set_status(order.panel_order_id or "", "Active", charge=Decimal(4))
+    await dp["sweeper"].run_once(bot)
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 4.80 UZS, cost 4.00 UZS, profit 0.80 UZS" in stats
+    # ended: the hold less the refund, as for any order
+    emulator.set_status(order.panel_order_id or "", "Expired", charge=Decimal(6))
+    await dp["sweeper"].run_once(bot)
+    [stats] = texts(await admin.send("/stats"))
+    assert "Revenue 7.20 UZS, cost 6.00 UZS, profit 1.20 UZS" in stats
+
+
 @pytest.mark.parametrize(
     ("answers", "refusal"),
     [
@@ -311,6 +368,23 @@ async def test_a_subscriptions_bounds(
 ) -> None:
     sell(emulator, "Subscriptions")
     assert refusal in await answer(client, answers)
+
+
+@pytest.mark.parametrize("typed", ["45", "600", "91", "-5"])
+async def test_a_subscriptions_delay_is_one_the_panels_take(
+    client: BotClient, emulator: PanelEmulator, typed: str
+) -> None:
+    """Panels refuse a delay other than 0, 5, 10, 15, 30, 60 or 90 at `add`: refused here,
+    with the ones there are, before anything is charged."""
+    sell(emulator, "Subscriptions")
+    question = await answer(client, ["@durov", "100", "200", "5"])
+    question = texts(await client.click(OrderNavCb(action="skip")))[-1]
+    assert question.endswith("Tap one of the buttons: 0, 5, 10, 15, 30, 60, 90 min.")
+    assert texts(await client.send(typed)) == [
+        "The delay can only be one of these: 0, 5, 10, 15, 30, 60, 90 min."
+        " Please tap one of the buttons."
+    ]
+    assert "Until which day?" in texts(await client.send("60"))[-1]
 
 
 @pytest.mark.parametrize("day", ["01/01/2020", "31/02/2030", "tomorrow"])
@@ -430,3 +504,43 @@ async def test_a_comments_packages_partial_refunds_what_remains(
     emulator.set_status(order.panel_order_id or "", "Partial", remains=3)
     await dp["sweeper"].run_once(bot)
     assert await balance_of(db, client.user.id) == Decimal("5.80")  # 3 of 10 back: 1.80
+
+
+async def test_drip_feed_asks_per_run_and_shows_the_total_as_runs_are_chosen(
+    client: BotClient, emulator: PanelEmulator
+) -> None:
+    """1000 x 5 runs is 5,000 and its price: said before the summary, not found on it."""
+    sell(emulator, "Default", dripfeed=True)
+    question = await answer(client, [POST])
+    assert "How many per run? With drip-feed, this many are delivered in every run" in question
+    runs = await answer(client, [POST, "500"])
+    # 12.00 per 1000: each runs button's total and price
+    assert runs.splitlines()[1:] == [
+        "500 per run, so in all:",
+        "2 runs: 1,000 for 12.00 UZS",
+        "3 runs: 1,500 for 18.00 UZS",
+        "5 runs: 2,500 for 30.00 UZS",
+        "10 runs: 5,000 for 60.00 UZS",
+    ]
+    interval = texts(await client.click(StepCb(value=5)))[-1]
+    assert "In all: 500 × 5 runs = 2,500 for 30.00 UZS" in interval
+    summary = texts(await client.send("60"))[-1]
+    assert "To pay: <b>30.00 UZS</b>" in summary
+
+
+async def test_drip_feed_totals_in_russian(make_client, emulator: PanelEmulator) -> None:
+    client = make_client(user_id=4321, language_code="ru")
+    sell(emulator, "Default", dripfeed=True)
+    assert "Сколько за один запуск?" in await answer(client, [POST])
+    await client.send("500")
+    interval = texts(await client.send("3"))[-1]
+    assert "Всего: 500 × 3 запуска = 1\xa0500 за 18,00\xa0сум" in interval
+
+
+async def test_without_drip_feed_the_quantity_is_not_per_run(
+    client: BotClient, emulator: PanelEmulator
+) -> None:
+    sell(emulator, "Default")
+    question = await answer(client, [POST])
+    assert "How many? Send a whole number from 1 to 1,000." in question
+    assert "per run" not in await answer(client, [POST, "500"])

@@ -79,7 +79,7 @@ async def test_bad_targets_and_usage(admin: BotClient, client: BotClient) -> Non
         " panel's catalogue."
     )
     assert (await say(admin, "/hide")).startswith("Send /hide with a service number")
-    assert (await say(admin, "/markup 1")).startswith("Send /markup with")
+    assert (await say(admin, "/markup")).startswith("Send /markup with")
     assert (await say(admin, "/price Telegram Votes 5")).startswith("Send /price with")
     assert (await say(admin, "/rename 1 ru x")).startswith("Send /rename with")
     assert await say(admin, "/rename 1 | de | x") == "The language must be en, ru or uz."
@@ -129,6 +129,60 @@ async def test_markup_precedence_service_over_category_over_setting(
     assert await services(client, members) == [f"{MEMBERS} · 72.00 UZS"]
     # The other category never moved.
     assert await services(client, "Telegram Votes") == [f"{POLL} · 43.20 UZS"]
+
+
+async def test_price_and_markup_alone_show_what_applies_now(admin: BotClient) -> None:
+    assert await say(admin, "/price 1") == (
+        f"#1 {MEMBERS}: customers pay 72.00 UZS per 1000; the panel's rate is 60.00 UZS."
+        " By markup (20%): /price 1 AMOUNT sets a fixed price."
+    )
+    assert await say(admin, "/markup 1") == (
+        f"#1 {MEMBERS}: markup 20% (the shop's default, PRICE_MARKUP_PERCENT)."
+    )
+    await admin.send("/markup Telegram Members 50")
+    assert await say(admin, "/markup 1") == f"#1 {MEMBERS}: markup 50% (the category's)."
+    assert await say(admin, "/markup Telegram Members") == (
+        "Telegram Members: markup 50% (the category's)."
+    )
+    await admin.send("/price 1 100")
+    assert await say(admin, "/price 1") == (
+        f"#1 {MEMBERS}: customers pay 100.00 UZS per 1000; the panel's rate is 60.00 UZS."
+        " A fixed price: /price 1 - goes back to the markup."
+    )
+    assert await say(admin, "/markup 1") == (
+        f"#1 {MEMBERS}: markup 50% (the category's). A fixed price overrides it:"
+        " 100.00 UZS per 1000."
+    )
+    assert (await say(admin, "/price Telegram Members")).startswith("Send /price with")
+
+
+@pytest.mark.parametrize("typed", ["80 000", "80\u00a0000", "80,000"])
+async def test_a_price_typed_with_digit_groups(admin: BotClient, typed: str) -> None:
+    """As people type thousands: not "There is no service #1 80"."""
+    assert await say(admin, f"/price 1 {typed}") == (
+        f"#1 {MEMBERS}: 80,000.00 UZS per 1000 (the panel's rate is 60.00 UZS)."
+    )
+
+
+async def test_a_som_shop_refuses_a_price_it_could_not_list_as_charged(
+    settings, db, panel, translator, bot, emulator: PanelEmulator
+) -> None:
+    """PRICE_DECIMALS=0: 80000.50 would list as 80,000 (or 80,001) per 1000 and charge
+    80,001 for 1000. Refused; a whole price lists what 1,000 is charged."""
+    som = settings.model_copy(update={"price_decimals": 0})
+    dp = create_dispatcher(settings=som, db=db, panel=panel, translator=translator)
+    admin, client = BotClient(dp, bot, user_id=ADMIN_ID), BotClient(dp, bot, user_id=6600)
+    assert await say(admin, "/price 1 80000.50") == (
+        "Prices in this shop have no decimals (PRICE_DECIMALS=0), so that a list shows what"
+        " is charged: send 80,000 or 80,001."
+    )
+    assert await say(admin, "/price 1 80 001") == (
+        f"#1 {MEMBERS}: 80,001 UZS per 1000 (the panel's rate is 60.00 UZS)."
+    )
+    assert await services(client, "Telegram Members") == [f"{MEMBERS} · 80,001 UZS"]
+    await fund(db, client.user.id, "100000")
+    await to_summary(client, quantity="1000")
+    assert "To pay: <b>80,001 UZS</b>" in texts(client.session.requests[-1:])[-1]
 
 
 async def test_a_fixed_price_is_what_the_order_costs(
@@ -475,6 +529,25 @@ async def test_the_panel_hides_and_shows_with_a_tap(
     assert last_buttons(admin)[-2:] == ["▶️", "« Back"]
     await admin.click_text("▶️")
     assert last_buttons(admin)[1:3] == ["👁 #108 Post Views 8", "👁 #109 Post Views 9"]
+
+
+async def test_admin_views_show_cost_and_price(admin: BotClient, client: BotClient) -> None:
+    await admin.send("/price 3 50")
+    await admin.send("/shop")
+    await admin.click_text("👁 Telegram Members (1)")
+    [text] = texts(admin.session.requests[-1:])
+    assert text.endswith(f"\n\n#1 {MEMBERS}: cost 60.00 UZS → 72.00 UZS")
+    await admin.click_text("« Back")
+    await admin.click_text("👁 Telegram Votes (1)")
+    [text] = texts(admin.session.requests[-1:])
+    assert text.endswith(f"\n\n#3 {POLL}: cost 36.00 UZS → 50.00 UZS")
+    # the service's card: the admin sees what it costs the shop; a customer does not
+    await to_service(admin, "Telegram Members", MEMBERS)
+    card = texts(admin.session.requests[-1:])[0]
+    admin_line = "🔑 For admins: it costs us 60.00 UZS, customers pay 72.00 UZS per 1000."
+    assert admin_line in card
+    await to_service(client, "Telegram Members", MEMBERS)
+    assert "For admins" not in texts(client.session.requests[-1:])[0]
 
 
 async def test_an_old_panel_message_is_stale_after_a_change(admin: BotClient) -> None:

@@ -150,6 +150,7 @@ class Figures:
     quantity: int = 300
     remains: int | None = 0
     panel_charge: Decimal | None = None
+    charge: Decimal = Decimal("3.60")  # what the customer paid
 
 
 @pytest.mark.parametrize(

@@ -270,6 +270,9 @@ class Catalogue:
         self._services: list[Service] = []
         # Told what each refresh changed (set once the bot is known, to alert admins).
         self.on_changes: Callable[[Changes], Awaitable[None]] | None = None
+        # Called once the start-up fetch is over, with the panel's currency known (fetched
+        # now or remembered): checks that depend on it (the Stars rate).
+        self.on_warmed: Callable[[], Awaitable[object]] | None = None
         self._max_age = max_age
         self._clock = clock
         self._snapshot: Snapshot | None = None
@@ -302,6 +305,11 @@ class Catalogue:
             await self.refresh()
         except PanelFailure as error:
             log.warning("catalogue not loaded at start-up: %s", error)
+        if self.on_warmed is not None and self._currency:
+            try:
+                await self.on_warmed()
+            except Exception:  # a check's bug must not look like a failed fetch
+                log.exception("start-up check after the catalogue's fetch failed")
 
     async def close(self) -> None:
         for task in (self._warm_up, self._background):

@@ -41,9 +41,12 @@ def resolve(snapshot: Snapshot, text: str) -> Target | None:
     return None
 
 
-def split_last(args: str | None) -> tuple[str, str] | None:
-    parts = (args or "").rsplit(maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else None
+def splits(args: str | None) -> list[tuple[str, str]]:
+    """Every way to read `TARGET VALUE` from `args`, the shortest value first: a value may
+    hold spaces as people type them ("80 000"), a category name holds spaces too, so the
+    caller takes the first reading whose value reads and whose target exists."""
+    words = (args or "").split()
+    return [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(len(words) - 1, 0, -1)]
 
 
 def parse_markup(text: str, locale: str = "en") -> Decimal | None:

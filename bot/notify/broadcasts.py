@@ -15,6 +15,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from bot.background import Background
 from bot.notify.alerts import Alerts
 from bot.storage import Broadcast, BroadcastsRepo
+from bot.telegram.replies import edit_in_place
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,13 @@ class BroadcastProgress(Background):
         self._broadcasts = broadcasts
         self._alerts = alerts  # for the admin's language
         self.every = every
-        # What each admin's progress message shows: an edit to the same text is refused.
-        self._shown: dict[int, int] = {}
+        # What each broadcast's progress message shows: edited only when its text would
+        # change (an edit to the same text is refused, and counts against the limits).
+        self._shown: dict[int, str] = {}
+
+    def shown(self, broadcast_id: int, text: str) -> None:
+        """The progress message shows `text` now (as the admin's Send left it)."""
+        self._shown[broadcast_id] = text
 
     async def run_once(self, bot: Bot) -> int:
         """Report on every broadcast still sending; how many are."""
@@ -50,21 +56,27 @@ class BroadcastProgress(Background):
         values = progress.values(broadcast.id, broadcast.recipients)
         try:
             if progress.pending:
-                if (
-                    broadcast.progress_message_id is not None
-                    and self._shown.get(broadcast.id) != progress.done
-                ):
-                    self._shown[broadcast.id] = progress.done
-                    await bot.edit_message_text(
-                        t("broadcast-progress", **values),
-                        chat_id=broadcast.admin_id,
-                        message_id=broadcast.progress_message_id,
-                    )
+                await self._edit(bot, broadcast, t("broadcast-progress", **values))
             elif await self._broadcasts.finish(broadcast.id):
+                # The progress message ends at the final counts, not where the last edit
+                # left it; the report comes as a message of its own, which notifies.
+                await self._edit(bot, broadcast, t("broadcast-progress-final", **values))
                 await bot.send_message(broadcast.admin_id, t("broadcast-done", **values))
+                self._shown.pop(broadcast.id, None)
         except (TelegramAPIError, TelegramNetworkError) as error:
-            # "message is not modified" when nothing moved; anything else waits for the next.
-            log.debug("broadcast %d progress not shown: %s", broadcast.id, error)
+            # A deleted progress message, a network error: the next report tries again.
+            log.warning("broadcast %d progress not shown: %s", broadcast.id, error)
+
+    async def _edit(self, bot: Bot, broadcast: Broadcast, text: str) -> None:
+        message_id = broadcast.progress_message_id
+        if message_id is None or self._shown.get(broadcast.id) == text:
+            return
+        try:
+            await edit_in_place(bot, broadcast.admin_id, message_id, text)
+        except (TelegramAPIError, TelegramNetworkError) as error:
+            log.info("broadcast %d progress message not edited: %s", broadcast.id, error)
+            return
+        self._shown[broadcast.id] = text
 
     async def _run(self, bot: Bot) -> None:
         while not self.stopping:

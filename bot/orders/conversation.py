@@ -186,7 +186,7 @@ class Conversation:
         draft.service_id = service.id
         draft.category = snapshot.category_of[service.id]
         intro = await self.card(snapshot, service)
-        await self.question(draft, service, kind.first(service), intro, card=True)
+        await self.question(snapshot, draft, service, kind.first(service), intro, card=True)
 
     async def again(self, snapshot: Snapshot, service: Service, link: str) -> None:
         """Order `service` again for `link`: a fresh draft with the link answered (where the
@@ -210,17 +210,19 @@ class Conversation:
         intro = await self.card(snapshot, service)
         if draft.answers:
             intro.append(self.t("order-again-link", link=link))
-        await self.question(draft, service, left, intro)
+        await self.question(snapshot, draft, service, left, intro)
 
     async def card(self, snapshot: Snapshot, service: Service) -> list[str]:
         """The service's card, with how long its latest completed orders took."""
         times = await self.orders.completion_times(service.id, timing.SAMPLE)
-        return screens.service_card(snapshot, service, self.t, self.amounts, times)
+        admin = self.user_id in self.settings.admin_ids
+        return screens.service_card(snapshot, service, self.t, self.amounts, times, admin=admin)
 
     # --- the steps ----------------------------------------------------------------------------
 
     async def question(
         self,
+        snapshot: Snapshot,
         draft: Draft,
         service: Service,
         step: Step,
@@ -229,7 +231,9 @@ class Conversation:
         card: bool = False,
     ) -> None:
         """Ask `step`; under the service's card (`card`), also offer its page in the Mini App."""
-        screen = screens.question(step, service, draft.answers, self.t, intro or [])
+        answers = draft.answers
+        totals = screens.dripfeed_totals(snapshot, step, service, answers, self.t, self.amounts)
+        screen = screens.question(step, service, answers, self.t, intro or [], totals)
         if card and (webapp := self.settings.webapp_url) is not None:
             page = f"{webapp}?service={service.id}"
             screen = replace(screen, markup=keyboards.with_webapp(screen.markup, self.t, page))
@@ -272,7 +276,7 @@ class Conversation:
         step = kind.step(name)
         if step is None or not step.applies(service, draft.answers):
             # A state from another type's steps, or a forged one: ask this one's first.
-            await self.question(draft, service, kind.first(service))
+            await self.question(snapshot, draft, service, kind.first(service))
             return None
         return _At(draft, service, kind, step)
 
@@ -281,7 +285,7 @@ class Conversation:
         if following is None:
             await self.summary(snapshot)
         else:
-            await self.question(at.draft, at.service, following)
+            await self.question(snapshot, at.draft, at.service, following)
 
     async def back(self, snapshot: Snapshot, step_state: str | None) -> None:
         draft = await self.draft()
@@ -298,9 +302,10 @@ class Conversation:
         if previous is None:
             await self.services(snapshot, draft.category, draft.services_page)
         elif previous is kind.first(service):
-            await self.question(draft, service, previous, await self.card(snapshot, service))
+            card = await self.card(snapshot, service)
+            await self.question(snapshot, draft, service, previous, card)
         else:
-            await self.question(draft, service, previous)
+            await self.question(snapshot, draft, service, previous)
 
     # --- the summary --------------------------------------------------------------------------
 
@@ -312,7 +317,7 @@ class Conversation:
         service, kind = chosen
         quote = checkout.quote(snapshot, service, draft.answers, self.settings)
         if quote is None:  # an answer is missing: ask the first step again
-            await self.question(draft, service, kind.first(service))
+            await self.question(snapshot, draft, service, kind.first(service))
         return quote
 
     async def priced(

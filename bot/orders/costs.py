@@ -36,6 +36,8 @@ class Costed(Protocol):
     def remains(self) -> int | None: ...
     @property
     def panel_charge(self) -> Decimal | None: ...
+    @property
+    def charge(self) -> Decimal: ...  # what the customer paid (a subscription: held)
 
 
 def expected_cost(order: Costed) -> Decimal:
@@ -46,8 +48,23 @@ def expected_cost(order: Costed) -> Decimal:
     return order.rate * order.quantity / _PER
 
 
+def running_subscription(order: Costed) -> bool:
+    """A subscription still running: it holds the most it can cost, charged as it goes."""
+    kind = type_named(order.service_type)
+    return kind is not None and kind.settles_to_charge and not row_of(order.status).final
+
+
+def charge_at_customer_price(order: Costed, panel_charge: Decimal) -> Decimal:
+    """What `panel_charge` costs at the customer's price: the held charge in proportion to
+    the most the panel would take (unrounded)."""
+    most = expected_cost(order)
+    return min(panel_charge * order.charge / most, order.charge) if most > 0 else Decimal(0)
+
+
 def order_cost(order: Costed) -> Decimal:
     """What the order cost the shop, as it stands now."""
+    if running_subscription(order):  # what the panel has taken so far, not the most
+        return order.panel_charge or Decimal(0)
     match row_of(order.status).cost:
         case Cost.NOTHING:
             return Decimal(0)

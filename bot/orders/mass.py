@@ -24,7 +24,7 @@ from bot.orders import checkout
 from bot.orders.checkout import Checkout, Funds, Verdict, price_changed
 from bot.orders.placement import Outcome
 from bot.orders.quote import Quote
-from bot.orders.steps import LINK, QUANTITY, order_type
+from bot.orders.steps import LINK, QUANTITY, SKIPPED, Answer, order_type
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,13 @@ def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line
     quantity = QUANTITY.accept(quantity_text, service, {"link": link})
     if quantity is None:
         return LineError(number, "mass-bad-quantity", {"min": service.min, "max": service.max})
-    quote = checkout.quote(snapshot, service, {"link": link, "quantity": quantity}, settings)
+    answers: dict[str, Answer] = {"link": link, "quantity": quantity}
+    # A line has no room for what the chat may Skip (drip-feed runs): left out, as Skip
+    # leaves it, so a service with drip-feed on is delivered all at once, as the line says.
+    for step in kind.asked(service, answers):
+        if step.optional and step.name not in answers:
+            answers[step.name] = SKIPPED
+    quote = checkout.quote(snapshot, service, answers, settings)
     if quote is None:  # a Default service that needs more than a link and a quantity
         return LineError(number, "mass-not-default", {"service": service.id})
     return Line(number, quote)

@@ -2,6 +2,13 @@
 
 Revenue is what customers paid and kept paid: each order's charge less its refunds (read
 from `orders.refunded`, never worked out again). Cost is `bot.orders.costs.order_cost`.
+
+A running subscription holds the most it can cost and gives back what is not delivered
+when it ends. It counts what it has earned so far: the panel's charge to date at the
+customer's price, against that charge as its cost. Counting the hold would show as profit
+money that mostly goes back; counting nothing until it ends would hide weeks of real
+deliveries (a subscription may run for months). Once it ends, its refund is posted and the
+charge less the refund is what it earned, as for any order.
 """
 
 from __future__ import annotations
@@ -11,8 +18,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.orders.costs import order_cost
+from bot.orders.costs import charge_at_customer_price, order_cost, running_subscription
 from bot.storage.stats import OrderFigures
+
+
+def earned(order: OrderFigures) -> Decimal:
+    """What the order has brought in so far."""
+    if running_subscription(order):
+        charged = order.panel_charge
+        return Decimal(0) if charged is None else charge_at_customer_price(order, charged)
+    return order.revenue
 
 
 @dataclass
@@ -25,7 +40,7 @@ class Totals:
 
     def add(self, order: OrderFigures) -> None:
         self.orders_by_status[order.status] += 1
-        self.revenue += order.revenue
+        self.revenue += earned(order)
         self.cost += order_cost(order)
 
     @property

@@ -20,6 +20,12 @@ def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
     return charge_up(customer_rate(pricing.base, pricing.markup), decimals)
 
 
+def charge_for(snapshot: Snapshot, service: Service, units: int, decimals: int) -> Decimal:
+    """What `units` of the service cost at the curated price (`snapshot.pricing`)."""
+    pricing = snapshot.pricing[service.id]
+    return order_charge(pricing.base, pricing.markup, units, decimals)
+
+
 @dataclass(frozen=True)
 class Quote:
     service: Service
@@ -39,8 +45,7 @@ class Quote:
             return None
         answers = {step.name: answers[step.name] for step in kind.asked(service, answers)}
         units = kind.units(service, answers)
-        pricing = snapshot.pricing[service.id]
-        charge = order_charge(pricing.base, pricing.markup, units, settings.price_decimals)
+        charge = charge_for(snapshot, service, units, settings.price_decimals)
         quantity = kind.quantity(answers) if kind.package else units
         return cls(service, kind, answers, quantity, charge)
 

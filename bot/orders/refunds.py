@@ -18,7 +18,7 @@ import logging
 from decimal import Decimal
 
 from bot.money import SCALE, charge_up, from_minor, to_minor
-from bot.orders.costs import expected_cost
+from bot.orders.costs import charge_at_customer_price, expected_cost
 from bot.orders.steps import type_named
 from bot.panel.status import Refund, row_of
 from bot.storage import AlreadyPosted, Order, Reason, Transaction, order_in, post
@@ -59,10 +59,9 @@ def _settlement(order: Order, decimals: int) -> Decimal:
         # delivered, all back. Ended otherwise without one: what was delivered is unknown,
         # so the hold stands and the admins are told.
         return order.charge if row.refund is Refund.WHOLE else Decimal(0)
-    most = expected_cost(order)  # what the panel would take at the most
-    if most <= 0:
+    if expected_cost(order) <= 0:
         return Decimal(0)
-    kept = charge_up(order.panel_charge * order.charge / most, decimals)
+    kept = charge_up(charge_at_customer_price(order, order.panel_charge), decimals)
     return max(order.charge - kept, Decimal(0))
 
 

@@ -14,12 +14,12 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.catalogue import Category, Page, Snapshot, paginate
 from bot.formats import Money
-from bot.i18n import Texts
-from bot.money import Amounts
+from bot.i18n import Arg, Texts
+from bot.money import Amounts, display_panel
 from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
-from bot.orders.quote import Quote, price_per_1000
-from bot.orders.steps import SKIPPED, Answers, Step, order_type
+from bot.orders.quote import Quote, charge_for, price_per_1000
+from bot.orders.steps import SKIPPED, Answers, Step, is_package, order_type, runs
 from bot.panel import Service
 from bot.payments.method import Cover
 from bot.telegram.keyboards import LIST_PAGE, main_menu
@@ -36,6 +36,24 @@ class Screen:
 def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> Money:
     """Per 1000, as shown to customers."""
     return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
+
+
+def listed_price(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
+    """A service's price in a list of prices per 1000 (a package's said as its own)."""
+    shown = price(snapshot, service, amounts)
+    return t.plain(
+        "order-listed-price", price=shown, package="yes" if is_package(service) else "no"
+    )
+
+
+def admin_prices(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
+    """For admins: what a service costs the shop at the panel, and what customers pay."""
+    return t(
+        "order-service-admin",
+        cost=display_panel(service.rate, snapshot.currency),
+        price=price(snapshot, service, amounts),
+        package="yes" if is_package(service) else "no",
+    )
 
 
 def search_hint(snapshot: Snapshot, t: Texts) -> str:
@@ -63,7 +81,7 @@ def services(
     amounts: Amounts,
 ) -> tuple[Screen, Page[Service]]:
     shown = paginate(category.services, page, LIST_PAGE)
-    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
+    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
     text = t(
         "order-services",
         category=snapshot.category_name(category, t.locale),
@@ -78,7 +96,7 @@ def search_results(
     snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
 ) -> Screen:
     shown = paginate(found, page, LIST_PAGE)
-    prices = [t.write(price(snapshot, s, amounts)) for s in shown.items]
+    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
     text = t(
         "order-search-results",
         query=words[:QUERY_SHOWN],
@@ -107,16 +125,18 @@ def service_card(
     t: Texts,
     amounts: Amounts,
     times: Sequence[timedelta] = (),
+    *,
+    admin: bool = False,
 ) -> list[str]:
     """The service as it is introduced before its first question (paragraphs); `times`:
-    how long its latest completed orders took (`bot.orders.timing`)."""
-    kind = order_type(service)
+    how long its latest completed orders took (`bot.orders.timing`); `admin`: the reader
+    runs the shop, and sees what the service costs it too."""
     facts = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
             price=price(snapshot, service, amounts),
-            package="yes" if kind is not None and kind.package else "no",
+            package="yes" if is_package(service) else "no",
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",
@@ -126,6 +146,8 @@ def service_card(
     ]
     if (mean := timing.average(times)) is not None:
         facts.append(t("order-service-average", duration=timing.about(t, mean), count=len(times)))
+    if admin:
+        facts.append(admin_prices(snapshot, service, t, amounts))
     card = ["\n".join(facts)]
     if service.dripfeed:
         card.append(t("order-service-dripfeed"))
@@ -134,11 +156,59 @@ def service_card(
     return card
 
 
-def question(step: Step, service: Service, answers: Answers, t: Texts, intro: list[str]) -> Screen:
-    """`step`'s question, after `intro` (paragraphs); an earlier answer that suits this
-    service (and the other answers) too is shown and offered with Keep."""
+def dripfeed_total(
+    snapshot: Snapshot, service: Service, answers: Answers, count: int, amounts: Amounts
+) -> dict[str, Arg] | None:
+    """A drip-feed order's figures in `count` runs: per run, in all, and its price; None
+    before the quantity is answered, or for a service without drip-feed."""
+    kind = order_type(service)
+    quantity = answers.get("quantity")
+    if kind is None or not service.dripfeed or quantity is None:
+        return None
+    units = kind.units(service, {**answers, "runs": count})
+    charge = amounts(charge_for(snapshot, service, units, amounts.decimals))
+    return {"quantity": int(quantity), "runs": count, "total": units, "charge": charge}
+
+
+def dripfeed_totals(
+    snapshot: Snapshot,
+    step: Step,
+    service: Service,
+    answers: Answers,
+    t: Texts,
+    amounts: Amounts,
+) -> list[str]:
+    """What a drip-feed order comes to as its runs are chosen: under the runs question, the
+    total and its price for each runs button; under the interval's, for the runs chosen.
+    The quantity asked is per run, and the summary must hold no surprise."""
+    if step.name == "runs":
+        choices = [
+            dripfeed_total(snapshot, service, answers, n, amounts) for n in step.choices(service)
+        ]
+        if not all(choices):
+            return []
+        lines = [t("order-dripfeed-per-run", quantity=int(answers["quantity"]))]
+        lines += [t("order-dripfeed-choice", **figures) for figures in choices if figures]
+        return ["\n".join(lines)]
+    if step.name == "interval":
+        figures = dripfeed_total(snapshot, service, answers, runs(service, answers), amounts)
+        return [t("order-dripfeed-total", **figures)] if figures else []
+    return []
+
+
+def question(
+    step: Step,
+    service: Service,
+    answers: Answers,
+    t: Texts,
+    intro: list[str],
+    notes: Sequence[str] = (),
+) -> Screen:
+    """`step`'s question, after `intro` (paragraphs) and with `notes` under it; an earlier
+    answer that suits this service (and the other answers) too is shown and offered with
+    Keep."""
     key, args = step.question(service)
-    lines = [t(key, **args)]
+    lines = [t(key, **args), *notes]
     earlier = answers.get(step.name)
     keep = step.suits(earlier, service, answers)
     if keep and earlier is not None:

@@ -167,6 +167,14 @@ def _number(low: int, high: int) -> Callable[[str | None, Service], Answer | Non
     return parse
 
 
+def _one_of(values: tuple[int, ...]) -> Callable[[str | None, Service], Answer | None]:
+    def parse(text: str | None, service: Service) -> Answer | None:
+        value = parse_whole_number(text)
+        return value if value in values else None
+
+    return parse
+
+
 def runs(service: Service, answers: Answers) -> int:
     """Drip-feed runs: 1 is all at once."""
     runs = answers.get("runs", SKIPPED)
@@ -191,7 +199,12 @@ def _quantity_why(text: str | None, service: Service) -> Message:
 
 QUANTITY = Step(
     name="quantity",
-    question=lambda s: ("order-ask-quantity", {"min": s.min, "max": s.max}),
+    # With drip-feed the quantity is per run: said when asked, or 1000 x 5 runs would come
+    # as a surprise of 5,000 on the summary.
+    question=lambda s: (
+        "order-ask-quantity-per-run" if s.dripfeed else "order-ask-quantity",
+        {"min": s.min, "max": s.max},
+    ),
     invalid=lambda s: ("order-bad-quantity", {"min": s.min, "max": s.max}),
     why=_quantity_why,
     parse=lambda text, s: parse_quantity(text, s.min, s.max),
@@ -243,7 +256,10 @@ MEDIA = Step(
     summary="order-summary-media",
 )
 MAX_POSTS = 1000
-MAX_DELAY = 600
+# The delays (minutes after a post) panels take for a subscription: one panel takes 0 to
+# 600, another only these, and refuses the order for any other; these suit both.
+DELAYS = (0, 5, 10, 15, 30, 60, 90)
+_DELAYS_SHOWN = ", ".join(map(str, DELAYS))
 _DATE = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")
 
 
@@ -299,12 +315,12 @@ OLD_POSTS = Step(
 )
 DELAY = Step(
     name="delay",
-    question=lambda s: ("order-ask-delay", {"max": MAX_DELAY}),
-    invalid=lambda s: ("order-bad-delay", {"max": MAX_DELAY}),
-    parse=_number(0, MAX_DELAY),
+    question=lambda s: ("order-ask-delay", {"delays": _DELAYS_SHOWN}),
+    invalid=lambda s: ("order-bad-delay", {"delays": _DELAYS_SHOWN}),
+    parse=_one_of(DELAYS),
     current="order-current-delay",
     summary="order-summary-delay",
-    choices=lambda s: (0, 5, 10, 15, 30, 60, 90),
+    choices=lambda s: DELAYS,
 )
 EXPIRY = Step(
     name="expiry",
@@ -449,6 +465,12 @@ def type_named(name: str) -> OrderType | None:
 def order_type(service: Service) -> OrderType | None:
     """The row for the service's type, or None if the bot cannot order it."""
     return type_named(service.type)
+
+
+def is_package(service: Service) -> bool:
+    """A package is bought as one: its price is the whole order's, not per 1000."""
+    kind = order_type(service)
+    return kind is not None and kind.package
 
 
 def sellable(service: Service) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Texts
 from bot.money import Amounts
+from bot.orders.steps import type_named
 from bot.panel.status import Delivery, row_of
 from bot.storage import Order, Refill, RefillState
 
@@ -84,11 +85,16 @@ def order_card(
 
 def delivery(order: Order) -> tuple[int | None, int | None]:
     """The start count and how many were delivered (quantity minus remains), as the panel
-    last said, once the order has started: a pending order's zeros say nothing."""
+    last said, once the order has started: a pending order's zeros say nothing. A
+    subscription's remains say nothing either: its quantity is the most it can deliver (per
+    post x posts), the panel's remains count one post's, so an active subscription with
+    nothing delivered would read "2,000 of 2,000"."""
     if row_of(order.status).delivery is Delivery.NOT_STARTED:
         return None, None
-    delivered = None if order.remains is None else order.quantity - order.remains
-    return order.start_count, delivered
+    kind = type_named(order.service_type)
+    if order.remains is None or (kind is not None and kind.settles_to_charge):
+        return order.start_count, None
+    return order.start_count, order.quantity - order.remains
 
 
 def seen(order: Order) -> tuple[object, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardMarkup, Message
 
@@ -23,11 +24,25 @@ async def edit_or_send(
     try:
         await message.edit_text(text, reply_markup=markup)
     except TelegramBadRequest as error:
-        if "message is not modified" in error.message:
+        if _not_modified(error):
             return message.message_id
         log.info("could not edit message: %s; sending a new one", error.message)
         return (await message.answer(text, reply_markup=markup)).message_id
     return message.message_id
+
+
+async def edit_in_place(bot: Bot, chat_id: int, message_id: int, text: str) -> None:
+    """Show `text` on a message known by its ids (a report edited as work goes on): one
+    that shows it already is up to date; any other refusal raises."""
+    try:
+        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+    except TelegramBadRequest as error:
+        if not _not_modified(error):
+            raise
+
+
+def _not_modified(error: TelegramBadRequest) -> bool:
+    return "message is not modified" in error.message
 
 
 # Telegram refuses longer messages (counted after markup is parsed, so the raw text's length

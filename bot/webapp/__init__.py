@@ -84,6 +84,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     app.router.add_get(api + "catalogue", gate(shop.catalogue))
     app.router.add_post(api + "quote", gate(shop.quote))
     app.router.add_post(api + "place", gate(shop.place))
+    app.router.add_post(api + "total", gate(shop.total))
     app.router.add_post(api + "topup", gate(shop.topup))
     app.router.add_get(api + "orders", gate(mine.list))
     app.router.add_get(api + "orders/{order_id}", gate(mine.one))

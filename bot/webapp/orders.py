@@ -55,7 +55,8 @@ def order_view(
         "status": order.status,
         "status_text": plain(status_name(t, order.status)),
         "final": order.is_final,
-        "remains": order.remains,
+        # A subscription's remains count one post's, not the most it holds (as in the chat).
+        "remains": None if kind is not None and kind.settles_to_charge else order.remains,
         "created_at": order.created_at.isoformat(),
         "can_refresh": can_refresh(order),
         "can_cancel": cancel_refusal(order) is None,

@@ -18,10 +18,10 @@ from aiohttp import web
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Arg
 from bot.money import Amounts
-from bot.orders import checkout
+from bot.orders import checkout, screens
 from bot.orders.checkout import Checkout, Result, Verdict
 from bot.orders.quote import Quote
-from bot.orders.steps import order_type
+from bot.orders.steps import Answer, order_type, runs
 from bot.panel import Service
 from bot.payments import PaymentFailed, Payments
 from bot.settings import Settings
@@ -113,13 +113,20 @@ class Shop:
             raise ApiError(404, "service_not_found")
         return snapshot, service
 
-    async def _quote(self, call: Call, data: Mapping[str, Any]) -> Quote:
+    async def _answers(
+        self, call: Call, data: Mapping[str, Any]
+    ) -> tuple[Snapshot, Service, dict[str, Answer], dict[str, str]]:
+        """The service asked about, the answers as the chat would take them, and why each
+        refused one was refused."""
         snapshot, service = await self._service(data)
         kind = order_type(service)
         typed = data.get("answers")
         if kind is None or not isinstance(typed, dict):
             raise ApiError(400, "bad_request")
-        answers, problems = check_answers(kind, service, typed, call.t)
+        return snapshot, service, *check_answers(kind, service, typed, call.t)
+
+    async def _quote(self, call: Call, data: Mapping[str, Any]) -> Quote:
+        snapshot, service, answers, problems = await self._answers(call, data)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
         quote = checkout.quote(snapshot, service, answers, self._settings)
@@ -147,6 +154,17 @@ class Shop:
                 "enough": funds.enough,
             }
         )
+
+    async def total(self, call: Call) -> web.Response:
+        """A drip-feed form's total as the runs are chosen (the quantity typed is per run),
+        in the chat's words and money: `{"text": ""}` until the quantity and runs are valid."""
+        snapshot, service, answers, problems = await self._answers(call, await call.body())
+        figures = None
+        count = runs(service, answers)
+        if count > 1 and not problems.keys() & {"quantity", "runs"}:
+            figures = screens.dripfeed_total(snapshot, service, answers, count, self._amounts)
+        text = plain(call.t("order-dripfeed-total", **figures)) if figures else ""
+        return web.json_response({"text": text})
 
     async def place(self, call: Call) -> web.Response:
         """Confirm: one order for the quoted charge, however many times it is tapped."""

@@ -87,7 +87,9 @@ async def decided(
         await message.edit_text(t("broadcast-not-draft"))
         return
     started = Progress(pending=queued, sent=0, blocked=0, failed=0)
-    await message.edit_text(t("broadcast-progress", **started.values(callback_data.id, queued)))
+    text = t("broadcast-progress", **started.values(callback_data.id, queued))
+    await message.edit_text(text)
+    broadcast_progress.shown(callback_data.id, text)
     await broadcasts.set_progress_message(callback_data.id, message.message_id)
     outbox_sender.wake()
     broadcast_progress.wake()

@@ -10,6 +10,7 @@ buttons drawn before are stale and a summary is re-priced at Confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
@@ -26,10 +27,20 @@ from bot.catalogue.targets import (
     parse_position,
     parse_switch,
     resolve,
-    split_last,
+    splits,
 )
+from bot.formats import Money
 from bot.i18n import Texts
-from bot.money import AmountTooLarge, display, display_panel, parse_typed_amount
+from bot.money import (
+    AmountTooLarge,
+    charge_up,
+    display,
+    display_panel,
+    parse_typed_amount,
+    refund_down,
+)
+from bot.orders.quote import price_per_1000
+from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
 from bot.storage.shop import TextField
@@ -46,11 +57,14 @@ async def _target(
         return None
     target = resolve(snapshot, text)
     if target is None:
-        # Echoed cut short: the whole of a pasted page would not fit in a message.
-        shown = text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}…"
-        await message.answer(t("shop-not-found", target=shown))
+        await message.answer(_not_found(t, text))
         return None
     return snapshot, target
+
+
+def _not_found(t: Texts, text: str) -> str:
+    # Echoed cut short: the whole of a pasted page would not fit in a message.
+    return t("shop-not-found", target=text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}…")
 
 
 async def hide_or_show(
@@ -76,32 +90,90 @@ async def hide_or_show(
     await message.answer(t("shop-hidden" if hidden else "shop-shown", what=target.label))
 
 
+def _read_value(
+    text: str, parse: Callable[[str], V | None], t: Texts, name: str
+) -> tuple[V | None, str | None]:
+    """The value `text` gives (None: `-`, clear it), or why it is not one."""
+    if text == CLEAR:
+        return None, None
+    try:
+        value = parse(text)
+    except AmountTooLarge as error:
+        return None, t("amount-too-large", max=error.limit)
+    return (value, None) if value is not None else (None, t(f"shop-bad-{name}"))
+
+
 async def _target_and_value(
     message: Message,
     command: CommandObject,
     catalogue: Catalogue,
     t: Texts,
     parse: Callable[[str], V | None],
+    current: Callable[[Snapshot, Target], str | None] | None = None,
 ) -> tuple[Snapshot, Target, V | None] | None:
     """`/COMMAND TARGET VALUE`, `-` as VALUE clearing it: the snapshot, the target and the
-    value (None: clear), or None once the admin has been told what is wrong."""
+    value (None: clear), or None once the admin has been told what is wrong. The value may
+    be typed with spaces ("80 000"); `/COMMAND TARGET` alone shows the value now
+    (`current`, where the command has one to show)."""
     name = command.command.lower()
-    parts = split_last(command.args)
-    if parts is None:
+    alone = " ".join((command.args or "").split())
+    readings = splits(alone)
+    if not alone or (not readings and current is None):
         await message.answer(t(f"shop-usage-{name}"))
         return None
-    value: V | None = None
-    if parts[1] != CLEAR:
-        try:
-            value = parse(parts[1])
-        except AmountTooLarge as error:
-            await message.answer(t("amount-too-large", max=error.limit))
-            return None
-        if value is None:
-            await message.answer(t(f"shop-bad-{name}"))
-            return None
-    found = await _target(catalogue, message, t, parts[0])
-    return None if found is None else (found[0], found[1], value)
+    snapshot = await current_snapshot(catalogue, message, t)
+    if snapshot is None:
+        return None
+    for target_text, value_text in readings:
+        value, problem = _read_value(value_text, parse, t, name)
+        if problem is None and (target := resolve(snapshot, target_text)) is not None:
+            return snapshot, target, value
+    if current is not None and (target := resolve(snapshot, alone)) is not None:
+        await message.answer(current(snapshot, target) or t(f"shop-usage-{name}"))
+        return None
+    if not readings:
+        await message.answer(t(f"shop-usage-{name}"))
+        return None
+    # Said of the plainest reading, the last word as the value.
+    target_text, value_text = readings[0]
+    _, problem = _read_value(value_text, parse, t, name)
+    await message.answer(problem or _not_found(t, target_text))
+    return None
+
+
+def _markup_now(snapshot: Snapshot, target: Target, settings: Settings, t: Texts) -> str:
+    """The markup that applies to a service or category now, and where it is set."""
+    category = target.service.category if target.service is not None else target.category
+    own = snapshot.curation.category(category or "").markup
+    source, markup = ("category", own) if own is not None else ("default", None)
+    fixed = None
+    if target.service is not None:
+        rule = snapshot.curation.service(target.service.id)
+        if rule.markup is not None:
+            source, markup = "service", rule.markup
+        if rule.price is not None:
+            fixed = _customer_price(snapshot, target.service, settings)
+    return t(
+        "shop-markup-now",
+        what=target.label,
+        markup=_percent(settings.price_markup_percent if markup is None else markup),
+        source=source,
+        fixed="no" if fixed is None else "yes",
+        price=fixed or "",
+    )
+
+
+def _percent(value: Decimal) -> Decimal:
+    """A markup as typed (50, 12.5), not at the database's scale (50.00000)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def _customer_price(snapshot: Snapshot, service: Service, settings: Settings) -> Money:
+    """What customers are shown per 1000 (a package: for the whole of it)."""
+    decimals = settings.price_decimals
+    return display(
+        price_per_1000(snapshot.pricing[service.id], decimals), decimals, snapshot.currency
+    )
 
 
 async def markup(
@@ -109,10 +181,16 @@ async def markup(
     command: CommandObject,
     catalogue: Catalogue,
     shop: ShopRepo,
+    settings: Settings,
     t: Texts,
 ) -> None:
     found = await _target_and_value(
-        message, command, catalogue, t, partial(parse_markup, locale=t.locale)
+        message,
+        command,
+        catalogue,
+        t,
+        partial(parse_markup, locale=t.locale),
+        partial(_markup_now, settings=settings, t=t),
     )
     if found is None:
         return
@@ -128,6 +206,24 @@ async def markup(
         await message.answer(t("shop-markup-set", what=target.label, markup=value))
 
 
+def _price_now(snapshot: Snapshot, target: Target, settings: Settings, t: Texts) -> str | None:
+    """What customers pay for a service now, against the panel's rate; None for a
+    category (a fixed price is a service's)."""
+    service = target.service
+    if service is None:
+        return None
+    pricing = snapshot.pricing[service.id]
+    return t(
+        "shop-price-now",
+        what=target.label,
+        id=str(service.id),
+        price=_customer_price(snapshot, service, settings),
+        rate=display_panel(service.rate, snapshot.currency),
+        fixed="yes" if snapshot.curation.service(service.id).price is not None else "no",
+        markup=_percent(pricing.markup),
+    )
+
+
 async def price(
     message: Message,
     command: CommandObject,
@@ -137,7 +233,12 @@ async def price(
     t: Texts,
 ) -> None:
     found = await _target_and_value(
-        message, command, catalogue, t, partial(parse_typed_amount, locale=t.locale)
+        message,
+        command,
+        catalogue,
+        t,
+        partial(parse_typed_amount, locale=t.locale),
+        partial(_price_now, settings=settings, t=t),
     )
     if found is None:
         return
@@ -147,6 +248,14 @@ async def price(
         await message.answer(t("shop-usage-price"))
         return
     rate = display_panel(service.rate, snapshot.currency)
+    decimals = settings.price_decimals
+    if value is not None and value != (lower := refund_down(value, decimals)):
+        # Lists show the price rounded, charges round it up: 80000.50 would list as
+        # 80,000 and charge 80,001 for 1000. Refused, with the two prices it could be.
+        higher = charge_up(value, decimals)
+        choices = {"lower": display(lower, decimals), "higher": display(higher, decimals)}
+        await message.answer(t("shop-price-decimals", decimals=decimals, **choices))
+        return
     if value is not None and value < service.rate:
         shown = display(value, settings.price_decimals, snapshot.currency)
         await message.answer(t("shop-price-below", price=shown, rate=rate))

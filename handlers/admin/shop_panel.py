@@ -15,6 +15,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.catalogue import Catalogue, Category, Page, Snapshot, paginate
 from bot.catalogue.replies import current_snapshot, tapped_snapshot
 from bot.i18n import Texts
+from bot.money import Amounts, display_panel
+from bot.orders.screens import listed_price
 from bot.panel import Service
 from bot.storage import ShopRepo
 from bot.telegram.callbacks import ShopCategoryCb, ShopPageCb, ShopToggleCb
@@ -76,7 +78,7 @@ def _categories_view(snapshot: Snapshot, page: int, t: Texts) -> tuple[str, Inli
 
 
 def _category_view(
-    snapshot: Snapshot, category: Category, page: int, t: Texts
+    snapshot: Snapshot, category: Category, page: int, t: Texts, amounts: Amounts
 ) -> tuple[str, InlineKeyboardMarkup]:
     rule = snapshot.curation.category(category.name)
     shown = paginate(category.services, page, LIST_PAGE)
@@ -89,7 +91,18 @@ def _category_view(
         page=shown.number + 1,
         pages=shown.count,
     )
-    return text, shop_category(snapshot, category, shown, t)
+    # What each service costs the shop and what customers pay: the buttons have no room.
+    lines = [
+        t(
+            "shop-panel-service",
+            id=str(service.id),
+            service=service.name,
+            cost=display_panel(service.rate, snapshot.currency),
+            price=listed_price(snapshot, service, t, amounts),
+        )
+        for service in shown.items
+    ]
+    return "\n".join([text, "", *lines]), shop_category(snapshot, category, shown, t)
 
 
 async def shop_command(message: Message, catalogue: Catalogue, t: Texts) -> None:
@@ -104,6 +117,7 @@ async def shop_button(
     callback_data: ShopPageCb | ShopCategoryCb | ShopToggleCb,
     catalogue: Catalogue,
     shop: ShopRepo,
+    amounts: Amounts,
     t: Texts,
 ) -> None:
     tapped = await tapped_snapshot(query, catalogue, t)
@@ -132,7 +146,8 @@ async def shop_button(
             await shop.set_service_hidden(callback_data.id, not hidden)
         snapshot = await catalogue.recurate() or snapshot
         category = snapshot.every_category[index]
-    await edit_or_send(message, *_category_view(snapshot, category, callback_data.page, t))
+    view = _category_view(snapshot, category, callback_data.page, t, amounts)
+    await edit_or_send(message, *view)
 
 
 def create_router() -> Router:

@@ -26,6 +26,7 @@ from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
 from bot.i18n import Texts
 from bot.money import Amounts, display
 from bot.orders.quote import price_per_1000
+from bot.orders.steps import is_package
 from bot.orders.texts import order_card, status_name
 from bot.panel import Service
 from bot.settings import Settings
@@ -62,15 +63,19 @@ def _service_article(
     )
     category = snapshot.categories[snapshot.category_of[service.id]]
     button = InlineKeyboardButton(text=t.plain("inline-service-order"), url=link)
+    package = "yes" if is_package(service) else "no"
     return InlineQueryResultArticle(
         id=f"service-{service.id}",
         title=name,
         description=t.plain(
-            "inline-service-price", price=price, category=snapshot.category_name(category, t.locale)
+            "inline-service-price",
+            price=price,
+            package=package,
+            category=snapshot.category_name(category, t.locale),
         ),
         url=link,
         input_message_content=InputTextMessageContent(
-            message_text=t("inline-service-card", service=name, price=price)
+            message_text=t("inline-service-card", service=name, price=price, package=package)
         ),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )

@@ -4,6 +4,9 @@ your-id = Your Telegram id: <code>{ $id }</code>
 
 admin-own-balance = Your own balance: <b>{ $balance }</b>
 admin-stars-rate = Stars rate: 1 ⭐ = { $rate }, so { $stars } ⭐ top up { $amount } (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } looks wrong for a panel in { $currency }: { $stars } ⭐ top up only { $example }.
+    A star is worth about { $usual } { $currency } to a shop, so STARS_RATE={ $usual } would make { $stars } ⭐ top up { $usual_example }. Set it in the settings and restart the bot.
 admin-stats-month = Last 30 days
 admin-stats-top = <b>Top services by profit, last 30 days</b>
 admin-stats-top-line = { $place }. { $service } (service { $id }): { $orders ->
@@ -61,14 +64,14 @@ admin-help =
     /refund — give a Stars top-up back: <code>/refund 7</code>
     /refresh — reload the catalogue now
     /shop — hide and show services with a tap
-    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
-    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
-    /price — <code>/price 12 1.50</code>
-    /rename — <code>/rename 12 | ru | Просмотры</code>
-    /describe — <code>/describe 12 | en | Fast start</code>
-    /position — <code>/position Telegram Views 1</code>
-    /dripfeed — <code>/dripfeed 12 on</code>
-    /backup — <code>/backup</code>
+    /hide, /show — hide a service or category from customers, or show it again: <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — the markup in % of a service or category; alone it shows the one that applies: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
+    /price — a fixed price per 1000 for a service; alone it shows what customers pay: <code>/price 12 1.50</code>, <code>/price 12</code>
+    /rename — a service's or category's name in one language: <code>/rename 12 | ru | Просмотры</code>
+    /describe — a service's description in one language: <code>/describe 12 | en | Fast start</code>
+    /position — a category's place in the list: <code>/position Telegram Views 1</code>
+    /dripfeed — offer drip-feed for a service, where the panel's list does not say: <code>/dripfeed 12 on</code>
+    /backup — a copy of the database now, sent here as a file
     /id — anyone's own Telegram id, for ADMIN_IDS
 cmd-users = Customers, newest or richest first, search (admins)
 cmd-broadcast = A message to every customer (admins)
@@ -89,6 +92,7 @@ broadcast-send = ✅ Send to all
 broadcast-drop = ✖ Cancel
 broadcast-not-draft = This broadcast was sent or canceled already.
 broadcast-progress = 📣 Broadcast { $id }: { $done } of { $total } done (sent { $sent }, blocked { $blocked }, failed { $failed })…
+broadcast-progress-final = 📣 Broadcast { $id }: { $done } of { $total } done (sent { $sent }, blocked { $blocked }, failed { $failed }). ✅
 broadcast-done = 📣 Broadcast { $id } finished: { $total } customers, sent { $sent }, blocked or turned off { $blocked }, failed { $failed }.
 broadcast-off = 🔕 Don't send me these
 broadcast-on = 🔔 Send me these again

@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Choose a service (page { $page } of { $pages }), prices per 1000:
+order-listed-price = { $package ->
+        [yes] { $price } per package
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Price: { $price } for the whole package
        *[no] Price: { $price } per 1000
+            Quantity: from { $min } to { $max }
     }
-    Quantity: from { $min } to { $max }
     { $cancel ->
         [yes] Can be canceled while it runs.
        *[no] Cannot be canceled once placed.
@@ -38,6 +42,7 @@ order-current-link = Current link: { $link }. Send a new one or keep it.
 order-bad-link-telegram = That is not a Telegram link. Send a link like https://t.me/channel or @channel.
 order-bad-link = That is not a link. Send the full address, starting with https://
 order-ask-quantity = How many? Send a whole number from { $min } to { $max }.
+order-ask-quantity-per-run = How many per run? With drip-feed, this many are delivered in every run: send a whole number from { $min } to { $max }.
 order-current-quantity = Current quantity: { $quantity }. Send a new one or keep it.
 order-bad-quantity = Please send a whole number from { $min } to { $max }, digits only.
 order-quantity-low = That is fewer than this service takes: send a whole number from { $min } to { $max }.
@@ -108,6 +113,9 @@ order-summary-dripfeed = Drip-feed: { $quantity } × { $runs } runs every { $int
 order-ask-runs = Drip-feed: in how many runs should it be delivered? Tap a number, send one from 2 to { $max }, or tap Skip to get it all at once.
 order-current-runs = Current runs: { $runs }. Send another number or keep it.
 order-bad-runs = Please send a whole number of runs from 2 to { $max }, or tap Skip.
+order-dripfeed-per-run = { $quantity } per run, so in all:
+order-dripfeed-choice = { $runs } runs: { $total } for { $charge }
+order-dripfeed-total = In all: { $quantity } × { $runs } runs = { $total } for { $charge }
 order-ask-interval = How many minutes apart should the runs be? Tap a number or send one from 1 to { $max }.
 order-current-interval = Current interval: { $interval } min. Send another number or keep it.
 order-bad-interval = Please send the minutes between runs: a whole number from 1 to { $max }.
@@ -163,9 +171,9 @@ order-ask-old-posts = Also for how many of the latest existing posts? Send a num
 order-current-old-posts = Current existing posts: { $old_posts }. Send another number or keep it.
 order-bad-old-posts = Please send a whole number from 1 to { $max }, or tap Skip.
 order-summary-old-posts = Existing posts: { $old_posts }
-order-ask-delay = How many minutes after a post should delivery start? Tap a number or send one from 0 to { $max }.
+order-ask-delay = How many minutes after a post should delivery start? Tap one of the buttons: { $delays } min.
 order-current-delay = Current delay: { $delay } min. Send another number or keep it.
-order-bad-delay = Please send the delay in minutes: a whole number from 0 to { $max }.
+order-bad-delay = The delay can only be one of these: { $delays } min. Please tap one of the buttons.
 order-summary-delay = Delay: { $delay } min
 order-ask-expiry = Until which day? Send a date like 31/12/2026, or tap Skip for no end date.
 order-current-expiry = Current end date: { $expiry }. Send another or keep it.
@@ -175,6 +183,10 @@ order-summary-most = You pay the most it can cost now; what is not delivered com
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Service number: { $number }
+order-service-admin = 🔑 For admins: it costs us { $cost }, customers pay { $price } { $package ->
+        [yes] for the whole package
+       *[no] per 1000
+    }.
 order-service-refill = { $refill ->
         [yes] ♻️ Refill guarantee: yes
        *[no] Refill guarantee: none

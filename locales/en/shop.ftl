@@ -14,10 +14,16 @@ order-search-none = Nothing found for “{ $query }”. Try another word, or sen
 order-service-description = { $description }
 
 inline-service-order = 🛒 Order
-inline-service-price = { $price } per 1000 · { $category }
+inline-service-price = { $package ->
+        [yes] { $price } per package
+       *[no] { $price } per 1000
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    { $price } per 1000
+    { $package ->
+        [yes] { $price } per package
+       *[no] { $price } per 1000
+    }
 
 cmd-hide = Hide a service or category: /hide ID or NAME (admins)
 cmd-show = Show a service or category: /show ID or NAME (admins)
@@ -39,6 +45,7 @@ shop-panel-category =
        *[no] no
     } · markup: { $markup } · place: { $position }
     Tap a service to hide or show it. Prices and names: /markup, /price, /rename, /describe; order: /position.
+shop-panel-service = #{ $id } { $service }: cost { $cost } → { $price }
 shop-btn-hide-category = 🙈 Hide the whole category
 shop-btn-show-category = 👁 Show the category
 
@@ -55,10 +62,26 @@ shop-shown = Shown to customers: { $what }
 shop-bad-markup = The markup must be a number from 0 up, like 15 or 12.5: less than 0 would sell below the panel's rate.
 shop-markup-set = { $what }: markup { $markup }%.
 shop-markup-cleared = { $what }: the markup above it applies again.
+shop-markup-now = { $what }: markup { $markup }% ({ $source ->
+        [service] set for this service
+        [category] the category's
+       *[default] the shop's default, PRICE_MARKUP_PERCENT
+    }).{ $fixed ->
+        [yes] {" "}A fixed price overrides it: { $price } per 1000.
+       *[no] {""}
+    }
 shop-bad-price = The price must be an amount like 1.50.
 shop-price-below = Refused: { $price } per 1000 is below the panel's rate of { $rate }, every order would lose money.
 shop-price-set = { $what }: { $price } per 1000 (the panel's rate is { $rate }).
 shop-price-cleared = { $what }: priced by markup again.
+shop-price-now = { $what }: customers pay { $price } per 1000; the panel's rate is { $rate }. { $fixed ->
+        [yes] A fixed price: /price { $id } - goes back to the markup.
+       *[no] By markup ({ $markup }%): /price { $id } AMOUNT sets a fixed price.
+    }
+shop-price-decimals = Prices in this shop have { $decimals ->
+        [0] no decimals (PRICE_DECIMALS=0)
+       *[other] at most { $decimals } decimals (PRICE_DECIMALS={ $decimals })
+    }, so that a list shows what is charged: send { $lower } or { $higher }.
 shop-bad-language = The language must be en, ru or uz.
 shop-name-set = { $what } in { $language }: “{ $text }”.
 shop-name-cleared = { $what } in { $language }: the panel's name again.

@@ -36,6 +36,7 @@ webapp-continue = Continue
 webapp-confirm = Confirm and pay { $charge }
 webapp-field-link = Link
 webapp-field-quantity = Quantity
+webapp-field-quantity-per-run = Quantity per run (drip-feed)
 webapp-field-answer = Answer option
 webapp-field-runs = Runs (drip-feed)
 webapp-field-interval = Interval between runs, minutes

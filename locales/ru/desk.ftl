@@ -4,6 +4,9 @@ your-id = Ваш id в Telegram: <code>{ $id }</code>
 
 admin-own-balance = Ваш собственный баланс: <b>{ $balance }</b>
 admin-stars-rate = Курс звёзд: 1 ⭐ = { $rate }, то есть { $stars } ⭐ пополняют на { $amount } (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } не подходит для панели в { $currency }: { $stars } ⭐ пополняют всего на { $example }.
+    Звезда стоит для магазина около { $usual } { $currency }, поэтому при STARS_RATE={ $usual } { $stars } ⭐ пополнят на { $usual_example }. Задайте его в настройках и перезапустите бота.
 admin-stats-month = За 30 дней
 admin-stats-top = <b>Услуги с наибольшей прибылью за 30 дней</b>
 admin-stats-top-line = { $place }. { $service } (услуга { $id }): { $orders ->
@@ -63,14 +66,14 @@ admin-help =
     /refund — вернуть пополнение звёздами: <code>/refund 7</code>
     /refresh — обновить каталог сейчас
     /shop — скрывать и показывать услуги нажатием
-    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
-    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
-    /price — <code>/price 12 1.50</code>
-    /rename — <code>/rename 12 | ru | Просмотры</code>
-    /describe — <code>/describe 12 | en | Fast start</code>
-    /position — <code>/position Telegram Views 1</code>
-    /dripfeed — <code>/dripfeed 12 on</code>
-    /backup — <code>/backup</code>
+    /hide, /show — скрыть услугу или категорию от клиентов или показать снова: <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — наценка в % на услугу или категорию; без числа показывает действующую: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
+    /price — фиксированная цена за 1000 для услуги; без суммы показывает, сколько платят клиенты: <code>/price 12 1.50</code>, <code>/price 12</code>
+    /rename — название услуги или категории на одном языке: <code>/rename 12 | ru | Просмотры</code>
+    /describe — описание услуги на одном языке: <code>/describe 12 | en | Fast start</code>
+    /position — место категории в списке: <code>/position Telegram Views 1</code>
+    /dripfeed — предлагать плавный запуск (drip-feed) для услуги, если список панели об этом молчит: <code>/dripfeed 12 on</code>
+    /backup — копия базы данных сейчас, придёт сюда файлом
     /id — собственный id в Telegram, для ADMIN_IDS
 cmd-users = Клиенты: новые, богатые, поиск (администраторы)
 cmd-broadcast = Сообщение всем клиентам (администраторы)
@@ -92,6 +95,7 @@ broadcast-send = ✅ Отправить всем
 broadcast-drop = ✖ Отмена
 broadcast-not-draft = Эта рассылка уже отправлена или отменена.
 broadcast-progress = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed })…
+broadcast-progress-final = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed }). ✅
 broadcast-done = 📣 Рассылка { $id } завершена: клиентов { $total }, отправлено { $sent }, заблокировали или отключили { $blocked }, ошибки { $failed }.
 broadcast-off = 🔕 Не присылать такое
 broadcast-on = 🔔 Снова присылать

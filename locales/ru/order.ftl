@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Выберите услугу (страница { $page } из { $pages }), цены за 1000:
+order-listed-price = { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Цена: { $price } за весь пакет
        *[no] Цена: { $price } за 1000
+            Количество: от { $min } до { $max }
     }
-    Количество: от { $min } до { $max }
     { $cancel ->
         [yes] Можно отменить, пока заказ выполняется.
        *[no] После оформления отменить нельзя.
@@ -38,6 +42,7 @@ order-current-link = Текущая ссылка: { $link }. Отправьте 
 order-bad-link-telegram = Это не ссылка на Telegram. Отправьте ссылку вида https://t.me/channel или @channel.
 order-bad-link = Это не ссылка. Отправьте полный адрес, начиная с https://
 order-ask-quantity = Сколько нужно? Отправьте целое число от { $min } до { $max }.
+order-ask-quantity-per-run = Сколько за один запуск? При плавном запуске (drip-feed) столько выполняется в каждом запуске: отправьте целое число от { $min } до { $max }.
 order-current-quantity = Текущее количество: { $quantity }. Отправьте другое число или нажмите «Оставить».
 order-bad-quantity = Отправьте целое число от { $min } до { $max }, только цифры.
 order-quantity-low = Это меньше, чем принимает услуга: отправьте целое число от { $min } до { $max }.
@@ -116,6 +121,17 @@ order-summary-dripfeed = Постепенно: { $quantity } × { $runs } { $run
 order-ask-runs = Постепенно: за сколько запусков выполнить заказ? Нажмите число, отправьте своё от 2 до { $max } или нажмите «Пропустить», чтобы выполнить всё сразу.
 order-current-runs = Сейчас запусков: { $runs }. Отправьте другое число или нажмите «Оставить».
 order-bad-runs = Отправьте целое число запусков от 2 до { $max } или нажмите «Пропустить».
+order-dripfeed-per-run = По { $quantity } за запуск, всего:
+order-dripfeed-choice = { $runs } { $runs ->
+        [one] запуск
+        [few] запуска
+       *[many] запусков
+    }: { $total } за { $charge }
+order-dripfeed-total = Всего: { $quantity } × { $runs } { $runs ->
+        [one] запуск
+        [few] запуска
+       *[many] запусков
+    } = { $total } за { $charge }
 order-ask-interval = Сколько минут между запусками? Нажмите число или отправьте своё от 1 до { $max }.
 order-current-interval = Сейчас интервал: { $interval } { $interval ->
         [one] минута
@@ -200,13 +216,13 @@ order-ask-old-posts = А на сколько последних уже опуб�
 order-current-old-posts = Сейчас опубликованных постов: { $old_posts }. Отправьте другое число или нажмите «Оставить».
 order-bad-old-posts = Отправьте целое число от 1 до { $max } или нажмите «Пропустить».
 order-summary-old-posts = Опубликованных постов: { $old_posts }
-order-ask-delay = Через сколько минут после поста начинать? Нажмите число или отправьте своё от 0 до { $max }.
+order-ask-delay = Через сколько минут после поста начинать? Нажмите одну из кнопок: { $delays } мин.
 order-current-delay = Сейчас задержка: { $delay } { $delay ->
         [one] минута
         [few] минуты
        *[many] минут
     }. Отправьте другое число или нажмите «Оставить».
-order-bad-delay = Отправьте задержку в минутах: целое число от 0 до { $max }.
+order-bad-delay = Задержка может быть только одной из этих: { $delays } мин. Нажмите одну из кнопок.
 order-summary-delay = Задержка: { $delay } { $delay ->
         [one] минута
         [few] минуты
@@ -220,6 +236,10 @@ order-summary-most = Сейчас списывается максимальна�
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Номер услуги: { $number }
+order-service-admin = 🔑 Для администраторов: нам стоит { $cost }, клиенты платят { $price } { $package ->
+        [yes] за весь пакет
+       *[no] за 1000
+    }.
 order-service-refill = { $refill ->
         [yes] ♻️ Гарантия восстановления: есть
        *[no] Гарантия восстановления: нет

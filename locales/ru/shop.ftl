@@ -15,10 +15,16 @@ order-search-none = По «{ $query }» ничего не найдено. Поп
 order-service-description = { $description }
 
 inline-service-order = 🛒 Заказать
-inline-service-price = { $price } за 1000 · { $category }
+inline-service-price = { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price } за 1000
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    { $price } за 1000
+    { $package ->
+        [yes] { $price } за пакет
+       *[no] { $price } за 1000
+    }
 
 cmd-hide = Скрыть услугу или категорию: /hide НОМЕР или НАЗВАНИЕ (администраторы)
 cmd-show = Показать услугу или категорию: /show НОМЕР или НАЗВАНИЕ (администраторы)
@@ -40,6 +46,7 @@ shop-panel-category =
        *[no] нет
     } · наценка: { $markup } · место: { $position }
     Нажмите на услугу, чтобы скрыть или показать её. Цены и названия: /markup, /price, /rename, /describe; порядок: /position.
+shop-panel-service = #{ $id } { $service }: себестоимость { $cost } → { $price }
 shop-btn-hide-category = 🙈 Скрыть всю категорию
 shop-btn-show-category = 👁 Показать категорию
 
@@ -56,10 +63,26 @@ shop-shown = Показано клиентам: { $what }
 shop-bad-markup = Наценка должна быть числом от 0, например 15 или 12.5: меньше 0 — продажа дешевле цены панели.
 shop-markup-set = { $what }: наценка { $markup }%.
 shop-markup-cleared = { $what }: снова действует наценка уровнем выше.
+shop-markup-now = { $what }: наценка { $markup }% ({ $source ->
+        [service] задана для этой услуги
+        [category] наценка категории
+       *[default] по умолчанию, PRICE_MARKUP_PERCENT
+    }).{ $fixed ->
+        [yes] {" "}Её перекрывает фиксированная цена: { $price } за 1000.
+       *[no] {""}
+    }
 shop-bad-price = Цена должна быть суммой, например 1.50.
 shop-price-below = Отказано: { $price } за 1000 ниже цены панели { $rate }, каждый заказ был бы в убыток.
 shop-price-set = { $what }: { $price } за 1000 (цена панели { $rate }).
 shop-price-cleared = { $what }: снова цена по наценке.
+shop-price-now = { $what }: клиенты платят { $price } за 1000; цена панели { $rate }. { $fixed ->
+        [yes] Фиксированная цена: /price { $id } - вернёт цену по наценке.
+       *[no] По наценке ({ $markup }%): /price { $id } СУММА задаёт фиксированную цену.
+    }
+shop-price-decimals = Цены в этом магазине { $decimals ->
+        [0] целые (PRICE_DECIMALS=0)
+       *[other] не более чем с { $decimals } знаками после запятой (PRICE_DECIMALS={ $decimals })
+    }, чтобы в списке было то, что спишется: отправьте { $lower } или { $higher }.
 shop-bad-language = Язык должен быть en, ru или uz.
 shop-name-set = { $what } на { $language }: «{ $text }».
 shop-name-cleared = { $what } на { $language }: снова название панели.

@@ -38,6 +38,7 @@ webapp-continue = Далее
 webapp-confirm = Подтвердить и оплатить { $charge }
 webapp-field-link = Ссылка
 webapp-field-quantity = Количество
+webapp-field-quantity-per-run = Количество за один запуск
 webapp-field-answer = Вариант ответа
 webapp-field-runs = Запуски (постепенно)
 webapp-field-interval = Интервал между запусками, мин

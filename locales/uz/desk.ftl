@@ -4,6 +4,9 @@ your-id = Telegram id raqamingiz: <code>{ $id }</code>
 
 admin-own-balance = Oʻz balansingiz: <b>{ $balance }</b>
 admin-stars-rate = Yulduzlar kursi: 1 ⭐ = { $rate }, yaʼni { $stars } ⭐ balansga { $amount } qoʻshadi (STARS_RATE).
+alert-stars-rate =
+    ⚠️ STARS_RATE={ $rate } { $currency } dagi panel uchun notoʻgʻri koʻrinadi: { $stars } ⭐ balansga atigi { $example } qoʻshadi.
+    Doʻkon uchun bitta yulduz taxminan { $usual } { $currency } turadi, shuning uchun STARS_RATE={ $usual } boʻlsa, { $stars } ⭐ balansga { $usual_example } qoʻshadi. Uni sozlamalarda belgilang va botni qayta ishga tushiring.
 admin-stats-month = Oxirgi 30 kun
 admin-stats-top = <b>Eng koʻp foyda keltirgan xizmatlar, oxirgi 30 kun</b>
 admin-stats-top-line = { $place }. { $service } (xizmat { $id }): { $orders } ta buyurtma, foyda { $profit }
@@ -55,14 +58,14 @@ admin-help =
     /refund — yulduzlar bilan toʻldirishni qaytarish: <code>/refund 7</code>
     /refresh — katalogni hozir yangilash
     /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
-    /hide, /show — <code>/hide 12</code>, <code>/show Telegram Views</code>
-    /markup — <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>
-    /price — <code>/price 12 1.50</code>
-    /rename — <code>/rename 12 | ru | Просмотры</code>
-    /describe — <code>/describe 12 | en | Fast start</code>
-    /position — <code>/position Telegram Views 1</code>
-    /dripfeed — <code>/dripfeed 12 on</code>
-    /backup — <code>/backup</code>
+    /hide, /show — xizmat yoki boʻlimni mijozlardan yashirish yoki yana koʻrsatish: <code>/hide 12</code>, <code>/show Telegram Views</code>
+    /markup — xizmat yoki boʻlimga % dagi ustama; sonsiz amaldagisini koʻrsatadi: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
+    /price — xizmat uchun 1000 tasiga qatʼiy narx; summasiz mijozlar qancha toʻlashini koʻrsatadi: <code>/price 12 1.50</code>, <code>/price 12</code>
+    /rename — xizmat yoki boʻlimning bitta tildagi nomi: <code>/rename 12 | ru | Просмотры</code>
+    /describe — xizmatning bitta tildagi tavsifi: <code>/describe 12 | en | Fast start</code>
+    /position — boʻlimning roʻyxatdagi oʻrni: <code>/position Telegram Views 1</code>
+    /dripfeed — panel roʻyxatida aytilmagan boʻlsa, xizmat uchun bosqichma-bosqich buyurtmani taklif qilish: <code>/dripfeed 12 on</code>
+    /backup — maʼlumotlar bazasining hozirgi nusxasi, shu yerga fayl boʻlib keladi
     /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
 cmd-users = Mijozlar: yangilari, boylari, qidirish (administratorlar)
 cmd-broadcast = Barcha mijozlarga xabar (administratorlar)
@@ -80,6 +83,7 @@ broadcast-send = ✅ Hammaga yuborish
 broadcast-drop = ✖ Bekor qilish
 broadcast-not-draft = Bu xabarnoma allaqachon yuborilgan yoki bekor qilingan.
 broadcast-progress = 📣 Xabarnoma { $id }: { $total } tadan { $done } tasi tayyor (yuborildi { $sent }, bloklagan { $blocked }, xato { $failed })…
+broadcast-progress-final = 📣 Xabarnoma { $id }: { $total } tadan { $done } tasi tayyor (yuborildi { $sent }, bloklagan { $blocked }, xato { $failed }). ✅
 broadcast-done = 📣 Xabarnoma { $id } tugadi: { $total } ta mijoz, yuborildi { $sent }, bloklagan yoki oʻchirgan { $blocked }, xato { $failed }.
 broadcast-off = 🔕 Bunday xabarlarni yubormang
 broadcast-on = 🔔 Yana yuboring

@@ -21,13 +21,17 @@ order-categories =
 order-services =
     <b>{ $category }</b>
     Xizmatni tanlang ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
+order-listed-price = { $package ->
+        [yes] paket narxi { $price }
+       *[no] { $price }
+    }
 order-service =
     <b>{ $service }</b>
     { $package ->
         [yes] Narxi: butun paket uchun { $price }
        *[no] Narxi: 1000 tasi uchun { $price }
+            Miqdori: { $min } tadan { $max } tagacha
     }
-    Miqdori: { $min } tadan { $max } tagacha
     { $cancel ->
         [yes] Bajarilayotgan paytda bekor qilish mumkin.
        *[no] Buyurtma berilgandan keyin bekor qilib boʻlmaydi.
@@ -38,6 +42,7 @@ order-current-link = Joriy havola: { $link }. Yangisini yuboring yoki «Shu qols
 order-bad-link-telegram = Bu Telegram havolasi emas. https://t.me/channel yoki @channel koʻrinishidagi havolani yuboring.
 order-bad-link = Bu havola emas. https:// bilan boshlanadigan toʻliq manzilni yuboring.
 order-ask-quantity = Nechta kerak? { $min } tadan { $max } tagacha son yuboring.
+order-ask-quantity-per-run = Har bir bosqichda nechta? Bosqichma-bosqich buyurtmada shuncha har bir bosqichda bajariladi: { $min } tadan { $max } tagacha butun son yuboring.
 order-current-quantity = Joriy miqdor: { $quantity }. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-quantity = Iltimos, { $min } tadan { $max } tagacha butun son yuboring, faqat raqamlar bilan.
 order-quantity-low = Bu xizmat qabul qiladigan miqdordan kam: { $min } tadan { $max } tagacha butun son yuboring.
@@ -108,6 +113,9 @@ order-summary-dripfeed = Bosqichma-bosqich: { $quantity } × { $runs } bosqich, 
 order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 tadan { $max } tagacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
 order-current-runs = Joriy bosqichlar: { $runs } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-runs = Iltimos, 2 tadan { $max } tagacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
+order-dripfeed-per-run = Har bir bosqichda { $quantity } ta, jami:
+order-dripfeed-choice = { $runs } bosqich: { $total } ta, { $charge }
+order-dripfeed-total = Jami: { $quantity } × { $runs } bosqich = { $total } ta, { $charge }
 order-ask-interval = Bosqichlar orasida necha daqiqa boʻlsin? Sonni bosing yoki 1 dan { $max } gacha son yuboring.
 order-current-interval = Joriy oraliq: { $interval } daqiqa. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-interval = Iltimos, oraliqni daqiqalarda yuboring: 1 dan { $max } gacha butun son.
@@ -160,9 +168,9 @@ order-ask-old-posts = Mavjud oxirgi postlardan nechtasi uchun ham? 1 tadan { $ma
 order-current-old-posts = Joriy mavjud postlar: { $old_posts } ta. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
 order-bad-old-posts = Iltimos, 1 tadan { $max } tagacha butun son yuboring yoki «Oʻtkazib yuborish»ni bosing.
 order-summary-old-posts = Mavjud postlar: { $old_posts } ta
-order-ask-delay = Post chiqqandan necha daqiqa keyin boshlansin? Sonni bosing yoki 0 dan { $max } gacha son yuboring.
+order-ask-delay = Post chiqqandan necha daqiqa keyin boshlansin? Tugmalardan birini bosing: { $delays } daqiqa.
 order-current-delay = Joriy kechikish: { $delay } daqiqa. Boshqa son yuboring yoki «Shu qolsin»ni bosing.
-order-bad-delay = Iltimos, kechikishni daqiqalarda yuboring: 0 dan { $max } gacha butun son.
+order-bad-delay = Kechikish faqat shulardan biri boʻlishi mumkin: { $delays } daqiqa. Iltimos, tugmalardan birini bosing.
 order-summary-delay = Kechikish: { $delay } daqiqa
 order-ask-expiry = Qaysi kungacha? Sanani yuboring, masalan 31/12/2026, yoki muddatsiz boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
 order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yoki «Shu qolsin»ni bosing.
@@ -172,6 +180,10 @@ order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun p
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Xizmat raqami: { $number }
+order-service-admin = 🔑 Administratorlar uchun: bizga { $cost } turadi, mijozlar { $package ->
+        [yes] butun paket uchun
+       *[no] 1000 tasi uchun
+    } { $price } toʻlaydi.
 order-service-refill = { $refill ->
         [yes] ♻️ Qayta toʻldirish kafolati: bor
        *[no] Qayta toʻldirish kafolati: yoʻq

@@ -11,10 +11,16 @@ order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻ
 order-service-description = { $description }
 
 inline-service-order = 🛒 Buyurtma berish
-inline-service-price = 1000 tasi { $price } · { $category }
+inline-service-price = { $package ->
+        [yes] paket narxi { $price }
+       *[no] 1000 tasi { $price }
+    } · { $category }
 inline-service-card =
     <b>{ $service }</b>
-    1000 tasi { $price }
+    { $package ->
+        [yes] paket narxi { $price }
+       *[no] 1000 tasi { $price }
+    }
 
 cmd-hide = Xizmat yoki boʻlimni yashirish: /hide RAQAM yoki NOM (administratorlar)
 cmd-show = Xizmat yoki boʻlimni koʻrsatish: /show RAQAM yoki NOM (administratorlar)
@@ -36,6 +42,7 @@ shop-panel-category =
        *[no] yoʻq
     } · ustama: { $markup } · oʻrni: { $position }
     Xizmatni yashirish yoki koʻrsatish uchun ustiga bosing. Narx va nomlar: /markup, /price, /rename, /describe; tartib: /position.
+shop-panel-service = #{ $id } { $service }: tannarx { $cost } → { $price }
 shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
 shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
@@ -52,10 +59,26 @@ shop-shown = Mijozlarga koʻrsatildi: { $what }
 shop-bad-markup = Ustama 0 dan boshlab son boʻlishi kerak, masalan 15 yoki 12.5: 0 dan kami panel narxidan arzon sotish boʻladi.
 shop-markup-set = { $what }: ustama { $markup }%.
 shop-markup-cleared = { $what }: yana yuqori darajadagi ustama amal qiladi.
+shop-markup-now = { $what }: ustama { $markup }% ({ $source ->
+        [service] shu xizmat uchun belgilangan
+        [category] boʻlimniki
+       *[default] doʻkon boʻyicha standart, PRICE_MARKUP_PERCENT
+    }).{ $fixed ->
+        [yes] {" "}Uning oʻrniga qatʼiy narx amal qiladi: 1000 tasi { $price }.
+       *[no] {""}
+    }
 shop-bad-price = Narx summa boʻlishi kerak, masalan 1.50.
 shop-price-below = Rad etildi: 1000 tasi { $price } panel narxi { $rate } dan past, har bir buyurtma zarar boʻladi.
 shop-price-set = { $what }: 1000 tasi { $price } (panel narxi { $rate }).
 shop-price-cleared = { $what }: yana ustama boʻyicha narx.
+shop-price-now = { $what }: mijozlar 1000 tasi uchun { $price } toʻlaydi; panel narxi { $rate }. { $fixed ->
+        [yes] Qatʼiy narx: /price { $id } - ustama boʻyicha narxga qaytaradi.
+       *[no] Ustama boʻyicha ({ $markup }%): /price { $id } SUMMA qatʼiy narx belgilaydi.
+    }
+shop-price-decimals = Bu doʻkonda narxlar { $decimals ->
+        [0] butun (PRICE_DECIMALS=0)
+       *[other] koʻpi bilan { $decimals } kasr xonali (PRICE_DECIMALS={ $decimals })
+    }, roʻyxatda yechiladigan summa koʻrinsin: { $lower } yoki { $higher } yuboring.
 shop-bad-language = Til en, ru yoki uz boʻlishi kerak.
 shop-name-set = { $what } ({ $language }): “{ $text }”.
 shop-name-cleared = { $what } ({ $language }): yana panel nomi.

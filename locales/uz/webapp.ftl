@@ -35,6 +35,7 @@ webapp-continue = Davom etish
 webapp-confirm = Tasdiqlash va toʻlash: { $charge }
 webapp-field-link = Havola
 webapp-field-quantity = Miqdor
+webapp-field-quantity-per-run = Har bir bosqichdagi miqdor
 webapp-field-answer = Javob varianti
 webapp-field-runs = Bosqichlar
 webapp-field-interval = Bosqichlar oraligʻi, daqiqa

@@ -93,7 +93,7 @@ async def test_a_subscription_from_order_to_its_settlement(
         await alice.send(text)
     await alice.wait_for_text(shown(en, "order-ask-old-posts", max=1000))
     await alice.press(en("nav-skip"))
-    await alice.wait_for_text(shown(en, "order-ask-delay", max=600))
+    await alice.wait_for_text(shown(en, "order-ask-delay", delays="0, 5, 10, 15, 30, 60, 90"))
     await alice.press("30")
     await alice.wait_for_text(shown(en, "order-ask-expiry"))
     await alice.press(en("nav-skip"))

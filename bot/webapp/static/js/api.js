@@ -36,6 +36,7 @@ export function makeApi(initData, signedOut) {
     catalogue: () => request("GET", "catalogue"),
     quote: (body) => request("POST", "quote", body),
     place: (body) => request("POST", "place", body),
+    total: (body) => request("POST", "total", body),
     orders: (status) => request("GET", `orders?status=${encodeURIComponent(status)}`),
     act: (id, action) => request("POST", `orders/${encodeURIComponent(id)}/${action}`, {}),
     topup: (stars) => request("POST", "topup", { stars }),

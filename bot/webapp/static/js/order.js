@@ -34,12 +34,34 @@ export function serviceView(app, view, id) {
   app.draft = { serviceId: service.id, answers };
   const form = h("form", { id: "order-form", onsubmit: (e) => { e.preventDefault(); submit(); } });
   const errors = h("p", { className: "error", id: "form-error" });
+  // Drip-feed: the quantity is per run, so the total and its price (the server's figures,
+  // as the chat writes them) follow the runs as they are chosen.
+  const dripTotal = h("p", { className: "hint", id: "dripfeed-total" });
+  let totalAsked = 0;
+  let totalTimer = null;
+  function showTotal() {
+    if (!service.f) return;
+    clearTimeout(totalTimer); // asked once typing pauses, not per key
+    totalTimer = setTimeout(async () => {
+      const asked = ++totalAsked;
+      let text = "";
+      try {
+        ({ text } = await app.api.total({ service_id: service.id, version: app.catalogue.version, answers }));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+      }
+      if (asked === totalAsked) dripTotal.textContent = text;
+    }, 250);
+  }
 
   function drawFields() {
     form.replaceChildren(...kind.fields.filter((f) => asked(f, service, answers)).map((field) => {
       const id = `field-${field.name}`;
       const value = answers[field.name] ?? "";
-      const onInput = (e) => { answers[field.name] = e.target.value; };
+      const onInput = (e) => {
+        answers[field.name] = e.target.value;
+        if (field.name === "quantity" || field.name === "runs") showTotal();
+      };
       const control = field.list
         ? h("textarea", { id, name: field.name, value, oninput: onInput })
         : h("input", { id, name: field.name, value, autocomplete: "off", oninput: onInput,
@@ -48,13 +70,15 @@ export function serviceView(app, view, id) {
       const choices = (field.choices || []).map((choice) => h("button", { type: "button", className: "quiet",
         onclick: () => { answers[field.name] = String(choice); drawFields(); } }, String(choice)));
       if (field.name === "runs") control.addEventListener("change", drawFields);
-      const label = field.optional ? `${t(`webapp-field-${field.name}`)} (${t("webapp-optional")})` : t(`webapp-field-${field.name}`);
+      const name = field.name === "quantity" && service.f ? "quantity-per-run" : field.name;
+      const label = field.optional ? `${t(`webapp-field-${name}`)} (${t("webapp-optional")})` : t(`webapp-field-${name}`);
       return h("div", { className: "field", dataset: { field: field.name } },
         h("label", { htmlFor: id }, label), control,
         h("p", { className: "hint" }, hint(app, field, service)),
         choices.length ? h("div", { className: "choices" }, choices) : null,
         h("p", { className: "error", id: `error-${field.name}` }));
     }));
+    showTotal();
   }
 
   async function submit() {
@@ -97,7 +121,7 @@ export function serviceView(app, view, id) {
     service.a !== undefined ? h("p", { className: "hint", id: "average-time" }, averageTime(app, service)) : null,
     flags.filter(Boolean).map((flag) => h("p", { className: "hint" }, `✓ ${flag}`)),
     service.d && (service.d[app.locale] || service.d.en) ? h("p", {}, service.d[app.locale] || service.d.en) : null,
-    form, errors);
+    form, dripTotal, errors);
   mainButton(t("webapp-continue"), submit);
 }
 
