@@ -31,6 +31,7 @@ def main() -> int:
             settings.bot_token.get_secret_value(),
             settings.panel_api_key.get_secret_value(),
             settings.webhook_token,
+            *([settings.crypto_pay_token.get_secret_value()] if settings.crypto_pay_token else []),
         ],
         level=settings.log_level,
         fmt=settings.log_format,

@@ -38,7 +38,9 @@ from bot.ops.metrics import (
 )
 from bot.ops.server import ops_app, public_app, serve_webhook, serving
 from bot.orders.checkout import Checkout
+from bot.orders.conversation import at_summary
 from bot.orders.following import Follower
+from bot.orders.keyboards import back_to_order
 from bot.orders.lookups import StatusLookups
 from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
@@ -49,6 +51,10 @@ from bot.panel import PanelClient
 from bot.payments import Credits, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
 from bot.payments.click_merchant import ClickMerchant
+from bot.payments.credits import CREDITED_AT_SUMMARY
+from bot.payments.crypto import Crypto
+from bot.payments.crypto_sweep import CryptoSweep
+from bot.payments.cryptopay import CryptoPay
 from bot.payments.payme import Payme
 from bot.payments.payme_merchant import PaymeMerchant
 from bot.settings import Settings
@@ -71,6 +77,7 @@ from bot.storage import (
 from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.click import ClickRepo
+from bot.storage.crypto_invoices import CryptoInvoicesRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
@@ -107,6 +114,17 @@ def create_bot(settings: Settings) -> Bot:
         token=settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def crypto_client(settings: Settings) -> CryptoPay | None:
+    """Crypto Pay's client where CRYPTO_PAY_TOKEN is set (the method is on), else None."""
+    if settings.crypto_pay_token is None:
+        return None
+    return CryptoPay(
+        settings.crypto_pay_token.get_secret_value(),
+        str(settings.crypto_pay_api_url),
+        timeout=settings.panel_timeout,
     )
 
 
@@ -148,9 +166,22 @@ def create_dispatcher(
         translator=translator,
         default_locale=settings.default_locale,
         rate=settings.notify_rate,
-        markups={BROADCAST_KEY: broadcasts_off},
+        markups={BROADCAST_KEY: broadcasts_off, CREDITED_AT_SUMMARY: back_to_order},
     )
     news = News(db, outbox, wake=outbox_sender.wake)
+    fsm = SQLiteStorage(db)
+    bot_id = int(settings.bot_token.get_secret_value().split(":")[0])
+    # Top-ups paid outside Telegram's checkout are credited (and told) through it.
+    credits = Credits(topups, news, amounts, at_summary=partial(at_summary, fsm, bot_id))
+    crypto = Crypto(
+        settings,
+        topups,
+        CryptoInvoicesRepo(db),
+        users,
+        credits,
+        amounts,
+        crypto_client(settings),
+    )
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
     refills = RefillsRepo(db)
     sweeper = MeteredSweeper(
@@ -187,7 +218,7 @@ def create_dispatcher(
     click = Click(settings, topups, users, amounts, lambda: catalogue.currency)
     # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
     dp = FastLaneDispatcher(
-        storage=SQLiteStorage(db),
+        storage=fsm,
         # One user's updates are handled one at a time: two taps never race on a conversation.
         events_isolation=FastLaneIsolation(events_isolation or SimpleEventIsolation()),
         settings=settings,
@@ -208,10 +239,10 @@ def create_dispatcher(
         alerts=alerts,
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
-        payments=Payments(Stars(settings, topups, users, amounts), payme, click),
+        payments=Payments(Stars(settings, topups, users, amounts), crypto, payme, click),
         refunds=StarRefunds(topups, news, amounts),
-        # Top-ups paid outside Telegram's checkout are credited (and told) through it.
         credits=credits,
+        crypto_sweep=CryptoSweep(crypto, settings.crypto_pay_poll_interval),
         follower=follower,
         sweeper=sweeper,
         outbox_sender=outbox_sender,
@@ -288,6 +319,7 @@ async def on_startup(
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
     broadcast_progress: BroadcastProgress,
+    crypto_sweep: CryptoSweep,
     payments: Payments,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
@@ -324,6 +356,7 @@ async def on_startup(
     panel_watch.start(bot)
     housekeeping.start(bot)
     broadcast_progress.start(bot)
+    crypto_sweep.start(bot)
 
 
 async def on_shutdown(
@@ -335,6 +368,7 @@ async def on_shutdown(
     panel_watch: PanelBalanceWatch,
     housekeeping: Housekeeping,
     broadcast_progress: BroadcastProgress,
+    crypto_sweep: CryptoSweep,
 ) -> None:
     # Polling has stopped; let handlers still running (a placement waiting on the panel)
     # finish and record their outcome before anything is closed.
@@ -346,6 +380,7 @@ async def on_shutdown(
     await panel_watch.stop(settings.panel_timeout + DRAIN_MARGIN)
     await housekeeping.stop(DRAIN_MARGIN)
     await broadcast_progress.stop(DRAIN_MARGIN)
+    await crypto_sweep.stop(settings.panel_timeout + DRAIN_MARGIN)
     await catalogue.close()
 
 

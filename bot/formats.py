@@ -14,13 +14,26 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_FLOOR, Decimal
 from functools import cache
+from typing import Any
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern, get_currency_symbol, get_group_symbol
+from babel.numbers import (
+    NumberPattern,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 
-# CLDR writes these currencies by their code in the language; people write the word ("сум").
-_LOCAL_SYMBOLS: dict[tuple[str, str], str] = {("ru", "UZS"): "сум"}
+# CLDR writes these currencies by their code, or a symbol people do not use, in the
+# language; people write the word ("сум", "rubl") or the plain sign ("$", not "US$").
+_LOCAL_SYMBOLS: dict[tuple[str, str], str] = {
+    ("ru", "UZS"): "сум",
+    ("uz", "USD"): "$",
+    ("uz", "RUB"): "rubl",
+    ("uz", "KZT"): "tenge",
+    ("ru", "KZT"): "тенге",
+}
 _SIGN = "¤"
 
 
@@ -115,6 +128,31 @@ def currency_symbol(currency: str, code: str) -> str:
 def _apply(pattern: NumberPattern, value: int | Decimal, code: str) -> str:
     # Without a currency Babel leaves the pattern's ¤ in place, for `money` to fill.
     return str(pattern.apply(value, babel_locale(code)))
+
+
+# A figure with every digit distinct, long enough to be grouped twice: written out, what
+# stands before and after it is the currency's place in the language's pattern.
+_SAMPLE = Decimal("1234567.891")
+
+
+@cache
+def number_shape(code: str, currency: str, decimals: int) -> dict[str, Any]:
+    """How the language writes numbers, and the shop's money in `decimals` places, for a
+    page that writes them itself (the Mini App): read off `number` and `money`, so the page
+    and the chat write "80 000 сум" alike."""
+    locale = babel_locale(code)
+    pattern = _pattern(code, "number", 0)
+    sample = _SAMPLE.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR)
+    figure = number(sample, code)
+    prefix, found, suffix = money(Money(sample, decimals, currency), code).partition(figure)
+    if not found:  # a pattern that writes the figure apart from its plain form
+        raise ValueError(f"{code}: money is not written around the number {figure!r}")
+    return {
+        "group": str(get_group_symbol(locale)),
+        "decimal": str(get_decimal_symbol(locale)),
+        "grouping": list(pattern.grouping),
+        "money": {"prefix": prefix, "suffix": suffix, "decimals": decimals},
+    }
 
 
 def moment(value: datetime, code: str, zone: tzinfo = UTC) -> str:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -25,12 +25,18 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.money import MoneyError, refund_down, to_minor
+from bot.money import MAX_TYPED_AMOUNT, MoneyError, refund_down, to_minor
 
 Locale = Literal["en", "ru", "uz"]
 # The most Telegram accepts in one Stars invoice.
 MAX_INVOICE_STARS = 10000
 LOCALES: tuple[Locale, ...] = ("en", "ru", "uz")
+# The fiat currencies Crypto Pay prices invoices in (its documentation, createInvoice `fiat`).
+CRYPTO_PAY_FIATS = frozenset(
+    "USD EUR RUB BYN UAH GBP CNY KZT UZS GEL TRY AMD THB INR BRL IDR AZN AED PLN ILS".split()  # noqa: SIM905 (twenty codes read better on one line)
+)
+# The longest an invoice may stay open, in seconds (createInvoice `expires_in`: 1-2678400).
+CRYPTO_PAY_MAX_EXPIRES = 2678400
 
 # One line per setting, shown when it is missing or malformed: what is expected of it.
 EXPECTED: dict[str, str] = {
@@ -102,9 +108,42 @@ EXPECTED: dict[str, str] = {
     "backup_interval": "seconds between backups, a number above 0, or 0 for none",
     "backup_keep": "how many backups to keep, a whole number from 1 up",
     "outbox_keep_days": "days sent notifications are kept, a number above 0",
+    "crypto_pay_token": "the app token from @CryptoBot's Crypto Pay, like 12345:AAzQ..., or empty",
+    "crypto_pay_api_url": (
+        "Crypto Pay's API URL, https://pay.crypt.bot/api (or the testnet's"
+        " https://testnet-pay.crypt.bot/api)"
+    ),
+    "crypto_pay_assets": (
+        "comma-separated crypto assets a customer may pay with, like USDT,TON,BTC, or empty"
+        " for every asset Crypto Pay takes"
+    ),
+    "crypto_pay_fiat": (
+        "the fiat currency invoices are priced in when Crypto Pay does not take the shop's"
+        f" own, one of {', '.join(sorted(CRYPTO_PAY_FIATS))}, or empty for the shop's currency"
+    ),
+    "crypto_pay_fiat_rate": (
+        "what one unit of the shop's money is worth in CRYPTO_PAY_FIAT, like 0.000079, above 0"
+    ),
+    "crypto_pay_min": "the smallest crypto top-up in the shop's money, a number above 0",
+    "crypto_pay_max": (
+        "the largest crypto top-up in the shop's money, from CRYPTO_PAY_MIN up to"
+        f" {MAX_TYPED_AMOUNT}"
+    ),
+    "crypto_pay_expires_in": (
+        "seconds a crypto invoice stays payable, a whole number from 60 to"
+        f" {CRYPTO_PAY_MAX_EXPIRES}"
+    ),
+    "crypto_pay_poll_interval": "seconds between checks of open crypto invoices, a number above 0",
 }
 SECRET_FIELDS = frozenset(
-    {"bot_token", "panel_api_key", "webhook_secret", "payme_key", "click_secret_key"}
+    {
+        "bot_token",
+        "panel_api_key",
+        "webhook_secret",
+        "crypto_pay_token",
+        "payme_key",
+        "click_secret_key",
+    }
 )
 # The values `.env.example` ships with: a copy left unedited must not pass for a set-up.
 PLACEHOLDERS: dict[str, str] = {
@@ -116,12 +155,15 @@ PLACEHOLDERS: dict[str, str] = {
 _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 # What Telegram accepts as a webhook's secret_token.
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_CRYPTO_TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
+_ASSET = re.compile(r"[A-Z0-9]{2,10}")
 # Payme's merchant ids are 24 hex digits (a MongoDB ObjectId).
 _PAYME_MERCHANT = re.compile(r"[0-9a-f]{24}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
 
 
 Network = IPv4Network | IPv6Network
+_Bound = TypeVar("_Bound", int, Decimal)
 # Loopback and the private ranges: a proxy on this machine or in the same Docker network.
 DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 
@@ -212,6 +254,18 @@ class Settings(BaseSettings):
     backup_interval: float = Field(default=86400, ge=0)
     backup_keep: int = Field(default=7, ge=1)
     outbox_keep_days: float = Field(default=30, gt=0)
+    # Crypto Pay (@CryptoBot): on when the token is set.
+    crypto_pay_token: SecretStr | None = None
+    crypto_pay_api_url: HttpUrl = HttpUrl("https://pay.crypt.bot/api")
+    crypto_pay_assets: Annotated[tuple[str, ...], NoDecode] = ()
+    crypto_pay_fiat: str = ""
+    crypto_pay_fiat_rate: Decimal = Field(default=Decimal(1), gt=0, allow_inf_nan=False)
+    crypto_pay_min: Decimal = Field(default=Decimal(1), gt=0, allow_inf_nan=False)
+    crypto_pay_max: Decimal = Field(
+        default=Decimal(10_000_000), gt=0, le=MAX_TYPED_AMOUNT, allow_inf_nan=False
+    )
+    crypto_pay_expires_in: int = Field(default=3600, ge=60, le=CRYPTO_PAY_MAX_EXPIRES)
+    crypto_pay_poll_interval: float = Field(default=15, gt=0)
 
     @field_validator("bot_token", "panel_api_key", mode="before")
     @classmethod
@@ -251,6 +305,7 @@ class Settings(BaseSettings):
         "webhook_secret",
         "backup_dir",
         "webapp_url",
+        "crypto_pay_token",
         "payme_key",
         "click_service_id",
         "click_merchant_id",
@@ -260,6 +315,31 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("crypto_pay_token")
+    @classmethod
+    def _crypto_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _CRYPTO_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("not a Crypto Pay token")
+        return value
+
+    @field_validator("crypto_pay_assets", mode="before")
+    @classmethod
+    def _split_assets(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            assets = tuple(part.strip().upper() for part in value.split(",") if part.strip())
+            if not all(_ASSET.fullmatch(asset) for asset in assets):
+                raise ValueError("not a list of assets")
+            return assets
+        return value
+
+    @field_validator("crypto_pay_fiat")
+    @classmethod
+    def _known_fiat(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value and value not in CRYPTO_PAY_FIATS:
+            raise ValueError("not a fiat currency Crypto Pay takes")
+        return value
 
     @field_validator("shop_timezone")
     @classmethod
@@ -351,12 +431,13 @@ class Settings(BaseSettings):
     def _level_any_case(cls, value: Any) -> Any:
         return value.upper() if isinstance(value, str) else value
 
-    @field_validator("topup_max_stars")
+    @field_validator("topup_max_stars", "crypto_pay_max")
     @classmethod
-    def _max_not_below_min(cls, value: int, info: ValidationInfo) -> int:
-        minimum = info.data.get("topup_min_stars")
+    def _max_not_below_min(cls, value: _Bound, info: ValidationInfo) -> _Bound:
+        low = str(info.field_name).replace("_max", "_min")
+        minimum = info.data.get(low)
         if minimum is not None and value < minimum:
-            raise ValueError("below TOPUP_MIN_STARS")
+            raise ValueError(f"below {low.upper()}")
         return value
 
     @field_validator("stars_rate")

@@ -14,14 +14,16 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import InlineKeyboardMarkup, User
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot import questions
 from bot.desk.views import customer_label, status_label
 from bot.i18n import Html, Texts
 from bot.money import Amounts
 from bot.notify.alerts import Alerts
 from bot.settings import Settings
-from bot.storage import OrdersRepo, Profile, UsersRepo
+from bot.storage import Order, OrdersRepo, Profile, UsersRepo
 from bot.storage.tickets import Ticket, TicketsRepo
-from bot.telegram.callbacks import TicketCb
+from bot.telegram.callbacks import QuestionCb, TicketCb
+from bot.telegram.keyboards import main_menu
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,10 @@ RELAY_LIMIT = 3000
 # A ticket's history in one message: its latest messages, each cut to HISTORY_MESSAGE.
 HISTORY_LIMIT = 3800
 HISTORY_MESSAGE = 1000
+# The chat's FSM data under free text offered to support (`question_buttons`): the text,
+# and the id of the customer's own order it names (None: none).
+QUESTION = "question"
+QUESTION_ORDER = "question_order"
 
 
 def cut(text: str, limit: int = RELAY_LIMIT) -> str:
@@ -47,6 +53,17 @@ def admin_buttons(t: Texts, ticket_id: int, *, closed: bool = False) -> InlineKe
         builder.button(text=t("ticket-close"), callback_data=TicketCb(action="close", id=ticket_id))
     builder.button(text=t("ticket-history"), callback_data=TicketCb(action="history", id=ticket_id))
     builder.adjust(2, 1)
+    return builder.as_markup()
+
+
+def question_buttons(t: Texts) -> InlineKeyboardMarkup:
+    """Under free text that reads as a question: support first, the search after, then the
+    menu (no reply is a dead end)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("free-text-to-support"), callback_data=QuestionCb(action="support"))
+    builder.button(text=t("free-text-search"), callback_data=QuestionCb(action="search"))
+    builder.adjust(1)
+    builder.attach(InlineKeyboardBuilder.from_markup(main_menu(t)))
     return builder.as_markup()
 
 
@@ -88,6 +105,17 @@ class Support:
         ticket = await self.tickets.open(user.id, order_id, text)
         await self._to_admins(bot, ticket, "ticket-new", text)
         return ticket
+
+    async def named_order(self, user_id: int, text: str) -> Order | None:
+        """The customer's own order that `text` names, by the shop's number or the panel's
+        (customers may quote either); the first number that is one."""
+        for number in questions.numbers(text):
+            order = await self._orders.get_for_user(user_id, int(number))
+            if order is None:
+                order = await self._orders.get_for_user_by_panel_id(user_id, number)
+            if order is not None:
+                return order
+        return None
 
     async def follow_up(self, bot: Bot, ticket: Ticket, text: str) -> bool:
         """The customer writes more in their ticket; False if it was closed meanwhile."""

@@ -18,6 +18,7 @@ from bot.panel import PanelClient
 from bot.settings import Settings, load_settings
 from bot.storage import Database, LedgerRepo, Reason, UsersRepo, post
 from tests.database_template import DatabaseTemplate
+from tests.fake_cryptopay import FakeCryptoPay, running_cryptopay
 from tests.handler_signatures import install as read_handler_signatures_once
 from tests.harness import BotClient, RecordingSession
 from tests.panel_emulator import PanelEmulator, running_emulator
@@ -49,6 +50,13 @@ def translator() -> Translator:
 async def emulator() -> AsyncIterator[PanelEmulator]:
     async with running_emulator() as emu:
         yield emu
+
+
+@pytest.fixture
+async def cryptopay() -> AsyncIterator[FakeCryptoPay]:
+    """A fake Crypto Pay API on 127.0.0.1 (tests/fake_cryptopay.py)."""
+    async with running_cryptopay() as fake:
+        yield fake
 
 
 @pytest.fixture

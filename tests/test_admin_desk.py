@@ -287,7 +287,7 @@ async def test_an_admin_reading_russian_reads_no_raw_values(
     assert card.startswith("<b>Клиент</b> Бобур @bobur <code>6400</code>\nБаланс: 5,00")
     assert "Язык: Oʻzbekcha, из Telegram (не выбран). Заблокировал бота: да." in card
     assert "Получает рассылки: да." in card
-    assert ledger.splitlines()[0] == "<b>Движение средств</b>, последняя 1 запись:"
+    assert ledger.splitlines()[0] == "<b>Движение средств</b>, последняя запись:"
     [entry] = await LedgerRepo(db).entries(6400)
     when = formats.moment(entry.created_at, "ru")  # "27 нояб. 2026 г., 18:01"
     assert ledger.splitlines()[1] == f"{when} · +5,00 · зачисление администратором"

@@ -49,7 +49,9 @@ class Till:
 
     def members(self, quantity: int = 100) -> Quote:
         answers: dict[str, str | int] = {"link": "https://t.me/durov", "quantity": quantity}
-        quote = checkout.quote(self.snapshot, self.snapshot.services[1], answers, self.settings)
+        quote = checkout.quote(
+            self.snapshot, self.snapshot.services[1], answers, self.settings, "en"
+        )
         assert quote is not None
         return quote
 
@@ -75,6 +77,7 @@ class Till:
             TWO_LINES,
             seen_total,
             self.snapshot,
+            "en",
             starting=self._starting,
         )
 
@@ -147,7 +150,7 @@ def test_the_quote_prices_the_answers(till: Till) -> None:
     assert quote.link == "https://t.me/durov"
     # A type's answer missing: no quote.
     service = till.snapshot.services[1]
-    assert checkout.quote(till.snapshot, service, {"quantity": 100}, till.settings) is None
+    assert checkout.quote(till.snapshot, service, {"quantity": 100}, till.settings, "en") is None
 
 
 # --- each result ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ ledger equals the balances after each (the `db` fixture checks)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
@@ -210,3 +211,15 @@ async def test_a_failure_inside_is_failed_to_update(
     monkeypatch.setattr(dp["click_merchant"]._click, "by_click_id", broken)
     answer = await click.prepare(click.new_id(), topup, "25000")
     assert (answer["error"], answer["error_note"]) == (-7, "Failed to update user")
+
+
+async def test_two_completes_at_once_credit_once(click: FakeClick, db: Database) -> None:
+    topup = await new_topup(db, 25_000, method="click")
+    trans = click.new_id()
+    prepare_id = (await click.prepare(trans, topup, "25000"))["merchant_prepare_id"]
+    answers = await asyncio.gather(
+        *(click.complete(trans, topup, "25000", prepare_id) for _ in range(5))
+    )
+    assert sorted(answer["error"] for answer in answers) == [-4, -4, -4, -4, 0]
+    assert await balance(db) == Decimal(25_000)
+    assert await told(db, "topup-credited") == 1

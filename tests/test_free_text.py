@@ -6,12 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from aiogram import Bot
 
 from bot.i18n import Translator
 from bot.storage import OrdersRepo
-from bot.telegram.callbacks import ServiceCb
+from bot.telegram.callbacks import QuestionCb, ServiceCb
 from bot.telegram.keyboards import main_menu
+from tests.conftest import MakeClient
 from tests.harness import BotClient, a_sticker, buttons, last_buttons, texts
+from tests.helpers import admin_texts
+from tests.order_factory import place
 from tests.panel_emulator import EmulatedService, PanelEmulator
 from tests.test_order_flow import MEMBERS
 
@@ -32,8 +36,8 @@ async def test_words_find_a_service_and_its_button_opens_it(client: BotClient) -
 
 
 async def test_nothing_found_offers_the_menu_and_real_words(client: BotClient) -> None:
-    sent = texts(await client.send("hello"))
-    assert sent == [f"We found nothing for “hello”. Choose below what to do.\n{HINT}"]
+    sent = texts(await client.send("banana"))
+    assert sent == [f"We found nothing for “banana”. Choose below what to do.\n{HINT}"]
     assert last_buttons(client) == MENU
     # No conversation was started: the next words are searched afresh.
     assert texts(await client.send("votes"))[0].startswith("Found for “votes”: 1 service")
@@ -104,3 +108,90 @@ async def test_huge_text_is_searched_by_its_start_and_charges_nothing(
 async def test_group_chatter_is_not_searched(make_client) -> None:
     group = make_client(chat_id=-100500, chat_type="supergroup")
     assert texts(await group.send("members")) == []
+
+
+# --- a question is offered to support first (issue 30, point 8) ------------------------------
+
+QUESTION_BUTTONS = ["✉️ Send to support", "🔎 Search the catalogue"]
+
+
+async def test_a_complaint_is_offered_to_support_and_sent_as_it_is(
+    client: BotClient, bot: Bot
+) -> None:
+    [offer] = texts(await client.send("hello, my order is not moving"))
+    assert offer == (
+        "Is this a question for us? Send it to support as it is and we will answer here in"
+        " this chat. Or search the catalogue for these words."
+    )
+    assert last_buttons(client) == QUESTION_BUTTONS + MENU
+    [sent] = texts(await client.click_text("✉️ Send to support"), client.chat.id)
+    assert sent == "We got your support request #1 and will answer here in this chat."
+    [ticket] = admin_texts(bot)
+    assert ticket.startswith("💬 <b>Support request #1</b> from ")
+    assert "hello, my order is not moving" in ticket
+    assert "About order" not in ticket
+    # Tapped again (a second tap, a replayed update): nothing is sent twice; the customer is
+    # asked what to write.
+    again = texts(await client.click(QuestionCb(action="support")), client.chat.id)
+    assert again[0].startswith("<b>Support</b>\nWrite your question in one message")
+    assert len(admin_texts(bot)) == 1
+
+
+async def test_a_question_naming_an_own_order_goes_with_it(
+    make_client: MakeClient, bot: Bot, db, emulator: PanelEmulator
+) -> None:
+    ru = make_client(user_id=7171, language_code="ru")
+    order = await place(db, emulator, user_id=7171)
+    assert order.panel_order_id == "23501"
+    # The panel's number, as customers sometimes quote it: the shop's order #1.
+    [offer] = texts(await ru.send("где мой заказ 23501?"))
+    assert offer.startswith("Это о вашем заказе #1? Отправьте вопрос в поддержку как есть")
+    await ru.click_text("✉️ Отправить в поддержку")
+    [ticket] = admin_texts(bot)
+    assert "About order #1 (panel No. 23501)" in ticket
+    assert "где мой заказ 23501?" in ticket
+
+
+async def test_someone_elses_order_number_is_not_named(
+    make_client: MakeClient, db, emulator: PanelEmulator
+) -> None:
+    await place(db, emulator, user_id=7272)
+    uz = make_client(user_id=7373, language_code="uz")
+    [offer] = texts(await uz.send("buyurtmam qani 23501"))
+    assert offer.startswith("Bu bizga savolmi? Uni yordamga shundayligicha yuboring")
+    assert last_buttons(uz)[:2] == ["✉️ Yordamga yuborish", "🔎 Katalogdan qidirish"]
+
+
+@pytest.mark.parametrize(
+    "text", ["buyurtmam qani", "деньги списали, а заказа нет", "why so slow", "members?"]
+)
+async def test_questions_in_every_language_are_offered_to_support(
+    client: BotClient, text: str
+) -> None:
+    await client.send(text)
+    assert last_buttons(client)[:2] == QUESTION_BUTTONS
+
+
+async def test_not_a_question_after_all_searches_its_words(client: BotClient) -> None:
+    await client.send("members?")
+    [found] = texts(await client.click_text("🔎 Search the catalogue"))
+    assert found.startswith("Found for “members?”: 1 service")
+    # The offer held no conversation: the next words are searched afresh.
+    assert texts(await client.send("votes"))[0].startswith("Found for “votes”: 1 service")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "telegram members",
+        "1000 подписчиков",
+        "заказать подписчиков",
+        "мне нужны подписчики",
+        "ovozlar",
+        "ovozlar kerak",
+    ],
+)
+async def test_search_words_are_still_searched(make_client: MakeClient, text: str) -> None:
+    customer = make_client(user_id=7474, language_code="ru")
+    [found] = texts(await customer.send(text))
+    assert found.startswith(f"Найдено по «{text}»: 1 услуга")

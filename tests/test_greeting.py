@@ -70,22 +70,22 @@ async def test_an_admin_sets_shows_and_resets_a_greeting(admin: BotClient, make_
     en = make_client(user_id=5252, language_code="en")
     saved = texts(await admin.send("/greeting ru | Привет! Скидки <b>каждый</b> день & ночь"))
     assert saved == [
-        "✅ Greeting in ru saved. Customers see:\n\n"
+        "✅ Greeting in Russian saved. Customers see:\n\n"
         "Привет! Скидки &lt;b&gt;каждый&lt;/b&gt; день &amp; ночь"
     ]
     assert await greeting_of(ru) == "Привет! Скидки &lt;b&gt;каждый&lt;/b&gt; день &amp; ночь"
     assert (await greeting_of(en)).startswith("Hello, <b>Alice</b>!")  # other languages keep theirs
     shown = texts(await admin.send("/greeting ru"))[0]
-    assert shown.startswith("Greeting in ru, written by admins")
+    assert shown.startswith("Greeting in Russian, written by admins")
     assert shown.endswith("Привет! Скидки &lt;b&gt;каждый&lt;/b&gt; день &amp; ночь")
     assert "Languages with a greeting of their own: ru" in texts(await admin.send("/greeting"))[0]
 
     assert texts(await admin.send("/greeting ru -")) == [
-        "The greeting in ru is composed again from SHOP_NAME and the catalogue."
+        "The greeting in Russian is composed again from SHOP_NAME and the catalogue."
     ]
     assert (await greeting_of(ru)).startswith("Здравствуйте, <b>Alice</b>!")
     assert texts(await admin.send("/greeting ru -")) == [
-        "There is no greeting of your own in ru: it is composed already."
+        "There is no greeting of your own in Russian: it is composed already."
     ]
     assert await GreetingsRepo(db).get("ru") is None
 

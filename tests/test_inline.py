@@ -147,7 +147,7 @@ async def test_odd_queries_find_nothing_and_break_nothing(
 async def test_plain_text_places_are_not_html_escaped(alice: BotClient) -> None:
     answer = answer_of(await alice.inline("a&b<c>"))
     assert answer.button is not None
-    assert answer.button.text == "No order of yours matches a&b<c>"
+    assert answer.button.text == "Nothing found for “a&b<c>”: open the bot"
 
 
 async def test_help_tells_how_to_look_orders_up_inline(alice: BotClient) -> None:

@@ -184,7 +184,7 @@ async def test_startup_turns_interrupted_placements_into_unknown(
 
     snapshot = await dp["catalogue"].current()
     answers: dict[str, str | int] = {"link": "https://t.me/durov", "quantity": 100}
-    quote = Quote.make(snapshot, snapshot.services[1], answers, dp["settings"])
+    quote = Quote.make(snapshot, snapshot.services[1], answers, dp["settings"], "en")
     assert quote is not None
     order = await OrdersRepo(db).create_and_charge(quote.new_order(client.user.id, "tok"))
     assert order.status == "placing"

@@ -3,23 +3,28 @@ cancelled, a method switched off since its buttons went out, a forged preset."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from aiogram import Dispatcher
-from pydantic import SecretStr
+from aiogram import Bot, Dispatcher
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import HttpUrl, SecretStr
 
 from bot.app import create_dispatcher
 from bot.i18n import Translator
+from bot.ops.server import public_app
 from bot.panel import PanelClient
 from bot.payments import Payments
 from bot.settings import Settings
 from bot.storage import Database, TopupsRepo
-from bot.telegram.callbacks import LinkTopupCb, OrderNavCb
+from bot.telegram.callbacks import LinkTopupCb, OrderNavCb, TopupCb
 from tests.harness import BotClient, buttons, last_buttons, texts
 from tests.test_topup_from_summary import short_summary
 from tests.topup_helpers import CUSTOMER, url_buttons
+from tests.webapp.conftest import CUSTOMER as APP_CUSTOMER
+from tests.webapp.conftest import Api
 
 
 @pytest.fixture
@@ -83,7 +88,7 @@ async def test_typing_an_amount_refused_then_cancelled(customer: BotClient, db: 
     await customer.send("5000")
     assert await TopupsRepo(db).pending("click", user_id=CUSTOMER) == []
     await customer.click(LinkTopupCb(action="type", method="click"))
-    tapped = await customer.click(LinkTopupCb(action="cancel"))
+    tapped = await customer.click(TopupCb(action="cancel"))
     assert texts(tapped) == ["Top-up canceled."]
     await customer.send("5000")
     assert await TopupsRepo(db).pending("click", user_id=CUSTOMER) == []
@@ -117,3 +122,34 @@ async def test_the_chooser_lists_every_method_on(customer: BotClient) -> None:
         "💳 Payme",
         "💳 Click",
     ]
+
+
+@pytest.fixture
+async def api(dp: Dispatcher, bot: Bot) -> AsyncIterator[Api]:
+    dp["settings"] = dp["settings"].model_copy(
+        update={"webapp_url": HttpUrl("http://127.0.0.1/app/")}
+    )
+    async with TestClient(TestServer(public_app(dp, bot))) as http:
+        yield Api(http)
+
+
+async def test_the_mini_app_offers_payme_and_click(api: Api, db: Database) -> None:
+    me = await api.post("me", language="ru")
+    stars, payme, click = me["topup"]
+    assert stars["method"] == "stars"
+    assert (payme["method"], payme["opens"], payme["min"], payme["max"]) == (
+        "payme",
+        "link",
+        1000,
+        50_000_000,
+    )
+    assert payme["title"] == "Пополнить через 💳 Payme"
+    assert payme["presets"][0] == {"units": 10_000, "label": "10\u00a0000,00\u00a0сум"}
+    assert click["method"] == "click"
+    answer = await api.post("topup", json={"method": "click", "units": 150_000})
+    [topup] = await TopupsRepo(db).pending("click", user_id=APP_CUSTOMER)
+    assert answer["opens"] == "link"
+    assert answer["topup"] == topup.id
+    assert answer["link"].endswith(f"amount=150000.00&transaction_param={topup.id}")
+    await api.refused("POST", "topup", 422, "bad_amount", json={"method": "payme", "units": 999})
+    assert await TopupsRepo(db).pending("payme", user_id=APP_CUSTOMER) == []

@@ -417,3 +417,22 @@ async def test_a_failure_inside_is_a_system_error(
     answer = await payme.check("tx-1")
     assert error_code(answer) == -32400
     assert set(answer["error"]["message"]) == {"ru", "uz", "en"}
+
+
+async def test_a_cancel_between_the_check_and_the_credit_wins(
+    payme: FakePayme, db: Database, dp: Dispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    topup = await new_topup(db)
+    await payme.create("tx-1", topup, 1_000_000)
+    merchant: PaymeMerchant = dp["payme_merchant"]
+    credit = merchant._credits.credit
+
+    async def cancelled_first(*args: Any, **kwargs: Any) -> Any:
+        await merchant._cancel({"id": "tx-1", "reason": 3})
+        return await credit(*args, **kwargs)
+
+    monkeypatch.setattr(merchant._credits, "credit", cancelled_first)
+    assert error_code(await payme.perform("tx-1")) == -31008
+    assert (await payme.check("tx-1"))["result"]["state"] == -1
+    assert await balance(db) == 0
+    assert await told(db, "topup-credited") == 0

@@ -64,7 +64,7 @@ async def test_the_refill_guarantee_follows_the_panels_flag(
     ru = await card(make_client(user_id=1002, language_code="ru"))
     assert "\nНомер услуги: 1\n♻️ Гарантия восстановления: есть\n" in ru
     uz = await card(make_client(user_id=1003, language_code="uz"))
-    assert "\nXizmat raqami: 1\n♻️ Qayta toʻldirish kafolati: bor\n" in uz
+    assert "\nXizmat raqami: 1\n♻️ Tiklash kafolati: bor\n" in uz
 
 
 async def test_the_average_shows_from_three_completed_orders(

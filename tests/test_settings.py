@@ -59,6 +59,15 @@ ALL_NAMES = [
     "BACKUP_INTERVAL",
     "BACKUP_KEEP",
     "OUTBOX_KEEP_DAYS",
+    "CRYPTO_PAY_TOKEN",
+    "CRYPTO_PAY_API_URL",
+    "CRYPTO_PAY_ASSETS",
+    "CRYPTO_PAY_FIAT",
+    "CRYPTO_PAY_FIAT_RATE",
+    "CRYPTO_PAY_MIN",
+    "CRYPTO_PAY_MAX",
+    "CRYPTO_PAY_EXPIRES_IN",
+    "CRYPTO_PAY_POLL_INTERVAL",
 ]
 # Paths the Docker image sets for its volume: .env.example shows them commented out, so a
 # copied .env does not move the database out of the volume.

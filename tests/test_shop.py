@@ -238,7 +238,7 @@ async def test_names_and_descriptions_per_language(
     ru = make_client(user_id=5101, language_code="ru")
     en = make_client(user_id=5102, language_code="en")
     assert await say(admin, "/rename 1 | ru | Подписчики <канала>") == (
-        f"#1 {MEMBERS} in ru: “Подписчики &lt;канала&gt;”."
+        f"#1 {MEMBERS} in Russian: “Подписчики &lt;канала&gt;”."
     )
     await admin.send("/rename telegram members | RU | Участники")
     await admin.send("/describe 1 | ru | Быстрый старт & гарантия")
@@ -250,7 +250,8 @@ async def test_names_and_descriptions_per_language(
     assert "Быстрый старт &amp; гарантия" in text
     # Other languages keep the panel's names.
     assert await services(en, "Telegram Members") == [f"{MEMBERS} · 72.00 UZS"]
-    assert await say(admin, "/rename 1 | ru | -") == f"#1 {MEMBERS} in ru: the panel's name again."
+    cleared = await say(admin, "/rename 1 | ru | -")
+    assert cleared == f"#1 {MEMBERS} in Russian: the panel's name again."
     assert await services(ru, "Участники") == [f"{MEMBERS} · 72,00\u00a0сум"]
 
 

@@ -114,7 +114,7 @@ async def test_ask_about_an_order_gives_the_admin_its_details(
     [to_admin] = texts(await client.send("Not started yet"), chat_id=ADMIN_ID)
     assert (
         f"About order #{order.id} (panel No. {order.panel_order_id}): 7-day Join — Telegram"
-        " Members, https://t.me/mychannel, quantity 100, charge 12.00" in to_admin
+        " Members, https://t.me/mychannel, quantity 100, charged 12.00" in to_admin
     )
 
 

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from bot.catalogue import synonyms
 from bot.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
 from bot.storage import Changes, ShopRepo, ShopStateRepo
@@ -31,6 +33,7 @@ T = TypeVar("T")
 HINT_WORD_MIN = 4
 _PUNCTUATION = '.,:;!?()[]«»“”"-/|+*\N{EM DASH}\N{EN DASH}'
 HINT_WORDS = 2
+_CYRILLIC = re.compile("[\u0430-\u044f\u0451]")  # the Russian alphabet, lower case
 
 # The panel's currency the shop last learnt (shop_state): amounts show it from the first
 # update after a restart, though the start-up fetch may take long or the panel be down.
@@ -154,18 +157,20 @@ class Snapshot:
         seen_in: dict[str, int] = {}
         in_categories: set[str] = set()
         for category in self.categories:
-            category_words = _words(self.category_name(category, locale))
+            own = self.curation.category(category.name).names.get(locale)
+            category_words = _hint_words(category.name, own, locale)
             in_categories.update(category_words)
             for service in category.services:
-                for word in category_words | _words(self.name(service, locale)):
+                own = self.curation.service(service.id).names.get(locale)
+                for word in category_words | _hint_words(service.name, own, locale):
                     seen_in[word] = seen_in.get(word, 0) + 1
         everywhere = len(self.services)
         # Most services first; of equals, a category's word (what the shop sells) before a
         # service's; then the catalogue's order (the sort is stable).
         ranked = sorted(seen_in, key=lambda word: (-seen_in[word], word not in in_categories))
         telling = (w for w in ranked if seen_in[w] < everywhere or everywhere == 1)
-        # A word from the names is in the search's haystack, so each finds its service;
-        # checked anyway, for the few asked for only (a search scans the whole catalogue).
+        # A word from the names (or the market's word for one) finds its service; checked
+        # anyway, for the few asked for only (a search scans the whole catalogue).
         found: list[str] = []
         for word in telling:
             if len(found) == HINT_WORDS:
@@ -176,16 +181,37 @@ class Snapshot:
 
     def search(self, query: str) -> list[Service]:
         """Shown services whose names or category contain every word of `query`, in any
-        case and language; those whose name starts with it first, then those with a word
-        starting with it, then the rest, each in catalogue order."""
-        words = folded(query).split()
+        case and language, or the panel's word for it (`synonyms`: "просмотры" finds
+        "Views"); those whose name starts with it first, then those with a word starting
+        with it, then the rest, each in catalogue order."""
+        # "members?" or "views," is searched for as the word: no name has the mark after it.
+        words = [w.strip(_PUNCTUATION) for w in synonyms.phrases_joined(folded(query)).split()]
+        words = [word for word in words if word]
+        found = self._search(words)
+        if found or len(words) < 2:
+            return found
+        # "заказать подписчиков", "1000 views": words no service has are left out, if the
+        # others find something.
+        telling = [word for word in words if self._search([word])]
+        return self._search(telling) if telling else []
+
+    def _search(self, words: list[str]) -> list[Service]:
         if not words:
             return []
         phrase = " ".join(words)
+        # Words the market has other words for are looked for as any of them; the rest,
+        # the common case, as cheaply as before.
+        either = [(word, *synonyms.meanings(word)) for word in words]
+        plain = [alternatives[0] for alternatives in either if len(alternatives) == 1]
+        either = [alternatives for alternatives in either if len(alternatives) > 1]
         ranked = []
         for position, (service, haystack, names) in enumerate(self._index):
-            if all(word in haystack for word in words):
-                if any(name.startswith(phrase) for name in names):
+            if all(word in haystack for word in plain) and all(
+                any(word in haystack for word in alternatives) for alternatives in either
+            ):
+                if phrase not in haystack:  # found by the market's words alone
+                    rank = 3
+                elif any(name.startswith(phrase) for name in names):
                     rank = 0
                 elif any(f" {phrase}" in f" {name}" for name in names):
                     rank = 1
@@ -204,6 +230,23 @@ def _words(name: str) -> dict[str, None]:
     return dict.fromkeys(
         w for w in words if len(w) >= HINT_WORD_MIN and w.replace(OKINA, "").isalpha()
     )
+
+
+def _hint_words(panel_name: str, own: str | None, locale: str) -> dict[str, None]:
+    """Hint words from a name as customers in `locale` see it: the reseller's own name in
+    `locale` as it is; else the panel's, whose words reach a Russian or Uzbek reader as
+    the market says them (`synonyms.hint`), or not at all when English (a Russian-named
+    panel's Cyrillic words still reach Russian readers)."""
+    if own is not None or locale == "en":
+        return _words(own or panel_name)
+    shown: dict[str, None] = {}
+    for word in _words(panel_name):
+        native = synonyms.hint(word, locale)
+        if native is not None:
+            shown[native] = None
+        elif locale == "ru" and _CYRILLIC.search(word):
+            shown[word] = None
+    return shown
 
 
 def _as_curated(service: Service, curation: Curation) -> Service:

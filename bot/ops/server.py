@@ -31,6 +31,9 @@ from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
 from bot.ops.payme_endpoint import add_payme_route
 from bot.ops.webhook_guard import telegram_only
+from bot.payments import Payments
+from bot.payments.crypto import Crypto
+from bot.payments.crypto_webhook import crypto_webhook
 from bot.settings import Settings, parse_listen
 from bot.storage import Database, OutboxRepo
 from bot.webapp import add_webapp_routes
@@ -117,11 +120,19 @@ def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bo
         app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
-    add_merchant_routes(app, dp, bot)
+    add_payment_routes(app, dp, bot)
 
 
-def add_merchant_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
-    """The payment providers' calls to the shop, for each provider that is configured."""
+def add_payment_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
+    """Where providers tell the shop a payment was made: Crypto Pay's webhook while it is on,
+    Payme's Merchant API and Click's SHOP-API while they are configured."""
+    payments: Payments = dp["payments"]
+    settings: Settings = dp["settings"]
+    crypto = payments.by_name("crypto")
+    if isinstance(crypto, Crypto) and settings.crypto_pay_token is not None:
+        app.router.add_routes(
+            [crypto_webhook(crypto, settings.crypto_pay_token.get_secret_value())]
+        )
     if dp["payme"].configured:
         add_payme_route(app, dp["payme_merchant"], bot)
     if dp["click"].configured:

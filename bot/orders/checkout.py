@@ -79,12 +79,13 @@ class Funds:
 
 
 def quote(
-    snapshot: Snapshot, service: Service, answers: Answers, settings: Settings
+    snapshot: Snapshot, service: Service, answers: Answers, settings: Settings, locale: str
 ) -> Quote | None:
     """What these answers cost at `snapshot`'s prices, the way every caller prices an order
-    (a summary, the return after a top-up, a mass order's line, the Mini App, Confirm).
+    (a summary, the return after a top-up, a mass order's line, the Mini App, Confirm),
+    under the service's name in the customer's `locale`.
     None if the service's type is not sold or an answer it needs is missing."""
-    return Quote.make(snapshot, service, answers, settings)
+    return Quote.make(snapshot, service, answers, settings, locale)
 
 
 def price_changed(charge: Decimal, seen: str | None) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.catalogue import Catalogue, Snapshot, paginate
@@ -50,6 +51,13 @@ def step_name(state: str | None) -> str | None:
     """The step a state asks, or None (browsing, the summary, no conversation)."""
     name = (state or "").removeprefix("OrderForm:")
     return name if name in STEP_STATES else None
+
+
+async def at_summary(storage: BaseStorage, bot_id: int, user_id: int) -> bool:
+    """Whether the customer's private chat has an order's summary open (a top-up paid
+    outside the chat then offers the way back to it)."""
+    key = StorageKey(bot_id=bot_id, chat_id=user_id, user_id=user_id)
+    return await storage.get_state(key) == OrderForm.confirm.state
 
 
 @dataclass(frozen=True)
@@ -315,7 +323,7 @@ class Conversation:
         if chosen is None:
             return None
         service, kind = chosen
-        quote = checkout.quote(snapshot, service, draft.answers, self.settings)
+        quote = checkout.quote(snapshot, service, draft.answers, self.settings, self.t.locale)
         if quote is None:  # an answer is missing: ask the first step again
             await self.question(snapshot, draft, service, kind.first(service))
         return quote

@@ -152,6 +152,13 @@ FILTER_KEYS: dict[Shown, str] = {
 CURRENT = "✓ "  # marks the filter in use, as the language picker marks the language
 
 
+def back_to_order(t: Texts) -> InlineKeyboardMarkup:
+    """Under the notice of a top-up paid outside the chat: back to the summary left open."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("order-back-to-summary"), callback_data=OrderNavCb(action="resume"))
+    return builder.as_markup()
+
+
 def orders_list(
     t: Texts,
     orders: Sequence[Order],

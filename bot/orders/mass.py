@@ -61,7 +61,7 @@ class Parsed:
         return sum((line.quote.charge for line in self.lines), Decimal(0))
 
 
-def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
+def parse(text: str, snapshot: Snapshot, settings: Settings, locale: str) -> Parsed:
     """Every line of `text`, priced, or what is wrong with it."""
     if len(text) > MAX_TEXT:
         return Parsed((), (), too_long=True)
@@ -75,7 +75,7 @@ def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
     lines: list[Line] = []
     errors: list[LineError] = []
     for number, raw in numbered:
-        read = _line(number, raw, snapshot, settings)
+        read = _line(number, raw, snapshot, settings, locale)
         if isinstance(read, Line):
             lines.append(read)
         else:
@@ -83,7 +83,9 @@ def parse(text: str, snapshot: Snapshot, settings: Settings) -> Parsed:
     return Parsed(tuple(lines), tuple(errors))
 
 
-def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line | LineError:
+def _line(
+    number: int, raw: str, snapshot: Snapshot, settings: Settings, locale: str
+) -> Line | LineError:
     parts = [part.strip() for part in raw.split(SEPARATOR)]
     if len(parts) != 3:
         return LineError(number, "mass-bad-format")
@@ -112,7 +114,7 @@ def _line(number: int, raw: str, snapshot: Snapshot, settings: Settings) -> Line
     for step in kind.asked(service, answers):
         if step.optional and step.name not in answers:
             answers[step.name] = SKIPPED
-    quote = checkout.quote(snapshot, service, answers, settings)
+    quote = checkout.quote(snapshot, service, answers, settings, locale)
     if quote is None:  # a Default service that needs more than a link and a quantity
         return LineError(number, "mass-not-default", {"service": service.id})
     return Line(number, quote)
@@ -191,8 +193,9 @@ class MassOrders:
         self._settings = settings
         self._checkout = checkout
 
-    def parse(self, text: str, snapshot: Snapshot) -> Parsed:
-        return parse(text, snapshot, self._settings)
+    def parse(self, text: str, snapshot: Snapshot, locale: str) -> Parsed:
+        """`locale`: the customer's, for the names the orders keep."""
+        return parse(text, snapshot, self._settings, locale)
 
     async def funds(self, user_id: int, parsed: Parsed) -> Funds:
         return await self._checkout.funds(user_id, parsed.total)
@@ -209,12 +212,13 @@ class MassOrders:
         text: str,
         seen_total: str | None,
         snapshot: Snapshot,
+        locale: str,
         *,
         starting: Starting,
     ) -> Confirmed:
         """Read `text` again and place every line, if its total is still `seen_total` (as
         the summary wrote it) and the balance covers it."""
-        parsed = self.parse(text, snapshot)
+        parsed = self.parse(text, snapshot, locale)
         if parsed.errors or parsed.too_long or price_changed(parsed.total, seen_total):
             return Confirmed(Verdict.PRICE_CHANGED)
         funds = await self.funds(user_id, parsed)

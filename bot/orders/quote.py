@@ -33,10 +33,18 @@ class Quote:
     answers: Answers  # what the customer typed, by step name: only the steps asked
     quantity: int  # what the order is for in all (a package is one; drip-feed: x runs)
     charge: Decimal
+    # The shop's name in the customer's language when quoted: the order keeps it, so a
+    # later rename (or the panel's own name) never reaches what the customer is told.
+    name: str
 
     @classmethod
     def make(
-        cls, snapshot: Snapshot, service: Service, answers: Answers, settings: Settings
+        cls,
+        snapshot: Snapshot,
+        service: Service,
+        answers: Answers,
+        settings: Settings,
+        locale: str,
     ) -> Quote | None:
         """At the curated price (`snapshot.pricing`): the one place orders are priced.
         None if the service's type is not sold or an answer it needs is missing."""
@@ -47,7 +55,7 @@ class Quote:
         units = kind.units(service, answers)
         charge = charge_for(snapshot, service, units, settings.price_decimals)
         quantity = kind.quantity(answers) if kind.package else units
-        return cls(service, kind, answers, quantity, charge)
+        return cls(service, kind, answers, quantity, charge, snapshot.name(service, locale))
 
     @property
     def link(self) -> str:
@@ -64,7 +72,7 @@ class Quote:
         return NewOrder(
             user_id=user_id,
             service_id=service.id,
-            service_name=service.name,
+            service_name=self.name,
             service_type=service.type,
             service_category=service.category,
             rate=service.rate,

@@ -211,9 +211,12 @@ def question(
     lines = [t(key, **args), *notes]
     earlier = answers.get(step.name)
     keep = step.suits(earlier, service, answers)
-    if keep and earlier is not None:
-        shown = step.shown(earlier) if earlier != SKIPPED else t("order-skipped")
-        lines.append(t(step.current, **{step.name: shown}))
+    if keep and earlier == SKIPPED:
+        # Said in a sentence of its own: "skipped" put where a number goes reads wrong in
+        # every language ("Current runs: skipped", and in Uzbek "... skipped ta").
+        lines.append(t("order-current-skipped"))
+    elif keep and earlier is not None:
+        lines.append(t(step.current, **{step.name: step.shown(earlier)}))
     text = ("\n\n" if step.paragraph else "\n").join(lines)
     markup = keyboards.prompt(t, keep=keep, choices=step.choices(service), skip=step.optional)
     return Screen("\n\n".join([*intro, text]), markup)
@@ -242,7 +245,7 @@ def summary(
     lines.append(
         t(
             "order-summary",
-            service=snapshot.name(quote.service, t.locale),
+            service=quote.name,
             link=quote.link,
             quantity=quote.quantity,
         )

@@ -19,7 +19,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments.method import Cover, Method, Offer, PendingTopup
+from bot.payments.method import AppOffer, Cover, Method, Offer, PendingTopup
 from bot.settings import Settings
 from bot.storage import Topup, TopupsRepo, UsersRepo
 from bot.telegram.callbacks import LinkTopupCb
@@ -82,6 +82,22 @@ class ByLink(Method[Any]):
         if soum is None or not MIN_SOUM <= soum <= MAX_SOUM:
             return None
         return soum
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer:
+        method = t.plain(f"topup-method-{self.name}")
+        return AppOffer(
+            method=self.name,
+            title=t.plain("topup-by-link-app-title", method=method),
+            hint=t.plain("topup-by-link-app-hint", method=method, **self.bounds),
+            presets=[
+                (soum, t.plain("topup-by-link-preset", amount=self._money(Decimal(soum))))
+                for soum in PRESET_SOUM
+            ],
+            least=MIN_SOUM,
+            most=MAX_SOUM,
+            other=t.plain("topup-by-link-app-other"),
+            opens="link",
+        )
 
     def offer(self, t: Texts, currency: str) -> Offer:
         builder = InlineKeyboardBuilder()

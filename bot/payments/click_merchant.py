@@ -23,12 +23,20 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 from bot.notify.news import News, Work
 from bot.payments.credits import Credits
 from bot.settings import Settings
-from bot.storage import BalanceLimit, Topup, TopupsRepo, TopupStatus
+from bot.storage import (
+    BalanceLimit,
+    Topup,
+    TopupsRepo,
+    TopupStateError,
+    TopupStatus,
+    Transaction,
+)
 from bot.storage.click import ClickRepo, ClickStatus
 
 log = logging.getLogger(__name__)
@@ -49,6 +57,10 @@ NOTES = {
     -9: "Transaction cancelled",
 }
 _NUMBERS = ("click_trans_id", "service_id", "click_paydoc_id", "action", "error")
+
+
+class _Moved(Exception):
+    """Click's transaction changed between its reading and its credit."""
 
 
 class ClickError(Exception):
@@ -183,38 +195,66 @@ class ClickMerchant:
         return prepared.id
 
     async def _complete(self, call: Call) -> int:
-        async with self._news.transaction(durable=True) as work:
-            outcome = await self._complete_in(work, call)
-        if isinstance(outcome, ClickError):  # the cancellation is kept; the answer says so
-            raise outcome
-        return outcome
+        # Twice at most: a second Complete of the same payment may finish it in between,
+        # and is then answered from what it is.
+        for _ in range(2):
+            async with self._news.transaction() as work:
+                prepared = await self._completable(work, call)
+            finish = partial(self._finish, call.click_trans_id, prepared)
+            try:
+                if call.error < 0:
+                    # Click could not take the money: this top-up will not be paid.
+                    await self._credits.cancel(
+                        self._topup_id(call),
+                        "topup-click-failed",
+                        also=partial(finish, status=ClickStatus.CANCELLED, error=call.error),
+                    )
+                    log.info("click: top-up %s cancelled, Click's error %s", prepared, call.error)
+                    raise ClickError(-9, prepared)
+                await self._credits.credit(
+                    self._topup_id(call),
+                    str(call.click_trans_id),
+                    also=partial(finish, status=ClickStatus.COMPLETED, error=None),
+                )
+            except _Moved:
+                continue
+            except BalanceLimit:
+                raise ClickError(-7, prepared) from None
+            except TopupStateError:  # paid or cancelled since it was read: read it again
+                continue
+            log.info("click: %s credited", call.click_trans_id)
+            return prepared
+        raise ClickError(-8)
 
-    async def _complete_in(self, work: Work, call: Call) -> int | ClickError:
+    async def _finish(
+        self,
+        click_trans_id: int,
+        prepare_id: int,
+        tx: Transaction,
+        *,
+        status: ClickStatus,
+        error: int | None,
+    ) -> None:
+        """Beside the credit or the cancellation, in its transaction: unless another
+        Complete finished it in between."""
+        current = await self._click.by_click_id(tx, click_trans_id)
+        if current is None or current.status != ClickStatus.PREPARED:
+            raise _Moved
+        await self._click.finish(tx, prepare_id, status, error)
+
+    async def _completable(self, work: Work, call: Call) -> int:
+        """Our prepare id of the Click transaction to complete; else Click's error."""
         tx = work.tx
         topup = await self._topup(work, call)
         known = await self._click.by_click_id(tx, call.click_trans_id)
         if known is None or known.id != call.merchant_prepare_id or known.topup_id != topup.id:
             raise ClickError(-6)
-        if known.status == ClickStatus.COMPLETED or topup.status != TopupStatus.INVOICED:
-            if topup.status == TopupStatus.CANCELLED or known.status == ClickStatus.CANCELLED:
-                raise ClickError(-9, known.id)
-            raise ClickError(-4, known.id)
-        if known.status == ClickStatus.CANCELLED:
+        if known.status == ClickStatus.CANCELLED or topup.status == TopupStatus.CANCELLED:
             raise ClickError(-9, known.id)
+        if known.status == ClickStatus.COMPLETED or topup.status != TopupStatus.INVOICED:
+            raise ClickError(-4, known.id)
         if call.amount != topup.amount:
             raise ClickError(-2, known.id)
-        if call.error < 0:
-            # Click could not take the money: this top-up will not be paid.
-            await self._credits.cancel_in(work, topup.id, "topup-click-failed")
-            await self._click.finish(tx, known.id, ClickStatus.CANCELLED, call.error)
-            log.info("click: top-up %s cancelled, Click's error %s", topup.id, call.error)
-            return ClickError(-9, known.id)
-        try:
-            await self._credits.credit_in(work, topup.id, str(call.click_trans_id))
-        except BalanceLimit:
-            raise ClickError(-7, known.id) from None
-        await self._click.finish(tx, known.id, ClickStatus.COMPLETED)
-        log.info("click: top-up %s credited by %s", topup.id, call.click_trans_id)
         return known.id
 
     async def _open(self, work: Work, call: Call) -> Topup:
@@ -228,10 +268,13 @@ class ClickMerchant:
             raise ClickError(-2)
         return topup
 
-    async def _topup(self, work: Work, call: Call) -> Topup:
+    @staticmethod
+    def _topup_id(call: Call) -> int:
         text = call.merchant_trans_id
-        topup_id = int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else 0
-        topup = await self._topups.read(work.tx, topup_id)
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else 0
+
+    async def _topup(self, work: Work, call: Call) -> Topup:
+        topup = await self._topups.read(work.tx, self._topup_id(call))
         if topup is None or topup.method != METHOD:
             raise ClickError(-5)
         return topup

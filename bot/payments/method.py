@@ -4,8 +4,8 @@ has one).
 
 A method:
 - **offers** itself where a top-up is: on or off (its settings), what it shows in a language
-  (text and buttons, amount presets), and a top-up that covers what an order's summary is
-  short of;
+  (text and buttons, amount presets; `app_offer` on the Mini App's top-up screen), and a
+  top-up that covers what an order's summary is short of;
 - **creates** a pending top-up (a `topups` row with the method's name) and what the customer
   opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
 - **confirms**: checks the provider's word that it was paid and credits it exactly once,
@@ -16,11 +16,13 @@ A method:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from aiogram import Bot
+from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
@@ -34,6 +36,8 @@ class Offer:
 
     text: str
     markup: InlineKeyboardMarkup
+    # The conversation state that waits for what the offer asks (an amount typed), if any.
+    state: State | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,35 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class AppOffer:
+    """How a method shows itself on the Mini App's top-up screen, in the customer's language:
+    the page draws one section per offer and knows no method by name."""
+
+    method: str
+    title: str
+    hint: str  # what a unit buys, or the method's terms
+    presets: Sequence[tuple[int, str]]  # units, and the button's label
+    least: int  # the bounds of an amount typed, in units
+    most: int
+    other: str  # the typed amount's placeholder
+    # What pays it: "invoice" (Telegram's `openInvoice`), "link" (the provider's page) or
+    # "chat" (`create` sends it into the chat, e.g. transfer details; the page closes).
+    opens: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "title": self.title,
+            "hint": self.hint,
+            "presets": [{"units": units, "label": label} for units, label in self.presets],
+            "min": self.least,
+            "max": self.most,
+            "other": self.other,
+            "opens": self.opens,
+        }
+
+
+@dataclass(frozen=True)
 class PendingTopup:
     """A pending top-up and what the customer opens to pay it."""
 
@@ -60,15 +93,16 @@ class PaymentFailed(Exception):
     """The provider made nothing to pay; `clear` when it said so (the pending top-up is then
     dropped), not when its answer was lost (kept: the customer may have it and pay it)."""
 
-    def __init__(self, method: str, clear: bool) -> None:
+    def __init__(self, method: str, clear: bool, refused: str = "topup-invoice-failed") -> None:
         super().__init__(f"{method}: {'refused' if clear else 'no clear answer'}")
         self.method = method
         self.clear = clear
+        self.refused = refused  # the method's own words for its provider's refusal
 
     @property
     def text_key(self) -> str:
         """What the customer is told: refused, or to try again."""
-        return "topup-invoice-failed" if self.clear else "error-try-again"
+        return self.refused if self.clear else "error-try-again"
 
 
 Confirmation = TypeVar("Confirmation")
@@ -97,6 +131,10 @@ class Method(ABC, Generic[Confirmation]):
     @abstractmethod
     def offer(self, t: Texts, currency: str) -> Offer:
         """What `/topup` shows for this method, in the customer's language."""
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer | None:
+        """What the Mini App's top-up screen shows for this method; None: not offered there."""
+        return None
 
     @abstractmethod
     def cover(self, missing: Decimal, t: Texts, amounts: Amounts) -> Cover | None:

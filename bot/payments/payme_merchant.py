@@ -45,6 +45,7 @@ from bot.storage import (
     TopupsRepo,
     TopupStateError,
     TopupStatus,
+    Transaction,
     UnknownTopup,
 )
 from bot.storage.payme import PaymeRepo, PaymeState, PaymeTransaction
@@ -94,6 +95,10 @@ _KEYS = {
     Code.TOPUP_CLOSED: "payme-error-topup-closed",
     Code.TOPUP_BUSY: "payme-error-topup-busy",
 }
+
+
+class _Moved(Exception):
+    """The transaction changed between its reading and its credit: a cancel came between."""
 
 
 class PaymeError(Exception):
@@ -245,11 +250,37 @@ class PaymeMerchant:
     async def _perform(self, params: dict[str, Any]) -> dict[str, Any]:
         transaction_id = _id(params)
         now = self.clock()
-        async with self._news.transaction(durable=True) as work:
-            answer = await self._perform_in(work, transaction_id, now)
-        return _answered(answer)
+        async with self._news.transaction() as work:
+            ready = await self._performable(work, transaction_id, now)
+        if isinstance(ready, Answer):
+            return _answered(ready)
 
-    async def _perform_in(self, work: Work, transaction_id: str, now: int) -> Answer:
+        async def performed(tx: Transaction) -> None:
+            # Beside the credit, in its transaction: unless a cancel came in between.
+            current = await self._payme.get(tx, transaction_id)
+            if current is None or current.state != PaymeState.CREATED:
+                raise _Moved
+            await self._payme.performed(tx, transaction_id, now)
+
+        try:
+            await self._credits.credit(ready.topup_id, ready.id, also=performed)
+        except (TopupStateError, UnknownTopup, BalanceLimit) as problem:
+            log.warning("payme: transaction %s cannot credit: %s", ready.id, problem)
+            raise PaymeError(Code.CANNOT_PERFORM) from None
+        except _Moved:
+            pass  # answered from what it is now
+        async with self._news.transaction() as work:
+            now_is = await self._payme.get(work.tx, transaction_id)
+        if now_is is None or now_is.state != PaymeState.PERFORMED:
+            raise PaymeError(Code.CANNOT_PERFORM)
+        log.info("payme: top-up %s credited by transaction %s", now_is.topup_id, now_is.id)
+        return _performed(now_is)
+
+    async def _performable(
+        self, work: Work, transaction_id: str, now: int
+    ) -> PaymeTransaction | Answer:
+        """The transaction to perform, or the answer without performing it (performed
+        before; timed out, and cancelled now)."""
         tx = work.tx
         known = await self._payme.get(tx, transaction_id)
         if known is None:
@@ -261,14 +292,7 @@ class PaymeMerchant:
         if now - known.create_time > TIMEOUT_MS:
             await self._payme.cancelled(tx, known.id, PaymeState.CANCELLED, REASON_TIMEOUT, now)
             return Answer(error=PaymeError(Code.CANNOT_PERFORM))
-        try:
-            await self._credits.credit_in(work, known.topup_id, known.id)
-        except (TopupStateError, UnknownTopup, BalanceLimit) as problem:
-            log.warning("payme: transaction %s cannot credit: %s", known.id, problem)
-            raise PaymeError(Code.CANNOT_PERFORM) from None
-        performed = await self._payme.performed(tx, known.id, now)
-        log.info("payme: top-up %s credited by transaction %s", known.topup_id, known.id)
-        return Answer(_performed(performed))
+        return known
 
     # CancelTransaction(id, reason)
     async def _cancel(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -294,11 +318,15 @@ class PaymeMerchant:
             cancelled = await self._payme.cancelled(tx, known.id, PaymeState.CANCELLED, reason, now)
             return Answer(_cancelled(cancelled))
         if known.state == PaymeState.PERFORMED:
-            taken = await self._topups.take_back(tx, known.topup_id)
+            topup = await self._topups.read(tx, known.topup_id)
+            # Refunded already (an admin's `/refund`): the balance gave it back then.
+            taken = None
+            if topup is not None and topup.status == TopupStatus.PAID:
+                taken = await self._topups.take_back(tx, known.topup_id)
             cancelled = await self._payme.cancelled(
                 tx, known.id, PaymeState.CANCELLED_AFTER_PERFORM, reason, now
             )
-            if taken.now:
+            if taken is not None:
                 await work.tell(
                     taken.topup.user_id,
                     "topup-taken-back",

@@ -11,7 +11,7 @@ from typing import Any
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.payments.keyboards import methods_keyboard
-from bot.payments.method import Cover, Method, Offer
+from bot.payments.method import AppOffer, Cover, Method, Offer
 from bot.payments.stars import Stars
 
 
@@ -48,6 +48,10 @@ class Payments:
             for method in self._methods
             if (cover := method.cover(missing, t, amounts)) is not None
         ]
+
+    def app_offers(self, t: Texts, currency: str) -> list[AppOffer]:
+        """What the Mini App's top-up screen shows: each method offered there, in order."""
+        return [offer for method in self._methods if (offer := method.app_offer(t, currency))]
 
     def by_name(self, name: str) -> Method[Any] | None:
         """The method of that name while it is on; None for one switched off or forged."""

@@ -25,7 +25,7 @@ from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts, display_exact, refund_down
 from bot.payments.keyboards import topup_amounts
-from bot.payments.method import Cover, Method, Offer, PaymentFailed, PendingTopup
+from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import Settings
 from bot.storage import STARS, Credited, Payment, TopupsRepo, UsersRepo, checkout_refusal
 from bot.storage.topups import Refusal
@@ -112,6 +112,25 @@ class Stars(Method[Payment]):
         return Offer(
             t("topup-choose", rate=self.rate(currency), **self.bounds),
             topup_amounts(t, presets),
+        )
+
+    def app_offer(self, t: Texts, currency: str) -> AppOffer:
+        presets = [
+            (
+                stars,
+                t.plain("topup-preset", stars=stars, amount=self._money(self.credit_for(stars))),
+            )
+            for stars in self.presets
+        ]
+        return AppOffer(
+            method=self.name,
+            title=t.plain("webapp-topup-title"),
+            hint=t.plain("webapp-topup-rate", rate=self.rate(currency)),
+            presets=presets,
+            least=self.settings.topup_min_stars,
+            most=self.settings.topup_max_stars,
+            other=t.plain("webapp-topup-other"),
+            opens="invoice",
         )
 
     @property

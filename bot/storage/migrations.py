@@ -450,9 +450,26 @@ CREATE UNIQUE INDEX topups_paid_once ON topups (method, charge_id) WHERE charge_
 CREATE INDEX topups_pending ON topups (method, id) WHERE status = 'invoiced';
 """
 
-# Held for the card transfer (17) and Crypto Pay (18) branches: replaced by theirs on merge.
+# Held for the card transfers (17, not merged yet): replaced by theirs on merge, so crypto
+# stays 18 and Payme and Click 19 as planned.
 _V17_RESERVED = ""
-_V18_RESERVED = ""
+
+# 18 (17 is the card transfers'). Crypto Pay invoices (`bot.payments.crypto`): which
+# invoice a crypto top-up is, what it asks in which fiat, its link; the asset that paid it.
+_V18_CRYPTO_INVOICES = """
+CREATE TABLE crypto_invoices (
+    topup_id INTEGER PRIMARY KEY REFERENCES topups (id),
+    invoice_id INTEGER NOT NULL UNIQUE,
+    fiat TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    url TEXT NOT NULL,
+    mini_app_url TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    paid_asset TEXT,
+    paid_amount TEXT
+) STRICT;
+"""
 
 # Payme's and Click's own facts about a top-up's payment. Payme: its transaction id, its
 # times in ms as its Merchant API states them, state 1/2/-1/-2 and the cancel reason; at
@@ -504,7 +521,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V15_PAYMENT_METHOD,
     _V16_TOPUPS_ANY_METHOD,
     _V17_RESERVED,
-    _V18_RESERVED,
+    _V18_CRYPTO_INVOICES,
     _V19_PAYME_CLICK,
 )
 LATEST = len(MIGRATIONS)

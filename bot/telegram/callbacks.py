@@ -69,9 +69,13 @@ class TopupCb(CallbackData, prefix="tu"):
     method: str = ""  # the chosen method's name (`bot.payments`)
 
 
+class CryptoCb(CallbackData, prefix="cp"):
+    action: str  # "check": top-up `id`'s invoice
+    id: RowId = 0
+
+
 class LinkTopupCb(CallbackData, prefix="lk"):
-    """A top-up paid on a provider's page (Payme, Click): "pay" `soum`, "type" an amount,
-    "cancel" typing it."""
+    """A top-up paid on a provider's page (Payme, Click): "pay" `soum`, or "type" an amount."""
 
     action: str
     method: str = ""
@@ -159,6 +163,13 @@ class BroadcastCb(CallbackData, prefix="bc"):
 
 class BroadcastsOffCb(CallbackData, prefix="bo"):
     off: bool = True
+
+
+class QuestionCb(CallbackData, prefix="q"):
+    """Under free text that reads as a question: send it to support (the text and the order
+    it names wait in the chat's FSM data), or search the catalogue for its words after all."""
+
+    action: str  # support, search
 
 
 class TicketCb(CallbackData, prefix="tk"):

@@ -47,6 +47,7 @@ ADMIN_COMMANDS = (
     "markup",
     "price",
     "rename",
+    "renameall",
     "describe",
     "position",
     "dripfeed",

@@ -6,7 +6,9 @@ Routes, under the path of `WEBAPP_URL` (`/app/` for `https://shop.example/app/`)
 - `GET  <path>api/catalogue`: every service, gzipped, with an ETag on the catalogue version;
 - `POST <path>api/quote`, `api/place`: the exact charge with a one-time token, and Confirm;
 - `GET  <path>api/orders`, `api/orders/{id}`; `POST api/orders/{id}/refresh|cancel|refill`;
-- `POST <path>api/topup`: a Stars invoice link.
+- `GET  <path>api/balance`: the balance as it is now;
+- `POST <path>api/topup`: what pays a top-up (Stars: an invoice link); `GET api/topups/{id}`:
+  whether it is credited yet.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         feed=app[FEED],
         users=dp["users"],
         payments=dp["payments"],
+        topups=dp["topups"],
         checkout=dp["checkout"],
         amounts=dp["amounts"],
     )
@@ -85,7 +88,9 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     app.router.add_post(api + "quote", gate(shop.quote))
     app.router.add_post(api + "place", gate(shop.place))
     app.router.add_post(api + "total", gate(shop.total))
+    app.router.add_get(api + "balance", gate(shop.balance))
     app.router.add_post(api + "topup", gate(shop.topup))
+    app.router.add_get(api + "topups/{topup_id}", gate(shop.topup_state))
     app.router.add_get(api + "orders", gate(mine.list))
     app.router.add_get(api + "orders/{order_id}", gate(mine.one))
     app.router.add_post(api + "orders/{order_id}/refresh", gate(mine.refresh))

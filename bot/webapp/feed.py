@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.catalogue import Catalogue, Snapshot
+from bot.catalogue import Catalogue, Snapshot, synonyms
 from bot.i18n import Translator
 from bot.orders import timing
 from bot.orders.quote import price_per_1000
@@ -158,6 +158,9 @@ def catalogue_document(
         "categories": categories,
         "services": services,
         "types": form_shapes(),
+        # The page's search reads the market's words as the chat's does.
+        "market": [[list(t.stems), list(t.short), list(t.panel)] for t in synonyms.TERMS],
+        "phrases": dict(synonyms.PHRASES),
     }
 
 

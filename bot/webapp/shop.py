@@ -10,12 +10,14 @@ import asyncio
 import gzip
 import logging
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from aiogram import Bot
 from aiohttp import web
 
 from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
+from bot.formats import number_shape
 from bot.i18n import Arg
 from bot.money import Amounts
 from bot.orders import checkout, screens
@@ -25,7 +27,7 @@ from bot.orders.steps import Answer, order_type, runs
 from bot.panel import Service
 from bot.payments import PaymentFailed, Payments
 from bot.settings import Settings
-from bot.storage import Order, UsersRepo
+from bot.storage import Customer, Order, TopupsRepo, TopupStatus, UsersRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.feed import CatalogueFeed
 from bot.webapp.forms import check_answers, plain
@@ -46,6 +48,7 @@ class Shop:
         feed: CatalogueFeed,
         users: UsersRepo,
         payments: Payments,
+        topups: TopupsRepo,
         checkout: Checkout,
         amounts: Amounts,
     ) -> None:
@@ -55,6 +58,7 @@ class Shop:
         self._feed = feed
         self._users = users
         self._payments = payments
+        self._topups = topups
         self._checkout = checkout
         self._amounts = amounts
         self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
@@ -64,23 +68,31 @@ class Shop:
     async def me(self, call: Call) -> web.Response:
         """Who the customer is to the shop, with the page's texts in their language."""
         customer = await self._users.ensure(call.user_id)
+        currency = self._catalogue.currency
         return web.json_response(
             {
                 "user_id": call.user_id,
                 "locale": call.t.locale,
                 "texts": page_texts(call.t.locale),
+                # Numbers and money written by the page as the chat writes them.
+                "numbers": number_shape(call.t.locale, currency, self._amounts.decimals),
                 # My orders' filters, named as the chat names them.
                 "filters": {name: call.t.plain(f"orders-filter-{name}") for name in FILTER_NAMES},
                 "balance": call.t.write(self._amounts(customer.balance)),
                 "balance_figure": str(customer.balance),
-                "currency": self._catalogue.currency,
-                "topup": {
-                    **self._payments.stars.bounds,
-                    "presets": self._payments.stars.presets,
-                    "rate": call.t.write(self._payments.stars.rate(self._catalogue.currency)),
-                },
+                "currency": currency,
+                # One entry per way of paying offered here: the page knows none by name.
+                "topup": [offer.as_json() for offer in self._payments.app_offers(call.t, currency)],
             }
         )
+
+    async def balance(self, call: Call) -> web.Response:
+        """The balance as it is now: each screen that shows it asks again."""
+        customer = await self._users.get(call.user_id)
+        return web.json_response({"balance": self._balance(call, customer)})
+
+    def _balance(self, call: Call, customer: Customer | None) -> str:
+        return call.t.write(self._amounts(customer.balance if customer else Decimal(0)))
 
     async def catalogue(self, call: Call) -> web.StreamResponse:
         try:
@@ -129,7 +141,7 @@ class Shop:
         snapshot, service, answers, problems = await self._answers(call, data)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = checkout.quote(snapshot, service, answers, self._settings)
+        quote = checkout.quote(snapshot, service, answers, self._settings, call.t.locale)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote
@@ -152,6 +164,13 @@ class Shop:
                 "balance": call.t.write(self._amounts(funds.balance)),
                 "short": call.t.write(self._amounts(funds.missing)),
                 "enough": funds.enough,
+                # Short: a top-up that covers it, per way of paying (as the chat's summary).
+                "covers": []
+                if funds.enough
+                else [
+                    {"method": cover.method, "units": cover.units, "label": plain(cover.label)}
+                    for cover in self._payments.covers(funds.missing, call.t, self._amounts)
+                ],
             }
         )
 
@@ -203,6 +222,8 @@ class Shop:
                 "outcome": result.placement.outcome.value,
                 "message": plain(call.t(key, **values)),
                 "order": order_view(result.placement.order, call.t, self._amounts),
+                # Charged: every screen showing the balance shows this one from now on.
+                "balance": self._balance(call, await self._users.get(call.user_id)),
             }
         )
 
@@ -217,20 +238,52 @@ class Shop:
         return ApiError(409, "quote_expired")
 
     async def topup(self, call: Call) -> web.Response:
-        """A Stars invoice link for `stars`, opened by the page with `openInvoice`; the payment
-        is credited as any other, by the chat's payment handler."""
+        """What pays a top-up of `units` of one way of paying (Stars: an invoice link the page
+        opens with `openInvoice`); the payment is credited as any other, by that method."""
         data = await call.body()
-        method = self._payments.stars
-        stars = method.parse(str(whole(data.get("stars"))))
-        if stars is None:
-            bounds = method.bounds
-            raise ApiError(422, "bad_amount", min=str(bounds["min"]), max=str(bounds["max"]))
+        name = data.get("method")
+        method = self._payments.by_name(name) if isinstance(name, str) else None
+        offer = method.app_offer(call.t, self._catalogue.currency) if method else None
+        if method is None or offer is None:
+            raise ApiError(400, "bad_request")
+        # Stars keep their own words (stars, Telegram); another method says it its way.
+        stars = method is self._payments.stars
+        units = whole(data.get("units"))
+        if units is None or not offer.least <= units <= offer.most:
+            key = None if stars else "webapp-error-bad-amount-any"
+            raise ApiError(422, "bad_amount", key, min=offer.least, max=offer.most)
+        # A method the chat takes over (a receipt is sent there) gets what pays it in the chat.
+        chat_id = call.user_id if offer.opens == "chat" else None
         try:
-            pending = await method.create(self._bot, call.t, call.user_id, stars)
-        except PaymentFailed:
-            raise ApiError(502, "invoice_failed") from None
-        shown = call.t.write(self._amounts(pending.topup.amount))
-        return web.json_response({"link": pending.link, "stars": stars, "amount": shown})
+            pending = await method.create(self._bot, call.t, call.user_id, units, chat_id=chat_id)
+        except PaymentFailed as failed:
+            raise ApiError(502, "invoice_failed", None if stars else failed.text_key) from None
+        return web.json_response(
+            {
+                "topup": pending.topup.id,
+                "link": pending.link,
+                "opens": offer.opens,
+                "units": units,
+                "amount": call.t.write(self._amounts(pending.topup.amount)),
+            }
+        )
+
+    async def topup_state(self, call: Call) -> web.Response:
+        """Whether one of the customer's top-ups is credited yet, and the balance: the page
+        asks after paying, as the credit arrives by its own way (the chat's payment)."""
+        topup_id = whole(call.request.match_info.get("topup_id"))
+        topup = await self._topups.get(topup_id) if topup_id is not None else None
+        if topup is None or topup.user_id != call.user_id:
+            raise ApiError(404, "topup_not_found")
+        return web.json_response(
+            {
+                "topup": topup.id,
+                # Credited stays so, whatever a refund does later; cancelled: never to be paid.
+                "credited": topup.status not in (TopupStatus.INVOICED, TopupStatus.CANCELLED),
+                "cancelled": topup.status == TopupStatus.CANCELLED,
+                "balance": self._balance(call, await self._users.get(call.user_id)),
+            }
+        )
 
 
 def _already_placed(earlier: Order) -> ApiError:

@@ -14,11 +14,11 @@ from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
-from aiogram import Router
+from aiogram import Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.catalogue import Catalogue, Snapshot
+from bot.catalogue import Catalogue, Snapshot, renaming
 from bot.catalogue.replies import current_snapshot
 from bot.catalogue.targets import (
     CLEAR,
@@ -46,6 +46,7 @@ from bot.storage import ShopRepo
 from bot.storage.shop import TextField
 
 MAX_ECHO = 100
+RENAMED_SHOWN = 10  # services listed after a /renameall, so the admin sees what it did
 V = TypeVar("V")
 
 
@@ -269,6 +270,22 @@ async def price(
         await message.answer(t("shop-price-set", what=target.label, price=shown, rate=rate))
 
 
+async def _with_language(
+    message: Message, command: CommandObject, t: Texts, *, extra: bool = False
+) -> list[str] | None:
+    """`TARGET | LANG | TEXT` (`extra`: and maybe `| MORE`), LANG one of ours, in lower
+    case; or None once the admin has been told what is wrong."""
+    parts = [part.strip() for part in (command.args or "").split("|", 3 if extra else 2)]
+    if len(parts) < 3 or not all(parts[:3]):
+        await message.answer(t(f"shop-usage-{command.command.lower()}"))
+        return None
+    parts[1] = parts[1].lower()
+    if parts[1] not in LOCALES:
+        await message.answer(t("shop-bad-language"))
+        return None
+    return parts
+
+
 async def rename_or_describe(
     message: Message,
     command: CommandObject,
@@ -278,15 +295,10 @@ async def rename_or_describe(
 ) -> None:
     """`/rename TARGET | LANG | NAME` and `/describe SERVICE | LANG | TEXT`; `-` clears."""
     name = command.command.lower()
-    parts = [part.strip() for part in (command.args or "").split("|", 2)]
-    if len(parts) != 3 or not all(parts):
-        await message.answer(t(f"shop-usage-{name}"))
+    parts = await _with_language(message, command, t)
+    if parts is None:
         return
     what, language, text = parts
-    language = language.lower()
-    if language not in LOCALES:
-        await message.answer(t("shop-bad-language"))
-        return
     found = await _target(catalogue, message, t, what)
     if found is None:
         return
@@ -303,6 +315,62 @@ async def rename_or_describe(
     await catalogue.recurate()
     key = f"shop-{field}-{'cleared' if value is None else 'set'}"
     await message.answer(t(key, what=target.label, language=language, text=value or ""))
+
+
+async def rename_all(
+    message: Message,
+    command: CommandObject,
+    catalogue: Catalogue,
+    shop: ShopRepo,
+    t: Texts,
+) -> None:
+    """`/renameall CATEGORY | LANG | NAME [| OLD = NEW; …]`: the category's name in one
+    language, and every service in it renamed from the panel's name (the category's panel
+    name replaced by NAME, then each OLD by its NEW); `-` as NAME clears them all."""
+    parts = await _with_language(message, command, t, extra=True)
+    if parts is None:
+        return
+    what, language, name, *rest = parts
+    replacements = renaming.parse_replacements(rest[0] if rest else "")
+    if replacements is None:
+        await message.answer(t("shop-bad-renameall"))
+        return
+    found = await _target(catalogue, message, t, what)
+    if found is None:
+        return
+    snapshot, target = found
+    if target.category is None:
+        await message.answer(t("shop-usage-renameall"))
+        return
+    [category] = [c for c in snapshot.every_category if c.name == target.category]
+    value = None if name == CLEAR else " ".join(name.split())
+    await shop.set_text("category", category.name, language, "name", value)
+    shown: list[str] = []
+    for service in category.services:
+        new = None
+        if value is not None:
+            new = renaming.renamed(service.name, [(category.name, value), *replacements])
+            if new == service.name or not new:
+                continue
+            shown.append(f"#{service.id} {new}")
+        await shop.set_text("service", str(service.id), language, "name", new)
+    await catalogue.recurate()
+    total = len(category.services)
+    if value is None:
+        await message.answer(
+            t("shop-renameall-cleared", what=category.name, language=language, total=total)
+        )
+        return
+    done = t(
+        "shop-renameall-done",
+        what=category.name,
+        language=language,
+        text=value,
+        count=len(shown),
+        total=total,
+    )
+    listed = shown[:RENAMED_SHOWN] + (["…"] if len(shown) > RENAMED_SHOWN else [])
+    await message.answer("\n".join([done, *(html.quote(line) for line in listed)]))
 
 
 async def position(
@@ -354,6 +422,7 @@ def create_router() -> Router:
     router.message.register(markup, Command("markup"))
     router.message.register(price, Command("price"))
     router.message.register(rename_or_describe, Command("rename", "describe"))
+    router.message.register(rename_all, Command("renameall"))
     router.message.register(position, Command("position"))
     router.message.register(dripfeed, Command("dripfeed"))
     return router

@@ -8,6 +8,7 @@ from aiogram import Router
 from handlers.customer import (
     balance,
     broadcasts,
+    crypto,
     identity,
     inline,
     language,
@@ -34,6 +35,7 @@ def create_router() -> Router:
         # Typing a top-up amount: its /cancel goes ahead of the order's, which would speak
         # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
         topup.create_router(),
+        crypto.create_router(),
         pay_by_link.create_router(),
         # Its /cancel, while a list is typed or summed up, speaks of the mass order.
         massorder.create_router(),

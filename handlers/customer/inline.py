@@ -145,6 +145,9 @@ async def lookup(
     button = None
     if not found:
         key = "inline-no-orders" if not text else "inline-no-match"
+        if text and not any(c.isdigit() for c in text):
+            # A word ("views") is no order number: "no order numbered views" is nonsense.
+            key = "inline-no-word-match"
         button = InlineQueryResultsButton(
             text=t.plain(key, query=text[:32]), start_parameter="orders"
         )

@@ -106,7 +106,7 @@ async def _summarize(
     snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is None:
         return
-    parsed = mass_orders.parse(text, snapshot)
+    parsed = mass_orders.parse(text, snapshot, t.locale)
     if parsed.too_long:
         await state.set_state(MassOrderForm.lines)
         await message.answer(t("mass-too-long", max=mass.MAX_LINES), reply_markup=_cancel_markup(t))
@@ -179,7 +179,7 @@ async def confirm(
 
     user_id = query.from_user.id
     confirmed = await mass_orders.confirm(
-        bot, user_id, token, text, data.get("total"), snapshot, starting=starting
+        bot, user_id, token, text, data.get("total"), snapshot, t.locale, starting=starting
     )
     if confirmed.verdict is Verdict.PRICE_CHANGED:
         # The catalogue or a price moved since the summary: show what it is now.

@@ -1,6 +1,7 @@
 """Top-ups paid on a provider's own page (Payme, Click: `bot.payments.by_link`): a preset
 amount or one typed the way people type it ("150 000", "150,000"), then the provider's
-link as a button. The provider's merchant API credits it; the customer hears of it then.
+link as a button (/cancel and Cancel while typing are `handlers.customer.topup`'s). The
+provider's merchant API credits it; the customer hears of it then.
 
 Top-ups happen in private chats only, like everything about a balance.
 """
@@ -8,29 +9,21 @@ Top-ups happen in private chats only, like everything about a balance.
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Texts
 from bot.payments import Payments
 from bot.payments.by_link import ByLink
+from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import LinkTopupCb
-from bot.telegram.keyboards import main_menu
 
 PRIVATE = F.chat.type == "private"
 
 
 class LinkTopupForm(StatesGroup):
     amount = State()  # data: the method's name
-
-
-def typing(t: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("topup-cancel"), callback_data=LinkTopupCb(action="cancel"))
-    return builder.as_markup()
 
 
 def _method(payments: Payments, name: str) -> ByLink | None:
@@ -72,7 +65,9 @@ async def other_amount(
     await state.update_data(method=method.name)
     if query.message is not None:
         await bot.send_message(
-            query.message.chat.id, t("topup-by-link-type", **method.bounds), reply_markup=typing(t)
+            query.message.chat.id,
+            t("topup-by-link-type", **method.bounds),
+            reply_markup=topup_typing(t),
         )
 
 
@@ -92,32 +87,18 @@ async def amount_typed(
     soum = method.parse(message.text)
     if soum is None:
         # Still waiting for an amount: the customer tries again or taps Cancel.
-        await message.answer(t("topup-by-link-bad-amount", **method.bounds), reply_markup=typing(t))
+        await message.answer(
+            t("topup-by-link-bad-amount", **method.bounds), reply_markup=topup_typing(t)
+        )
         return
     await state.clear()
     await method.create(bot, t, event_from_user.id, soum, chat_id=message.chat.id)
 
 
-async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
-    await state.clear()
-    await message.answer(t("topup-cancelled"), reply_markup=main_menu(t))
-
-
-async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
-    # Only the amount prompt is left: a Cancel tapped on an old prompt must not end some
-    # other conversation the customer has started since.
-    if await state.get_state() == LinkTopupForm.amount.state:
-        await state.clear()
-    await query.answer(t("topup-cancelled"))
-
-
 def create_router() -> Router:
     router = Router(name="pay_by_link")
-    # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), LinkTopupForm.amount)
     # Other commands go on to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, LinkTopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(preset_chosen, LinkTopupCb.filter(F.action == "pay"))
     router.callback_query.register(other_amount, LinkTopupCb.filter(F.action == "type"))
-    router.callback_query.register(typing_cancelled, LinkTopupCb.filter(F.action == "cancel"))
     return router

@@ -20,9 +20,10 @@ from bot.orders.filters import OwnOrder
 from bot.settings import Settings
 from bot.storage import Order
 from bot.storage.tickets import Ticket, TicketsRepo
-from bot.support import Support, customer_buttons
-from bot.telegram.callbacks import MenuCb, OrderCb, TicketCb
+from bot.support import QUESTION, QUESTION_ORDER, Support, customer_buttons
+from bot.telegram.callbacks import MenuCb, OrderCb, QuestionCb, TicketCb
 from bot.telegram.keyboards import main_menu
+from bot.telegram.replies import edit_or_send
 
 
 class SupportForm(StatesGroup):
@@ -140,6 +141,34 @@ async def written(
     )
 
 
+async def send_question(
+    query: CallbackQuery,
+    bot: Bot,
+    state: FSMContext,
+    support: Support,
+    settings: Settings,
+    event_from_user: User,
+    t: Texts,
+) -> None:
+    """The free text offered to support goes as it is, with the order it named; gone
+    (another conversation since), the customer is asked to write it."""
+    await query.answer()
+    data = await state.get_data()
+    question, order_id = data.get(QUESTION), data.get(QUESTION_ORDER)
+    if not isinstance(query.message, Message):
+        return
+    if not isinstance(question, str):
+        await _prompt(query.message, state, t, settings, "support-ask")
+        return
+    await state.set_data({k: v for k, v in data.items() if k not in (QUESTION, QUESTION_ORDER)})
+    ticket = await support.ask(
+        bot, event_from_user, question, order_id if isinstance(order_id, int) else None
+    )
+    await edit_or_send(
+        query.message, t("support-sent", ticket=str(ticket.id)), customer_buttons(t, ticket.id)
+    )
+
+
 async def not_text(message: Message, t: Texts) -> None:
     # Photos and files are not relayed: a caption alone would lose what it captions.
     await message.answer(t("support-text-only"))
@@ -189,6 +218,7 @@ def create_router() -> Router:
         router.message.register(support_command, Command(name), private)
         router.message.register(support_in_group, Command(name))
     router.callback_query.register(support_button, MenuCb.filter(F.action == "support"))
+    router.callback_query.register(send_question, QuestionCb.filter(F.action == "support"))
     # Someone else's order falls through to My orders, which says there is no such order.
     router.callback_query.register(ask_about_order, OrderCb.filter(F.action == "ask"), OwnOrder())
     router.message.register(cancel, Command("cancel"), SupportForm.writing)

@@ -7,7 +7,7 @@ Top-ups happen in private chats only, like everything about a balance.
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
@@ -15,10 +15,12 @@ from aiogram.types import CallbackQuery, Message, User
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments import PaymentFailed, Payments
+from bot.payments import Offer, PaymentFailed, Payments
+from bot.payments.crypto import CryptoForm
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
+from handlers.customer.pay_by_link import LinkTopupForm
 
 PRIVATE = F.chat.type == "private"
 
@@ -27,11 +29,27 @@ class TopupForm(StatesGroup):
     amount = State()
 
 
+# Where a method waits for a typed amount: /cancel and Cancel end any of them.
+TYPING_AMOUNT = (TopupForm.amount, CryptoForm.amount, LinkTopupForm.amount)
+
+
 async def _offer(
-    bot: Bot, chat_id: int, payments: Payments, catalogue: Catalogue, t: Texts
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     for offer in payments.offers(t, catalogue.currency):
-        await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
+        await _show(bot, chat_id, state, offer)
+
+
+async def _show(bot: Bot, chat_id: int, state: FSMContext, offer: Offer) -> None:
+    """An offer, and the state that waits for what it asks (a typed amount), if any."""
+    if offer.state is not None:
+        await state.set_state(offer.state)
+    await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
 
 
 async def _invoice(
@@ -47,13 +65,14 @@ async def topup_command(
     message: Message,
     command: CommandObject,
     bot: Bot,
+    state: FSMContext,
     event_from_user: User,
     payments: Payments,
     catalogue: Catalogue,
     t: Texts,
 ) -> None:
     if command.args is None:
-        await _offer(bot, message.chat.id, payments, catalogue, t)
+        await _offer(bot, message.chat.id, state, payments, catalogue, t)
         return
     # A number typed after /topup is stars: the one method priced in a count people type.
     stars = payments.stars.parse(command.args)
@@ -68,24 +87,34 @@ async def topup_elsewhere(message: Message, t: Texts) -> None:
 
 
 async def topup_button(
-    query: CallbackQuery, bot: Bot, payments: Payments, catalogue: Catalogue, t: Texts
+    query: CallbackQuery,
+    bot: Bot,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     await query.answer()
     if query.message is not None:
-        await _offer(bot, query.message.chat.id, payments, catalogue, t)
+        await _offer(bot, query.message.chat.id, state, payments, catalogue, t)
 
 
 async def method_chosen(
-    query: CallbackQuery, callback_data: TopupCb, payments: Payments, catalogue: Catalogue, t: Texts
+    query: CallbackQuery,
+    callback_data: TopupCb,
+    bot: Bot,
+    state: FSMContext,
+    payments: Payments,
+    catalogue: Catalogue,
+    t: Texts,
 ) -> None:
     method = payments.by_name(callback_data.method)
     if method is None:  # switched off since the choice was offered, or forged
         await query.answer(t("topup-method-off"), show_alert=True)
         return
     await query.answer()
-    offer = method.offer(t, catalogue.currency)
     if query.message is not None:
-        await query.message.answer(offer.text, reply_markup=offer.markup)
+        await _show(bot, query.message.chat.id, state, method.offer(t, catalogue.currency))
 
 
 async def preset_chosen(
@@ -154,7 +183,7 @@ async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
 async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
     # Only the amount prompt is left: a Cancel tapped on an old prompt must not end some
     # other conversation the customer has started since.
-    if await state.get_state() == TopupForm.amount.state:
+    if await state.get_state() in {typing.state for typing in TYPING_AMOUNT}:
         await state.clear()
     await query.answer(t("topup-cancelled"))
 
@@ -164,7 +193,7 @@ def create_router() -> Router:
     router.message.register(topup_command, Command("topup"), PRIVATE)
     router.message.register(topup_elsewhere, Command("topup"))
     # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), TopupForm.amount)
+    router.message.register(cancel_command, Command("cancel"), StateFilter(*TYPING_AMOUNT))
     # Other commands go on to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, TopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(topup_button, MenuCb.filter(F.action == "topup"))

@@ -68,6 +68,7 @@ admin-help =
     /markup — the markup in % of a service or category; alone it shows the one that applies: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
     /price — a fixed price per 1000 for a service; alone it shows what customers pay: <code>/price 12 1.50</code>, <code>/price 12</code>
     /rename — a service's or category's name in one language: <code>/rename 12 | ru | Просмотры</code>
+    /renameall — a category and all its services renamed in one language at once: <code>/renameall Telegram Members | ru | Подписчики Telegram | 7-day Join = 7 дней</code>
     /describe — a service's description in one language: <code>/describe 12 | en | Fast start</code>
     /position — a category's place in the list: <code>/position Telegram Views 1</code>
     /dripfeed — offer drip-feed for a service, where the panel's list does not say: <code>/dripfeed 12 on</code>

@@ -107,7 +107,7 @@ alert-panel-refused =
     Until an order goes through again, further refusals like this one are not reported.
 
 nav-skip = ⏭ Skip
-order-skipped = skipped
+order-current-skipped = You skipped this before. Send an answer now, or keep it skipped.
 order-service-dripfeed = Can be delivered drip-feed: in several runs, some time apart.
 order-summary-dripfeed = Drip-feed: { $quantity } × { $runs } runs every { $interval } min = { $total }
 order-ask-runs = Drip-feed: in how many runs should it be delivered? Tap a number, send one from 2 to { $max }, or tap Skip to get it all at once.
@@ -207,5 +207,7 @@ order-again-link = The same link as before: { $link }
 order-again-gone = We no longer sell this service. Please choose another one in the catalogue.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Top up { $amount } ({ $stars } ⭐)
+order-topup-crypto = 🪙 Top up { $amount } with crypto
 order-topup-invoice = Here is an invoice for { $stars } ⭐: +{ $amount } on your balance. Once it is paid, we bring you back to your order to confirm it.
 order-topup-sent = The invoice for this order is already in the chat. Once it is paid, we bring you back here.
+order-back-to-summary = ↩️ Back to your order

@@ -101,6 +101,7 @@ inline-private-link = 🔒 private invite link (hidden)
 inline-start = Open the bot to place and follow orders
 inline-no-orders = You have no orders yet: open the bot
 inline-no-match = No order of yours matches { $query }
+inline-no-word-match = Nothing found for “{ $query }”: open the bot
 
 # My orders: status filters, search, Order again (issue 16, point 7)
 orders-filter-all = All

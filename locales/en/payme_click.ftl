@@ -11,6 +11,9 @@ topup-by-link-sent =
     Top-up #{ $id }: { $amount } with { $method }.
     Tap the button to pay. Your balance is credited as soon as { $method } confirms the payment.
 topup-by-link-pay = Pay { $amount } with { $method }
+topup-by-link-app-title = Top up with { $method }
+topup-by-link-app-hint = Whole so'm from { $min } to { $max }; you pay on { $method }'s page.
+topup-by-link-app-other = Other amount in so'm
 order-topup-by-link = { $method }: top up { $amount }
 topup-taken-back =
     Top-up #{ $id } was canceled by { $method }: the money went back to your card, and { $amount } was taken off your balance.

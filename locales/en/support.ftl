@@ -31,7 +31,7 @@ support-closed-by-us = We closed your support request #{ $ticket }. Send /suppor
 ticket-reply = ↩️ Reply
 ticket-new = 💬 <b>Support request #{ $ticket }</b> from { $customer }
 ticket-more = 💬 <b>Support request #{ $ticket }</b>: more from { $customer }
-ticket-order = About order #{ $order } (panel No. { $panel }): { $service }, { $link }, quantity { $quantity }, charge { $charge }, { $status }
+ticket-order = About order #{ $order } (panel No. { $panel }): { $service }, { $link }, quantity { $quantity }, charged { $charge }, { $status }
 ticket-text =
     { $text }
 

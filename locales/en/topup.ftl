@@ -7,6 +7,7 @@ topup-methods =
     <b>Top up your balance</b>
     How would you like to pay?
 topup-method-stars = ⭐ Telegram Stars
+topup-method-crypto = 🪙 Crypto (CryptoBot)
 topup-method-off = This way of paying is no longer available. Send /topup to see the ways that are.
 topup-choose =
     <b>Top up your balance with Telegram Stars</b>
@@ -25,6 +26,26 @@ topup-invoice-description = Pay { $stars } ⭐ and get { $amount } on your balan
 topup-invoice-label = Balance top-up
 topup-invoice-failed = Telegram would not create this invoice. Try another amount, or ask via /paysupport.
 
+# Top-ups with Crypto Pay (@CryptoBot)
+topup-crypto-ask =
+    <b>Top up with crypto</b>
+    How much should go on your balance? Send a whole amount from { $min } to { $max }. You then pay it in @CryptoBot, in the coin you choose.
+topup-crypto-bad-amount = Send a whole amount from { $min } to { $max }.
+topup-crypto-failed = Crypto Pay would not make this invoice. Try another amount, or ask via /paysupport.
+# Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
+topup-crypto-description = Top-up #{ $id }: { $amount } on your balance in this shop.
+topup-crypto-invoice =
+    🪙 <b>Top-up #{ $id }</b>: +{ $amount } on your balance.
+    Pay { $price } in @CryptoBot within { $minutes } min. Your balance is credited as soon as the payment arrives; you will get a message here.
+topup-crypto-pay = 🪙 Pay in CryptoBot
+topup-crypto-check = 🔄 Check payment
+topup-crypto-paid = ✅ Paid: the amount is on your balance.
+topup-crypto-not-paid = Not paid yet. Pay the invoice in @CryptoBot; your balance is credited as soon as it arrives.
+topup-crypto-gone = This invoice is no longer valid. Send /topup for a new one.
+topup-crypto-held = The payment arrived but could not be credited automatically: write to /paysupport with the top-up's number.
+topup-crypto-unreachable = Crypto Pay is not answering right now. Try again in a minute: a paid invoice is credited anyway.
+topup-crypto-expired = Top-up #{ $id } ({ $amount }) was not paid in time and its invoice has expired. Send /topup for a new one.
+
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = This invoice is not valid any more. Send /topup for a new one.
 checkout-not-yours = This invoice was made for another customer. Send /topup to the bot for your own.
@@ -40,6 +61,10 @@ topup-receipt =
 topup-credited =
     ✅ Top-up #{ $id } is paid: +{ $amount } on your balance.
     Balance: <b>{ $balance }</b>
+topup-credited-order =
+    ✅ Top-up #{ $id } is paid: +{ $amount } on your balance.
+    Balance: <b>{ $balance }</b>
+    Your order is waiting: go back to it to confirm.
 topup-refunded =
     Top-up #{ $id } has been refunded: { $stars } { $stars ->
         [one] star is

@@ -28,7 +28,7 @@ admin-debit-usage = Формат: /debit USER_ID СУММА, например /d
 admin-no-customer = Клиента { $user } нет: сначала он должен открыть бота.
 admin-credited = Зачислено { $amount } клиенту { $user }. Его баланс: { $balance }.
 admin-debited = Списано { $amount } у клиента { $user }. Его баланс: { $balance }.
-admin-debit-short = Не списано: у { $user } только { $balance }, меньше чем { $amount }.
+admin-debit-short = Не списано: у { $user } только { $balance }, меньше, чем { $amount }.
 admin-user-usage = Формат: /user USER_ID
 admin-user =
     <b>Клиент</b> { $customer }

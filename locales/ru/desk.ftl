@@ -29,7 +29,8 @@ admin-topup-refunded = возвращено
 admin-topup-cancelled = отменено
 
 admin-user-ledger = <b>Движение средств</b>, { $count ->
-        [one] последняя { $count } запись
+        [1] последняя запись
+        [one] последние { $count } запись
         [few] последние { $count } записи
        *[many] последние { $count } записей
     }:
@@ -70,6 +71,7 @@ admin-help =
     /markup — наценка в % на услугу или категорию; без числа показывает действующую: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
     /price — фиксированная цена за 1000 для услуги; без суммы показывает, сколько платят клиенты: <code>/price 12 1.50</code>, <code>/price 12</code>
     /rename — название услуги или категории на одном языке: <code>/rename 12 | ru | Просмотры</code>
+    /renameall — категория и все её услуги на одном языке разом: <code>/renameall Telegram Members | ru | Подписчики Telegram | 7-day Join = 7 дней</code>
     /describe — описание услуги на одном языке: <code>/describe 12 | en | Fast start</code>
     /position — место категории в списке: <code>/position Telegram Views 1</code>
     /dripfeed — предлагать плавный запуск (drip-feed) для услуги, если список панели об этом молчит: <code>/dripfeed 12 on</code>
@@ -97,7 +99,7 @@ broadcast-not-draft = Эта рассылка уже отправлена или
 broadcast-progress = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed })…
 broadcast-progress-final = 📣 Рассылка { $id }: готово { $done } из { $total } (отправлено { $sent }, заблокировали { $blocked }, ошибки { $failed }). ✅
 broadcast-done = 📣 Рассылка { $id } завершена: клиентов { $total }, отправлено { $sent }, заблокировали или отключили { $blocked }, ошибки { $failed }.
-broadcast-off = 🔕 Не присылать такое
-broadcast-on = 🔔 Снова присылать
+broadcast-off = 🔕 Отписаться от рассылки
+broadcast-on = 🔔 Подписаться снова
 broadcasts-off = Такие сообщения больше не будут приходить.
 broadcasts-on = Наши сообщения снова будут приходить.

@@ -107,7 +107,7 @@ alert-panel-refused =
     Пока какой-нибудь заказ не пройдёт, такие отказы больше не сообщаются.
 
 nav-skip = ⏭ Пропустить
-order-skipped = пропущено
+order-current-skipped = В прошлый раз вы это пропустили. Отправьте ответ или оставьте пропущенным.
 order-service-dripfeed = Можно заказать постепенно: несколькими запусками с интервалом.
 order-summary-dripfeed = Постепенно: { $quantity } × { $runs } { $runs ->
         [one] запуск
@@ -266,5 +266,7 @@ order-again-link = Та же ссылка, что и в прошлый раз: {
 order-again-gone = Этой услуги у нас больше нет. Пожалуйста, выберите другую в каталоге.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Пополнить на { $amount } ({ $stars } ⭐)
+order-topup-crypto = 🪙 Пополнить на { $amount } криптовалютой
 order-topup-invoice = Вот счёт на { $stars } ⭐: +{ $amount } на баланс. После оплаты мы вернём вас к заказу — останется только его подтвердить.
 order-topup-sent = Счёт для этого заказа уже в чате. После оплаты мы вернём вас сюда.
+order-back-to-summary = ↩️ Вернуться к заказу

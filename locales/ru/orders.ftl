@@ -114,6 +114,7 @@ inline-private-link = 🔒 приватная ссылка-приглашени�
 inline-start = Откройте бота, чтобы заказывать и следить за заказами
 inline-no-orders = У вас пока нет заказов: откройте бота
 inline-no-match = Нет вашего заказа с номером { $query }
+inline-no-word-match = По запросу «{ $query }» ничего не нашли: откройте бота
 
 # My orders: status filters, search, Order again (issue 16, point 7)
 orders-filter-all = Все

@@ -11,6 +11,9 @@ topup-by-link-sent =
     Пополнение #{ $id }: { $amount } через { $method }.
     Нажмите кнопку, чтобы оплатить. Баланс пополнится, как только { $method } подтвердит платёж.
 topup-by-link-pay = Оплатить { $amount } через { $method }
+topup-by-link-app-title = Пополнить через { $method }
+topup-by-link-app-hint = Целое число сумов от { $min } до { $max }; оплата на странице { $method }.
+topup-by-link-app-other = Другая сумма в сумах
 order-topup-by-link = { $method }: пополнить на { $amount }
 topup-taken-back =
     { $method } отменил пополнение #{ $id }: деньги вернулись на вашу карту, а с баланса списано { $amount }.

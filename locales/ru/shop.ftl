@@ -5,6 +5,10 @@ order-search-hint-one = Или напишите слово для поиска, 
 order-search-hint-plain = Или напишите слово для поиска.
 free-text-not-words = Напишите словами, что вы ищете, или выберите ниже.
 free-text-none = По запросу «{ $query }» мы ничего не нашли. Выберите ниже, что сделать.
+free-text-question = Это вопрос к нам? Отправьте его в поддержку как есть, и мы ответим здесь, в этом чате. Или поищите эти слова в каталоге.
+free-text-question-order = Это о вашем заказе #{ $order }? Отправьте вопрос в поддержку как есть, вместе с заказом, и мы ответим здесь, в этом чате.
+free-text-to-support = ✉️ Отправить в поддержку
+free-text-search = 🔎 Искать в каталоге
 order-search-results =
     Найдено по «{ $query }»: { $count ->
         [one] { $count } услуга
@@ -31,6 +35,7 @@ cmd-show = Показать услугу или категорию: /show НОМ
 cmd-markup = Наценка в %: /markup НОМЕР или НАЗВАНИЕ ПРОЦЕНТ (администраторы)
 cmd-price = Фиксированная цена за 1000: /price НОМЕР СУММА (администраторы)
 cmd-rename = Название на языке: /rename НОМЕР или НАЗВАНИЕ | ЯЗЫК | НАЗВАНИЕ (администраторы)
+cmd-renameall = Категория и её услуги разом: /renameall НАЗВАНИЕ | ЯЗЫК | НОВОЕ НАЗВАНИЕ | СТАРОЕ = НОВОЕ (администраторы)
 cmd-describe = Описание на языке: /describe НОМЕР | ЯЗЫК | ТЕКСТ (администраторы)
 cmd-position = Порядок категорий: /position НАЗВАНИЕ МЕСТО (администраторы)
 cmd-dripfeed = Постепенная доставка услуги: /dripfeed ID on|off (администраторы)
@@ -56,6 +61,8 @@ shop-usage-show = Отправьте /show с номером услуги (/show
 shop-usage-markup = Отправьте /markup с номером услуги или названием категории и наценкой в процентах: /markup 12 35 или /markup Telegram Views 25. Прочерк (/markup 12 -) возвращает наценку уровнем выше.
 shop-usage-price = Отправьте /price с номером услуги и ценой за 1000: /price 12 1.50. Прочерк (/price 12 -) возвращает цену по наценке.
 shop-usage-rename = Отправьте /rename с номером услуги или названием категории, языком (en, ru, uz) и названием через |: /rename 12 | ru | Просмотры. Прочерк вместо названия возвращает название панели.
+shop-usage-renameall = Отправьте /renameall с названием категории, языком (en, ru, uz) и её новым названием через |: /renameall Telegram Members | ru | Подписчики Telegram. Каждая услуга в ней получает название из названия панели, в котором название категории заменено новым; после ещё одной | можно заменить и другие слова: | 7-day Join = 7 дней; 30-day Join = 30 дней. Прочерк вместо названия возвращает категории и её услугам названия панели.
+shop-bad-renameall = Запишите замены как СТАРОЕ = НОВОЕ через ; (не больше 20): /renameall Telegram Members | ru | Подписчики Telegram | 7-day Join = 7 дней; 30-day Join = 30 дней
 shop-usage-describe = Отправьте /describe с номером услуги, языком (en, ru, uz) и текстом через |: /describe 12 | ru | Быстрый старт. Прочерк удаляет описание.
 shop-usage-position = Отправьте /position с названием категории и её местом в списке: /position Telegram Views 1. Прочерк (/position Telegram Views -) возвращает порядок панели.
 shop-hidden = Скрыто от клиентов: { $what }
@@ -84,10 +91,41 @@ shop-price-decimals = Цены в этом магазине { $decimals ->
        *[other] не более чем с { $decimals } знаками после запятой (PRICE_DECIMALS={ $decimals })
     }, чтобы в списке было то, что спишется: отправьте { $lower } или { $higher }.
 shop-bad-language = Язык должен быть en, ru или uz.
-shop-name-set = { $what } на { $language }: «{ $text }».
-shop-name-cleared = { $what } на { $language }: снова название панели.
-shop-description-set = { $what } на { $language }, описание: { $text }
-shop-description-cleared = { $what } на { $language }: без описания.
+shop-name-set = { $what } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }: «{ $text }».
+shop-name-cleared = { $what } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }: снова название панели.
+shop-description-set = { $what } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }, описание: { $text }
+shop-description-cleared = { $what } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }: без описания.
+shop-renameall-done =
+    { $what } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }: «{ $text }»; переименовано услуг: { $count } из { $total }.
+shop-renameall-cleared = { $what } и { $total ->
+        [one] { $total } её услуга
+        [few] { $total } её услуги
+       *[many] { $total } её услуг
+    } на { $language ->
+        [en] английском
+        [uz] узбекском
+       *[ru] русском
+    }: снова названия панели.
 shop-bad-position = Место должно быть целым числом от 1 до 10000 или прочерком.
 shop-position-set = { $what } теперь на { $position }-м месте в списке.
 shop-position-cleared = { $what } снова в порядке панели.

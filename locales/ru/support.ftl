@@ -31,7 +31,7 @@ support-closed-by-us = Мы закрыли ваше обращение #{ $ticke
 ticket-reply = ↩️ Ответить
 ticket-new = 💬 <b>Обращение #{ $ticket }</b> от { $customer }
 ticket-more = 💬 <b>Обращение #{ $ticket }</b>: ещё от { $customer }
-ticket-order = По заказу #{ $order } (в панели № { $panel }): { $service }, { $link }, количество { $quantity }, к оплате { $charge }, { $status }
+ticket-order = По заказу #{ $order } (в панели № { $panel }): { $service }, { $link }, количество { $quantity }, списано { $charge }, { $status }
 ticket-text =
     { $text }
 

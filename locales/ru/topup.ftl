@@ -7,6 +7,7 @@ topup-methods =
     <b>Пополнение баланса</b>
     Как вам удобнее оплатить?
 topup-method-stars = ⭐ Звёзды Telegram
+topup-method-crypto = 🪙 Криптовалюта (CryptoBot)
 topup-method-off = Этот способ оплаты больше недоступен. Отправьте /topup, чтобы увидеть доступные.
 topup-choose =
     <b>Пополнение баланса звёздами Telegram</b>
@@ -25,6 +26,26 @@ topup-invoice-description = Оплатите { $stars } ⭐ и получите 
 topup-invoice-label = Пополнение баланса
 topup-invoice-failed = Telegram не создал этот счёт. Попробуйте другую сумму или напишите через /paysupport.
 
+# Top-ups with Crypto Pay (@CryptoBot)
+topup-crypto-ask =
+    <b>Пополнение криптовалютой</b>
+    Сколько зачислить на баланс? Отправьте целую сумму от { $min } до { $max }. Оплатите её в @CryptoBot любой доступной монетой.
+topup-crypto-bad-amount = Отправьте целую сумму от { $min } до { $max }.
+topup-crypto-failed = Crypto Pay не создал этот счёт. Попробуйте другую сумму или напишите в /paysupport.
+# Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
+topup-crypto-description = Пополнение #{ $id }: { $amount } на баланс в этом магазине.
+topup-crypto-invoice =
+    🪙 <b>Пополнение #{ $id }</b>: +{ $amount } на баланс.
+    Оплатите { $price } в @CryptoBot в течение { $minutes } мин. Баланс пополнится, как только придёт оплата, — мы напишем сюда.
+topup-crypto-pay = 🪙 Оплатить в CryptoBot
+topup-crypto-check = 🔄 Проверить оплату
+topup-crypto-paid = ✅ Оплачено: сумма зачислена на баланс.
+topup-crypto-not-paid = Оплата ещё не поступила. Оплатите счёт в @CryptoBot — баланс пополнится сразу после оплаты.
+topup-crypto-gone = Этот счёт больше не действует. Отправьте /topup, чтобы получить новый.
+topup-crypto-held = Оплата пришла, но не зачислена автоматически: напишите в /paysupport и укажите номер пополнения.
+topup-crypto-unreachable = Crypto Pay сейчас не отвечает. Попробуйте через минуту — оплаченный счёт зачислится в любом случае.
+topup-crypto-expired = Пополнение #{ $id } ({ $amount }) не было оплачено вовремя, срок счёта истёк. Отправьте /topup, чтобы получить новый.
+
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = Этот счёт больше не действует. Отправьте /topup, чтобы получить новый.
 checkout-not-yours = Этот счёт выставлен другому клиенту. Отправьте боту /topup, чтобы получить свой.
@@ -41,6 +62,10 @@ topup-receipt =
 topup-credited =
     ✅ Пополнение #{ $id } оплачено: +{ $amount } на баланс.
     Баланс: <b>{ $balance }</b>
+topup-credited-order =
+    ✅ Пополнение #{ $id } оплачено: +{ $amount } на баланс.
+    Баланс: <b>{ $balance }</b>
+    Ваш заказ ждёт: вернитесь к нему, чтобы подтвердить.
 topup-refunded =
     Пополнение #{ $id } возвращено: { $stars } { $stars ->
         [one] звезда вернулась

@@ -22,21 +22,21 @@ cmd-unknown = Natijasi nomaʼlum buyurtmalar (administratorlar)
 admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
 admin-debit-usage = Foydalanish: /debit USER_ID SUMMA, masalan /debit 123456789 50
 admin-no-customer = { $user } mijoz yoʻq: avval u botni ochishi kerak.
-admin-credited = { $user } ga { $amount } qoʻshildi. Uning balansi: { $balance }.
-admin-debited = { $user } dan { $amount } yechildi. Uning balansi: { $balance }.
-admin-debit-short = Yechilmadi: { $user } da atigi { $balance } bor, bu { $amount } dan kam.
+admin-credited = Balansga { $amount } qoʻshildi: { $user }. Endi balansi: { $balance }.
+admin-debited = Balansdan { $amount } yechildi: { $user }. Endi balansi: { $balance }.
+admin-debit-short = Yechilmadi: { $user } balansida atigi { $balance } bor, yechiladigan summa esa { $amount }.
 admin-user-usage = Foydalanish: /user USER_ID
 admin-user =
     <b>Mijoz</b> { $customer }
     Balans: { $balance }
-    Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } dan beri
+    Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } sanasidan beri
 admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Toʻldirishlar (oxirgilari): { $count }
 admin-user-topup = Toʻldirish { $id } · { $stars } ⭐ · { $amount } · { $status } · { $date }
-admin-user-refills = Qayta toʻldirishlar (oxirgilari): { $count }
-admin-user-refill = Qayta toʻldirish { $id } · #{ $order } buyurtma · № { $panel } · panelda { $refill } · { $status } · { $date }
-admin-user-refill-error = ↳ panel: “{ $error }”
+admin-user-refills = Tiklashlar (oxirgilari): { $count }
+admin-user-refill = Tiklash { $id } · #{ $order } buyurtma · № { $panel } · panelda { $refill } · { $status } · { $date }
+admin-user-refill-error = ↳ panel: «{ $error }»
 admin-unknown-none = Natijasi nomaʼlum buyurtmalar yoʻq.
 admin-unknown-title = <b>Natijasi nomaʼlum buyurtmalar</b>: { $count }
 admin-unknown-order =
@@ -50,17 +50,17 @@ admin-settle-missing = #{ $id } buyurtma yoʻq.
 admin-settle-not-unknown = #{ $id } buyurtma holati { $status }, natijasi maʼlum: hal qiladigan narsa yoʻq.
 admin-attach-taken = Paneldagi { $panel } buyurtma boshqa buyurtmaga tegishli.
 admin-attached = #{ $id } buyurtma endi paneldagi { $panel } buyurtma; holati kuzatib boriladi.
-admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $user } ga { $refund } qaytarildi.
+admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $refund } qaytarildi: { $user }.
 
 credit-notice = 💰 Balansingizga { $amount } qoʻshildi. Balansingiz: { $balance }.
 settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi. Bajarilganda sizga xabar beramiz.
 settled-failed = ❌ #{ $id } buyurtmangizni berib boʻlmadi. { $refund } balansingizga qaytarildi.
 
-alert-panel-low = ⚠️ Panel balansi { $balance }, bu { $threshold } dan past. Buyurtmalar rad etila boshlamasidan oldin toʻldiring.
+alert-panel-low = ⚠️ Panel balansi chegaradan past: { $balance } (chegara: { $threshold }). Buyurtmalar rad etila boshlamasidan oldin toʻldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
 alert-unknown-waiting = ⚠️ Natijasi nomaʼlum { $count } ta buyurtma sizni kutmoqda: /unknown
 
 # Bounds on typed amounts and balances
 amount-too-large = Bu juda katta: bu yerda koʻpi bilan { $max } kiritish mumkin.
-admin-credit-limit = Qoʻshilmadi: { $user } da { $max } dan koʻp boʻlib qolardi, bu bitta balansning eng katta miqdori. Uning balansi: { $balance }.
+admin-credit-limit = Qoʻshilmadi: { $user } balansi bitta balans uchun eng katta summadan oshib ketardi (eng kattasi: { $max }). Uning balansi: { $balance }.
 alert-update-failed = ⚠️ { $update } yangilanishi { $error } xatosi bilan tugadi; foydalanuvchidan qayta urinish soʻraldi. Tafsilotlar jurnalda. Keyingi { $error } xatolari bir soat davomida faqat jurnalga yoziladi.

@@ -34,10 +34,10 @@ admin-reason-topup-refund-undone = yulduzlarni qaytarish rad etildi, pul balansd
 admin-reason-credit = administrator qoʻshdi
 admin-reason-debit = administrator yechdi
 
-admin-users-new = <b>Mijozlar</b>, avval yangilari: { $count } ({ $pages } tadan { $page }-sahifa)
-admin-users-rich = <b>Mijozlar</b>, avval balansi kattalari: { $count } ({ $pages } tadan { $page }-sahifa)
-admin-users-found = <b>Mijozlar</b>, “{ $query }” boʻyicha: { $count } ({ $pages } tadan { $page }-sahifa)
-admin-users-line = { $customer } · { $balance } · { $since } dan beri
+admin-users-new = <b>Mijozlar</b>, avval yangilari: { $count } ({ $page }/{ $pages }-sahifa)
+admin-users-rich = <b>Mijozlar</b>, avval balansi kattalari: { $count } ({ $page }/{ $pages }-sahifa)
+admin-users-found = <b>Mijozlar</b>, «{ $query }» boʻyicha: { $count } ({ $page }/{ $pages }-sahifa)
+admin-users-line = { $customer } · { $balance } · { $since } sanasidan beri
 admin-users-none = Hech kim.
 admin-users-how = Qidirish: /users ISM, /users @username yoki /users ID. Bitta mijoz: /user ID.
 admin-users-by-new = 🆕 Avval yangilari
@@ -62,6 +62,7 @@ admin-help =
     /markup — xizmat yoki boʻlimga % dagi ustama; sonsiz amaldagisini koʻrsatadi: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
     /price — xizmat uchun 1000 tasiga qatʼiy narx; summasiz mijozlar qancha toʻlashini koʻrsatadi: <code>/price 12 1.50</code>, <code>/price 12</code>
     /rename — xizmat yoki boʻlimning bitta tildagi nomi: <code>/rename 12 | ru | Просмотры</code>
+    /renameall — boʻlim va uning barcha xizmatlari bitta tilda birdaniga: <code>/renameall Telegram Members | uz | Telegram obunachilari | 7-day Join = 7 kun</code>
     /describe — xizmatning bitta tildagi tavsifi: <code>/describe 12 | en | Fast start</code>
     /position — boʻlimning roʻyxatdagi oʻrni: <code>/position Telegram Views 1</code>
     /dripfeed — panel roʻyxatida aytilmagan boʻlsa, xizmat uchun bosqichma-bosqich buyurtmani taklif qilish: <code>/dripfeed 12 on</code>

@@ -7,17 +7,37 @@ greeting-usage =
     Oʻz salomlashuvi bor tillar: { $own }
 greeting-bad-language = Qaysi til? en, ru yoki uz, masalan <code>/greeting ru | matn</code>.
 greeting-own =
-    { $language } tilidagi salomlashuv, administratorlar yozgan (<code>/greeting { $language } -</code> tuzilganini qaytaradi):
+    { $language ->
+        [en] Ingliz
+        [ru] Rus
+       *[uz] Oʻzbek
+    } tilidagi salomlashuv, administratorlar yozgan (<code>/greeting { $language } -</code> tuzilganini qaytaradi):
 
     { $text }
 greeting-composed =
-    { $language } tilidagi salomlashuv, SHOP_NAME va katalogdan tuzilgan (<code>/greeting { $language } | matn</code> oʻzingiznikini belgilaydi):
+    { $language ->
+        [en] Ingliz
+        [ru] Rus
+       *[uz] Oʻzbek
+    } tilidagi salomlashuv, SHOP_NAME va katalogdan tuzilgan (<code>/greeting { $language } | matn</code> oʻzingiznikini belgilaydi):
 
     { $text }
 greeting-saved =
-    ✅ { $language } tilidagi salomlashuv saqlandi. Mijozlar koʻradi:
+    ✅ { $language ->
+        [en] Ingliz
+        [ru] Rus
+       *[uz] Oʻzbek
+    } tilidagi salomlashuv saqlandi. Mijozlar koʻradi:
 
     { $text }
-greeting-reset = { $language } tilidagi salomlashuv yana SHOP_NAME va katalogdan tuziladi.
-greeting-not-set = { $language } tilida alohida yozilgan salomlashuv yoʻq: u shundoq ham avtomatik tuziladi.
+greeting-reset = { $language ->
+        [en] Ingliz
+        [ru] Rus
+       *[uz] Oʻzbek
+    } tilidagi salomlashuv yana SHOP_NAME va katalogdan tuziladi.
+greeting-not-set = { $language ->
+        [en] Ingliz
+        [ru] Rus
+       *[uz] Oʻzbek
+    } tilida alohida yozilgan salomlashuv yoʻq: u shundoq ham avtomatik tuziladi.
 greeting-too-long = Salomlashuv { $length } ta belgidan iborat, koʻpi bilan { $limit } ta boʻlishi mumkin.

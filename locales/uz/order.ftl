@@ -17,10 +17,10 @@ service-gone = Bu xizmat endi mavjud emas. Boshqasini tanlang.
 
 order-categories =
     <b>Yangi buyurtma</b>
-    Boʻlimni tanlang ({ $pages } tadan { $page }-sahifa):
+    Boʻlimni tanlang ({ $page }/{ $pages }-sahifa):
 order-services =
     <b>{ $category }</b>
-    Xizmatni tanlang ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
+    Xizmatni tanlang ({ $page }/{ $pages }-sahifa), narxlar 1000 tasi uchun:
 order-listed-price = { $package ->
         [yes] paket narxi { $price }
        *[no] { $price }
@@ -103,11 +103,11 @@ alert-order-interrupted =
     Miqdor: { $quantity }, summa: { $charge }
     Siz hal qilmaguningizcha pul ushlab turiladi.
 alert-panel-refused =
-    ⚠️ Panel #{ $order } buyurtmani "{ $error }" xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
+    ⚠️ Panel #{ $order } buyurtmani «{ $error }» xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
     Biror buyurtma oʻtmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
 
 nav-skip = ⏭ Oʻtkazib yuborish
-order-skipped = oʻtkazib yuborildi
+order-current-skipped = Avval buni oʻtkazib yuborgansiz. Javob yuboring yoki «Shu qolsin»ni bosing.
 order-service-dripfeed = Bosqichma-bosqich buyurtma qilish mumkin: bir necha bosqichda, oraliq bilan.
 order-summary-dripfeed = Bosqichma-bosqich: { $quantity } × { $runs } bosqich, har { $interval } daqiqada = { $total }
 order-ask-runs = Bosqichma-bosqich: buyurtma necha bosqichda bajarilsin? Sonni bosing, 2 tadan { $max } tagacha son yuboring yoki hammasi birdaniga boʻlishi uchun «Oʻtkazib yuborish»ni bosing.
@@ -185,8 +185,8 @@ order-service-admin = 🔑 Administratorlar uchun: bizga { $cost } turadi, mijoz
        *[no] 1000 tasi uchun
     } { $price } toʻlaydi.
 order-service-refill = { $refill ->
-        [yes] ♻️ Qayta toʻldirish kafolati: bor
-       *[no] Qayta toʻldirish kafolati: yoʻq
+        [yes] ♻️ Tiklash kafolati: bor
+       *[no] Tiklash kafolati: yoʻq
     }
 order-service-average = ⏱ Oʻrtacha bajarilish vaqti: { $duration } (oxirgi { $count } ta bajarilgan buyurtmamiz boʻyicha)
 duration-minutes = taxminan { $minutes } daqiqa
@@ -198,5 +198,7 @@ order-again-link = Oldingi havolaning oʻzi: { $link }
 order-again-gone = Bu xizmat endi bizda yoʻq. Iltimos, katalogdan boshqasini tanlang.
 # Top up from a summary the balance does not cover
 order-topup = ⭐ Toʻldirish: { $amount } ({ $stars } ⭐)
+order-topup-crypto = 🪙 Kriptovalyuta bilan { $amount } toʻldirish
 order-topup-invoice = Mana { $stars } ⭐ uchun toʻlov soʻrovi: balansga +{ $amount }. Toʻlovdan soʻng sizni tasdiqlash uchun buyurtmangizga qaytaramiz.
 order-topup-sent = Bu buyurtma uchun toʻlov soʻrovi chatda bor. Toʻlovdan soʻng sizni shu yerga qaytaramiz.
+order-back-to-summary = ↩️ Buyurtmaga qaytish

@@ -20,7 +20,7 @@ status-expired = muddati tugadi
 
 # The list
 orders-empty = Sizda hali buyurtmalar yoʻq.
-orders-title = <b>Buyurtmalarim</b>: { $count } ta buyurtma, { $pages } tadan { $page }-sahifa
+orders-title = <b>Buyurtmalarim</b>: { $count } ta buyurtma, { $page }/{ $pages }-sahifa
 orders-line = #{ $id } · { $service } × { $quantity } · { $status } · { $charge }
 orders-back = « Buyurtmalarim
 
@@ -40,11 +40,11 @@ order-cancel = ✖️ Buyurtmani bekor qilish
 order-cancel-yes = Ha, bekor qilinsin
 order-cancel-no = Yoʻq, qolsin
 order-cancel-confirm = Bu buyurtma bekor qilinsinmi? Bekor qilish tasdiqlangach, bajarilmagan qism uchun pul balansingizga qaytariladi.
-order-card-refill-requested = Qayta toʻldirish: soʻralgan, bajarilmoqda
-order-card-refill-checking = Qayta toʻldirish: tekshirilmoqda
-order-card-refill-done = Qayta toʻldirish: bajarildi
-order-card-refill-rejected = Qayta toʻldirish: rad etildi
-order-refill = 🔁 Qayta toʻldirish
+order-card-refill-requested = Tiklash: soʻralgan, bajarilmoqda
+order-card-refill-checking = Tiklash: tekshirilmoqda
+order-card-refill-done = Tiklash: bajarildi
+order-card-refill-rejected = Tiklash: rad etildi
+order-refill = 🔁 Tiklash
 
 # What just happened, under the card or as a short answer to a tap
 order-not-found = Buyurtma topilmadi.
@@ -59,16 +59,16 @@ order-cancel-accepted = Bekor qilish soʻrovi qabul qilindi. Buyurtma bekor qili
 order-cancel-refused = Bu buyurtmani bekor qilish rad etildi.
 order-cancel-unknown-order = Bu buyurtmani bekor qila olmadik: u topilmadi. Administratorlarimiz buni koʻrib chiqishi mumkin.
 order-cancel-no-answer = ⚠️ Aniq javob kelmadi. Buyurtma bekor qilinganini bilish uchun bir daqiqadan soʻng yangilang.
-order-refill-sending = Qayta toʻldirish soʻrovi yuborilmoqda…
-order-refill-not-offered = Bu xizmatda qayta toʻldirish kafolati yoʻq.
-order-refill-withdrawn = Bu xizmat endi qayta toʻldirishni taklif qilmaydi.
-order-refill-not-finished = Qayta toʻldirishni buyurtma bajarilgach soʻrash mumkin.
-order-refill-already = Bu buyurtmani qayta toʻldirish allaqachon bajarilmoqda.
-order-refill-checking = Bu buyurtmani qayta toʻldirish soʻrovi tekshirilmoqda: aniq javob olmadik. Administratorlarimiz koʻrib chiqmoqda.
-order-refill-not-eligible = Bu buyurtmani qayta toʻldirib boʻlmaydi.
-order-refill-refused = Qayta toʻldirish soʻrovi rad etildi.
+order-refill-sending = Tiklash soʻrovi yuborilmoqda…
+order-refill-not-offered = Bu xizmatda tiklash kafolati yoʻq.
+order-refill-withdrawn = Bu xizmat endi tiklashni taklif qilmaydi.
+order-refill-not-finished = Tiklashni buyurtma bajarilgach soʻrash mumkin.
+order-refill-already = Bu buyurtmani tiklash allaqachon bajarilmoqda.
+order-refill-checking = Bu buyurtmani tiklash soʻrovi tekshirilmoqda: aniq javob olmadik. Administratorlarimiz koʻrib chiqmoqda.
+order-refill-not-eligible = Bu buyurtmani tiklab boʻlmaydi.
+order-refill-refused = Tiklash soʻrovi rad etildi.
 order-refill-not-sent = Hozir soʻrovni yubora olmadik, shuning uchun hech narsa soʻralmadi. Bir necha daqiqadan soʻng qayta urinib koʻring.
-order-refill-accepted = 🔁 Qayta toʻldirish soʻraldi. Bajarilganda xabar beramiz.
+order-refill-accepted = 🔁 Tiklash soʻraldi. Bajarilganda xabar beramiz.
 
 # Notifications
 notify-started = ▶️ #{ $number } buyurtmangiz ({ $service }, { $quantity }) bajarila boshladi.
@@ -77,20 +77,20 @@ notify-settled = ✅ #{ $number } buyurtmangiz ({ $service }) yakunlandi. U eng 
 notify-partial = ◐ #{ $number } buyurtmangiz ({ $service }) qisman bajarildi: { $quantity } tadan { $delivered } tasi. Qolgan qism uchun { $refund } balansingizga qaytarildi.
 notify-canceled = ✖️ #{ $number } buyurtmangiz ({ $service }) bekor qilindi. { $refund } balansingizga qaytarildi.
 notify-expired = ✅ #{ $number } buyurtmangiz ({ $service }, { $quantity }) muddati tugadi: obuna yakunlandi.
-notify-refill-accepted = 🔁 #{ $number } buyurtmangizni ({ $service }) qayta toʻldirish soʻrovi qabul qilindi. Bajarilganda xabar beramiz.
-notify-refill-done = ✅ #{ $number } buyurtmangiz ({ $service }) qayta toʻldirildi.
-notify-refill-rejected = ✖️ #{ $number } buyurtmangizni ({ $service }) qayta toʻldirish rad etildi. Qayta toʻldirilishi kerak deb oʻylasangiz, yordamga yozing.
+notify-refill-accepted = 🔁 #{ $number } buyurtmangizni ({ $service }) tiklash soʻrovi qabul qilindi. Bajarilganda xabar beramiz.
+notify-refill-done = ✅ #{ $number } buyurtmangiz ({ $service }) tiklandi.
+notify-refill-rejected = ✖️ #{ $number } buyurtmangizni ({ $service }) tiklash rad etildi. Tiklanishi kerak deb oʻylasangiz, yordamga yozing.
 
 # Admin alerts
-alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel nomaʼlum holat haqida xabar bermoqda: “{ $status }”. U saqlandi, buyurtma tugallanmagan sifatida kuzatilmoqda.
-alert-order-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel ketma-ket { $count } marta “{ $error }” deb javob berdi. Uni panelda tekshiring.
+alert-unknown-status = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel nomaʼlum holat haqida xabar bermoqda: «{ $status }». U saqlandi, buyurtma tugallanmagan sifatida kuzatilmoqda.
+alert-order-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel ketma-ket { $count } marta «{ $error }» deb javob berdi. Uni panelda tekshiring.
 alert-partial-without-remains = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel Partial deydi, lekin qancha qolganini aytmaydi, shuning uchun pul hali qaytarilmadi. Panel aytmaguncha buyurtma ochiq qoladi.
-alert-panel-charged-more = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel { $charged } yechdi, bu buyurtma berilgan kungi narx boʻyicha kutilgan { $expected } dan koʻp. Xizmat tannarxidan arzon sotilayotgan boʻlishi mumkin: narxini /price bilan tekshiring.
+alert-panel-charged-more = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel { $charged } yechdi, buyurtma berilgan kungi narx boʻyicha esa { $expected } kutilgan edi. Xizmat tannarxidan arzon sotilayotgan boʻlishi mumkin: narxini /price bilan tekshiring.
 alert-ended-without-charge = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }) yakunlandi, lekin panel qancha yechganini aytmadi, shuning uchun ushlab qolingan summa toʻliq qoldi. Panelda tekshiring va kerakli summani /credit bilan qaytaring.
 alert-sweep-failing = ⚠️ Buyurtma holatlarini tekshirish ketma-ket { $count } marta muvaffaqiyatsiz boʻldi: { $error }. Urinishda davom etamiz, koʻpi bilan { $delay } soniya oraligʻida.
-alert-refill-unknown = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): qayta toʻldirish soʻraldi, aniq javob kelmadi ({ $error }). Panel uni qabul qilgan boʻlishi mumkin: u yerda tekshiring. Shu orada bu buyurtma uchun boshqa qayta toʻldirish soʻralmaydi.
-alert-refill-refused = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel qayta toʻldirishni rad etdi: “{ $error }”.
-alert-refill-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): { $refill } qayta toʻldirish haqida panel “{ $error }” deb javob berdi. U kuzatilishda davom etadi.
+alert-refill-unknown = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): tiklash soʻraldi, aniq javob kelmadi ({ $error }). Panel uni qabul qilgan boʻlishi mumkin: u yerda tekshiring. Shu orada bu buyurtma uchun boshqa tiklash soʻralmaydi.
+alert-refill-refused = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): panel tiklashni rad etdi: «{ $error }».
+alert-refill-missing = ⚠️ #{ $order } buyurtma (panelda № { $panel }, mijoz { $user }): № { $refill } tiklash haqida panel «{ $error }» deb javob berdi. U kuzatilishda davom etadi.
 
 # Inline mode: @bot 23501 in any chat
 inline-title = #{ $number } · { $status }
@@ -98,6 +98,7 @@ inline-private-link = 🔒 yopiq taklif havolasi (yashirilgan)
 inline-start = Buyurtma berish va kuzatish uchun botni oching
 inline-no-orders = Sizda hali buyurtma yoʻq: botni oching
 inline-no-match = { $query } raqamli buyurtmangiz yoʻq
+inline-no-word-match = «{ $query }» boʻyicha hech narsa topilmadi: botni oching
 
 # My orders: status filters, search, Order again (issue 16, point 7)
 orders-filter-all = Hammasi

@@ -11,6 +11,9 @@ topup-by-link-sent =
     #{ $id } toʻldirish: { $method } orqali { $amount }.
     Toʻlash uchun tugmani bosing. { $method } toʻlovni tasdiqlashi bilan balans toʻldiriladi.
 topup-by-link-pay = { $method } orqali { $amount } toʻlash
+topup-by-link-app-title = { $method } orqali toʻldirish
+topup-by-link-app-hint = { $min } dan { $max } gacha butun soʻm; toʻlov { $method } sahifasida.
+topup-by-link-app-other = Boshqa summa soʻmda
 order-topup-by-link = { $method }: { $amount } toʻldirish
 topup-taken-back =
     { $method } #{ $id } toʻldirishni bekor qildi: pul kartangizga qaytdi va balansdan { $amount } yechildi.

@@ -1,13 +1,17 @@
 # Doʻkon vitrinasi: mijozlar uchun qidiruv, administratorlar uchun buyruqlar.
 
-order-search-hint = Yoki qidirish uchun soʻz yozing, masalan “{ $first }” yoki “{ $second }”.
-order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan “{ $first }”.
+order-search-hint = Yoki qidirish uchun soʻz yozing, masalan «{ $first }» yoki «{ $second }».
+order-search-hint-one = Yoki qidirish uchun soʻz yozing, masalan «{ $first }».
 order-search-hint-plain = Yoki qidirish uchun soʻz yozing.
 free-text-not-words = Nima qidirayotganingizni soʻz bilan yozing yoki quyidan tanlang.
-free-text-none = “{ $query }” boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
+free-text-none = «{ $query }» boʻyicha hech narsa topmadik. Quyida nima qilishni tanlang.
+free-text-question = Bu bizga savolmi? Uni yordamga shundayligicha yuboring, shu chatda javob beramiz. Yoki bu soʻzlarni katalogdan qidiring.
+free-text-question-order = Bu #{ $order } buyurtmangiz haqidami? Savolni buyurtma bilan birga yordamga shundayligicha yuboring, shu chatda javob beramiz.
+free-text-to-support = ✉️ Yordamga yuborish
+free-text-search = 🔎 Katalogdan qidirish
 order-search-results =
-    “{ $query }” boʻyicha topildi: { $count } ta xizmat ({ $pages } tadan { $page }-sahifa), narxlar 1000 tasi uchun:
-order-search-none = “{ $query }” boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
+    «{ $query }» boʻyicha topildi: { $count } ta xizmat ({ $page }/{ $pages }-sahifa), narxlar 1000 tasi uchun:
+order-search-none = «{ $query }» boʻyicha hech narsa topilmadi. Boshqa soʻz yozing yoki boʻlimni tanlash uchun /order yuboring.
 order-service-description = { $description }
 
 inline-service-order = 🛒 Buyurtma berish
@@ -27,16 +31,17 @@ cmd-show = Xizmat yoki boʻlimni koʻrsatish: /show RAQAM yoki NOM (administrato
 cmd-markup = Ustama foizda: /markup RAQAM yoki NOM FOIZ (administratorlar)
 cmd-price = 1000 tasi uchun qatʼiy narx: /price RAQAM SUMMA (administratorlar)
 cmd-rename = Tilga koʻra nom: /rename RAQAM yoki NOM | TIL | YANGI NOM (administratorlar)
+cmd-renameall = Boʻlim va uning xizmatlari birdaniga: /renameall NOM | TIL | YANGI NOM | ESKI = YANGI (administratorlar)
 cmd-describe = Tilga koʻra tavsif: /describe RAQAM | TIL | MATN (administratorlar)
 cmd-position = Boʻlimlar tartibi: /position NOM OʻRIN (administratorlar)
 cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (administratorlar)
 
 cmd-shop = Katalog: bir bosishda yashirish va koʻrsatish (administratorlar)
 shop-panel =
-    <b>Katalog</b>: { $categories } ta boʻlim, mijozlarga { $shown } tasi koʻrinadi ({ $pages } tadan { $page }-sahifa).
+    <b>Katalog</b>: { $categories } ta boʻlim, mijozlarga { $shown } tasi koʻrinadi ({ $page }/{ $pages }-sahifa).
     👁 koʻrinadi, 🙈 yashirin. Boʻlimni yoki uning xizmatlarini yashirish yoki koʻrsatish uchun boʻlimni oching.
 shop-panel-category =
-    <b>{ $category }</b> ({ $pages } tadan { $page }-sahifa)
+    <b>{ $category }</b> ({ $page }/{ $pages }-sahifa)
     Yashirin: { $hidden ->
         [yes] ha
        *[no] yoʻq
@@ -46,12 +51,14 @@ shop-panel-service = #{ $id } { $service }: tannarx { $cost } → { $price }
 shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
 shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
-shop-not-found = Panel katalogida #{ $target } xizmati yoki “{ $target }” boʻlimi yoʻq.
+shop-not-found = Panel katalogida #{ $target } xizmati yoki «{ $target }» boʻlimi yoʻq.
 shop-usage-hide = /hide ni xizmat raqami (/hide 12) yoki boʻlim nomi (/hide Telegram Views) bilan yuboring.
 shop-usage-show = /show ni xizmat raqami (/show 12) yoki boʻlim nomi (/show Telegram Views) bilan yuboring.
 shop-usage-markup = /markup ni xizmat raqami yoki boʻlim nomi va foizdagi ustama bilan yuboring: /markup 12 35 yoki /markup Telegram Views 25. Chiziqcha (/markup 12 -) yuqori darajadagi ustamani qaytaradi.
 shop-usage-price = /price ni xizmat raqami va 1000 tasi narxi bilan yuboring: /price 12 1.50. Chiziqcha (/price 12 -) ustama boʻyicha narxni qaytaradi.
 shop-usage-rename = /rename ni xizmat raqami yoki boʻlim nomi, til (en, ru, uz) va nom bilan | orqali yuboring: /rename 12 | uz | Koʻrishlar. Nom oʻrniga chiziqcha panel nomini qaytaradi.
+shop-usage-renameall = /renameall ni boʻlim nomi, til (en, ru, uz) va yangi nom bilan | orqali yuboring: /renameall Telegram Members | uz | Telegram obunachilari. Undagi har bir xizmat panel nomidan nom oladi: undagi boʻlim nomi yangisiga almashadi; yana bitta | dan keyin boshqa soʻzlarni ham almashtiring: | 7-day Join = 7 kun; 30-day Join = 30 kun. Nom oʻrniga chiziqcha boʻlim va xizmatlarga panel nomlarini qaytaradi.
+shop-bad-renameall = Almashtirishlarni ESKI = YANGI koʻrinishida ; bilan ajratib yozing (koʻpi bilan 20 ta): /renameall Telegram Members | uz | Telegram obunachilari | 7-day Join = 7 kun; 30-day Join = 30 kun
 shop-usage-describe = /describe ni xizmat raqami, til (en, ru, uz) va matn bilan | orqali yuboring: /describe 12 | uz | Tez boshlanadi. Chiziqcha tavsifni oʻchiradi.
 shop-usage-position = /position ni boʻlim nomi va roʻyxatdagi oʻrni bilan yuboring: /position Telegram Views 1. Chiziqcha (/position Telegram Views -) panel tartibini qaytaradi.
 shop-hidden = Mijozlardan yashirildi: { $what }
@@ -68,7 +75,7 @@ shop-markup-now = { $what }: ustama { $markup }% ({ $source ->
        *[no] {""}
     }
 shop-bad-price = Narx summa boʻlishi kerak, masalan 1.50.
-shop-price-below = Rad etildi: 1000 tasi { $price } panel narxi { $rate } dan past, har bir buyurtma zarar boʻladi.
+shop-price-below = Rad etildi: 1000 tasi uchun { $price } panel narxidan ({ $rate }) past, har bir buyurtma zarar boʻladi.
 shop-price-set = { $what }: 1000 tasi { $price } (panel narxi { $rate }).
 shop-price-cleared = { $what }: yana ustama boʻyicha narx.
 shop-price-now = { $what }: mijozlar 1000 tasi uchun { $price } toʻlaydi; panel narxi { $rate }. { $fixed ->
@@ -80,10 +87,37 @@ shop-price-decimals = Bu doʻkonda narxlar { $decimals ->
        *[other] koʻpi bilan { $decimals } kasr xonali (PRICE_DECIMALS={ $decimals })
     }, roʻyxatda yechiladigan summa koʻrinsin: { $lower } yoki { $higher } yuboring.
 shop-bad-language = Til en, ru yoki uz boʻlishi kerak.
-shop-name-set = { $what } ({ $language }): “{ $text }”.
-shop-name-cleared = { $what } ({ $language }): yana panel nomi.
-shop-description-set = { $what } ({ $language }), tavsif: { $text }
-shop-description-cleared = { $what } ({ $language }): tavsifsiz.
+shop-name-set = { $what }, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }: «{ $text }».
+shop-name-cleared = { $what }, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }: yana panel nomi.
+shop-description-set = { $what }, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }, tavsif: { $text }
+shop-description-cleared = { $what }, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }: tavsifsiz.
+shop-renameall-done =
+    { $what }, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }: «{ $text }»; { $total } ta xizmatdan { $count } tasining nomi oʻzgardi.
+shop-renameall-cleared = { $what } va undagi { $total } ta xizmat, { $language ->
+        [en] ingliz tilida
+        [ru] rus tilida
+       *[uz] oʻzbek tilida
+    }: yana panel nomlari.
 shop-bad-position = Oʻrin 1 dan 10000 gacha butun son yoki chiziqcha boʻlishi kerak.
 shop-position-set = { $what } endi roʻyxatda { $position }-oʻrinda.
 shop-position-cleared = { $what } yana panel tartibida.

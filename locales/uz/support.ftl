@@ -11,7 +11,7 @@ support-ask-order =
     <b>Yordam: #{ $order } buyurtma</b>
     Bu buyurtma haqidagi savolingizni bitta xabarda yozing, biz shu chatda javob beramiz. /cancel — bekor qilish.
 support-ask-more = #{ $ticket } murojaatga xabaringizni yozing. /cancel — bekor qilish.
-support-contact = { $contact } ga ham yozishingiz mumkin.
+support-contact = Shu manzilga ham yozishingiz mumkin: { $contact }.
 support-sent = #{ $ticket } murojaatingizni oldik va shu chatda javob beramiz.
 support-more-sent = Yuborildi: #{ $ticket } murojaatingizga qoʻshildi.
 support-text-only = Iltimos, faqat matn yuboring: rasm, fayl va stikerlar yordamga yetib bormaydi. Soʻz bilan tushuntiring.
@@ -29,9 +29,9 @@ support-closed-by-us = #{ $ticket } murojaatingizni yopdik. Yana biror narsa ker
 
 # Administratorlarga
 ticket-reply = ↩️ Javob berish
-ticket-new = 💬 <b>#{ $ticket } murojaat</b>, { $customer } dan
+ticket-new = 💬 <b>#{ $ticket } murojaat</b>. Yuboruvchi: { $customer }
 ticket-more = 💬 <b>#{ $ticket } murojaat</b>: { $customer } yana yozdi
-ticket-order = #{ $order } buyurtma haqida (panelda № { $panel }): { $service }, { $link }, miqdor { $quantity }, toʻlanadi { $charge }, { $status }
+ticket-order = #{ $order } buyurtma haqida (panelda № { $panel }): { $service }, { $link }, miqdor { $quantity }, yechilgan { $charge }, { $status }
 ticket-text =
     { $text }
 

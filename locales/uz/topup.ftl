@@ -7,12 +7,13 @@ topup-methods =
     <b>Balansni toʻldirish</b>
     Qanday toʻlamoqchisiz?
 topup-method-stars = ⭐ Telegram yulduzlari
+topup-method-crypto = 🪙 Kriptovalyuta (CryptoBot)
 topup-method-off = Bu toʻlov usuli endi mavjud emas. Mavjud usullarni koʻrish uchun /topup yuboring.
 topup-choose =
     <b>Balansni Telegram yulduzlari bilan toʻldirish</b>
-    1 ⭐ = { $rate } (balansga). Miqdorni tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
+    1 ⭐ = { $rate } (balansga). Summani tanlang yoki /topup buyrugʻini { $min } tadan { $max } tagacha yulduz bilan yuboring, masalan <code>/topup { $min }</code>.
 topup-preset = { $amount } · { $stars } ⭐
-topup-other = ✏️ Boshqa miqdor
+topup-other = ✏️ Boshqa summa
 topup-type-amount = Nechta yulduz? { $min } tadan { $max } tagacha butun son yuboring.
 topup-bounds-worth = { $min } ⭐ = { $min_amount } · { $max } ⭐ = { $max_amount }
 topup-bad-amount = Biz { $min } tadan { $max } tagacha yulduzga toʻlov soʻrovi yarata olamiz, masalan /topup { $min }.
@@ -23,7 +24,27 @@ topup-cancelled = Toʻldirish bekor qilindi.
 topup-invoice-title = Balans +{ $amount }
 topup-invoice-description = { $stars } ⭐ toʻlang va shu doʻkondagi balansingizga buyurtmalar uchun { $amount } oling.
 topup-invoice-label = Balansni toʻldirish
-topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa miqdorni sinab koʻring yoki /paysupport orqali yozing.
+topup-invoice-failed = Telegram bu toʻlov soʻrovini yaratmadi. Boshqa summani sinab koʻring yoki /paysupport orqali yozing.
+
+# Top-ups with Crypto Pay (@CryptoBot)
+topup-crypto-ask =
+    <b>Kriptovalyuta bilan toʻldirish</b>
+    Balansga qancha tushsin? { $min } dan { $max } gacha butun summani yuboring. Keyin uni @CryptoBotʼda oʻzingiz tanlagan tanga bilan toʻlaysiz.
+topup-crypto-bad-amount = { $min } dan { $max } gacha butun summani yuboring.
+topup-crypto-failed = Crypto Pay bu toʻlov soʻrovini yaratmadi. Boshqa summani sinab koʻring yoki /paysupport orqali soʻrang.
+# Shown by @CryptoBot on the invoice (plain text, at most 1024 characters)
+topup-crypto-description = #{ $id } toʻldirish: ushbu doʻkondagi balansingizga { $amount }.
+topup-crypto-invoice =
+    🪙 <b>#{ $id } toʻldirish</b>: balansga +{ $amount }.
+    { $minutes } daqiqa ichida @CryptoBotʼda { $price } toʻlang. Toʻlov kelishi bilan balansingiz toʻldiriladi, bu yerga xabar yuboramiz.
+topup-crypto-pay = 🪙 CryptoBotʼda toʻlash
+topup-crypto-check = 🔄 Toʻlovni tekshirish
+topup-crypto-paid = ✅ Toʻlandi: summa balansingizga tushdi.
+topup-crypto-not-paid = Hali toʻlanmagan. Toʻlov soʻrovini @CryptoBotʼda toʻlang, balansingiz darhol toʻldiriladi.
+topup-crypto-gone = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisi uchun /topup yuboring.
+topup-crypto-held = Toʻlov keldi, lekin balansga avtomatik tushmadi: toʻldirish raqamini koʻrsatib /paysupport orqali yozing.
+topup-crypto-unreachable = Crypto Pay hozir javob bermayapti. Bir daqiqadan soʻng qayta urinib koʻring: toʻlangan soʻrov baribir balansga tushadi.
+topup-crypto-expired = #{ $id } toʻldirish ({ $amount }) oʻz vaqtida toʻlanmadi, toʻlov soʻrovining muddati tugadi. Yangisi uchun /topup yuboring.
 
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisini olish uchun /topup yuboring.
@@ -37,6 +58,10 @@ topup-receipt =
 topup-credited =
     ✅ #{ $id } toʻldirish toʻlandi: balansga +{ $amount }.
     Balans: <b>{ $balance }</b>
+topup-credited-order =
+    ✅ #{ $id } toʻldirish toʻlandi: balansga +{ $amount }.
+    Balans: <b>{ $balance }</b>
+    Buyurtmangiz kutmoqda: tasdiqlash uchun unga qayting.
 topup-refunded =
     #{ $id } toʻldirish qaytarildi: { $stars } yulduz Telegramdagi akkauntingizga qaytarildi, balansingizdan { $amount } yechildi.
     Balans: <b>{ $balance }</b>

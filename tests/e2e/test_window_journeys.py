@@ -87,9 +87,13 @@ async def test_words_typed_into_the_chat_find_a_service_to_order(
     bob = await funded_customer(bot_process, telegram, BOB, "10", "Bob")
     await start(bob, en)
 
-    # Words that find nothing: the menu, and words from the shop's own catalogue.
+    # A greeting is offered to support; words that find nothing: the menu, and words from
+    # the shop's own catalogue.
     await bob.send("hello")
-    nothing = await bob.wait_for_text(shown(en, "free-text-none", query="hello"))
+    offer = await bob.wait_for_text(shown(en, "free-text-question"))
+    assert en("free-text-to-support") in offer.labels
+    await bob.send("banana")
+    nothing = await bob.wait_for_text(shown(en, "free-text-none", query="banana"))
     assert shown(en, "order-search-hint", first="members", second="votes") in (nothing.text or "")
     assert en("menu-order") in nothing.labels
 

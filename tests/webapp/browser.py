@@ -8,13 +8,23 @@ Nothing is downloaded: Playwright is given the system browser, and the one addre
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from aiogram import Bot, Dispatcher
+from aiohttp.test_utils import TestServer
+
+from bot.catalogue import Catalogue
+from bot.ops.server import public_app
+
+if TYPE_CHECKING:
+    from playwright.async_api import ViewportSize
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -29,6 +39,8 @@ ARGS = [
 ]
 TELEGRAM_SCRIPT = "https://telegram.org/js/telegram-web-app.js"
 MISSING = f"no {CHROMIUM}: Mini App browser tests skipped (apt-get install chromium)"
+# A common phone's screen in CSS pixels (an iPhone 12 to 15).
+PHONE: ViewportSize = {"width": 390, "height": 844}
 THEME = {
     "bg_color": "#17212b",
     "text_color": "#f5f5f5",
@@ -64,10 +76,22 @@ FAKE_WEBAPP = """
   });
   window.Telegram = { WebApp: {
     initData: INIT_DATA, themeParams: THEME, colorScheme: "dark", platform: "tdesktop",
-    MainButton: button(), BackButton: button(), invoices: [], confirms: [],
+    MainButton: button(), BackButton: button(), invoices: [], confirms: [], links: [],
+    openLink(url) { this.links.push(url); }, openTelegramLink(url) { this.links.push(url); },
     ready() {}, expand() {}, closed: false, close() { this.closed = true; },
     showConfirm(text, callback) { this.confirms.push(text); callback(true); },
-    openInvoice(url, callback) { this.invoices.push(url); callback("paid"); },
+    // Paid at once; with `holdInvoices` set, when the test says (`settleInvoice`), as a
+    // customer who pays while the bot's credit is still on its way.
+    holdInvoices: false, pendingInvoice: null,
+    openInvoice(url, callback) {
+      this.invoices.push(url);
+      if (this.holdInvoices) this.pendingInvoice = callback; else callback("paid");
+    },
+    settleInvoice(outcome) {
+      const callback = this.pendingInvoice;
+      this.pendingInvoice = null;
+      callback(outcome);
+    },
   } };
 })();
 """
@@ -78,8 +102,11 @@ def have_chromium() -> bool:
 
 
 @asynccontextmanager
-async def chromium_page(url: str, init_data: str) -> AsyncIterator[Any]:
-    """A fresh headless Chromium (its own profile folder) showing the Mini App at `url`."""
+async def chromium_page(
+    url: str, init_data: str, viewport: ViewportSize | None = None
+) -> AsyncIterator[Any]:
+    """A fresh headless Chromium (its own profile folder) showing the Mini App at `url`, at
+    a phone's size unless `viewport` says otherwise."""
     from playwright.async_api import async_playwright
 
     profile = tempfile.mkdtemp(prefix="miniapp-chromium-")
@@ -93,7 +120,7 @@ async def chromium_page(url: str, init_data: str) -> AsyncIterator[Any]:
                 executable_path=str(CHROMIUM),
                 headless=True,
                 args=ARGS,
-                viewport={"width": 420, "height": 860},
+                viewport=viewport or PHONE,
             )
             try:
 
@@ -116,9 +143,31 @@ async def chromium_page(url: str, init_data: str) -> AsyncIterator[Any]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+@asynccontextmanager
+async def serving(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
+    """The bot's public server on 127.0.0.1 with the catalogue loaded: the page's address."""
+    catalogue: Catalogue = dp["catalogue"]
+    await catalogue.refresh()
+    server = TestServer(public_app(dp, bot))
+    await server.start_server()
+    try:
+        yield str(server.make_url("/app/"))
+    finally:
+        await server.close()
+
+
 async def ready(page: Any) -> None:
     """Wait until the page has loaded the customer and the catalogue."""
     await page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+
+
+async def until(page: Any, expression: str, seconds: float = 30.0) -> None:
+    """Wait until `expression` is true in the page (the page's CSP forbids the `eval` behind
+    Playwright's own `wait_for_function`)."""
+    async with asyncio.timeout(seconds):
+        # Asked of the browser: there is no event on this side to wait for.
+        while not await page.evaluate(expression):  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
 
 
 async def press_main_button(page: Any, text: str | None = None) -> None:

@@ -9,11 +9,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import CreateInvoiceLink
 
-from bot.storage import Database, OrdersRepo, TopupsRepo
+from bot.storage import Database, OrdersRepo, Payment, ShopRepo, TopupsRepo
 from bot.webapp import FEED
 from bot.webapp.api import INIT_DATA_HEADER, MAX_BODY
 from bot.webapp.auth import MAX_AGE, sign_init_data
@@ -63,15 +63,27 @@ async def test_the_page_and_its_files_are_served(api: Api) -> None:
 
 async def test_me_says_who_the_customer_is_in_their_language(api: Api, db: Database) -> None:
     await fund(db, CUSTOMER, "12.5")
+    await version(api)  # the catalogue loaded: the panel's currency is known
     me = await api.post("me", language="ru")
     assert me["user_id"] == CUSTOMER
     assert me["locale"] == "ru"
-    assert me["balance"].startswith("12,50")  # as Russian writes it
+    assert me["balance"] == "12,50\u00a0сум"  # as Russian writes it
     assert me["texts"]["webapp-title"] == ["Магазин"]
     plural = me["texts"]["webapp-results"][0]
     assert plural["select"] == "count"
     assert set(plural["variants"]) == {"one", "few", "many", "other"}
-    assert me["topup"]["presets"][0] == 50
+    # One entry per way of paying, drawn by the page as it comes: Stars, in Russian.
+    (stars,) = me["topup"]
+    assert (stars["method"], stars["opens"], stars["min"]) == ("stars", "invoice", 50)
+    assert stars["presets"][0] == {"units": 50, "label": "0,50\u00a0сум · 50 ⭐"}
+    assert stars["title"] == "Пополнить звёздами Telegram"
+    # Numbers and money as the chat writes them in Russian.
+    assert me["numbers"] == {
+        "group": "\u00a0",
+        "decimal": ",",
+        "grouping": [3, 3],
+        "money": {"prefix": "", "suffix": "\u00a0сум", "decimals": 2},
+    }
 
 
 async def test_no_init_data_is_refused(api: Api) -> None:
@@ -192,6 +204,12 @@ async def test_a_quote_gives_the_exact_charge_and_a_token(api: Api, db: Database
     assert summary["link"] == "https://t.me/example"
     assert (summary["enough"], summary["short"]) == (False, "2.20 UZS")
     assert summary["token"]
+    # What covers the gap, as the chat's summary offers it: 220 stars at 0.01 a star.
+    assert summary["covers"] == [
+        {"method": "stars", "units": 220, "label": "⭐ Top up 2.20 UZS (220 ⭐)"}
+    ]
+    await fund(db, CUSTOMER, "5")
+    assert (await quote(api))["covers"] == []
 
 
 async def test_answers_are_checked_with_the_chat_rules(api: Api) -> None:
@@ -230,12 +248,33 @@ async def test_confirm_places_one_order_however_often_it_is_tapped(
     assert placed["message"].startswith("✅ Order placed. Order number: #")
     number = placed["order"]["id"]
     assert placed["order"]["status"] == "Pending"
+    assert placed["balance"] == "2.80 UZS"  # after the charge, for every screen showing it
+    assert await api.get("balance") == {"balance": "2.80 UZS"}
     error = await api.refused("POST", "place", 409, "already_placed", json=body)
     assert error["order"] == number
     assert f"#{number}" in error["message"]
     assert len(emulator.calls("add")) == 1
     assert await balance_of(db, CUSTOMER) == Decimal("2.80")
     assert emulator.calls("add")[0]["link"] == "https://t.me/example"
+
+
+async def test_an_order_keeps_the_name_the_customer_saw(
+    api: Api, dp: Dispatcher, db: Database
+) -> None:
+    """Issue 30, point 6: the shop's name in the customer's language, not the panel's, and
+    not a rename after the order."""
+    shop = ShopRepo(db)
+    await shop.set_text("service", str(DEFAULT), "ru", "name", "Подписчики Telegram — 7 дней")
+    await dp["catalogue"].recurate()
+    await fund(db, CUSTOMER, "10")
+    body = {"service_id": DEFAULT, "version": await version(api), "answers": GOOD}
+    summary = await api.post("quote", json=body, language="ru")
+    placed = await api.post("place", json=body | {"token": summary["token"]}, language="ru")
+    assert placed["outcome"] == "placed"
+    await shop.set_text("service", str(DEFAULT), "ru", "name", "Другое имя")
+    await dp["catalogue"].recurate()
+    [shown] = (await api.get("orders", language="ru"))["orders"]
+    assert shown["service"] == "Подписчики Telegram — 7 дней"
 
 
 async def test_confirm_refuses_what_was_not_quoted(
@@ -327,25 +366,70 @@ async def test_refresh_cancel_and_refill(api: Api, db: Database, emulator: Panel
 
 async def test_a_topup_gives_a_stars_invoice_link(api: Api, bot: Bot, db: Database) -> None:
     bot.session.plan(CreateInvoiceLink, "https://t.me/$invoice")  # type: ignore[attr-defined]
-    answer = await api.post("topup", json={"stars": 100})
-    assert answer == {"link": "https://t.me/$invoice", "stars": 100, "amount": "1.00"}
+    await version(api)  # the catalogue loaded: the panel's currency is known
+    answer = await api.post("topup", json={"method": "stars", "units": 100})
+    topups = await TopupsRepo(db).list_for_user(CUSTOMER)
+    assert answer == {
+        "topup": topups[0].id,
+        "link": "https://t.me/$invoice",
+        "opens": "invoice",
+        "units": 100,
+        "amount": "1.00 UZS",
+    }
     sent = [r for r in bot.session.requests if isinstance(r, CreateInvoiceLink)]  # type: ignore[attr-defined]
     assert sent[0].currency == "XTR"
     assert sent[0].prices[0].amount == 100
-    topups = await TopupsRepo(db).list_for_user(CUSTOMER)
     assert [(t.stars, t.payload) for t in topups] == [(100, sent[0].payload)]
+
+
+async def test_the_page_learns_when_its_topup_is_credited(api: Api, bot: Bot, db: Database) -> None:
+    bot.session.plan(CreateInvoiceLink, "https://t.me/$invoice")  # type: ignore[attr-defined]
+    await version(api)
+    answer = await api.post("topup", json={"method": "stars", "units": "100"})
+    topup = answer["topup"]
+    waiting = {"topup": topup, "credited": False, "cancelled": False, "balance": "0.00 UZS"}
+    assert await api.get(f"topups/{topup}") == waiting
+    (made,) = await TopupsRepo(db).list_for_user(CUSTOMER)
+    await TopupsRepo(db).record_payment(Payment(CUSTOMER, made.payload, "charge-1", "XTR", 100))
+    assert await api.get(f"topups/{topup}", language="ru") == {
+        "topup": topup,
+        "credited": True,
+        "cancelled": False,
+        "balance": "1,00\u00a0сум",
+    }
+    # One never to be paid (withdrawn, expired): the page stops waiting for it.
+    bot.session.plan(CreateInvoiceLink, "https://t.me/$invoice2")  # type: ignore[attr-defined]
+    second = (await api.post("topup", json={"method": "stars", "units": 50}))["topup"]
+    async with db.transaction() as tx:
+        await TopupsRepo(db).cancel(tx, second)
+    state = await api.get(f"topups/{second}")
+    assert (state["credited"], state["cancelled"]) == (False, True)
+    # Another customer's top-up, or none, is not found.
+    await api.refused("GET", f"topups/{topup}", 404, "topup_not_found", OTHER)
+    await api.refused("GET", "topups/99", 404, "topup_not_found")
+    await api.refused("GET", "topups/x", 404, "topup_not_found")
 
 
 async def test_a_topup_outside_the_bounds_or_refused_creates_nothing(
     api: Api, bot: Bot, db: Database
 ) -> None:
-    error = await api.refused("POST", "topup", 422, "bad_amount", json={"stars": 10})
+    error = await api.refused(
+        "POST", "topup", 422, "bad_amount", json={"method": "stars", "units": 10}
+    )
     assert "50" in error["message"]
-    await api.refused("POST", "topup", 422, "bad_amount", json={"stars": "1e9"})
+    for units in ("1e9", 10_001, "12.5", None, True):
+        body = {"method": "stars", "units": units}
+        await api.refused("POST", "topup", 422, "bad_amount", json=body)
+    for method in ("card", None, ["stars"]):
+        await api.refused(
+            "POST", "topup", 400, "bad_request", json={"method": method, "units": 100}
+        )
     link = CreateInvoiceLink(title="t", description="d", payload="p", currency="XTR", prices=[])
     refusal = TelegramBadRequest(method=link, message="Bad Request: STARS_INVOICE_INVALID")
     bot.session.plan(CreateInvoiceLink, refusal)  # type: ignore[attr-defined]
-    await api.refused("POST", "topup", 502, "invoice_failed", json={"stars": 100})
+    await api.refused(
+        "POST", "topup", 502, "invoice_failed", json={"method": "stars", "units": 100}
+    )
     assert await TopupsRepo(db).list_for_user(CUSTOMER) == []
     assert await OrdersRepo(db).count_for_user(CUSTOMER) == 0
 

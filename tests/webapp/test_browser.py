@@ -7,16 +7,13 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import CreateInvoiceLink
-from aiohttp.test_utils import TestServer
 
 from bot.catalogue import Catalogue
-from bot.ops.server import public_app
 from bot.storage import Database, OrdersRepo, ShopRepo
 from bot.webapp import auth
 from bot.webapp.auth import MAX_AGE, sign_init_data
@@ -32,12 +29,14 @@ from tests.webapp.browser import (
     have_chromium,
     press_main_button,
     ready,
+    serving,
 )
 from tests.webapp.conftest import CUSTOMER, OTHER, completed, init_data
+from tests.webapp.screens import ARTIFACTS
 
 pytestmark = pytest.mark.skipif(not have_chromium(), reason=MISSING)
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "miniapp-catalogue.png"
+SCREENSHOT = ARTIFACTS / "en-catalogue-10000.png"
 
 
 @pytest.fixture
@@ -55,13 +54,8 @@ async def url(dp: Dispatcher, bot: Bot) -> AsyncIterator[str]:
     await shop.set_text("service", str(DEFAULT_ID), "ru", "name", "Участники Telegram — быстро")
     await shop.set_text("service", str(DEFAULT_ID), "ru", "description", "Живые подписчики")
     await shop.set_text("service", str(COMMENTS_ID), "en", "description", "Handwritten remarks")
-    await catalogue.refresh()
-    server = TestServer(public_app(dp, bot))
-    await server.start_server()
-    try:
-        yield str(server.make_url("/app/"))
-    finally:
-        await server.close()
+    async with serving(dp, bot) as url:
+        yield url
 
 
 async def names(page: Any) -> list[str]:
@@ -95,8 +89,8 @@ async def test_search_filter_and_sort_10000_services(
         await page.select_option("#sort", "fastest")  # offered: an order has finished
         assert (await names(page))[0] == "Telegram Members — Fast"
         await page.select_option("#sort", "popular")
-        # The README's picture of the catalogue.
-        SCREENSHOT.parent.mkdir(exist_ok=True)
+        # A picture of the 10,000 services, beside every screen's (tests/webapp/screens.py).
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(SCREENSHOT))
         assert len(await names(page)) == 50  # a page at a time; the rest on Show more
         await page.click("#more")
@@ -111,6 +105,10 @@ async def test_search_filter_and_sort_10000_services(
         assert await search(page, "живые") == ["Telegram Members — Fast"]
         assert await search(page, "быстро участники") == ["Telegram Members — Fast"]
         assert await search(page, "handwritten") == ["Custom Comments — Instagram"]
+        # The market's words find the panel's English names, as in the chat.
+        assert await search(page, "youtube view")
+        assert await search(page, "просмотров ютуб") == await search(page, "youtube view")
+        assert await search(page, "reaksiyalar tik tok") == await search(page, "tiktok reaction")
         assert await search(page, "no such thing anywhere") == []
         assert "Nothing found" in (await page.text_content("#count") or "")
         # Filters: a category, refill, drip-feed, a price range; then sorting.
@@ -233,7 +231,7 @@ async def test_the_page_speaks_russian_and_tops_up(url: str, bot: Bot) -> None:
     async with chromium_page(url + "#/balance", init_data(CUSTOMER, "ru")) as page:
         await ready(page)
         assert await page.text_content("#nav a[data-nav='orders']") == "Мои заказы"
-        await page.click("button[data-stars='100']")
+        await page.click("button[data-units='100']")
         await page.wait_for_selector("#topup-status:not(:empty)")
         assert await page.evaluate("Telegram.WebApp.invoices") == ["https://t.me/$stars"]
         assert await page.text_content("#topup-status") == "Оплачено. Баланс скоро обновится."

@@ -10,12 +10,9 @@ from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
-from aiohttp.test_utils import TestServer
 
-from bot.catalogue import Catalogue
-from bot.ops.server import public_app
 from tests.panel_emulator import EmulatedService, PanelEmulator
-from tests.webapp.browser import MISSING, chromium_page, have_chromium, ready
+from tests.webapp.browser import MISSING, chromium_page, have_chromium, ready, serving
 from tests.webapp.conftest import Api, init_data
 
 DRIP = 20
@@ -55,16 +52,8 @@ async def test_the_total_follows_the_runs(api: Api, emulator: PanelEmulator) -> 
 @pytest.fixture
 async def url(dp: Dispatcher, bot: Bot, emulator: PanelEmulator) -> AsyncIterator[str]:
     sell_dripfeed(emulator)
-    catalogue: Catalogue = dp["catalogue"]
-    await catalogue.refresh()
-    # As test_browser's `url` serves the page (window-app's tests/webapp/browser.serving
-    # will serve both).
-    server = TestServer(public_app(dp, bot))
-    await server.start_server()
-    try:
-        yield str(server.make_url("/app/"))
-    finally:
-        await server.close()
+    async with serving(dp, bot) as url:
+        yield url
 
 
 @pytest.mark.skipif(not have_chromium(), reason=MISSING)

@@ -3,6 +3,7 @@
 import { h, show } from "./js/dom.js";
 import { makeApi } from "./js/api.js";
 import { makeTexts } from "./js/i18n.js";
+import { makeNumbers } from "./js/numbers.js";
 import { index } from "./js/search.js";
 import { applyTheme, backButton, mainButton, tg } from "./js/telegram.js";
 import { catalogueView } from "./js/catalogue.js";
@@ -17,6 +18,7 @@ const app = {
   ordersFilter: "all",
   draft: null,
   quote: null,
+  topupFor: null, // the top-up a short summary asked for, until it is paid or left
   go(hash, replace = false) {
     if (replace) history.replaceState(null, "", hash);
     else location.hash = hash;
@@ -37,6 +39,8 @@ function route() {
     link.classList.toggle("current", link.dataset.nav === (page || "catalogue"));
   }
   window.scrollTo(0, 0);
+  // A top-up for an order is one the customer goes to from its summary, or none.
+  if (page !== "balance") app.topupFor = null;
   if (page === "service") serviceView(app, view, id);
   else if (page === "summary") summaryView(app, view);
   else if (page === "orders") ordersView(app, view);
@@ -74,7 +78,8 @@ async function boot() {
     return;
   }
   app.locale = app.me.locale;
-  app.t = makeTexts(app.me.texts, app.locale);
+  app.numbers = makeNumbers(app.me.numbers);
+  app.t = makeTexts(app.me.texts, app.locale, app.numbers);
   document.documentElement.lang = app.locale;
   document.title = app.t("webapp-title");
   for (const link of document.querySelectorAll("#nav a")) link.textContent = app.t(`webapp-nav-${link.dataset.nav}`);

@@ -21,6 +21,7 @@ from bot.telegram.callbacks import (
     MenuCb,
     OrderCb,
     OrderNavCb,
+    QuestionCb,
     SearchCb,
     ServiceCb,
     StepCb,
@@ -56,6 +57,7 @@ def create_router() -> Router:
     # Outside any conversation, words search the catalogue too (commands go on: an unknown
     # one keeps the help hint in the fallback).
     router.message.register(browse.free_text, StateFilter(None), F.text, ~F.text.startswith("/"))
+    router.callback_query.register(browse.search_question, QuestionCb.filter(F.action == "search"))
 
     router.callback_query.register(
         # One Top up per way of paying that covers the gap (`Method.cover_action`).
@@ -63,6 +65,8 @@ def create_router() -> Router:
         OrderNavCb.filter(F.action.startswith("topup")),
         LivePrompt(),
     )
+    # Under a top-up's notice, not a prompt: live whenever the summary is still open.
+    router.callback_query.register(short.back_to_summary, OrderNavCb.filter(F.action == "resume"))
     typing = StateFilter(*STEP_STATES.values())
     router.message.register(answers.typed, typing, F.text)
     router.message.register(answers.not_text, typing)

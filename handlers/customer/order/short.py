@@ -1,7 +1,8 @@
 """Top up from a summary the balance does not cover: a top-up of at least what is missing,
-by the method whose button was tapped (`bot.payments`); once it is paid,
-`handlers.customer.payments` brings the customer back to the summary (the draft is kept in
-the meantime, and its buttons stay live)."""
+by the method whose button was tapped (`bot.payments`); once it is paid, the customer comes
+back to the summary (the draft is kept in the meantime, and its buttons stay live): Stars
+at once (`handlers.customer.payments`, the payment arrives in the chat), a method credited
+outside the chat through the "Back to your order" button under its notice."""
 
 from __future__ import annotations
 
@@ -57,3 +58,17 @@ async def top_up(
     except PaymentFailed as failed:
         await state.update_data(topup=None)
         await bot.send_message(chat_id, t(failed.text_key))
+
+
+async def back_to_summary(
+    query: CallbackQuery, raw_state: str | None, t: Texts, conversation: Conversation
+) -> None:
+    """ "Back to your order" under a top-up's notice: the summary again, re-quoted, with
+    Confirm now that the balance covers it."""
+    if raw_state != OrderForm.confirm.state:  # ordered, cancelled or moved on since
+        await query.answer(t("order-expired"), show_alert=True)
+        return
+    await query.answer()
+    # A new message at the bottom of the chat: the notice above it stays as it was.
+    conversation.edit = False
+    await conversation.resume()

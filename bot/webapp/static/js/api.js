@@ -39,6 +39,9 @@ export function makeApi(initData, signedOut) {
     total: (body) => request("POST", "total", body),
     orders: (status) => request("GET", `orders?status=${encodeURIComponent(status)}`),
     act: (id, action) => request("POST", `orders/${encodeURIComponent(id)}/${action}`, {}),
-    topup: (stars) => request("POST", "topup", { stars }),
+    balance: () => request("GET", "balance"),
+    // `units` of the method's own unit (stars), as a number or the digits typed.
+    topup: (method, units) => request("POST", "topup", { method, units }),
+    topupState: (id) => request("GET", `topups/${encodeURIComponent(id)}`),
   };
 }

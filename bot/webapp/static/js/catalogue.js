@@ -1,5 +1,5 @@
 // The catalogue: search as you type, filters, sorting; a page of results at a time.
-import { h, show } from "./dom.js";
+import { fill, h, show } from "./dom.js";
 import { categoryName, displayName, select } from "./search.js";
 
 const PAGE = 50;
@@ -10,7 +10,7 @@ export function averageTime(app, service) {
 }
 
 export function priceText(app, service) {
-  const price = `${service.p} ${app.catalogue.currency}`.trim();
+  const price = app.numbers.money(service.p);
   const kind = app.catalogue.types[service.t];
   return app.t(kind && kind.package ? "webapp-package-price" : "webapp-per-1000", { price });
 }
@@ -34,7 +34,7 @@ export function catalogueView(app, view) {
   let shown = 0;
 
   function draw(limit) {
-    list.replaceChildren(...found.slice(0, limit).map((s) => serviceItem(app, s)));
+    fill(list, found.slice(0, limit).map((s) => serviceItem(app, s)));
     shown = Math.min(limit, found.length);
     more.hidden = shown >= found.length;
   }

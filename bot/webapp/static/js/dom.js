@@ -1,5 +1,22 @@
 // Elements built from data: text always goes in as text, never as HTML, so a service name
 // or a link from anyone cannot become markup.
+
+// What may be put on a screen: nodes, and text from strings and numbers. Nothing else is
+// written out: `null`, `undefined` and `false` stand for "no such part" (`cond ? h(...) : null`),
+// and an object or NaN is a mistake that must not reach a customer as "[object Object]".
+function nodes(children) {
+  const kept = [];
+  for (const child of children.flat(Infinity)) {
+    if (child instanceof Node) kept.push(child);
+    else if (typeof child === "string") kept.push(child);
+    else if (typeof child === "number" && Number.isFinite(child)) kept.push(String(child));
+    else if (child !== null && child !== undefined && child !== false && child !== "") {
+      console.error("not shown:", child);
+    }
+  }
+  return kept;
+}
+
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -9,13 +26,16 @@ export function h(tag, props = {}, ...children) {
     else if (key in element && key !== "list") element[key] = value;
     else element.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
+  element.append(...nodes(children));
   return element;
 }
 
+// Every screen and list is filled through here (or `h`), never with `replaceChildren`
+// itself, which writes a null child out as the text "null".
+export function fill(element, ...children) {
+  element.replaceChildren(...nodes(children));
+}
+
 export function show(view, ...children) {
-  view.replaceChildren(...children.flat());
+  fill(view, ...children);
 }

@@ -1,15 +1,16 @@
 // The page's texts, from the locale files (served by the API as parts: text, variables and
-// plural choices resolved with the browser's plural rules, as Fluent would).
-export function makeTexts(texts, locale) {
+// plural choices resolved with the browser's plural rules, as Fluent would). Numbers are
+// written by `numbers` (the chat's grouping, bot/formats.py), not the browser's own data.
+export function makeTexts(texts, locale, numbers) {
   const plurals = new Intl.PluralRules(locale);
-  // Numbers grouped as Fluent groups them in the chat's messages (100,000; 100 000).
-  const numbers = new Intl.NumberFormat(locale);
   function render(parts, args) {
     return parts.map((part) => {
       if (typeof part === "string") return part;
       if (part.var !== undefined) {
         const value = args[part.var];
-        return typeof value === "number" ? numbers.format(value) : String(value ?? "");
+        if (typeof value === "number") return numbers.number(value);
+        // A value missing is a blank, never the word "undefined" on a customer's screen.
+        return value === undefined || value === null ? "" : String(value);
       }
       const value = args[part.select];
       const variants = part.variants;

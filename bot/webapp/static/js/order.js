@@ -1,7 +1,7 @@
 // A service's page with its order form, and the summary with Confirm (the Main button).
 // The form shows each field the service's type asks (the server's table of steps, sent with
 // the catalogue); the server checks every answer with the chat's own rules.
-import { h, show } from "./dom.js";
+import { fill, h, show } from "./dom.js";
 import { ApiError } from "./api.js";
 import { categoryName, displayName } from "./search.js";
 import { averageTime, priceText } from "./catalogue.js";
@@ -55,7 +55,7 @@ export function serviceView(app, view, id) {
   }
 
   function drawFields() {
-    form.replaceChildren(...kind.fields.filter((f) => asked(f, service, answers)).map((field) => {
+    fill(form, kind.fields.filter((f) => asked(f, service, answers)).map((field) => {
       const id = `field-${field.name}`;
       const value = answers[field.name] ?? "";
       const onInput = (e) => {
@@ -94,9 +94,7 @@ export function serviceView(app, view, id) {
     if (missing) return;
     busy(true);
     try {
-      const quote = await app.api.quote({ service_id: service.id, version: app.catalogue.version, answers });
-      app.quote = { ...quote, service, answers: { ...answers } };
-      app.go("#/summary");
+      await summarize(app, service, answers);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       errors.textContent = error.message;
@@ -125,6 +123,26 @@ export function serviceView(app, view, id) {
   mainButton(t("webapp-continue"), submit);
 }
 
+// The server prices the answers (and checks them): then the summary.
+async function summarize(app, service, answers) {
+  const quote = await app.api.quote({ service_id: service.id, version: app.catalogue.version, answers });
+  app.quote = { ...quote, service, answers: { ...answers } };
+  app.go("#/summary");
+}
+
+// The summary of the order in hand, priced again (after a top-up the balance has moved):
+// shown at once when it can be, else the service's form says what changed.
+export async function requote(app) {
+  const { service, answers } = app.quote;
+  try {
+    await summarize(app, service, answers);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === "catalogue_changed") await app.reloadCatalogue();
+    app.go(`#/service/${service.id}`);
+  }
+}
+
 export function summaryView(app, view) {
   const t = app.t;
   const quote = app.quote;
@@ -132,14 +150,16 @@ export function summaryView(app, view) {
     app.go("#/", true);
     return;
   }
+  const numbers = app.numbers;
   const status = h("p", { id: "summary-status" });
+  const balance = h("dd", { id: "summary-balance" }, quote.balance);
   const rows = [
     ["webapp-summary-service", displayName(quote.service, app.locale)],
-    ["webapp-summary-link", quote.link],
-    ["webapp-summary-quantity", quote.quantity],
-    quote.runs > 1 ? ["webapp-summary-runs", quote.runs] : null,
+    // A service without a link (a package of its own) has no row for it.
+    quote.link ? ["webapp-summary-link", quote.link] : null,
+    ["webapp-summary-quantity", numbers.number(quote.quantity)],
+    quote.runs > 1 ? ["webapp-summary-runs", numbers.number(quote.runs)] : null,
     ["webapp-summary-charge", quote.charge],
-    ["webapp-summary-balance", quote.balance],
   ].filter(Boolean);
   let placing = false;
 
@@ -152,6 +172,9 @@ export function summaryView(app, view) {
       const placed = await app.api.place({ token: quote.token, service_id: quote.service.id,
         version: app.catalogue.version, answers: quote.answers });
       status.textContent = placed.message;
+      // Charged: the balance here and on every other screen is the one after the order.
+      app.me.balance = placed.balance;
+      balance.textContent = placed.balance;
       app.quote = null;
       app.draft = null;
       mainButton(t("webapp-nav-orders"), () => app.go("#/orders"));
@@ -165,11 +188,21 @@ export function summaryView(app, view) {
     }
   }
 
+  // Short: a top-up per way of paying offered here, each covering what the order lacks.
+  const offered = new Set(app.me.topup.map((offer) => offer.method));
+  const covers = quote.enough ? [] : quote.covers.filter((cover) => offered.has(cover.method));
+  const topup = (cover) => () => {
+    app.topupFor = { ...cover, short: quote.short };
+    app.go("#/balance");
+  };
   show(view,
     h("h1", {}, t("webapp-summary-title")),
-    h("dl", { className: "summary" }, rows.flatMap(([key, value]) => [h("dt", {}, t(key)), h("dd", {}, String(value))])),
+    h("dl", { className: "summary" },
+      rows.flatMap(([key, value]) => [h("dt", {}, t(key)), h("dd", {}, value)]),
+      h("dt", {}, t("webapp-summary-balance")), balance),
     quote.enough ? null : h("p", { className: "error", id: "short" }, t("webapp-short", { short: quote.short })),
-    quote.enough ? null : h("button", { onclick: () => app.go("#/balance") }, t("webapp-topup")),
+    covers.length ? h("div", { className: "actions", id: "summary-topup" },
+      covers.map((cover) => h("button", { dataset: { method: cover.method }, onclick: topup(cover) }, cover.label))) : null,
     status);
   if (quote.enough) mainButton(t("webapp-confirm", { charge: quote.charge }), confirm);
   else mainButton(null);

@@ -1,5 +1,5 @@
 // My orders: a status filter, each order's card with Refresh, Cancel, Refill, Order again.
-import { h, show } from "./dom.js";
+import { fill, h, show } from "./dom.js";
 import { ApiError } from "./api.js";
 import { tg, mainButton } from "./telegram.js";
 
@@ -27,9 +27,10 @@ export function ordersView(app, view) {
       app.go(`#/service/${order.service_id}`);
     };
     const item = h("li", { className: "order", dataset: { id: order.id } },
-      h("div", { className: "name" }, t("webapp-order-number", { number: order.id })),
+      // The shop's number as the chat writes it: a name, not a figure ("#23501").
+      h("div", { className: "name" }, t("webapp-order-number", { number: String(order.id) })),
       h("div", {}, order.service),
-      h("div", { className: "meta" }, `${order.link} · ${order.quantity} · ${order.charge}`),
+      h("div", { className: "meta" }, [order.link, app.numbers.number(order.quantity), order.charge].filter(Boolean).join(" · ")),
       h("div", { className: "status" }, order.status_text),
       order.remains !== null && !order.final ? h("div", { className: "meta" }, t("webapp-remains", { remains: order.remains })) : null,
       notice,
@@ -43,17 +44,22 @@ export function ordersView(app, view) {
 
   async function load() {
     // The chat's filters, in its words.
-    tabs.replaceChildren(...Object.entries(app.me.filters).map(([name, label]) => h("button", {
+    fill(tabs, Object.entries(app.me.filters).map(([name, label]) => h("button", {
       type: "button", "aria-pressed": String(app.ordersFilter === name), dataset: { status: name },
       onclick: () => { app.ordersFilter = name; load(); },
     }, label)));
+    list.setAttribute("aria-busy", "true");
+    const asked = app.ordersFilter;
     try {
-      const answer = await app.api.orders(app.ordersFilter);
-      list.replaceChildren(...answer.orders.map(card));
-      if (!answer.orders.length) list.replaceChildren(h("p", { className: "hint" }, t("webapp-orders-empty")));
+      const answer = await app.api.orders(asked);
+      // Tapped another filter meanwhile: that one's answer is the one to show.
+      if (asked !== app.ordersFilter) return;
+      fill(list, answer.orders.length ? answer.orders.map(card) : h("p", { className: "hint" }, t("webapp-orders-empty")));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      list.replaceChildren(h("p", { className: "error" }, error.message));
+      fill(list, h("p", { className: "error" }, error.message));
+    } finally {
+      if (asked === app.ordersFilter) list.setAttribute("aria-busy", "false");
     }
   }
 

@@ -16,8 +16,24 @@ export function categoryName(category, locale) {
   return (category.ln && category.ln[locale]) || category.n;
 }
 
+// The market's words (bot/catalogue/synonyms.py, sent with the catalogue): a typed word
+// that starts with a stem ("просмотров") or is a short form ("тг") also finds the panel's
+// English words for it ("view", "telegram"), as the chat's search does.
+let MARKET = [];
+let PHRASES = [];
+
+function meanings(word) {
+  const found = [word];
+  for (const [stems, short, panel] of MARKET) {
+    if (short.includes(word) || stems.some((stem) => word.startsWith(stem))) found.push(...panel);
+  }
+  return found;
+}
+
 // Everything a service can be found by, in every language, folded once at load.
 export function index(catalogue) {
+  MARKET = (catalogue.market || []).map((term) => term.map((words) => words.map(fold)));
+  PHRASES = Object.entries(catalogue.phrases || {}).map(([two, one]) => [fold(two), fold(one)]);
   const categories = new Map(catalogue.categories.map((c) => [c.i, c]));
   for (const service of catalogue.services) {
     const category = categories.get(service.c);
@@ -40,7 +56,9 @@ export const SORTS = {
 
 export function select(services, { query = "", category = "", refill = false, dripfeed = false,
   priceFrom = "", priceTo = "", sort = "popular" }) {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  let text = fold(query);
+  for (const [two, one] of PHRASES) text = text.split(two).join(one);
+  const words = text.split(/\s+/).filter(Boolean).map(meanings);
   const low = priceFrom === "" ? -Infinity : Number(priceFrom);
   const high = priceTo === "" ? Infinity : Number(priceTo);
   const wanted = category === "" ? null : Number(category);
@@ -48,6 +66,6 @@ export function select(services, { query = "", category = "", refill = false, dr
     (wanted === null || s.c === wanted)
     && (!refill || s.r) && (!dripfeed || s.f)
     && s.price >= low && s.price <= high
-    && words.every((word) => s.haystack.includes(word)));
+    && words.every((either) => either.some((word) => s.haystack.includes(word))));
   return found.sort(SORTS[sort] || SORTS.popular);
 }
