@@ -14,7 +14,7 @@ import os
 import platform
 import sys
 
-from bench import catalogue, conversation, notify, search, sweep, webapp
+from bench import catalogue, conversation, notify, refresh, search, sweep, webapp
 from bench.table import Row, render
 
 
@@ -24,6 +24,7 @@ async def _all(quick: bool) -> list[Row]:
         ("order conversation", conversation.measure(30 if quick else 100, 1 if quick else 3)),
         ("sweep", sweep.measure(1_000 if quick else 10_000)),
         ("catalogue", catalogue.measure(10_000, 60 if quick else 200)),
+        ("catalogue refresh", refresh.measure(4 if quick else 10)),
         ("notifications", notify.measure(300 if quick else 10_000, 30, 100 if quick else 1000)),
         ("mini app", webapp.measure(2 if quick else 5)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery
@@ -36,12 +37,38 @@ async def test_cached_until_too_old_then_fetched_again(panel, emulator: PanelEmu
     assert await catalogue.current() is first
     assert len(emulator.calls("services")) == 1
     clock.now = 600
+    emulator.services[1].rate = Decimal("61")
     # Too old: this tap is answered from the old list while a refresh runs behind it.
     assert await catalogue.current() is first
     await catalogue.refreshed()
     assert len(emulator.calls("services")) == 2
-    assert await catalogue.current() is not first
+    fresh = await catalogue.current()
+    assert fresh.services[1].rate == Decimal("61") != first.services[1].rate
     assert first.currency == "UZS"
+
+
+async def test_an_unchanged_list_keeps_the_snapshot_and_its_search_index(
+    panel, emulator: PanelEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel answers the same list every few seconds: nothing is parsed or built again,
+    and the snapshot in hand keeps what it built (its search index, its hint words)."""
+    catalogue = Catalogue(panel, max_age=600, sellable=sellable)
+    first = await catalogue.refresh()
+    assert "_index" in vars(first)  # built before it was handed out
+    built: list[tuple[object, ...]] = []
+    build = Snapshot.build
+
+    def counted(*args: Any) -> Snapshot:
+        built.append(args)
+        return build(*args)
+
+    monkeypatch.setattr(Snapshot, "build", counted)
+    assert await catalogue.refresh() is first
+    assert len(emulator.calls("services")) == 2
+    assert built == []
+    emulator.services[1].rate = Decimal("61")
+    assert (await catalogue.refresh()).version != first.version
+    assert len(built) == 1
 
 
 async def test_same_content_same_version_changed_content_new_version(

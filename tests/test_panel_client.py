@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
 from itertools import chain
@@ -114,6 +115,29 @@ async def test_services_handles_a_large_catalogue(client: PanelClient, emu: Pane
     assert services[-1].id == 5000
     assert services[-1].rate == Decimal("1.5")
     assert len(emu.calls("services")) == 1
+
+
+async def test_the_same_services_answer_is_not_parsed_again(
+    client: PanelClient, emu: PanelEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalogue asks every few seconds for a list that seldom changes: the same bytes
+    give the same objects (the catalogue then keeps its snapshot); changed ones, new ones."""
+    first = await client.services()
+    parsed: list[int] = []
+
+    def parse(answer: list[Any]) -> list[Service]:
+        parsed.append(len(answer))
+        return []
+
+    monkeypatch.setattr("bot.panel.client._services", parse)
+    again = await client.services()
+    assert again == first
+    assert all(map(operator.is_, again, first))
+    assert parsed == []
+    emu.services[1].rate = Decimal("61")
+    assert await client.services() == []  # parsed again (here, by the stand-in)
+    assert parsed == [2]
+    assert len(emu.calls("services")) == 3
 
 
 async def test_add_places_one_order_and_the_panel_charges_for_it(

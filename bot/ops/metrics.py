@@ -24,7 +24,7 @@ from bot.notify.panel_watch import PanelBalanceWatch
 from bot.notify.sender import Delivery, OutboxSender
 from bot.orders.placement import Outcome, Placement, Placer, Tell
 from bot.orders.sweeper import Sweep, Sweeper
-from bot.panel import PanelClient, PanelError
+from bot.panel import PanelClient, PanelError, Parse
 from bot.storage import Order
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -119,12 +119,19 @@ class MeteredPanel(PanelClient):
 
     @override
     async def _request(
-        self, action: str, fields: Mapping[str, str | int], *, fresh_connection: bool = False
+        self,
+        action: str,
+        fields: Mapping[str, str | int],
+        *,
+        fresh_connection: bool = False,
+        parse: Parse | None = None,
     ) -> Any:
         started = time.monotonic()
         result = "failed"
         try:
-            answer = await super()._request(action, fields, fresh_connection=fresh_connection)
+            answer = await super()._request(
+                action, fields, fresh_connection=fresh_connection, parse=parse
+            )
             result = "ok"
             return answer
         except PanelError:

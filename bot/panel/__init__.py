@@ -1,6 +1,6 @@
 """The SMM panel's HTTP API: a typed client, its errors and its answers."""
 
-from bot.panel.client import MAX_IDS_PER_REQUEST, PanelClient
+from bot.panel.client import MAX_IDS_PER_REQUEST, PanelClient, Parse
 from bot.panel.errors import (
     KNOWN_ERRORS,
     AnswerNumberRequired,
@@ -55,6 +55,7 @@ __all__ = [
     "PanelHTTPError",
     "PanelTimeout",
     "PanelTransportError",
+    "Parse",
     "QuantityLessThanMinimum",
     "QuantityMoreThanMaximum",
     "RefillAlreadyRequested",
