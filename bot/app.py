@@ -50,10 +50,14 @@ from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
 from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars, stars_rate
+from bot.payments.click import Click
+from bot.payments.click_merchant import ClickMerchant
 from bot.payments.credits import CREDITED_AT_SUMMARY
 from bot.payments.crypto import Crypto
 from bot.payments.crypto_sweep import CryptoSweep
 from bot.payments.cryptopay import CryptoPay
+from bot.payments.payme import Payme
+from bot.payments.payme_merchant import PaymeMerchant
 from bot.payments.transfer import CardTransfer
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
@@ -74,8 +78,10 @@ from bot.storage import (
 )
 from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
+from bot.storage.click import ClickRepo
 from bot.storage.crypto_invoices import CryptoInvoicesRepo
 from bot.storage.greetings import GreetingsRepo
+from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
 from bot.storage.tickets import TicketsRepo
 from bot.storage.transfers import TransfersRepo
@@ -212,6 +218,8 @@ def create_dispatcher(
     checkout = Checkout(users=users, orders=orders, placer=placer)
     transfers = TransfersRepo(db, topups)
     card_transfer = CardTransfer(settings, transfers, users, credits, amounts)
+    payme = Payme(settings, topups, users, amounts, lambda: catalogue.currency)
+    click = Click(settings, topups, users, amounts, lambda: catalogue.currency)
     # Payments do not wait behind a queue of ordinary updates (bot/telegram/fast_lane.py).
     dp = FastLaneDispatcher(
         storage=fsm,
@@ -235,7 +243,9 @@ def create_dispatcher(
         alerts=alerts,
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
-        payments=Payments(Stars(settings, topups, users, amounts), card_transfer, crypto),
+        payments=Payments(
+            Stars(settings, topups, users, amounts), card_transfer, crypto, payme, click
+        ),
         refunds=StarRefunds(topups, news, amounts),
         # Every other method's money goes back outside the bot; /refund records it.
         outside_refunds=OutsideRefunds(topups, news, amounts),
@@ -271,6 +281,22 @@ def create_dispatcher(
     transfer_desk = TransferDesk(alerts, card_transfer, users, amounts)
     dp["transfer_desk"] = transfer_desk
     dp["transfer_reminders"] = TransferReminders(transfer_desk)
+    # Payme's Merchant API at /payme, Click's SHOP-API at /click/* (bot.ops).
+    dp["payme"] = payme
+    dp["payme_merchant"] = PaymeMerchant(
+        settings=settings,
+        topups=topups,
+        payme=PaymeRepo(db),
+        news=news,
+        credits=credits,
+        alerts=alerts,
+        translator=translator,
+        amounts=amounts,
+    )
+    dp["click"] = click
+    dp["click_merchant"] = ClickMerchant(
+        settings=settings, topups=topups, click=ClickRepo(), news=news, credits=credits
+    )
     # A customer's Refresh (chat and Mini App share it, and so its cap).
     dp["status_lookups"] = StatusLookups(panel)
     dp["housekeeping"] = Housekeeping(
@@ -309,10 +335,13 @@ async def on_startup(
     broadcast_progress: BroadcastProgress,
     transfer_reminders: TransferReminders,
     crypto_sweep: CryptoSweep,
+    payments: Payments,
 ) -> None:
     catalogue.on_changes = partial(report_changes, bot, alerts)
     catalogue.on_warmed = lambda: stars_rate.check(bot, settings, alerts, catalogue.currency)
     await catalogue.warm_up()
+    for problem in payments.off():
+        log.warning(problem)
     # An order left `placing` means the process died during `add`: the panel may have it.
     for order in await orders.placing_to_unknown():
         details = order_details(order, amounts)

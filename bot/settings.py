@@ -104,6 +104,18 @@ EXPECTED: dict[str, str] = {
     "webhook_ip_filter": (
         "true or false: whether webhook calls are taken only from Telegram's addresses"
     ),
+    "payme_merchant_id": (
+        "the merchant id from Payme's cabinet, 24 characters 0-9 a-f, or empty for no Payme"
+    ),
+    "payme_key": "the key from Payme's cabinet (set with PAYME_MERCHANT_ID, or both empty)",
+    "payme_checkout_url": (
+        "Payme's checkout, https://checkout.paycom.uz (test: https://checkout.test.paycom.uz)"
+    ),
+    "click_service_id": (
+        "the service id from Click's cabinet, a whole number, or empty for no Click"
+    ),
+    "click_merchant_id": "the merchant id from Click's cabinet, a whole number",
+    "click_secret_key": "the secret key from Click's cabinet (set with CLICK_SERVICE_ID)",
     "log_level": "one of DEBUG, INFO, WARNING, ERROR",
     "log_format": "text or json",
     "backup_dir": "a folder for the database's backups",
@@ -137,7 +149,16 @@ EXPECTED: dict[str, str] = {
     ),
     "crypto_pay_poll_interval": "seconds between checks of open crypto invoices, a number above 0",
 }
-SECRET_FIELDS = frozenset({"bot_token", "panel_api_key", "webhook_secret", "crypto_pay_token"})
+SECRET_FIELDS = frozenset(
+    {
+        "bot_token",
+        "panel_api_key",
+        "webhook_secret",
+        "crypto_pay_token",
+        "payme_key",
+        "click_secret_key",
+    }
+)
 # The values `.env.example` ships with: a copy left unedited must not pass for a set-up.
 PLACEHOLDERS: dict[str, str] = {
     "bot_token": "123456789:AAE-replace-with-your-token",
@@ -150,6 +171,8 @@ _TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _CRYPTO_TOKEN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 _ASSET = re.compile(r"[A-Z0-9]{2,10}")
+# Payme's merchant ids are 24 hex digits (a MongoDB ObjectId).
+_PAYME_MERCHANT = re.compile(r"[0-9a-f]{24}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
 
 
@@ -235,6 +258,14 @@ class Settings(BaseSettings):
     trusted_proxies: str = DEFAULT_TRUSTED_PROXIES
     # Off only where another proxy in front (a CDN) hides Telegram's address.
     webhook_ip_filter: bool = True
+    # Payme and Click (issue 29): each on when its settings are set and the shop's money is
+    # UZS; their merchant APIs are served on HTTP_LISTEN (or the webhook's server).
+    payme_merchant_id: str = ""
+    payme_key: SecretStr | None = Field(default=None, validate_default=True)
+    payme_checkout_url: HttpUrl = HttpUrl("https://checkout.paycom.uz")
+    click_service_id: int | None = Field(default=None, gt=0)
+    click_merchant_id: int | None = Field(default=None, gt=0)
+    click_secret_key: SecretStr | None = Field(default=None, validate_default=True)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Empty: `backups` beside the database, so it is in the same volume.
@@ -294,6 +325,10 @@ class Settings(BaseSettings):
         "backup_dir",
         "webapp_url",
         "crypto_pay_token",
+        "payme_key",
+        "click_service_id",
+        "click_merchant_id",
+        "click_secret_key",
         mode="before",
     )
     @classmethod
@@ -377,6 +412,37 @@ class Settings(BaseSettings):
             raise ValueError("not https")
         if not info.data.get("http_listen") and info.data.get("webhook_url") is None:
             raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would serve it")
+        return value
+
+    @field_validator("payme_merchant_id")
+    @classmethod
+    def _merchant_shape(cls, value: str) -> str:
+        if value and not _PAYME_MERCHANT.fullmatch(value):
+            raise ValueError("not a Payme merchant id")
+        return value
+
+    @field_validator("payme_key")
+    @classmethod
+    def _payme_pair(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        if "payme_merchant_id" not in info.data:  # malformed: said once, on its own line
+            return value
+        if bool(info.data["payme_merchant_id"]) != bool(value and value.get_secret_value()):
+            raise ValueError("set with PAYME_MERCHANT_ID")
+        return value
+
+    @field_validator("click_secret_key")
+    @classmethod
+    def _click_set(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        # One of the three alone means nothing: all of them, or none.
+        if not {"click_service_id", "click_merchant_id"} <= info.data.keys():
+            return value  # one is malformed: said once, on its own line
+        parts = (
+            info.data.get("click_service_id") is not None,
+            info.data.get("click_merchant_id") is not None,
+            bool(value and value.get_secret_value()),
+        )
+        if any(parts) and not all(parts):
+            raise ValueError("set with CLICK_SERVICE_ID and CLICK_MERCHANT_ID")
         return value
 
     @field_validator("log_level", mode="before")

@@ -26,8 +26,10 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from bot.ops.click_endpoint import add_click_routes
 from bot.ops.headers import secure_headers
 from bot.ops.metrics import CONTENT_TYPE, Metrics
+from bot.ops.payme_endpoint import add_payme_route
 from bot.ops.webhook_guard import telegram_only
 from bot.payments import Payments
 from bot.payments.crypto import Crypto
@@ -118,11 +120,12 @@ def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bo
         app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
-    add_payment_routes(app, dp)
+    add_payment_routes(app, dp, bot)
 
 
-def add_payment_routes(app: web.Application, dp: Dispatcher) -> None:
-    """Where providers tell the shop a payment was made: Crypto Pay's webhook while it is on."""
+def add_payment_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
+    """Where providers tell the shop a payment was made: Crypto Pay's webhook while it is on,
+    Payme's Merchant API and Click's SHOP-API while they are configured."""
     payments: Payments = dp["payments"]
     settings: Settings = dp["settings"]
     crypto = payments.by_name("crypto")
@@ -130,6 +133,10 @@ def add_payment_routes(app: web.Application, dp: Dispatcher) -> None:
         app.router.add_routes(
             [crypto_webhook(crypto, settings.crypto_pay_token.get_secret_value())]
         )
+    if dp["payme"].configured:
+        add_payme_route(app, dp["payme_merchant"], bot)
+    if dp["click"].configured:
+        add_click_routes(app, dp["click_merchant"])
 
 
 def new_app() -> web.Application:

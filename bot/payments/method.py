@@ -120,6 +120,10 @@ class Method(ABC, Generic[Confirmation]):
         """On when its settings are set."""
         return True
 
+    def why_off(self) -> str | None:
+        """Why a method whose settings are set is off nevertheless (a start-up warning)."""
+        return None
+
     def label(self, t: Texts) -> str:
         """The method's button where `/topup` asks how to pay (more than one method on)."""
         return t(f"topup-method-{self.name}")

@@ -19,7 +19,17 @@ class Payments:
     def __init__(self, stars: Stars, *others: Method[Any]) -> None:
         # Stars first and always: Telegram's rule for digital goods sold inside bots.
         self.stars = stars
-        self._methods: Sequence[Method[Any]] = [stars, *(m for m in others if m.enabled)]
+        self._configured: Sequence[Method[Any]] = [stars, *others]
+
+    @property
+    def _methods(self) -> list[Method[Any]]:
+        # Asked each time: a method may hang on something learnt after start-up (Payme and
+        # Click on the shop's currency, which the panel tells).
+        return [method for method in self._configured if method.enabled]
+
+    def off(self) -> list[str]:
+        """Why methods whose settings are set are off nevertheless: one line each."""
+        return [why for method in self._configured if (why := method.why_off()) is not None]
 
     def __iter__(self) -> Iterator[Method[Any]]:
         return iter(self._methods)

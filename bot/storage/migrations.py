@@ -498,6 +498,38 @@ CREATE TABLE crypto_invoices (
 ) STRICT;
 """
 
+# Payme's and Click's own facts about a top-up's payment. Payme: its transaction id, its
+# times in ms as its Merchant API states them, state 1/2/-1/-2 and the cancel reason; at
+# most one transaction in state 1 or 2 per top-up. Click: its click_trans_id, the id we
+# answered as merchant_prepare_id, and whether Complete came.
+_V19_PAYME_CLICK = """
+CREATE TABLE payme_transactions (
+    id TEXT PRIMARY KEY,  -- Payme's transaction id
+    topup_id INTEGER NOT NULL REFERENCES topups (id),
+    time INTEGER NOT NULL,  -- when Payme created it, ms
+    amount INTEGER NOT NULL CHECK (amount > 0),  -- tiyin
+    state INTEGER NOT NULL CHECK (state IN (1, 2, -1, -2)),
+    reason INTEGER,
+    create_time INTEGER NOT NULL,  -- ours, ms
+    perform_time INTEGER NOT NULL DEFAULT 0,
+    cancel_time INTEGER NOT NULL DEFAULT 0,
+    CHECK ((state < 0) = (reason IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX payme_one_live ON payme_transactions (topup_id) WHERE state IN (1, 2);
+CREATE INDEX payme_by_time ON payme_transactions (time);
+CREATE TABLE click_transactions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- our merchant_prepare_id
+    click_trans_id INTEGER NOT NULL UNIQUE,
+    click_paydoc_id INTEGER NOT NULL,
+    topup_id INTEGER NOT NULL REFERENCES topups (id),
+    status TEXT NOT NULL CHECK (status IN ('prepared', 'completed', 'cancelled')),
+    prepared_at TEXT NOT NULL,
+    finished_at TEXT,
+    error INTEGER  -- Click's error when it cancelled
+) STRICT;
+CREATE INDEX click_by_topup ON click_transactions (topup_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -517,6 +549,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V16_TOPUPS_ANY_METHOD,
     _V17_TRANSFERS,
     _V18_CRYPTO_INVOICES,
+    _V19_PAYME_CLICK,
 )
 LATEST = len(MIGRATIONS)
 

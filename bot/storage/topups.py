@@ -189,6 +189,11 @@ class TopupsRepo:
         row = await self._db.fetchone("SELECT * FROM topups WHERE id = ?", (topup_id,))
         return None if row is None else _topup(row)
 
+    async def read(self, tx: Transaction, topup_id: int) -> Topup | None:
+        """The top-up as the caller's transaction sees it."""
+        row = await tx.fetchone("SELECT * FROM topups WHERE id = ?", (topup_id,))
+        return None if row is None else _topup(row)
+
     async def by_payload(self, payload: str) -> Topup | None:
         row = await self._db.fetchone("SELECT * FROM topups WHERE payload = ?", (payload,))
         return None if row is None else _topup(row)
@@ -329,6 +334,25 @@ class TopupsRepo:
             (TopupStatus.REFUNDED, utcnow(), topup.id),
         )
         return RefundFinished(_topup(row), await _balance(tx, topup.user_id), now=True)
+
+    async def take_back(self, tx: Transaction, topup_id: int) -> RefundFinished:
+        """The provider gave a paid top-up's money back on its own (Payme's cancel after
+        perform): debit it and mark it `refunded` at once, in the caller's transaction; again
+        changes nothing (`now` False). Raises `TopupStateError`, or `InsufficientFunds` when
+        the customer has spent it (then nothing moved)."""
+        topup = await self._locked(tx, topup_id)
+        if topup.status == TopupStatus.REFUNDED:
+            return RefundFinished(topup, await _balance(tx, topup.user_id), now=False)
+        if topup.status != TopupStatus.PAID:
+            raise TopupStateError(topup)
+        row = await tx.fetchone(
+            "UPDATE topups SET status = ?, refund_attempts = refund_attempts + 1,"
+            " refunded_at = ? WHERE id = ? RETURNING *",
+            (TopupStatus.REFUNDED, utcnow(), topup.id),
+        )
+        taken = _topup(row)
+        balance = await _post(tx, taken, -taken.amount, Reason.TOPUP_REFUND, taken.refund_ref)
+        return RefundFinished(taken, balance, now=True)
 
     async def refund_outside(
         self, tx: Transaction, topup_id: int, admin_id: int, note: str | None

@@ -82,6 +82,14 @@ class CryptoCb(CallbackData, prefix="cp"):
     id: RowId = 0
 
 
+class LinkTopupCb(CallbackData, prefix="lk"):
+    """A top-up paid on a provider's page (Payme, Click): "pay" `soum`, or "type" an amount."""
+
+    action: str
+    method: str = ""
+    soum: RowId = 0
+
+
 class Shown(StrEnum):
     """My orders' status filter, one letter (which statuses each shows: `bot.orders.listing`)."""
 

@@ -16,6 +16,7 @@ from handlers.customer import (
     membership,
     my_orders,
     order,
+    pay_by_link,
     payments,
     start,
     support,
@@ -39,6 +40,7 @@ def create_router() -> Router:
         # of an order. The order's deep link (/start svc_12) goes ahead of the plain /start.
         topup.create_router(),
         crypto.create_router(),
+        pay_by_link.create_router(),
         # Its /cancel, while a list is typed or summed up, speaks of the mass order.
         massorder.create_router(),
         order.create_router(),

@@ -20,6 +20,7 @@ from bot.payments.crypto import CryptoForm
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
+from handlers.customer.pay_by_link import LinkTopupForm
 
 PRIVATE = F.chat.type == "private"
 
@@ -29,7 +30,7 @@ class TopupForm(StatesGroup):
 
 
 # Where a method waits for a typed amount: /cancel and Cancel end any of them.
-TYPING_AMOUNT = (TopupForm.amount, CryptoForm.amount)
+TYPING_AMOUNT = (TopupForm.amount, CryptoForm.amount, LinkTopupForm.amount)
 
 
 async def _offer(
