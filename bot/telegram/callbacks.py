@@ -77,7 +77,7 @@ class TransferCb(CallbackData, prefix="tr"):
     id: RowId
 
 
-class CryptoCb(CallbackData, prefix="cp"):
+class CryptoCb(CallbackData, prefix="cy"):
     action: str  # "check": top-up `id`'s invoice
     id: RowId = 0
 
