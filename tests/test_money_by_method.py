@@ -111,3 +111,21 @@ async def test_refund_outside_refused_when_the_money_is_spent(
     assert topup is not None
     assert topup.status == TopupStatus.PAID
     assert await balance_of(db, CUSTOMER) == Decimal(50)
+
+
+@pytest.mark.parametrize(("method", "label"), [("payme", "💳 Payme"), ("click", "💳 Click")])
+async def test_payme_and_click_top_ups_show_by_method(
+    dp: Dispatcher, db: Database, client: BotClient, admin: BotClient, method: str, label: str
+) -> None:
+    """Issue 29, point 3: a Payme or Click top-up is split out in /stats and named in /user."""
+    await client.send("/start")
+    topup = await TopupsRepo(db).create(CUSTOMER, Decimal(150), "en", method=method)
+    credits: Credits = dp["credits"]
+    await credits.credit(topup.id, f"{method}-777")
+    [text] = texts(await admin.send("/stats"))
+    assert text.split("\n\n")[1].splitlines()[-1] == f"Top-ups: {label} × 1 · 150.00"
+    card = "\n".join(texts(await admin.send(f"/user {CUSTOMER}")))
+    assert f"Top-up {topup.id} · {label} · 150.00 · paid · " in card
+    assert f"↳ payment id <code>{method}-777</code>" in card
+    assert f" · +150.00 · top-up ({label})" in card
+    assert await LedgerRepo(db).check_consistency() == []
