@@ -184,6 +184,7 @@ def create_dispatcher(
         credits,
         amounts,
         crypto_client(settings),
+        alerts,
     )
     follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
     refills = RefillsRepo(db)

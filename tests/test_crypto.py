@@ -28,7 +28,7 @@ from tests.conftest import TEST_TOKEN, fund
 from tests.e2e.bot_process import free_port
 from tests.fake_cryptopay import TOKEN, FakeCryptoPay
 from tests.harness import BotClient, a_sticker, last_buttons, texts
-from tests.helpers import balance_of
+from tests.helpers import admin_texts, balance_of
 from tests.test_order_flow import to_summary
 
 CRYPTO = TopupCb(action="method", method="crypto")
@@ -417,3 +417,44 @@ def test_crypto_is_off_without_a_token(settings: Settings) -> None:
     )
     assert plain.crypto_pay_token is None
     assert str(plain.crypto_pay_api_url) == "https://pay.crypt.bot/api"
+
+
+@pytest.mark.usefixtures("crypto_dp")
+async def test_a_paid_invoice_that_cannot_be_credited_alerts_the_admins_once(
+    make_client, db, cryptopay: FakeCryptoPay, crypto_dp: Dispatcher
+) -> None:
+    alice, bob = make_client(user_id=2001), make_client(user_id=2002)
+    await invoice_for(alice, "3000")
+    await invoice_for(bob, "4000")
+    cancelled, elsewhere = list(cryptopay.invoices)
+    [topup] = await TopupsRepo(db).pending("crypto", user_id=alice.user.id)
+    async with db.transaction() as tx:  # expired meanwhile, while the customer paid it
+        await TopupsRepo(db).cancel(tx, topup.id)
+    cryptopay.pay(cancelled)
+    port = free_port()
+    async with (
+        serving(public_app(crypto_dp, alice.bot), f"127.0.0.1:{port}", 1),
+        aiohttp.ClientSession() as http,
+    ):
+        body, headers = cryptopay.webhook(cancelled)
+        for _ in range(2):  # the update, then a replay of it
+            url = f"http://127.0.0.1:{port}/crypto-pay"
+            async with http.post(url, data=body, headers=headers) as answer:
+                assert answer.status == 200
+    [alert] = admin_texts(alice.bot)
+    assert f"Crypto Pay invoice {cancelled} was paid" in alert
+    assert f"top-up #{topup.id} of customer {alice.user.id} (3,000.00 UZS) is cancelled" in alert
+    assert f"/credit {alice.user.id} AMOUNT" in alert
+
+    # A signed paid invoice naming another top-up: every sweep refuses it, one alert.
+    cryptopay.pay(elsewhere)
+    cryptopay.invoices[elsewhere]["payload"] = "someone-else"
+    sweep: CryptoSweep = crypto_dp["crypto_sweep"]
+    for _ in range(2):
+        counts = await sweep.run_once()
+        assert counts is not None
+        assert counts[Outcome.REFUSED] == 1
+    assert len(admin_texts(alice.bot)) == 2
+    assert f"Crypto Pay invoice {elsewhere} was paid" in admin_texts(alice.bot)[1]
+    assert await balance_of(db, alice.user.id) == 0
+    assert await balance_of(db, bob.user.id) == 0

@@ -130,6 +130,7 @@ def add_payment_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     settings: Settings = dp["settings"]
     crypto = payments.by_name("crypto")
     if isinstance(crypto, Crypto) and settings.crypto_pay_token is not None:
+        crypto.bot = bot
         app.router.add_routes(
             [crypto_webhook(crypto, settings.crypto_pay_token.get_secret_value())]
         )

@@ -27,6 +27,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts, AmountTooLarge, charge_up, parse_typed_amount
+from bot.notify.alerts import Alerts
 from bot.payments.credits import Credits
 from bot.payments.cryptopay import EXPIRED, PAID, CryptoPay, CryptoPayError, Invoice
 from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
@@ -106,6 +107,7 @@ class Crypto(Method[Invoice]):
         credits: Credits,
         amounts: Amounts,
         client: CryptoPay | None,
+        alerts: Alerts | None = None,
     ) -> None:
         self.settings = settings
         self.invoices = invoices
@@ -114,6 +116,13 @@ class Crypto(Method[Invoice]):
         self._users = users
         self._credits = credits
         self._money = amounts
+        self._alerts = alerts
+        # Set where a bot is at hand (the sweep's start, the webhook's routes): the alert of a
+        # paid invoice that cannot be credited goes through it.
+        self.bot: Bot | None = None
+        # Paid invoices not credited, told to admins already: the sweep meets one every
+        # interval while its top-up stays open.
+        self._told: set[int] = set()
 
     @property
     def enabled(self) -> bool:
@@ -291,7 +300,7 @@ class Crypto(Method[Invoice]):
             try:
                 await self.confirm(invoice)
             except StorageError as error:
-                log.error("paid crypto invoice %s not credited: %s", invoice.invoice_id, error)
+                await self.refused(invoice, error)
                 return Outcome.REFUSED
             return Outcome.CREDITED
         if invoice.status == EXPIRED:
@@ -300,6 +309,30 @@ class Crypto(Method[Invoice]):
                 await self._expire(ours)
             return Outcome.EXPIRED
         return Outcome.OPEN
+
+    async def refused(self, invoice: Invoice, error: StorageError) -> None:
+        """A paid invoice that cannot be credited (its top-up cancelled meanwhile, or it names
+        another top-up or currency): the customer's money is taken and nothing recorded, so
+        the admins are told, once per invoice, to settle it by hand."""
+        log.error("paid crypto invoice %s not credited: %s", invoice.invoice_id, error)
+        if invoice.status != PAID or isinstance(error, UnknownInvoice):
+            return
+        if invoice.invoice_id in self._told:
+            return
+        ours = await self.invoices.by_invoice(invoice.invoice_id)
+        topup = None if ours is None else await self.topups.get(ours.topup_id)
+        if topup is None or self._alerts is None or self.bot is None:
+            return
+        self._told.add(invoice.invoice_id)
+        await self._alerts.send(
+            self.bot,
+            "alert-crypto-refused",
+            invoice=str(invoice.invoice_id),
+            topup=str(topup.id),
+            user=str(topup.user_id),
+            amount=self._money(topup.amount),
+            status=topup.status,
+        )
 
     async def _expire(self, ours: CryptoInvoice) -> None:
         topup = await self.topups.get(ours.topup_id)

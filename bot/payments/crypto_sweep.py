@@ -33,6 +33,7 @@ class CryptoSweep(Background):
 
     def start(self, bot: Bot) -> None:
         if self._crypto.client is not None:  # Crypto Pay is on
+            self._crypto.bot = bot
             super().start(bot)
 
     async def stop(self, grace: float) -> None:

@@ -67,7 +67,7 @@ def crypto_webhook(crypto: Crypto, token: str) -> web.RouteDef:
         except UnknownInvoice:
             log.warning("Crypto Pay webhook: invoice %s is none of ours", invoice.invoice_id)
         except StorageError as error:
-            log.error("Crypto Pay webhook: invoice %s not credited: %s", invoice.invoice_id, error)
+            await crypto.refused(invoice, error)
         return web.Response(text="ok")
 
     return web.post(PATH, handle)
