@@ -129,6 +129,10 @@ async def test_a_wrong_signature_is_refused_and_changes_nothing(
     fields = click.fields(1, trans, topup, "25000", prepare_id=prepare_id)
     fields["amount"] = "1"
     assert (await click.post("/click/complete", fields))["error"] == -1
+    # A sign that is not even hex (not ASCII) is a wrong sign too, not a failure inside.
+    fields = click.fields(1, trans, topup, "25000", prepare_id=prepare_id)
+    fields["sign_string"] = "é" * 32
+    assert (await click.post("/click/complete", fields))["error"] == -1
     assert await balance(db) == 0
     assert await db.fetchone("SELECT 1 FROM click_transactions WHERE status != 'prepared'") is None
 

@@ -272,6 +272,10 @@ async def test_webhook_credits_once_and_refuses_forged_unknown_and_replayed(
         forged = dict(headers, **{"crypto-pay-api-signature": "0" * 64})
         async with http.post(url, data=body, headers=forged) as answer:
             assert answer.status == 401
+        # Not even hex: refused like any wrong signature, not a server error.
+        garbled = dict(headers, **{"crypto-pay-api-signature": "é" * 64})
+        async with http.post(url, data=body, headers=garbled) as answer:
+            assert answer.status == 401
         unsigned = {"Content-Type": "application/json"}
         async with http.post(url, data=body, headers=unsigned) as answer:
             assert answer.status == 401

@@ -116,7 +116,9 @@ class ClickMerchant:
             fields.get("sign_time", ""),
         ]
         expected = hashlib.md5("".join(parts).encode(), usedforsecurity=False).hexdigest()
-        return hmac.compare_digest(expected, fields.get("sign_string", "").lower())
+        # Bytes: `compare_digest` raises on a str that is not ASCII, and a forger picks it.
+        claimed = fields.get("sign_string", "").lower().encode()
+        return hmac.compare_digest(expected.encode(), claimed)
 
     async def prepare(self, fields: Mapping[str, str]) -> dict[str, Any]:
         return await self._answer(fields, complete=False)
