@@ -447,7 +447,9 @@ async def test_a_paid_invoice_that_cannot_be_credited_alerts_the_admins_once(
                 assert answer.status == 200
     [alert] = admin_texts(alice.bot)
     assert f"Crypto Pay invoice {cancelled} was paid" in alert
-    assert f"top-up #{topup.id} of customer {alice.user.id} (3,000.00 UZS) is cancelled" in alert
+    assert (
+        f"top-up #{topup.id} of customer {alice.user.id} (3,000.00 UZS) had been canceled" in alert
+    )
     assert f"/credit {alice.user.id} AMOUNT" in alert
 
     # A signed paid invoice naming another top-up: every sweep refuses it, one alert.
@@ -460,5 +462,9 @@ async def test_a_paid_invoice_that_cannot_be_credited_alerts_the_admins_once(
         assert counts[Outcome.REFUSED] == 1
     assert len(admin_texts(alice.bot)) == 2
     assert f"Crypto Pay invoice {elsewhere} was paid" in admin_texts(alice.bot)[1]
+    assert (
+        f"it does not match top-up #{topup.id + 1} of customer {bob.user.id}"
+        in (admin_texts(alice.bot)[1])
+    )
     assert await balance_of(db, alice.user.id) == 0
     assert await balance_of(db, bob.user.id) == 0

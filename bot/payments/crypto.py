@@ -33,6 +33,7 @@ from bot.payments.cryptopay import EXPIRED, PAID, CryptoPay, CryptoPayError, Inv
 from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import CRYPTO_PAY_FIATS, Settings
 from bot.storage import (
+    BalanceLimit,
     Credited,
     StorageError,
     Topup,
@@ -331,7 +332,7 @@ class Crypto(Method[Invoice]):
             topup=str(topup.id),
             user=str(topup.user_id),
             amount=self._money(topup.amount),
-            status=topup.status,
+            why=_why_refused(topup, error),
         )
 
     async def _expire(self, ours: CryptoInvoice) -> None:
@@ -388,3 +389,10 @@ class Crypto(Method[Invoice]):
         for ours in gone:
             await self._expire(ours)
         return len(gone)
+
+
+def _why_refused(topup: Topup, error: StorageError) -> str:
+    """The alert's reason: the admins' next step differs for each."""
+    if isinstance(error, BalanceLimit):
+        return "limit"
+    return "cancelled" if topup.status == TopupStatus.CANCELLED else "other"

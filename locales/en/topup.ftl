@@ -45,7 +45,11 @@ topup-crypto-gone = This invoice is no longer valid. Send /topup for a new one.
 topup-crypto-held = The payment arrived but could not be credited automatically: write to /paysupport with the top-up's number.
 topup-crypto-unreachable = Crypto Pay is not answering right now. Try again in a minute: a paid invoice is credited anyway.
 topup-crypto-expired = Top-up #{ $id } ({ $amount }) was not paid in time and its invoice has expired. Send /topup for a new one.
-alert-crypto-refused = ⚠️ Crypto Pay invoice { $invoice } was paid, but it could not be credited: top-up #{ $topup } of customer { $user } ({ $amount }) is { $status }, or the invoice names another top-up or currency. Nothing was credited. Check the invoice in @CryptoBot (Crypto Pay → your app), then credit the customer with /credit { $user } AMOUNT or refund them from @CryptoBot.
+alert-crypto-refused = ⚠️ Crypto Pay invoice { $invoice } was paid, but nothing was credited: { $why ->
+        [cancelled] top-up #{ $topup } of customer { $user } ({ $amount }) had been canceled meanwhile.
+        [limit] crediting top-up #{ $topup } ({ $amount }) would take customer { $user } past the balance limit.
+       *[other] it does not match top-up #{ $topup } of customer { $user } ({ $amount }): another top-up, currency or payment.
+    } Check the invoice in @CryptoBot (Crypto Pay → your app), then credit the customer with /credit { $user } AMOUNT or refund them from @CryptoBot.
 
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = This invoice is not valid any more. Send /topup for a new one.

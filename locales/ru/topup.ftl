@@ -45,7 +45,11 @@ topup-crypto-gone = Этот счёт больше не действует. От
 topup-crypto-held = Оплата пришла, но не зачислена автоматически: напишите в /paysupport и укажите номер пополнения.
 topup-crypto-unreachable = Crypto Pay сейчас не отвечает. Попробуйте через минуту — оплаченный счёт зачислится в любом случае.
 topup-crypto-expired = Пополнение #{ $id } ({ $amount }) не было оплачено вовремя, срок счёта истёк. Отправьте /topup, чтобы получить новый.
-alert-crypto-refused = ⚠️ Счёт Crypto Pay { $invoice } оплачен, но зачислить его не удалось: пополнение #{ $topup } клиента { $user } ({ $amount }) в состоянии «{ $status }», или счёт указывает на другое пополнение или валюту. Ничего не зачислено. Проверьте счёт в @CryptoBot (Crypto Pay → ваше приложение), затем зачислите клиенту деньги через /credit { $user } СУММА или верните их из @CryptoBot.
+alert-crypto-refused = ⚠️ Счёт Crypto Pay { $invoice } оплачен, но ничего не зачислено: { $why ->
+        [cancelled] пополнение #{ $topup } клиента { $user } ({ $amount }) к тому времени было отменено.
+        [limit] зачисление пополнения #{ $topup } ({ $amount }) превысило бы лимит баланса клиента { $user }.
+       *[other] он не совпадает с пополнением #{ $topup } клиента { $user } ({ $amount }): другое пополнение, валюта или платёж.
+    } Проверьте счёт в @CryptoBot (Crypto Pay → ваше приложение), затем зачислите клиенту деньги через /credit { $user } СУММА или верните их из @CryptoBot.
 
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = Этот счёт больше не действует. Отправьте /topup, чтобы получить новый.

@@ -45,7 +45,11 @@ topup-crypto-gone = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisi uchun /topup
 topup-crypto-held = Toʻlov keldi, lekin balansga avtomatik tushmadi: toʻldirish raqamini koʻrsatib /paysupport orqali yozing.
 topup-crypto-unreachable = Crypto Pay hozir javob bermayapti. Bir daqiqadan soʻng qayta urinib koʻring: toʻlangan soʻrov baribir balansga tushadi.
 topup-crypto-expired = #{ $id } toʻldirish ({ $amount }) oʻz vaqtida toʻlanmadi, toʻlov soʻrovining muddati tugadi. Yangisi uchun /topup yuboring.
-alert-crypto-refused = ⚠️ Crypto Pay { $invoice } toʻlov soʻrovi toʻlandi, lekin uni balansga qoʻshib boʻlmadi: { $user } mijozning #{ $topup } toʻldirishi ({ $amount }) «{ $status }» holatida, yoki soʻrov boshqa toʻldirish yoki valyutani koʻrsatadi. Hech narsa qoʻshilmadi. Soʻrovni @CryptoBotʼda tekshiring (Crypto Pay → ilovangiz), soʻng mijozga /credit { $user } SUMMA orqali pul qoʻshing yoki uni @CryptoBotʼdan qaytaring.
+alert-crypto-refused = ⚠️ Crypto Pay { $invoice } toʻlov soʻrovi toʻlandi, lekin hech narsa qoʻshilmadi: { $why ->
+        [cancelled] { $user } mijozning #{ $topup } toʻldirishi ({ $amount }) bu orada bekor qilingan edi.
+        [limit] #{ $topup } toʻldirishni ({ $amount }) qoʻshish { $user } mijozning balans chegarasidan oshirib yuborardi.
+       *[other] u { $user } mijozning #{ $topup } toʻldirishiga ({ $amount }) mos kelmaydi: boshqa toʻldirish, valyuta yoki toʻlov.
+    } Soʻrovni @CryptoBotʼda tekshiring (Crypto Pay → ilovangiz), soʻng mijozga /credit { $user } SUMMA orqali pul qoʻshing yoki uni @CryptoBotʼdan qaytaring.
 
 # Why a payment is refused at checkout (plain text, shown by Telegram)
 checkout-unknown = Bu toʻlov soʻrovi endi amal qilmaydi. Yangisini olish uchun /topup yuboring.
