@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from aiogram import Bot
 
-from bot.background import Background
+from bot.background import Periodic
 from bot.money import display_panel
 from bot.notify.alerts import Alerts
 from bot.panel import InvalidApiKey, PanelClient, PanelFailure, PanelTransportError
@@ -37,7 +37,7 @@ def _kind(error: PanelFailure) -> str:
     return "error"
 
 
-class PanelBalanceWatch(Background):
+class PanelBalanceWatch(Periodic):
     name = "panel balance watch"
 
     def __init__(
@@ -97,11 +97,3 @@ class PanelBalanceWatch(Background):
     async def went_through(self) -> None:
         """An order was placed: whatever stopped the shop is over."""
         await self._state.flip(REFUSING, "", default="")
-
-    async def _run(self, bot: Bot) -> None:
-        while not self.stopping:
-            try:
-                await self.run_once(bot)
-            except Exception:  # the loop must outlive any one check's bug
-                log.exception("panel balance check failed")
-            await self._pause(self.interval)
