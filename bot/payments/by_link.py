@@ -33,7 +33,7 @@ MAX_SOUM = 50_000_000
 PRESET_SOUM = (10_000, 50_000, 100_000, 500_000)
 
 
-class ByLink(Method[Any]):
+class ByLink(Method):
     """A method priced in whole so'm and paid on the provider's page."""
 
     title: str  # the provider's name in log lines
@@ -147,8 +147,3 @@ class ByLink(Method[Any]):
     @abstractmethod
     def link(self, topup: Topup, locale: str) -> str:
         """The provider's page that pays `topup`."""
-
-    async def confirm(self, confirmation: Any) -> Any:
-        # Credited by the provider's merchant API calls (their own modules), never by a
-        # confirmation handed in from elsewhere.
-        raise NotImplementedError(f"{self.name} is confirmed by its merchant API")

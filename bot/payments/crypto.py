@@ -95,7 +95,7 @@ def typing_keyboard(t: Texts) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-class Crypto(Method[Invoice]):
+class Crypto(Method):
     name = METHOD
     cover_action = "topupcrypto"
 

@@ -4,7 +4,7 @@ amount, and Cancel while typing one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from bot.payments.method import Method
 
 
-def methods_keyboard(t: Texts, methods: Sequence[Method[Any]]) -> InlineKeyboardMarkup:
+def methods_keyboard(t: Texts, methods: Sequence[Method]) -> InlineKeyboardMarkup:
     """One button a method, one a row: each opens that method's own offer."""
     builder = InlineKeyboardBuilder()
     for method in methods:

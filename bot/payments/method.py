@@ -8,9 +8,10 @@ A method:
   top-up that covers what an order's summary is short of;
 - **creates** a pending top-up (a `topups` row with the method's name) and what the customer
   opens to pay it (Stars: an invoice in the chat, or an invoice link for the Mini App);
-- **confirms**: checks the provider's word that it was paid and credits it exactly once,
-  keyed by the method's own payment id, through the ledger (`Reason.TOPUP`, the method and
-  the payment id on the row; `TopupsRepo.record_payment`).
+- is **confirmed** in its own way, so not through this interface: Telegram's checkout (Stars),
+  an admin's approval (card transfer), the provider's API or webhook (Crypto Pay, Payme,
+  Click); each credits exactly once, keyed by the method's own payment id, through the ledger
+  (`Reason.TOPUP`, the method and the payment id on the row; `bot.payments.credits`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from aiogram import Bot
 from aiogram.fsm.state import State
@@ -27,7 +28,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.storage import Credited, Topup
+from bot.storage import Topup
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,8 @@ class PaymentFailed(Exception):
         return self.refused if self.clear else "error-try-again"
 
 
-Confirmation = TypeVar("Confirmation")
-
-
-class Method(ABC, Generic[Confirmation]):
-    """One way of paying. `Confirmation` is what its provider says when a payment is made."""
+class Method(ABC):
+    """One way of paying."""
 
     name: str  # on top-ups and ledger rows; never changes once a payment is recorded
     # The order summary's Top up button for this method (`OrderNavCb`): starts "topup".
@@ -146,7 +144,3 @@ class Method(ABC, Generic[Confirmation]):
     ) -> PendingTopup:
         """Record a pending top-up of `units` and make what pays it: sent into `chat_id` when
         given, else a link. Raises `PaymentFailed`."""
-
-    @abstractmethod
-    async def confirm(self, confirmation: Confirmation) -> Credited:
-        """The provider says it was paid: credit it once, by the method's payment id."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 from bot.i18n import Texts
 from bot.money import Amounts
@@ -16,13 +15,13 @@ from bot.payments.stars import Stars
 
 
 class Payments:
-    def __init__(self, stars: Stars, *others: Method[Any]) -> None:
+    def __init__(self, stars: Stars, *others: Method) -> None:
         # Stars first and always: Telegram's rule for digital goods sold inside bots.
         self.stars = stars
-        self._configured: Sequence[Method[Any]] = [stars, *others]
+        self._configured: Sequence[Method] = [stars, *others]
 
     @property
-    def _methods(self) -> list[Method[Any]]:
+    def _methods(self) -> list[Method]:
         # Asked each time: a method may hang on something learnt after start-up (Payme and
         # Click on the shop's currency, which the panel tells).
         return [method for method in self._configured if method.enabled]
@@ -31,7 +30,7 @@ class Payments:
         """Why methods whose settings are set are off nevertheless: one line each."""
         return [why for method in self._configured if (why := method.why_off()) is not None]
 
-    def __iter__(self) -> Iterator[Method[Any]]:
+    def __iter__(self) -> Iterator[Method]:
         return iter(self._methods)
 
     def offers(self, t: Texts, currency: str) -> list[Offer]:
@@ -53,11 +52,11 @@ class Payments:
         """What the Mini App's top-up screen shows: each method offered there, in order."""
         return [offer for method in self._methods if (offer := method.app_offer(t, currency))]
 
-    def by_name(self, name: str) -> Method[Any] | None:
+    def by_name(self, name: str) -> Method | None:
         """The method of that name while it is on; None for one switched off or forged."""
         return next((method for method in self._methods if method.name == name), None)
 
-    def by_cover_action(self, action: str) -> Method[Any] | None:
+    def by_cover_action(self, action: str) -> Method | None:
         """The method whose summary button carries `action`; None for a forged one."""
         for method in self._methods:
             if method.cover_action == action:

@@ -76,7 +76,7 @@ def parse_stars(text: str | None, settings: Settings) -> int | None:
     return stars
 
 
-class Stars(Method[Payment]):
+class Stars(Method):
     """Stars invoices, each backed by a new top-up row; Telegram's checkout credits them."""
 
     name = "stars"

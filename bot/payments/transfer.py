@@ -61,7 +61,7 @@ def receipt_kind(mime_type: str | None) -> bool:
     return mime_type is not None and (mime_type in RECEIPT_TYPES or mime_type.startswith("image/"))
 
 
-class CardTransfer(Method[Approval]):
+class CardTransfer(Method):
     name = TRANSFER
     cover_action = "topuptransfer"
 

@@ -18,14 +18,14 @@ from bot.money import Amounts
 from bot.payments import Cover, Method, Offer, PaymentFailed, Payments, PendingTopup
 from bot.payments.method import AppOffer
 from bot.settings import Settings
-from bot.storage import Credited, Database, TopupsRepo
+from bot.storage import Database, TopupsRepo
 from tests.fake_cryptopay import TOKEN, FakeCryptoPay
 from tests.helpers import balance_of
 from tests.webapp.browser import MISSING, chromium_page, have_chromium, ready, serving, until
 from tests.webapp.conftest import CUSTOMER, Api, init_data
 
 
-class Transfer(Method[str]):
+class Transfer(Method):
     """A stand-in for a method the chat takes over: its details go into the chat."""
 
     name = "transfer"
@@ -54,9 +54,6 @@ class Transfer(Method[str]):
     ) -> PendingTopup:
         self.created.append((user_id, units, chat_id))
         raise PaymentFailed(self.name, clear=True)  # enough: what reached `create` is checked
-
-    async def confirm(self, confirmation: str) -> Credited:
-        raise NotImplementedError
 
 
 @pytest.fixture
