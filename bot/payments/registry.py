@@ -36,9 +36,10 @@ class Payments:
     def offers(self, t: Texts, currency: str) -> list[Offer]:
         """What `/topup` shows: the one method's offer, or a choice of methods, each of
         whose buttons then shows that method's offer."""
-        if len(self._methods) == 1:
-            return [self._methods[0].offer(t, currency)]
-        return [Offer(t("topup-methods"), methods_keyboard(t, self._methods))]
+        methods = self._methods
+        if len(methods) == 1:
+            return [methods[0].offer(t, currency)]
+        return [Offer(t("topup-methods"), methods_keyboard(t, methods))]
 
     def covers(self, missing: Decimal, t: Texts, amounts: Amounts) -> list[Cover]:
         """Top-ups that cover what an order's summary is short of, one per method able to."""
@@ -58,7 +59,4 @@ class Payments:
 
     def by_cover_action(self, action: str) -> Method | None:
         """The method whose summary button carries `action`; None for a forged one."""
-        for method in self._methods:
-            if method.cover_action == action:
-                return method
-        return None
+        return next((method for method in self._methods if method.cover_action == action), None)
