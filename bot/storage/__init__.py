@@ -2,6 +2,7 @@
 
 # Re-exported for the many readers of orders: the table itself is `bot.panel.status`.
 from bot.panel.status import Status
+from bot.storage.api_keys import ApiKey, ApiKeysRepo
 from bot.storage.broadcasts import Broadcast, BroadcastsRepo, BroadcastStatus, Progress
 from bot.storage.db import Database, StorageError, Transaction, utcnow
 from bot.storage.fsm import SQLiteStorage
@@ -54,6 +55,8 @@ from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUs
 __all__ = [
     "STARS",
     "AlreadyPosted",
+    "ApiKey",
+    "ApiKeysRepo",
     "BalanceLimit",
     "Broadcast",
     "BroadcastStatus",

@@ -530,6 +530,23 @@ CREATE TABLE click_transactions (
 CREATE INDEX click_by_topup ON click_transactions (topup_id);
 """
 
+_V20_API_KEYS = """
+-- A customer's key for the shop's own API v2 (one per customer; `/api new` replaces it in
+-- place, so the old one stops at once). Only the key's SHA-256 is kept: a leaked database
+-- gives no working key. `hint` (its last characters) lets a customer tell keys apart.
+CREATE TABLE api_keys (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    key_hash TEXT NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (1, 0)),
+    notify INTEGER NOT NULL DEFAULT 1 CHECK (notify IN (1, 0)),  -- news of API orders
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    switched_by INTEGER,  -- the admin who last switched it on or off
+    switched_at TEXT
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -550,6 +567,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V17_TRANSFERS,
     _V18_CRYPTO_INVOICES,
     _V19_PAYME_CLICK,
+    _V20_API_KEYS,
 )
 LATEST = len(MIGRATIONS)
 
