@@ -25,7 +25,7 @@ from bot.storage import (
 from bot.storage.referrals import linked_referrer, referral_link
 from bot.telegram.callbacks import MenuCb
 from tests.conftest import ADMIN_ID, MakeClient, settings_with
-from tests.harness import BotClient, buttons, texts
+from tests.harness import BotClient, RecordingSession, buttons, texts
 from tests.helpers import admin_texts, balance_of, delivered
 from tests.test_payments import feed, invoice, payment
 from tests.test_refund import paid_topup
@@ -237,7 +237,7 @@ async def test_referral_shows_the_link_who_joined_and_what_it_earned(ann, bob, d
 
 async def test_the_menu_and_help_offer_referral_while_it_is_on(ann) -> None:
     sent = await ann.send("/start")
-    assert MenuCb(action="referral").pack() in [data for _, data in buttons(sent[-1].reply_markup)]  # type: ignore[union-attr]
+    assert MenuCb(action="referral").pack() in [data for _, data in buttons(sent[-1].reply_markup)]
     assert "/referral" in texts(await ann.send("/help"))[-1]
 
 
@@ -260,8 +260,7 @@ async def test_with_referrals_off_a_link_does_nothing_and_referral_says_so(
     await ann.send("/start")
     sent = await bob.send(f"/start ref_{ANN}")
     assert MenuCb(action="referral").pack() not in [
-        data
-        for _, data in buttons(sent[-1].reply_markup)  # type: ignore[union-attr]
+        data for _, data in buttons(getattr(sent[-1], "reply_markup", None))
     ]
     assert await referrer_of(db, BOB) is None
     assert texts(await bob.send("/referral")) == ["We have no referral program right now."]
@@ -275,14 +274,11 @@ async def test_referral_is_registered_as_a_command_only_while_on(
         changed = settings.model_copy(update={"referral_percent": percent})
         dp = create_dispatcher(settings=changed, db=db, panel=panel, translator=translator)
         session = bot.session
-        before = len(session.requests)  # type: ignore[attr-defined]
+        assert isinstance(session, RecordingSession)
+        before = len(session.requests)
         await dp.emit_startup(bot=bot, **dp.workflow_data)
         await dp.emit_shutdown(bot=bot, **dp.workflow_data)
-        menus = [
-            r
-            for r in session.requests[before:]  # type: ignore[attr-defined]
-            if isinstance(r, SetMyCommands)
-        ]
+        menus = [r for r in session.requests[before:] if isinstance(r, SetMyCommands)]
         assert menus
         for menu in menus:
             names = [command.command for command in menu.commands]
