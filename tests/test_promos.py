@@ -231,6 +231,10 @@ async def test_admins_make_list_and_end_codes(admin, ann, db) -> None:
         " /promos lists them."
     ]
     assert texts(await admin.send("/promo NOSUCH -")) == ["There is no promo code NOSUCH."]
+    # `/promo CODE` alone redeems, for an admin too.
+    assert texts(await admin.send("/promo one")) == [
+        "Promo code ONE has been used up: it has no redemptions left."
+    ]
 
 
 @pytest.mark.parametrize(

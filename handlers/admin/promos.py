@@ -24,7 +24,7 @@ LISTED = 50
 ECHO = 40
 
 
-def _making(message: Message) -> bool:
+async def _making(message: Message) -> bool:
     """Every form but `/promo CODE`, which redeems."""
     return len((message.text or "").split()) != 2
 
