@@ -617,6 +617,7 @@ WHEN NEW.order_id IS NOT NULL AND NEW.reason = 'refund'
 BEGIN
     UPDATE orders SET refunded = refunded + NEW.amount WHERE id = NEW.order_id;
 END;
+"""
 
 # Growth (issue 27): who referred a customer (fixed at their first /start, never changed),
 # and promo codes. A code is kept folded (upper case, no spaces); `used` counts redemptions
