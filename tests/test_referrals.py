@@ -241,6 +241,10 @@ async def test_the_menu_and_help_offer_referral_while_it_is_on(ann) -> None:
     assert "/referral" in texts(await ann.send("/help"))[-1]
 
 
+async def test_an_admins_help_lists_referral_too(admin) -> None:
+    assert "/referral — your referral link" in texts(await admin.send("/help"))[-1]
+
+
 async def test_user_shows_who_referred_and_how_many_were_referred(ann, bob, admin, db) -> None:
     await ann.send("/start")
     await bob.send(f"/start ref_{ANN}")

@@ -46,12 +46,15 @@ async def start(
     await message.answer(t("menu-prompt"), reply_markup=_menu(t, settings))
 
 
+def commands_help(t: Texts, settings: Settings) -> str:
+    """The customer commands, `/referral` among them while referrals are on."""
+    commands = t("help")
+    return f"{commands}\n{t('help-referral')}" if settings.referrals_on else commands
+
+
 async def help_text(bot: Bot, t: Texts, settings: Settings) -> str:
     me = await bot.me()
-    commands = t("help")
-    if settings.referrals_on:
-        commands += "\n" + t("help-referral")
-    return f"{commands}\n\n{t('help-inline', bot=me.username or '')}"
+    return f"{commands_help(t, settings)}\n\n{t('help-inline', bot=me.username or '')}"
 
 
 async def help_command(message: Message, bot: Bot, t: Texts, settings: Settings) -> None:
