@@ -288,3 +288,14 @@ async def test_referral_is_registered_as_a_command_only_while_on(
             names = [command.command for command in menu.commands]
             assert "promo" in names
             assert ("referral" in names) is listed
+
+
+async def test_a_fractional_percent_is_written_the_readers_way(
+    settings, db, panel, translator, bot: Bot
+) -> None:
+    changed = settings.model_copy(update={"referral_percent": Decimal("2.5")})
+    dp = create_dispatcher(settings=changed, db=db, panel=panel, translator=translator)
+    ann = BotClient(dp, bot, user_id=ANN, language_code="ru")
+    shown = texts(await ann.send("/referral"))[-1]
+    assert "2,5% суммы пополнения" in shown
+    assert "Пришли по вашей ссылке: 0" in shown

@@ -28,7 +28,8 @@ async def _referral_text(
     return t(
         "referral",
         link=referral_link(me.username or "", user.id),
-        percent=f"{settings.referral_percent.normalize():f}",
+        # Written the reader's way: 2.5 in English, 2,5 in Russian and Uzbek.
+        percent=settings.referral_percent.normalize(),
         joined=stats.joined,
         earned=amounts(stats.earned),
     )
