@@ -623,7 +623,7 @@ END;
 # and promo codes. A code is kept folded (upper case, no spaces); `used` counts redemptions
 # and never passes `uses` (the CHECK backs the conditional UPDATE that redeems). A customer
 # redeems a code once: the redemption's primary key.
-_V23_REFERRALS_PROMO = """
+_V22_REFERRALS_PROMO = """
 ALTER TABLE users ADD COLUMN referred_by INTEGER REFERENCES users (id);
 CREATE INDEX users_by_referrer ON users (referred_by) WHERE referred_by IS NOT NULL;
 CREATE TABLE promo_codes (
@@ -667,7 +667,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V19_PAYME_CLICK,
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
-    _V23_REFERRALS_PROMO,
+    _V22_REFERRALS_PROMO,
 )
 LATEST = len(MIGRATIONS)
 
