@@ -645,6 +645,15 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
+# Review of growth (issue 27): whether a customer has ever sent /start. The referrer is fixed
+# at the first /start (design, "Growth"), and a customer may be known before it (the Mini
+# App, an invoice): being in `users` does not tell. Everyone known already counts as
+# started, so no existing customer's referrer (or lack of one) changes.
+_V27_FIRST_START = """
+ALTER TABLE users ADD COLUMN started_at TEXT;
+UPDATE users SET started_at = created_at;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -668,6 +677,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
+    _V27_FIRST_START,
 )
 LATEST = len(MIGRATIONS)
 
