@@ -250,6 +250,14 @@ async def test_admins_make_list_and_end_codes(admin, ann, db) -> None:
     ]
 
 
+async def test_promos_says_a_code_has_expired_rather_than_until_a_past_day(admin, db) -> None:
+    await admin.send("/promo LATE 1 5 1")
+    await db_set_expired(db, "LATE")
+    listed = texts(await admin.send("/promos"))[0]
+    assert "<code>LATE</code> · 1.00 · used 0/5 · gave 0.00 · expired Jan 1, 2020" in listed
+    assert "until" not in listed
+
+
 @pytest.mark.parametrize(
     ("args", "start"),
     [
