@@ -271,7 +271,9 @@ async def test_an_admins_help_lists_referral_too(admin) -> None:
     assert "/referral — your referral link" in texts(await admin.send("/help"))[-1]
 
 
-async def test_user_shows_who_referred_and_how_many_were_referred(ann, bob, admin, db) -> None:
+async def test_user_shows_who_referred_and_how_many_were_referred(
+    ann, bob, admin, make_client, db
+) -> None:
     await ann.send("/start")
     await bob.send(f"/start ref_{ANN}")
     await paid_topup(bob, db, 300)
@@ -279,6 +281,11 @@ async def test_user_shows_who_referred_and_how_many_were_referred(ann, bob, admi
     assert f"Referred by: Ann <code>{ANN}</code>. Customers they referred: 0, earning 0.00" in bobs
     anns = texts(await admin.send(f"/user {ANN}"))[0]
     assert "Referred by: —. Customers they referred: 1, earning 0.30" in anns
+    # In Russian the two halves must not both read "Пригласил": who brought them, and whom
+    # they brought.
+    russian = make_client(user_id=ADMIN_ID, language_code="ru")
+    anns = texts(await russian.send(f"/user {ANN}"))[0]
+    assert "Кто пригласил: —. Сам пригласил клиентов: 1, заработал на них 0,30" in anns
 
 
 async def test_with_referrals_off_a_link_does_nothing_and_referral_says_so(
