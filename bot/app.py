@@ -62,6 +62,7 @@ from bot.payments.transfer import CardTransfer
 from bot.settings import Settings
 from bot.single import only_instance, writable_folder
 from bot.storage import (
+    ApiKeysRepo,
     BroadcastsRepo,
     Database,
     LedgerRepo,
@@ -277,6 +278,8 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # Customers' keys for the shop's own API v2 (issue 28).
+    dp["api_keys"] = ApiKeysRepo(db)
     # Card transfers: kept even when switched off, so requests left pending can be decided.
     dp["card_transfer"] = card_transfer
     transfer_desk = TransferDesk(alerts, card_transfer, users, amounts)

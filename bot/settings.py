@@ -93,6 +93,9 @@ EXPECTED: dict[str, str] = {
         " (or exactly HTTP_LISTEN's or the webhook's host:port to share that server), or empty"
         " for none"
     ),
+    "api_enabled": (
+        "true or false: whether customers may buy through the shop's own API v2 at /api/v2"
+    ),
     "webapp_url": (
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
@@ -179,6 +182,8 @@ _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})"
 Network = IPv4Network | IPv6Network
 _Bound = TypeVar("_Bound", int, Decimal)
 # Loopback and the private ranges: a proxy on this machine or in the same Docker network.
+# Where the shop's API v2 is served, on the public server; panels' clients expect this path.
+API_PATH = "/api/v2"
 DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 
 
@@ -194,6 +199,12 @@ def zone_of(name: str) -> ZoneInfo:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError("not a time zone") from None
+
+
+def _netloc(url: HttpUrl) -> str:
+    """host[:port] of a URL, the port only where it is not the scheme's own."""
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.host or "") if url.port in (None, default) else f"{url.host}:{url.port}"
 
 
 def parse_listen(value: str) -> tuple[str, int]:
@@ -250,6 +261,9 @@ class Settings(BaseSettings):
     # Empty: no Mini App and no entry to it. Served by the bot's own HTTP server, behind the
     # reseller's HTTPS proxy: Telegram opens Mini Apps over https only.
     webapp_url: HttpUrl | None = None
+    # The shop's own API v2 for customers who resell (issue 28), at /api/v2 on the public
+    # server (HTTP_LISTEN, or the webhook's).
+    api_enabled: bool = False
     # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
     # operator opens them (compose: the container's own network, for Prometheus).
     ops_listen: str = "127.0.0.1:9090"
@@ -531,6 +545,19 @@ class Settings(BaseSettings):
     def webhook_server(self) -> str:
         """Where the webhook's server listens; empty when polling."""
         return self.webhook_listen if self.webhook_url is not None else ""
+
+    @property
+    def api_endpoint(self) -> str:
+        """Where customers reach the shop's API v2: beside the Mini App's public address (the
+        same server serves both), else the webhook's when that server serves it, else
+        HTTP_LISTEN's own host:port."""
+        if self.webapp_url is not None:
+            base = f"{self.webapp_url.scheme}://{_netloc(self.webapp_url)}"
+        elif not self.http_listen and self.webhook_url is not None:
+            base = f"{self.webhook_url.scheme}://{_netloc(self.webhook_url)}"
+        else:
+            base = f"http://{self.http_listen}"
+        return base + API_PATH
 
     @property
     def webhook_token(self) -> str:

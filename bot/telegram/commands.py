@@ -36,6 +36,7 @@ ADMIN_COMMANDS = (
     "stats",
     "users",
     "user",
+    "apikey",
     "credit",
     "debit",
     "unknown",

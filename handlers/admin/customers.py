@@ -18,11 +18,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 from bot import accounts
 from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
 from bot.formats import Day
-from bot.i18n import Html, Texts
+from bot.i18n import Arg, Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
 from bot.settings import Settings
 from bot.storage import (
+    ApiKey,
+    ApiKeysRepo,
     BalanceLimit,
     CustomerOrder,
     InsufficientFunds,
@@ -35,6 +37,7 @@ from bot.storage import (
     UnknownUser,
     UsersRepo,
 )
+from bot.storage.db import parse_time
 from bot.telegram.callbacks import UsersCb
 from bot.telegram.keyboards import users_list
 from bot.telegram.replies import edit_or_send, in_messages
@@ -121,11 +124,12 @@ async def user_card(
     topups: TopupsRepo,
     refills: RefillsRepo,
     ledger: LedgerRepo,
+    api_keys: ApiKeysRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/user USER_ID`: who they are, balance, orders by status, the latest orders, top-ups
-    and refills, and the ledger's latest postings."""
+    """`/user USER_ID`: who they are, balance, their API key, orders by status, the latest
+    orders, top-ups and refills, and the ledger's latest postings."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -145,6 +149,7 @@ async def user_card(
             broadcasts=yes_no(t, user.broadcasts),
             since=Day(user.created_at),
         ),
+        api_key_line(t, await api_keys.get(user_id)),
         t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
     for order in await orders.list_for_user(user_id, LATEST):
@@ -211,6 +216,27 @@ async def user_card(
     blocks.append("\n".join(postings))
     for text in in_messages(blocks, "\n\n"):
         await message.answer(text)
+
+
+def api_key_line(t: Texts, key: ApiKey | None) -> str:
+    """Whether the customer has an API key, whether it is on, when it was last used."""
+    if key is None:
+        return t("admin-user-api-none")
+    state = t("admin-user-api-on")
+    if not key.enabled:
+        when: Arg = "—" if key.switched_at is None else parse_time(key.switched_at)
+        state = t("admin-user-api-off", admin=str(key.switched_by or "—"), when=when)
+    used: Arg = Html(t("admin-user-api-never"))
+    if key.last_used_at is not None:
+        used = parse_time(key.last_used_at)
+    return t(
+        "admin-user-api",
+        hint=key.hint,
+        state=Html(state),
+        made=parse_time(key.created_at),
+        used=used,
+        notify=yes_no(t, key.notify),
+    )
 
 
 def method_label(t: Texts, topup: Topup) -> str:

@@ -41,21 +41,29 @@ async def start(
     await message.answer(t("menu-prompt"), reply_markup=_menu(t, settings))
 
 
-async def help_text(bot: Bot, t: Texts) -> str:
+def commands_help(t: Texts, settings: Settings) -> str:
+    """The customer commands, with /api where the shop serves its API."""
+    text = t("help")
+    return f"{text}\n{t('help-api')}" if settings.api_enabled else text
+
+
+async def help_text(bot: Bot, t: Texts, settings: Settings) -> str:
     me = await bot.me()
-    return f"{t('help')}\n\n{t('help-inline', bot=me.username or '')}"
+    return f"{commands_help(t, settings)}\n\n{t('help-inline', bot=me.username or '')}"
 
 
 async def help_command(message: Message, bot: Bot, t: Texts, settings: Settings) -> None:
     # The menu's buttons work in a private chat only: a group gets the text alone.
     markup = _menu(t, settings) if message.chat.type == "private" else None
-    await message.answer(await help_text(bot, t), reply_markup=markup)
+    await message.answer(await help_text(bot, t, settings), reply_markup=markup)
 
 
 async def help_button(query: CallbackQuery, bot: Bot, t: Texts, settings: Settings) -> None:
     await query.answer()
     if query.message is not None:
-        await query.message.answer(await help_text(bot, t), reply_markup=_menu(t, settings))
+        await query.message.answer(
+            await help_text(bot, t, settings), reply_markup=_menu(t, settings)
+        )
 
 
 def create_router() -> Router:
