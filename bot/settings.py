@@ -93,12 +93,13 @@ EXPECTED: dict[str, str] = {
         " (or exactly HTTP_LISTEN's or the webhook's host:port to share that server), or empty"
         " for none"
     ),
-    "api_enabled": (
-        "true or false: whether customers may buy through the shop's own API v2 at /api/v2"
-    ),
     "webapp_url": (
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
+    ),
+    "api_enabled": (
+        "true or false: whether customers may buy through the shop's own API v2 at /api/v2;"
+        " true needs HTTP_LISTEN (or WEBHOOK_URL) for a server to answer it"
     ),
     "trusted_proxies": (
         "comma-separated addresses or networks of the proxies in front of the bot, like"

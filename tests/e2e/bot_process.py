@@ -23,13 +23,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
 from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, fund
 from tests.e2e.fake_telegram import WAIT, FakeTelegram
 from tests.e2e.forkserver import Child, ForkServer
-from tests.panel_emulator import PanelEmulator
 
 ROOT = Path(__file__).resolve().parents[2]
 # SENTINEL makes a leaked token easy to find in a log.
@@ -44,6 +44,24 @@ STOP_WITHIN = 30.0
 BAD_LOG_LINES = ("Traceback", "Unclosed", "Task was destroyed", "was never awaited")
 
 
+class Panel(Protocol):
+    """Where the bot buys: the panel emulator, or another bot's API (`ShopPanel`)."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ShopPanel:
+    """Another bot's own API v2 as this bot's panel: its endpoint and a customer's key."""
+
+    url: str
+    key: str
+
+
 @dataclass(frozen=True)
 class Customer:
     balance: Decimal
@@ -53,7 +71,7 @@ class Customer:
 
 def bot_env(
     telegram: FakeTelegram,
-    emulator: PanelEmulator,
+    panel: Panel,
     database_path: Path,
     admin_ids: Iterable[int],
     settings: dict[str, str],
@@ -62,9 +80,9 @@ def bot_env(
     return (
         interpreter_env()
         | {
-            "BOT_TOKEN": TOKEN,
-            "PANEL_API_URL": emulator.url,
-            "PANEL_API_KEY": emulator.key,
+            "BOT_TOKEN": telegram.token,
+            "PANEL_API_URL": panel.url,
+            "PANEL_API_KEY": panel.key,
             "TELEGRAM_API_URL": telegram.url,
             "DATABASE_PATH": str(database_path),
             "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
@@ -103,12 +121,13 @@ class BotProcess:
         self,
         workdir: Path,
         telegram: FakeTelegram,
-        emulator: PanelEmulator,
+        emulator: Panel,
         *,
         admin_ids: Iterable[int] = (ADMIN_ID,),
         **settings: str,
     ) -> None:
-        """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`."""
+        """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`. The bot's token
+        is the fake Telegram's; its panel `emulator`, or another bot's API (`ShopPanel`)."""
         self.workdir = workdir
         self.telegram = telegram
         self.emulator = emulator
@@ -259,7 +278,8 @@ class BotProcess:
     def check_log(self, log: str) -> None:
         for bad in BAD_LOG_LINES:
             assert bad not in log, f"{bad!r} in the bot's log:\n{log}"
-        for secret in (TOKEN.split(":", 1)[1], self.emulator.key, WEBHOOK_SECRET):
+        secrets = (self.telegram.token.split(":", 1)[1], self.emulator.key, WEBHOOK_SECRET)
+        for secret in secrets:
             assert secret not in log, f"a secret in the bot's log:\n{log}"
 
     # --- its database --------------------------------------------------------------------------
