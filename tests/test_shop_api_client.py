@@ -39,11 +39,15 @@ def settings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-async def endpoint(
-    dp: Dispatcher, bot: Bot, emulator: PanelEmulator
-) -> AsyncIterator[str]:
+async def endpoint(dp: Dispatcher, bot: Bot, emulator: PanelEmulator) -> AsyncIterator[str]:
     emulator.services[VIEWS] = EmulatedService(
-        VIEWS, "Post Views — Telegram", "Default", "Telegram Views", Decimal(10), 10, 10000,
+        VIEWS,
+        "Post Views — Telegram",
+        "Default",
+        "Telegram Views",
+        Decimal(10),
+        10,
+        10000,
         refill=True,
     )
     server = TestServer(public_app(dp, bot), host="127.0.0.1")
@@ -79,15 +83,20 @@ async def test_a_reseller_s_client_buys_follows_refills_and_cancels(
     assert set(services) == {1, 3, VIEWS}
     assert services[1]["rate"] == "72.00000"  # the chat's price: 60 per 1000 and 20%
     assert (services[VIEWS]["refill"], services[1]["cancel"]) == (True, True)
-    assert await call(api.balance) == {"balance": "100.00", "currency": "UZS"}
+    balance = await call(api.balance)
+    assert (Decimal(balance["balance"]), balance["currency"]) == (Decimal(100), "UZS")
 
     first = (await call(api.add_order, 1, LINK, 100))["order"]
     views = (await call(api.add_order, VIEWS, LINK, 1000))["order"]
     assert await balance_of(db, CUSTOMER) == Decimal("100") - Decimal("7.2") - Decimal("12")
-    assert (await call(api.balance))["balance"] == "80.80"
+    assert Decimal((await call(api.balance))["balance"]) == Decimal("80.8")
 
     one = await call(api.status, first)
-    assert (one["status"], one["charge"], one["currency"]) == ("Pending", "7.20", "UZS")
+    assert (one["status"], Decimal(one["charge"]), one["currency"]) == (
+        "Pending",
+        Decimal("7.2"),
+        "UZS",
+    )
     many = await call(api.multi_status, [first, views, 999])
     assert set(many) == {str(first), str(views), "999"}
     assert many["999"] == {"error": "Incorrect order ID"}
@@ -127,6 +136,6 @@ async def test_the_seed_s_errors_reach_the_client_word_for_word(
 
 async def test_a_replaced_key_stops_at_once(endpoint: str, db: Database) -> None:
     api = await client_for(db, endpoint, CUSTOMER, "5")
-    assert (await call(api.balance))["balance"] == "5.00"
+    assert Decimal((await call(api.balance))["balance"]) == 5
     await ApiKeysRepo(db).issue(CUSTOMER)  # /api new
     assert await refused(api.balance) == "Invalid API key"

@@ -31,13 +31,20 @@ RESELLER_TOKEN = "654321:AAE-SENTINEL-reseller-e2e-token"
 KEY = re.compile(r"\b[0-9a-f]{32}\b")
 
 
+@pytest.fixture
+def reseller_dir(tmp_path: Path) -> Path:
+    """The second bot's working folder, beside the first's."""
+    folder = tmp_path / "reseller"
+    folder.mkdir()
+    return folder
+
+
 @asynccontextmanager
 async def second_bot(
     request: pytest.FixtureRequest, workdir: Path, telegram: FakeTelegram, panel: ShopPanel
 ) -> AsyncIterator[BotProcess]:
     """A bot whose panel is `panel`, torn down as the `bot_process` fixture tears down its
     bot: killed if left running, its log shown if the test failed."""
-    workdir.mkdir()
     process = BotProcess(workdir, telegram, panel)
     try:
         yield process
@@ -53,7 +60,7 @@ async def second_bot(
 
 async def test_an_order_in_the_second_bot_completes_in_both(
     request: pytest.FixtureRequest,
-    tmp_path: Path,
+    reseller_dir: Path,
     bot_process: BotProcess,
     telegram: FakeTelegram,
     emulator: PanelEmulator,
@@ -76,7 +83,7 @@ async def test_an_order_in_the_second_bot_completes_in_both(
 
     async with (
         running_telegram(RESELLER_TOKEN, username="reseller_e2e_bot") as telegram2,
-        second_bot(request, tmp_path / "reseller", telegram2, ShopPanel(endpoint, key)) as bot2,
+        second_bot(request, reseller_dir, telegram2, ShopPanel(endpoint, key)) as bot2,
     ):
         await bot2.fund(BOB, "30")
         await bot2.start()
@@ -115,6 +122,7 @@ async def test_an_order_in_the_second_bot_completes_in_both(
         assert await bot2.ledger(BOB) == [("order", Decimal("-8.64")), ("credit", Decimal(30))]
 
     await bot_process.stop()
+    assert key not in bot_process.log()  # shown to its customer, never logged
     assert await bot_process.customers(RESELLER) == {
         RESELLER: Customer(Decimal("42.8"), None, [(str(emulated), "Completed", Decimal("7.2"))])
     }
