@@ -101,6 +101,12 @@ EXPECTED: dict[str, str] = {
         "true or false: whether customers may buy through the shop's own API v2 at /api/v2;"
         " true needs HTTP_LISTEN (or WEBHOOK_URL) for a server to answer it"
     ),
+    "api_rate": "API calls a second per key once its burst is spent, a number above 0",
+    "api_burst": "API calls a key may make at once, a whole number from 1 up",
+    "api_add_rate": (
+        "API orders (`add`) a second per key once its burst is spent, a number above 0"
+    ),
+    "api_add_burst": "API orders (`add`) a key may place at once, a whole number from 1 up",
     "trusted_proxies": (
         "comma-separated addresses or networks of the proxies in front of the bot, like"
         " 127.0.0.1,172.16.0.0/12, or empty for none"
@@ -262,12 +268,17 @@ class Settings(BaseSettings):
     # Empty: no Mini App and no entry to it. Served by the bot's own HTTP server, behind the
     # reseller's HTTPS proxy: Telegram opens Mini Apps over https only.
     webapp_url: HttpUrl | None = None
-    # The shop's own API v2 for customers who resell (issue 28), at /api/v2 on the public
-    # server (HTTP_LISTEN, or the webhook's).
-    api_enabled: bool = False
     # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
     # operator opens them (compose: the container's own network, for Prometheus).
     ops_listen: str = "127.0.0.1:9090"
+    # The shop's own API v2 for resellers (issue 28), at /api/v2 on HTTP_LISTEN (or the
+    # webhook's server). Per key: API_BURST calls at once, then API_RATE a second; orders
+    # also API_ADD_BURST at once, then API_ADD_RATE a second (each places at the panel).
+    api_enabled: bool = False
+    api_rate: float = Field(default=5, gt=0)
+    api_burst: int = Field(default=60, ge=1)
+    api_add_rate: float = Field(default=1, gt=0)
+    api_add_burst: int = Field(default=20, ge=1)
     # Whose X-Forwarded-For is believed: the address a request came from is limited per
     # address and, for the webhook, checked against Telegram's ranges.
     trusted_proxies: str = DEFAULT_TRUSTED_PROXIES
@@ -427,6 +438,13 @@ class Settings(BaseSettings):
             raise ValueError("not https")
         if not info.data.get("http_listen") and info.data.get("webhook_url") is None:
             raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would serve it")
+        return value
+
+    @field_validator("api_enabled")
+    @classmethod
+    def _api_served(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and not info.data.get("http_listen") and info.data.get("webhook_url") is None:
+            raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would answer it")
         return value
 
     @field_validator("payme_merchant_id")

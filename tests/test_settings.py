@@ -53,7 +53,6 @@ ALL_NAMES = [
     "WEBHOOK_SECRET",
     "HTTP_LISTEN",
     "WEBAPP_URL",
-    "API_ENABLED",
     "OPS_LISTEN",
     "TRUSTED_PROXIES",
     "WEBHOOK_IP_FILTER",
@@ -72,6 +71,11 @@ ALL_NAMES = [
     "CRYPTO_PAY_MAX",
     "CRYPTO_PAY_EXPIRES_IN",
     "CRYPTO_PAY_POLL_INTERVAL",
+    "API_ENABLED",
+    "API_RATE",
+    "API_BURST",
+    "API_ADD_RATE",
+    "API_ADD_BURST",
 ]
 # Paths the Docker image sets for its volume: .env.example shows them commented out, so a
 # copied .env does not move the database out of the volume.

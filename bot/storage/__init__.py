@@ -17,6 +17,8 @@ from bot.storage.ledger import (
     post,
 )
 from bot.storage.orders import (
+    VIA_API,
+    VIA_BOT,
     NewOrder,
     Order,
     OrdersRepo,
@@ -54,6 +56,8 @@ from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUs
 
 __all__ = [
     "STARS",
+    "VIA_API",
+    "VIA_BOT",
     "AlreadyPosted",
     "ApiKey",
     "ApiKeysRepo",

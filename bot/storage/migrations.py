@@ -619,6 +619,17 @@ BEGIN
 END;
 """
 
+# Held for the branches landing beside this one (22-24): replaced by theirs on merge.
+_V22_RESERVED = ""
+_V23_RESERVED = ""
+_V24_RESERVED = ""
+
+# Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
+# from before it were all the chat's.
+_V25_ORDER_VIA = """
+ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bot', 'api'));
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -641,6 +652,10 @@ MIGRATIONS: tuple[str, ...] = (
     _V19_PAYME_CLICK,
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
+    _V22_RESERVED,
+    _V23_RESERVED,
+    _V24_RESERVED,
+    _V25_ORDER_VIA,
 )
 LATEST = len(MIGRATIONS)
 

@@ -68,6 +68,12 @@ class NewOrder:
     # Every field `add` is sent (link, quantity and the type's own); empty: link, quantity
     # and answer number only.
     fields: Mapping[str, str | int] = field(default_factory=dict)
+    via: str = "bot"  # VIA_BOT (the chat, the Mini App) or VIA_API (the shop's API v2)
+
+
+# Where an order was placed (`orders.via`).
+VIA_BOT = "bot"
+VIA_API = "api"
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,7 @@ class Order:
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
     fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
     finished_at: datetime | None  # when it reached a final status (as the bot saw it)
+    via: str  # VIA_BOT or VIA_API: placed in the chat (or Mini App) or through the shop's API
 
     @property
     def unit_price(self) -> Decimal:
@@ -159,8 +166,8 @@ class OrdersRepo:
             row = await tx.fetchone(
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
-                " charge, status, confirm_token, created_at, updated_at, fields)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " charge, status, confirm_token, created_at, updated_at, fields, via)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -179,6 +186,7 @@ class OrdersRepo:
                     now,
                     now,
                     json.dumps(dict(new.fields), ensure_ascii=False),
+                    new.via,
                 ),
             )
         except sqlite3.IntegrityError as error:
@@ -342,6 +350,17 @@ class OrdersRepo:
         return await self._one(
             "SELECT * FROM orders WHERE id = ? AND user_id = ?", (order_id, user_id)
         )
+
+    async def many_for_user(self, user_id: int, order_ids: Collection[int]) -> dict[int, Order]:
+        """Those of the orders that are this user's, by id; another user's are left out."""
+        if not order_ids:
+            return {}
+        marks = ", ".join("?" * len(order_ids))
+        orders = await self._many(
+            f"SELECT * FROM orders WHERE user_id = ? AND id IN ({marks})",  # noqa: S608  # placeholders only
+            (user_id, *order_ids),
+        )
+        return {order.id: order for order in orders}
 
     async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
         """By the number customers are shown, only if the order is this user's."""
