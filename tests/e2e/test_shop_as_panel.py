@@ -7,8 +7,6 @@ bots' customers are told and both ledgers equal their balances."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 from bot.i18n import Translator
 from bot.storage import VIA_API, OrdersRepo
 from tests.e2e.bot_process import BotProcess, Customer, ShopPanel, free_port
-from tests.e2e.conftest import failed
+from tests.e2e.conftest import attended
 from tests.e2e.fake_telegram import FakeTelegram, running_telegram
 from tests.e2e.steps import MEMBERS, confirm, shown, start, to_summary, uzs
 from tests.panel_emulator import PanelEmulator
@@ -37,25 +35,6 @@ def reseller_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "reseller"
     folder.mkdir()
     return folder
-
-
-@asynccontextmanager
-async def second_bot(
-    request: pytest.FixtureRequest, workdir: Path, telegram: FakeTelegram, panel: ShopPanel
-) -> AsyncIterator[BotProcess]:
-    """A bot whose panel is `panel`, torn down as the `bot_process` fixture tears down its
-    bot: killed if left running, its log shown if the test failed."""
-    process = BotProcess(workdir, telegram, panel)
-    try:
-        yield process
-    finally:
-        crashed = process.exited_by_itself
-        await process.close()
-        if failed(request) or crashed:
-            print(f"----- the second bot's log ({process.log_path}) -----\n{process.log()}")
-    assert not crashed, "the second bot exited by itself"
-    assert telegram.mistakes == []
-    assert telegram.unanswered_callbacks() == []
 
 
 async def test_an_order_in_the_second_bot_completes_in_both(
@@ -83,7 +62,7 @@ async def test_an_order_in_the_second_bot_completes_in_both(
 
     async with (
         running_telegram(RESELLER_TOKEN, username="reseller_e2e_bot") as telegram2,
-        second_bot(request, reseller_dir, telegram2, ShopPanel(endpoint, key)) as bot2,
+        attended(request, BotProcess(reseller_dir, telegram2, ShopPanel(endpoint, key))) as bot2,
     ):
         await bot2.fund(BOB, "30")
         await bot2.start()
