@@ -53,6 +53,9 @@ async def read_fields(request: web.Request) -> dict[str, str]:
             if request.content_type in _FORMS:
                 posted = await bounded.post()
                 body = {name: value for name, value in posted.items() if isinstance(value, str)}
+                for value in posted.values():
+                    if isinstance(value, web.FileField):  # no action takes a file
+                        value.file.close()
             else:
                 json_type = request.content_type == "application/json"
                 body = _decoded(await bounded.read(), json_type)
