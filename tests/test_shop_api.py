@@ -643,3 +643,51 @@ async def test_a_key_never_reaches_the_logs(
         f"{record.getMessage()} {record.exc_text or ''}" for record in caplog.records
     )
     assert key not in logged
+
+
+async def test_the_other_shapes_of_refill_and_cancel(
+    shop: Shop, emulator: PanelEmulator, dp: Dispatcher, bot: Bot
+) -> None:
+    key = await shop.key()
+    client = shop.client(key)
+    views = await client.add(VIEWS, LINK, 100)
+    members = await client.add(1, LINK, 100)
+    emulator.set_status(23501, "Completed", remains=0)
+    await dp["sweeper"].run_once(bot)
+    assert await shop.raw(key=key, action="refill", orders=f"{views},{members},x") == [
+        {"order": int(views), "refill": 1},
+        {"order": int(members), "refill": {"error": "Order not eligible for refill."}},
+        {"order": "x", "refill": {"error": "Incorrect order ID"}},
+    ]
+    assert await shop.raw(key=key, action="refill", order=views) == {
+        "error": "Refill already requested"
+    }
+    assert await shop.raw(key=key, action="refill_status", refills="1,2") == [
+        {"refill": 1, "status": "Pending"},
+        {"refill": 2, "status": {"error": "Refill not found"}},
+    ]
+    assert await shop.raw(key=key, action="cancel", order=views) == {
+        "error": "Order not eligible for cancel."
+    }
+    assert await shop.raw(key=key, action="cancel", order=members) == {"cancel": 1}
+    assert await shop.raw(key=key, action="cancel", orders=members) == [
+        {"order": int(members), "cancel": {"error": "Cancel already requested"}}
+    ]
+    assert len(emulator.calls("cancel")) == 1
+
+
+async def test_a_refused_order_reads_canceled_with_nothing_charged(
+    shop: Shop, emulator: PanelEmulator, dp: Dispatcher
+) -> None:
+    key = await shop.key(balance="100")
+    emulator.canned({"error": "Bad link"}, action="add")
+    await shop.raw(key=key, action="add", service="1", link=LINK, quantity="100")
+    (refused,) = await dp["orders"].list_for_user(CUSTOMER, 10)
+    assert refused.status == Status.FAILED
+    assert await shop.raw(key=key, action="status", order=str(refused.id)) == {
+        "charge": "0.00000",
+        "start_count": 0,
+        "status": "Canceled",
+        "remains": 100,
+        "currency": "UZS",
+    }
