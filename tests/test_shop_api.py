@@ -396,6 +396,8 @@ async def test_json_bodies_and_query_parameters_are_taken(shop: Shop) -> None:
     assert await answer.json() == expected
     answer = await shop.http.post("/api/v2", params={"key": key}, data={"action": "balance"})
     assert await answer.json() == expected
+    answer = await shop.http.post("/api/v2", data={"key": f" {key.upper()}\n", "action": "balance"})
+    assert await answer.json() == expected  # pasted with a line break, or in capitals
 
 
 async def test_huge_and_malformed_bodies_are_refused(shop: Shop, db: Database) -> None:
