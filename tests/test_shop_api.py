@@ -693,3 +693,25 @@ async def test_a_refused_order_reads_canceled_with_nothing_charged(
         "remains": 100,
         "currency": "UZS",
     }
+
+
+async def test_services_in_each_customer_language_and_after_a_rename(
+    shop: Shop, dp: Dispatcher, db: Database
+) -> None:
+    english = shop.client(await shop.key())
+    russian = shop.client(await shop.key(OTHER))
+    await dp["users"].set_language(OTHER, "ru")
+
+    async def name_of(client: PanelClient) -> str:
+        return next(s.name for s in await client.services() if s.id == 1)
+
+    await dp["shop"].set_text("service", "1", "ru", "name", "Подписчики на 7 дней")
+    await dp["catalogue"].recurate()
+    assert await name_of(english) == "7-day Join — Telegram Members"
+    assert await name_of(russian) == "Подписчики на 7 дней"
+    await dp["shop"].set_text("service", "1", "ru", "name", "Подписчики")
+    await dp["catalogue"].recurate()
+    assert await name_of(russian) == "Подписчики"  # a new catalogue is listed anew
+    await dp["shop"].set_service_price(1, price=Decimal(90))
+    await dp["catalogue"].recurate()
+    assert next(s.rate for s in await english.services() if s.id == 1) == Decimal(90)

@@ -22,7 +22,15 @@ from bot.addresses import client_address
 from bot.settings import Settings
 from bot.shopapi.actions import ShopApi
 from bot.shopapi.gate import ApiGate, Verdict
-from bot.shopapi.words import INCORRECT_REQUEST, INTERNAL, INVALID_KEY, TOO_LARGE, TOO_MANY, Refusal
+from bot.shopapi.words import (
+    INCORRECT_REQUEST,
+    INTERNAL,
+    INVALID_KEY,
+    TOO_LARGE,
+    TOO_MANY,
+    Encoded,
+    Refusal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +124,8 @@ class ApiServer:
         except Exception:
             log.exception("api %s of user %d failed", action, admitted.user_id)
             return web.json_response({"error": INTERNAL}, status=500)
+        if isinstance(result, Encoded):
+            return web.Response(body=result, content_type="application/json")
         return web.json_response(result)
 
 
