@@ -4,7 +4,9 @@ client would never send what is tested (forged, foreign, huge, malformed)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
+from aiohttp import FormData
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import HttpUrl, SecretStr
 
@@ -31,6 +34,7 @@ from bot.panel import (
     RefillNotFound,
 )
 from bot.settings import Settings, SettingsError
+from bot.shopapi.actions import ShopApi
 from bot.shopapi.gate import WRONG_KEY_BURST, ApiGate
 from bot.storage import VIA_API, ApiKeysRepo, Database, Status
 from tests.conftest import fund, settings_with
@@ -65,6 +69,7 @@ class Shop:
 
     http: TestClient[Any, Any]
     db: Database
+    dp: Dispatcher | None = None
     clients: list[PanelClient] = field(default_factory=list)
 
     @property
@@ -102,10 +107,16 @@ async def shop(
         refill=True,
     )
     async with TestClient(TestServer(public_app(dp, bot))) as http:
-        shop = Shop(http, db)
+        shop = Shop(http, db, dp)
         yield shop
         for client in shop.clients:
             await client.close()
+
+
+def shop_api_of(shop: Shop) -> ShopApi:
+    assert shop.dp is not None
+    api: ShopApi = shop.dp["shop_api"]
+    return api
 
 
 async def orders_count(db: Database) -> int:
@@ -385,6 +396,8 @@ async def test_json_bodies_and_query_parameters_are_taken(shop: Shop) -> None:
     assert await answer.json() == expected
     answer = await shop.http.post("/api/v2", params={"key": key}, data={"action": "balance"})
     assert await answer.json() == expected
+    answer = await shop.http.post("/api/v2", data={"key": f" {key.upper()}\n", "action": "balance"})
+    assert await answer.json() == expected  # pasted with a line break, or in capitals
 
 
 async def test_huge_and_malformed_bodies_are_refused(shop: Shop, db: Database) -> None:
@@ -529,3 +542,176 @@ def test_api_enabled_needs_a_server(tmp_path, emulator: PanelEmulator) -> None:
     with pytest.raises(SettingsError) as refused:
         settings_with(tmp_path, emulator, api_rate="0", api_add_burst="x")
     assert [line.split(" is ")[0] for line in refused.value.lines] == ["API_RATE", "API_ADD_BURST"]
+
+
+async def test_multipart_forms_are_taken(shop: Shop) -> None:
+    """PHP's curl with an array of fields sends multipart/form-data."""
+    key = await shop.key(balance="5")
+    form = FormData({"key": key, "action": "balance"})
+    form.add_field("file", b"ignored", filename="x.txt")  # forces multipart
+    answer = await shop.http.post("/api/v2", data=form)
+    assert await answer.json() == {"balance": "5.00000", "currency": "UZS"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        (
+            {"action": "add", "service": "9" * 40, "link": LINK, "quantity": "100"},
+            IncorrectServiceId,
+        ),
+        (
+            {"action": "add", "service": "1", "link": LINK, "quantity": "9" * 5000},
+            IncorrectRequest,  # not a number the chat takes either
+        ),
+        (
+            {
+                "action": "add",
+                "service": "1",
+                "link": "https://t.me/" + "a" * 50_000,
+                "quantity": "100",
+            },
+            BadLink,
+        ),
+        ({"action": "add", "service": "1", "link": LINK + "\x00", "quantity": "100"}, BadLink),
+        (
+            {
+                "action": "add",
+                "service": "3",
+                "link": LINK,
+                "quantity": "100",
+                "answer_number": "9" * 100,
+            },
+            IncorrectRequest,
+        ),
+        ({"action": "status", "order": "9" * 40}, IncorrectOrderId),
+        ({"action": "status", "order": "-1"}, IncorrectOrderId),
+        ({"action": "status", "orders": ","}, IncorrectRequest),
+        ({"action": "status", "orders": ",".join(map(str, range(5000)))}, IncorrectRequest),
+        ({"action": "cancel", "order": "1 OR 1=1"}, IncorrectOrderId),
+        ({"action": "refill", "order": "1e3"}, IncorrectOrderId),
+        ({"action": "refill_status", "refill": "0x1"}, RefillNotFound),
+    ],
+)
+async def test_huge_or_malformed_fields_answer_the_seed_errors(
+    shop: Shop,
+    db: Database,
+    emulator: PanelEmulator,
+    fields: dict[str, str],
+    error: type[PanelError],
+) -> None:
+    key = await shop.key(balance="100")
+    assert await shop.raw(key=key, **fields) == {"error": error.canonical}
+    assert await orders_count(db) == 0
+    assert await balance_of(db, CUSTOMER) == Decimal(100)
+    assert emulator.calls("add") == []
+
+
+async def test_two_orders_at_once_that_the_balance_pays_once(
+    shop: Shop, db: Database, emulator: PanelEmulator
+) -> None:
+    key = await shop.key(balance="10")  # one order of 100 costs 7.20
+    order = {"key": key, "action": "add", "service": "1", "link": LINK, "quantity": "100"}
+    answers = await asyncio.gather(*(shop.raw(**order) for _ in range(2)))
+    assert sorted(str(answer) for answer in answers) == sorted(
+        [str({"order": 1}), str({"error": "Not enough funds on balance"})]
+    )
+    assert await balance_of(db, CUSTOMER) == Decimal("2.80")
+    assert len(emulator.calls("add")) == 1
+
+
+async def test_a_key_never_reaches_the_logs(
+    shop: Shop,
+    emulator: PanelEmulator,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    key = await shop.key()
+    client = shop.client(key)
+    number = await client.add(1, LINK, 100)
+    await client.status(number)
+    await client.cancel([number])
+    emulator.canned({"error": "Bad link"}, action="add")
+    await shop.raw(key=key, action="add", service="1", link=LINK, quantity="100")
+
+    async def broken(user_id: int, form: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(shop_api_of(shop).actions, "balance", broken)
+    assert await shop.raw(500, key=key, action="balance") == {"error": "Internal error"}
+    assert any("api balance of user" in record.getMessage() for record in caplog.records)
+    logged = "\n".join(
+        f"{record.getMessage()} {record.exc_text or ''}" for record in caplog.records
+    )
+    assert key not in logged
+
+
+async def test_the_other_shapes_of_refill_and_cancel(
+    shop: Shop, emulator: PanelEmulator, dp: Dispatcher, bot: Bot
+) -> None:
+    key = await shop.key()
+    client = shop.client(key)
+    views = await client.add(VIEWS, LINK, 100)
+    members = await client.add(1, LINK, 100)
+    emulator.set_status(23501, "Completed", remains=0)
+    await dp["sweeper"].run_once(bot)
+    assert await shop.raw(key=key, action="refill", orders=f"{views},{members},x") == [
+        {"order": int(views), "refill": 1},
+        {"order": int(members), "refill": {"error": "Order not eligible for refill."}},
+        {"order": "x", "refill": {"error": "Incorrect order ID"}},
+    ]
+    assert await shop.raw(key=key, action="refill", order=views) == {
+        "error": "Refill already requested"
+    }
+    assert await shop.raw(key=key, action="refill_status", refills="1,2") == [
+        {"refill": 1, "status": "Pending"},
+        {"refill": 2, "status": {"error": "Refill not found"}},
+    ]
+    assert await shop.raw(key=key, action="cancel", order=views) == {
+        "error": "Order not eligible for cancel."
+    }
+    assert await shop.raw(key=key, action="cancel", order=members) == {"cancel": 1}
+    assert await shop.raw(key=key, action="cancel", orders=members) == [
+        {"order": int(members), "cancel": {"error": "Cancel already requested"}}
+    ]
+    assert len(emulator.calls("cancel")) == 1
+
+
+async def test_a_refused_order_reads_canceled_with_nothing_charged(
+    shop: Shop, emulator: PanelEmulator, dp: Dispatcher
+) -> None:
+    key = await shop.key(balance="100")
+    emulator.canned({"error": "Bad link"}, action="add")
+    await shop.raw(key=key, action="add", service="1", link=LINK, quantity="100")
+    (refused,) = await dp["orders"].list_for_user(CUSTOMER, 10)
+    assert refused.status == Status.FAILED
+    assert await shop.raw(key=key, action="status", order=str(refused.id)) == {
+        "charge": "0.00000",
+        "start_count": 0,
+        "status": "Canceled",
+        "remains": 100,
+        "currency": "UZS",
+    }
+
+
+async def test_services_in_each_customer_language_and_after_a_rename(
+    shop: Shop, dp: Dispatcher, db: Database
+) -> None:
+    english = shop.client(await shop.key())
+    russian = shop.client(await shop.key(OTHER))
+    await dp["users"].set_language(OTHER, "ru")
+
+    async def name_of(client: PanelClient) -> str:
+        return next(s.name for s in await client.services() if s.id == 1)
+
+    await dp["shop"].set_text("service", "1", "ru", "name", "Подписчики на 7 дней")
+    await dp["catalogue"].recurate()
+    assert await name_of(english) == "7-day Join — Telegram Members"
+    assert await name_of(russian) == "Подписчики на 7 дней"
+    await dp["shop"].set_text("service", "1", "ru", "name", "Подписчики")
+    await dp["catalogue"].recurate()
+    assert await name_of(russian) == "Подписчики"  # a new catalogue is listed anew
+    await dp["shop"].set_service_price(1, price=Decimal(90))
+    await dp["catalogue"].recurate()
+    assert next(s.rate for s in await english.services() if s.id == 1) == Decimal(90)

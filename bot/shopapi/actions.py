@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -47,12 +48,14 @@ from bot.shopapi.words import (
     REFILL_NOT_ELIGIBLE,
     REFILL_NOT_FOUND,
     UNAVAILABLE,
+    Encoded,
     Refusal,
     figure,
 )
 from bot.storage import (
     VIA_API,
     Order,
+    OrderProgress,
     OrdersRepo,
     Refill,
     RefillsRepo,
@@ -112,7 +115,7 @@ def ids(text: str) -> list[str]:
     return listed
 
 
-def shown_status(order: Order) -> str:
+def shown_status(order: OrderProgress) -> str:
     """The order's status in the seed's words: the shop's own before the panel surely had
     it are Pending (charged, the money held), a failed one is Canceled (refunded)."""
     if order.status == Status.FAILED:
@@ -122,12 +125,15 @@ def shown_status(order: Order) -> str:
     return order.status
 
 
-def _remains(order: Order) -> int:
+def _remains(order: OrderProgress) -> int:
     if order.remains is not None:
         return order.remains
-    if order.status in set(Status) and row_of(Status(order.status)).in_full:
+    if order.status in _STATUSES and row_of(Status(order.status)).in_full:
         return 0
     return order.quantity
+
+
+_STATUSES = frozenset(Status)
 
 
 def refill_shown(refill: Refill) -> str:
@@ -166,6 +172,8 @@ class ShopApi:
         self._alerts = alerts
         # The bot admins' alerts go through: set where the routes are mounted.
         self.bot: Bot | None = None
+        # `services` as answered, by catalogue version and language (this version's only).
+        self._listed: dict[tuple[str, str], Encoded] = {}
         # Placements still talking to the panel: a client that hangs up does not cut them.
         self.placing: set[asyncio.Task[Any]] = set()
         self.actions: dict[str, Action] = {
@@ -199,11 +207,23 @@ class ShopApi:
 
     # --- the catalogue and the balance ---------------------------------------------------
 
-    async def services(self, user_id: int, form: Form) -> list[dict[str, Any]]:
+    async def services(self, user_id: int, form: Form) -> Encoded:
         """What the customer sees in the chat's catalogue, in the shop's order, named in
-        their language, at their price per 1000."""
+        their language, at their price per 1000. Encoded once per catalogue and language:
+        10,000 services take ~100 ms to list and encode, and a reseller's script may ask
+        every minute."""
         snapshot = await self._snapshot()
         locale = await self._locale(user_id)
+        kept = (snapshot.version, locale)
+        if (encoded := self._listed.get(kept)) is None:
+            encoded = Encoded(json.dumps(self._list(snapshot, locale)).encode())
+            self._listed = {
+                key: value for key, value in self._listed.items() if key[0] == snapshot.version
+            }
+            self._listed[kept] = encoded
+        return encoded
+
+    def _list(self, snapshot: Snapshot, locale: str) -> list[dict[str, Any]]:
         decimals = self._settings.price_decimals
         return [
             {
@@ -276,7 +296,7 @@ class ShopApi:
 
     # --- orders --------------------------------------------------------------------------
 
-    def _order_view(self, order: Order, currency: str) -> dict[str, Any]:
+    def _order_view(self, order: OrderProgress, currency: str) -> dict[str, Any]:
         return {
             # What the customer paid in the end: the charge less what came back.
             "charge": figure(order.charge - order.refunded),
@@ -289,20 +309,26 @@ class ShopApi:
     async def status(self, user_id: int, form: Form) -> dict[str, Any]:
         currency = await self._currency()
         if "orders" in form:
-            listed = ids(form["orders"])
-            numbers = {text: number(text) for text in listed}
-            found = await self._orders.many_for_user(
-                user_id, [n for n in numbers.values() if n is not None]
-            )
-            return {
-                text: self._order_view(found[n], currency)
-                if n is not None and n in found
-                else {"error": INCORRECT_ORDER}
-                for text, n in numbers.items()
-            }
-        if "order" in form:
-            return self._order_view(await self._own(user_id, form["order"]), currency)
-        raise Refusal(INCORRECT_REQUEST)
+            listed = {text: number(text) for text in ids(form["orders"])}
+        elif "order" in form:
+            listed = {form["order"]: number(form["order"])}
+        else:
+            raise Refusal(INCORRECT_REQUEST)
+        found = await self._orders.progress_for_user(
+            user_id, [n for n in listed.values() if n is not None]
+        )
+        views = {
+            text: self._order_view(found[n], currency)
+            if n is not None and n in found
+            else {"error": INCORRECT_ORDER}
+            for text, n in listed.items()
+        }
+        if "orders" in form:
+            return views
+        view = next(iter(views.values()))
+        if "error" in view:
+            raise Refusal(INCORRECT_ORDER)
+        return view
 
     async def _own(self, user_id: int, text: str) -> Order:
         order_id = number(text)

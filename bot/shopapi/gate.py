@@ -52,6 +52,8 @@ class ApiGate:
         """The key's owner, if the call may go on; else why not."""
         if self._wrong_at.get(address, float("-inf")) > self._clock():
             return Verdict.LIMITED
+        # A key pasted with a line break or in capitals is still the key.
+        key = key.strip().lower()
         owner = await self._keys.owner(key) if _KEY.fullmatch(key) else None
         if owner is None or not owner.enabled:
             if not self._wrong.allow(address):

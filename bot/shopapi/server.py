@@ -22,7 +22,15 @@ from bot.addresses import client_address
 from bot.settings import Settings
 from bot.shopapi.actions import ShopApi
 from bot.shopapi.gate import ApiGate, Verdict
-from bot.shopapi.words import INCORRECT_REQUEST, INTERNAL, INVALID_KEY, TOO_LARGE, TOO_MANY, Refusal
+from bot.shopapi.words import (
+    INCORRECT_REQUEST,
+    INTERNAL,
+    INVALID_KEY,
+    TOO_LARGE,
+    TOO_MANY,
+    Encoded,
+    Refusal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +61,9 @@ async def read_fields(request: web.Request) -> dict[str, str]:
             if request.content_type in _FORMS:
                 posted = await bounded.post()
                 body = {name: value for name, value in posted.items() if isinstance(value, str)}
+                for value in posted.values():
+                    if isinstance(value, web.FileField):  # no action takes a file
+                        value.file.close()
             else:
                 json_type = request.content_type == "application/json"
                 body = _decoded(await bounded.read(), json_type)
@@ -113,6 +124,8 @@ class ApiServer:
         except Exception:
             log.exception("api %s of user %d failed", action, admitted.user_id)
             return web.json_response({"error": INTERNAL}, status=500)
+        if isinstance(result, Encoded):
+            return web.Response(body=result, content_type="application/json")
         return web.json_response(result)
 
 

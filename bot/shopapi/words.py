@@ -51,6 +51,10 @@ def figure(amount: Decimal) -> str:
     return f"{amount.quantize(_FIVE_PLACES):f}"
 
 
+class Encoded(bytes):
+    """An answer already encoded as JSON: sent as it is."""
+
+
 class Refusal(Exception):
     """Answered as `{"error": text}` with HTTP 200, as panels answer."""
 

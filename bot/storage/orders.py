@@ -142,6 +142,23 @@ class Order:
         )
 
 
+@dataclass(frozen=True)
+class OrderProgress:
+    """How far an order is, as a panel's `status` tells it: no times, so that reading a
+    hundred at once parses no timestamps (most of what reading a whole `Order` costs)."""
+
+    id: int
+    status: str
+    quantity: int
+    charge: Decimal
+    refunded: Decimal
+    remains: int | None
+    start_count: int | None
+
+
+_PROGRESS = "SELECT id, status, quantity, charge, refunded, remains, start_count FROM orders"
+
+
 async def order_in(tx: Transaction, order_id: int) -> Order | None:
     """The order as this transaction sees it: decisions about a change are made here."""
     row = await tx.fetchone("SELECT * FROM orders WHERE id = ?", (order_id,))
@@ -351,16 +368,19 @@ class OrdersRepo:
             "SELECT * FROM orders WHERE id = ? AND user_id = ?", (order_id, user_id)
         )
 
-    async def many_for_user(self, user_id: int, order_ids: Collection[int]) -> dict[int, Order]:
-        """Those of the orders that are this user's, by id; another user's are left out."""
+    async def progress_for_user(
+        self, user_id: int, order_ids: Collection[int]
+    ) -> dict[int, OrderProgress]:
+        """How far those of the orders that are this user's are, by id; another user's are
+        left out."""
         if not order_ids:
             return {}
         marks = ", ".join("?" * len(order_ids))
-        orders = await self._many(
-            f"SELECT * FROM orders WHERE user_id = ? AND id IN ({marks})",  # noqa: S608  # placeholders only
+        rows = await self._db.fetchall(
+            f"{_PROGRESS} WHERE user_id = ? AND id IN ({marks})",  # placeholders only
             (user_id, *order_ids),
         )
-        return {order.id: order for order in orders}
+        return {row["id"]: from_row(OrderProgress, row) for row in rows}
 
     async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
         """By the number customers are shown, only if the order is this user's."""
