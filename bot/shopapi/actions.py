@@ -125,15 +125,17 @@ def shown_status(order: OrderProgress) -> str:
     return order.status
 
 
+_STATUSES = frozenset(Status)
+
+
 def _remains(order: OrderProgress) -> int:
+    """What is left to deliver: as the panel said, else none of a finished order's and all
+    of one not started."""
     if order.remains is not None:
         return order.remains
     if order.status in _STATUSES and row_of(Status(order.status)).in_full:
         return 0
     return order.quantity
-
-
-_STATUSES = frozenset(Status)
 
 
 def refill_shown(refill: Refill) -> str:
