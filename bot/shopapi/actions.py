@@ -29,6 +29,7 @@ from bot.orders.checkout import Checkout, Verdict
 from bot.orders.quote import Quote, new_token, price_per_1000
 from bot.orders.steps import order_type
 from bot.panel import PanelClient, RefillStatus, Service, panel_error
+from bot.panel.models import REFILL_COMPLETED, REFILL_PENDING, REFILL_REJECTED
 from bot.panel.status import Status, row_of
 from bot.settings import Settings
 from bot.shopapi.answers import read_answers
@@ -141,12 +142,12 @@ def _remains(order: OrderProgress) -> int:
 def refill_shown(refill: Refill) -> str:
     """A refill's status in the panels' words (api-v2-service-types.md)."""
     if refill.status == RefillState.DONE:
-        return "Completed"
-    if refill.status == RefillState.FAILED:
-        return "Rejected"
+        return REFILL_COMPLETED
     if refill.status in (RefillState.OPEN, RefillState.REJECTED) and refill.panel_status:
         return RefillStatus(refill.panel_status).status
-    return "Rejected" if refill.status == RefillState.REJECTED else "Pending"
+    if refill.status in (RefillState.REJECTED, RefillState.FAILED):
+        return REFILL_REJECTED
+    return REFILL_PENDING
 
 
 class ShopApi:
