@@ -28,6 +28,7 @@ from bot.panel import (
     NotEnoughFunds,
     PanelClient,
     PanelError,
+    PanelRateLimited,
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
     RefillNotEligible,
@@ -443,7 +444,10 @@ async def limited(
     )
     dp["api_gate"] = ApiGate(small, ApiKeysRepo(db), clock=clock)
     async with TestClient(TestServer(public_app(dp, bot))) as http:
-        yield Shop(http, db), clock
+        shop = Shop(http, db, dp)
+        yield shop, clock
+        for client in shop.clients:
+            await client.close()
 
 
 async def test_a_key_gets_a_burst_then_a_steady_rate(limited: tuple[Shop, Clock]) -> None:
@@ -715,3 +719,28 @@ async def test_services_in_each_customer_language_and_after_a_rename(
     await dp["shop"].set_service_price(1, price=Decimal(90))
     await dp["catalogue"].recurate()
     assert next(s.rate for s in await english.services() if s.id == 1) == Decimal(90)
+
+
+async def test_a_client_over_the_limit_knows_nothing_was_placed(
+    limited: tuple[Shop, Clock], db: Database, dp: Dispatcher, emulator: PanelEmulator
+) -> None:
+    """The project's own client reads 429 as "not placed": a second bot buying from this one
+    refunds its customer at once instead of holding the money as an unknown outcome."""
+    shop, clock = limited
+    client = shop.client(await shop.key())
+    for _ in range(2):
+        await client.add(1, LINK, 100)
+    with pytest.raises(PanelRateLimited) as refused:
+        await client.add(1, LINK, 100)
+    assert refused.value.request_sent is False
+    assert refused.value.status == 429
+    assert await orders_count(db) == 2
+    # The shop's own panel answering 429: the order is refused and refunded, not held.
+    clock.now += 20
+    emulator.canned({"error": "Too many requests"}, action="add", status=429)
+    key = await shop.key(OTHER, balance="100")
+    answer = await shop.raw(key=key, action="add", service="1", link=LINK, quantity="100")
+    assert answer == {"error": "Service temporarily unavailable, try again later"}
+    assert await balance_of(db, OTHER) == Decimal(100)
+    (failed,) = await dp["orders"].list_for_user(OTHER, 10)
+    assert failed.status == Status.FAILED
