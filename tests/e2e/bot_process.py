@@ -30,6 +30,7 @@ from bot.storage import Database, LedgerRepo, OrdersRepo, UsersRepo
 from tests.conftest import ADMIN_ID, fund
 from tests.e2e.fake_telegram import WAIT, FakeTelegram
 from tests.e2e.forkserver import Child, ForkServer
+from tests.panel_emulator import PanelEmulator
 
 ROOT = Path(__file__).resolve().parents[2]
 # SENTINEL makes a leaked token easy to find in a log.
@@ -121,19 +122,22 @@ class BotProcess:
         self,
         workdir: Path,
         telegram: FakeTelegram,
-        emulator: Panel,
+        emulator: PanelEmulator,
         *,
+        panel: Panel | None = None,
         admin_ids: Iterable[int] = (ADMIN_ID,),
         **settings: str,
     ) -> None:
         """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`. The bot's token
-        is the fake Telegram's; its panel `emulator`, or another bot's API (`ShopPanel`)."""
+        is the fake Telegram's; it buys from `emulator`, or from `panel` (another bot's API,
+        `ShopPanel`) in front of the emulator."""
         self.workdir = workdir
         self.telegram = telegram
         self.emulator = emulator
+        self.panel: Panel = emulator if panel is None else panel
         self.database_path = workdir / "data" / "bot.sqlite3"
         self.log_path = workdir / "bot.log"
-        self.env = bot_env(telegram, emulator, self.database_path, admin_ids, settings)
+        self.env = bot_env(telegram, self.panel, self.database_path, admin_ids, settings)
         self.process: Child | None = None
         self._ended_by_us = False
         self.starts = 0
@@ -278,7 +282,7 @@ class BotProcess:
     def check_log(self, log: str) -> None:
         for bad in BAD_LOG_LINES:
             assert bad not in log, f"{bad!r} in the bot's log:\n{log}"
-        secrets = (self.telegram.token.split(":", 1)[1], self.emulator.key, WEBHOOK_SECRET)
+        secrets = (self.telegram.token.split(":", 1)[1], self.panel.key, WEBHOOK_SECRET)
         for secret in secrets:
             assert secret not in log, f"a secret in the bot's log:\n{log}"
 

@@ -37,6 +37,13 @@ def reseller_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def reseller_bot(
+    workdir: Path, telegram: FakeTelegram, emulator: PanelEmulator, endpoint: str, key: str
+) -> BotProcess:
+    """The second bot: its panel is the first bot's API, in front of the emulator."""
+    return BotProcess(workdir, telegram, emulator, panel=ShopPanel(endpoint, key))
+
+
 async def test_an_order_in_the_second_bot_completes_in_both(
     request: pytest.FixtureRequest,
     reseller_dir: Path,
@@ -62,7 +69,7 @@ async def test_an_order_in_the_second_bot_completes_in_both(
 
     async with (
         running_telegram(RESELLER_TOKEN, username="reseller_e2e_bot") as telegram2,
-        attended(request, BotProcess(reseller_dir, telegram2, ShopPanel(endpoint, key))) as bot2,
+        attended(request, reseller_bot(reseller_dir, telegram2, emulator, endpoint, key)) as bot2,
     ):
         await bot2.fund(BOB, "30")
         await bot2.start()

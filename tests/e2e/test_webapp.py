@@ -16,7 +16,6 @@ from bot.webapp.auth import sign_init_data
 from tests.e2e.bot_process import TOKEN, BotProcess
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.steps import funded_customer, start
-from tests.panel_emulator import PanelEmulator
 
 pytestmark = pytest.mark.e2e
 
@@ -30,10 +29,7 @@ def free_port() -> int:
 
 
 async def test_the_mini_app_in_the_running_bot(
-    bot_process: BotProcess,
-    telegram: FakeTelegram,
-    emulator: PanelEmulator,
-    translator: Translator,
+    bot_process: BotProcess, telegram: FakeTelegram, translator: Translator
 ) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/shop/"
@@ -74,7 +70,7 @@ async def test_the_mini_app_in_the_running_bot(
         forged = {INIT_DATA_HEADER: sign_init_data("1:forged", user, int(time.time()))}
         async with http.post("api/me", headers=forged) as answer:
             assert answer.status == 401
-    assert len(emulator.calls("add")) == 1
+    assert len(bot_process.emulator.calls("add")) == 1
     customers = await bot_process.customers(ALICE)
     assert customers[ALICE].balance == Decimal("12.80")
     await bot_process.stop()
