@@ -4,7 +4,9 @@ any other and get the same news, unless their customer turned that news off with
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ from tests.panel_emulator import PanelEmulator
 from tests.test_order_flow import MEMBERS, to_summary
 
 CUSTOMER = 1001
+LINK = "https://t.me/example"
 
 
 @pytest.fixture
@@ -29,125 +32,104 @@ def settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"http_listen": "127.0.0.1:8089", "api_enabled": True})
 
 
-@pytest.fixture
-async def http(dp: Dispatcher, bot: Bot) -> AsyncIterator[TestClient[Any, Any]]:
-    async with TestClient(TestServer(public_app(dp, bot))) as client:
-        yield client
+@dataclass
+class World:
+    """The shop's API over HTTP, the chat, and the panel behind them, for one customer."""
+
+    http: TestClient[Any, Any]
+    db: Database
+    dp: Dispatcher
+    bot: Bot
+    emulator: PanelEmulator
+    translator: Translator
+    customer: BotClient
+
+    async def key(self) -> str:
+        return await ApiKeysRepo(self.db).issue(CUSTOMER)
+
+    async def api_order(self, key: str) -> int:
+        """Place 100 members through the API; the shop's order number."""
+        fields = {"key": key, "action": "add", "service": "1", "link": LINK, "quantity": "100"}
+        body = await (await self.http.post("/api/v2", data=fields)).json()
+        assert isinstance(body.get("order"), int), body
+        number: int = body["order"]
+        return number
+
+    async def chat_order(self) -> int:
+        await to_summary(self.customer)
+        placed = texts(await self.customer.click_text("✅ Confirm and pay"))
+        found = re.search(r"Order number: <b>#(\d+)</b>", placed[-1])
+        assert found is not None, placed
+        return int(found.group(1))
+
+    async def sweep(self, status: str = "Completed", remains: int = 0) -> None:
+        """The panel moves every order to `status`; the sweep records it."""
+        for order_id in list(self.emulator.orders):
+            self.emulator.set_status(order_id, status, remains=remains)
+        await self.dp["sweeper"].run_once(self.bot)
+
+    async def told(self) -> list[str]:
+        return await delivered(self.dp, self.bot, CUSTOMER)
+
+    def completed(self, number: int) -> str:
+        t = self.translator.texts("en")
+        return t("notify-completed", number=str(number), service=MEMBERS, quantity=100)
 
 
 @pytest.fixture
-async def customer(make_client: MakeClient, db: Database) -> BotClient:
-    await fund(db, CUSTOMER, "100")
-    return make_client(user_id=CUSTOMER)
-
-
-async def api_order(http: TestClient[Any, Any], key: str) -> int:
-    """Place 100 members through the API; the shop's order number."""
-    answer = await http.post(
-        "/api/v2",
-        data={
-            "key": key,
-            "action": "add",
-            "service": "1",
-            "link": "https://t.me/example",
-            "quantity": "100",
-        },
-    )
-    body = await answer.json()
-    assert isinstance(body.get("order"), int), body
-    number: int = body["order"]
-    return number
-
-
-async def chat_order(customer: BotClient) -> None:
-    await to_summary(customer)
-    placed = texts(await customer.click_text("✅ Confirm and pay"))
-    assert "Order number: <b>#" in placed[-1]
-
-
-async def complete_all(emulator: PanelEmulator, dp: Dispatcher, bot: Bot) -> None:
-    for order_id in list(emulator.orders):
-        emulator.set_status(order_id, "Completed", remains=0)
-    await dp["sweeper"].run_once(bot)
-
-
-def completed(translator: Translator, number: int) -> str:
-    return translator.texts("en")(
-        "notify-completed", number=str(number), service=MEMBERS, quantity=100
-    )
-
-
-async def test_an_api_order_shows_in_my_orders_and_is_told_like_any_other(
-    customer: BotClient,
-    http: TestClient[Any, Any],
-    db: Database,
+async def world(
     dp: Dispatcher,
     bot: Bot,
+    db: Database,
     emulator: PanelEmulator,
     translator: Translator,
-) -> None:
-    key = await ApiKeysRepo(db).issue(CUSTOMER)
-    number = await api_order(http, key)
-    order = await OrdersRepo(db).get(number)
+    make_client: MakeClient,
+) -> AsyncIterator[World]:
+    await fund(db, CUSTOMER, "100")
+    async with TestClient(TestServer(public_app(dp, bot))) as http:
+        yield World(http, db, dp, bot, emulator, translator, make_client(user_id=CUSTOMER))
+
+
+async def test_an_api_order_shows_in_my_orders_and_is_told_like_any_other(world: World) -> None:
+    number = await world.api_order(await world.key())
+    order = await OrdersRepo(world.db).get(number)
     assert order is not None
     assert order.via == VIA_API
-    (listing,) = texts(await customer.send("/orders"))
+    (listing,) = texts(await world.customer.send("/orders"))
     assert f"#{number}" in listing
 
-    await complete_all(emulator, dp, bot)
-    assert await delivered(dp, bot, CUSTOMER) == [completed(translator, number)]
+    await world.sweep()
+    assert await world.told() == [world.completed(number)]
 
 
-async def test_api_notify_off_silences_api_orders_only(
-    customer: BotClient,
-    http: TestClient[Any, Any],
-    db: Database,
-    dp: Dispatcher,
-    bot: Bot,
-    emulator: PanelEmulator,
-    translator: Translator,
-) -> None:
-    await customer.send("/api")
-    await customer.send("/api notify off")
-    [row] = await db.fetchall("SELECT user_id FROM api_keys")
-    assert row["user_id"] == CUSTOMER
-    key = await ApiKeysRepo(db).issue(CUSTOMER)  # the test's own copy of a key
-    through_api = await api_order(http, key)
-    await chat_order(customer)
-    orders = {o.via: o for o in await OrdersRepo(db).list_for_user(CUSTOMER, 10)}
-    assert set(orders) == {VIA_API, VIA_BOT}
-    in_chat = orders[VIA_BOT].id
+async def test_api_notify_off_silences_api_orders_only(world: World) -> None:
+    await world.customer.send("/api")
+    await world.customer.send("/api notify off")
+    key = await world.key()  # the test's own copy of a key: the chat showed one once
+    through_api = await world.api_order(key)
+    in_chat = await world.chat_order()
+    vias = {o.id: o.via for o in await OrdersRepo(world.db).list_for_user(CUSTOMER, 10)}
+    assert vias == {through_api: VIA_API, in_chat: VIA_BOT}
 
-    await complete_all(emulator, dp, bot)
-    assert await delivered(dp, bot, CUSTOMER) == [completed(translator, in_chat)]
-    for order in await OrdersRepo(db).list_for_user(CUSTOMER, 10):
+    await world.sweep()
+    assert await world.told() == [world.completed(in_chat)]
+    for order in await OrdersRepo(world.db).list_for_user(CUSTOMER, 10):
         assert order.status == "Completed"  # silenced, not left behind
 
     # Back on: news of what changes from now on is told again.
-    await customer.send("/api notify on")
-    again = await api_order(http, key)
-    await complete_all(emulator, dp, bot)
-    assert await delivered(dp, bot, CUSTOMER) == [completed(translator, again)]
-    assert through_api not in (in_chat, again)
+    await world.customer.send("/api notify on")
+    again = await world.api_order(key)
+    await world.sweep()
+    assert await world.told() == [world.completed(again)]
 
 
-async def test_a_partial_api_order_is_refunded_even_when_silenced(
-    customer: BotClient,
-    http: TestClient[Any, Any],
-    db: Database,
-    dp: Dispatcher,
-    bot: Bot,
-    emulator: PanelEmulator,
-) -> None:
-    keys = ApiKeysRepo(db)
-    key = await keys.issue(CUSTOMER)
-    await keys.set_notify(CUSTOMER, False)
-    number = await api_order(http, key)
-    [emulated] = emulator.orders
-    emulator.set_status(emulated, "Partial", remains=40)
-    await dp["sweeper"].run_once(bot)
-    assert await delivered(dp, bot, CUSTOMER) == []
-    order = await OrdersRepo(db).get(number)
+async def test_a_partial_api_order_is_refunded_even_when_silenced(world: World) -> None:
+    key = await world.key()
+    await ApiKeysRepo(world.db).set_notify(CUSTOMER, False)
+    number = await world.api_order(key)
+    await world.sweep("Partial", remains=40)
+    assert await world.told() == []
+    order = await OrdersRepo(world.db).get(number)
     assert order is not None
     assert order.status == "Partial"
     assert order.refunded > 0  # the money moves whether or not anyone is told
