@@ -726,3 +726,16 @@ async def test_a_client_over_the_limit_knows_nothing_was_placed(
     assert await balance_of(db, OTHER) == Decimal(100)
     (failed,) = await dp["orders"].list_for_user(OTHER, 10)
     assert failed.status == Status.FAILED
+
+
+async def test_without_a_catalogue_the_shop_says_so_and_charges_nothing(
+    shop: Shop, db: Database, emulator: PanelEmulator
+) -> None:
+    key = await shop.key(balance="100")
+    emulator.fault(FaultKind.HTTP_500, action="services")  # never fetched, and now down
+    unavailable = {"error": "Service temporarily unavailable, try again later"}
+    assert await shop.raw(key=key, action="services") == unavailable
+    order = {"action": "add", "service": "1", "link": LINK, "quantity": "100"}
+    assert await shop.raw(key=key, **order) == unavailable
+    assert await orders_count(db) == 0
+    assert await balance_of(db, CUSTOMER) == Decimal(100)
