@@ -70,6 +70,9 @@ from bot.storage import (
     LedgerRepo,
     OrdersRepo,
     OutboxRepo,
+    PromosRepo,
+    ReferralBonus,
+    ReferralsRepo,
     RefillsRepo,
     ShopRepo,
     ShopStateRepo,
@@ -147,7 +150,6 @@ def create_dispatcher(
     metrics = metrics or Metrics()
     users = UsersRepo(db)
     orders = OrdersRepo(db)
-    topups = TopupsRepo(db)
     shop = ShopRepo(db)
     state = ShopStateRepo(db)
     catalogue = Catalogue(
@@ -162,6 +164,11 @@ def create_dispatcher(
     outbox = OutboxRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
+    # Every top-up, whatever its method, pays the referrer's share through it, and every
+    # refund takes the share back.
+    topups = TopupsRepo(
+        db, ReferralBonus(settings.referral_percent, settings.price_decimals, amounts, outbox)
+    )
     alerts = Alerts(settings, users, translator)
     broadcasts = BroadcastsRepo(db)
     outbox_sender = MeteredSender(
@@ -248,7 +255,11 @@ def create_dispatcher(
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
         payments=Payments(
-            Stars(settings, topups, users, amounts), card_transfer, crypto, payme, click
+            Stars(settings, topups, users, amounts, outbox_sender.wake),
+            card_transfer,
+            crypto,
+            payme,
+            click,
         ),
         refunds=StarRefunds(topups, news, amounts),
         # Every other method's money goes back outside the bot; /refund records it.
@@ -280,6 +291,9 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # Growth: referral links and what they earned, and promo codes.
+    dp["referrals"] = ReferralsRepo(db)
+    dp["promos"] = PromosRepo(db)
     # Customers' keys for the shop's own API v2 (issue 28).
     api_keys = ApiKeysRepo(db)
     dp["api_keys"] = api_keys
@@ -375,7 +389,8 @@ async def on_startup(
         if (refilled := await orders.get(refill.order_id)) is not None:
             details = refill_about(refilled, refill)
             await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
-    await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    off = () if settings.referrals_on else ("referral",)
+    await register_commands(bot, translator, settings.default_locale, settings.admin_ids, off=off)
     await set_menu_button(bot, settings, translator)
     if not settings.admin_ids:
         log.warning(

@@ -232,9 +232,45 @@ async def test_add_takes_every_field_of_the_type(shop: Shop, emulator: PanelEmul
         ({"service": "3", "link": LINK, "quantity": "100", "answer_number": "x"}, IncorrectRequest),
         ({"service": "1", "link": LINK, "quantity": "100000"}, NotEnoughFunds),
         ({"link": LINK, "quantity": "100"}, IncorrectRequest),
+        # Huge or malformed fields, in any action.
+        (
+            {"action": "add", "service": "9" * 40, "link": LINK, "quantity": "100"},
+            IncorrectServiceId,
+        ),
+        (
+            {"action": "add", "service": "1", "link": LINK, "quantity": "9" * 5000},
+            IncorrectRequest,  # not a number the chat takes either
+        ),
+        (
+            {
+                "action": "add",
+                "service": "1",
+                "link": "https://t.me/" + "a" * 50_000,
+                "quantity": "100",
+            },
+            BadLink,
+        ),
+        ({"action": "add", "service": "1", "link": LINK + "\x00", "quantity": "100"}, BadLink),
+        (
+            {
+                "action": "add",
+                "service": "3",
+                "link": LINK,
+                "quantity": "100",
+                "answer_number": "9" * 100,
+            },
+            IncorrectRequest,
+        ),
+        ({"action": "status", "order": "9" * 40}, IncorrectOrderId),
+        ({"action": "status", "order": "-1"}, IncorrectOrderId),
+        ({"action": "status", "orders": ","}, IncorrectRequest),
+        ({"action": "status", "orders": ",".join(map(str, range(5000)))}, IncorrectRequest),
+        ({"action": "cancel", "order": "1 OR 1=1"}, IncorrectOrderId),
+        ({"action": "refill", "order": "1e3"}, IncorrectOrderId),
+        ({"action": "refill_status", "refill": "0x1"}, RefillNotFound),
     ],
 )
-async def test_add_refusals_in_the_seed_words_change_nothing(
+async def test_refusals_in_the_seed_words_change_nothing(
     shop: Shop,
     db: Database,
     emulator: PanelEmulator,
@@ -242,7 +278,7 @@ async def test_add_refusals_in_the_seed_words_change_nothing(
     error: type[PanelError],
 ) -> None:
     key = await shop.key(balance="10")
-    answer = await shop.raw(key=key, action="add", **fields)
+    answer = await shop.raw(key=key, **({"action": "add"} | fields))
     assert answer == {"error": error.canonical}
     assert await orders_count(db) == 0
     assert await balance_of(db, CUSTOMER) == Decimal(10)
@@ -557,60 +593,6 @@ async def test_multipart_forms_are_taken(shop: Shop) -> None:
     assert await answer.json() == {"balance": "5.00000", "currency": "UZS"}
 
 
-@pytest.mark.parametrize(
-    ("fields", "error"),
-    [
-        (
-            {"action": "add", "service": "9" * 40, "link": LINK, "quantity": "100"},
-            IncorrectServiceId,
-        ),
-        (
-            {"action": "add", "service": "1", "link": LINK, "quantity": "9" * 5000},
-            IncorrectRequest,  # not a number the chat takes either
-        ),
-        (
-            {
-                "action": "add",
-                "service": "1",
-                "link": "https://t.me/" + "a" * 50_000,
-                "quantity": "100",
-            },
-            BadLink,
-        ),
-        ({"action": "add", "service": "1", "link": LINK + "\x00", "quantity": "100"}, BadLink),
-        (
-            {
-                "action": "add",
-                "service": "3",
-                "link": LINK,
-                "quantity": "100",
-                "answer_number": "9" * 100,
-            },
-            IncorrectRequest,
-        ),
-        ({"action": "status", "order": "9" * 40}, IncorrectOrderId),
-        ({"action": "status", "order": "-1"}, IncorrectOrderId),
-        ({"action": "status", "orders": ","}, IncorrectRequest),
-        ({"action": "status", "orders": ",".join(map(str, range(5000)))}, IncorrectRequest),
-        ({"action": "cancel", "order": "1 OR 1=1"}, IncorrectOrderId),
-        ({"action": "refill", "order": "1e3"}, IncorrectOrderId),
-        ({"action": "refill_status", "refill": "0x1"}, RefillNotFound),
-    ],
-)
-async def test_huge_or_malformed_fields_answer_the_seed_errors(
-    shop: Shop,
-    db: Database,
-    emulator: PanelEmulator,
-    fields: dict[str, str],
-    error: type[PanelError],
-) -> None:
-    key = await shop.key(balance="100")
-    assert await shop.raw(key=key, **fields) == {"error": error.canonical}
-    assert await orders_count(db) == 0
-    assert await balance_of(db, CUSTOMER) == Decimal(100)
-    assert emulator.calls("add") == []
-
-
 async def test_two_orders_at_once_that_the_balance_pays_once(
     shop: Shop, db: Database, emulator: PanelEmulator
 ) -> None:
@@ -744,3 +726,16 @@ async def test_a_client_over_the_limit_knows_nothing_was_placed(
     assert await balance_of(db, OTHER) == Decimal(100)
     (failed,) = await dp["orders"].list_for_user(OTHER, 10)
     assert failed.status == Status.FAILED
+
+
+async def test_without_a_catalogue_the_shop_says_so_and_charges_nothing(
+    shop: Shop, db: Database, emulator: PanelEmulator
+) -> None:
+    key = await shop.key(balance="100")
+    emulator.fault(FaultKind.HTTP_500, action="services")  # never fetched, and now down
+    unavailable = {"error": "Service temporarily unavailable, try again later"}
+    assert await shop.raw(key=key, action="services") == unavailable
+    order = {"action": "add", "service": "1", "link": LINK, "quantity": "100"}
+    assert await shop.raw(key=key, **order) == unavailable
+    assert await orders_count(db) == 0
+    assert await balance_of(db, CUSTOMER) == Decimal(100)

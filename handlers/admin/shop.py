@@ -145,7 +145,7 @@ async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
     await message.answer(text)
 
 
-async def admin_help(message: Message, t: Texts, settings: Settings) -> None:
+async def admin_help(message: Message, settings: Settings, t: Texts) -> None:
     await message.answer(f"{commands_help(t, settings)}\n\n{t('admin-help')}")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandStart
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
@@ -13,18 +13,21 @@ from bot.i18n import Texts
 from bot.settings import Settings
 from bot.storage import UsersRepo
 from bot.storage.greetings import GreetingsRepo
+from bot.storage.referrals import linked_referrer
 from bot.telegram.callbacks import MenuCb
 from bot.telegram.keyboards import main_menu
 
 
 def _menu(t: Texts, settings: Settings) -> InlineKeyboardMarkup:
-    """The main menu, with the Mini App where it is served."""
+    """The main menu, with the Mini App where it is served and the referral link while
+    the program is on."""
     webapp = settings.webapp_url
-    return main_menu(t, str(webapp) if webapp is not None else None)
+    return main_menu(t, str(webapp) if webapp is not None else None, referral=settings.referrals_on)
 
 
 async def start(
     message: Message,
+    command: CommandObject,
     state: FSMContext,
     users: UsersRepo,
     settings: Settings,
@@ -35,16 +38,23 @@ async def start(
 ) -> None:
     # /start always leads home: whatever conversation was half done is dropped.
     await state.clear()
-    await users.welcome(event_from_user.id)
+    # A referral link (`/start ref_<id>`) counts at the customer's first /start only.
+    referrer = linked_referrer(command.args) if settings.referrals_on else None
+    await users.welcome(event_from_user.id, referrer=referrer)
     text = await greeting(t, event_from_user.full_name, settings, catalogue, greetings)
     await message.answer(text)
     await message.answer(t("menu-prompt"), reply_markup=_menu(t, settings))
 
 
 def commands_help(t: Texts, settings: Settings) -> str:
-    """The customer commands, with /api where the shop serves its API."""
-    text = t("help")
-    return f"{text}\n{t('help-api')}" if settings.api_enabled else text
+    """The customer commands, `/referral` among them while referrals are on and `/api` where
+    the shop serves its API."""
+    lines = [t("help")]
+    if settings.referrals_on:
+        lines.append(t("help-referral"))
+    if settings.api_enabled:
+        lines.append(t("help-api"))
+    return "\n".join(lines)
 
 
 async def help_text(bot: Bot, t: Texts, settings: Settings) -> str:
