@@ -645,6 +645,13 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
+# Held for the branches landing beside this one (23-24): replaced by theirs on merge.
+# Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
+# from before it were all the chat's.
+_V23_ORDER_VIA = """
+ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bot', 'api'));
+"""
+
 # Review of growth (issue 27): whether a customer has ever sent /start. The referrer is fixed
 # at the first /start (design, "Growth"), and a customer may be known before it (the Mini
 # App, an invoice): being in `users` does not tell. Everyone known already counts as
@@ -677,6 +684,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
+    _V23_ORDER_VIA,
     _V27_FIRST_START,
 )
 LATEST = len(MIGRATIONS)
