@@ -112,9 +112,9 @@ class Placer:
             details = order_details(order, self._amounts)
             await self._alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
         elif placement.shop_problem:
-            await self._panel_watch.refused(bot, order.id, placement.error)
+            await self._panel_watch.refused(bot, order.id, placement.error, order.panel)
         elif placement.outcome is Outcome.PLACED:
-            await self._panel_watch.went_through()
+            await self._panel_watch.went_through(order.panel)
         return placement
 
     async def _place(self, order: Order) -> Placement:
@@ -175,7 +175,7 @@ def order_details(order: Order, money: Callable[[Decimal], Money]) -> dict[str, 
     return {
         "order": str(order.id),
         "user": str(order.user_id),
-        "service_id": str(order.service_id),
+        "service_id": order.service_for_admins,
         "service": order.service_name,
         "link": order.link,
         "quantity": order.quantity,
