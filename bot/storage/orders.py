@@ -327,6 +327,27 @@ class OrdersRepo:
             (*_NOT_FOLLOWED, limit),
         )
 
+    async def open_by_panel(self) -> dict[str, int]:
+        """How many orders each panel has open (placed, not finished), by what orders keep
+        for a panel ('' the main one)."""
+        marks = ", ".join("?" * len(_NOT_FOLLOWED))
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE panel_order_id IS NOT NULL"  # noqa: S608  # placeholders only
+            f" AND status NOT IN ({marks}) GROUP BY panel",
+            _NOT_FOLLOWED,
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    async def failed_by_panel(self, seconds: float) -> dict[str, int]:
+        """How many orders each panel refused or never got (now `failed`) in the last
+        `seconds`."""
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE status = ? AND updated_at >= ?"
+            " GROUP BY panel",
+            (Status.FAILED, utcnow(-seconds)),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
     async def set_panel_status(
         self,
         tx: Transaction,
