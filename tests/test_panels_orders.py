@@ -14,7 +14,7 @@ from aiogram import Bot, Dispatcher
 
 from bot.orders.sweeper import Sweep
 from bot.settings import Settings
-from bot.storage import Database, Order, OrdersRepo
+from bot.storage import Database, Order, OrdersRepo, ShopStateRepo
 from bot.telegram.callbacks import OrderCb
 from tests.conftest import SECOND, THIRD, fund, several_settings
 from tests.harness import BotClient, texts
@@ -232,3 +232,25 @@ async def test_panels_shows_each_panel_to_admins_only(
     assert steady.endswith("Services: 1 (1 shown) · open orders: 1 · refused in the last hour: 0")
     # Anyone else: an unknown command, nothing about the panels.
     assert "main" not in "\n".join(texts(await client.send("/panels")))
+
+
+async def test_a_refusal_that_stops_a_panel_is_told_once_by_name(
+    make_client, bot: Bot, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
+) -> None:
+    emulator2.fault(FaultKind.CANNED, action="add", body='{"error": "Not enough funds on balance"}')
+    for user_id in (3001, 3002):
+        customer = make_client(user_id=user_id)
+        await fund(db, user_id, "10")
+        await customer.send("/order")
+        await customer.click_text("Telegram Members")
+        await customer.click_text("Telegram Members — Cheap · 48.00 UZS")
+        await customer.send("@durov")
+        await customer.send("100")
+        await customer.click_text("✅ Confirm and pay")
+    [alert] = admin_texts(bot)
+    assert alert.startswith('⚠️ Panel cheap refused order #1 with "Not enough funds on balance"')
+    assert "its services can't be ordered until this is fixed" in alert
+    # The main panel is not the one refusing: its own state is untouched.
+    state = ShopStateRepo(db)
+    assert await state.get("panel_refusing", "") == ""
+    assert await state.get("panel_refusing:cheap", "") == "Not enough funds on balance"
