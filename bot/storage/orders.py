@@ -420,7 +420,9 @@ class OrdersRepo:
     async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
         """By the number customers are shown, only if the order is this user's."""
         return await self._one(
-            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ?",
+            # Two panels may each have this id: the newest of the user's orders with it.
+            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ? ORDER BY id DESC"
+            " LIMIT 1",
             (panel_order_id, user_id),
         )
 
