@@ -14,6 +14,7 @@ from handlers.admin import (
     customers,
     greeting,
     panels,
+    promos,
     shop,
     shop_panel,
     tickets,
@@ -40,5 +41,6 @@ def create_router() -> Router:
         backup.create_router(),
         tickets.create_router(),
         greeting.create_router(),
+        promos.create_router(),
     )
     return router
