@@ -43,6 +43,7 @@ ADMIN_COMMANDS = (
     "debit",
     "unknown",
     "refresh",
+    "panels",
     "refund",
     "transfers",
     "approve",
