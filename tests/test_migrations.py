@@ -117,7 +117,7 @@ async def test_a_database_at_each_version_upgrades_with_its_data(tmp_path, versi
 
 async def test_customers_known_before_first_start_was_kept_count_as_started(tmp_path) -> None:
     # Their referrer (or none) was fixed when they came: a link opened now changes nothing.
-    before = MIGRATIONS.index(migrations._V27_FIRST_START)
+    before = MIGRATIONS.index(migrations._V24_FIRST_START)
     path: Path = tmp_path / "old.sqlite3"
     with closing(at_version(path, before)) as conn:
         conn.execute(

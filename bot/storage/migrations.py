@@ -656,7 +656,7 @@ ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bo
 # at the first /start (design, "Growth"), and a customer may be known before it (the Mini
 # App, an invoice): being in `users` does not tell. Everyone known already counts as
 # started, so no existing customer's referrer (or lack of one) changes.
-_V27_FIRST_START = """
+_V24_FIRST_START = """
 ALTER TABLE users ADD COLUMN started_at TEXT;
 UPDATE users SET started_at = created_at;
 """
@@ -685,7 +685,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
     _V23_ORDER_VIA,
-    _V27_FIRST_START,
+    _V24_FIRST_START,
 )
 LATEST = len(MIGRATIONS)
 
