@@ -24,10 +24,17 @@ class RateLimit(Generic[Key]):
         if len(self._buckets) > 10_000:  # forget keys whose bucket is full again
             full = self._burst / self._rate
             self._buckets = {k: b for k, b in self._buckets.items() if now - b[1] < full}
-        tokens, last = self._buckets.get(key, (float(self._burst), now))
-        tokens = min(float(self._burst), tokens + (now - last) * self._rate)
+        tokens = self._tokens(key, now)
         if tokens < 1:
             self._buckets[key] = (tokens, now)
             return False
         self._buckets[key] = (tokens - 1, now)
         return True
+
+    def wait(self, key: Key) -> float:
+        """Seconds until `key` is allowed again (0 if it is now)."""
+        return max(0.0, (1 - self._tokens(key, self._clock())) / self._rate)
+
+    def _tokens(self, key: Key, now: float) -> float:
+        tokens, last = self._buckets.get(key, (float(self._burst), now))
+        return min(float(self._burst), tokens + (now - last) * self._rate)

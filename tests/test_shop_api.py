@@ -739,3 +739,33 @@ async def test_without_a_catalogue_the_shop_says_so_and_charges_nothing(
     assert await shop.raw(key=key, **order) == unavailable
     assert await orders_count(db) == 0
     assert await balance_of(db, CUSTOMER) == Decimal(100)
+
+
+async def test_a_limited_client_is_told_when_to_come_back(limited: tuple[Shop, Clock]) -> None:
+    """429 with `Retry-After` (whole seconds, at least 1) and a JSON body, for every limit:
+    a client that backs off for that long is let in."""
+    shop, clock = limited
+    key = await shop.key()
+
+    async def refused(**fields: str) -> int:
+        answer = await shop.http.post("/api/v2", data=fields)
+        assert answer.status == 429
+        assert answer.content_type == "application/json"
+        assert await answer.json() == {"error": "Too many requests"}
+        return int(answer.headers["Retry-After"])
+
+    for _ in range(3):
+        await shop.raw(key=key, action="balance")
+    assert await refused(key=key, action="balance") == 1  # one call a second
+    clock.now += 3
+    order = {"action": "add", "service": "1", "link": LINK, "quantity": "100"}
+    for _ in range(2):
+        assert "order" in await shop.raw(key=key, **order)
+    clock.now += 3
+    assert await refused(key=key, **order) == 7  # one order every 10 s, 3 s of it gone
+    clock.now += 10
+    assert "order" in await shop.raw(key=key, **order)
+    for _ in range(WRONG_KEY_BURST):
+        await shop.raw(key="0" * 32, action="balance")
+    assert await refused(key="0" * 32, action="balance") == 1
+    assert await refused(key=key, action="balance") >= 1  # the address is held

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 from bot.ratelimit import RateLimit
@@ -30,7 +31,13 @@ TOUCH_EVERY = 60.0
 
 class Verdict(Enum):
     INVALID = "invalid"  # not a key, or switched off: `Invalid API key`
-    LIMITED = "limited"  # over a limit: 429
+
+
+@dataclass(frozen=True)
+class Limited:
+    """Over a limit: 429, and the seconds until a call would be let in (`Retry-After`)."""
+
+    after: float
 
 
 class ApiGate:
@@ -48,10 +55,11 @@ class ApiGate:
         self._wrong_at: dict[str, float] = {}
         self._touched: dict[int, float] = {}
 
-    async def admit(self, key: str, action: str, address: str) -> ApiKey | Verdict:
+    async def admit(self, key: str, action: str, address: str) -> ApiKey | Verdict | Limited:
         """The key's owner, if the call may go on; else why not."""
-        if self._wrong_at.get(address, float("-inf")) > self._clock():
-            return Verdict.LIMITED
+        held = self._wrong_at.get(address, float("-inf")) - self._clock()
+        if held > 0:
+            return Limited(held)
         # A key pasted with a line break or in capitals is still the key.
         key = key.strip().lower()
         owner = await self._keys.owner(key) if _KEY.fullmatch(key) else None
@@ -62,12 +70,12 @@ class ApiGate:
                 if len(self._wrong_at) > 10_000:
                     now = self._clock()
                     self._wrong_at = {a: t for a, t in self._wrong_at.items() if t > now}
-                return Verdict.LIMITED
+                return Limited(1 / WRONG_KEY_RATE)
             return Verdict.INVALID
         if not self._calls.allow(owner.user_id):
-            return Verdict.LIMITED
+            return Limited(self._calls.wait(owner.user_id))
         if action == "add" and not self._adds.allow(owner.user_id):
-            return Verdict.LIMITED
+            return Limited(self._adds.wait(owner.user_id))
         await self._touch(owner.user_id)
         return owner
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -21,7 +22,7 @@ from aiohttp import web
 from bot.addresses import client_address
 from bot.settings import Settings
 from bot.shopapi.actions import ShopApi
-from bot.shopapi.gate import ApiGate, Verdict
+from bot.shopapi.gate import ApiGate, Limited, Verdict
 from bot.shopapi.words import (
     INCORRECT_REQUEST,
     INTERNAL,
@@ -110,8 +111,12 @@ class ApiServer:
         action = fields.get("action", "")
         address = client_address(request, self._proxies)
         admitted = await self._gate.admit(fields.get("key", ""), action, address)
-        if admitted is Verdict.LIMITED:
-            return web.json_response({"error": TOO_MANY}, status=429)
+        if isinstance(admitted, Limited):
+            # Whole seconds (RFC 9110), rounded up: a client that waits that long gets in.
+            retry = str(max(1, math.ceil(admitted.after)))
+            return web.json_response(
+                {"error": TOO_MANY}, status=429, headers={"Retry-After": retry}
+            )
         if admitted is Verdict.INVALID:
             return web.json_response({"error": INVALID_KEY})
         act = self._api.actions.get(action)
