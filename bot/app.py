@@ -344,6 +344,7 @@ def create_dispatcher(
         panels=panels,
         news=news,
         alerts=alerts,
+        keys=api_keys,
     )
     dp["api_gate"] = ApiGate(settings, api_keys)
     dp.update.outer_middleware(UnknownUpdates())

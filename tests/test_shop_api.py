@@ -769,3 +769,35 @@ async def test_a_limited_client_is_told_when_to_come_back(limited: tuple[Shop, C
         await shop.raw(key="0" * 32, action="balance")
     assert await refused(key="0" * 32, action="balance") == 1
     assert await refused(key=key, action="balance") >= 1  # the address is held
+
+
+@pytest.mark.parametrize("change", ["switched off", "replaced"])
+async def test_an_order_waiting_when_its_key_stops_is_not_placed(
+    shop: Shop, db: Database, emulator: PanelEmulator, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """An `add` let in, then held up (the catalogue being fetched), while the admin switches
+    the key off or the customer replaces it: nothing is charged or placed."""
+    key = await shop.key()
+    catalogue = shop_api_of(shop)._catalogue
+    real_current = catalogue.current
+    waiting, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_current() -> Any:
+        waiting.set()
+        await release.wait()
+        return await real_current()
+
+    monkeypatch.setattr(catalogue, "current", slow_current)
+    order = {"key": key, "action": "add", "service": "1", "link": LINK, "quantity": "100"}
+    answer = asyncio.ensure_future(shop.raw(**order))
+    await waiting.wait()
+    keys = ApiKeysRepo(db)
+    if change == "replaced":
+        await keys.issue(CUSTOMER)
+    else:
+        assert await keys.switch(CUSTOMER, False, admin_id=1)
+    release.set()
+    assert await answer == {"error": "Invalid API key"}
+    assert await orders_count(db) == 0
+    assert await balance_of(db, CUSTOMER) == Decimal(1000)
+    assert emulator.calls("add") == []

@@ -43,6 +43,7 @@ from bot.shopapi.words import (
     INCORRECT_ORDER,
     INCORRECT_REQUEST,
     INCORRECT_SERVICE,
+    INVALID_KEY,
     NO_FUNDS,
     QUANTITY_HIGH,
     QUANTITY_LOW,
@@ -56,6 +57,7 @@ from bot.shopapi.words import (
 )
 from bot.storage import (
     VIA_API,
+    ApiKeysRepo,
     Order,
     OrderProgress,
     OrdersRepo,
@@ -164,6 +166,7 @@ class ShopApi:
         panels: Panels,
         news: News,
         alerts: Alerts,
+        keys: ApiKeysRepo,
     ) -> None:
         self._settings = settings
         self._catalogue = catalogue
@@ -174,6 +177,7 @@ class ShopApi:
         self._panels = panels
         self._news = news
         self._alerts = alerts
+        self._keys = keys
         # The bot admins' alerts go through: set where the routes are mounted.
         self.bot: Bot | None = None
         # `services` as answered, by catalogue version and language (this version's only).
@@ -275,6 +279,10 @@ class ShopApi:
         quoted = checkout.quote(snapshot, service, answers, self._settings, locale)
         if quoted is None:
             raise Refusal(INCORRECT_REQUEST)
+        # The catalogue may have taken seconds to fetch: a key switched off or replaced
+        # meanwhile stops the order here, before any charge.
+        if not await self._keys.still_on(form.get("key", ""), user_id):
+            raise Refusal(INVALID_KEY)
         # No Confirm tap: the charge is the one just quoted, the token used once.
         task = asyncio.ensure_future(self._place(user_id, quoted))
         self.placing.add(task)

@@ -18,6 +18,7 @@ from enum import Enum
 from bot.ratelimit import RateLimit
 from bot.settings import Settings
 from bot.storage import ApiKey, ApiKeysRepo
+from bot.storage.api_keys import as_typed
 
 # Keys are 32 hex digits (`bot.storage.api_keys`): anything else cannot be one.
 _KEY = re.compile(r"[0-9a-f]{32}")
@@ -60,8 +61,7 @@ class ApiGate:
         held = self._wrong_at.get(address, float("-inf")) - self._clock()
         if held > 0:
             return Limited(held)
-        # A key pasted with a line break or in capitals is still the key.
-        key = key.strip().lower()
+        key = as_typed(key)
         owner = await self._keys.owner(key) if _KEY.fullmatch(key) else None
         if owner is None or not owner.enabled:
             if not self._wrong.allow(address):

@@ -18,6 +18,11 @@ KEY_BYTES = 16
 HINT = 4
 
 
+def as_typed(key: str) -> str:
+    """The key as stored: one pasted with a line break or in capitals is still the key."""
+    return key.strip().lower()
+
+
 def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -67,6 +72,12 @@ class ApiKeysRepo:
         which refusal applies)."""
         row = await self._db.fetchone(_SELECT + " WHERE key_hash = ?", (key_hash(key),))
         return None if row is None else _key(row)
+
+    async def still_on(self, key: str, user_id: int) -> bool:
+        """Whether `key` is still the customer's key and switched on: a call let in, then
+        held up, must not go on once the key was replaced or switched off meanwhile."""
+        owner = await self.owner(as_typed(key))
+        return owner is not None and owner.user_id == user_id and owner.enabled
 
     async def touch(self, user_id: int) -> None:
         """Note that the key was used now (`/user` shows when it was last)."""
