@@ -801,3 +801,17 @@ async def test_an_order_waiting_when_its_key_stops_is_not_placed(
     assert await orders_count(db) == 0
     assert await balance_of(db, CUSTOMER) == Decimal(1000)
     assert emulator.calls("add") == []
+
+
+@pytest.mark.parametrize("quantity", ["10.000", "1,000", "1 000", "100.000"])
+async def test_a_quantity_is_plain_digits_as_panels_read_it(
+    shop: Shop, db: Database, emulator: PanelEmulator, quantity: str
+) -> None:
+    """The chat takes "1 000" from a person; a client's "10.000" is a float written out
+    (a PHP panel reads it as 10), never 10,000 charged: refused, nothing placed."""
+    key = await shop.key()
+    order = {"action": "add", "service": "1", "link": LINK, "quantity": quantity}
+    assert await shop.raw(key=key, **order) == {"error": "Incorrect request"}
+    assert await orders_count(db) == 0
+    assert await balance_of(db, CUSTOMER) == Decimal(1000)
+    assert emulator.calls("add") == []

@@ -53,11 +53,21 @@ def read_answers(kind: OrderType, service: Service, form: Mapping[str, str]) -> 
         if step.optional and (not text.strip() or (step is RUNS and text.strip() == "1")):
             answers[step.name] = SKIPPED  # one run: all at once, as the chat's Skip
             continue
+        if step.name in _BOUNDED and not _plain(text):
+            # The chat reads "1 000" or "1.000" from a person as 1000; a client's "10.000"
+            # is a float written out, which a panel reads as 10: neither is charged.
+            raise Refusal(INCORRECT_REQUEST)
         value = step.accept(text, service, answers) if text.strip() else None
         if value is None:
             raise Refusal(_why(step, text, service))
         answers[step.name] = value
     return answers
+
+
+def _plain(text: str) -> bool:
+    """ASCII digits only (spaces around them aside), as panels take a number."""
+    text = text.strip()
+    return text.isascii() and text.isdigit()
 
 
 def _why(step: Step, text: str, service: Service) -> str:
