@@ -815,3 +815,15 @@ async def test_a_quantity_is_plain_digits_as_panels_read_it(
     assert await orders_count(db) == 0
     assert await balance_of(db, CUSTOMER) == Decimal(1000)
     assert emulator.calls("add") == []
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])
+async def test_other_methods_are_refused_in_json(shop: Shop, db: Database, method: str) -> None:
+    """A client reads every answer of `/api/v2` as JSON, also a method it must not use."""
+    key = await shop.key()
+    answer = await shop.http.request(method, "/api/v2", data={"key": key, "action": "add"})
+    assert answer.status == 405
+    assert answer.headers["Allow"] == "GET, POST"
+    assert answer.content_type == "application/json"
+    assert await answer.json() == {"error": "Incorrect request"}
+    assert await orders_count(db) == 0

@@ -3,8 +3,9 @@
 A call is `key` + `action` and the action's fields, as POST form fields (urlencoded or
 multipart, as panels' PHP and Python clients send them), a JSON object, or query parameters
 (GET or POST; a body's field wins over the query's). Answers are JSON with HTTP 200, a
-refusal as `{"error": "..."}` in the seed's words, as panels answer; only a limit (429) and
-an oversized body (413) change the status. The key is never logged.
+refusal as `{"error": "..."}` in the seed's words, as panels answer; only a limit (429), an
+oversized body (413) and a method other than GET and POST (405) change the status. The key
+is never logged.
 """
 
 from __future__ import annotations
@@ -134,6 +135,13 @@ class ApiServer:
         return web.json_response(result)
 
 
+async def other_method(request: web.Request) -> web.Response:
+    """Any method but GET and POST: refused in JSON, which every client of the API reads."""
+    return web.json_response(
+        {"error": INCORRECT_REQUEST}, status=405, headers={"Allow": "GET, POST"}
+    )
+
+
 def add_shopapi_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
     """`/api/v2`, GET and POST; placements still waiting on the panel when the server stops
     record their outcome first."""
@@ -147,4 +155,5 @@ def add_shopapi_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
 
     app.router.add_route("GET", PATH, server.handle)
     app.router.add_route("POST", PATH, server.handle)
+    app.router.add_route("*", PATH, other_method)
     app.on_shutdown.append(placements_done)
