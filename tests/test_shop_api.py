@@ -827,3 +827,25 @@ async def test_other_methods_are_refused_in_json(shop: Shop, db: Database, metho
     assert answer.content_type == "application/json"
     assert await answer.json() == {"error": "Incorrect request"}
     assert await orders_count(db) == 0
+
+
+async def test_wrong_keys_from_one_ipv6_network_count_as_one_address(
+    limited: tuple[Shop, Clock],
+) -> None:
+    """Anyone on IPv6 has a /64 of addresses to send from: wrong keys are counted per /64,
+    or every one of them would come from a fresh address."""
+    shop, _ = limited
+
+    async def wrong_key(sender: str) -> int:
+        answer = await shop.http.post(
+            "/api/v2",
+            data={"key": "0" * 32, "action": "balance"},
+            headers={"X-Forwarded-For": sender},  # the loopback is a trusted proxy
+        )
+        return answer.status
+
+    for host in range(1, WRONG_KEY_BURST + 1):
+        assert await wrong_key(f"2001:db8::{host:x}") == 200
+    assert await wrong_key("2001:db8::ffff:1") == 429
+    assert await wrong_key("2001:db8:0:1::1") == 200  # the next network is not held
+    assert await wrong_key("192.0.2.1") == 200

@@ -1,9 +1,9 @@
 """Who may call the API, and how often: the key's owner, limits per key and per address.
 
 A key that is not one (the wrong shape, unknown, replaced, switched off by an admin) answers
-`Invalid API key` and writes nothing; such calls are counted per address, and an address past
-its allowance is answered 429 before its key is even looked up. A good key has a burst of
-calls, then a steady rate; orders (`add`, each one a call to the panel) a lower one as well.
+`Invalid API key` and writes nothing; such calls are counted per address (an IPv6 /64), and
+an address past its allowance is answered 429 before its key is even looked up. A good key
+has a burst of calls, then a steady rate; orders (`add`, each one a call to the panel) a lower one as well.
 When a key was last used is written at most once a minute per key, not once a call.
 """
 
@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from ipaddress import IPv6Network, ip_address
 
 from bot.ratelimit import RateLimit
 from bot.settings import Settings
@@ -28,6 +29,18 @@ WRONG_KEY_BURST = 10
 WRONG_KEY_RATE = 1.0
 # Seconds between two writes of a key's `last_used_at`.
 TOUCH_EVERY = 60.0
+
+
+def _sender(address: str) -> str:
+    """Whom an address's wrong keys are counted against: the address, or for IPv6 its /64,
+    which one subscriber usually has whole (a fresh address for every try otherwise)."""
+    try:
+        parsed = ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return address
+    return str(IPv6Network((parsed, 64), strict=False))
 
 
 class Verdict(Enum):
@@ -58,6 +71,7 @@ class ApiGate:
 
     async def admit(self, key: str, action: str, address: str) -> ApiKey | Verdict | Limited:
         """The key's owner, if the call may go on; else why not."""
+        address = _sender(address)
         held = self._wrong_at.get(address, float("-inf")) - self._clock()
         if held > 0:
             return Limited(held)
