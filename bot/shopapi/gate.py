@@ -3,8 +3,9 @@
 A key that is not one (the wrong shape, unknown, replaced, switched off by an admin) answers
 `Invalid API key` and writes nothing; such calls are counted per address (an IPv6 /64), and
 an address past its allowance is answered 429 before its key is even looked up. A good key
-has a burst of calls, then a steady rate; orders (`add`, each one a call to the panel) a lower one as well.
-When a key was last used is written at most once a minute per key, not once a call.
+has a burst of calls, then a steady rate; orders (`add`, each one a call to the panel) a
+lower one as well. When a key was last used is written at most once a minute per key, not
+once a call.
 """
 
 from __future__ import annotations
