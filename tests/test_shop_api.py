@@ -18,7 +18,7 @@ from aiohttp import FormData
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import HttpUrl, SecretStr
 
-from bot.ops.server import public_app, webhook_app
+from bot.ops.server import public_app, serving, webhook_app
 from bot.panel import (
     AnswerNumberRequired,
     BadLink,
@@ -39,6 +39,7 @@ from bot.shopapi.actions import ShopApi
 from bot.shopapi.gate import WRONG_KEY_BURST, ApiGate
 from bot.storage import VIA_API, ApiKeysRepo, Database, Status
 from tests.conftest import fund, settings_with
+from tests.e2e.bot_process import free_port
 from tests.helpers import balance_of
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.webapp.test_http import with_settings
@@ -849,3 +850,33 @@ async def test_wrong_keys_from_one_ipv6_network_count_as_one_address(
     assert await wrong_key("2001:db8::ffff:1") == 429
     assert await wrong_key("2001:db8:0:1::1") == 200  # the next network is not held
     assert await wrong_key("192.0.2.1") == 200
+
+
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        "GET /api/v2?key={key}\x01&action=balance HTTP/1.1",  # a control character
+        "GET /api/v2?key={key}&action=balance HTTP/9.9",  # no such version
+        "GET /api/v2?key={key}&action=balance&x=" + "a" * 9000 + " HTTP/1.1",  # too long
+    ],
+)
+async def test_a_key_in_a_malformed_request_line_is_not_logged(
+    dp: Dispatcher, bot: Bot, db: Database, caplog: pytest.LogCaptureFixture, request_line: str
+) -> None:
+    """aiohttp's parse errors quote the request line, query and all: the server's log
+    says why the request was refused without it."""
+    caplog.set_level(logging.DEBUG)
+    await fund(db, CUSTOMER, "10")
+    key = await ApiKeysRepo(db).issue(CUSTOMER)
+    port = free_port()
+    async with serving(public_app(dp, bot), f"127.0.0.1:{port}", 1):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"{request_line.format(key=key)}\r\nHost: shop\r\n\r\n".encode())
+        await writer.drain()
+        assert (await reader.read()).startswith(b"HTTP/1.0 400")
+        writer.close()
+    logged = "\n".join(
+        f"{record.getMessage()} {record.exc_text or ''}" for record in caplog.records
+    )
+    assert "refused a malformed request from 127.0.0.1" in logged
+    assert key not in logged

@@ -64,7 +64,9 @@ class MalformedRequests(logging.Filter):
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, HttpProcessingError):
             remote = record.args[0] if isinstance(record.args, tuple) and record.args else "?"
-            reason = " ".join(str(error.message).split())  # aiohttp's spans lines
+            # aiohttp's words, without the bytes it quotes after them: the request line
+            # it quotes may carry an API key in its query (`/api/v2?key=...`).
+            reason = " ".join(str(error.message).split(":", 1)[0].split())
             record.msg = "refused a malformed request from %s: %s"
             record.args = (remote, reason)
             record.levelno, record.levelname = logging.INFO, "INFO"
