@@ -45,6 +45,7 @@ from bot.orders.keyboards import back_to_order
 from bot.orders.lookups import StatusLookups
 from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
+from bot.orders.prices import Pricer
 from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
@@ -172,6 +173,8 @@ def create_dispatcher(
         markups={BROADCAST_KEY: broadcasts_off, CREDITED_AT_SUMMARY: back_to_order},
     )
     news = News(db, outbox, wake=outbox_sender.wake)
+    # Each customer's prices (their discount): the one place every price is asked for.
+    pricer = Pricer(users=users, news=news, decimals=settings.price_decimals)
     fsm = SQLiteStorage(db)
     bot_id = int(settings.bot_token.get_secret_value().split(":")[0])
     # Top-ups paid outside Telegram's checkout are credited (and told) through it.
@@ -259,7 +262,8 @@ def create_dispatcher(
         panel_watch=panel_watch,
         # The only way to place an order: the Placer is reachable through it alone.
         checkout=checkout,
-        mass_orders=MassOrders(settings=settings, checkout=checkout),
+        pricer=pricer,
+        mass_orders=MassOrders(checkout=checkout, pricer=pricer),
         metrics=metrics,
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
         broadcasts=broadcasts,

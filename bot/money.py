@@ -128,11 +128,6 @@ def parse_typed_amount(
     return amount
 
 
-def customer_rate(panel_rate: Decimal, markup_percent: Decimal) -> Decimal:
-    """Price per 1000 at the reseller's price: rate x (1 + markup/100), unrounded."""
-    return panel_rate * (1 + markup_percent / 100)
-
-
 def charge_up(amount: Decimal, decimals: int) -> Decimal:
     """A charge is rounded up to the customer's decimals: the shop never undercharges."""
     return amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING)
@@ -144,14 +139,21 @@ def refund_down(amount: Decimal, decimals: int) -> Decimal:
 
 
 def order_charge(
-    panel_rate: Decimal, markup_percent: Decimal, quantity: int, decimals: int
+    panel_rate: Decimal,
+    markup_percent: Decimal,
+    quantity: int,
+    decimals: int,
+    discount_percent: int = 0,
 ) -> Decimal:
-    """What a customer pays for `quantity` at a panel rate per 1000.
+    """What a customer pays for `quantity` at a panel rate per 1000, less their discount
+    (a whole percent), rounded up once: the discount applies to the exact price, so a
+    discounted charge is never a rounded price rounded again.
 
     Computed as a fraction: Decimal arithmetic rounds to 28 digits, which could round an
     exact price just above a step down onto it, and the ceiling would then undercharge.
     """
     exact = Fraction(panel_rate) * (1 + Fraction(markup_percent) / 100) * quantity / 1000
+    exact = exact * (100 - discount_percent) / 100
     return Decimal(f"{math.ceil(exact * 10**decimals)}E-{decimals}")
 
 

@@ -184,7 +184,8 @@ async def test_startup_turns_interrupted_placements_into_unknown(
 
     snapshot = await dp["catalogue"].current()
     answers: dict[str, str | int] = {"link": "https://t.me/durov", "quantity": 100}
-    quote = Quote.make(snapshot, snapshot.services[1], answers, dp["settings"], "en")
+    prices = await dp["pricer"].prices(client.user.id, snapshot)
+    quote = Quote.make(prices, snapshot.services[1], answers, "en")
     assert quote is not None
     order = await OrdersRepo(db).create_and_charge(quote.new_order(client.user.id, "tok"))
     assert order.status == "placing"

@@ -50,7 +50,15 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUser, UsersRepo
+from bot.storage.users import (
+    Customer,
+    CustomerOrder,
+    Known,
+    Profile,
+    UnknownUser,
+    UsersRepo,
+    set_discount,
+)
 
 __all__ = [
     "STARS",
@@ -112,5 +120,6 @@ __all__ = [
     "checkout_refusal",
     "order_in",
     "post",
+    "set_discount",
     "utcnow",
 ]

@@ -547,6 +547,17 @@ CREATE TABLE api_keys (
 ) STRICT;
 """
 
+# Per-customer discounts (`bot.orders.prices`): a whole percent off every price a customer
+# sees and pays, set by an admin; each order keeps the discount it got and what it would
+# have cost without it (NULL: no discount), so /stats can say what discounts gave away.
+_V24_DISCOUNTS = """
+ALTER TABLE users ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
+    CHECK (discount BETWEEN 0 AND 90);
+ALTER TABLE orders ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
+    CHECK (discount BETWEEN 0 AND 90);
+ALTER TABLE orders ADD COLUMN full_charge INTEGER CHECK (full_charge >= charge);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -568,6 +579,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V18_CRYPTO_INVOICES,
     _V19_PAYME_CLICK,
     _V20_API_KEYS,
+    _V24_DISCOUNTS,
 )
 LATEST = len(MIGRATIONS)
 

@@ -68,6 +68,8 @@ class NewOrder:
     # Every field `add` is sent (link, quantity and the type's own); empty: link, quantity
     # and answer number only.
     fields: Mapping[str, str | int] = field(default_factory=dict)
+    discount: int = 0  # the customer's discount in whole percent, included in `charge`
+    full_charge: Decimal | None = None  # what it would have cost without it (None: none)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class Order:
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
     fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
     finished_at: datetime | None  # when it reached a final status (as the bot saw it)
+    discount: int  # the customer's discount in whole percent, included in `charge`
+    full_charge: Decimal | None  # the charge without the discount (None: no discount)
 
     @property
     def unit_price(self) -> Decimal:
@@ -159,8 +163,9 @@ class OrdersRepo:
             row = await tx.fetchone(
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
-                " charge, status, confirm_token, created_at, updated_at, fields)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " charge, status, confirm_token, created_at, updated_at, fields, discount,"
+                " full_charge)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -179,6 +184,8 @@ class OrdersRepo:
                     now,
                     now,
                     json.dumps(dict(new.fields), ensure_ascii=False),
+                    new.discount,
+                    None if new.full_charge is None else to_minor(new.full_charge),
                 ),
             )
         except sqlite3.IntegrityError as error:
