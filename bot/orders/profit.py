@@ -2,6 +2,9 @@
 
 Revenue is what customers paid and kept paid: each order's charge less its refunds (read
 from `orders.refunded`, never worked out again). Cost is `bot.orders.costs.order_cost`.
+A discounted order's charge is already net of its discount, so revenue and profit are too;
+what discounts gave away is counted beside them, in the share of the order that was kept
+(a refunded order gave nothing away).
 
 A running subscription holds the most it can cost and gives back what is not delivered
 when it ends. It counts what it has earned so far: the panel's charge to date at the
@@ -30,6 +33,14 @@ def earned(order: OrderFigures) -> Decimal:
     return order.revenue
 
 
+def given_away(order: OrderFigures) -> Decimal:
+    """What the order's discount gave away of what it has brought in so far: the gap
+    between its full and its discounted charge, in the share of the charge that earned."""
+    if order.full_charge is None or order.charge <= 0:
+        return Decimal(0)
+    return (order.full_charge - order.charge) * earned(order) / order.charge
+
+
 @dataclass
 class Totals:
     """Orders counted by status, and their money."""
@@ -37,11 +48,13 @@ class Totals:
     orders_by_status: Counter[str] = field(default_factory=Counter)
     revenue: Decimal = Decimal(0)
     cost: Decimal = Decimal(0)
+    discounts: Decimal = Decimal(0)  # given away: not in revenue, not a cost
 
     def add(self, order: OrderFigures) -> None:
         self.orders_by_status[order.status] += 1
         self.revenue += earned(order)
         self.cost += order_cost(order)
+        self.discounts += given_away(order)
 
     @property
     def orders(self) -> int:

@@ -38,6 +38,7 @@ ADMIN_COMMANDS = (
     "user",
     "credit",
     "debit",
+    "discount",
     "unknown",
     "refresh",
     "refund",

@@ -69,7 +69,7 @@ async def admin_balance(
 
 
 def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
-    return t(
+    text = t(
         "admin-stats-period",
         period=t(name),
         orders=period.orders,
@@ -78,6 +78,10 @@ def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
         cost=amounts.figure(period.cost),
         profit=amounts.figure(period.profit),
     )
+    # Revenue is already net of discounts; what they gave away is said only where it is.
+    if period.discounts > 0:
+        text += "\n" + t("admin-stats-discounts", discounts=amounts.figure(period.discounts))
+    return text
 
 
 def topups_text(paid: list[MethodTopups], amounts: Amounts, t: Texts) -> str:

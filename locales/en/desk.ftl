@@ -57,6 +57,7 @@ admin-help =
     /users — customers, newest first: <code>/users rich</code>, <code>/users alice</code>
     /user — one customer and their ledger: <code>/user 123456789</code>
     /credit, /debit — move money: <code>/credit 123456789 50</code>
+    /discount — a customer's discount in whole percent off every price (0 ends it); alone it shows it: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — a message to every customer, with a preview first
     /tickets — support requests not closed yet; answer by replying to a request
     /ticket — one support request's whole history: <code>/ticket 12</code>

@@ -60,6 +60,7 @@ admin-help =
     /users — клиенты, сначала новые: <code>/users rich</code>, <code>/users alice</code>
     /user — один клиент и движение его средств: <code>/user 123456789</code>
     /credit, /debit — зачислить или списать: <code>/credit 123456789 50</code>
+    /discount — скидка клиента в целых процентах на все цены (0 отменяет); без процента показывает текущую: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — сообщение всем клиентам, сначала предпросмотр
     /tickets — незакрытые обращения; ответ — ответом на сообщение обращения
     /ticket — вся история обращения: <code>/ticket 12</code>

@@ -51,6 +51,7 @@ admin-help =
     /users — mijozlar, avval yangilari: <code>/users rich</code>, <code>/users alice</code>
     /user — bitta mijoz va pul harakati: <code>/user 123456789</code>
     /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
+    /discount — mijozning barcha narxlarga chegirmasi, butun foizda (0 bekor qiladi); foizsiz joriysini koʻrsatadi: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
     /tickets — yopilmagan murojaatlar; murojaat xabariga javob berib javob qaytaring
     /ticket — murojaatning butun tarixi: <code>/ticket 12</code>
