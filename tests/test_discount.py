@@ -7,10 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from aiogram.methods import SendInvoice
 
 from bot.storage import OrdersRepo, UsersRepo
 from tests.conftest import MakeClient, fund
-from tests.harness import BotClient, texts
+from tests.harness import BotClient, last_buttons, texts
 from tests.helpers import balance_of, delivered
 from tests.panel_emulator import PanelEmulator
 from tests.test_admin_customers import UNKNOWN
@@ -206,6 +207,24 @@ async def test_a_discount_changed_before_confirm_charges_nothing_unseen(
     [order] = await OrdersRepo(db).list_for_user(CUSTOMER, 10)
     assert (order.charge, order.discount) == (Decimal(now), then)
     assert await balance_of(db, CUSTOMER) == Decimal(10) - Decimal(now)
+
+
+async def test_a_short_summary_offers_a_top_up_of_the_discounted_gap(
+    admin: BotClient, customer: BotClient, db
+) -> None:
+    await give(admin, 10)
+    await fund(db, CUSTOMER, "5")
+    await to_summary(customer)
+    summary = customer.bot_messages()[-1]
+    assert "To pay: <b>6.48 UZS</b>" in (summary.text or "")
+    # 1.48 short (2.20 without the discount): 148 stars at 0.01 a star.
+    assert last_buttons(customer)[0] == "⭐ Top up 1.48 UZS (148 ⭐)"
+    invoice = [
+        r
+        for r in await customer.click_text(last_buttons(customer)[0])
+        if isinstance(r, SendInvoice)
+    ]
+    assert [i.prices[0].amount for i in invoice] == [148]
 
 
 async def test_a_mass_order_is_priced_and_charged_at_the_discount(

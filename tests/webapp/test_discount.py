@@ -69,9 +69,14 @@ async def test_quote_and_confirm_charge_the_discounted_price(
     api: Api, dp: Dispatcher, db: Database, emulator: PanelEmulator
 ) -> None:
     await discount(dp, db, CUSTOMER, 10)
-    await fund(db, CUSTOMER, "10")
+    await fund(db, CUSTOMER, "5")
     await fund(db, OTHER, "10")
     assert (await quote(api, user=OTHER))["charge"] == "7.20 UZS"
+    short = await quote(api)
+    # Short of the discounted charge: the gap and the top-up that covers it are too.
+    assert (short["charge"], short["short"]) == ("6.48 UZS", "1.48 UZS")
+    assert [cover["units"] for cover in short["covers"]] == [148]
+    await fund(db, CUSTOMER, "5")
     summary = await quote(api)
     assert (summary["charge"], summary["balance"]) == ("6.48 UZS", "10.00 UZS")
     body = await confirmation(api)
