@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from aiogram.methods import SendInvoice
+from aiogram.methods import SendInvoice, SetMyCommands
 
 from bot.storage import OrdersRepo, UsersRepo
 from tests.conftest import MakeClient, fund
@@ -131,9 +131,19 @@ async def test_a_customer_cannot_give_themselves_a_discount(customer: BotClient,
     assert await discount_of(db, CUSTOMER) == 0
 
 
-async def test_admin_help_and_menu_list_it(admin: BotClient) -> None:
+async def test_admin_help_and_menu_list_it(admin: BotClient, dp, bot) -> None:
     [help_text] = texts(await admin.send("/help"))
     assert "/discount — a customer's discount in whole percent off every price" in help_text
+    await dp.emit_startup(bot=bot, **dp.workflow_data)
+    menus = [c for c in bot.session.of_type(SetMyCommands) if c.scope.type == "chat"]
+    russian = {c.command: c.description for c in menus[2].commands}
+    assert russian["discount"] == (
+        "Скидка клиента в % на все цены: /discount USER_ID ПРОЦЕНТ (администраторы)"
+    )
+    await dp.emit_shutdown(bot=bot, **dp.workflow_data)
+    # Customers' own menu does not list it.
+    default = next(c for c in bot.session.of_type(SetMyCommands) if c.scope.type == "default")
+    assert "discount" not in {c.command for c in default.commands}
 
 
 # --- what a discounted customer sees and pays -------------------------------------------------
