@@ -183,11 +183,13 @@ class Database:
             for pragma in (
                 "PRAGMA journal_mode = WAL",
                 f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
-                "PRAGMA foreign_keys = ON",
                 "PRAGMA synchronous = NORMAL",
             ):
                 conn.execute(pragma).close()
+            # Foreign keys are off while migrating (SQLite's own way to rebuild a table that
+            # others point at); each migration checks them before it commits.
             await db._migrate()
+            conn.execute("PRAGMA foreign_keys = ON").close()
         except BaseException:
             await db.close()
             raise
@@ -208,6 +210,11 @@ class Database:
                     return
                 for statement in statements(MIGRATIONS[version]):
                     await tx.execute(statement)
+                if broken := await tx.fetchall("PRAGMA foreign_key_check"):
+                    raise StorageError(
+                        f"migration {version + 1} leaves {len(broken)} rows pointing nowhere,"
+                        f" first in {broken[0][0]}"
+                    )
                 await tx.execute(f"PRAGMA user_version = {version + 1}")
 
     async def schema_version(self) -> int:

@@ -547,6 +547,78 @@ CREATE TABLE api_keys (
 ) STRICT;
 """
 
+# Several panels (`bot.panel.panels`): an order remembers the panel that has it ('' is the main
+# one, whatever PANEL_NAME calls it, so every order from before stays the main panel's) and the
+# service's id there. Two panels may both have an order 123: the panel's id is unique per panel.
+# A rebuild, since a column's UNIQUE cannot be dropped. The ledger's two triggers that read
+# `orders` go while it is rebuilt and come back as they were (foreign keys are off while
+# migrating, and checked before each migration commits: `Database._migrate`).
+_V21_ORDERS_BY_PANEL = """
+DROP TRIGGER ledger_order_owner;
+DROP TRIGGER ledger_refund_on_order;
+CREATE TABLE orders_v21 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after the newest row goes
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    panel TEXT NOT NULL DEFAULT '',  -- the panel that has it: '' the main panel, else its name
+    panel_order_id TEXT,  -- text: some panels use hex ids
+    panel_service_id INTEGER,  -- the service's id on that panel; NULL: service_id
+    service_id INTEGER NOT NULL,  -- the shop's number for the service
+    service_name TEXT NOT NULL,
+    service_type TEXT NOT NULL,
+    service_category TEXT NOT NULL,
+    rate INTEGER NOT NULL CHECK (rate >= 0),  -- the panel's rate per 1000 when quoted
+    can_cancel INTEGER NOT NULL CHECK (can_cancel IN (0, 1)),
+    can_refill INTEGER NOT NULL CHECK (can_refill IN (0, 1)),
+    link TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    answer_number INTEGER,
+    charge INTEGER NOT NULL CHECK (charge > 0),  -- what the customer paid
+    panel_charge INTEGER,  -- what the panel says it cost
+    status TEXT NOT NULL,
+    remains INTEGER CHECK (remains BETWEEN 0 AND quantity),
+    start_count INTEGER,
+    error TEXT,
+    confirm_token TEXT UNIQUE,  -- a second Confirm of the same summary fails here
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    cancel_requested_at TEXT,
+    panel_misses INTEGER NOT NULL DEFAULT 0 CHECK (panel_misses >= 0),
+    refunded INTEGER NOT NULL DEFAULT 0 CHECK (refunded BETWEEN 0 AND charge),
+    fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields)),
+    finished_at TEXT,
+    UNIQUE (panel, panel_order_id)
+) STRICT;
+INSERT INTO orders_v21 (id, user_id, panel_order_id, service_id, service_name, service_type,
+    service_category, rate, can_cancel, can_refill, link, quantity, answer_number, charge,
+    panel_charge, status, remains, start_count, error, confirm_token, created_at, updated_at,
+    cancel_requested_at, panel_misses, refunded, fields, finished_at)
+SELECT id, user_id, panel_order_id, service_id, service_name, service_type,
+    service_category, rate, can_cancel, can_refill, link, quantity, answer_number, charge,
+    panel_charge, status, remains, start_count, error, confirm_token, created_at, updated_at,
+    cancel_requested_at, panel_misses, refunded, fields, finished_at
+FROM orders;
+DELETE FROM sqlite_sequence WHERE name = 'orders_v21';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'orders_v21', seq FROM sqlite_sequence
+    WHERE name = 'orders';
+DROP TABLE orders;
+ALTER TABLE orders_v21 RENAME TO orders;
+CREATE INDEX orders_by_user ON orders (user_id, id DESC);
+CREATE INDEX orders_by_status ON orders (status);
+CREATE INDEX orders_finished_by_service ON orders (service_id, status, finished_at DESC);
+CREATE INDEX orders_by_panel_order ON orders (panel_order_id);
+CREATE TRIGGER ledger_order_owner BEFORE INSERT ON ledger
+WHEN NEW.order_id IS NOT NULL
+    AND NEW.user_id IS NOT (SELECT user_id FROM orders WHERE id = NEW.order_id)
+BEGIN
+    SELECT RAISE(ABORT, 'ledger row for another user''s order');
+END;
+CREATE TRIGGER ledger_refund_on_order AFTER INSERT ON ledger
+WHEN NEW.order_id IS NOT NULL AND NEW.reason = 'refund'
+BEGIN
+    UPDATE orders SET refunded = refunded + NEW.amount WHERE id = NEW.order_id;
+END;
+"""
+
 # Per-customer discounts (`bot.orders.prices`): a whole percent off every price a customer
 # sees and pays, set by an admin; each order keeps the discount it got and what it would
 # have cost without it (NULL: no discount), so /stats can say what discounts gave away.
@@ -579,6 +651,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V18_CRYPTO_INVOICES,
     _V19_PAYME_CLICK,
     _V20_API_KEYS,
+    _V21_ORDERS_BY_PANEL,
     _V24_DISCOUNTS,
 )
 LATEST = len(MIGRATIONS)
