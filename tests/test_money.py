@@ -174,6 +174,14 @@ def test_a_discount_comes_off_the_exact_price_which_is_rounded_up_once(
     assert charge <= order_charge(rate, markup, quantity, places)
 
 
+def test_a_price_past_exact_decimal_digits_is_worked_out_as_a_fraction() -> None:
+    markup = Decimal("1." + "1" * 69)  # 100 + it needs 72 digits: more than the context has
+    exact = Fraction(60) * (1 + Fraction(markup) / 100) * 100 / 1000 * 90 / 100
+    charge = order_charge(Decimal(60), markup, 100, 2, 10)
+    assert Fraction(charge) - Fraction(1, 100) < exact <= Fraction(charge)
+    assert str(charge) == "5.46"  # written as the exact path writes it
+
+
 def test_the_discount_is_not_applied_to_a_rounded_price() -> None:
     assert order_charge(Decimal(11), Decimal(0), 1, 2) == Decimal("0.02")
     assert order_charge(Decimal(11), Decimal(0), 1, 2, 10) == Decimal("0.01")

@@ -67,6 +67,8 @@ def parse_discount(text: str | None) -> int | None:
 
 
 class Pricer:
+    """Customers' prices and discounts: in the dispatcher's data as `pricer`."""
+
     def __init__(self, *, users: UsersRepo, news: News, decimals: int) -> None:
         self._users = users
         self._news = news
