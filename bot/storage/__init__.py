@@ -26,6 +26,8 @@ from bot.storage.orders import (
     order_in,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
+from bot.storage.promos import PromoCode, PromoExists, PromoRefused, PromosRepo, fold_code
+from bot.storage.referrals import Kept, ReferralBonus, ReferralsRepo
 from bot.storage.refills import (
     Refill,
     RefillInProgress,
@@ -75,6 +77,7 @@ __all__ = [
     "CustomerOrder",
     "Database",
     "InsufficientFunds",
+    "Kept",
     "Known",
     "LedgerEntry",
     "LedgerRepo",
@@ -91,7 +94,13 @@ __all__ = [
     "Payment",
     "Profile",
     "Progress",
+    "PromoCode",
+    "PromoExists",
+    "PromoRefused",
+    "PromosRepo",
     "Reason",
+    "ReferralBonus",
+    "ReferralsRepo",
     "Refill",
     "RefillInProgress",
     "RefillMoved",
@@ -118,6 +127,7 @@ __all__ = [
     "UserRefill",
     "UsersRepo",
     "checkout_refusal",
+    "fold_code",
     "order_in",
     "post",
     "set_discount",

@@ -13,6 +13,7 @@ from handlers.admin import (
     catalogue,
     customers,
     greeting,
+    promos,
     shop,
     shop_panel,
     tickets,
@@ -38,5 +39,6 @@ def create_router() -> Router:
         backup.create_router(),
         tickets.create_router(),
         greeting.create_router(),
+        promos.create_router(),
     )
     return router
