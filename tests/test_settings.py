@@ -72,6 +72,11 @@ ALL_NAMES = [
     "CRYPTO_PAY_EXPIRES_IN",
     "CRYPTO_PAY_POLL_INTERVAL",
     "REFERRAL_PERCENT",
+    "API_ENABLED",
+    "API_RATE",
+    "API_BURST",
+    "API_ADD_RATE",
+    "API_ADD_BURST",
 ]
 # Paths the Docker image sets for its volume: .env.example shows them commented out, so a
 # copied .env does not move the database out of the volume.

@@ -9,7 +9,7 @@ from decimal import Decimal
 from bot.orders.prices import Prices
 from bot.orders.steps import Answers, OrderType, order_type, runs
 from bot.panel import Service
-from bot.storage import NewOrder
+from bot.storage import VIA_BOT, NewOrder
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Quote:
     def runs(self) -> int:
         return runs(self.service, self.answers)
 
-    def new_order(self, user_id: int, token: str) -> NewOrder:
+    def new_order(self, user_id: int, token: str, via: str = VIA_BOT) -> NewOrder:
         service = self.service
         answer = self.answers.get("answer")
         return NewOrder(
@@ -69,6 +69,7 @@ class Quote:
             fields=self.kind.panel_fields(service, self.answers),
             discount=self.discount,
             full_charge=self.full_charge,
+            via=via,
         )
 
 

@@ -17,8 +17,11 @@ from bot.storage.ledger import (
     post,
 )
 from bot.storage.orders import (
+    VIA_API,
+    VIA_BOT,
     NewOrder,
     Order,
+    OrderProgress,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
@@ -64,6 +67,8 @@ from bot.storage.users import (
 
 __all__ = [
     "STARS",
+    "VIA_API",
+    "VIA_BOT",
     "AlreadyPosted",
     "ApiKey",
     "ApiKeysRepo",
@@ -84,6 +89,7 @@ __all__ = [
     "NewOrder",
     "Order",
     "OrderFigures",
+    "OrderProgress",
     "OrderStateError",
     "OrdersRepo",
     "OutboxArg",

@@ -645,6 +645,13 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
+# Held for the branches landing beside this one (23-24): replaced by theirs on merge.
+# Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
+# from before it were all the chat's.
+_V23_ORDER_VIA = """
+ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bot', 'api'));
+"""
+
 # Per-customer discounts (`bot.orders.prices`): a whole percent off every price a customer
 # sees and pays, set by an admin; each order keeps the discount it got and what it would
 # have cost without it (NULL: no discount), so /stats can say what discounts gave away.
@@ -679,6 +686,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
+    _V23_ORDER_VIA,
     _V24_DISCOUNTS,
 )
 LATEST = len(MIGRATIONS)

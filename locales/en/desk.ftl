@@ -56,6 +56,7 @@ admin-help =
     /stats — orders, revenue, cost, profit: today, 7 and 30 days, all time
     /users — customers, newest first: <code>/users rich</code>, <code>/users alice</code>
     /user — one customer and their ledger: <code>/user 123456789</code>
+    /apikey — switch a customer's API key off or on: <code>/apikey 123456789 off</code>
     /credit, /debit — move money: <code>/credit 123456789 50</code>
     /discount — a customer's discount in whole percent off every price (0 ends it); alone it shows it: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — a message to every customer, with a preview first
