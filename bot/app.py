@@ -50,6 +50,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.panel.panels import Panels
 from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
 from bot.payments.click_merchant import ClickMerchant
@@ -146,15 +147,20 @@ def create_dispatcher(
     translator: Translator,
     events_isolation: BaseEventIsolation | None = None,
     metrics: Metrics | None = None,
+    panels: Panels | None = None,
 ) -> Dispatcher:
-    """Everything app-lifetime reaches handlers as workflow data, by these names."""
+    """Everything app-lifetime reaches handlers as workflow data, by these names.
+
+    `panel` is the main panel's client; `panels` every panel, the main one (`panel`) first
+    (None: the main panel alone)."""
     metrics = metrics or Metrics()
+    panels = panels or Panels.single(panel, settings.panel_name)
     users = UsersRepo(db)
     orders = OrdersRepo(db)
     shop = ShopRepo(db)
     state = ShopStateRepo(db)
     catalogue = Catalogue(
-        panel,
+        panels,
         settings.catalogue_refresh,
         sellable=sellable,
         markup=settings.price_markup_percent,
@@ -199,12 +205,12 @@ def create_dispatcher(
         crypto_client(settings),
         alerts,
     )
-    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
+    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts, panels=panels)
     refills = RefillsRepo(db)
     sweeper = MeteredSweeper(
         metrics=metrics,
         orders=orders,
-        panel=panel,
+        panel=panels,
         follower=follower,
         refills=refills,
         refill_follower=RefillFollower(news=news, orders=orders, refills=refills, alerts=alerts),
@@ -213,7 +219,7 @@ def create_dispatcher(
     )
     panel_watch = MeteredBalanceWatch(
         metrics=metrics,
-        panel=panel,
+        panel=panels,
         state=state,
         alerts=alerts,
         threshold=settings.panel_balance_alert,
@@ -222,7 +228,7 @@ def create_dispatcher(
     placer = MeteredPlacer(
         metrics=metrics,
         db=db,
-        panel=panel,
+        panels=panels,
         orders=orders,
         users=users,
         alerts=alerts,
@@ -242,6 +248,7 @@ def create_dispatcher(
         settings=settings,
         db=db,
         panel=panel,
+        panels=panels,
         translator=translator,
         users=users,
         orders=orders,
@@ -323,7 +330,7 @@ def create_dispatcher(
         settings=settings, topups=topups, click=ClickRepo(), news=news, credits=credits
     )
     # A customer's Refresh (chat and Mini App share it, and so its cap).
-    dp["status_lookups"] = StatusLookups(panel)
+    dp["status_lookups"] = StatusLookups(panels)
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],
         outbox=outbox,
@@ -339,7 +346,7 @@ def create_dispatcher(
         refills=refills,
         checkout=checkout,
         pricer=pricer,
-        panel=panel,
+        panels=panels,
         news=news,
         alerts=alerts,
     )
@@ -454,9 +461,18 @@ async def run(settings: Settings) -> None:
 async def _run(settings: Settings) -> None:
     db = await Database.open(settings.database_path)
     metrics = Metrics()
-    panel = MeteredPanel(
-        settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout, metrics=metrics
+    # The main panel is metered: /readyz asks whether it answers.
+    panels = Panels.from_settings(
+        settings,
+        lambda each: (
+            MeteredPanel(
+                each.api_url, each.api_key, timeout=settings.panel_timeout, metrics=metrics
+            )
+            if each.main
+            else PanelClient(each.api_url, each.api_key, timeout=settings.panel_timeout)
+        ),
     )
+    panel = panels.main.client
     bot = create_bot(settings)
     try:
         dp = create_dispatcher(
@@ -465,6 +481,7 @@ async def _run(settings: Settings) -> None:
             panel=panel,
             translator=Translator(zone=settings.zone),
             metrics=metrics,
+            panels=panels,
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
         # What start-up built (modules, models, routers) lives as long as the process: the
@@ -489,5 +506,5 @@ async def _run(settings: Settings) -> None:
                 await bot.delete_webhook(drop_pending_updates=False)
                 await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
-        await asyncio.gather(panel.close(), bot.session.close(), return_exceptions=True)
+        await asyncio.gather(panels.close(), bot.session.close(), return_exceptions=True)
         await db.close()

@@ -33,12 +33,12 @@ from bot.panel import (
     IncorrectServiceId,
     InvalidApiKey,
     NotEnoughFunds,
-    PanelClient,
     PanelError,
     PanelTransportError,
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
 )
+from bot.panel.panels import Panels, UnknownPanel
 from bot.storage import Database, Order, OrdersRepo, PanelIdTaken, UsersRepo
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class Placer:
         self,
         *,
         db: Database,
-        panel: PanelClient,
+        panels: Panels,
         orders: OrdersRepo,
         users: UsersRepo,
         alerts: Alerts,
@@ -91,7 +91,7 @@ class Placer:
         amounts: Amounts,
     ) -> None:
         self._db = db
-        self._panel = panel
+        self._panels = panels
         self._orders = orders
         self._users = users
         self._alerts = alerts
@@ -112,14 +112,15 @@ class Placer:
             details = order_details(order, self._amounts)
             await self._alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
         elif placement.shop_problem:
-            await self._panel_watch.refused(bot, order.id, placement.error)
+            await self._panel_watch.refused(bot, order.id, placement.error, order.panel)
         elif placement.outcome is Outcome.PLACED:
-            await self._panel_watch.went_through()
+            await self._panel_watch.went_through(order.panel)
         return placement
 
     async def _place(self, order: Order) -> Placement:
         try:
-            panel_order_id = await self._panel.add_fields(order.service_id, order.panel_fields)
+            panel = self._panels.of(order).client
+            panel_order_id = await panel.add_fields(order.service_on_panel, order.panel_fields)
         except PanelError as error:
             failed = await self._fail(order.id, error.text)
             log.info("order %s refused by the panel: %s", order.id, error.text)
@@ -130,6 +131,10 @@ class Placer:
                 error.text,
                 shop_problem=isinstance(error, SHOP_PROBLEMS),
             )
+        except UnknownPanel as error:
+            # Its panel left the settings between the quote and now: nothing was sent.
+            failed = await self._fail(order.id, f"panel {error} is not in the settings")
+            return Placement(Outcome.REFUSED, failed, "order-failed-service", str(failed.error))
         except PanelTransportError as error:
             if not error.request_sent:
                 failed = await self._fail(order.id, str(error))
@@ -170,7 +175,7 @@ def order_details(order: Order, money: Callable[[Decimal], Money]) -> dict[str, 
     return {
         "order": str(order.id),
         "user": str(order.user_id),
-        "service_id": str(order.service_id),
+        "service_id": order.service_for_admins,
         "service": order.service_name,
         "link": order.link,
         "quantity": order.quantity,

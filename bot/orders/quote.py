@@ -58,7 +58,7 @@ class Quote:
             service_name=self.name,
             service_type=service.type,
             service_category=service.category,
-            rate=service.rate,
+            rate=service.panel_rate,
             can_cancel=service.cancel,
             can_refill=service.refill,
             link=self.link,
@@ -70,6 +70,9 @@ class Quote:
             discount=self.discount,
             full_charge=self.full_charge,
             via=via,
+            panel=service.panel,
+            # The main panel's services are their own numbers there: kept as before (NULL).
+            panel_service_id=service.panel_id if service.panel else None,
         )
 
 

@@ -29,8 +29,9 @@ from bot.orders.checkout import Checkout, Verdict
 from bot.orders.prices import Pricer, Prices
 from bot.orders.quote import Quote, new_token
 from bot.orders.steps import order_type
-from bot.panel import PanelClient, RefillStatus, Service, panel_error
+from bot.panel import RefillStatus, Service, panel_error
 from bot.panel.models import REFILL_COMPLETED, REFILL_PENDING, REFILL_REJECTED
+from bot.panel.panels import Panels
 from bot.panel.status import Status, row_of
 from bot.settings import Settings
 from bot.shopapi.answers import read_answers
@@ -162,7 +163,7 @@ class ShopApi:
         refills: RefillsRepo,
         checkout: Checkout,
         pricer: Pricer,
-        panel: PanelClient,
+        panels: Panels,
         news: News,
         alerts: Alerts,
     ) -> None:
@@ -173,7 +174,7 @@ class ShopApi:
         self._refills = refills
         self._checkout = checkout
         self._pricer = pricer
-        self._panel = panel
+        self._panels = panels
         self._news = news
         self._alerts = alerts
         # The bot admins' alerts go through: set where the routes are mounted.
@@ -371,7 +372,7 @@ class ShopApi:
         order = await self._own(user_id, text)
         if refusal := cancel_refusal(order):
             raise Refusal(_CANCEL_WORDS.get(refusal, CANCEL_NOT_ELIGIBLE))
-        _, said = await request_cancel(order, self._panel, self._orders)
+        _, said = await request_cancel(order, self._panels, self._orders)
         if said != "order-cancel-accepted":
             raise Refusal(_CANCEL_WORDS.get(said, CANCEL_NOT_ELIGIBLE))
 
@@ -400,7 +401,7 @@ class ShopApi:
         if refusal := refill_refusal(order, latest, listed):
             raise Refusal(_REFILL_WORDS.get(refusal, REFILL_NOT_ELIGIBLE))
         said = await request_refill(
-            self.bot, order, self._panel, self._refills, self._news, self._alerts
+            self.bot, order, self._panels, self._refills, self._news, self._alerts
         )
         latest = await self._refills.latest_for_order(order.id)
         if said not in _REFILL_TAKEN or latest is None:

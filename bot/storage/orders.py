@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from bot.money import to_minor
 from bot.panel.status import FINAL, LOCAL, Status
@@ -57,7 +58,7 @@ class NewOrder:
     service_name: str
     service_type: str
     service_category: str
-    rate: Decimal  # the panel's rate per 1000
+    rate: Decimal  # the panel's rate per 1000, in that panel's money
     can_cancel: bool
     can_refill: bool
     link: str
@@ -71,6 +72,8 @@ class NewOrder:
     discount: int = 0  # the customer's discount in whole percent, included in `charge`
     full_charge: Decimal | None = None  # what it would have cost without it (None: none)
     via: str = "bot"  # VIA_BOT (the chat, the Mini App) or VIA_API (the shop's API v2)
+    panel: str = ""  # the service's panel: '' the main one, else its name
+    panel_service_id: int | None = None  # the service's id there; None: service_id
 
 
 # Where an order was placed (`orders.via`).
@@ -110,6 +113,28 @@ class Order:
     discount: int  # the customer's discount in whole percent, included in `charge`
     full_charge: Decimal | None  # the charge without the discount (None: no discount)
     via: str  # VIA_BOT or VIA_API: placed in the chat (or Mini App) or through the shop's API
+    panel: str = ""  # the panel that has it: '' the main one, else its name (bot.panel.panels)
+    panel_service_id: int | None = None  # the service's id on that panel; None: service_id
+
+    @property
+    def on_panel(self) -> str:
+        """The panel's number for it as admins read it: `23501` on the main panel,
+        `cheap:23501` on another (the form `/fallback` names a panel's service in); '' until
+        a panel has it."""
+        return panel_number(self.panel, self.panel_order_id)
+
+    @property
+    def service_for_admins(self) -> str:
+        """The service's number as admins read it: the shop's, and for another panel's
+        service that panel and its id there, `2000007 (cheap:7)`."""
+        if not self.panel:
+            return str(self.service_id)
+        return f"{self.service_id} ({self.panel}:{self.service_on_panel})"
+
+    @property
+    def service_on_panel(self) -> int:
+        """The service's id on the order's panel: what `add` is sent."""
+        return self.service_id if self.panel_service_id is None else self.panel_service_id
 
     @property
     def unit_price(self) -> Decimal:
@@ -144,6 +169,14 @@ class Order:
             and not self.is_final
             and self.cancel_requested_at is None
         )
+
+
+def panel_number(panel: str, panel_order_id: str | None) -> str:
+    """A panel's order id as admins read it: bare on the main panel (''), `name:id` on
+    another; '' for none."""
+    if panel_order_id is None:
+        return ""
+    return f"{panel}:{panel_order_id}" if panel else panel_order_id
 
 
 @dataclass(frozen=True)
@@ -187,9 +220,10 @@ class OrdersRepo:
             row = await tx.fetchone(
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
-                " charge, status, confirm_token, created_at, updated_at, fields, via, discount,"
-                " full_charge)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " charge, status, confirm_token, created_at, updated_at, fields, via, panel,"
+                " panel_service_id, discount, full_charge)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -209,6 +243,8 @@ class OrdersRepo:
                     now,
                     json.dumps(dict(new.fields), ensure_ascii=False),
                     new.via,
+                    new.panel,
+                    new.panel_service_id,
                     new.discount,
                     None if new.full_charge is None else to_minor(new.full_charge),
                 ),
@@ -232,11 +268,22 @@ class OrdersRepo:
             await post(tx, new.user_id, -new.charge, Reason.ORDER, order_id=order.id)
         return order
 
-    async def mark_placed(self, order_id: int, panel_order_id: str) -> Order:
-        """The panel took it: status Pending."""
+    async def mark_placed(
+        self,
+        order_id: int,
+        panel_order_id: str,
+        *,
+        panel: str | None = None,
+        panel_service_id: int | None = None,
+    ) -> Order:
+        """The panel took it: status Pending. `panel` (and the service's id there), when
+        another panel than the order's own took it (a fallback): recorded with it."""
         async with self._db.transaction() as tx:
+            moved: dict[str, Any] = {}
+            if panel is not None:
+                moved = {"panel": panel, "panel_service_id": panel_service_id}
             return await self._placed(
-                tx, order_id, panel_order_id, (Status.PLACING, Status.UNKNOWN)
+                tx, order_id, panel_order_id, (Status.PLACING, Status.UNKNOWN), **moved
             )
 
     async def settle_placed(self, tx: Transaction, order_id: int, panel_order_id: str) -> Order:
@@ -254,7 +301,12 @@ class OrdersRepo:
         )
 
     async def _placed(
-        self, tx: Transaction, order_id: int, panel_order_id: str, statuses: tuple[str, ...]
+        self,
+        tx: Transaction,
+        order_id: int,
+        panel_order_id: str,
+        statuses: tuple[str, ...],
+        **moved: Any,
     ) -> Order:
         try:
             return await self._change(
@@ -264,6 +316,7 @@ class OrdersRepo:
                 status=Status.PENDING,
                 panel_order_id=panel_order_id,
                 error=None,
+                **moved,
             )
         except sqlite3.IntegrityError as error:
             if "orders.panel_order_id" in str(error):
@@ -305,6 +358,27 @@ class OrdersRepo:
             " ORDER BY updated_at, id LIMIT ?",
             (*_NOT_FOLLOWED, limit),
         )
+
+    async def open_by_panel(self) -> dict[str, int]:
+        """How many orders each panel has open (placed, not finished), by what orders keep
+        for a panel ('' the main one)."""
+        marks = ", ".join("?" * len(_NOT_FOLLOWED))
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE panel_order_id IS NOT NULL"  # noqa: S608  # placeholders only
+            f" AND status NOT IN ({marks}) GROUP BY panel",
+            _NOT_FOLLOWED,
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    async def failed_by_panel(self, seconds: float) -> dict[str, int]:
+        """How many orders each panel refused or never got (now `failed`) in the last
+        `seconds`."""
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE status = ? AND updated_at >= ?"
+            " GROUP BY panel",
+            (Status.FAILED, utcnow(-seconds)),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
 
     async def set_panel_status(
         self,
@@ -392,7 +466,9 @@ class OrdersRepo:
     async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
         """By the number customers are shown, only if the order is this user's."""
         return await self._one(
-            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ?",
+            # Two panels may each have this id: the newest of the user's orders with it.
+            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ? ORDER BY id DESC"
+            " LIMIT 1",
             (panel_order_id, user_id),
         )
 

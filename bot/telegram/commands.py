@@ -44,6 +44,7 @@ ADMIN_COMMANDS = (
     "discount",
     "unknown",
     "refresh",
+    "panels",
     "refund",
     "transfers",
     "approve",

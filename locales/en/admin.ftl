@@ -1,6 +1,12 @@
 admin-owed = Customers' balances in all: { $owed }
 admin-panel-balance = Panel balance: <b>{ $balance }</b>
 admin-panel-balance-failed = Panel balance: can't be read now ({ $error }).
+admin-panels-title = <b>Panels</b>: { $count }
+admin-panels-main = 🔌 <b>{ $name }</b> (PANEL_…): the main panel, its money is the shop's
+admin-panels-other = 🔌 <b>{ $name }</b> ({ $settings }_…): one unit of its money is { $rate } of the shop's
+admin-panels-up = ✅ answers · balance { $balance }
+admin-panels-down = ⛔ can't be used: { $error }
+admin-panels-counts = Services: { $services } ({ $shown } shown) · open orders: { $open } · refused in the last hour: { $refused }
 admin-panel-short = ⚠️ The panel holds { $short } less than customers have on their balances.
 admin-stats = <b>Shop</b>. Customers: { $customers }
 admin-stats-today = Today
@@ -20,6 +26,7 @@ admin-refreshed = Catalogue reloaded: { $services } services in { $categories } 
 admin-refresh-failed = The catalogue could not be reloaded: { $error }
 cmd-stats = Shop statistics (admins)
 cmd-refresh = Reload the catalogue (admins)
+cmd-panels = The panels: reachable, balance, orders (admins)
 cmd-refund = Refund a top-up: /refund ID [NOTE] (admins)
 cmd-credit = Credit a customer: /credit USER_ID AMOUNT (admins)
 cmd-debit = Debit a customer: /debit USER_ID AMOUNT (admins)
@@ -91,6 +98,8 @@ settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is bac
 
 alert-panel-low = ⚠️ The panel's balance is { $balance }, below { $threshold }. Top it up before orders start failing.
 alert-panel-recovered = ✅ The panel's balance is { $balance } again, above the alert threshold.
+alert-panel-low-named = ⚠️ Panel { $panel }: its balance is { $balance }, below { $threshold }. Top it up before its orders start failing.
+alert-panel-recovered-named = ✅ Panel { $panel }: its balance is { $balance } again, above the alert threshold.
 alert-unknown-waiting = { $count ->
         [one] ⚠️ { $count } order of unknown outcome is waiting for you: /unknown
        *[other] ⚠️ { $count } orders of unknown outcome are waiting for you: /unknown

@@ -68,6 +68,7 @@ admin-help =
     /promo, /promos — promo codes: <code>/promo WELCOME 5 100 30</code> makes one (amount, uses, days), <code>/promo WELCOME -</code> ends it, /promos lists them
     /transfers, /approve, /reject — card transfers waiting for a check; approve one (another amount when the receipt shows it) or reject it: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 reason</code>
     /refresh — reload the catalogue now
+    /panels — each panel: answers or not, balance, services, open orders, refusals in the last hour
     /shop — hide and show services with a tap
     /hide, /show — hide a service or category from customers, or show it again: <code>/hide 12</code>, <code>/show Telegram Views</code>
     /markup — the markup in % of a service or category; alone it shows the one that applies: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
@@ -86,6 +87,10 @@ alert-panel-down =
     ⛔ The panel can't be used: { $error }
     Customers are told we are not taking orders. Check PANEL_API_URL and PANEL_API_KEY, or the panel itself. We will tell you when it answers again.
 alert-panel-up = ✅ The panel answers again: customers can order.
+alert-panel-down-named =
+    ⛔ Panel { $panel } can't be used: { $error }
+    Its services can't be ordered meanwhile; the other panels' can. Check { $prefix }_API_URL and { $prefix }_API_KEY, or the panel itself. We will tell you when it answers again.
+alert-panel-up-named = ✅ Panel { $panel } answers again: its services can be ordered.
 
 broadcast-ask = Send the message for all customers: text, or a photo with a caption. /cancel to stop.
 broadcast-not-this = Send text (at most 4096 characters) or one photo with a caption (at most 1024), or /cancel.

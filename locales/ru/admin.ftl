@@ -1,6 +1,12 @@
 admin-owed = Всего на балансах клиентов: { $owed }
 admin-panel-balance = Баланс панели: <b>{ $balance }</b>
 admin-panel-balance-failed = Баланс панели сейчас недоступен ({ $error }).
+admin-panels-title = <b>Панели</b>: { $count }
+admin-panels-main = 🔌 <b>{ $name }</b> (PANEL_…): основная панель, её деньги — деньги магазина
+admin-panels-other = 🔌 <b>{ $name }</b> ({ $settings }_…): единица её денег стоит { $rate } в деньгах магазина
+admin-panels-up = ✅ отвечает · баланс { $balance }
+admin-panels-down = ⛔ нельзя пользоваться: { $error }
+admin-panels-counts = Услуг: { $services } (показано { $shown }) · открытых заказов: { $open } · отказов за последний час: { $refused }
 admin-panel-short = ⚠️ На панели на { $short } меньше, чем у клиентов на балансах.
 admin-stats = <b>Магазин</b>. Клиентов: { $customers }
 admin-stats-today = Сегодня
@@ -21,6 +27,7 @@ admin-refreshed = Каталог обновлён: услуг — { $services },
 admin-refresh-failed = Не удалось обновить каталог: { $error }
 cmd-stats = Статистика магазина (администраторы)
 cmd-refresh = Обновить каталог (администраторы)
+cmd-panels = Панели: доступность, баланс, заказы (администраторы)
 cmd-refund = Вернуть пополнение: /refund ID [ЗАМЕТКА] (администраторы)
 cmd-credit = Пополнить клиента: /credit USER_ID СУММА (администраторы)
 cmd-debit = Списать у клиента: /debit USER_ID СУММА (администраторы)
@@ -92,6 +99,8 @@ settled-failed = ❌ Ваш заказ #{ $id } оформить не удало
 
 alert-panel-low = ⚠️ Баланс панели { $balance }, ниже { $threshold }. Пополните его, пока заказы не начали отклоняться.
 alert-panel-recovered = ✅ Баланс панели снова { $balance }, выше порога.
+alert-panel-low-named = ⚠️ Панель { $panel }: баланс { $balance }, ниже { $threshold }. Пополните его, пока её заказы не начали отклоняться.
+alert-panel-recovered-named = ✅ Панель { $panel }: баланс снова { $balance }, выше порога.
 alert-unknown-waiting = { $count ->
         [one] ⚠️ { $count } заказ с неизвестным исходом ждёт вас: /unknown
         [few] ⚠️ { $count } заказа с неизвестным исходом ждут вас: /unknown

@@ -1,6 +1,12 @@
 admin-owed = Mijozlar balanslarida jami: { $owed }
 admin-panel-balance = Panel balansi: <b>{ $balance }</b>
 admin-panel-balance-failed = Panel balansini hozir oʻqib boʻlmayapti ({ $error }).
+admin-panels-title = <b>Panellar</b>: { $count }
+admin-panels-main = 🔌 <b>{ $name }</b> (PANEL_…): asosiy panel, uning puli — doʻkon puli
+admin-panels-other = 🔌 <b>{ $name }</b> ({ $settings }_…): uning pulining bir birligi doʻkon pulida { $rate } turadi
+admin-panels-up = ✅ javob bermoqda · balans { $balance }
+admin-panels-down = ⛔ foydalanib boʻlmayapti: { $error }
+admin-panels-counts = Xizmatlar: { $services } ({ $shown } tasi koʻrsatilgan) · ochiq buyurtmalar: { $open } · soʻnggi bir soatda rad etilganlar: { $refused }
 admin-panel-short = ⚠️ Panelda mijozlar balanslaridagidan { $short } kam.
 admin-stats = <b>Doʻkon</b>. Mijozlar: { $customers }
 admin-stats-today = Bugun
@@ -17,6 +23,7 @@ admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } t
 admin-refresh-failed = Katalogni yangilab boʻlmadi: { $error }
 cmd-stats = Doʻkon statistikasi (administratorlar)
 cmd-refresh = Katalogni yangilash (administratorlar)
+cmd-panels = Panellar: holati, balansi, buyurtmalari (administratorlar)
 cmd-refund = Toʻldirishni qaytarish: /refund ID [IZOH] (administratorlar)
 cmd-credit = Mijoz balansini toʻldirish: /credit USER_ID SUMMA (administratorlar)
 cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (administratorlar)
@@ -88,6 +95,8 @@ settled-failed = ❌ #{ $id } buyurtmangizni berib boʻlmadi. { $refund } balans
 
 alert-panel-low = ⚠️ Panel balansi chegaradan past: { $balance } (chegara: { $threshold }). Buyurtmalar rad etila boshlamasidan oldin toʻldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
+alert-panel-low-named = ⚠️ { $panel } paneli: balansi chegaradan past: { $balance } (chegara: { $threshold }). Uning buyurtmalari rad etila boshlamasidan oldin toʻldiring.
+alert-panel-recovered-named = ✅ { $panel } paneli: balansi yana { $balance }, chegaradan yuqori.
 alert-unknown-waiting = ⚠️ Natijasi nomaʼlum { $count } ta buyurtma sizni kutmoqda: /unknown
 
 # Bounds on typed amounts and balances

@@ -62,6 +62,7 @@ admin-help =
     /promo, /promos — promokodlar: <code>/promo WELCOME 5 100 30</code> yaratadi (summa, necha marta, kun), <code>/promo WELCOME -</code> tugatadi, /promos — roʻyxat
     /transfers, /approve, /reject — tekshiruvni kutayotgan kartaga oʻtkazmalar; tasdiqlash (chekda boshqa summa boʻlsa, oʻshani) yoki rad etish: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 sabab</code>
     /refresh — katalogni hozir yangilash
+    /panels — har bir panel: javob beryaptimi, balansi, xizmatlari, ochiq buyurtmalari, soʻnggi bir soatdagi rad etishlar
     /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
     /hide, /show — xizmat yoki boʻlimni mijozlardan yashirish yoki yana koʻrsatish: <code>/hide 12</code>, <code>/show Telegram Views</code>
     /markup — xizmat yoki boʻlimga % dagi ustama; sonsiz amaldagisini koʻrsatadi: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
@@ -80,6 +81,10 @@ alert-panel-down =
     ⛔ Paneldan foydalanib boʻlmayapti: { $error }
     Mijozlarga hozir buyurtma qabul qilinmasligi aytilmoqda. PANEL_API_URL va PANEL_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beramiz.
 alert-panel-up = ✅ Panel yana javob bermoqda: mijozlar buyurtma bera oladi.
+alert-panel-down-named =
+    ⛔ { $panel } panelidan foydalanib boʻlmayapti: { $error }
+    Hozircha uning xizmatlarini buyurtma qilib boʻlmaydi, boshqa panellarnikini esa boʻladi. { $prefix }_API_URL va { $prefix }_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beramiz.
+alert-panel-up-named = ✅ { $panel } paneli yana javob bermoqda: uning xizmatlarini buyurtma qilish mumkin.
 
 broadcast-ask = Barcha mijozlar uchun xabarni yuboring: matn yoki izohli rasm. Toʻxtatish: /cancel.
 broadcast-not-this = Matn (koʻpi bilan 4096 belgi) yoki izohli bitta rasm (koʻpi bilan 1024) yuboring yoki /cancel.
