@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from bot.storage import Database
+from bot.storage import Database, UsersRepo, migrations
 from bot.storage.migrations import LATEST, MIGRATIONS, statements
 
 TIME = "2026-01-01T00:00:00.000000Z"
@@ -68,6 +68,16 @@ def fill(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))  # noqa: S608
 
 
+def at_version(path: Path, version: int) -> sqlite3.Connection:
+    """A database file made by the first `version` migrations, open."""
+    conn = sqlite3.connect(path)
+    for script in MIGRATIONS[:version]:
+        for statement in statements(script):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
 def contents(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
     conn.row_factory = sqlite3.Row
     tables = [
@@ -88,11 +98,7 @@ def contents(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
 @pytest.mark.parametrize("version", range(1, LATEST))
 async def test_a_database_at_each_version_upgrades_with_its_data(tmp_path, version) -> None:
     path: Path = tmp_path / "old.sqlite3"
-    with closing(sqlite3.connect(path)) as conn:
-        for script in MIGRATIONS[:version]:
-            for statement in statements(script):
-                conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {version}")
+    with closing(at_version(path, version)) as conn:
         fill(conn)
         conn.commit()
         before = contents(conn)
@@ -107,3 +113,21 @@ async def test_a_database_at_each_version_upgrades_with_its_data(tmp_path, versi
         kept = [{name: row[name] for name in rows[0]} for row in after.get(table, [])]
         want = [expected(table, row, version) for row in rows]
         assert sorted(kept, key=repr) == sorted(want, key=repr), table
+
+
+async def test_customers_known_before_first_start_was_kept_count_as_started(tmp_path) -> None:
+    # Their referrer (or none) was fixed when they came: a link opened now changes nothing.
+    before = MIGRATIONS.index(migrations._V24_FIRST_START)
+    path: Path = tmp_path / "old.sqlite3"
+    with closing(at_version(path, before)) as conn:
+        conn.execute(
+            "INSERT INTO users (id, created_at, updated_at) VALUES (1, ?, ?), (2, ?, ?)",
+            (TIME, TIME, TIME, TIME),
+        )
+        conn.commit()
+    async with await Database.open(path) as db:
+        users = UsersRepo(db)
+        welcomed = await users.welcome(2, referrer=1)
+        started = await db.fetchall("SELECT started_at FROM users ORDER BY id")
+    assert welcomed.referred_by is None
+    assert [row["started_at"] for row in started] == [TIME, TIME]

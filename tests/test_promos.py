@@ -52,6 +52,19 @@ def test_codes_are_folded_and_checked() -> None:
         assert fold_code(bad) is None
 
 
+async def test_a_code_typed_with_cyrillic_look_alikes_or_invisible_spaces_is_the_code(
+    admin, ann, db
+) -> None:
+    # A Cyrillic keyboard types С, О, Р where the code has C, O, P, and a code copied from a
+    # post may carry a zero-width space: what the customer sees is the code, so it is.
+    await admin.send("/promo PROMO 1 5")
+    sent = await ann.send("/promo \u0440r\u043em\u043e\u200b")  # Cyrillic р, о, о; a ZWSP
+    assert texts(sent) == ["🎟 Promo code PROMO: +1.00 on your balance. Balance: 1.00"]
+    assert fold_code("\u2060Sale\ufeff-2024\u00ad") == "SALE-2024"
+    assert fold_code("\u041f\u0420\u041e\u041c\u041e") is None  # ПРОМО: П is no Latin letter
+    assert await balance_of(db, ANN) == Decimal(1)
+
+
 # --- storage ---------------------------------------------------------------------------
 
 
@@ -235,6 +248,14 @@ async def test_admins_make_list_and_end_codes(admin, ann, db) -> None:
     assert texts(await admin.send("/promo one")) == [
         "Promo code ONE has been used up: it has no redemptions left."
     ]
+
+
+async def test_promos_says_a_code_has_expired_rather_than_until_a_past_day(admin, db) -> None:
+    await admin.send("/promo LATE 1 5 1")
+    await db_set_expired(db, "LATE")
+    listed = texts(await admin.send("/promos"))[0]
+    assert "<code>LATE</code> · 1.00 · used 0/5 · gave 0.00 · expired Jan 1, 2020" in listed
+    assert "until" not in listed
 
 
 @pytest.mark.parametrize(

@@ -96,12 +96,38 @@ async def test_oneself_unknown_numbers_and_known_customers_get_no_referrer(
     # A loop: Ann is known already, so Bob's link cannot make him her referrer.
     await ann.send(f"/start ref_{BOB}")
     assert await referrer_of(db, ANN) is None
-    # A customer the shop knew before the link (here from an invoice) keeps having none.
+
+
+async def test_a_customer_seen_before_their_first_start_still_gets_their_referrer(
+    ann, make_client, db
+) -> None:
+    # The shop may know someone before they ever press Start (the Mini App, an invoice; here
+    # /topup): their first /start is still the one that fixes the referrer, and only it.
+    await ann.send("/start")
     dan = make_client(user_id=1004)
     await dan.send("/topup 100")
     assert await UsersRepo(db).get(1004) is not None
     await dan.send(f"/start ref_{ANN}")
-    assert await referrer_of(db, 1004) is None
+    assert await referrer_of(db, 1004) == ANN
+    await dan.send(f"/start ref_{BOB}")
+    assert await referrer_of(db, 1004) == ANN
+    # A first /start without a link fixes "nobody" just as well.
+    eve = make_client(user_id=1005)
+    await eve.send("/start")
+    await eve.send(f"/start ref_{ANN}")
+    assert await referrer_of(db, 1005) is None
+
+
+async def test_a_link_cannot_close_a_loop_of_referrers(ann, bob, make_client, db) -> None:
+    # Cat is known (an invoice) before her first /start; Bob joined through Cat's link, and
+    # Ann through Bob's. Cat now opens Ann's: Cat -> Ann -> Bob -> Cat would be a loop.
+    cat = make_client(user_id=CAT)
+    await cat.send("/topup 100")
+    await bob.send(f"/start ref_{CAT}")
+    await ann.send(f"/start ref_{BOB}")
+    assert (await referrer_of(db, BOB), await referrer_of(db, ANN)) == (CAT, BOB)
+    await cat.send(f"/start ref_{ANN}")
+    assert await referrer_of(db, CAT) is None
 
 
 async def test_a_stars_top_up_pays_the_referrer_once_and_tells_them(
@@ -149,7 +175,7 @@ async def test_a_customer_without_a_referrer_pays_nobody(ann, bob, db) -> None:
 async def test_a_share_below_one_price_step_posts_nothing(db, settings) -> None:
     users, outbox = UsersRepo(db), OutboxRepo(db)
     await users.ensure(ANN)
-    await users.ensure(BOB, referrer=ANN)
+    await users.welcome(BOB, referrer=ANN)
     bonus = ReferralBonus(Decimal("1"), 2, Amounts(2, lambda: ""), outbox)
     topups = TopupsRepo(db, bonus)
     small = await topups.create(BOB, Decimal("0.50"), "en", method="transfer")  # 1% = 0.005
@@ -245,7 +271,9 @@ async def test_an_admins_help_lists_referral_too(admin) -> None:
     assert "/referral — your referral link" in texts(await admin.send("/help"))[-1]
 
 
-async def test_user_shows_who_referred_and_how_many_were_referred(ann, bob, admin, db) -> None:
+async def test_user_shows_who_referred_and_how_many_were_referred(
+    ann, bob, admin, make_client, db
+) -> None:
     await ann.send("/start")
     await bob.send(f"/start ref_{ANN}")
     await paid_topup(bob, db, 300)
@@ -253,6 +281,11 @@ async def test_user_shows_who_referred_and_how_many_were_referred(ann, bob, admi
     assert f"Referred by: Ann <code>{ANN}</code>. Customers they referred: 0, earning 0.00" in bobs
     anns = texts(await admin.send(f"/user {ANN}"))[0]
     assert "Referred by: —. Customers they referred: 1, earning 0.30" in anns
+    # In Russian the two halves must not both read "Пригласил": who brought them, and whom
+    # they brought.
+    russian = make_client(user_id=ADMIN_ID, language_code="ru")
+    anns = texts(await russian.send(f"/user {ANN}"))[0]
+    assert "Кто пригласил: —. Сам пригласил клиентов: 1, заработал на них 0,30" in anns
 
 
 async def test_with_referrals_off_a_link_does_nothing_and_referral_says_so(

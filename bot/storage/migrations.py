@@ -652,10 +652,19 @@ _V23_ORDER_VIA = """
 ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bot', 'api'));
 """
 
+# Review of growth (issue 27): whether a customer has ever sent /start. The referrer is fixed
+# at the first /start (design, "Growth"), and a customer may be known before it (the Mini
+# App, an invoice): being in `users` does not tell. Everyone known already counts as
+# started, so no existing customer's referrer (or lack of one) changes.
+_V24_FIRST_START = """
+ALTER TABLE users ADD COLUMN started_at TEXT;
+UPDATE users SET started_at = created_at;
+"""
+
 # Per-customer discounts (`bot.orders.prices`): a whole percent off every price a customer
 # sees and pays, set by an admin; each order keeps the discount it got and what it would
 # have cost without it (NULL: no discount), so /stats can say what discounts gave away.
-_V24_DISCOUNTS = """
+_V25_DISCOUNTS = """
 ALTER TABLE users ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
     CHECK (discount BETWEEN 0 AND 90);
 ALTER TABLE orders ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
@@ -687,7 +696,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
     _V23_ORDER_VIA,
-    _V24_DISCOUNTS,
+    _V24_FIRST_START,
+    _V25_DISCOUNTS,
 )
 LATEST = len(MIGRATIONS)
 

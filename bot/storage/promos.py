@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -26,10 +27,21 @@ CODE_MAX = 32
 _CODE = re.compile(rf"[A-Z0-9_-]{{3,{CODE_MAX}}}")
 
 
+# Cyrillic capitals drawn like Latin ones: a customer on a Russian or Uzbek keyboard types
+# them for a code's C, O, P..., and no code can hold a Cyrillic letter, so nothing collides.
+_LOOK_ALIKES = str.maketrans(
+    "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423",
+    "ABESIJKMHOPCTXY",
+)
+
+
 def fold_code(text: str | None) -> str | None:
-    """A code as it is stored and matched: upper case, without any white space; None when
-    what is left is not 3 to 32 of A-Z, 0-9, `_` and `-`."""
-    code = "".join((text or "").split()).upper()
+    """A code as it is stored and matched: upper case, Cyrillic look-alikes as the Latin
+    letters they look like, without white space or invisible characters (a zero-width
+    space copied with the code); None when what is left is not 3 to 32 of A-Z, 0-9, `_`
+    and `-`."""
+    visible = "".join(c for c in (text or "") if unicodedata.category(c) != "Cf")
+    code = "".join(visible.split()).upper().translate(_LOOK_ALIKES)
     return code if _CODE.fullmatch(code) and code.isascii() else None
 
 

@@ -95,25 +95,10 @@ class UsersRepo:
         )
         return known
 
-    async def ensure(self, user_id: int, *, referrer: int | None = None) -> Customer:
-        """The user's row, created on first sight; calling it again changes nothing.
-
-        `referrer`: whose referral link brought them. Kept only when this call creates the
-        row, and only when it names another customer the shop knows whom this one did not
-        refer (a loop); anything else is ignored, as if there were no link.
-        """
-        now = utcnow()
+    async def ensure(self, user_id: int) -> Customer:
+        """The user's row, created on first sight; calling it again changes nothing."""
         async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO users (id, referred_by, created_at, updated_at) VALUES (?,"
-                " (SELECT id FROM users WHERE id = ? AND id != ? AND referred_by IS NOT ?),"
-                " ?, ?) ON CONFLICT (id) DO NOTHING",
-                (user_id, referrer, user_id, user_id, now, now),
-            )
-            row = await tx.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        if row is None:  # cannot happen: inserted or already there, in this transaction
-            raise UnknownUser(user_id)
-        return from_row(Customer, row)
+            return await _ensure(tx, user_id)
 
     async def get(self, user_id: int) -> Customer | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
@@ -130,10 +115,28 @@ class UsersRepo:
         await self._upsert(user_id, "language", language)
 
     async def welcome(self, user_id: int, *, referrer: int | None = None) -> Customer:
-        """A user who opened the bot (`/start`): created if new (with their `referrer`, see
-        `ensure`), and if they had blocked the bot they are back, so notifications may reach
-        them again."""
-        user = await self.ensure(user_id, referrer=referrer)
+        """A user who opened the bot (`/start`): created if new, and if they had blocked the
+        bot they are back, so notifications may reach them again.
+
+        `referrer`: whose referral link brought them. It counts at the customer's first
+        /start only (whether or not the shop knew them before: the Mini App, an invoice),
+        and only when it names another customer the shop knows whose own chain of
+        referrers does not lead back to this one (a loop); anything else is ignored, as if
+        there were no link.
+        """
+        async with self._db.transaction() as tx:
+            user = await _ensure(tx, user_id)
+            first = await tx.fetchone(
+                "SELECT 1 FROM users WHERE id = ? AND started_at IS NULL", (user_id,)
+            )
+            if first is not None:
+                chosen = referrer if await _may_refer(tx, referrer, user_id) else None
+                await tx.execute(
+                    "UPDATE users SET started_at = ?, referred_by = coalesce(referred_by, ?)"
+                    " WHERE id = ?",
+                    (utcnow(), chosen, user_id),
+                )
+                user = await _ensure(tx, user_id)
         if user.blocked:
             await self.set_blocked(user_id, False)
         return user
@@ -213,6 +216,35 @@ async def set_discount(tx: Transaction, user_id: int, percent: int) -> int:
         "UPDATE users SET discount = ?, updated_at = ? WHERE id = ?", (percent, utcnow(), user_id)
     )
     return int(row[0])
+
+
+async def _ensure(tx: Transaction, user_id: int) -> Customer:
+    now = utcnow()
+    await tx.execute(
+        "INSERT INTO users (id, created_at, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (id) DO NOTHING",
+        (user_id, now, now),
+    )
+    row = await tx.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
+    if row is None:  # cannot happen: inserted or already there, in this transaction
+        raise UnknownUser(user_id)
+    return from_row(Customer, row)
+
+
+async def _may_refer(tx: Transaction, referrer: int | None, user_id: int) -> bool:
+    """Whether `referrer` is a customer the shop knows and `user_id` is neither them nor
+    anywhere up their chain of referrers."""
+    if referrer is None or referrer == user_id:
+        return False
+    # UNION, not UNION ALL: a loop made before this check existed still ends.
+    row = await tx.fetchone(
+        "WITH RECURSIVE chain (id) AS (SELECT id FROM users WHERE id = ?"
+        " UNION SELECT users.referred_by FROM users JOIN chain ON users.id = chain.id"
+        " WHERE users.referred_by IS NOT NULL)"
+        " SELECT count(*) AS known, coalesce(sum(id = ?), 0) AS loop FROM chain",
+        (referrer, user_id),
+    )
+    return row is not None and row["known"] > 0 and row["loop"] == 0
 
 
 def _search(text: str) -> tuple[str, tuple[object, ...]]:

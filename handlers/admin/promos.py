@@ -4,6 +4,8 @@ redeem too): it goes on to `handlers.customer.promo`."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message, User
@@ -85,6 +87,9 @@ async def _end(message: Message, code: str, promos: PromosRepo, amounts: Amounts
 def _line(t: Texts, promo: PromoCode, amounts: Amounts) -> str:
     if promo.ended_at is not None:
         state = t("admin-promo-state-ended", date=Day(promo.ended_at))
+    elif promo.expires_at is not None and promo.expires_at <= datetime.now(UTC):
+        # "until" a day gone by would leave the admin to work out that it is over.
+        state = t("admin-promo-state-expired", date=Day(promo.expires_at))
     elif promo.expires_at is not None:
         state = t("admin-promo-state-until", date=Day(promo.expires_at))
     else:

@@ -30,6 +30,7 @@ admin-promo-none = There is no promo code { $code }.
 admin-promo-line = <code>{ $code }</code> · { $amount } · used { $used }/{ $uses } · gave { $given } · { $state }
 admin-promo-state-open = no expiry
 admin-promo-state-until = until { $date }
+admin-promo-state-expired = expired { $date }
 admin-promo-state-ended = ended { $date }
 admin-promos = <b>Promo codes</b>, newest first ({ $count }):
 admin-promos-none = No promo codes yet. Make one: /promo CODE AMOUNT [USES] [DAYS]

@@ -30,6 +30,7 @@ admin-promo-none = Промокода { $code } нет.
 admin-promo-line = <code>{ $code }</code> · { $amount } · использован { $used }/{ $uses } · выдано { $given } · { $state }
 admin-promo-state-open = бессрочно
 admin-promo-state-until = до { $date }
+admin-promo-state-expired = истёк { $date }
 admin-promo-state-ended = завершён { $date }
 admin-promos = <b>Промокоды</b>, сначала новые ({ $count }):
 admin-promos-none = Промокодов пока нет. Создайте: /promo КОД СУММА [РАЗ] [ДНЕЙ]

@@ -13,7 +13,7 @@ referral-credited = 🤝 Реферальный бонус: +{ $amount } на в
 referral-taken-back = ↩️ Пополнение приглашённого вами клиента возвращено, поэтому реферальный бонус { $amount } списан. Баланс: { $balance }
 
 # Администраторам
-admin-user-referral = Пригласил: { $referrer }. Пригласил клиентов: { $joined }, заработал { $earned }
+admin-user-referral = Кто пригласил: { $referrer }. Сам пригласил клиентов: { $joined }, заработал на них { $earned }
 admin-reason-referral = реферальный бонус
 admin-reason-referral-back = реферальный бонус списан
 alert-referral-kept = ⚠️ Пополнение #{ $id } клиента { $customer } возвращено, но у пригласившего { $referrer } на балансе уже нет реферального бонуса { $amount } (баланс { $balance }), поэтому бонус остался у него. Решите это с ним, при необходимости через /debit.

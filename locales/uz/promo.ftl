@@ -30,6 +30,7 @@ admin-promo-none = { $code } promokodi yoʻq.
 admin-promo-line = <code>{ $code }</code> · { $amount } · foydalanildi { $used }/{ $uses } · berildi { $given } · { $state }
 admin-promo-state-open = muddatsiz
 admin-promo-state-until = { $date } gacha
+admin-promo-state-expired = muddati tugagan: { $date }
 admin-promo-state-ended = { $date } tugatilgan
 admin-promos = <b>Promokodlar</b>, avval yangilari ({ $count }):
 admin-promos-none = Hozircha promokod yoʻq. Yarating: /promo KOD SUMMA [MARTA] [KUN]
