@@ -1,0 +1,290 @@
+"""Fallbacks (issue 26 point 3) with three panel emulators over real HTTP: `/fallback` says
+what it keeps and why not; placement moves to the next panel only after a definite
+refusal, places exactly once, and an unclear answer never reaches the next panel."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from bot.storage import Database, OrdersRepo
+from bot.storage.fallbacks import Fallback, FallbacksRepo
+from tests.conftest import fund, several_settings
+from tests.harness import BotClient, texts
+from tests.helpers import admin_texts, balance_of
+from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
+from tests.test_order_flow import POLL as POLL_VOTES
+from tests.test_order_flow import to_service
+from tests.test_order_placement import place_one
+
+# The main panel's service 1: "7-day Join — Telegram Members", Default, 10–100,000, 60 UZS
+# per 1000 (72 UZS to customers). Service 3 is a Poll. Its stand-ins elsewhere:
+BACKUP = 8  # on "cheap" (USD, 1 USD = 12,500 UZS): 0.004 USD = 50 UZS per 1000
+SPARE = 9  # on "steady" (RUB, 1 RUB = 140 UZS): 0.5 RUB = 70 UZS per 1000
+POLL = 4  # a Poll on "cheap"
+
+
+def members(service_id: int, rate: str, **changes: object) -> EmulatedService:
+    fields: dict[str, object] = {
+        "id": service_id,
+        "name": f"Telegram Members — stand-in {service_id}",
+        "type": "Default",
+        "category": "Telegram Members",
+        "rate": Decimal(rate),
+        "min": 10,
+        "max": 100000,
+    }
+    return EmulatedService(**(fields | changes))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(
+    tmp_path: Path, emulator: PanelEmulator, emulator2: PanelEmulator, emulator3: PanelEmulator
+) -> Settings:
+    emulator2.services = {
+        BACKUP: members(BACKUP, "0.004"),
+        POLL: EmulatedService(POLL, "Poll — cheap", "Poll", "Votes", Decimal("0.002"), 10, 90000),
+        11: members(11, "0.004", max=5000),  # too few for service 1
+        12: EmulatedService(12, "Members package", "Package", "Packs", Decimal("1"), 1, 1),
+    }
+    emulator3.services = {SPARE: members(SPARE, "0.5")}
+    return several_settings(tmp_path, emulator, emulator2, emulator3)
+
+
+async def kept(db: Database, service_id: int = 1) -> list[Fallback]:
+    return await FallbacksRepo(db).of(service_id)
+
+
+# --- /fallback --------------------------------------------------------------------------
+
+
+async def test_fallbacks_are_set_shown_and_cleared(admin: BotClient, db: Database) -> None:
+    said = texts(await admin.send(f"/fallback 1 CHEAP:{BACKUP} steady:{SPARE}"))
+    assert said == [
+        "Saved: 2 fallbacks for service #1.\n\n"
+        "Service #1: main:1 7-day Join — Telegram Members (Default, 10–100,000)\n"
+        f"1. cheap:{BACKUP} Telegram Members — stand-in {BACKUP} (Default, 10–100,000)\n"
+        f"2. steady:{SPARE} Telegram Members — stand-in {SPARE} (Default, 10–100,000)"
+    ]
+    assert await kept(db) == [Fallback("cheap", BACKUP), Fallback("steady", SPARE)]
+    # shown again as kept
+    assert texts(await admin.send("/fallback 1"))[0] == said[0].split("\n\n", 1)[1]
+    # a new list replaces the whole old one, in its order
+    await admin.send(f"/fallback 1 steady:{SPARE} cheap:{BACKUP}")
+    assert await kept(db) == [Fallback("steady", SPARE), Fallback("cheap", BACKUP)]
+    said = texts(await admin.send("/fallback 1 -"))
+    assert said[0].startswith("Service #1 has no fallbacks now.")
+    assert "No fallbacks: when its panel refuses an order, the order fails." in said[0]
+    assert await kept(db) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "answer"),
+    [
+        ("", "Send /fallback with a service number"),
+        ("x cheap:8", "Send /fallback with a service number"),
+        ("77 cheap:8", "There is no service #77 in the catalogue."),
+        ("1 cheap", "“cheap” is not PANEL:ID, like cheap:345."),
+        ("1 cheap:８", "“cheap:８” is not PANEL:ID, like cheap:345."),
+        ("1 <b>:8", "There is no panel “&lt;b&gt;”. The panels: main, cheap, steady."),
+        ("1 cheap:404", "cheap:404: that panel has no such service the shop can sell."),
+        ("1 main:1", "main:1 is service #1 itself."),
+        (
+            "1 cheap:4",
+            "cheap:4 is of type Poll, service #1 of type Default: a fallback must be of the"
+            " same type.",
+        ),
+        (
+            "1 cheap:11",
+            "cheap:11 takes 10–5,000, service #1 10–100,000: a fallback must take every"
+            " quantity the service takes.",
+        ),
+        ("1 cheap:8 CHEAP:8", "cheap:8 is named twice."),
+        # one bad alternative refuses the whole list, the good one before it too
+        (f"1 steady:{SPARE} cheap:12", "cheap:12 is of type Package"),
+    ],
+)
+async def test_what_cannot_be_a_fallback_is_refused_saying_why(
+    admin: BotClient, db: Database, args: str, answer: str
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP)], 1)
+    [said] = texts(await admin.send(f"/fallback {args}".strip()))
+    assert said.startswith(answer), said
+    assert await kept(db) == [Fallback("cheap", BACKUP)]  # unchanged
+
+
+async def test_a_fallback_must_keep_the_refill_and_drip_feed_promised(
+    admin: BotClient, db: Database, emulator: PanelEmulator
+) -> None:
+    emulator.services[1].refill = True
+    emulator.services[1].dripfeed = True
+    [said] = texts(await admin.send(f"/fallback 1 cheap:{BACKUP}"))
+    assert said == f"cheap:{BACKUP} has no drip-feed, and service #1 offers it."
+    emulator.services[1].dripfeed = False
+    await admin.send("/refresh")
+    [said] = texts(await admin.send(f"/fallback 1 cheap:{BACKUP}"))
+    assert said == f"cheap:{BACKUP} has no refill, and service #1 promises it."
+    assert await kept(db) == []
+
+
+async def test_customers_cannot_set_fallbacks(client: BotClient, db: Database) -> None:
+    [said] = texts(await client.send(f"/fallback 1 cheap:{BACKUP}"))
+    assert "/fallback" not in said  # the unknown-command hint
+    assert await kept(db) == []
+
+
+# --- placement --------------------------------------------------------------------------
+
+
+async def test_a_refusal_falls_back_and_places_exactly_once(
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator.canned({"error": "Not enough funds on balance"}, action="add")
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("✅ Order #")  # placed: the refusal is not the customer's news
+    assert "could not" not in outcome
+    assert len(emulator.calls("add")) == 1
+    [sent] = emulator2.calls("add")
+    assert (sent["service"], sent["link"], sent["quantity"]) == (str(BACKUP), "https://t.me/durov", "100")
+    assert emulator3.calls("add") == []
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    [taken] = emulator2.orders.values()
+    assert (order.status, order.panel, order.panel_service_id) == ("Pending", "cheap", BACKUP)
+    assert order.panel_order_id == str(taken.id)
+    assert order.service_id == 1  # the customer's service, as quoted
+    assert order.charge == Decimal("7.2")  # what was quoted, whoever took it
+    assert order.rate == Decimal("0.004")  # its cost now: the fallback's, in its money
+    assert await balance_of(db, client.user.id) == Decimal("2.8")
+    # The main panel is out of money: admins hear it once, as with one panel.
+    [alert] = admin_texts(client.bot)
+    assert "Not enough funds on balance" in alert
+
+
+async def test_a_request_that_never_left_falls_back_too(
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator.canned({"error": "Bad link"}, action="add")
+
+    async def cheap_goes_away() -> None:
+        await emulator2.close()  # connecting is refused: nothing was sent
+
+    _, outcome = await place_one(client, db, before_confirm=cheap_goes_away)
+    assert outcome.startswith("✅ Order #")
+    assert len(emulator.calls("add")) == 1
+    assert len(emulator3.calls("add")) == 1
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.status, order.panel, order.panel_service_id) == ("Pending", "steady", SPARE)
+    assert admin_texts(client.bot) == []  # a bad link and a refused connection: nobody's fault
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        FaultKind.HTTP_500,
+        FaultKind.HTTP_502_HTML,
+        FaultKind.HTML_200,
+        FaultKind.TRUNCATED_JSON,
+        FaultKind.DROP,
+        FaultKind.HANG,  # a timeout after sending
+    ],
+)
+async def test_an_unclear_answer_never_reaches_the_next_panel(
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+    fault: FaultKind,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator.fault(fault, action="add", perform=True)
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("⚠️ We can't tell yet whether the order was placed")
+    assert len(emulator.calls("add")) == 1
+    assert emulator2.calls("add") == [] and emulator3.calls("add") == []
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.status, order.panel) == ("unknown", "")  # the panel an admin must check
+    assert await balance_of(db, client.user.id) == Decimal("2.8")  # held
+
+
+async def test_an_unclear_answer_from_a_fallback_names_that_panel(
+    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator.canned({"error": "Incorrect service ID"}, action="add")
+    emulator2.fault(FaultKind.HTTP_500, action="add", perform=True)
+    await place_one(client, db)
+    assert emulator3.calls("add") == []
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.status, order.panel, order.panel_service_id) == ("unknown", "cheap", BACKUP)
+    [alert] = admin_texts(client.bot)
+    assert f"Order #{order.id} has an unknown outcome" in alert
+
+
+async def test_every_panel_refusing_refunds_once(
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator.canned({"error": "Incorrect service ID"}, action="add")
+    emulator2.canned({"error": "Bad link"}, action="add")
+    emulator3.canned({"error": "Bad link"}, action="add")
+    _, outcome = await place_one(client, db)
+    # the customer hears their own service's reason
+    assert outcome.startswith("❌ We could not place the order: this service is no longer")
+    assert "7.20 UZS is back on your balance." in outcome
+    assert [len(e.calls("add")) for e in (emulator, emulator2, emulator3)] == [1, 1, 1]
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert order.status == "failed"
+    assert order.error == "main: Incorrect service ID; cheap: Bad link; steady: Bad link"
+    assert await balance_of(db, client.user.id) == Decimal(10)
+
+
+async def test_a_fallback_that_cannot_take_this_order_is_passed_over(
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator,
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
+    emulator2.services[BACKUP].max = 50  # since /fallback: 100 is too many for it now
+    emulator.canned({"error": "Incorrect service ID"}, action="add")
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("✅ Order #")
+    assert emulator2.calls("add") == []
+    assert len(emulator3.calls("add")) == 1
+
+
+async def test_a_poll_fallback_gets_the_fields_rebuilt_for_its_service(
+    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
+) -> None:
+    await FallbacksRepo(db).replace(3, [Fallback("cheap", POLL)], 1)
+    emulator.canned({"error": "Incorrect service ID"}, action="add")
+    await fund(db, client.user.id, "10")
+    await to_service(client, "Telegram Votes", POLL_VOTES)
+    for answer in ("t.me/channel/42", "50", "2"):
+        await client.send(answer)
+    await client.click_text("✅ Confirm and pay")
+    [sent] = emulator2.calls("add")
+    assert sent["service"] == str(POLL)
+    assert sent["answer_number"] == "2"
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.panel, order.panel_service_id, order.status) == ("cheap", POLL, "Pending")
