@@ -29,7 +29,7 @@ def main() -> int:
     setup_logging(
         secrets=[
             settings.bot_token.get_secret_value(),
-            settings.panel_api_key.get_secret_value(),
+            *(panel.api_key.get_secret_value() for panel in settings.panels),
             settings.webhook_token,
             *([settings.crypto_pay_token.get_secret_value()] if settings.crypto_pay_token else []),
         ],

@@ -49,6 +49,8 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.panel.health import PanelHealth
+from bot.panel.panels import Panels
 from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
 from bot.payments.click_merchant import ClickMerchant
@@ -80,6 +82,7 @@ from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.click import ClickRepo
 from bot.storage.crypto_invoices import CryptoInvoicesRepo
+from bot.storage.fallbacks import FallbacksRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
@@ -139,9 +142,14 @@ def create_dispatcher(
     translator: Translator,
     events_isolation: BaseEventIsolation | None = None,
     metrics: Metrics | None = None,
+    panels: Panels | None = None,
 ) -> Dispatcher:
-    """Everything app-lifetime reaches handlers as workflow data, by these names."""
+    """Everything app-lifetime reaches handlers as workflow data, by these names.
+
+    `panel` is the main panel's client; `panels` every panel, the main one (`panel`) first
+    (None: the main panel alone)."""
     metrics = metrics or Metrics()
+    panels = panels or Panels.single(panel, settings.panel_name)
     users = UsersRepo(db)
     orders = OrdersRepo(db)
     topups = TopupsRepo(db)
@@ -157,6 +165,7 @@ def create_dispatcher(
         state=state,
     )
     outbox = OutboxRepo(db)
+    fallbacks = FallbacksRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     alerts = Alerts(settings, users, translator)
@@ -209,12 +218,15 @@ def create_dispatcher(
     placer = MeteredPlacer(
         metrics=metrics,
         db=db,
-        panel=panel,
+        panels=panels,
         orders=orders,
         users=users,
         alerts=alerts,
         panel_watch=panel_watch,
         amounts=amounts,
+        fallbacks=fallbacks,
+        catalogue=catalogue,
+        health=PanelHealth(),
     )
     checkout = Checkout(users=users, orders=orders, placer=placer)
     transfers = TransfersRepo(db, topups)
@@ -229,6 +241,9 @@ def create_dispatcher(
         settings=settings,
         db=db,
         panel=panel,
+        panels=panels,
+        fallbacks=fallbacks,
+        health=placer.health,
         translator=translator,
         users=users,
         orders=orders,
@@ -415,9 +430,18 @@ async def run(settings: Settings) -> None:
 async def _run(settings: Settings) -> None:
     db = await Database.open(settings.database_path)
     metrics = Metrics()
-    panel = MeteredPanel(
-        settings.panel_url, settings.panel_api_key, timeout=settings.panel_timeout, metrics=metrics
+    # The main panel is metered: /readyz asks whether it answers.
+    panels = Panels.from_settings(
+        settings,
+        lambda each: (
+            MeteredPanel(
+                each.api_url, each.api_key, timeout=settings.panel_timeout, metrics=metrics
+            )
+            if each.main
+            else PanelClient(each.api_url, each.api_key, timeout=settings.panel_timeout)
+        ),
     )
+    panel = panels.main.client
     bot = create_bot(settings)
     try:
         dp = create_dispatcher(
@@ -426,6 +450,7 @@ async def _run(settings: Settings) -> None:
             panel=panel,
             translator=Translator(zone=settings.zone),
             metrics=metrics,
+            panels=panels,
         )
         grace = settings.panel_timeout + DRAIN_MARGIN
         # What start-up built (modules, models, routers) lives as long as the process: the
@@ -448,5 +473,5 @@ async def _run(settings: Settings) -> None:
                 await bot.delete_webhook(drop_pending_updates=False)
                 await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
-        await asyncio.gather(panel.close(), bot.session.close(), return_exceptions=True)
+        await asyncio.gather(panels.close(), bot.session.close(), return_exceptions=True)
         await db.close()

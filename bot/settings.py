@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -20,6 +21,7 @@ from pydantic import (
     SecretStr,
     ValidationError,
     ValidationInfo,
+    create_model,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -45,6 +47,9 @@ EXPECTED: dict[str, str] = {
     "bot_token": "the bot token from @BotFather, like 123456789:AAE...",
     "panel_api_url": "the panel's API endpoint, an http(s) URL like https://panel.example/api/v2",
     "panel_api_key": "the reseller's API key from the panel",
+    "panel_name": (
+        "the main panel's short name for admins, 1 to 16 of a-z, 0-9, _ and -, like main"
+    ),
     "admin_ids": "comma-separated Telegram user ids, like 1111,2222",
     "database_path": "a path for the SQLite file",
     "telegram_api_url": "the base URL of a Bot API server, like http://127.0.0.1:8081",
@@ -153,6 +158,7 @@ SECRET_FIELDS = frozenset(
     {
         "bot_token",
         "panel_api_key",
+        *(f"panel{slot}_api_key" for slot in range(2, 10)),
         "webhook_secret",
         "crypto_pay_token",
         "payme_key",
@@ -174,6 +180,26 @@ _ASSET = re.compile(r"[A-Z0-9]{2,10}")
 # Payme's merchant ids are 24 hex digits (a MongoDB ObjectId).
 _PAYME_MERCHANT = re.compile(r"[0-9a-f]{24}")
 _LISTEN = re.compile(r"(?P<host>[^\s:]*|\[[0-9a-fA-F:]+\]):(?P<port>[0-9]{1,5})")
+# A panel's name: what admins type (`/fallback N NAME:ID`) and what orders keep.
+_PANEL_NAME = re.compile(r"[a-z0-9_-]{1,16}")
+# More panels beside the main one (slot 1): PANEL2_... to PANEL9_..., each a slot.
+PANEL_SLOTS = range(2, 10)
+_SLOT_PARTS = ("name", "api_url", "api_key", "rate")
+for _slot in PANEL_SLOTS:
+    EXPECTED |= {
+        f"panel{_slot}_name": (
+            f"panel {_slot}'s short name, 1 to 16 of a-z, 0-9, _ and -, not another panel's,"
+            " like cheap"
+        ),
+        f"panel{_slot}_api_url": (
+            f"panel {_slot}'s API endpoint, an http(s) URL like https://panel.example/api/v2"
+        ),
+        f"panel{_slot}_api_key": f"the reseller's API key from panel {_slot}",
+        f"panel{_slot}_rate": (
+            f"what one unit of panel {_slot}'s money is worth in the shop's (the main panel's),"
+            " a number above 0, like 1 or 0.000079"
+        ),
+    }
 
 
 Network = IPv4Network | IPv6Network
@@ -204,7 +230,44 @@ def parse_listen(value: str) -> tuple[str, int]:
     return match["host"].strip("[]") or "0.0.0.0", int(match["port"])  # noqa: S104
 
 
-class Settings(BaseSettings):
+@dataclass(frozen=True)
+class PanelSettings:
+    """One panel the shop buys from: slot 1 is the main one (PANEL_...), 2-9 PANELn_..."""
+
+    slot: int
+    name: str  # lower case: names are compared in any case
+    api_url: str
+    api_key: SecretStr
+    rate: Decimal  # one unit of its money in the shop's (the main panel's): 1 for the main
+
+    @property
+    def main(self) -> bool:
+        return self.slot == 1
+
+
+def _slot_fields() -> dict[str, Any]:
+    """PANEL2_NAME ... PANEL9_RATE, each slot's four in the order they are checked."""
+    fields: dict[str, Any] = {}
+    for slot in PANEL_SLOTS:
+        fields[f"panel{slot}_name"] = (str, "")
+        fields[f"panel{slot}_api_url"] = (HttpUrl | None, None)
+        fields[f"panel{slot}_api_key"] = (SecretStr | None, None)
+        # Checked even when unset: the slot's completeness is said on this line.
+        fields[f"panel{slot}_rate"] = (
+            Decimal | None,
+            Field(default=None, gt=0, le=1_000_000, allow_inf_nan=False, validate_default=True),
+        )
+    return fields
+
+
+if TYPE_CHECKING:
+    _WithPanelSlots = BaseSettings
+else:
+    # Thirty-two settings of one shape: made, not written out; read through `panels`.
+    _WithPanelSlots = create_model("_WithPanelSlots", __base__=BaseSettings, **_slot_fields())
+
+
+class Settings(_WithPanelSlots):
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
     )
@@ -212,6 +275,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr
     panel_api_url: HttpUrl
     panel_api_key: SecretStr
+    # The main panel's name for admins (orders of the main panel are kept as '' whatever it is).
+    panel_name: str = "main"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/bot.sqlite3")
     telegram_api_url: HttpUrl | None = None
@@ -329,11 +394,54 @@ class Settings(BaseSettings):
         "click_service_id",
         "click_merchant_id",
         "click_secret_key",
+        *(f"panel{slot}_{part}" for slot in PANEL_SLOTS for part in _SLOT_PARTS[1:]),
         mode="before",
     )
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("panel_name", *(f"panel{slot}_name" for slot in PANEL_SLOTS))
+    @classmethod
+    def _panel_name_shape(cls, value: str, info: ValidationInfo) -> str:
+        value = value.strip().lower()
+        if not value and info.field_name != "panel_name":
+            return value  # an unused slot
+        if not _PANEL_NAME.fullmatch(value):
+            raise ValueError("not a panel name")
+        # Slots are checked before PANEL_NAME (they come from a base class): whichever comes
+        # second of two equal names is the one said to clash.
+        others = ("panel_name", *(f"panel{slot}_name" for slot in PANEL_SLOTS))
+        for other in others:
+            if other != info.field_name and info.data.get(other) == value:
+                raise PydanticCustomError(
+                    "said",
+                    "{name} is {value}, as is {other}: each panel needs a name of its own",
+                    {"name": str(info.field_name).upper(), "value": value, "other": other.upper()},
+                )
+        return value
+
+    @field_validator(*(f"panel{slot}_rate" for slot in PANEL_SLOTS))
+    @classmethod
+    def _slot_complete(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        prefix = str(info.field_name).removesuffix("_rate")
+        names = [f"{prefix}_{part}" for part in _SLOT_PARTS[:-1]]
+        if any(name not in info.data for name in names):
+            return value  # one is malformed: said once, on its own line
+        given = [bool(info.data[name]) for name in names] + [value is not None]
+        if any(given) and not all(given):
+            missing = [
+                f"{prefix}_{part}".upper()
+                for part, present in zip(_SLOT_PARTS, given, strict=True)
+                if not present
+            ]
+            raise PydanticCustomError(
+                "said",
+                "{prefix} is incomplete: {missing} missing (a panel needs all four of"
+                " {prefix}_NAME, {prefix}_API_URL, {prefix}_API_KEY, {prefix}_RATE)",
+                {"prefix": prefix.upper(), "missing": ", ".join(missing)},
+            )
+        return value
 
     @field_validator("crypto_pay_token")
     @classmethod
@@ -520,6 +628,20 @@ class Settings(BaseSettings):
         return str(self.panel_api_url)
 
     @property
+    def panels(self) -> tuple[PanelSettings, ...]:
+        """Every panel, the main one first, then PANEL2_ ... PANEL9_ as set."""
+        main = PanelSettings(1, self.panel_name, self.panel_url, self.panel_api_key, Decimal(1))
+        more = []
+        for slot in PANEL_SLOTS:
+            url = getattr(self, f"panel{slot}_api_url")
+            if url is None:
+                continue
+            key = getattr(self, f"panel{slot}_api_key")
+            name, rate = getattr(self, f"panel{slot}_name"), getattr(self, f"panel{slot}_rate")
+            more.append(PanelSettings(slot, name, str(url), key, rate))
+        return (main, *more)
+
+    @property
     def backups_folder(self) -> Path:
         return self.backup_dir or self.database_path.parent / "backups"
 
@@ -566,6 +688,9 @@ def describe(error: ValidationError) -> list[str]:
             lines.setdefault(
                 name, f"{name} is still the example value from .env.example: set it to {expected}"
             )
+            continue
+        if problem["type"] == "said":  # the check wrote the whole line
+            lines.setdefault(name, problem["msg"])
             continue
         if problem["type"] == "quoted":
             quote = (problem.get("ctx") or {}).get("quote", '"')

@@ -16,13 +16,14 @@ from aiogram.enums import ParseMode
 from bot.app import create_dispatcher
 from bot.i18n import Translator
 from bot.panel import PanelClient
+from bot.panel.panels import Panels
 from bot.settings import Settings, load_settings
 from bot.storage import Database, LedgerRepo, Reason, UsersRepo, post
 from tests.database_template import DatabaseTemplate
 from tests.fake_cryptopay import FakeCryptoPay, running_cryptopay
 from tests.handler_signatures import install as read_handler_signatures_once
 from tests.harness import BotClient, RecordingSession
-from tests.panel_emulator import PanelEmulator, running_emulator
+from tests.panel_emulator import EmulatedService, PanelEmulator, running_emulator
 
 ADMIN_ID = 9001
 TEST_TOKEN = "42:TEST-token-for-the-recording-session"
@@ -51,6 +52,81 @@ def translator() -> Translator:
 async def emulator() -> AsyncIterator[PanelEmulator]:
     async with running_emulator() as emu:
         yield emu
+
+
+# Several panels (issue 26): a second panel in US dollars and a third in roubles, beside the
+# main one in so'm. What one unit of each is worth in so'm is its RATE.
+SECOND = "cheap"
+SECOND_RATE = Decimal(12500)
+THIRD = "steady"
+THIRD_RATE = Decimal(140)
+
+
+def second_services() -> list[EmulatedService]:
+    """The second panel's catalogue: its own id 1 (as the main panel has) and 7."""
+    return [
+        EmulatedService(
+            1, "Instagram Followers — Real", "Default", "Instagram", Decimal("0.50"), 50, 10000
+        ),
+        EmulatedService(
+            7,
+            "Telegram Members — Cheap",
+            "Default",
+            "Telegram Members",
+            Decimal("0.00320"),
+            10,
+            50000,
+            refill=True,
+        ),
+    ]
+
+
+def third_services() -> list[EmulatedService]:
+    return [
+        EmulatedService(
+            5, "YouTube Views", "Default", "YouTube", Decimal("2.00000"), 100, 1000000, refill=True
+        ),
+    ]
+
+
+@pytest.fixture
+async def emulator2() -> AsyncIterator[PanelEmulator]:
+    async with running_emulator(
+        key="second-panel-key", currency="USD", balance="40.00", services=second_services()
+    ) as emu:
+        yield emu
+
+
+@pytest.fixture
+async def emulator3() -> AsyncIterator[PanelEmulator]:
+    async with running_emulator(
+        key="third-panel-key", currency="RUB", balance="900.00", services=third_services()
+    ) as emu:
+        yield emu
+
+
+def panel_slot(slot: int, name: str, emulator: PanelEmulator, rate: Decimal) -> dict[str, Any]:
+    """PANELn_... settings for an emulator."""
+    return {
+        f"panel{slot}_name": name,
+        f"panel{slot}_api_url": emulator.url,
+        f"panel{slot}_api_key": emulator.key,
+        f"panel{slot}_rate": str(rate),
+    }
+
+
+def several_settings(
+    tmp_path: Path,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
+    emulator3: PanelEmulator | None = None,
+    **overrides: Any,
+) -> Settings:
+    """The tests' settings with the second (and third) panel: a module's `settings`."""
+    slots = panel_slot(2, SECOND, emulator2, SECOND_RATE)
+    if emulator3 is not None:
+        slots |= panel_slot(3, THIRD, emulator3, THIRD_RATE)
+    return settings_with(tmp_path, emulator, **slots | overrides)
 
 
 @pytest.fixture
@@ -105,6 +181,24 @@ async def panel(settings: Settings) -> AsyncIterator[PanelClient]:
 
 
 @pytest.fixture
+async def panels(settings: Settings, panel: PanelClient) -> AsyncIterator[Panels]:
+    """Every panel in `settings`, the main one being `panel`: one unless a module's
+    `settings` has more (`several_settings`)."""
+    built = Panels.from_settings(
+        settings,
+        lambda each: (
+            panel
+            if each.main
+            else PanelClient(each.api_url, each.api_key, timeout=settings.panel_timeout)
+        ),
+    )
+    yield built
+    for each in built:
+        if not each.main:
+            await each.client.close()
+
+
+@pytest.fixture
 def bot() -> Bot:
     return Bot(
         TEST_TOKEN,
@@ -114,8 +208,12 @@ def bot() -> Bot:
 
 
 @pytest.fixture
-def dp(settings: Settings, db: Database, panel: PanelClient, translator: Translator) -> Dispatcher:
-    return create_dispatcher(settings=settings, db=db, panel=panel, translator=translator)
+def dp(
+    settings: Settings, db: Database, panel: PanelClient, panels: Panels, translator: Translator
+) -> Dispatcher:
+    return create_dispatcher(
+        settings=settings, db=db, panel=panel, translator=translator, panels=panels
+    )
 
 
 MakeClient = Callable[..., BotClient]

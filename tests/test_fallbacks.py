@@ -25,6 +25,7 @@ from tests.test_order_placement import place_one
 BACKUP = 8  # on "cheap" (USD, 1 USD = 12,500 UZS): 0.004 USD = 50 UZS per 1000
 SPARE = 9  # on "steady" (RUB, 1 RUB = 140 UZS): 0.5 RUB = 70 UZS per 1000
 POLL = 4  # a Poll on "cheap"
+SAME_PANEL = 2  # on the main panel itself: 50 UZS per 1000
 
 
 def members(service_id: int, rate: str, **changes: object) -> EmulatedService:
@@ -51,6 +52,7 @@ def settings(
         12: EmulatedService(12, "Members package", "Package", "Packs", Decimal("1"), 1, 1),
     }
     emulator3.services = {SPARE: members(SPARE, "0.5")}
+    emulator.services[SAME_PANEL] = members(SAME_PANEL, "50")
     return several_settings(tmp_path, emulator, emulator2, emulator3)
 
 
@@ -149,11 +151,15 @@ async def test_a_refusal_falls_back_and_places_exactly_once(
     await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
     emulator.canned({"error": "Not enough funds on balance"}, action="add")
     _, outcome = await place_one(client, db)
-    assert outcome.startswith("✅ Order #")  # placed: the refusal is not the customer's news
+    assert outcome.startswith("✅ Order placed.")  # placed: the refusal is not the customer's news
     assert "could not" not in outcome
     assert len(emulator.calls("add")) == 1
     [sent] = emulator2.calls("add")
-    assert (sent["service"], sent["link"], sent["quantity"]) == (str(BACKUP), "https://t.me/durov", "100")
+    assert (sent["service"], sent["link"], sent["quantity"]) == (
+        str(BACKUP),
+        "https://t.me/durov",
+        "100",
+    )
     assert emulator3.calls("add") == []
     [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
     [taken] = emulator2.orders.values()
@@ -166,6 +172,21 @@ async def test_a_refusal_falls_back_and_places_exactly_once(
     # The main panel is out of money: admins hear it once, as with one panel.
     [alert] = admin_texts(client.bot)
     assert "Not enough funds on balance" in alert
+
+
+async def test_a_fallback_may_be_another_service_of_the_same_panel(
+    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
+) -> None:
+    await FallbacksRepo(db).replace(1, [Fallback("", SAME_PANEL), Fallback("cheap", BACKUP)], 1)
+    emulator.canned({"error": "Incorrect service ID"}, action="add")
+    _, outcome = await place_one(client, db)
+    assert outcome.startswith("✅ Order placed.")
+    first, second = emulator.calls("add")
+    assert (first["service"], second["service"]) == ("1", str(SAME_PANEL))
+    assert emulator2.calls("add") == []
+    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert (order.status, order.panel, order.panel_service_id) == ("Pending", "", SAME_PANEL)
+    assert order.panel_order_id == str(max(emulator.orders))
 
 
 async def test_a_request_that_never_left_falls_back_too(
@@ -182,7 +203,7 @@ async def test_a_request_that_never_left_falls_back_too(
         await emulator2.close()  # connecting is refused: nothing was sent
 
     _, outcome = await place_one(client, db, before_confirm=cheap_goes_away)
-    assert outcome.startswith("✅ Order #")
+    assert outcome.startswith("✅ Order placed.")
     assert len(emulator.calls("add")) == 1
     assert len(emulator3.calls("add")) == 1
     [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
@@ -214,14 +235,18 @@ async def test_an_unclear_answer_never_reaches_the_next_panel(
     _, outcome = await place_one(client, db)
     assert outcome.startswith("⚠️ We can't tell yet whether the order was placed")
     assert len(emulator.calls("add")) == 1
-    assert emulator2.calls("add") == [] and emulator3.calls("add") == []
+    assert emulator2.calls("add") == []
+    assert emulator3.calls("add") == []
     [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
     assert (order.status, order.panel) == ("unknown", "")  # the panel an admin must check
     assert await balance_of(db, client.user.id) == Decimal("2.8")  # held
 
 
 async def test_an_unclear_answer_from_a_fallback_names_that_panel(
-    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator,
+    client: BotClient,
+    db: Database,
+    emulator: PanelEmulator,
+    emulator2: PanelEmulator,
     emulator3: PanelEmulator,
 ) -> None:
     await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
@@ -268,7 +293,7 @@ async def test_a_fallback_that_cannot_take_this_order_is_passed_over(
     emulator2.services[BACKUP].max = 50  # since /fallback: 100 is too many for it now
     emulator.canned({"error": "Incorrect service ID"}, action="add")
     _, outcome = await place_one(client, db)
-    assert outcome.startswith("✅ Order #")
+    assert outcome.startswith("✅ Order placed.")
     assert emulator2.calls("add") == []
     assert len(emulator3.calls("add")) == 1
 

@@ -20,6 +20,7 @@ ALL_NAMES = [
     "BOT_TOKEN",
     "PANEL_API_URL",
     "PANEL_API_KEY",
+    "PANEL_NAME",
     "ADMIN_IDS",
     "DATABASE_PATH",
     "TELEGRAM_API_URL",
@@ -72,6 +73,9 @@ ALL_NAMES = [
     "CRYPTO_PAY_EXPIRES_IN",
     "CRYPTO_PAY_POLL_INTERVAL",
 ]
+# More panels (issue 26): PANEL2_ ... PANEL9_, documented once as the PANEL2_ family.
+SLOT_PARTS = ("NAME", "API_URL", "API_KEY", "RATE")
+SLOT_NAMES = [f"PANEL{slot}_{part}" for slot in range(2, 10) for part in SLOT_PARTS]
 # Paths the Docker image sets for its volume: .env.example shows them commented out, so a
 # copied .env does not move the database out of the volume.
 LEFT_TO_THE_IMAGE = {"DATABASE_PATH", "BACKUP_DIR"}
@@ -79,7 +83,7 @@ LEFT_TO_THE_IMAGE = {"DATABASE_PATH", "BACKUP_DIR"}
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
-    for name in ALL_NAMES:
+    for name in ALL_NAMES + SLOT_NAMES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -106,9 +110,12 @@ def test_defaults(monkeypatch) -> None:
 
 
 def test_every_documented_name_is_a_setting() -> None:
-    assert sorted(name.upper() for name in Settings.model_fields) == sorted(ALL_NAMES)
+    assert sorted(name.upper() for name in Settings.model_fields) == sorted(ALL_NAMES + SLOT_NAMES)
     documented = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
+    for name in SLOT_NAMES[:4]:
+        assert f"\n# {name}=" in documented, name
+        assert f"`{name}`" in readme, name
     for name in ALL_NAMES:
         line = f"\n# {name}=" if name in LEFT_TO_THE_IMAGE else f"\n{name}="
         assert line in documented, name

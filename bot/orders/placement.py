@@ -49,6 +49,7 @@ from bot.panel import (
     PanelTransportError,
     QuantityLessThanMinimum,
     QuantityMoreThanMaximum,
+    Service,
 )
 from bot.panel.health import FAILURES, WINDOW, Change, PanelHealth
 from bot.panel.panels import NamedPanel, Panels, UnknownPanel
@@ -208,8 +209,8 @@ class Placer:
             routes.append(own_route(order, self._panels))
         except UnknownPanel as error:
             # Its panel left the settings between the quote and now: nothing was sent.
-            gone = PanelTransportError(f"panel {error} is not in the settings", request_sent=False)
-            refusals.append(Refusal(str(error), gone))
+            gone = IncorrectServiceId(f"panel {error} is not in the settings")
+            refusals.append(Refusal(str(error) or self._panels.main.name, gone))
         fallbacks = await self._fallbacks.of(order.service_id) if self._fallbacks else []
         if fallbacks and self._catalogue is not None:
             try:
@@ -225,8 +226,8 @@ class Placer:
         routes, refused = await self._routes(order)
         news: list[News] = []
         for route in routes:
-            if route.fallback:
-                order = await self._move(order, route)
+            if route.service is not None:  # a fallback: recorded before it is asked
+                order = await self._move(order, route, route.service)
             try:
                 panel_order_id = await route.panel.client.add_fields(route.service_id, route.fields)
             except (PanelError, PanelTransportError) as error:
@@ -257,10 +258,8 @@ class Placer:
         if (change := self.health.failed(panel.name)) is not Change.NONE:
             news.append(News(panel, change, error))
 
-    async def _move(self, order: Order, route: Route) -> Order:
-        service = route.service
-        assert service is not None  # a fallback's route has its service
-        log.info("order %s goes to panel %s, service %s", order.id, route.panel.name, route.service_id)
+    async def _move(self, order: Order, route: Route, service: Service) -> Order:
+        log.info("order %s goes to panel %s, service %s", order.id, route.panel.name, service.id)
         return await self._orders.move_to(
             order.id,
             panel=route.panel.key,
@@ -272,7 +271,10 @@ class Placer:
     async def _placed(self, order: Order, route: Route, panel_order_id: str) -> Placement:
         try:
             placed = await self._orders.mark_placed(
-                order.id, panel_order_id, panel=route.panel.key, panel_service_id=order.panel_service_id
+                order.id,
+                panel_order_id,
+                panel=route.panel.key,
+                panel_service_id=order.panel_service_id,
             )
         except PanelIdTaken:
             # The panel answered with a number another order already has: something is off.

@@ -75,7 +75,7 @@ class Quote:
             service_name=self.name,
             service_type=service.type,
             service_category=service.category,
-            rate=service.rate,
+            rate=service.panel_rate,
             can_cancel=service.cancel,
             can_refill=service.refill,
             link=self.link,
@@ -84,6 +84,9 @@ class Quote:
             confirm_token=token,
             answer_number=None if answer is None else int(answer),
             fields=self.kind.panel_fields(service, self.answers),
+            panel=service.panel,
+            # The main panel's services are their own numbers there: kept as before (NULL).
+            panel_service_id=service.panel_id if service.panel else None,
         )
 
 

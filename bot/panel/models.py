@@ -90,18 +90,35 @@ def as_mapping(value: object) -> Mapping[str, Any]:
     return value
 
 
+# `panel_id` and `panel_rate` left out: the same as `id` and `rate` (the main panel's).
+_SAME = -1
+
+
 @dataclass(frozen=True, slots=True)
 class Service:
+    """A service as the shop sells it. `id` is the shop's number (`bot.panel.panels`: the main
+    panel's own id, another panel's numbered apart); `panel` and `panel_id` say where it is
+    ordered; `rate` is in the shop's money, `panel_rate` in that panel's."""
+
     id: int
     name: str
     type: str
     category: str
-    rate: Decimal  # per 1000, in the panel's currency
+    rate: Decimal  # per 1000, in the shop's money (the main panel's currency)
     min: int
     max: int
     refill: bool = False
     cancel: bool = False
     dripfeed: bool = False  # the order may be delivered in runs, `interval` minutes apart
+    panel: str = ""  # the panel that has it: '' the main one, else its name
+    panel_id: int = _SAME  # its id on that panel
+    panel_rate: Decimal = Decimal(_SAME)  # per 1000, in that panel's money
+
+    def __post_init__(self) -> None:
+        if self.panel_id == _SAME:
+            object.__setattr__(self, "panel_id", self.id)
+        if self.panel_rate == _SAME:
+            object.__setattr__(self, "panel_rate", self.rate)
 
     @classmethod
     def from_panel(cls, entry: object) -> Service:

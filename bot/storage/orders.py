@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from bot.money import to_minor
 from bot.panel.status import FINAL, LOCAL, Status
@@ -57,7 +58,7 @@ class NewOrder:
     service_name: str
     service_type: str
     service_category: str
-    rate: Decimal  # the panel's rate per 1000
+    rate: Decimal  # the panel's rate per 1000, in that panel's money
     can_cancel: bool
     can_refill: bool
     link: str
@@ -68,6 +69,8 @@ class NewOrder:
     # Every field `add` is sent (link, quantity and the type's own); empty: link, quantity
     # and answer number only.
     fields: Mapping[str, str | int] = field(default_factory=dict)
+    panel: str = ""  # the service's panel: '' the main one, else its name
+    panel_service_id: int | None = None  # the service's id there; None: service_id
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,13 @@ class Order:
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
     fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
     finished_at: datetime | None  # when it reached a final status (as the bot saw it)
+    panel: str = ""  # the panel that has it: '' the main one, else its name (bot.panel.panels)
+    panel_service_id: int | None = None  # the service's id on that panel; None: service_id
+
+    @property
+    def service_on_panel(self) -> int:
+        """The service's id on the order's panel: what `add` is sent."""
+        return self.service_id if self.panel_service_id is None else self.panel_service_id
 
     @property
     def unit_price(self) -> Decimal:
@@ -159,8 +169,9 @@ class OrdersRepo:
             row = await tx.fetchone(
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
-                " charge, status, confirm_token, created_at, updated_at, fields)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " charge, status, confirm_token, created_at, updated_at, fields, panel,"
+                " panel_service_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -179,6 +190,8 @@ class OrdersRepo:
                     now,
                     now,
                     json.dumps(dict(new.fields), ensure_ascii=False),
+                    new.panel,
+                    new.panel_service_id,
                 ),
             )
         except sqlite3.IntegrityError as error:
@@ -200,11 +213,22 @@ class OrdersRepo:
             await post(tx, new.user_id, -new.charge, Reason.ORDER, order_id=order.id)
         return order
 
-    async def mark_placed(self, order_id: int, panel_order_id: str) -> Order:
-        """The panel took it: status Pending."""
+    async def mark_placed(
+        self,
+        order_id: int,
+        panel_order_id: str,
+        *,
+        panel: str | None = None,
+        panel_service_id: int | None = None,
+    ) -> Order:
+        """The panel took it: status Pending. `panel` (and the service's id there), when
+        another panel than the order's own took it (a fallback): recorded with it."""
         async with self._db.transaction() as tx:
+            moved: dict[str, Any] = {}
+            if panel is not None:
+                moved = {"panel": panel, "panel_service_id": panel_service_id}
             return await self._placed(
-                tx, order_id, panel_order_id, (Status.PLACING, Status.UNKNOWN)
+                tx, order_id, panel_order_id, (Status.PLACING, Status.UNKNOWN), **moved
             )
 
     async def settle_placed(self, tx: Transaction, order_id: int, panel_order_id: str) -> Order:
@@ -222,7 +246,12 @@ class OrdersRepo:
         )
 
     async def _placed(
-        self, tx: Transaction, order_id: int, panel_order_id: str, statuses: tuple[str, ...]
+        self,
+        tx: Transaction,
+        order_id: int,
+        panel_order_id: str,
+        statuses: tuple[str, ...],
+        **moved: Any,
     ) -> Order:
         try:
             return await self._change(
@@ -232,6 +261,7 @@ class OrdersRepo:
                 status=Status.PENDING,
                 panel_order_id=panel_order_id,
                 error=None,
+                **moved,
             )
         except sqlite3.IntegrityError as error:
             if "orders.panel_order_id" in str(error):
