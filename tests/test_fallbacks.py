@@ -4,13 +4,17 @@ refusal, places exactly once, and an unclear answer never reaches the next panel
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from aiogram import Dispatcher
 
+from bot.panel.health import FAILURES, SKIP_FOR
 from bot.settings import Settings
-from bot.storage import Database, OrdersRepo
+from bot.storage import Database, Order, OrdersRepo
 from bot.storage.fallbacks import Fallback, FallbacksRepo
 from tests.conftest import fund, several_settings
 from tests.harness import BotClient, texts
@@ -19,6 +23,7 @@ from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.test_order_flow import POLL as POLL_VOTES
 from tests.test_order_flow import to_service
 from tests.test_order_placement import place_one
+from tests.test_panel_health import Clock
 
 # The main panel's service 1: "7-day Join — Telegram Members", Default, 10–100,000, 60 UZS
 # per 1000 (72 UZS to customers). Service 3 is a Poll. Its stand-ins elsewhere:
@@ -141,74 +146,91 @@ async def test_customers_cannot_set_fallbacks(client: BotClient, db: Database) -
 # --- placement --------------------------------------------------------------------------
 
 
-async def test_a_refusal_falls_back_and_places_exactly_once(
+@dataclass
+class Shop:
+    """A customer and the three panels, service 1 falling back to cheap, then steady."""
+
+    client: BotClient
+    db: Database
+    main: PanelEmulator
+    cheap: PanelEmulator
+    steady: PanelEmulator
+
+    def adds(self) -> list[int]:
+        """How many `add`s each panel got: main, cheap, steady."""
+        return [len(panel.calls("add")) for panel in (self.main, self.cheap, self.steady)]
+
+    async def place(self) -> str:
+        """Order 100 members (7.20 UZS) from a balance of 10: what the customer is told."""
+        _, outcome = await place_one(self.client, self.db)
+        return outcome
+
+    async def order(self) -> Order:
+        """The customer's first order."""
+        return (await OrdersRepo(self.db).list_for_user(self.client.user.id, 10))[-1]
+
+    async def balance(self) -> Decimal:
+        return await balance_of(self.db, self.client.user.id)
+
+
+@pytest.fixture
+async def shop(
     client: BotClient,
     db: Database,
     emulator: PanelEmulator,
     emulator2: PanelEmulator,
     emulator3: PanelEmulator,
-) -> None:
+) -> Shop:
     await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator.canned({"error": "Not enough funds on balance"}, action="add")
-    _, outcome = await place_one(client, db)
-    assert outcome.startswith("✅ Order placed.")  # placed: the refusal is not the customer's news
-    assert "could not" not in outcome
-    assert len(emulator.calls("add")) == 1
-    [sent] = emulator2.calls("add")
+    return Shop(client, db, emulator, emulator2, emulator3)
+
+
+async def test_a_refusal_falls_back_and_places_exactly_once(shop: Shop) -> None:
+    shop.main.canned({"error": "Not enough funds on balance"}, action="add")
+    outcome = await shop.place()
+    assert outcome.startswith("✅ Order placed.")  # the refusal is not the customer's news
+    assert shop.adds() == [1, 1, 0]
+    [sent] = shop.cheap.calls("add")
     assert (sent["service"], sent["link"], sent["quantity"]) == (
         str(BACKUP),
         "https://t.me/durov",
         "100",
     )
-    assert emulator3.calls("add") == []
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
-    [taken] = emulator2.orders.values()
+    order = await shop.order()
+    [taken] = shop.cheap.orders.values()
     assert (order.status, order.panel, order.panel_service_id) == ("Pending", "cheap", BACKUP)
     assert order.panel_order_id == str(taken.id)
     assert order.service_id == 1  # the customer's service, as quoted
     assert order.charge == Decimal("7.2")  # what was quoted, whoever took it
     assert order.rate == Decimal("0.004")  # its cost now: the fallback's, in its money
-    assert await balance_of(db, client.user.id) == Decimal("2.8")
+    assert await shop.balance() == Decimal("2.8")
     # The main panel is out of money: admins hear it once, as with one panel.
-    [alert] = admin_texts(client.bot)
+    [alert] = admin_texts(shop.client.bot)
     assert "Not enough funds on balance" in alert
 
 
-async def test_a_fallback_may_be_another_service_of_the_same_panel(
-    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("", SAME_PANEL), Fallback("cheap", BACKUP)], 1)
-    emulator.canned({"error": "Incorrect service ID"}, action="add")
-    _, outcome = await place_one(client, db)
-    assert outcome.startswith("✅ Order placed.")
-    first, second = emulator.calls("add")
+async def test_a_fallback_may_be_another_service_of_the_same_panel(shop: Shop) -> None:
+    await FallbacksRepo(shop.db).replace(
+        1, [Fallback("", SAME_PANEL), Fallback("cheap", BACKUP)], 1
+    )
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")
+    assert (await shop.place()).startswith("✅ Order placed.")
+    first, second = shop.main.calls("add")
     assert (first["service"], second["service"]) == ("1", str(SAME_PANEL))
-    assert emulator2.calls("add") == []
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert shop.adds() == [2, 0, 0]
+    order = await shop.order()
     assert (order.status, order.panel, order.panel_service_id) == ("Pending", "", SAME_PANEL)
-    assert order.panel_order_id == str(max(emulator.orders))
+    assert order.panel_order_id == str(max(shop.main.orders))
 
 
-async def test_a_request_that_never_left_falls_back_too(
-    client: BotClient,
-    db: Database,
-    emulator: PanelEmulator,
-    emulator2: PanelEmulator,
-    emulator3: PanelEmulator,
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator.canned({"error": "Bad link"}, action="add")
-
-    async def cheap_goes_away() -> None:
-        await emulator2.close()  # connecting is refused: nothing was sent
-
-    _, outcome = await place_one(client, db, before_confirm=cheap_goes_away)
-    assert outcome.startswith("✅ Order placed.")
-    assert len(emulator.calls("add")) == 1
-    assert len(emulator3.calls("add")) == 1
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+async def test_a_request_that_never_left_falls_back_too(shop: Shop) -> None:
+    shop.main.canned({"error": "Bad link"}, action="add")
+    await shop.cheap.close()  # connecting is refused: nothing was sent
+    assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [1, 0, 1]
+    order = await shop.order()
     assert (order.status, order.panel, order.panel_service_id) == ("Pending", "steady", SPARE)
-    assert admin_texts(client.bot) == []  # a bad link and a refused connection: nobody's fault
+    assert admin_texts(shop.client.bot) == []  # a bad link, a refused connection: no alert
 
 
 @pytest.mark.parametrize(
@@ -222,94 +244,115 @@ async def test_a_request_that_never_left_falls_back_too(
         FaultKind.HANG,  # a timeout after sending
     ],
 )
-async def test_an_unclear_answer_never_reaches_the_next_panel(
-    client: BotClient,
-    db: Database,
-    emulator: PanelEmulator,
-    emulator2: PanelEmulator,
-    emulator3: PanelEmulator,
-    fault: FaultKind,
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator.fault(fault, action="add", perform=True)
-    _, outcome = await place_one(client, db)
+async def test_an_unclear_answer_never_reaches_the_next_panel(shop: Shop, fault: FaultKind) -> None:
+    shop.main.fault(fault, action="add", perform=True, times=1)
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")  # the next order's
+    outcome = await shop.place()
     assert outcome.startswith("⚠️ We can't tell yet whether the order was placed")
-    assert len(emulator.calls("add")) == 1
-    assert emulator2.calls("add") == []
-    assert emulator3.calls("add") == []
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert shop.adds() == [1, 0, 0]
+    order = await shop.order()
     assert (order.status, order.panel) == ("unknown", "")  # the panel an admin must check
-    assert await balance_of(db, client.user.id) == Decimal("2.8")  # held
+    assert await shop.balance() == Decimal("2.8")  # held
+    # while a definite refusal of the next order does go on to the fallback
+    assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [2, 1, 0]
 
 
-async def test_an_unclear_answer_from_a_fallback_names_that_panel(
-    client: BotClient,
-    db: Database,
-    emulator: PanelEmulator,
-    emulator2: PanelEmulator,
-    emulator3: PanelEmulator,
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator.canned({"error": "Incorrect service ID"}, action="add")
-    emulator2.fault(FaultKind.HTTP_500, action="add", perform=True)
-    await place_one(client, db)
-    assert emulator3.calls("add") == []
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+async def test_an_unclear_answer_from_a_fallback_names_that_panel(shop: Shop) -> None:
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")
+    shop.cheap.fault(FaultKind.HTTP_500, action="add", perform=True)
+    await shop.place()
+    assert shop.adds() == [1, 1, 0]
+    order = await shop.order()
     assert (order.status, order.panel, order.panel_service_id) == ("unknown", "cheap", BACKUP)
-    [alert] = admin_texts(client.bot)
+    [alert] = admin_texts(shop.client.bot)
     assert f"Order #{order.id} has an unknown outcome" in alert
 
 
-async def test_every_panel_refusing_refunds_once(
-    client: BotClient,
-    db: Database,
-    emulator: PanelEmulator,
-    emulator2: PanelEmulator,
-    emulator3: PanelEmulator,
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator.canned({"error": "Incorrect service ID"}, action="add")
-    emulator2.canned({"error": "Bad link"}, action="add")
-    emulator3.canned({"error": "Bad link"}, action="add")
-    _, outcome = await place_one(client, db)
+async def test_every_panel_refusing_refunds_once(shop: Shop) -> None:
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")
+    shop.cheap.canned({"error": "Bad link"}, action="add")
+    shop.steady.canned({"error": "Bad link"}, action="add")
+    outcome = await shop.place()
     # the customer hears their own service's reason
     assert outcome.startswith("❌ We could not place the order: this service is no longer")
     assert "7.20 UZS is back on your balance." in outcome
-    assert [len(e.calls("add")) for e in (emulator, emulator2, emulator3)] == [1, 1, 1]
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+    assert shop.adds() == [1, 1, 1]
+    order = await shop.order()
     assert order.status == "failed"
     assert order.error == "main: Incorrect service ID; cheap: Bad link; steady: Bad link"
-    assert await balance_of(db, client.user.id) == Decimal(10)
+    assert await shop.balance() == Decimal(10)
 
 
-async def test_a_fallback_that_cannot_take_this_order_is_passed_over(
-    client: BotClient,
-    db: Database,
-    emulator: PanelEmulator,
-    emulator2: PanelEmulator,
-    emulator3: PanelEmulator,
-) -> None:
-    await FallbacksRepo(db).replace(1, [Fallback("cheap", BACKUP), Fallback("steady", SPARE)], 1)
-    emulator2.services[BACKUP].max = 50  # since /fallback: 100 is too many for it now
-    emulator.canned({"error": "Incorrect service ID"}, action="add")
-    _, outcome = await place_one(client, db)
-    assert outcome.startswith("✅ Order placed.")
-    assert emulator2.calls("add") == []
-    assert len(emulator3.calls("add")) == 1
+async def test_a_fallback_that_cannot_take_this_order_is_passed_over(shop: Shop) -> None:
+    shop.cheap.services[BACKUP].max = 50  # since /fallback: 100 is too many for it now
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")
+    assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [1, 0, 1]
 
 
-async def test_a_poll_fallback_gets_the_fields_rebuilt_for_its_service(
-    client: BotClient, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
-) -> None:
-    await FallbacksRepo(db).replace(3, [Fallback("cheap", POLL)], 1)
-    emulator.canned({"error": "Incorrect service ID"}, action="add")
-    await fund(db, client.user.id, "10")
-    await to_service(client, "Telegram Votes", POLL_VOTES)
+async def test_a_poll_fallback_gets_the_fields_rebuilt_for_its_service(shop: Shop) -> None:
+    await FallbacksRepo(shop.db).replace(3, [Fallback("cheap", POLL)], 1)
+    shop.main.canned({"error": "Incorrect service ID"}, action="add")
+    await fund(shop.db, shop.client.user.id, "10")
+    await to_service(shop.client, "Telegram Votes", POLL_VOTES)
     for answer in ("t.me/channel/42", "50", "2"):
-        await client.send(answer)
-    await client.click_text("✅ Confirm and pay")
-    [sent] = emulator2.calls("add")
-    assert sent["service"] == str(POLL)
-    assert sent["answer_number"] == "2"
-    [order] = await OrdersRepo(db).list_for_user(client.user.id, 10)
+        await shop.client.send(answer)
+    await shop.client.click_text("✅ Confirm and pay")
+    [sent] = shop.cheap.calls("add")
+    assert (sent["service"], sent["answer_number"]) == (str(POLL), "2")
+    order = await shop.order()
     assert (order.panel, order.panel_service_id, order.status) == ("cheap", POLL, "Pending")
+
+
+# --- a panel failing again and again ----------------------------------------------------
+
+
+async def test_a_dead_panel_is_skipped_and_comes_back(shop: Shop, dp: Dispatcher) -> None:
+    clock = Clock()
+    dp["health"].clock = clock
+    await shop.main.close()  # dead: every connection refused, nothing ever sent
+    for number in range(1, FAILURES + 1):
+        assert (await shop.place()).startswith("✅ Order placed.")
+        assert shop.adds() == [0, number, 0]  # a refused connection records no request
+    [alert] = admin_texts(shop.client.bot)
+    assert alert.startswith("⏸ Panel main failed 3 times in 10 minutes (last: ")
+    assert "New orders skip it until " in alert
+    # skipped: the next order goes straight to the fallback, without trying main
+    shop.main.requests.clear()
+    await shop.main.reopen()
+    assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [0, FAILURES + 1, 0]
+    # a service without fallbacks still tries it (the poll, service 3)
+    await fund(shop.db, shop.client.user.id, "10")
+    await to_service(shop.client, "Telegram Votes", POLL_VOTES)
+    for answer in ("t.me/channel/42", "50", "2"):
+        await shop.client.send(answer)
+    await shop.client.click_text("✅ Confirm and pay")
+    assert shop.adds() == [1, FAILURES + 1, 0]
+    # that success clears it: the admins hear it is back, once, and main takes orders again
+    assert admin_texts(shop.client.bot)[1:] == [
+        "▶️ Panel main took an order again: it is no longer skipped."
+    ]
+    assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [2, FAILURES + 1, 0]
+
+
+async def test_a_skipped_panel_is_tried_again_after_the_pause(shop: Shop, dp: Dispatcher) -> None:
+    clock = Clock()
+    dp["health"].clock = clock
+    shop.main.canned({"error": "Not enough funds on balance"}, action="add", times=FAILURES)
+    for _ in range(FAILURES):
+        await shop.place()
+    assert shop.adds() == [FAILURES, FAILURES, 0]
+    clock.pass_(SKIP_FOR - timedelta(seconds=1))
+    await shop.place()
+    assert shop.adds() == [FAILURES, FAILURES + 1, 0]  # still skipped
+    clock.pass_(timedelta(seconds=1))
+    await shop.place()
+    assert shop.adds() == [FAILURES + 1, FAILURES + 1, 0]  # tried again, and it took it
+    orders = await OrdersRepo(shop.db).list_for_user(shop.client.user.id, 10)
+    assert [order.panel for order in orders] == ["", *["cheap"] * (FAILURES + 1)]
+    alerts = admin_texts(shop.client.bot)
+    assert sum(text.startswith("⏸ Panel main") for text in alerts) == 1
+    assert alerts[-1] == "▶️ Panel main took an order again: it is no longer skipped."

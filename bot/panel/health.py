@@ -48,18 +48,18 @@ def _now() -> datetime:
 
 class PanelHealth:
     def __init__(self, clock: Callable[[], datetime] = _now) -> None:
-        self._clock = clock
+        self.clock = clock  # a test's own, to move time on
         self._states: dict[str, _State] = {}
 
     def skipped_until(self, panel: str) -> datetime | None:
         """When the panel is tried again, if it is skipped now."""
         state = self._states.get(panel)
-        if state is None or state.skipped_until is None or self._clock() >= state.skipped_until:
+        if state is None or state.skipped_until is None or self.clock() >= state.skipped_until:
             return None
         return state.skipped_until
 
     def failed(self, panel: str) -> Change:
-        now = self._clock()
+        now = self.clock()
         state = self._states.setdefault(panel, _State())
         if state.skipped_until is not None:
             if now < state.skipped_until:  # a last-resort call to a skipped panel
