@@ -311,6 +311,7 @@ async def test_a_poll_fallback_gets_the_fields_rebuilt_for_its_service(shop: Sho
 async def test_a_dead_panel_is_skipped_and_comes_back(shop: Shop, dp: Dispatcher) -> None:
     clock = Clock()
     dp["health"].clock = clock
+    await dp["catalogue"].current()  # the catalogue as it was before the panel died
     await shop.main.close()  # dead: every connection refused, nothing ever sent
     for number in range(1, FAILURES + 1):
         assert (await shop.place()).startswith("✅ Order placed.")
@@ -356,3 +357,21 @@ async def test_a_skipped_panel_is_tried_again_after_the_pause(shop: Shop, dp: Di
     alerts = admin_texts(shop.client.bot)
     assert sum(text.startswith("⏸ Panel main") for text in alerts) == 1
     assert alerts[-1] == "▶️ Panel main took an order again: it is no longer skipped."
+
+
+async def test_a_fallback_taking_an_order_at_a_loss_is_reported_once(shop: Shop) -> None:
+    shop.steady.services[SPARE].rate = Decimal("1")  # 140 UZS per 1000: 14 UZS for 100
+    shop.main.canned({"error": "Incorrect service ID"}, action="add", times=2)
+    shop.cheap.canned({"error": "Incorrect service ID"}, action="add")
+    await shop.place()  # cheap refuses too: steady takes it
+    order = await shop.order()
+    assert (order.panel, order.status) == ("steady", "Pending")
+    [alert] = admin_texts(shop.client.bot)
+    assert alert == (
+        f"📉 Order #{order.id} went to panel steady (service {SPARE} there), which costs"
+        " 14.00 UZS; the customer paid 7.20 UZS. Check the fallbacks of service #1:"
+        " /fallback 1"
+    )
+    await shop.place()  # cheap takes this one, at 5 UZS: no loss, nothing said
+    assert shop.adds() == [2, 2, 1]
+    assert len(admin_texts(shop.client.bot)) == 1

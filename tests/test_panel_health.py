@@ -62,3 +62,14 @@ def test_a_success_clears_the_count() -> None:
     for _ in range(FAILURES - 1):
         assert health.failed("cheap") is Change.NONE
     assert health.skipped_until("cheap") is None
+
+
+def test_refusals_of_the_last_hour_are_counted_per_panel() -> None:
+    clock = Clock()
+    health = PanelHealth(clock)
+    health.refused("cheap")
+    clock.pass_(timedelta(minutes=30))
+    health.refused("cheap")
+    assert (health.refusals("cheap"), health.refusals("main")) == (2, 0)
+    clock.pass_(timedelta(minutes=31))
+    assert health.refusals("cheap") == 1

@@ -238,6 +238,7 @@ class Placer:
                 refusal = Refusal(route.panel.name, error)
                 log.info("order %s refused by panel %s: %s", order.id, refusal.panel, refusal.text)
                 refused.append(refusal)
+                self.health.refused(route.panel.name)
                 if refusal.panel_trouble:
                     self._failed(route.panel, refusal.text, news)
                 continue

@@ -25,6 +25,8 @@ from enum import Enum
 FAILURES = 3
 WINDOW = timedelta(minutes=10)
 SKIP_FOR = timedelta(minutes=15)
+# How far back `refusals` counts (what `/panels` shows): every refusal, of any kind.
+REFUSALS_KEPT = timedelta(hours=1)
 
 
 class Change(Enum):
@@ -50,6 +52,18 @@ class PanelHealth:
     def __init__(self, clock: Callable[[], datetime] = _now) -> None:
         self.clock = clock  # a test's own, to move time on
         self._states: dict[str, _State] = {}
+        self._refusals: dict[str, list[datetime]] = {}
+
+    def refused(self, panel: str) -> None:
+        """The panel refused an order (any reason; counted by `refusals`, not for skipping)."""
+        now = self.clock()
+        kept = [at for at in self._refusals.get(panel, []) if now - at < REFUSALS_KEPT]
+        self._refusals[panel] = [*kept, now]
+
+    def refusals(self, panel: str) -> int:
+        """How many orders the panel refused in the last `REFUSALS_KEPT` (since the start)."""
+        now = self.clock()
+        return sum(now - at < REFUSALS_KEPT for at in self._refusals.get(panel, []))
 
     def skipped_until(self, panel: str) -> datetime | None:
         """When the panel is tried again, if it is skipped now."""
