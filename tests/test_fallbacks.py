@@ -22,7 +22,7 @@ from tests.helpers import admin_texts, balance_of
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 from tests.test_order_flow import POLL as POLL_VOTES
 from tests.test_order_flow import to_service
-from tests.test_order_placement import place_one
+from tests.test_order_placement import UNCLEAR, place_one
 from tests.test_panel_health import Clock
 
 # The main panel's service 1: "7-day Join — Telegram Members", Default, 10–100,000, 60 UZS
@@ -233,17 +233,7 @@ async def test_a_request_that_never_left_falls_back_too(shop: Shop) -> None:
     assert admin_texts(shop.client.bot) == []  # a bad link, a refused connection: no alert
 
 
-@pytest.mark.parametrize(
-    "fault",
-    [
-        FaultKind.HTTP_500,
-        FaultKind.HTTP_502_HTML,
-        FaultKind.HTML_200,
-        FaultKind.TRUNCATED_JSON,
-        FaultKind.DROP,
-        FaultKind.HANG,  # a timeout after sending
-    ],
-)
+@pytest.mark.parametrize("fault", UNCLEAR)
 async def test_an_unclear_answer_never_reaches_the_next_panel(shop: Shop, fault: FaultKind) -> None:
     shop.main.fault(fault, action="add", perform=True, times=1)
     shop.main.canned({"error": "Incorrect service ID"}, action="add")  # the next order's

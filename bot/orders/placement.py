@@ -227,7 +227,14 @@ class Placer:
         news: list[News] = []
         for route in routes:
             if route.service is not None:  # a fallback: recorded before it is asked
-                order = await self._move(order, route, route.service)
+                try:
+                    order = await self._move(order, route, route.service)
+                except Exception as error:
+                    # Nothing went to it, but the order can't be recorded as its: an admin
+                    # settles it (the panels before it refused).
+                    log.exception("order %s: not moved to panel %s", order.id, route.panel.name)
+                    problem = f"not moved to panel {route.panel.name}: {error}"
+                    return _with(await self._unknown(order, route.panel, problem), refused, news)
             try:
                 panel_order_id = await route.panel.client.add_fields(route.service_id, route.fields)
             except (PanelError, PanelTransportError) as error:
