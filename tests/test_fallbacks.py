@@ -365,3 +365,11 @@ async def test_a_fallback_taking_an_order_at_a_loss_is_reported_once(shop: Shop)
     await shop.place()  # cheap takes this one, at 5 UZS: no loss, nothing said
     assert shop.adds() == [2, 2, 1]
     assert len(admin_texts(shop.client.bot)) == 1
+
+
+async def test_a_service_gone_from_the_catalogue_can_still_lose_its_fallbacks(
+    admin: BotClient, db: Database
+) -> None:
+    await FallbacksRepo(db).replace(77, [Fallback("cheap", BACKUP)], 1)
+    assert texts(await admin.send("/fallback 77 -")) == ["Service #77 has no fallbacks now."]
+    assert await kept(db, 77) == []

@@ -54,6 +54,7 @@ ADMIN_COMMANDS = (
     "describe",
     "position",
     "dripfeed",
+    "fallback",
     "backup",
     "broadcast",
     "tickets",

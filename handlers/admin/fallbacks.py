@@ -125,10 +125,15 @@ async def fallback_command(
     if snapshot is None:
         return
     own = snapshot.all_services.get(number)
+    items = words[1:]
+    if own is None and items == [CLEAR] and await fallbacks.of(number):
+        # A service gone from the catalogue can still lose the fallbacks it had.
+        await fallbacks.replace(number, [], event_from_user.id)
+        await message.answer(t("fallback-cleared", number=str(number)))
+        return
     if own is None:
         await message.answer(t("fallback-no-service", number=_echo(words[0])))
         return
-    items = words[1:]
     said = ""
     if items == [CLEAR]:
         await fallbacks.replace(own.id, [], event_from_user.id)
