@@ -156,7 +156,7 @@ def create_dispatcher(
     shop = ShopRepo(db)
     state = ShopStateRepo(db)
     catalogue = Catalogue(
-        panel,
+        panels,
         settings.catalogue_refresh,
         sellable=sellable,
         markup=settings.price_markup_percent,
@@ -195,12 +195,12 @@ def create_dispatcher(
         crypto_client(settings),
         alerts,
     )
-    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts)
+    follower = Follower(news=news, orders=orders, alerts=alerts, amounts=amounts, panels=panels)
     refills = RefillsRepo(db)
     sweeper = MeteredSweeper(
         metrics=metrics,
         orders=orders,
-        panel=panel,
+        panel=panels,
         follower=follower,
         refills=refills,
         refill_follower=RefillFollower(news=news, orders=orders, refills=refills, alerts=alerts),
@@ -209,7 +209,7 @@ def create_dispatcher(
     )
     panel_watch = MeteredBalanceWatch(
         metrics=metrics,
-        panel=panel,
+        panel=panels,
         state=state,
         alerts=alerts,
         threshold=settings.panel_balance_alert,
@@ -314,7 +314,7 @@ def create_dispatcher(
         settings=settings, topups=topups, click=ClickRepo(), news=news, credits=credits
     )
     # A customer's Refresh (chat and Mini App share it, and so its cap).
-    dp["status_lookups"] = StatusLookups(panel)
+    dp["status_lookups"] = StatusLookups(panels)
     dp["housekeeping"] = Housekeeping(
         backups=dp["backups"],
         outbox=outbox,

@@ -227,7 +227,7 @@ class Support:
                     t(
                         "ticket-order",
                         order=str(order.id),
-                        panel=order.panel_order_id or "—",
+                        panel=order.on_panel or "—",
                         service=order.service_name,
                         link=order.link,
                         quantity=order.quantity,

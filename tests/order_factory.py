@@ -40,26 +40,32 @@ async def place(
     service_name: str = "7-day Join — Telegram Members",
     link: str = "https://t.me/example",
     funded: bool = False,
+    on_panel: str = "",
+    service: int = 1,
     **panel: Any,
 ) -> Order:
     """A placed order, Pending; `panel` sets fields of the emulator's side (remains=...).
-    Move it on with `emulator.set_status(order.panel_order_id, ...)`."""
+    Move it on with `emulator.set_status(order.panel_order_id, ...)`. `on_panel` names
+    another panel than the main one (`emulator` is then that panel's), `service` the
+    emulator's service."""
     if not funded:
         await fund(db, user_id, charge)
     orders = OrdersRepo(db)
     # The emulator's service 1, as quoted by the ordering flow.
     new = replace(
         quote(user_id, f"token-{next(_tokens)}", charge, quantity),
-        service_id=1,
         service_name=service_name,
         service_category="Telegram Members",
         link=link,
         rate=Decimal("60.00"),
         can_cancel=can_cancel,
         can_refill=can_refill,
+        service_id=service,
+        panel=on_panel,
+        panel_service_id=service if on_panel else None,
     )
     order = await orders.create_and_charge(new)
-    emulated = emulator.add_order(service=1, quantity=quantity, **panel)
+    emulated = emulator.add_order(service=service, quantity=quantity, **panel)
     return await orders.mark_placed(order.id, str(emulated.id))
 
 

@@ -1,4 +1,9 @@
-"""The panel's services, cached, grouped by category in the panel's own order.
+"""The panels' services, cached, grouped by category in the panel's own order.
+
+Every panel's services are in one catalogue (`Panels.catalogue`: the main panel's with their
+own numbers, the others numbered apart and priced in the shop's money). A panel whose list
+cannot be fetched keeps the list it gave last (or is left out until it answers, with a log
+line), and the others still show; only when no panel answers is the refresh a failure.
 
 A snapshot is immutable and carries a version derived from its content: buttons carry the
 version they were drawn from, so a button from an older list is recognised as stale
@@ -23,6 +28,7 @@ from typing import Generic, TypeVar
 from bot.catalogue import synonyms
 from bot.curation import Curation, Pricing
 from bot.panel import PanelClient, PanelFailure, Service
+from bot.panel.panels import Panels, as_panels
 from bot.settings import LOCALES
 from bot.storage import Changes, ShopRepo, ShopStateRepo
 from bot.text import OKINA, folded
@@ -248,6 +254,15 @@ def _same_objects(new: Sequence[Service], old: Sequence[Service] | None) -> bool
     return old is not None and len(new) == len(old) and all(map(operator.is_, new, old))
 
 
+def _same_lists(new: dict[str, list[Service]], old: dict[str, list[Service]] | None) -> bool:
+    """Every panel gave the very list it gave last time (`_same_objects`)."""
+    return (
+        old is not None
+        and new.keys() == old.keys()
+        and all(_same_objects(services, old[name]) for name, services in new.items())
+    )
+
+
 def _words(name: str) -> dict[str, None]:
     """A name's words that make good search hints, case-folded, in the name's order."""
     words = (word.strip(_PUNCTUATION) for word in folded(name).split())
@@ -315,7 +330,7 @@ class Catalogue:
 
     def __init__(
         self,
-        panel: PanelClient,
+        panel: PanelClient | Panels,
         max_age: float,
         *,
         sellable: Callable[[Service], bool],
@@ -325,7 +340,7 @@ class Catalogue:
         new_visible: bool = True,
         state: ShopStateRepo | None = None,
     ) -> None:
-        self._panel = panel
+        self._panels = as_panels(panel)
         # Handed in by the composition root: which types the shop can take orders for is the
         # order feature's knowledge, and the catalogue sits below it.
         self._sellable = sellable
@@ -335,9 +350,10 @@ class Catalogue:
         self._state = state
         self._currency = ""  # the panel's, as last learnt (from this run or an earlier one)
         self._services: list[Service] = []
-        # The panel's list the shop last synced and built from (the very objects: the panel
-        # client gives the same ones for an unchanged answer), and the inputs of the snapshot.
-        self._listed: list[Service] | None = None
+        # The panels' lists the shop last synced and built from (the very objects: a panel
+        # client gives the same ones for an unchanged answer), by panel name, and the inputs
+        # of the snapshot.
+        self._listed: dict[str, list[Service]] | None = None
         self._built_from: tuple[list[Service], Curation | None, str] | None = None
         # Told what each refresh changed (set once the bot is known, to alert admins).
         self.on_changes: Callable[[Changes], Awaitable[None]] | None = None
@@ -449,20 +465,24 @@ class Catalogue:
             # The big steps run on threads (here, in the panel client and the shop's sync),
             # so customers' taps go on being answered while 10,000 services are worked on;
             # and only when the panel's list changed: a thread still holds the interpreter.
-            listed = await self._panel.services()
+            listed, silent = await self._fetch()
             currency = self._currency
             try:
-                currency = (await self._panel.balance()).currency or currency
+                currency = (await self._panels.main.client.balance()).currency or currency
             except PanelFailure as error:
                 log.warning("panel balance (for the currency) failed: %s", error)
             if currency != self._currency and self._state is not None:
                 await self._state.flip(CURRENCY, currency, default="")
             self._currency = currency
             changes = Changes()
-            if not _same_objects(listed, self._listed):
+            if not _same_lists(listed, self._listed):
                 services = await asyncio.to_thread(self._orderable, listed)
                 if self._shop is not None:
-                    changes = await self._shop.sync(services, self._new_visible)
+                    # A panel that did not answer has not dropped its services.
+                    owner = self._panels.owner_of
+                    changes = await self._shop.sync(
+                        services, self._new_visible, lambda number: owner(number).name in silent
+                    )
                 self._services = services
             self._snapshot = await self._build(currency)
             self._listed = listed
@@ -474,6 +494,32 @@ class Catalogue:
                 len(self._snapshot.categories),
             )
             return self._snapshot, changes
+
+    async def _fetch(self) -> tuple[dict[str, list[Service]], set[str]]:
+        """Each panel's list, by name, and the panels that did not answer with one (each
+        keeping the list it gave last, if any). Raises the first failure if none answered."""
+        lists: dict[str, list[Service]] = {}
+        failures: list[PanelFailure] = []
+        silent: set[str] = set()
+        for panel in self._panels:
+            try:
+                lists[panel.name] = await panel.client.services()
+            except PanelFailure as error:
+                failures.append(error)
+                silent.add(panel.name)
+                kept = (self._listed or {}).get(panel.name)
+                if kept is not None:
+                    lists[panel.name] = kept
+                if self._panels.several:
+                    log.warning(
+                        "panel %s: services not fetched (%s), %s",
+                        panel.name,
+                        error,
+                        "its last list kept" if kept is not None else "left out until it answers",
+                    )
+        if len(failures) == len(self._panels):
+            raise failures[0]
+        return lists, silent
 
     async def recurate(self) -> Snapshot | None:
         """Rebuild from the services in hand after the reseller changed something: what
@@ -503,9 +549,9 @@ class Catalogue:
         self._built_from = (self._services, curation, currency)
         return snapshot
 
-    def _orderable(self, services: Sequence[Service]) -> list[Service]:
+    def _orderable(self, lists: dict[str, list[Service]]) -> list[Service]:
         kept = []
-        for service in services:
+        for service in self._panels.catalogue(lists):
             if service.rate <= 0:
                 # Nothing to charge would be a free order paid for by the shop.
                 log.warning("hiding service %s: its rate is %s", service.id, service.rate)

@@ -24,6 +24,7 @@ from bot.panel import (
     RefillNotEligible,
     Service,
 )
+from bot.panel.panels import Panels, UnknownPanel, as_panels
 from bot.panel.status import row_of
 from bot.storage import (
     Order,
@@ -50,7 +51,7 @@ async def refresh(
     sweep would record it."""
     if order.panel_order_id is None:
         return order, None
-    report = await lookups.status(order.panel_order_id)
+    report = await lookups.status(order.panel_order_id, order.panel)
     if report is None:
         return order, "order-card-no-answer"
     if isinstance(report, PanelError):
@@ -58,6 +59,15 @@ async def refresh(
     now = await follower.apply(bot, order.id, report) or order
     # Said on the card, so a Refresh that found nothing new still visibly answers.
     return now, "order-card-unchanged" if seen(now) == seen(order) else None
+
+
+def _client_of(order: Order, panels: PanelClient | Panels) -> PanelClient | None:
+    """The client of the order's panel; None (logged) if the settings lost that panel."""
+    try:
+        return as_panels(panels).of(order).client
+    except UnknownPanel:
+        log.warning("order %d: its panel %r is not in the settings", order.id, order.panel)
+        return None
 
 
 def cancel_refusal(order: Order) -> str | None:
@@ -71,11 +81,17 @@ def cancel_refusal(order: Order) -> str | None:
     return "order-cancel-not-allowed"
 
 
-async def request_cancel(order: Order, panel: PanelClient, orders: OrdersRepo) -> tuple[Order, str]:
-    """Ask the panel to cancel, once: it has no idempotency key, so nothing is repeated. An
-    accepted cancel is a request; the money comes back when a sweep sees the outcome."""
+async def request_cancel(
+    order: Order, panels: PanelClient | Panels, orders: OrdersRepo
+) -> tuple[Order, str]:
+    """Ask the order's panel to cancel, once: it has no idempotency key, so nothing is
+    repeated. An accepted cancel is a request; the money comes back when a sweep sees the
+    outcome."""
     if order.panel_order_id is None:
         return order, "order-cannot-cancel"
+    panel = _client_of(order, panels)
+    if panel is None:
+        return order, "order-cancel-refused"
     try:
         results = await panel.cancel([order.panel_order_id])
     except PanelError as error:
@@ -129,14 +145,22 @@ def refill_refusal(order: Order, latest: Refill | None, listed: Service | None) 
 
 
 async def request_refill(
-    bot: Bot, order: Order, panel: PanelClient, refills: RefillsRepo, news: News, alerts: Alerts
+    bot: Bot,
+    order: Order,
+    panels: PanelClient | Panels,
+    refills: RefillsRepo,
+    news: News,
+    alerts: Alerts,
 ) -> str:
-    """Ask the panel to refill the order, once: it has no idempotency key, so nothing is
+    """Ask the order's panel to refill it, once: it has no idempotency key, so nothing is
     repeated, and the refill is noted before the panel is asked, so a second tap finds it.
     The customer hears of an accepted refill through the outbox; its outcome comes with a
     sweep."""
     if order.panel_order_id is None:
         return "order-refill-not-offered"
+    panel = _client_of(order, panels)
+    if panel is None:
+        return "order-refill-not-sent"
     try:
         refill = await refills.start(order.id)
     except RefillInProgress:

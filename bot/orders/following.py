@@ -24,6 +24,7 @@ from bot.orders.costs import expected_cost
 from bot.orders.refunds import post_refund
 from bot.orders.steps import type_named
 from bot.panel import OrderStatus, PanelError
+from bot.panel.panels import Panels
 from bot.panel.status import Cost, Refund, row_of
 from bot.storage import Order, OrdersRepo, OutboxArg, Transaction
 
@@ -42,11 +43,20 @@ class _Effects:
 
 
 class Follower:
-    def __init__(self, *, news: News, orders: OrdersRepo, alerts: Alerts, amounts: Amounts) -> None:
+    def __init__(
+        self,
+        *,
+        news: News,
+        orders: OrdersRepo,
+        alerts: Alerts,
+        amounts: Amounts,
+        panels: Panels | None = None,
+    ) -> None:
         self._news = news
         self._orders = orders
         self._alerts = alerts
         self._amounts = amounts
+        self._panels = panels
 
     async def apply(
         self, bot: Bot, order_id: int, report: OrderStatus | PanelError
@@ -140,6 +150,10 @@ class Follower:
             return
         if await self._orders.report_once(tx, order.id, "charged more"):
             currency = self._amounts.currency()
+            # Another panel charges in its own money: told in the shop's, as prices are.
+            panel = None if self._panels is None else self._panels.by_key(order.panel)
+            if panel is not None:
+                charged, cost = panel.to_shop(charged), panel.to_shop(cost)
             values = {
                 "charged": display_panel(charged, currency),
                 "expected": display_panel(cost, currency),
@@ -185,4 +199,4 @@ def _storable(amount: Decimal | None) -> Decimal | None:
 
 def _about(order: Order) -> dict[str, Arg]:
     """What every admin alert about an order names."""
-    return {"order": order.id, "panel": order.panel_order_id or "", "user": order.user_id}
+    return {"order": order.id, "panel": order.on_panel, "user": order.user_id}

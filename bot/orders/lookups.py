@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.panel import OrderStatus, PanelClient, PanelError, PanelFailure
+from bot.panel.panels import Panels, as_panels
 from bot.ratelimit import RateLimit
 
 log = logging.getLogger(__name__)
@@ -40,47 +41,56 @@ class _Fetched:
 class StatusLookups:
     def __init__(
         self,
-        panel: PanelClient,
+        panel: PanelClient | Panels,
         *,
         fresh: float = FRESH_SECONDS,
         per_second: float = PER_SECOND,
         burst: int = BURST,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._panel = panel
+        self._panels = as_panels(panel)
         self._fresh = fresh
         self._clock = clock
         self._rate = RateLimit[str](per_second, burst, clock)
-        self._fetched: dict[str, _Fetched] = {}
-        self._asking: dict[str, asyncio.Future[Report]] = {}
+        # By (panel, the panel's order id): two panels may each have an order 123.
+        self._fetched: dict[tuple[str, str], _Fetched] = {}
+        self._asking: dict[tuple[str, str], asyncio.Future[Report]] = {}
 
-    async def status(self, panel_order_id: str) -> Report:
-        """The order's status as the panel gave it at most `fresh` seconds ago."""
-        fetched = self._fetched.get(panel_order_id)
+    async def status(self, panel_order_id: str, panel: str = "") -> Report:
+        """The order's status as its panel (`panel`: '' the main one, else its name) gave it
+        at most `fresh` seconds ago."""
+        key = (panel, panel_order_id)
+        fetched = self._fetched.get(key)
         if fetched is not None and self._clock() - fetched.at < self._fresh:
             return fetched.report
-        asking = self._asking.get(panel_order_id)
+        asking = self._asking.get(key)
         if asking is not None:
             return await asyncio.shield(asking)
         if not self._rate.allow("panel"):
             log.info("refresh of panel order %s not asked: over the app's rate", panel_order_id)
             return None
         asking = asyncio.get_running_loop().create_future()
-        self._asking[panel_order_id] = asking
+        self._asking[key] = asking
         report: Report = None
         try:
-            report = await self._ask(panel_order_id)
+            report = await self._ask(panel, panel_order_id)
             self._forget_stale()
-            self._fetched[panel_order_id] = _Fetched(self._clock(), report)
+            self._fetched[key] = _Fetched(self._clock(), report)
         finally:
             # Those waiting on this request hear its answer, or none if it was cut short.
-            del self._asking[panel_order_id]
+            del self._asking[key]
             asking.set_result(report)
         return report
 
-    async def _ask(self, panel_order_id: str) -> Report:
+    async def _ask(self, panel: str, panel_order_id: str) -> Report:
+        named = self._panels.by_key(panel)
+        if named is None:
+            log.warning(
+                "refresh of panel order %s: panel %r is not in the settings", panel_order_id, panel
+            )
+            return None
         try:
-            reports = await self._panel.statuses([panel_order_id])
+            reports = await named.client.statuses([panel_order_id])
         except PanelFailure as failure:
             log.info("refresh of panel order %s: %s", panel_order_id, failure)
             return None

@@ -87,6 +87,7 @@ class Refusal:
     """A panel certainly did not place the order: it said no, or the request never left."""
 
     panel: str  # the panel's name
+    key: str  # as orders keep it: '' the main panel
     error: PanelFailure
 
     @property
@@ -135,8 +136,6 @@ class Placement:
 
 # Shows the customer a message: its key and values.
 Tell = Callable[[str, Mapping[str, Arg]], Awaitable[None]]
-# The balance watch of a panel (each panel's refusals are told as its own).
-WatchOf = Callable[[NamedPanel], PanelBalanceWatch | None]
 
 
 class Placer:
@@ -153,7 +152,6 @@ class Placer:
         fallbacks: FallbacksRepo | None = None,
         catalogue: Catalogue | None = None,
         health: PanelHealth | None = None,
-        watch_of: WatchOf | None = None,
     ) -> None:
         self._db = db
         self._panels = panels
@@ -165,10 +163,6 @@ class Placer:
         self._fallbacks = fallbacks
         self._catalogue = catalogue
         self.health = health or PanelHealth()
-        self._watch_of = watch_of or self._main_watch
-
-    def _main_watch(self, panel: NamedPanel) -> PanelBalanceWatch | None:
-        return self._panel_watch if panel.main else None
 
     async def place(self, bot: Bot, order: Order, tell: Tell) -> Placement:
         """Place the charged order, tell the customer how it went (first: they are waiting),
@@ -184,21 +178,14 @@ class Placer:
             details = order_details(order, self._amounts)
             await self._alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
         for refusal in placement.refusals:
-            watch = self._watch_for(refusal.panel)
-            if refusal.shop_problem and watch is not None:
-                await watch.refused(bot, order.id, refusal.text)
+            if refusal.shop_problem:  # each panel's own, told once
+                await self._panel_watch.refused(bot, order.id, refusal.text, refusal.key)
         if placement.outcome is Outcome.PLACED and placement.panel is not None:
-            watch = self._watch_of(placement.panel)
-            if watch is not None:
-                await watch.went_through()
+            await self._panel_watch.went_through(placement.panel.key)
             if placement.by_fallback:
                 await self._report_loss(bot, placement.panel, order)
         await self._tell_health(bot, placement.news)
         return placement
-
-    def _watch_for(self, name: str) -> PanelBalanceWatch | None:
-        panel = self._panels.get(name)
-        return None if panel is None else self._watch_of(panel)
 
     async def _routes(self, order: Order) -> tuple[list[Route], list[Refusal]]:
         """Where the order may go, in order (a skipped panel only if nothing else is left),
@@ -210,7 +197,7 @@ class Placer:
         except UnknownPanel as error:
             # Its panel left the settings between the quote and now: nothing was sent.
             gone = IncorrectServiceId(f"panel {error} is not in the settings")
-            refusals.append(Refusal(str(error) or self._panels.main.name, gone))
+            refusals.append(Refusal(order.panel, order.panel, gone))
         fallbacks = await self._fallbacks.of(order.service_id) if self._fallbacks else []
         if fallbacks and self._catalogue is not None:
             try:
@@ -242,7 +229,7 @@ class Placer:
                     self._failed(route.panel, str(error), news)
                     placement = await self._unknown(order, route.panel, str(error))
                     return _with(placement, refused, news)
-                refusal = Refusal(route.panel.name, error)
+                refusal = Refusal(route.panel.name, route.panel.key, error)
                 log.info("order %s refused by panel %s: %s", order.id, refusal.panel, refusal.text)
                 refused.append(refusal)
                 self.health.refused(route.panel.name)
@@ -367,7 +354,7 @@ def order_details(order: Order, money: Callable[[Decimal], Money]) -> dict[str, 
     return {
         "order": str(order.id),
         "user": str(order.user_id),
-        "service_id": str(order.service_id),
+        "service_id": order.service_for_admins,
         "service": order.service_name,
         "link": order.link,
         "quantity": order.quantity,

@@ -82,7 +82,7 @@ def refill_about(order: Order, refill: Refill) -> dict[str, Arg]:
     """What every admin alert about a refill names (ids as text: no thousands separators)."""
     return {
         "order": str(order.id),
-        "panel": order.panel_order_id or "",
+        "panel": order.on_panel,
         "user": str(order.user_id),
         "refill": refill.panel_refill_id or "",
     }

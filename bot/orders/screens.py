@@ -13,6 +13,7 @@ from datetime import timedelta
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.catalogue import Category, Page, Snapshot, paginate
+from bot.catalogue.provenance import with_panel
 from bot.formats import Money
 from bot.i18n import Arg, Texts
 from bot.money import Amounts, display_panel
@@ -48,12 +49,13 @@ def listed_price(snapshot: Snapshot, service: Service, t: Texts, amounts: Amount
 
 def admin_prices(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
     """For admins: what a service costs the shop at the panel, and what customers pay."""
-    return t(
+    prices = t(
         "order-service-admin",
         cost=display_panel(service.rate, snapshot.currency),
         price=price(snapshot, service, amounts),
         package="yes" if is_package(service) else "no",
     )
+    return with_panel(prices, service, t)
 
 
 def search_hint(snapshot: Snapshot, t: Texts) -> str:

@@ -5,6 +5,10 @@ request, so n orders take ⌈n/100⌉ requests) and record the answers through t
 most 100 a request, or one at a time where the panel lacks that form) through the
 `RefillFollower`.
 
+With several panels (`bot.panel.panels`) each order and refill is asked of its own panel,
+in one batch of requests per panel; a panel that fails ends its own part of the sweep, not
+the others'.
+
 Each request's answers are recorded as soon as it returns, so a failure half-way through a
 sweep loses nothing already asked; what was not asked is asked next time. After a failed
 sweep the next one waits longer (doubling, capped). Sweeps never overlap, and shutdown lets
@@ -16,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from aiogram import Bot
@@ -26,7 +30,8 @@ from bot.notify.alerts import Alerts
 from bot.orders.following import Follower
 from bot.orders.refilling import RefillFollower
 from bot.panel import MAX_IDS_PER_REQUEST, PanelClient, PanelFailure
-from bot.storage import OrdersRepo, RefillsRepo
+from bot.panel.panels import NamedPanel, Panels, as_panels
+from bot.storage import Order, OrdersRepo, Refill, RefillsRepo
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +51,8 @@ class Sweep:
     error: PanelFailure | None = None  # why the sweep stopped early, if it did
     refills_asked: int = 0
     refills_recorded: int = 0
+    # Requests that got an answer, by panel name.
+    requests_by_panel: dict[str, int] = field(default_factory=dict)
 
 
 class Sweeper(Background):
@@ -55,7 +62,7 @@ class Sweeper(Background):
         self,
         *,
         orders: OrdersRepo,
-        panel: PanelClient,
+        panel: PanelClient | Panels,
         follower: Follower,
         refills: RefillsRepo,
         refill_follower: RefillFollower,
@@ -64,7 +71,7 @@ class Sweeper(Background):
     ) -> None:
         super().__init__()
         self._orders = orders
-        self._panel = panel
+        self._panels = as_panels(panel)
         self._follower = follower
         self._refills = refills
         self._refill_follower = refill_follower
@@ -89,37 +96,57 @@ class Sweeper(Background):
             return await self._sweep(bot)
 
     async def _sweep(self, bot: Bot) -> Sweep:
-        orders = {
-            order.panel_order_id: order.id
-            for order in await self._orders.list_to_follow()
-            if order.panel_order_id is not None
-        }
-        sweep = Sweep(asked=len(orders))
-        sweep.recorded = await self._follow(
-            bot, sweep, "order", orders, self._panel.statuses, self._follower.apply
-        )
-        if sweep.error is not None:
-            return sweep
-        refills = {
-            refill.panel_refill_id: refill.id
-            for refill in await self._refills.list_open()
-            if refill.panel_refill_id is not None
-        }
-        sweep.refills_asked = len(refills)
-        sweep.refills_recorded = await self._follow(
-            bot,
-            sweep,
-            "refill",
-            refills,
-            self._panel.refill_statuses,
-            self._refill_follower.apply,
-        )
+        by_panel: dict[str, list[Order]] = {}
+        for order in await self._orders.list_to_follow():
+            if order.panel_order_id is not None:
+                by_panel.setdefault(order.panel, []).append(order)
+        refills = await self._refills.open_by_panel()
+        sweep = Sweep(asked=sum(map(len, by_panel.values())))
+        for key in [*by_panel, *(key for key in refills if key not in by_panel)]:
+            panel = self._panels.by_key(key)
+            if panel is None:
+                log.warning("status sweep: skipping orders of panel %r: not in the settings", key)
+                continue
+            await self._sweep_panel(bot, sweep, panel, by_panel.get(key, []), refills.get(key, []))
+            if self.stopping:
+                break
         return sweep
+
+    async def _sweep_panel(
+        self,
+        bot: Bot,
+        sweep: Sweep,
+        panel: NamedPanel,
+        orders: list[Order],
+        refills: list[Refill],
+    ) -> None:
+        """One panel's part: its orders, then (if that went well) its open refills."""
+        error = sweep.error
+        sweep.error = None
+        following = {order.panel_order_id: order.id for order in orders if order.panel_order_id}
+        sweep.recorded += await self._follow(
+            bot, sweep, panel, "order", following, panel.client.statuses, self._follower.apply
+        )
+        if sweep.error is None:
+            open_refills = {r.panel_refill_id: r.id for r in refills if r.panel_refill_id}
+            sweep.refills_asked += len(open_refills)
+            sweep.refills_recorded += await self._follow(
+                bot,
+                sweep,
+                panel,
+                "refill",
+                open_refills,
+                panel.client.refill_statuses,
+                self._refill_follower.apply,
+            )
+        # The first panel's failure is the sweep's (a later panel's is logged).
+        sweep.error = error or sweep.error
 
     async def _follow(
         self,
         bot: Bot,
         sweep: Sweep,
+        panel: NamedPanel,
         what: str,
         following: dict[str, int],
         ask: Callable[[list[str]], Awaitable[Mapping[str, Report]]],
@@ -136,10 +163,16 @@ class Sweeper(Background):
             try:
                 reports = await ask(chunk)
             except PanelFailure as failure:
-                log.warning("status sweep stopped after %d request(s): %s", sweep.requests, failure)
+                log.warning(
+                    "status sweep of panel %s stopped after %d request(s): %s",
+                    panel.name,
+                    sweep.requests_by_panel.get(panel.name, 0),
+                    failure,
+                )
                 sweep.error = failure
                 break
             sweep.requests += 1
+            sweep.requests_by_panel[panel.name] = sweep.requests_by_panel.get(panel.name, 0) + 1
             for panel_id in chunk:
                 report = reports.get(panel_id)
                 if report is None:

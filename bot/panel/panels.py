@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, Decimal
 from typing import Protocol
 
+from bot.money import SCALE
 from bot.panel.client import PanelClient
+from bot.panel.models import Service
 from bot.settings import PanelSettings, Settings
 
 log = logging.getLogger(__name__)
 
 SLOT_BLOCK = 1_000_000
 MAIN_SLOT = 1
+_ONE_MINOR = Decimal(1).scaleb(-SCALE)
 
 
 class UnknownPanel(LookupError):
@@ -67,8 +70,28 @@ class NamedPanel:
         return self.slot * SLOT_BLOCK + panel_id
 
     def to_shop(self, amount: Decimal) -> Decimal:
-        """An amount of this panel's money in the shop's."""
-        return amount if self.main else amount * self.rate
+        """An amount of this panel's money in the shop's, rounded up to the database's
+        scale: a cost is never made to look smaller than it is."""
+        if self.main:
+            return amount
+        return (amount * self.rate).quantize(_ONE_MINOR, rounding=ROUND_CEILING)
+
+    def as_sold(self, service: Service) -> Service | None:
+        """The panel's service as the shop sells it: numbered, its rate in the shop's money
+        (the panel's kept as `panel_rate`); None if it cannot have a number."""
+        if self.main:
+            return service
+        number = self.number(service.id)
+        if number is None:
+            return None
+        return replace(
+            service,
+            id=number,
+            panel=self.name,
+            panel_id=service.id,
+            rate=self.to_shop(service.rate),
+            panel_rate=service.rate,
+        )
 
 
 # Makes the client of one panel from its settings.
@@ -127,6 +150,33 @@ class Panels:
         if panel is None:
             raise UnknownPanel(order.panel)
         return panel
+
+    def owner_of(self, number: int) -> NamedPanel:
+        """The panel whose services are numbered like `number` (the main panel's are
+        everything outside the other panels' blocks)."""
+        other = self._by_slot.get(number // SLOT_BLOCK)
+        return other if other is not None else self.main
+
+    def catalogue(self, lists: Mapping[str, Sequence[Service]]) -> list[Service]:
+        """One list of every panel's services (`lists` by panel name, as each panel gave
+        them), numbered for the shop, in panel order. A service that cannot have a number
+        of its own is left out with a log line (see the module's docstring)."""
+        main = list(lists.get(self.main.name, ()))
+        taken = {service.id for service in main}
+        merged = main
+        for panel in self._panels[1:]:
+            for service in lists.get(panel.name, ()):
+                sold = panel.as_sold(service)
+                if sold is None or sold.id in taken:
+                    log.warning(
+                        "panel %s: service %s left out: no number of its own in the catalogue",
+                        panel.name,
+                        service.id,
+                    )
+                    continue
+                taken.add(sold.id)
+                merged.append(sold)
+        return merged
 
     async def close(self) -> None:
         await asyncio.gather(*(panel.client.close() for panel in self._panels))

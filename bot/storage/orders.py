@@ -106,6 +106,21 @@ class Order:
     panel_service_id: int | None = None  # the service's id on that panel; None: service_id
 
     @property
+    def on_panel(self) -> str:
+        """The panel's number for it as admins read it: `23501` on the main panel,
+        `cheap:23501` on another (the form `/fallback` names a panel's service in); '' until
+        a panel has it."""
+        return panel_number(self.panel, self.panel_order_id)
+
+    @property
+    def service_for_admins(self) -> str:
+        """The service's number as admins read it: the shop's, and for another panel's
+        service that panel and its id there, `2000007 (cheap:7)`."""
+        if not self.panel:
+            return str(self.service_id)
+        return f"{self.service_id} ({self.panel}:{self.service_on_panel})"
+
+    @property
     def service_on_panel(self) -> int:
         """The service's id on the order's panel: what `add` is sent."""
         return self.service_id if self.panel_service_id is None else self.panel_service_id
@@ -143,6 +158,14 @@ class Order:
             and not self.is_final
             and self.cancel_requested_at is None
         )
+
+
+def panel_number(panel: str, panel_order_id: str | None) -> str:
+    """A panel's order id as admins read it: bare on the main panel (''), `name:id` on
+    another; '' for none."""
+    if panel_order_id is None:
+        return ""
+    return f"{panel}:{panel_order_id}" if panel else panel_order_id
 
 
 async def order_in(tx: Transaction, order_id: int) -> Order | None:

@@ -19,6 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.storage.db import Database, StorageError, Transaction, from_row, utcnow
+from bot.storage.orders import panel_number
 
 
 class RefillState(StrEnum):
@@ -68,6 +69,12 @@ class UserRefill:
 
     refill: Refill
     panel_order_id: str | None
+    panel: str = ""  # the order's panel: '' the main one
+
+    @property
+    def on_panel(self) -> str:
+        """The order's panel number as admins read it (`Order.on_panel`)."""
+        return panel_number(self.panel, self.panel_order_id)
 
 
 class RefillsRepo:
@@ -141,6 +148,19 @@ class RefillsRepo:
             (RefillState.OPEN, limit),
         )
 
+    async def open_by_panel(self) -> dict[str, list[Refill]]:
+        """`list_open`, by the panel that has each refill's order ('' the main one)."""
+        rows = await self._db.fetchall(
+            "SELECT refills.*, orders.panel AS order_panel FROM refills"
+            " JOIN orders ON orders.id = refills.order_id"
+            " WHERE refills.status = ? ORDER BY refills.updated_at, refills.id",
+            (RefillState.OPEN,),
+        )
+        by_panel: dict[str, list[Refill]] = {}
+        for row in rows:
+            by_panel.setdefault(str(row["order_panel"]), []).append(from_row(Refill, row))
+        return by_panel
+
     async def get_in(self, tx: Transaction, refill_id: int) -> Refill | None:
         row = await tx.fetchone("SELECT * FROM refills WHERE id = ?", (refill_id,))
         return None if row is None else from_row(Refill, row)
@@ -184,12 +204,14 @@ class RefillsRepo:
     async def list_for_user(self, user_id: int, limit: int) -> list[UserRefill]:
         """The user's refills, newest first, with their orders' panel numbers."""
         rows = await self._db.fetchall(
-            "SELECT refills.*, orders.panel_order_id AS panel_order_id FROM refills"
-            " JOIN orders ON orders.id = refills.order_id"
+            "SELECT refills.*, orders.panel_order_id AS panel_order_id, orders.panel AS panel"
+            " FROM refills JOIN orders ON orders.id = refills.order_id"
             " WHERE orders.user_id = ? ORDER BY refills.id DESC LIMIT ?",
             (user_id, limit),
         )
-        return [UserRefill(from_row(Refill, row), row["panel_order_id"]) for row in rows]
+        return [
+            UserRefill(from_row(Refill, row), row["panel_order_id"], row["panel"]) for row in rows
+        ]
 
     # --- helpers -------------------------------------------------------------------------
 

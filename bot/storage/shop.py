@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -69,7 +69,12 @@ class _Plan:
         return bool(self.inserts or self.back or self.rates or self.gone)
 
 
-def _plan(known: _Synced, services: Sequence[Service], new_visible: bool) -> _Plan:
+def _plan(
+    known: _Synced,
+    services: Sequence[Service],
+    new_visible: bool,
+    unheard: Callable[[int], bool] = lambda service_id: False,
+) -> _Plan:
     plan = _Plan(Changes(), dict(known))
     first = not known
     listed = set()
@@ -89,7 +94,7 @@ def _plan(known: _Synced, services: Sequence[Service], new_visible: bool) -> _Pl
             plan.rates.append((rate, service.id))
             plan.repriced.append((service, seen[1]))
     for service_id, (gone, rate) in sorted(known.items()):
-        if service_id not in listed and not gone:
+        if service_id not in listed and not gone and not unheard(service_id):
             plan.gone.append((service_id,))
             plan.after[service_id] = (True, rate)
             plan.changes.removed.append(service_id)
@@ -132,16 +137,22 @@ class ShopRepo:
         self._synced: _Synced | None = None
         self._curation: Curation | None = None
 
-    async def sync(self, services: Sequence[Service], new_visible: bool) -> Changes:
-        """Record the panel's current list. The very first list is the shop's starting
+    async def sync(
+        self,
+        services: Sequence[Service],
+        new_visible: bool,
+        unheard: Callable[[int], bool] = lambda service_id: False,
+    ) -> Changes:
+        """Record the panels' current list. The very first list is the shop's starting
         catalogue, all shown; later, a new service is shown per `new_visible`, one that
         disappeared is hidden (it stays hidden if it comes back), and a new rate is kept.
+        A service `unheard` says its panel did not answer for is not gone.
 
         Never two at once: the catalogue's refresh lock sees to it."""
         known = self._synced
         if known is None:
             known = await self._db.in_thread(_read_synced)
-        plan = await asyncio.to_thread(_plan, known, services, new_visible)
+        plan = await asyncio.to_thread(_plan, known, services, new_visible, unheard)
         if plan.writes:
             self._synced = None  # until written: if this fails, read the file again
             await self._db.in_thread(partial(_write_plan, plan=plan))

@@ -57,7 +57,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         bot=bot,
         orders=dp["orders"],
         refills=dp["refills"],
-        panel=dp["panel"],
+        panels=dp["panels"],
         lookups=dp["status_lookups"],
         follower=dp["follower"],
         news=dp["news"],

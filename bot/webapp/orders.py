@@ -30,7 +30,7 @@ from bot.orders.listing import FILTERS
 from bot.orders.lookups import StatusLookups
 from bot.orders.steps import type_named
 from bot.orders.texts import status_name
-from bot.panel import PanelClient
+from bot.panel.panels import Panels
 from bot.storage import Order, OrdersRepo, RefillsRepo
 from bot.webapp.api import ApiError, Call, whole
 from bot.webapp.forms import answers_of, plain
@@ -72,7 +72,7 @@ class MyOrders:
         bot: Bot,
         orders: OrdersRepo,
         refills: RefillsRepo,
-        panel: PanelClient,
+        panels: Panels,
         lookups: StatusLookups,
         follower: Follower,
         news: News,
@@ -83,7 +83,7 @@ class MyOrders:
         self._bot = bot
         self._orders = orders
         self._refills = refills
-        self._panel = panel
+        self._panels = panels
         self._lookups = lookups
         self._follower = follower
         self._news = news
@@ -143,7 +143,7 @@ class MyOrders:
         order = await self._own(call)
         if refusal := cancel_refusal(order):
             raise ApiError(409, "refused", refusal)
-        order, notice = await request_cancel(order, self._panel, self._orders)
+        order, notice = await request_cancel(order, self._panels, self._orders)
         return web.json_response({"order": await self._view(order, call.t, notice)})
 
     async def refill(self, call: Call) -> web.Response:
@@ -152,6 +152,6 @@ class MyOrders:
         if refusal := refill_refusal(order, latest, self._listed(order)):
             raise ApiError(409, "refused", refusal)
         notice = await request_refill(
-            self._bot, order, self._panel, self._refills, self._news, self._alerts
+            self._bot, order, self._panels, self._refills, self._news, self._alerts
         )
         return web.json_response({"order": await self._view(order, call.t, notice)})

@@ -19,6 +19,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.catalogue import Catalogue, Snapshot, renaming
+from bot.catalogue.provenance import with_panel
 from bot.catalogue.replies import current_snapshot
 from bot.catalogue.targets import (
     CLEAR,
@@ -214,7 +215,7 @@ def _price_now(snapshot: Snapshot, target: Target, settings: Settings, t: Texts)
     if service is None:
         return None
     pricing = snapshot.pricing[service.id]
-    return t(
+    now = t(
         "shop-price-now",
         what=target.label,
         id=str(service.id),
@@ -223,6 +224,7 @@ def _price_now(snapshot: Snapshot, target: Target, settings: Settings, t: Texts)
         fixed="yes" if snapshot.curation.service(service.id).price is not None else "no",
         markup=_percent(pricing.markup),
     )
+    return with_panel(now, service, t)
 
 
 async def price(

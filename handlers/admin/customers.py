@@ -152,7 +152,7 @@ async def user_card(
             t(
                 "admin-user-order",
                 id=str(order.id),
-                panel=order.panel_order_id or "—",
+                panel=order.on_panel or "—",
                 service=order.service_name,
                 quantity=order.quantity,
                 charge=amounts(order.charge),
@@ -185,7 +185,7 @@ async def user_card(
                 "admin-user-refill",
                 id=str(refill.id),
                 order=str(refill.order_id),
-                panel=item.panel_order_id or "—",
+                panel=item.on_panel or "—",
                 refill=refill.panel_refill_id or "—",
                 status=refill.status,
                 date=Day(refill.created_at),

@@ -13,6 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.catalogue import Catalogue, Category, Page, Snapshot, paginate
+from bot.catalogue.provenance import with_panel
 from bot.catalogue.replies import current_snapshot, tapped_snapshot
 from bot.i18n import Texts
 from bot.money import Amounts, display_panel
@@ -93,12 +94,17 @@ def _category_view(
     )
     # What each service costs the shop and what customers pay: the buttons have no room.
     lines = [
-        t(
-            "shop-panel-service",
-            id=str(service.id),
-            service=service.name,
-            cost=display_panel(service.rate, snapshot.currency),
-            price=listed_price(snapshot, service, t, amounts),
+        with_panel(
+            t(
+                "shop-panel-service",
+                id=str(service.id),
+                service=service.name,
+                cost=display_panel(service.rate, snapshot.currency),
+                price=listed_price(snapshot, service, t, amounts),
+            ),
+            service,
+            t,
+            " · ",
         )
         for service in shown.items
     ]

@@ -40,7 +40,7 @@ async def unknown_orders(
                 "admin-unknown-order",
                 id=str(order.id),
                 user=customer_label(await users.get(order.user_id), order.user_id),
-                service_id=str(order.service_id),
+                service_id=order.service_for_admins,
                 service=order.service_name,
                 link=order.link,
                 quantity=order.quantity,

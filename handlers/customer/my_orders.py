@@ -35,7 +35,8 @@ from bot.orders.filters import OwnOrder
 from bot.orders.following import Follower
 from bot.orders.lookups import StatusLookups
 from bot.orders.texts import order_card
-from bot.panel import PanelClient, Service
+from bot.panel import Service
+from bot.panel.panels import Panels
 from bot.storage import Order, OrdersRepo, RefillsRepo
 from bot.telegram.callbacks import MenuCb, OrderCb, OrdersCb, OrdersSearchCb, Shown
 from bot.telegram.replies import edit_or_send
@@ -198,7 +199,7 @@ async def order_cancel(
     bot: Bot,
     t: Texts,
     orders: OrdersRepo,
-    panel: PanelClient,
+    panels: Panels,
     amounts: Amounts,
     refills: RefillsRepo,
     catalogue: Catalogue,
@@ -207,7 +208,7 @@ async def order_cancel(
         await query.answer(t(refusal), show_alert=True)
         return
     await query.answer(t("order-cancel-sending"))
-    order, notice = await request_cancel(order, panel, orders)
+    order, notice = await request_cancel(order, panels, orders)
     await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 
@@ -217,7 +218,7 @@ async def order_refill(
     order: Order,
     bot: Bot,
     t: Texts,
-    panel: PanelClient,
+    panels: Panels,
     refills: RefillsRepo,
     news: News,
     alerts: Alerts,
@@ -230,7 +231,7 @@ async def order_refill(
         await query.answer(t(refusal), show_alert=True)
         return
     await query.answer(t("order-refill-sending"))
-    notice = await request_refill(bot, order, panel, refills, news, alerts)
+    notice = await request_refill(bot, order, panels, refills, news, alerts)
     await show_card(query, bot, t, order, callback_data, amounts, refills, catalogue, notice)
 
 

@@ -71,6 +71,8 @@ settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is bac
 
 alert-panel-low = ⚠️ The panel's balance is { $balance }, below { $threshold }. Top it up before orders start failing.
 alert-panel-recovered = ✅ The panel's balance is { $balance } again, above the alert threshold.
+alert-panel-low-named = ⚠️ Panel { $panel }: its balance is { $balance }, below { $threshold }. Top it up before its orders start failing.
+alert-panel-recovered-named = ✅ Panel { $panel }: its balance is { $balance } again, above the alert threshold.
 alert-unknown-waiting = { $count ->
         [one] ⚠️ { $count } order of unknown outcome is waiting for you: /unknown
        *[other] ⚠️ { $count } orders of unknown outcome are waiting for you: /unknown

@@ -84,6 +84,10 @@ alert-panel-down =
     ⛔ The panel can't be used: { $error }
     Customers are told we are not taking orders. Check PANEL_API_URL and PANEL_API_KEY, or the panel itself. We will tell you when it answers again.
 alert-panel-up = ✅ The panel answers again: customers can order.
+alert-panel-down-named =
+    ⛔ Panel { $panel } can't be used: { $error }
+    Its services can't be ordered meanwhile; the other panels' can. Check { $prefix }_API_URL and { $prefix }_API_KEY, or the panel itself. We will tell you when it answers again.
+alert-panel-up-named = ✅ Panel { $panel } answers again: its services can be ordered.
 
 broadcast-ask = Send the message for all customers: text, or a photo with a caption. /cancel to stop.
 broadcast-not-this = Send text (at most 4096 characters) or one photo with a caption (at most 1024), or /cancel.

@@ -105,6 +105,9 @@ alert-order-interrupted =
 alert-panel-refused =
     ⚠️ The panel refused order #{ $order } with "{ $error }": customers can't order until this is fixed. The customer was refunded.
     Until an order goes through again, further refusals like this one are not reported.
+alert-panel-refused-named =
+    ⚠️ Panel { $panel } refused order #{ $order } with "{ $error }": its services can't be ordered until this is fixed. The customer was refunded.
+    Until an order goes through on it again, further refusals like this one are not reported.
 
 nav-skip = ⏭ Skip
 order-current-skipped = You skipped this before. Send an answer now, or keep it skipped.

@@ -52,6 +52,7 @@ shop-panel-category =
     } · markup: { $markup } · place: { $position }
     Tap a service to hide or show it. Prices and names: /markup, /price, /rename, /describe; order: /position.
 shop-panel-service = #{ $id } { $service }: cost { $cost } → { $price }
+admin-service-panel = 🔌 panel { $panel }, No. { $id } there
 shop-btn-hide-category = 🙈 Hide the whole category
 shop-btn-show-category = 👁 Show the category
 

@@ -73,6 +73,8 @@ settled-failed = ❌ Ваш заказ #{ $id } оформить не удало
 
 alert-panel-low = ⚠️ Баланс панели { $balance }, ниже { $threshold }. Пополните его, пока заказы не начали отклоняться.
 alert-panel-recovered = ✅ Баланс панели снова { $balance }, выше порога.
+alert-panel-low-named = ⚠️ Панель { $panel }: баланс { $balance }, ниже { $threshold }. Пополните его, пока её заказы не начали отклоняться.
+alert-panel-recovered-named = ✅ Панель { $panel }: баланс снова { $balance }, выше порога.
 alert-unknown-waiting = { $count ->
         [one] ⚠️ { $count } заказ с неизвестным исходом ждёт вас: /unknown
         [few] ⚠️ { $count } заказа с неизвестным исходом ждут вас: /unknown

@@ -53,6 +53,7 @@ shop-panel-category =
     } · наценка: { $markup } · место: { $position }
     Нажмите на услугу, чтобы скрыть или показать её. Цены и названия: /markup, /price, /rename, /describe; порядок: /position.
 shop-panel-service = #{ $id } { $service }: себестоимость { $cost } → { $price }
+admin-service-panel = 🔌 панель { $panel }, там № { $id }
 shop-btn-hide-category = 🙈 Скрыть всю категорию
 shop-btn-show-category = 👁 Показать категорию
 

@@ -65,6 +65,8 @@ settled-failed = ❌ #{ $id } buyurtmangizni berib boʻlmadi. { $refund } balans
 
 alert-panel-low = ⚠️ Panel balansi chegaradan past: { $balance } (chegara: { $threshold }). Buyurtmalar rad etila boshlamasidan oldin toʻldiring.
 alert-panel-recovered = ✅ Panel balansi yana { $balance }, chegaradan yuqori.
+alert-panel-low-named = ⚠️ { $panel } paneli: balansi chegaradan past: { $balance } (chegara: { $threshold }). Uning buyurtmalari rad etila boshlamasidan oldin toʻldiring.
+alert-panel-recovered-named = ✅ { $panel } paneli: balansi yana { $balance }, chegaradan yuqori.
 alert-unknown-waiting = ⚠️ Natijasi nomaʼlum { $count } ta buyurtma sizni kutmoqda: /unknown
 
 # Bounds on typed amounts and balances

@@ -78,6 +78,10 @@ alert-panel-down =
     ⛔ Paneldan foydalanib boʻlmayapti: { $error }
     Mijozlarga hozir buyurtma qabul qilinmasligi aytilmoqda. PANEL_API_URL va PANEL_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beramiz.
 alert-panel-up = ✅ Panel yana javob bermoqda: mijozlar buyurtma bera oladi.
+alert-panel-down-named =
+    ⛔ { $panel } panelidan foydalanib boʻlmayapti: { $error }
+    Hozircha uning xizmatlarini buyurtma qilib boʻlmaydi, boshqa panellarnikini esa boʻladi. { $prefix }_API_URL va { $prefix }_API_KEY ni yoki panelning oʻzini tekshiring. Panel yana javob berganda xabar beramiz.
+alert-panel-up-named = ✅ { $panel } paneli yana javob bermoqda: uning xizmatlarini buyurtma qilish mumkin.
 
 broadcast-ask = Barcha mijozlar uchun xabarni yuboring: matn yoki izohli rasm. Toʻxtatish: /cancel.
 broadcast-not-this = Matn (koʻpi bilan 4096 belgi) yoki izohli bitta rasm (koʻpi bilan 1024) yuboring yoki /cancel.

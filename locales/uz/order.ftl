@@ -105,6 +105,9 @@ alert-order-interrupted =
 alert-panel-refused =
     ⚠️ Panel #{ $order } buyurtmani «{ $error }» xatosi bilan rad etdi: bu tuzatilmaguncha mijozlar buyurtma bera olmaydi. Mijozga pul qaytarildi.
     Biror buyurtma oʻtmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
+alert-panel-refused-named =
+    ⚠️ { $panel } paneli #{ $order } buyurtmani «{ $error }» xatosi bilan rad etdi: bu tuzatilmaguncha uning xizmatlarini buyurtma qilib boʻlmaydi. Mijozga pul qaytarildi.
+    Unda biror buyurtma oʻtmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
 
 nav-skip = ⏭ Oʻtkazib yuborish
 order-current-skipped = Avval buni oʻtkazib yuborgansiz. Javob yuboring yoki «Shu qolsin»ni bosing.

@@ -49,6 +49,7 @@ shop-panel-category =
     } · ustama: { $markup } · oʻrni: { $position }
     Xizmatni yashirish yoki koʻrsatish uchun ustiga bosing. Narx va nomlar: /markup, /price, /rename, /describe; tartib: /position.
 shop-panel-service = #{ $id } { $service }: tannarx { $cost } → { $price }
+admin-service-panel = 🔌 { $panel } paneli, u yerda № { $id }
 shop-btn-hide-category = 🙈 Butun boʻlimni yashirish
 shop-btn-show-category = 👁 Boʻlimni koʻrsatish
 
