@@ -204,9 +204,24 @@ async def test_a_refusal_falls_back_and_places_exactly_once(shop: Shop) -> None:
     assert order.charge == Decimal("7.2")  # what was quoted, whoever took it
     assert order.rate == Decimal("0.004")  # its cost now: the fallback's, in its money
     assert await shop.balance() == Decimal("2.8")
-    # The main panel is out of money: admins hear it once, as with one panel.
+    # The main panel is out of money: admins hear it once, and that the order went on.
     [alert] = admin_texts(shop.client.bot)
-    assert "Not enough funds on balance" in alert
+    assert alert.startswith(
+        f'⚠️ Panel main refused order #{order.id} with "Not enough funds on balance": fix it.'
+    )
+    assert f"Order #{order.id} went on to panel cheap." in alert
+    assert "refunded" not in alert
+
+
+async def test_each_panel_out_of_money_is_told_once_as_its_own(shop: Shop) -> None:
+    shop.main.canned({"error": "Not enough funds on balance"}, action="add", times=2)
+    shop.cheap.canned({"error": "Not enough funds on balance"}, action="add", times=2)
+    for _ in range(2):
+        assert (await shop.place()).startswith("✅ Order placed.")
+    assert shop.adds() == [2, 2, 2]
+    alerts = admin_texts(shop.client.bot)
+    assert [alert.split(" refused")[0] for alert in alerts] == ["⚠️ Panel main", "⚠️ Panel cheap"]
+    assert all("went on to panel steady" in alert for alert in alerts)
 
 
 async def test_a_fallback_may_be_another_service_of_the_same_panel(shop: Shop) -> None:

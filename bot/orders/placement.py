@@ -177,9 +177,13 @@ class Placer:
         if placement.outcome is Outcome.UNKNOWN:
             details = order_details(order, self._amounts)
             await self._alerts.send(bot, "alert-order-unknown", error=placement.error, **details)
+        went = placement.panel
         for refusal in placement.refusals:
             if refusal.shop_problem:  # each panel's own, told once
-                await self._panel_watch.refused(bot, order.id, refusal.text, refusal.key)
+                went_to = went.name if went is not None and went.key != refusal.key else ""
+                await self._panel_watch.refused(
+                    bot, order.id, refusal.text, refusal.key, went_to=went_to
+                )
         if placement.outcome is Outcome.PLACED and placement.panel is not None:
             await self._panel_watch.went_through(placement.panel.key)
             if placement.by_fallback:

@@ -27,6 +27,10 @@ alert-panel-skipped = ⏸ Panel { $panel } failed { $failures } times in { $minu
 alert-panel-back = ▶️ Panel { $panel } took an order again: it is no longer skipped.
 panels-skipped-until = skipped until { $until }
 
+alert-panel-refused-fallback =
+    ⚠️ Panel { $panel } refused order #{ $order } with "{ $error }": fix it. Meanwhile its services go to their fallbacks (/fallback), and those without one can't be ordered. Order #{ $order } went on to panel { $went_to }.
+    Until an order goes through on it again, further refusals like this one are not reported.
+
 ## An order a fallback took at a loss
 
 alert-order-loss = 📉 Order #{ $order } went to panel { $panel } (service { $id } there), which costs { $cost }; the customer paid { $charge }. Check the fallbacks of service #{ $service }: /fallback { $service }

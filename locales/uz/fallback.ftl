@@ -24,6 +24,10 @@ alert-panel-skipped = ⏸ { $panel } paneli { $minutes } daqiqada { $failures } 
 alert-panel-back = ▶️ { $panel } paneli yana buyurtma qabul qildi: endi oʻtkazib yuborilmaydi.
 panels-skipped-until = { $until } gacha oʻtkazib yuboriladi
 
+alert-panel-refused-fallback =
+    ⚠️ { $panel } paneli #{ $order } buyurtmani «{ $error }» xatosi bilan rad etdi: buni tuzating. Hozircha uning xizmatlari zaxiralariga ketadi (/fallback), zaxirasi yoʻqlarini buyurtma qilib boʻlmaydi. #{ $order } buyurtma { $went_to } paneliga oʻtdi.
+    Unda biror buyurtma oʻtmaguncha bunday rad etishlar boshqa xabar qilinmaydi.
+
 ## Zaxira xizmat zarariga qabul qilgan buyurtma
 
 alert-order-loss = 📉 #{ $order } buyurtmasi { $panel } paneliga ketdi (u yerdagi { $id } xizmati), u yerda narxi { $cost }; mijoz { $charge } toʻladi. #{ $service } xizmatining zaxiralarini tekshiring: /fallback { $service }
