@@ -94,6 +94,7 @@ async def test_fallbacks_are_set_shown_and_cleared(admin: BotClient, db: Databas
         ("", "Send /fallback with a service number"),
         ("x cheap:8", "Send /fallback with a service number"),
         ("77 cheap:8", "There is no service #77 in the catalogue."),
+        (f"{2**64} -", "Send /fallback with a service number"),
         ("1 cheap", "“cheap” is not PANEL:ID, like cheap:345."),
         ("1 cheap:８", "“cheap:８” is not PANEL:ID, like cheap:345."),
         ("1 <b>:8", "There is no panel “&lt;b&gt;”. The panels: main, cheap, steady."),
