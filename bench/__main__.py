@@ -23,6 +23,7 @@ async def _all(quick: bool) -> list[Row]:
     steps = (
         ("order conversation", conversation.measure(30 if quick else 100, 1 if quick else 3)),
         ("sweep", sweep.measure(1_000 if quick else 10_000)),
+        ("sweep over three panels", sweep.measure_panels(1_000 if quick else 10_000)),
         ("catalogue", catalogue.measure(10_000, 60 if quick else 200)),
         ("catalogue refresh", refresh.measure(4 if quick else 10)),
         ("notifications", notify.measure(300 if quick else 10_000, 30, 100 if quick else 1000)),

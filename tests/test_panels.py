@@ -232,3 +232,15 @@ async def test_mark_placed_records_the_panel_that_took_it(db: Database) -> None:
     other = await orders.create_and_charge(quote(1001, "t-2", "3.60", 100))
     placed = await orders.mark_placed(other.id, "23501")
     assert (placed.panel, placed.panel_service_id, placed.service_on_panel) == ("", None, 7)
+
+
+async def test_a_panel_id_two_panels_share_names_the_customers_newest_order(db: Database) -> None:
+    await fund(db, 1001, "10")
+    orders = OrdersRepo(db)
+    older = await orders.create_and_charge(quote(1001, "t-old", "3.60", 100))
+    await orders.mark_placed(older.id, "23501")
+    newer = await orders.create_and_charge(quote(1001, "t-new", "3.60", 100))
+    await orders.mark_placed(newer.id, "23501", panel=THIRD, panel_service_id=5)
+    found = await orders.get_for_user_by_panel_id(1001, "23501")
+    assert found is not None
+    assert found.id == newer.id

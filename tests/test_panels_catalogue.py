@@ -159,3 +159,24 @@ async def test_with_every_panel_down_the_refresh_fails_as_with_one(
         emu.fault(FaultKind.HTTP_500, action="services")
     with pytest.raises(Exception, match="HTTP 500"):
         await dp["catalogue"].reload()
+
+
+async def test_curation_and_price_change_reports_work_on_another_panels_services(
+    admin: BotClient, client: BotClient, emulator2: PanelEmulator
+) -> None:
+    shown = "\n".join(texts(await admin.send(f"/hide {SECOND_7}")))
+    assert CHEAP in shown
+    await client.send("/order")
+    await client.click_text("Telegram Members")
+    labels = [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
+    assert not any(label.startswith(CHEAP) for label in labels)
+    await admin.send(f"/show {SECOND_7}")
+    await admin.send(f"/markup {SECOND_7} 50")
+    # The second panel raises its rate: reported in the shop's money, by the shop's number.
+    emulator2.services[7].rate = Decimal("0.00400")
+    report = "\n".join(texts(await admin.send("/refresh")))
+    assert f"#{SECOND_7} {CHEAP}: 40.00 → 50.00" in report
+    await client.send("/order")
+    await client.click_text("Telegram Members")
+    labels = [label for label, _ in buttons(client.bot_messages()[-1].reply_markup)]
+    assert f"{CHEAP} · 75.00 UZS" in labels  # 50 so'm per 1000 and its own 50 %

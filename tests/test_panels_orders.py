@@ -14,7 +14,7 @@ from aiogram import Bot, Dispatcher
 
 from bot.orders.sweeper import Sweep
 from bot.settings import Settings
-from bot.storage import Database, Order, OrdersRepo
+from bot.storage import Database, Order, OrdersRepo, ShopStateRepo
 from bot.telegram.callbacks import OrderCb
 from tests.conftest import SECOND, THIRD, fund, several_settings
 from tests.harness import BotClient, texts
@@ -190,3 +190,67 @@ async def test_a_charge_above_the_cost_is_told_in_the_shops_money(
     assert "cheap:23501" in alert
     # 0.01 USD and 0.00032 USD at 12500 so'm.
     assert "the panel charged 125.00 UZS, more than the 4.00 UZS expected" in alert
+
+
+async def test_panels_shows_each_panel_to_admins_only(
+    admin: BotClient,
+    client: BotClient,
+    dp: Dispatcher,
+    db: Database,
+    emulator,
+    emulator2,
+    emulator3,
+) -> None:
+    await dp["catalogue"].current()
+    await three(db, emulator, emulator2, emulator3)
+    await place(db, emulator2, on_panel=SECOND, service=7)
+    emulator2.canned({"error": "Bad link"}, action="add")
+    await fund(db, client.user.id, "10")
+    await client.send("/order")
+    await client.click_text("Telegram Members")
+    await client.click_text("Telegram Members — Cheap · 48.00 UZS")
+    await client.send("@durov")
+    await client.send("100")
+    await client.click_text("✅ Confirm and pay")  # refused by the second panel
+    emulator3.fault(FaultKind.HTTP_500, action="balance")
+    [shown] = texts(await admin.send("/panels"))
+    main, cheap, steady = shown.split("\n\n")[1:]
+    assert main == (
+        "🔌 <b>main</b> (PANEL_…): the main panel, its money is the shop's\n"
+        "✅ answers · balance 100.84292 UZS\n"
+        "Services: 2 (2 shown) · open orders: 1 · refused in the last hour: 0"
+    )
+    assert cheap == (
+        "🔌 <b>cheap</b> (PANEL2_…): one unit of its money is 12,500 of the shop's\n"
+        "✅ answers · balance $40.00\n"
+        "Services: 2 (2 shown) · open orders: 2 · refused in the last hour: 1"
+    )
+    assert steady.startswith(
+        "🔌 <b>steady</b> (PANEL3_…): one unit of its money is 140 of the shop's\n"
+        "⛔ can't be used: panel balance: HTTP 500"
+    )
+    assert steady.endswith("Services: 1 (1 shown) · open orders: 1 · refused in the last hour: 0")
+    # Anyone else: an unknown command, nothing about the panels.
+    assert "main" not in "\n".join(texts(await client.send("/panels")))
+
+
+async def test_a_refusal_that_stops_a_panel_is_told_once_by_name(
+    make_client, bot: Bot, db: Database, emulator: PanelEmulator, emulator2: PanelEmulator
+) -> None:
+    emulator2.fault(FaultKind.CANNED, action="add", body='{"error": "Not enough funds on balance"}')
+    for user_id in (3001, 3002):
+        customer = make_client(user_id=user_id)
+        await fund(db, user_id, "10")
+        await customer.send("/order")
+        await customer.click_text("Telegram Members")
+        await customer.click_text("Telegram Members — Cheap · 48.00 UZS")
+        await customer.send("@durov")
+        await customer.send("100")
+        await customer.click_text("✅ Confirm and pay")
+    [alert] = admin_texts(bot)
+    assert alert.startswith('⚠️ Panel cheap refused order #1 with "Not enough funds on balance"')
+    assert "its services can't be ordered until this is fixed" in alert
+    # The main panel is not the one refusing: its own state is untouched.
+    state = ShopStateRepo(db)
+    assert await state.get("panel_refusing", "") == ""
+    assert await state.get("panel_refusing:cheap", "") == "Not enough funds on balance"

@@ -83,3 +83,14 @@ async def test_every_panel_is_checked_and_a_low_one_is_told_by_name(
     ]
     await watch.run_once(bot)
     assert len(admin_texts(bot)) == 3  # once per crossing, per panel
+
+
+async def test_a_refused_key_is_told_with_the_panels_own_settings(
+    dp, bot: Bot, emulator3: PanelEmulator
+) -> None:
+    emulator3.key = "the-panel-changed-it"
+    await dp["panel_watch"].run_once(bot)
+    [steady] = [text for text in admin_texts(bot) if "steady" in text]
+    assert steady.startswith("⛔ Panel steady can't be used: ")
+    assert "Invalid API key" in steady
+    assert "Check PANEL3_API_URL and PANEL3_API_KEY" in steady

@@ -352,6 +352,27 @@ class OrdersRepo:
             (*_NOT_FOLLOWED, limit),
         )
 
+    async def open_by_panel(self) -> dict[str, int]:
+        """How many orders each panel has open (placed, not finished), by what orders keep
+        for a panel ('' the main one)."""
+        marks = ", ".join("?" * len(_NOT_FOLLOWED))
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE panel_order_id IS NOT NULL"  # noqa: S608  # placeholders only
+            f" AND status NOT IN ({marks}) GROUP BY panel",
+            _NOT_FOLLOWED,
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    async def failed_by_panel(self, seconds: float) -> dict[str, int]:
+        """How many orders each panel refused or never got (now `failed`) in the last
+        `seconds`."""
+        rows = await self._db.fetchall(
+            "SELECT panel, count(*) FROM orders WHERE status = ? AND updated_at >= ?"
+            " GROUP BY panel",
+            (Status.FAILED, utcnow(-seconds)),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
     async def set_panel_status(
         self,
         tx: Transaction,
@@ -424,7 +445,9 @@ class OrdersRepo:
     async def get_for_user_by_panel_id(self, user_id: int, panel_order_id: str) -> Order | None:
         """By the number customers are shown, only if the order is this user's."""
         return await self._one(
-            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ?",
+            # Two panels may each have this id: the newest of the user's orders with it.
+            "SELECT * FROM orders WHERE panel_order_id = ? AND user_id = ? ORDER BY id DESC"
+            " LIMIT 1",
             (panel_order_id, user_id),
         )
 

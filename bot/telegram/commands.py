@@ -40,6 +40,7 @@ ADMIN_COMMANDS = (
     "debit",
     "unknown",
     "refresh",
+    "panels",
     "refund",
     "transfers",
     "approve",

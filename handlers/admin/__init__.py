@@ -14,6 +14,7 @@ from handlers.admin import (
     customers,
     fallbacks,
     greeting,
+    panels,
     shop,
     shop_panel,
     tickets,
@@ -29,6 +30,7 @@ def create_router() -> Router:
     router.callback_query.filter(IsAdmin(), F.message.chat.type == "private")
     router.include_routers(
         shop.create_router(),
+        panels.create_router(),
         broadcast.create_router(),
         topups.create_router(),
         transfers.create_router(),

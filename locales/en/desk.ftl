@@ -65,6 +65,7 @@ admin-help =
     /refund — give a top-up back: <code>/refund 7</code> (Stars through Telegram; other methods: you pay it back, <code>/refund 7 note</code> records it)
     /transfers, /approve, /reject — card transfers waiting for a check; approve one (another amount when the receipt shows it) or reject it: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 reason</code>
     /refresh — reload the catalogue now
+    /panels — each panel: answers or not, balance, services, open orders, refusals in the last hour
     /shop — hide and show services with a tap
     /hide, /show — hide a service or category from customers, or show it again: <code>/hide 12</code>, <code>/show Telegram Views</code>
     /markup — the markup in % of a service or category; alone it shows the one that applies: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>

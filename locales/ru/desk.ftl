@@ -68,6 +68,7 @@ admin-help =
     /refund — вернуть пополнение: <code>/refund 7</code> (звёзды — через Telegram; другие способы: вы возвращаете деньги сами, <code>/refund 7 заметка</code> записывает это)
     /transfers, /approve, /reject — переводы на карту, ждущие проверки; одобрить (другую сумму, если она в чеке) или отклонить: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 причина</code>
     /refresh — обновить каталог сейчас
+    /panels — каждая панель: отвечает ли, баланс, услуги, открытые заказы, отказы за последний час
     /shop — скрывать и показывать услуги нажатием
     /hide, /show — скрыть услугу или категорию от клиентов или показать снова: <code>/hide 12</code>, <code>/show Telegram Views</code>
     /markup — наценка в % на услугу или категорию; без числа показывает действующую: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>

@@ -59,6 +59,7 @@ admin-help =
     /refund — toʻldirishni qaytarish: <code>/refund 7</code> (yulduzlar Telegram orqali; boshqa usullar: pulni oʻzingiz qaytarasiz, <code>/refund 7 izoh</code> buni yozib qoʻyadi)
     /transfers, /approve, /reject — tekshiruvni kutayotgan kartaga oʻtkazmalar; tasdiqlash (chekda boshqa summa boʻlsa, oʻshani) yoki rad etish: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 sabab</code>
     /refresh — katalogni hozir yangilash
+    /panels — har bir panel: javob beryaptimi, balansi, xizmatlari, ochiq buyurtmalari, soʻnggi bir soatdagi rad etishlar
     /shop — xizmatlarni bir bosishda yashirish va koʻrsatish
     /hide, /show — xizmat yoki boʻlimni mijozlardan yashirish yoki yana koʻrsatish: <code>/hide 12</code>, <code>/show Telegram Views</code>
     /markup — xizmat yoki boʻlimga % dagi ustama; sonsiz amaldagisini koʻrsatadi: <code>/markup 12 35</code>, <code>/markup Telegram Views 25</code>, <code>/markup 12</code>
