@@ -314,7 +314,9 @@ async def test_a_poll_fallback_gets_the_fields_rebuilt_for_its_service(shop: Sho
 # --- a panel failing again and again ----------------------------------------------------
 
 
-async def test_a_dead_panel_is_skipped_and_comes_back(shop: Shop, dp: Dispatcher) -> None:
+async def test_a_dead_panel_is_skipped_and_comes_back(
+    shop: Shop, dp: Dispatcher, admin: BotClient
+) -> None:
     clock = Clock()
     dp["health"].clock = clock
     await dp["catalogue"].current()  # the catalogue as it was before the panel died
@@ -325,6 +327,11 @@ async def test_a_dead_panel_is_skipped_and_comes_back(shop: Shop, dp: Dispatcher
     [alert] = admin_texts(shop.client.bot)
     assert alert.startswith("⏸ Panel main failed 3 times in 10 minutes (last: ")
     assert "New orders skip it until " in alert
+    [shown] = texts(await admin.send("/panels"))
+    main, cheap, steady = shown.split("\n\n")[1:]
+    assert "refused in the last hour: 3" in main
+    assert main.splitlines()[-1].startswith("⏸ skipped for new orders until ")
+    assert "⏸" not in cheap + steady
     # skipped: the next order goes straight to the fallback, without trying main
     shop.main.requests.clear()
     await shop.main.reopen()
@@ -338,7 +345,7 @@ async def test_a_dead_panel_is_skipped_and_comes_back(shop: Shop, dp: Dispatcher
     await shop.client.click_text("✅ Confirm and pay")
     assert shop.adds() == [1, FAILURES + 1, 0]
     # that success clears it: the admins hear it is back, once, and main takes orders again
-    assert admin_texts(shop.client.bot)[1:] == [
+    assert admin_texts(shop.client.bot)[2:] == [
         "▶️ Panel main took an order again: it is no longer skipped."
     ]
     assert (await shop.place()).startswith("✅ Order placed.")

@@ -25,7 +25,7 @@ fallback-line-gone = { $panel }:{ $id } (not in the catalogue now: passed over)
 
 alert-panel-skipped = ⏸ Panel { $panel } failed { $failures } times in { $minutes } minutes (last: { $error }). New orders skip it until { $until } and go to their services' fallbacks; services without any still try it. We will tell you when it works again.
 alert-panel-back = ▶️ Panel { $panel } took an order again: it is no longer skipped.
-panels-skipped-until = skipped until { $until }
+panels-skipped-until = ⏸ skipped for new orders until { $until }: they go to their services' fallbacks
 
 alert-panel-refused-fallback =
     ⚠️ Panel { $panel } refused order #{ $order } with "{ $error }": fix it. Meanwhile its services go to their fallbacks (/fallback), and those without one can't be ordered. Order #{ $order } went on to panel { $went_to }.

@@ -22,7 +22,7 @@ fallback-line-gone = { $panel }:{ $id } (hozir katalogda yoʻq: oʻtkazib yubori
 
 alert-panel-skipped = ⏸ { $panel } paneli { $minutes } daqiqada { $failures } marta ishlamadi (oxirgisi: { $error }). Yangi buyurtmalar uni { $until } gacha oʻtkazib yuboradi va xizmatlarning zaxiralariga ketadi; zaxirasi yoʻq xizmatlar baribir uni sinaydi. U yana ishlaganda xabar beramiz.
 alert-panel-back = ▶️ { $panel } paneli yana buyurtma qabul qildi: endi oʻtkazib yuborilmaydi.
-panels-skipped-until = { $until } gacha oʻtkazib yuboriladi
+panels-skipped-until = ⏸ yangi buyurtmalar uchun { $until } gacha oʻtkazib yuboriladi: ular xizmatlarning zaxiralariga ketadi
 
 alert-panel-refused-fallback =
     ⚠️ { $panel } paneli #{ $order } buyurtmani «{ $error }» xatosi bilan rad etdi: buni tuzating. Hozircha uning xizmatlari zaxiralariga ketadi (/fallback), zaxirasi yoʻqlarini buyurtma qilib boʻlmaydi. #{ $order } buyurtma { $went_to } paneliga oʻtdi.
