@@ -290,8 +290,16 @@ async def test_every_panel_refusing_refunds_once(shop: Shop) -> None:
     assert await shop.balance() == Decimal(10)
 
 
-async def test_a_fallback_that_cannot_take_this_order_is_passed_over(shop: Shop) -> None:
-    shop.cheap.services[BACKUP].max = 50  # since /fallback: 100 is too many for it now
+@pytest.mark.parametrize("change", ["max", "refill"])
+async def test_a_fallback_that_cannot_take_this_order_is_passed_over(
+    shop: Shop, change: str
+) -> None:
+    # What changed at the panels since /fallback took cheap's service:
+    if change == "max":
+        shop.cheap.services[BACKUP].max = 50  # 100 is too many for it now
+    else:  # the service promises a refill now, which cheap's does not give
+        shop.main.services[1].refill = True
+        shop.steady.services[SPARE].refill = True
     shop.main.canned({"error": "Incorrect service ID"}, action="add")
     assert (await shop.place()).startswith("✅ Order placed.")
     assert shop.adds() == [1, 0, 1]

@@ -79,10 +79,12 @@ def _answers(kind: OrderType, fields: Fields) -> Answers:
 
 def refit(order: Order, other: Service) -> dict[str, str | int] | None:
     """The order's `add` fields rebuilt for `other`, or None if `other` cannot take this
-    order as it is (a quantity it refuses, a drip-feed it lacks: it would deliver less
-    than was paid for)."""
+    order as it is (a quantity it refuses, a drip-feed or a refill it lacks: it would
+    deliver less than was paid for)."""
     kind = type_named(order.service_type)
     if kind is None or type_named(other.type) is not kind:
+        return None
+    if order.can_refill and not other.refill:  # the customer paid for a refill guarantee
         return None
     sent = order.panel_fields
     answers = _answers(kind, sent)

@@ -127,7 +127,6 @@ class Placement:
     order: Order
     message: str  # the customer's message key
     error: str = ""  # what went wrong, in the panel's or the client's words (for admins)
-    shop_problem: bool = False  # the refusal the customer heard of means the shop is broken
     refusals: tuple[Refusal, ...] = ()  # the panels that refused it, in order
     panel: NamedPanel | None = None  # the panel that took it, or left its outcome unknown
     by_fallback: bool = False  # taken by a fallback, not the service's own panel
@@ -302,10 +301,7 @@ class Placer:
         async with self._db.transaction() as tx:
             failed = await self._orders.mark_failed(tx, order.id, error)
             failed = await post_refund(tx, failed, self._amounts.decimals)
-        first = refused[0]
-        return Placement(
-            Outcome.REFUSED, failed, first.message, error, shop_problem=first.shop_problem
-        )
+        return Placement(Outcome.REFUSED, failed, refused[0].message, error)
 
     async def _unknown(self, order: Order, panel: NamedPanel, error: str) -> Placement:
         log.warning("order %s: outcome unknown at panel %s: %s", order.id, panel.name, error)
