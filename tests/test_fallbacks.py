@@ -111,6 +111,7 @@ async def test_fallbacks_are_set_shown_and_cleared(admin: BotClient, db: Databas
             " quantity the service takes.",
         ),
         ("1 cheap:8 CHEAP:8", "cheap:8 is named twice."),
+        ("1 " + " ".join(["cheap:8"] * 9), "At most 8 fallbacks a service"),
         # one bad alternative refuses the whole list, the good one before it too
         (f"1 steady:{SPARE} cheap:12", "cheap:12 is of type Package"),
     ],

@@ -23,6 +23,8 @@ from bot.storage.fallbacks import Fallback, FallbacksRepo
 from bot.validation import parse_whole_number
 
 MAX_ECHO = 40
+# More would only slow a refused order down (each one tried in turn) and not fit a message.
+MAX_FALLBACKS = 8
 
 
 def _echo(text: str) -> str:
@@ -138,6 +140,9 @@ async def fallback_command(
     if items == [CLEAR]:
         await fallbacks.replace(own.id, [], event_from_user.id)
         said = t("fallback-cleared", number=str(own.id))
+    elif len(items) > MAX_FALLBACKS:
+        await message.answer(t("fallback-too-many", most=MAX_FALLBACKS))
+        return
     elif items:
         chosen = _read(t, panels, snapshot, own, items)
         if isinstance(chosen, str):

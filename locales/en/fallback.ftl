@@ -10,6 +10,7 @@ fallback-unfit-type = { $item } is of type { $other_type }, service #{ $number }
 fallback-unfit-quantity = { $item } takes { $other_min }–{ $other_max }, service #{ $number } { $min }–{ $max }: a fallback must take every quantity the service takes.
 fallback-unfit-dripfeed = { $item } has no drip-feed, and service #{ $number } offers it.
 fallback-unfit-refill = { $item } has no refill, and service #{ $number } promises it.
+fallback-too-many = At most { $most } fallbacks a service: each is tried in turn while the customer waits.
 fallback-twice = { $item } is named twice.
 fallback-set = Saved: { $count ->
         [one] one fallback

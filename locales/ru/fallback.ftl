@@ -10,6 +10,7 @@ fallback-unfit-type = { $item } типа { $other_type }, а услуга #{ $nu
 fallback-unfit-quantity = { $item } принимает { $other_min }–{ $other_max }, а услуга #{ $number } — { $min }–{ $max }: запасная услуга должна принимать любое количество, которое принимает услуга.
 fallback-unfit-dripfeed = У { $item } нет плавного запуска (drip-feed), а услуга #{ $number } его предлагает.
 fallback-unfit-refill = У { $item } нет восстановления, а услуга #{ $number } его обещает.
+fallback-too-many = Не больше { $most } запасных услуг на услугу: каждая пробуется по очереди, пока клиент ждёт.
 fallback-twice = { $item } указана дважды.
 fallback-set = Сохранено для услуги #{ $number }: { $count ->
         [one] { $count } запасная услуга

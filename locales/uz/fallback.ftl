@@ -10,6 +10,7 @@ fallback-unfit-type = { $item } turi { $other_type }, #{ $number } xizmati turi 
 fallback-unfit-quantity = { $item } { $other_min }–{ $other_max } qabul qiladi, #{ $number } xizmati { $min }–{ $max }: zaxira xizmat xizmat qabul qiladigan har qanday miqdorni qabul qilishi kerak.
 fallback-unfit-dripfeed = { $item } da bosqichma-bosqich yetkazish yoʻq, #{ $number } xizmati esa uni taklif qiladi.
 fallback-unfit-refill = { $item } da tiklash yoʻq, #{ $number } xizmati esa uni vaʼda qiladi.
+fallback-too-many = Bitta xizmatga koʻpi bilan { $most } ta zaxira: mijoz kutayotganda har biri navbat bilan sinaladi.
 fallback-twice = { $item } ikki marta koʻrsatilgan.
 fallback-set = #{ $number } xizmati uchun saqlandi: { $count } ta zaxira xizmat.
 fallback-cleared = #{ $number } xizmatida endi zaxira xizmatlar yoʻq.
