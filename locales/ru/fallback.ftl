@@ -15,7 +15,7 @@ fallback-twice = { $item } указана дважды.
 fallback-set = Сохранено для услуги #{ $number }: { $count ->
         [one] { $count } запасная услуга
         [few] { $count } запасные услуги
-       *[other] { $count } запасных услуг
+       *[many] { $count } запасных услуг
     }.
 fallback-cleared = У услуги #{ $number } больше нет запасных услуг.
 fallback-of = Услуга #{ $number }: { $own }

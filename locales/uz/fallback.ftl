@@ -2,8 +2,8 @@
 
 fallback-usage = /fallback buyrugʻini xizmat raqami va uning paneli rad etganda buyurtmalar ketadigan joylar bilan PANEL:ID koʻrinishida (xizmatning oʻsha paneldagi raqami), sinash tartibida yuboring: /fallback 12 cheap:345 backup:77. /fallback 12 roʻyxatni koʻrsatadi, /fallback 12 - uni tozalaydi.
 fallback-no-service = Katalogda #{ $number } xizmati yoʻq.
-fallback-bad-item = “{ $item }” PANEL:ID emas, masalan cheap:345.
-fallback-no-panel = “{ $panel }” paneli yoʻq. Panellar: { $panels }.
+fallback-bad-item = «{ $item }» PANEL:ID emas, masalan cheap:345.
+fallback-no-panel = «{ $panel }» paneli yoʻq. Panellar: { $panels }.
 fallback-unfit-missing = { $item }: oʻsha panelda doʻkon sota oladigan bunday xizmat yoʻq.
 fallback-unfit-same = { $item } — #{ $number } xizmatining oʻzi.
 fallback-unfit-type = { $item } turi { $other_type }, #{ $number } xizmati turi { $type }: zaxira xizmat xuddi shu turda boʻlishi kerak.
