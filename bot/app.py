@@ -69,6 +69,9 @@ from bot.storage import (
     LedgerRepo,
     OrdersRepo,
     OutboxRepo,
+    PromosRepo,
+    ReferralBonus,
+    ReferralsRepo,
     RefillsRepo,
     ShopRepo,
     ShopStateRepo,
@@ -152,7 +155,6 @@ def create_dispatcher(
     panels = panels or Panels.single(panel, settings.panel_name)
     users = UsersRepo(db)
     orders = OrdersRepo(db)
-    topups = TopupsRepo(db)
     shop = ShopRepo(db)
     state = ShopStateRepo(db)
     catalogue = Catalogue(
@@ -168,6 +170,11 @@ def create_dispatcher(
     fallbacks = FallbacksRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
+    # Every top-up, whatever its method, pays the referrer's share through it, and every
+    # refund takes the share back.
+    topups = TopupsRepo(
+        db, ReferralBonus(settings.referral_percent, settings.price_decimals, amounts, outbox)
+    )
     alerts = Alerts(settings, users, translator)
     broadcasts = BroadcastsRepo(db)
     outbox_sender = MeteredSender(
@@ -260,7 +267,11 @@ def create_dispatcher(
         topups=topups,
         # Every way of paying that is on; the next ones join Stars here.
         payments=Payments(
-            Stars(settings, topups, users, amounts), card_transfer, crypto, payme, click
+            Stars(settings, topups, users, amounts, outbox_sender.wake),
+            card_transfer,
+            crypto,
+            payme,
+            click,
         ),
         refunds=StarRefunds(topups, news, amounts),
         # Every other method's money goes back outside the bot; /refund records it.
@@ -292,6 +303,9 @@ def create_dispatcher(
         amounts=amounts,
     )
     dp["greetings"] = GreetingsRepo(db)
+    # Growth: referral links and what they earned, and promo codes.
+    dp["referrals"] = ReferralsRepo(db)
+    dp["promos"] = PromosRepo(db)
     # Card transfers: kept even when switched off, so requests left pending can be decided.
     dp["card_transfer"] = card_transfer
     transfer_desk = TransferDesk(alerts, card_transfer, users, amounts)
@@ -371,7 +385,8 @@ async def on_startup(
         if (refilled := await orders.get(refill.order_id)) is not None:
             details = refill_about(refilled, refill)
             await alerts.send(bot, "alert-refill-unknown", **details, error=refill.error or "")
-    await register_commands(bot, translator, settings.default_locale, settings.admin_ids)
+    off = () if settings.referrals_on else ("referral",)
+    await register_commands(bot, translator, settings.default_locale, settings.admin_ids, off=off)
     await set_menu_button(bot, settings, translator)
     if not settings.admin_ids:
         log.warning(

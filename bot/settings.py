@@ -88,6 +88,10 @@ EXPECTED: dict[str, str] = {
         "the largest card transfer in the shop's currency, from TRANSFER_MIN up to 10000000000,"
         " with at most PRICE_DECIMALS decimals"
     ),
+    "referral_percent": (
+        "the share of a referred customer's top-ups credited to whoever referred them, in"
+        " percent, a number from 0 (off) to 100"
+    ),
     "notify_rate": "notifications a second at most, a number from 1 up (Telegram allows ~30)",
     "webhook_url": "the public https URL Telegram posts updates to, like https://bot.example/tg",
     "webhook_listen": "host:port the webhook server listens on, like 0.0.0.0:8080",
@@ -303,6 +307,8 @@ class Settings(_WithPanelSlots):
     transfer_details: str = ""
     transfer_min: Decimal = Field(default=Decimal(1), gt=0, allow_inf_nan=False)
     transfer_max: Decimal = Field(default=Decimal(10_000_000), gt=0, allow_inf_nan=False)
+    # Growth (issue 27): the referrer's share of each top-up of a customer they brought.
+    referral_percent: Decimal = Field(default=Decimal(0), ge=0, le=100, allow_inf_nan=False)
     notify_rate: float = Field(default=25, ge=1)
     new_services_visible: bool = True
     # Running it: webhook or polling, health and metrics, logs, backups, housekeeping.
@@ -618,6 +624,10 @@ class Settings(_WithPanelSlots):
     @property
     def transfers_on(self) -> bool:
         return bool(self.transfer_details)
+
+    @property
+    def referrals_on(self) -> bool:
+        return self.referral_percent > 0
 
     @property
     def zone(self) -> ZoneInfo:

@@ -121,6 +121,7 @@ async def test_the_chooser_lists_every_method_on(customer: BotClient) -> None:
         "⭐ Telegram Stars",
         "💳 Payme",
         "💳 Click",
+        "🎟 Promo code",
     ]
 
 

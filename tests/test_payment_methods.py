@@ -185,7 +185,12 @@ def voucher(dp) -> Voucher:
 async def test_topup_offers_every_method_that_is_on(client: BotClient, voucher: Voucher) -> None:
     [asked] = await client.send("/topup")
     assert isinstance(asked, SendMessage)
-    assert [label for label, _ in buttons(asked.reply_markup)] == ["⭐ Telegram Stars", "🎟 Voucher"]
+    # The promo code is offered under the methods (tests/test_promos.py).
+    assert [label for label, _ in buttons(asked.reply_markup)] == [
+        "⭐ Telegram Stars",
+        "🎟 Voucher",
+        "🎟 Promo code",
+    ]
     sent = await client.click_text("🎟 Voucher")
     assert texts(sent)[-1] == "Pay by voucher"
     sent = await client.click_text("⭐ Telegram Stars")

@@ -72,6 +72,7 @@ ALL_NAMES = [
     "CRYPTO_PAY_MAX",
     "CRYPTO_PAY_EXPIRES_IN",
     "CRYPTO_PAY_POLL_INTERVAL",
+    "REFERRAL_PERCENT",
 ]
 # More panels (issue 26): PANEL2_ ... PANEL9_, documented once as the PANEL2_ family.
 SLOT_PARTS = ("NAME", "API_URL", "API_KEY", "RATE")
@@ -104,6 +105,7 @@ def test_defaults(monkeypatch) -> None:
     assert (settings.topup_min_stars, settings.topup_max_stars) == (50, 10000)
     assert settings.stars_rate == Decimal("0.01")
     assert settings.notify_rate == 25
+    assert settings.referral_percent == 0  # referrals off
     assert settings.ops_listen == "127.0.0.1:9090"
     assert settings.webhook_ip_filter is True
     assert [str(network) for network in settings.proxies][:2] == ["127.0.0.0/8", "::1/128"]
@@ -181,6 +183,10 @@ def test_missing_settings_are_named_one_line_each() -> None:
         ("STARS_RATE", "0"),
         ("STARS_RATE", "0.000000001"),
         ("NOTIFY_RATE", "0"),
+        ("REFERRAL_PERCENT", "-1"),
+        ("REFERRAL_PERCENT", "100.5"),
+        ("REFERRAL_PERCENT", "NaN"),
+        ("REFERRAL_PERCENT", "ten"),
         ("PANEL_BALANCE_ALERT", "-1"),
         ("PANEL_BALANCE_CHECK", "0"),
     ],

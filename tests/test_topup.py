@@ -57,6 +57,7 @@ async def test_topup_offers_presets_and_another_amount(client: BotClient) -> Non
         ("10.00 · 1,000 ⭐", TopupCb(action="pay", stars=1000).pack()),
         ("25.00 · 2,500 ⭐", TopupCb(action="pay", stars=2500).pack()),
         ("✏️ Another amount", TopupCb(action="type").pack()),
+        ("🎟 Promo code", TopupCb(action="promo").pack()),
     ]
 
 
@@ -159,7 +160,7 @@ async def test_a_stale_preset_outside_the_bounds_changes_nothing(
     assert "from 100 to 200" in texts(offered)[0]
     assert isinstance(offered[0], SendMessage)
     labels = [label for label, _ in buttons(offered[0].reply_markup)]
-    assert labels == ["1.00 · 100 ⭐", "✏️ Another amount"]
+    assert labels == ["1.00 · 100 ⭐", "✏️ Another amount", "🎟 Promo code"]
     sent = await client.click(TopupCb(action="pay", stars=2500))
     assert isinstance(sent[0], AnswerCallbackQuery)
     assert sent[0].show_alert

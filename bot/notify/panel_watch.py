@@ -88,7 +88,7 @@ class PanelBalanceWatch(Periodic):
         if panel.main:
             self._currency = balance.currency
         if await self._state.flip(_state_key(DOWN, panel), "", default=""):
-            log.info("panel %s answers again", panel.name)
+            log.info("%s answers again", self._called(panel))
             await self._tell(bot, panel, "alert-panel-up")
         if self.threshold > 0:  # else only refusals are reported
             await self._compare(bot, panel, balance)
@@ -109,7 +109,7 @@ class PanelBalanceWatch(Periodic):
         """The panel can't be used (a wrong key, unreachable): the admins hear it at the
         first check after each start (a wrong key in `.env` is found at once) and then once
         per crossing, and again when it answers."""
-        log.error("panel %s can't be used: %s", panel.name, error)
+        log.error("%s can't be used: %s", self._called(panel), error)
         first = panel.name not in self._checked
         self._checked.add(panel.name)
         if await self._state.flip(_state_key(DOWN, panel), _kind(error), default="") or first:
@@ -143,6 +143,10 @@ class PanelBalanceWatch(Periodic):
         """An order was placed on `panel`: whatever stopped it is over."""
         named = self._panels.by_key(panel) or self._panels.main
         await self._state.flip(_state_key(REFUSING, named), "", default="")
+
+    def _called(self, panel: NamedPanel) -> str:
+        """The panel as the log names it: as it always did with one panel."""
+        return f"panel {panel.name}" if self._panels.several else "the panel"
 
     async def _tell(self, bot: Bot, panel: NamedPanel, key: str, **args: Arg) -> None:
         """`key` as it always was with one panel; with several, its `-named` form, which

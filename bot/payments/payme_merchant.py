@@ -37,10 +37,12 @@ from bot.notify.alerts import Alerts
 from bot.notify.news import News, Work
 from bot.payments.credits import Credits
 from bot.payments.payme import tiyin
+from bot.payments.refunds import kept_details
 from bot.settings import LOCALES, Settings
 from bot.storage import (
     BalanceLimit,
     InsufficientFunds,
+    Kept,
     Topup,
     TopupsRepo,
     TopupStateError,
@@ -302,13 +304,19 @@ class PaymeMerchant:
         now = self.clock()
         try:
             async with self._news.transaction(durable=True) as work:
-                answer = await self._cancel_in(work, transaction_id, reason, now)
+                answer, kept = await self._cancel_in(work, transaction_id, reason, now)
         except InsufficientFunds as short:
             await self._spent(transaction_id, short)
             raise PaymeError(Code.CANNOT_CANCEL) from None
+        if kept is not None and self._bot is not None:
+            await self._alerts.send(
+                self._bot, "alert-referral-kept", **kept_details(kept, self._money)
+            )
         return _answered(answer)
 
-    async def _cancel_in(self, work: Work, transaction_id: str, reason: int, now: int) -> Answer:
+    async def _cancel_in(
+        self, work: Work, transaction_id: str, reason: int, now: int
+    ) -> tuple[Answer, Kept | None]:
         tx = work.tx
         known = await self._payme.get(tx, transaction_id)
         if known is None:
@@ -316,7 +324,7 @@ class PaymeMerchant:
         if known.state == PaymeState.CREATED:
             # The top-up stays open: the customer may pay it again through the same link.
             cancelled = await self._payme.cancelled(tx, known.id, PaymeState.CANCELLED, reason, now)
-            return Answer(_cancelled(cancelled))
+            return Answer(_cancelled(cancelled)), None
         if known.state == PaymeState.PERFORMED:
             topup = await self._topups.read(tx, known.topup_id)
             # Refunded already (an admin's `/refund`): the balance gave it back then.
@@ -337,8 +345,8 @@ class PaymeMerchant:
                         "balance": self._money(taken.balance),
                     },
                 )
-            return Answer(_cancelled(cancelled))
-        return Answer(_cancelled(known))
+            return Answer(_cancelled(cancelled)), None if taken is None else taken.kept
+        return Answer(_cancelled(known)), None
 
     async def _spent(self, transaction_id: str, short: InsufficientFunds) -> None:
         """Payme took a performed payment back and the customer has spent it: the admins

@@ -22,10 +22,11 @@ from typing import Literal
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramServerError
 
+from bot.i18n import Arg
 from bot.money import Amounts
 from bot.notify.news import News
 from bot.payments.stars import already_refunded
-from bot.storage import Topup, TopupsRepo
+from bot.storage import Kept, Topup, TopupsRepo
 from bot.storage.topups import RefundFinished
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,19 @@ class RefundResult:
     topup: Topup
     balance: Decimal  # the customer's, afterwards
     error: str | None = None  # Telegram's words when it refused or did not answer
+    kept: Kept | None = None  # a referral share its referrer no longer held: tell the admins
+
+
+def kept_details(kept: Kept, amounts: Amounts) -> dict[str, Arg]:
+    """The values of `alert-referral-kept`: a refunded top-up's referral share stayed with
+    a referrer who had spent it; the admins settle it with them."""
+    return {
+        "id": str(kept.topup_id),
+        "customer": str(kept.customer),
+        "referrer": str(kept.referrer),
+        "amount": amounts(kept.amount),
+        "balance": amounts(kept.balance),
+    }
 
 
 class StarRefunds:
@@ -78,7 +92,7 @@ class StarRefunds:
                         },
                     )
             log.info("top-up %s refunded by %s", topup.id, admin_id)
-            return RefundResult("refunded", done.topup, done.balance)
+            return RefundResult("refunded", done.topup, done.balance, kept=done.kept)
 
 
 class OutsideRefunds:

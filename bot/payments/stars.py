@@ -10,6 +10,7 @@ never alters an invoice out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 
 from aiogram import Bot
@@ -84,12 +85,19 @@ class Stars(Method):
     cover_action = "topup"
 
     def __init__(
-        self, settings: Settings, topups: TopupsRepo, users: UsersRepo, amounts: Amounts
+        self,
+        settings: Settings,
+        topups: TopupsRepo,
+        users: UsersRepo,
+        amounts: Amounts,
+        wake: Callable[[], None] = lambda: None,
     ) -> None:
+        """`wake`: the outbox sender's, for the referrer's notice a payment may queue."""
         self.settings = settings
         self._money = amounts
         self._topups = topups
         self._users = users
+        self._wake = wake
 
     @property
     def bounds(self) -> dict[str, int]:
@@ -200,7 +208,10 @@ class Stars(Method):
     async def confirm(self, confirmation: Payment) -> Credited:
         """A `successful_payment`: credited once by Telegram's charge id, however often it
         arrives. Raises `UnmatchedPayment` for money no open invoice asked for."""
-        return await self._topups.record_payment(confirmation)
+        credited = await self._topups.record_payment(confirmation)
+        if credited.bonus is not None:
+            self._wake()  # committed: the referrer's notice is in the outbox
+        return credited
 
 
 async def return_payment(bot: Bot, user_id: int, charge_id: str) -> bool:

@@ -26,6 +26,8 @@ from bot.storage.orders import (
     order_in,
 )
 from bot.storage.outbox import OutboxArg, OutboxRepo, OutboxRow, Outgoing
+from bot.storage.promos import PromoCode, PromoExists, PromoRefused, PromosRepo, fold_code
+from bot.storage.referrals import Kept, ReferralBonus, ReferralsRepo
 from bot.storage.refills import (
     Refill,
     RefillInProgress,
@@ -67,6 +69,7 @@ __all__ = [
     "CustomerOrder",
     "Database",
     "InsufficientFunds",
+    "Kept",
     "Known",
     "LedgerEntry",
     "LedgerRepo",
@@ -83,7 +86,13 @@ __all__ = [
     "Payment",
     "Profile",
     "Progress",
+    "PromoCode",
+    "PromoExists",
+    "PromoRefused",
+    "PromosRepo",
     "Reason",
+    "ReferralBonus",
+    "ReferralsRepo",
     "Refill",
     "RefillInProgress",
     "RefillMoved",
@@ -110,6 +119,7 @@ __all__ = [
     "UserRefill",
     "UsersRepo",
     "checkout_refusal",
+    "fold_code",
     "order_in",
     "post",
     "utcnow",

@@ -26,6 +26,9 @@ class Reason(StrEnum):
     TOPUP_REFUND_UNDONE = "topup_refund_undone"  # Telegram refused that refund; same ref
     CREDIT = "credit"  # by an admin
     DEBIT = "debit"  # by an admin
+    REFERRAL = "referral"  # a referrer's share of a top-up; ref: the top-up's id
+    REFERRAL_BACK = "referral_back"  # that share taken back when the top-up was refunded
+    PROMO = "promo"  # a promo code redeemed; ref: code#customer
 
 
 class InsufficientFunds(StorageError):

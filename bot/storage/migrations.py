@@ -619,12 +619,38 @@ BEGIN
 END;
 """
 
+# Growth (issue 27): who referred a customer (fixed at their first /start, never changed),
+# and promo codes. A code is kept folded (upper case, no spaces); `used` counts redemptions
+# and never passes `uses` (the CHECK backs the conditional UPDATE that redeems). A customer
+# redeems a code once: the redemption's primary key.
+_V22_REFERRALS_PROMO = """
+ALTER TABLE users ADD COLUMN referred_by INTEGER REFERENCES users (id);
+CREATE INDEX users_by_referrer ON users (referred_by) WHERE referred_by IS NOT NULL;
+CREATE TABLE promo_codes (
+    code TEXT PRIMARY KEY,
+    amount INTEGER NOT NULL CHECK (amount > 0),  -- credited per redemption
+    uses INTEGER NOT NULL CHECK (uses > 0),
+    used INTEGER NOT NULL DEFAULT 0 CHECK (used BETWEEN 0 AND uses),
+    expires_at TEXT,  -- NULL: never
+    ended_at TEXT,  -- an admin ended it
+    created_by INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE promo_redemptions (
+    code TEXT NOT NULL REFERENCES promo_codes (code),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (code, user_id)
+) STRICT;
+"""
+
 # Fallbacks (`/fallback N PANEL:ID ...`): where service N goes, in this order, when its own
 # panel definitely refuses an order. A panel is named as orders name it ('' the main one,
 # whatever PANEL_NAME calls it; another panel by its name, lower case); `panel_service_id`
 # is the service's id on that panel. Health (a failing panel skipped for a while) is not
 # kept: after a restart every panel is tried afresh.
-_V22_FALLBACKS = """
+_V23_FALLBACKS = """
 CREATE TABLE service_fallbacks (
     service_id INTEGER NOT NULL,  -- the shop's number of the service that falls back
     position INTEGER NOT NULL CHECK (position >= 1),  -- tried in this order
@@ -659,7 +685,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V19_PAYME_CLICK,
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
-    _V22_FALLBACKS,
+    _V22_REFERRALS_PROMO,
+    _V23_FALLBACKS,
 )
 LATEST = len(MIGRATIONS)
 

@@ -26,6 +26,7 @@ from typing import Literal
 from bot.money import from_minor, to_minor
 from bot.storage.db import Database, Row, StorageError, Transaction, from_row, utcnow
 from bot.storage.ledger import AlreadyPosted, Reason, post
+from bot.storage.referrals import Kept, ReferralBonus
 
 STARS = "XTR"  # Telegram's currency code for Stars
 
@@ -104,6 +105,7 @@ class Credited:
     topup: Topup
     balance: Decimal
     replay: bool  # this very payment was credited before: nothing moved now
+    bonus: Decimal | None = None  # the referrer's share credited with it (their notice queued)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class RefundFinished:
     topup: Topup
     balance: Decimal  # the customer's, afterwards
     now: bool  # refunded by this call (False: it had been before)
+    kept: Kept | None = None  # a referral share the referrer no longer held: tell the admins
 
 
 class UnmatchedPayment(StorageError):
@@ -137,8 +140,11 @@ class TopupStateError(StorageError):
 
 
 class TopupsRepo:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, referrals: ReferralBonus | None = None) -> None:
+        """`referrals`: the referrer's share, credited wherever a top-up is paid and taken
+        back wherever one is refunded (None: no referral program)."""
         self._db = db
+        self._referrals = referrals
 
     async def create(
         self, user_id: int, amount: Decimal, locale: str, *, method: str, stars: int | None = None
@@ -241,7 +247,8 @@ class TopupsRepo:
                 "UPDATE topups SET status = ?, charge_id = ?, paid_at = ? WHERE id = ? RETURNING *",
                 (TopupStatus.PAID, payment.charge_id, utcnow(), topup.id),
             )
-        return Credited(_topup(row), balance, replay=False)
+            bonus = await self._reward(tx, topup)
+        return Credited(_topup(row), balance, replay=False, bonus=bonus)
 
     async def credit(
         self,
@@ -280,7 +287,8 @@ class TopupsRepo:
             "UPDATE topups SET status = ?, charge_id = ?, paid_at = ? WHERE id = ? RETURNING *",
             (TopupStatus.PAID, payment_id, utcnow(), topup.id),
         )
-        return Credited(_topup(row), balance, replay=False)
+        bonus = await self._reward(tx, topup)
+        return Credited(_topup(row), balance, replay=False, bonus=bonus)
 
     async def cancel(self, tx: Transaction, topup_id: int) -> tuple[Topup, bool]:
         """A pending top-up that will never be paid (rejected, expired, withdrawn):
@@ -333,7 +341,8 @@ class TopupsRepo:
             "UPDATE topups SET status = ?, refunded_at = ? WHERE id = ? RETURNING *",
             (TopupStatus.REFUNDED, utcnow(), topup.id),
         )
-        return RefundFinished(_topup(row), await _balance(tx, topup.user_id), now=True)
+        balance = await _balance(tx, topup.user_id)
+        return RefundFinished(_topup(row), balance, now=True, kept=await self._take_back(tx, topup))
 
     async def take_back(self, tx: Transaction, topup_id: int) -> RefundFinished:
         """The provider gave a paid top-up's money back on its own (Payme's cancel after
@@ -352,7 +361,7 @@ class TopupsRepo:
         )
         taken = _topup(row)
         balance = await _post(tx, taken, -taken.amount, Reason.TOPUP_REFUND, taken.refund_ref)
-        return RefundFinished(taken, balance, now=True)
+        return RefundFinished(taken, balance, now=True, kept=await self._take_back(tx, taken))
 
     async def refund_outside(
         self, tx: Transaction, topup_id: int, admin_id: int, note: str | None
@@ -374,7 +383,7 @@ class TopupsRepo:
         balance = await _post(
             tx, topup, -topup.amount, Reason.TOPUP_REFUND, topup.refund_ref, admin_id
         )
-        return RefundFinished(topup, balance, now=True)
+        return RefundFinished(topup, balance, now=True, kept=await self._take_back(tx, topup))
 
     async def undo_refund(self, topup_id: int) -> tuple[Topup, Decimal]:
         """Telegram refused the refund: credit the debit back, the top-up is `paid` again."""
@@ -395,6 +404,16 @@ class TopupsRepo:
                 (TopupStatus.PAID, topup.id),
             )
         return _topup(row), balance
+
+    async def _reward(self, tx: Transaction, topup: Topup) -> Decimal | None:
+        if self._referrals is None:
+            return None
+        return await self._referrals.reward(tx, topup.user_id, topup.id, topup.amount)
+
+    async def _take_back(self, tx: Transaction, topup: Topup) -> Kept | None:
+        if self._referrals is None:
+            return None
+        return await self._referrals.take_back(tx, topup.id, topup.user_id)
 
     async def _by_payload(self, tx: Transaction, payload: str) -> Topup | None:
         row = await tx.fetchone("SELECT * FROM topups WHERE payload = ?", (payload,))

@@ -33,6 +33,7 @@ class Customer:
     first_name: str | None  # as Telegram last sent them: how admins recognise a customer
     username: str | None
     broadcasts: bool  # False: the customer turned broadcasts off
+    referred_by: int | None  # whose referral link brought them, fixed at their first /start
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,20 @@ class UsersRepo:
         )
         return known
 
-    async def ensure(self, user_id: int) -> Customer:
-        """The user's row, created on first sight; calling it again changes nothing."""
+    async def ensure(self, user_id: int, *, referrer: int | None = None) -> Customer:
+        """The user's row, created on first sight; calling it again changes nothing.
+
+        `referrer`: whose referral link brought them. Kept only when this call creates the
+        row, and only when it names another customer the shop knows whom this one did not
+        refer (a loop); anything else is ignored, as if there were no link.
+        """
         now = utcnow()
         async with self._db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO users (id, created_at, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (id) DO NOTHING",
-                (user_id, now, now),
+                "INSERT INTO users (id, referred_by, created_at, updated_at) VALUES (?,"
+                " (SELECT id FROM users WHERE id = ? AND id != ? AND referred_by IS NOT ?),"
+                " ?, ?) ON CONFLICT (id) DO NOTHING",
+                (user_id, referrer, user_id, user_id, now, now),
             )
             row = await tx.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
         if row is None:  # cannot happen: inserted or already there, in this transaction
@@ -115,10 +122,11 @@ class UsersRepo:
         """Remember the user's choice (None: follow Telegram's language again)."""
         await self._upsert(user_id, "language", language)
 
-    async def welcome(self, user_id: int) -> Customer:
-        """A user who opened the bot (`/start`): created if new, and if they had blocked the
-        bot they are back, so notifications may reach them again."""
-        user = await self.ensure(user_id)
+    async def welcome(self, user_id: int, *, referrer: int | None = None) -> Customer:
+        """A user who opened the bot (`/start`): created if new (with their `referrer`, see
+        `ensure`), and if they had blocked the bot they are back, so notifications may reach
+        them again."""
+        user = await self.ensure(user_id, referrer=referrer)
         if user.blocked:
             await self.set_blocked(user_id, False)
         return user

@@ -26,6 +26,8 @@ CUSTOMER_COMMANDS = (
     "orders",
     "balance",
     "topup",
+    "promo",
+    "referral",
     "cancel",
     "language",
     "help",
@@ -61,6 +63,8 @@ ADMIN_COMMANDS = (
     "tickets",
     "ticket",
     "greeting",
+    # Its description tells how `/promo` makes a code: the customers' `/promo` redeems one.
+    "promos",
 )
 
 
@@ -72,20 +76,29 @@ def command_list(
 
 
 async def register_commands(
-    bot: Bot, translator: Translator, default: Locale, admin_ids: Iterable[int] = ()
+    bot: Bot,
+    translator: Translator,
+    default: Locale,
+    admin_ids: Iterable[int] = (),
+    *,
+    off: Iterable[str] = (),
 ) -> None:
     """Best effort: a failure is logged and never stops start-up (an admin who never
-    opened the bot has no chat yet, and Telegram refuses a scope for it)."""
+    opened the bot has no chat yet, and Telegram refuses a scope for it). `off`: commands
+    of features switched off (`/referral` without a referral program), left out."""
+    hidden = set(off)
+    customer = tuple(name for name in CUSTOMER_COMMANDS if name not in hidden)
+    admin = customer + tuple(name for name in ADMIN_COMMANDS if name not in hidden)
     languages: list[tuple[Locale, str | None]] = [(default, None)]
     languages += [(locale, locale) for locale in LOCALES]
     menus: list[tuple[str, BotCommandScopeDefault | BotCommandScopeChat, tuple[str, ...]]] = [
-        ("default", BotCommandScopeDefault(), CUSTOMER_COMMANDS)
+        ("default", BotCommandScopeDefault(), customer)
     ]
     menus += [
         (
             f"admin {admin_id}",
             BotCommandScopeChat(chat_id=admin_id),
-            CUSTOMER_COMMANDS + ADMIN_COMMANDS,
+            admin,
         )
         for admin_id in sorted(admin_ids)
     ]

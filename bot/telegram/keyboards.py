@@ -37,7 +37,10 @@ def with_webapp(markup: InlineKeyboardMarkup | None, t: Texts, url: str) -> Inli
     return InlineKeyboardMarkup(inline_keyboard=[*rows, [shop]])
 
 
-def main_menu(t: Texts, webapp: str | None = None) -> InlineKeyboardMarkup:
+def main_menu(
+    t: Texts, webapp: str | None = None, *, referral: bool = False
+) -> InlineKeyboardMarkup:
+    """`referral`: with the referral link's button (the program is on)."""
     builder = InlineKeyboardBuilder()
     builder.button(text=t("menu-order"), callback_data=MenuCb(action="order"))
     builder.button(text=t("menu-massorder"), callback_data=MenuCb(action="massorder"))
@@ -47,6 +50,8 @@ def main_menu(t: Texts, webapp: str | None = None) -> InlineKeyboardMarkup:
     builder.button(text=t("menu-support"), callback_data=MenuCb(action="support"))
     builder.button(text=t("menu-language"), callback_data=MenuCb(action="language"))
     builder.button(text=t("menu-help"), callback_data=MenuCb(action="help"))
+    if referral:
+        builder.button(text=t("menu-referral"), callback_data=MenuCb(action="referral"))
     builder.adjust(2)
     return with_webapp(builder.as_markup(), t, webapp) if webapp else builder.as_markup()
 

@@ -15,6 +15,7 @@ from handlers.admin import (
     fallbacks,
     greeting,
     panels,
+    promos,
     shop,
     shop_panel,
     tickets,
@@ -42,5 +43,6 @@ def create_router() -> Router:
         backup.create_router(),
         tickets.create_router(),
         greeting.create_router(),
+        promos.create_router(),
     )
     return router

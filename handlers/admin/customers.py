@@ -24,11 +24,13 @@ from bot.notify.news import News
 from bot.settings import Settings
 from bot.storage import (
     BalanceLimit,
+    Customer,
     CustomerOrder,
     InsufficientFunds,
     LedgerEntry,
     LedgerRepo,
     OrdersRepo,
+    ReferralsRepo,
     RefillsRepo,
     Topup,
     TopupsRepo,
@@ -52,7 +54,7 @@ def _args(command: CommandObject) -> list[str]:
     return (command.args or "").split()
 
 
-def _amount(text: str, settings: Settings, locale: str) -> Decimal | None:
+def typed_amount(text: str, settings: Settings, locale: str) -> Decimal | None:
     """A positive amount with no more decimals than customer prices have; raises
     `AmountTooLarge` past the bound on typed amounts."""
     amount = parse_typed_amount(text, locale=locale)
@@ -77,7 +79,7 @@ async def move_money(
     args = _args(command)
     user_id = parse_whole_number(args[0]) if len(args) == 2 else None
     try:
-        amount = _amount(args[1], settings, t.locale) if len(args) == 2 else None
+        amount = typed_amount(args[1], settings, t.locale) if len(args) == 2 else None
     except AmountTooLarge as error:
         await message.answer(t("amount-too-large", max=amounts(error.limit)))
         return
@@ -121,11 +123,13 @@ async def user_card(
     topups: TopupsRepo,
     refills: RefillsRepo,
     ledger: LedgerRepo,
+    referrals: ReferralsRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
-    """`/user USER_ID`: who they are, balance, orders by status, the latest orders, top-ups
-    and refills, and the ledger's latest postings."""
+    """`/user USER_ID`: who they are, balance, who referred them and whom they referred,
+    orders by status, the latest orders, top-ups and refills, and the ledger's latest
+    postings."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -145,6 +149,7 @@ async def user_card(
             broadcasts=yes_no(t, user.broadcasts),
             since=Day(user.created_at),
         ),
+        await _referral_line(user, users, referrals, amounts, t),
         t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
     for order in await orders.list_for_user(user_id, LATEST):
@@ -211,6 +216,22 @@ async def user_card(
     blocks.append("\n".join(postings))
     for text in in_messages(blocks, "\n\n"):
         await message.answer(text)
+
+
+async def _referral_line(
+    user: Customer, users: UsersRepo, referrals: ReferralsRepo, amounts: Amounts, t: Texts
+) -> str:
+    """Who referred the customer, how many they referred and what that earned them."""
+    stats = await referrals.stats(user.id)
+    referrer = Html("—")
+    if user.referred_by is not None:
+        referrer = customer_label(await users.get(user.referred_by), user.referred_by)
+    return t(
+        "admin-user-referral",
+        referrer=referrer,
+        joined=stats.joined,
+        earned=amounts(stats.earned),
+    )
 
 
 def method_label(t: Texts, topup: Topup) -> str:

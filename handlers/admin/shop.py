@@ -26,6 +26,7 @@ from bot.payments import Payments
 from bot.settings import Settings
 from bot.storage import LedgerRepo, StatsRepo, UsersRepo
 from bot.storage.stats import MethodTopups, OrderFigures, since_days, since_today
+from handlers.customer.start import commands_help
 
 # How many stars the rate line shows a worked example for.
 EXAMPLE_STARS = 100
@@ -184,8 +185,8 @@ async def refresh(message: Message, catalogue: Catalogue, t: Texts) -> None:
     await message.answer(text)
 
 
-async def admin_help(message: Message, t: Texts) -> None:
-    await message.answer(f"{t('help')}\n\n{t('admin-help')}")
+async def admin_help(message: Message, settings: Settings, t: Texts) -> None:
+    await message.answer(f"{commands_help(t, settings)}\n\n{t('admin-help')}")
 
 
 def create_router() -> Router:

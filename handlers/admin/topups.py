@@ -9,7 +9,9 @@ from aiogram.types import Message, User
 
 from bot.i18n import Arg, Texts
 from bot.money import Amounts
+from bot.notify.alerts import Alerts
 from bot.payments import OutsideRefunds, StarRefunds
+from bot.payments.refunds import kept_details
 from bot.payments.stars import Stars
 from bot.storage import (
     InsufficientFunds,
@@ -32,6 +34,7 @@ async def refund_command(
     topups: TopupsRepo,
     refunds: StarRefunds,
     outside_refunds: OutsideRefunds,
+    alerts: Alerts,
     amounts: Amounts,
     t: Texts,
 ) -> None:
@@ -62,6 +65,8 @@ async def refund_command(
                     note=note or "—",
                 )
             )
+            if done.kept is not None:
+                await alerts.send(bot, "alert-referral-kept", **kept_details(done.kept, money))
             return
         result = await refunds.refund(bot, topup_id, event_from_user.id)
     except UnknownTopup:
@@ -92,6 +97,8 @@ async def refund_command(
         "error": result.error or "",
     }
     await message.answer(t(f"refund-{result.outcome}", **values))
+    if result.kept is not None:
+        await alerts.send(bot, "alert-referral-kept", **kept_details(result.kept, money))
 
 
 def create_router() -> Router:

@@ -18,6 +18,8 @@ from handlers.customer import (
     order,
     pay_by_link,
     payments,
+    promo,
+    referral,
     start,
     support,
     topup,
@@ -41,10 +43,13 @@ def create_router() -> Router:
         topup.create_router(),
         crypto.create_router(),
         pay_by_link.create_router(),
+        # Typing a promo code: its /cancel speaks of the code, not of an order.
+        promo.create_router(),
         # Its /cancel, while a list is typed or summed up, speaks of the mass order.
         massorder.create_router(),
         order.create_router(),
         start.create_router(),
+        referral.create_router(),
         identity.create_router(),
         broadcasts.create_router(),
         language.create_router(),

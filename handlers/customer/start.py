@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandStart
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
@@ -13,18 +13,21 @@ from bot.i18n import Texts
 from bot.settings import Settings
 from bot.storage import UsersRepo
 from bot.storage.greetings import GreetingsRepo
+from bot.storage.referrals import linked_referrer
 from bot.telegram.callbacks import MenuCb
 from bot.telegram.keyboards import main_menu
 
 
 def _menu(t: Texts, settings: Settings) -> InlineKeyboardMarkup:
-    """The main menu, with the Mini App where it is served."""
+    """The main menu, with the Mini App where it is served and the referral link while
+    the program is on."""
     webapp = settings.webapp_url
-    return main_menu(t, str(webapp) if webapp is not None else None)
+    return main_menu(t, str(webapp) if webapp is not None else None, referral=settings.referrals_on)
 
 
 async def start(
     message: Message,
+    command: CommandObject,
     state: FSMContext,
     users: UsersRepo,
     settings: Settings,
@@ -35,27 +38,37 @@ async def start(
 ) -> None:
     # /start always leads home: whatever conversation was half done is dropped.
     await state.clear()
-    await users.welcome(event_from_user.id)
+    # A referral link (`/start ref_<id>`) counts at the customer's first /start only.
+    referrer = linked_referrer(command.args) if settings.referrals_on else None
+    await users.welcome(event_from_user.id, referrer=referrer)
     text = await greeting(t, event_from_user.full_name, settings, catalogue, greetings)
     await message.answer(text)
     await message.answer(t("menu-prompt"), reply_markup=_menu(t, settings))
 
 
-async def help_text(bot: Bot, t: Texts) -> str:
+def commands_help(t: Texts, settings: Settings) -> str:
+    """The customer commands, `/referral` among them while referrals are on."""
+    commands = t("help")
+    return f"{commands}\n{t('help-referral')}" if settings.referrals_on else commands
+
+
+async def help_text(bot: Bot, t: Texts, settings: Settings) -> str:
     me = await bot.me()
-    return f"{t('help')}\n\n{t('help-inline', bot=me.username or '')}"
+    return f"{commands_help(t, settings)}\n\n{t('help-inline', bot=me.username or '')}"
 
 
 async def help_command(message: Message, bot: Bot, t: Texts, settings: Settings) -> None:
     # The menu's buttons work in a private chat only: a group gets the text alone.
     markup = _menu(t, settings) if message.chat.type == "private" else None
-    await message.answer(await help_text(bot, t), reply_markup=markup)
+    await message.answer(await help_text(bot, t, settings), reply_markup=markup)
 
 
 async def help_button(query: CallbackQuery, bot: Bot, t: Texts, settings: Settings) -> None:
     await query.answer()
     if query.message is not None:
-        await query.message.answer(await help_text(bot, t), reply_markup=_menu(t, settings))
+        await query.message.answer(
+            await help_text(bot, t, settings), reply_markup=_menu(t, settings)
+        )
 
 
 def create_router() -> Router:

@@ -10,7 +10,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
@@ -21,6 +21,7 @@ from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
 from handlers.customer.pay_by_link import LinkTopupForm
+from handlers.customer.promo import promo_row
 
 PRIVATE = F.chat.type == "private"
 
@@ -41,15 +42,25 @@ async def _offer(
     catalogue: Catalogue,
     t: Texts,
 ) -> None:
-    for offer in payments.offers(t, catalogue.currency):
-        await _show(bot, chat_id, state, offer)
+    offers = payments.offers(t, catalogue.currency)
+    for number, offer in enumerate(offers, 1):
+        # A promo code is one more way money comes in: under the last offer.
+        markup = promo_row(t, offer.markup) if number == len(offers) else offer.markup
+        await _show(bot, chat_id, state, offer, markup)
 
 
-async def _show(bot: Bot, chat_id: int, state: FSMContext, offer: Offer) -> None:
-    """An offer, and the state that waits for what it asks (a typed amount), if any."""
+async def _show(
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    offer: Offer,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """An offer (under `markup` instead of its own), and the state that waits for what it
+    asks (a typed amount), if any."""
     if offer.state is not None:
         await state.set_state(offer.state)
-    await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
+    await bot.send_message(chat_id, offer.text, reply_markup=markup or offer.markup)
 
 
 async def _invoice(

@@ -15,6 +15,7 @@ help =
     /balance — your balance
     /cancel — cancel the order you are placing
     /topup — top up your balance with Telegram Stars
+    /promo — redeem a promo code
     /language — change the language
     /help — this text
     /support — write to support about anything

@@ -63,6 +63,7 @@ admin-help =
     /greeting — the /start greeting per language: <code>/greeting ru | text</code>, <code>/greeting ru</code> to see it, <code>/greeting ru -</code> to reset
     /unknown — orders of unknown outcome; settle with <code>/attach 12 98765</code> or <code>/fail 12</code>
     /refund — give a top-up back: <code>/refund 7</code> (Stars through Telegram; other methods: you pay it back, <code>/refund 7 note</code> records it)
+    /promo, /promos — promo codes: <code>/promo WELCOME 5 100 30</code> makes one (amount, uses, days), <code>/promo WELCOME -</code> ends it, /promos lists them
     /transfers, /approve, /reject — card transfers waiting for a check; approve one (another amount when the receipt shows it) or reject it: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 reason</code>
     /refresh — reload the catalogue now
     /panels — each panel: answers or not, balance, services, open orders, refusals in the last hour

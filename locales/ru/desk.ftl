@@ -66,6 +66,7 @@ admin-help =
     /greeting — приветствие /start на каждом языке: <code>/greeting ru | текст</code>, <code>/greeting ru</code> — посмотреть, <code>/greeting ru -</code> — сбросить
     /unknown — заказы с неизвестным исходом; решить: <code>/attach 12 98765</code> или <code>/fail 12</code>
     /refund — вернуть пополнение: <code>/refund 7</code> (звёзды — через Telegram; другие способы: вы возвращаете деньги сами, <code>/refund 7 заметка</code> записывает это)
+    /promo, /promos — промокоды: <code>/promo WELCOME 5 100 30</code> создаёт (сумма, сколько раз, дней), <code>/promo WELCOME -</code> завершает, /promos — список
     /transfers, /approve, /reject — переводы на карту, ждущие проверки; одобрить (другую сумму, если она в чеке) или отклонить: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 причина</code>
     /refresh — обновить каталог сейчас
     /panels — каждая панель: отвечает ли, баланс, услуги, открытые заказы, отказы за последний час

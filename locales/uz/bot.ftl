@@ -15,6 +15,7 @@ help =
     /balance — balansingiz
     /cancel — rasmiylashtirilayotgan buyurtmani bekor qilish
     /topup — balansni Telegram yulduzlari bilan toʻldirish
+    /promo — promokod kiritish
     /language — tilni oʻzgartirish
     /help — ushbu qoʻllanma
     /support — istalgan savol boʻyicha yordamga yozish

@@ -57,6 +57,7 @@ admin-help =
     /greeting — har bir tildagi /start salomlashuvi: <code>/greeting ru | matn</code>, koʻrish uchun <code>/greeting ru</code>, qaytarish uchun <code>/greeting ru -</code>
     /unknown — natijasi nomaʼlum buyurtmalar; hal qilish: <code>/attach 12 98765</code> yoki <code>/fail 12</code>
     /refund — toʻldirishni qaytarish: <code>/refund 7</code> (yulduzlar Telegram orqali; boshqa usullar: pulni oʻzingiz qaytarasiz, <code>/refund 7 izoh</code> buni yozib qoʻyadi)
+    /promo, /promos — promokodlar: <code>/promo WELCOME 5 100 30</code> yaratadi (summa, necha marta, kun), <code>/promo WELCOME -</code> tugatadi, /promos — roʻyxat
     /transfers, /approve, /reject — tekshiruvni kutayotgan kartaga oʻtkazmalar; tasdiqlash (chekda boshqa summa boʻlsa, oʻshani) yoki rad etish: <code>/approve 14</code>, <code>/approve 14 149500</code>, <code>/reject 14 sabab</code>
     /refresh — katalogni hozir yangilash
     /panels — har bir panel: javob beryaptimi, balansi, xizmatlari, ochiq buyurtmalari, soʻnggi bir soatdagi rad etishlar
