@@ -2,7 +2,16 @@
 the registry of those that are on (`Payments`). Telegram Stars is the first method."""
 
 from bot.payments.credits import Credits
-from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
+from bot.payments.method import (
+    AppOffer,
+    Cover,
+    Method,
+    Offer,
+    PaymentFailed,
+    PendingTopup,
+    TopupForm,
+    ask_amount,
+)
 from bot.payments.refunds import OutsideRefunds, RefundResult, StarRefunds
 from bot.payments.registry import Payments
 from bot.payments.stars import Stars
@@ -20,4 +29,6 @@ __all__ = [
     "RefundResult",
     "StarRefunds",
     "Stars",
+    "TopupForm",
+    "ask_amount",
 ]

@@ -83,6 +83,13 @@ class ByLink(Method):
             return None
         return soum
 
+    def parse_amount(self, text: str | None, locale: str) -> Decimal | None:
+        soum = self.parse(text)
+        return None if soum is None else Decimal(soum)
+
+    def bad_amount(self, t: Texts) -> str:
+        return t("topup-by-link-bad-amount", **self.bounds)
+
     def app_offer(self, t: Texts, currency: str) -> AppOffer:
         method = t.plain(f"topup-method-{self.name}")
         return AppOffer(

@@ -20,7 +20,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from aiogram import Bot
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -30,6 +29,7 @@ from bot.money import Amounts, AmountTooLarge, charge_up, parse_typed_amount
 from bot.notify.alerts import Alerts
 from bot.payments.credits import Credits
 from bot.payments.cryptopay import EXPIRED, PAID, CryptoPay, CryptoPayError, Invoice
+from bot.payments.keyboards import topup_typing
 from bot.payments.method import AppOffer, Cover, Method, Offer, PaymentFailed, PendingTopup
 from bot.settings import CRYPTO_PAY_FIATS, Settings
 from bot.storage import (
@@ -43,7 +43,7 @@ from bot.storage import (
     UsersRepo,
 )
 from bot.storage.crypto_invoices import METHOD, CryptoInvoice, CryptoInvoicesRepo
-from bot.telegram.callbacks import CryptoCb, TopupCb
+from bot.telegram.callbacks import CryptoCb
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,6 @@ FIAT_DECIMALS = 2
 # An invoice Crypto Pay no longer lists is cancelled only this long after it expired: by
 # then nobody can pay it, whatever a lagging answer said.
 GONE_AFTER = timedelta(hours=1)
-
-
-class CryptoForm(StatesGroup):
-    amount = State()  # the customer types how much to top up
 
 
 class Outcome(StrEnum):
@@ -86,12 +82,6 @@ def invoice_keyboard(t: Texts, topup_id: int, url: str) -> InlineKeyboardMarkup:
         text=t("topup-crypto-check"), callback_data=CryptoCb(action="check", id=topup_id)
     )
     builder.adjust(1)
-    return builder.as_markup()
-
-
-def typing_keyboard(t: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
     return builder.as_markup()
 
 
@@ -149,8 +139,8 @@ class Crypto(Method):
         low, high = self.limits()
         return {"min": self._money(Decimal(low)), "max": self._money(Decimal(high))}
 
-    def parse(self, text: str | None, locale: str) -> int | None:
-        """A whole amount a person typed, within the bounds; else None."""
+    def parse_amount(self, text: str | None, locale: str) -> Decimal | None:
+        """A whole amount of the shop's money, within the bounds; else None."""
         try:
             amount = parse_typed_amount(text or "", locale=locale)
         except AmountTooLarge:
@@ -158,10 +148,13 @@ class Crypto(Method):
         low, high = self.limits()
         if amount is None or amount != amount.to_integral_value() or not low <= amount <= high:
             return None
-        return int(amount)
+        return amount
+
+    def bad_amount(self, t: Texts) -> str:
+        return t("topup-crypto-bad-amount", **self.bounds())
 
     def offer(self, t: Texts, currency: str) -> Offer:
-        return Offer(t("topup-crypto-ask", **self.bounds()), typing_keyboard(t), CryptoForm.amount)
+        return Offer(t("topup-crypto-ask", **self.bounds()), topup_typing(t), self.name)
 
     def app_offer(self, t: Texts, currency: str) -> AppOffer:
         low, high = self.limits()

@@ -23,12 +23,25 @@ from decimal import Decimal
 from typing import Any
 
 from aiogram import Bot
-from aiogram.fsm.state import State
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Texts
 from bot.money import Amounts
 from bot.storage import Topup
+
+
+class TopupForm(StatesGroup):
+    """Typing an amount for a method, whichever: the method's name is in the state's data."""
+
+    amount = State()
+
+
+async def ask_amount(state: FSMContext, method: str) -> None:
+    """The next message is an amount for `method` (`Method.parse_amount`)."""
+    await state.set_state(TopupForm.amount)
+    await state.set_data({"method": method})
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,8 @@ class Offer:
 
     text: str
     markup: InlineKeyboardMarkup
-    # The conversation state that waits for what the offer asks (an amount typed), if any.
-    state: State | None = None
+    # The method whose amount the customer types next, when the offer asks for one.
+    amount_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,3 +157,25 @@ class Method(ABC):
     ) -> PendingTopup:
         """Record a pending top-up of `units` and make what pays it: sent into `chat_id` when
         given, else a link. Raises `PaymentFailed`."""
+
+    # A method that asks for a typed amount (`Offer.amount_for`, `ask_amount`) says how it
+    # reads one and what a wrong one is told; one that never asks keeps these.
+    def parse_amount(self, text: str | None, locale: str) -> Decimal | None:
+        """An amount a person typed ("150 000", "150,000"), in the method's unit and within
+        its bounds; None if it is not one."""
+        return None
+
+    def bad_amount(self, t: Texts) -> str:
+        """What a customer is told when what they typed is not an amount this method takes."""
+        return t("topup-method-off")
+
+    async def take_amount(
+        self, bot: Bot, t: Texts, user_id: int, amount: Decimal, *, chat_id: int
+    ) -> State | None:
+        """Go on with a typed amount (`parse_amount`'s): make the top-up and what pays it.
+        Returns the state the customer waits in next, if any."""
+        try:
+            await self.create(bot, t, user_id, int(amount), chat_id=chat_id)
+        except PaymentFailed as failed:
+            await bot.send_message(chat_id, t(failed.text_key))
+        return None

@@ -108,6 +108,13 @@ class Stars(Method):
         """A number of stars a person typed (or an old button carries), within the bounds."""
         return parse_stars(text, self.settings)
 
+    def parse_amount(self, text: str | None, locale: str) -> Decimal | None:
+        stars = self.parse(text)
+        return None if stars is None else Decimal(stars)
+
+    def bad_amount(self, t: Texts) -> str:
+        return t("topup-bad-amount", **self.bounds)
+
     def credit_for(self, stars: int) -> Decimal:
         return credit_for(stars, self.settings)
 

@@ -16,19 +16,26 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from aiogram import Bot
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Arg, Html, Texts
 from bot.money import Amounts, AmountTooLarge, parse_typed_amount
 from bot.payments.credits import Credits
+from bot.payments.keyboards import topup_typing
 from bot.payments.method import AppOffer, Cover, Method, Offer, PendingTopup
 from bot.settings import Settings
 from bot.storage import Credited, Transaction, UnknownTopup, UsersRepo
 from bot.storage.transfers import TRANSFER, Outcome, Transfer, TransferPending, TransfersRepo
-from bot.telegram.callbacks import TopupCb, TransferCb
+from bot.telegram.callbacks import TransferCb
 
 log = logging.getLogger(__name__)
+
+
+class TransferForm(StatesGroup):
+    receipt = State()  # a request is open: text gets told to send the receipt
+
 
 # What a receipt may be: a photo, or a document that is a PDF or a picture.
 RECEIPT_TYPES = ("application/pdf",)
@@ -87,7 +94,7 @@ class CardTransfer(Method):
     def decimals(self) -> int:
         return self.settings.price_decimals
 
-    def parse(self, text: str | None, locale: str) -> Decimal | None:
+    def parse_amount(self, text: str | None, locale: str) -> Decimal | None:
         """An amount a person typed ("150 000", "150,000"), within the bounds and with no
         more decimals than prices have; else None."""
         if not text:
@@ -102,10 +109,20 @@ class CardTransfer(Method):
             return None
         return amount
 
+    def bad_amount(self, t: Texts) -> str:
+        return t("transfer-bad-amount", **self.bounds())
+
+    async def take_amount(
+        self, bot: Bot, t: Texts, user_id: int, amount: Decimal, *, chat_id: int
+    ) -> State | None:
+        """A request for the amount typed (decimals allowed), its details sent; then the
+        customer's next photo or document is its receipt."""
+        transfer = await self.request(user_id, amount, t.locale)
+        await self.send_details(bot, t, chat_id, transfer)
+        return TransferForm.receipt if transfer.awaits_receipt else None
+
     def offer(self, t: Texts, currency: str) -> Offer:
-        builder = InlineKeyboardBuilder()
-        builder.button(text=t("topup-cancel"), callback_data=TopupCb(action="cancel"))
-        return Offer(t("transfer-ask-amount", **self.bounds()), builder.as_markup())
+        return Offer(t("transfer-ask-amount", **self.bounds()), topup_typing(t), self.name)
 
     def bounds(self) -> dict[str, Arg]:
         """The smallest and largest transfer, as shown to people."""

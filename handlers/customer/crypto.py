@@ -1,17 +1,16 @@
-"""Crypto top-ups in the chat: the amount typed after choosing 🪙 Crypto, and "Check
-payment" under an invoice (the sweep and the webhook credit it too, without a tap)."""
+"""Crypto top-ups in the chat: "Check payment" under an invoice (the sweep and the webhook
+credit it too, without a tap; the amount is typed like any method's: `handlers.customer.topup`)."""
 
 from __future__ import annotations
 
 import logging
 
-from aiogram import Bot, F, Router
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message, User
+from aiogram import F, Router
+from aiogram.types import CallbackQuery
 
 from bot.i18n import Texts
-from bot.payments import PaymentFailed, Payments
-from bot.payments.crypto import Crypto, CryptoForm, Outcome, typing_keyboard
+from bot.payments import Payments
+from bot.payments.crypto import Crypto, Outcome
 from bot.payments.cryptopay import CryptoPayError
 from bot.storage import TopupStatus
 from bot.telegram.callbacks import CryptoCb
@@ -35,33 +34,6 @@ CHECKED = {
 def _crypto(payments: Payments) -> Crypto | None:
     method = payments.by_name("crypto")
     return method if isinstance(method, Crypto) else None
-
-
-async def amount_typed(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    event_from_user: User,
-    payments: Payments,
-    t: Texts,
-) -> None:
-    crypto = _crypto(payments)
-    if crypto is None:  # switched off since the amount was asked
-        await state.clear()
-        await message.answer(t("topup-method-off"))
-        return
-    amount = crypto.parse(message.text, t.locale)
-    if amount is None:
-        # Still waiting for an amount: the customer tries again or taps Cancel.
-        await message.answer(
-            t("topup-crypto-bad-amount", **crypto.bounds()), reply_markup=typing_keyboard(t)
-        )
-        return
-    await state.clear()
-    try:
-        await crypto.create(bot, t, event_from_user.id, amount, chat_id=message.chat.id)
-    except PaymentFailed as failed:
-        await message.answer(t(failed.text_key))
 
 
 async def check_payment(
@@ -89,8 +61,5 @@ async def check_payment(
 
 def create_router() -> Router:
     router = Router(name="crypto")
-    # /cancel and Cancel while typing are `handlers.customer.topup`'s. Other commands go on
-    # to their own handlers; anything else is the amount, good or bad.
-    router.message.register(amount_typed, CryptoForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(check_payment, CryptoCb.filter(F.action == "check"))
     return router

@@ -1,6 +1,6 @@
 """Top-ups paid on a provider's own page (Payme, Click: `bot.payments.by_link`): a preset
-amount or one typed the way people type it ("150 000", "150,000"), then the provider's
-link as a button (/cancel and Cancel while typing are `handlers.customer.topup`'s). The
+amount or one typed the way people type it ("150 000", "150,000"; read, like any method's,
+in `handlers.customer.topup`), then the provider's link as a button. The
 provider's merchant API credits it; the customer hears of it then.
 
 Top-ups happen in private chats only, like everything about a balance.
@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery
 
 from bot.i18n import Texts
-from bot.payments import Payments
+from bot.payments import Payments, ask_amount
 from bot.payments.by_link import ByLink
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import LinkTopupCb
 
 PRIVATE = F.chat.type == "private"
-
-
-class LinkTopupForm(StatesGroup):
-    amount = State()  # data: the method's name
 
 
 def _method(payments: Payments, name: str) -> ByLink | None:
@@ -61,8 +56,7 @@ async def other_amount(
         await query.answer(t("topup-method-off"), show_alert=True)
         return
     await query.answer()
-    await state.set_state(LinkTopupForm.amount)
-    await state.update_data(method=method.name)
+    await ask_amount(state, method.name)
     if query.message is not None:
         await bot.send_message(
             query.message.chat.id,
@@ -71,34 +65,8 @@ async def other_amount(
         )
 
 
-async def amount_typed(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    event_from_user: User,
-    payments: Payments,
-    t: Texts,
-) -> None:
-    method = _method(payments, str((await state.get_data()).get("method")))
-    if method is None:  # switched off while the amount was being typed
-        await state.clear()
-        await message.answer(t("topup-method-off"))
-        return
-    soum = method.parse(message.text)
-    if soum is None:
-        # Still waiting for an amount: the customer tries again or taps Cancel.
-        await message.answer(
-            t("topup-by-link-bad-amount", **method.bounds), reply_markup=topup_typing(t)
-        )
-        return
-    await state.clear()
-    await method.create(bot, t, event_from_user.id, soum, chat_id=message.chat.id)
-
-
 def create_router() -> Router:
     router = Router(name="pay_by_link")
-    # Other commands go on to their own handlers; anything else is the amount, good or bad.
-    router.message.register(amount_typed, LinkTopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(preset_chosen, LinkTopupCb.filter(F.action == "pay"))
     router.callback_query.register(other_amount, LinkTopupCb.filter(F.action == "type"))
     return router

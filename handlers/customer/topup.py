@@ -1,5 +1,5 @@
 """`/topup` and the menu's Top up button: every way of paying that is on offers itself
-(`bot.payments`); for Stars, preset amounts, a typed amount, and the invoice.
+(`bot.payments`); for Stars, preset amounts and the invoice; an amount typed for any method.
 
 Top-ups happen in private chats only, like everything about a balance.
 """
@@ -7,31 +7,20 @@ Top-ups happen in private chats only, like everything about a balance.
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
 from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import Amounts
-from bot.payments import Offer, PaymentFailed, Payments
-from bot.payments.crypto import CryptoForm
+from bot.payments import Offer, PaymentFailed, Payments, TopupForm, ask_amount
 from bot.payments.keyboards import topup_typing
 from bot.telegram.callbacks import MenuCb, TopupCb
 from bot.telegram.keyboards import main_menu
-from handlers.customer.pay_by_link import LinkTopupForm
 from handlers.customer.promo import promo_row
 
 PRIVATE = F.chat.type == "private"
-
-
-class TopupForm(StatesGroup):
-    amount = State()
-
-
-# Where a method waits for a typed amount: /cancel and Cancel end any of them.
-TYPING_AMOUNT = (TopupForm.amount, CryptoForm.amount, LinkTopupForm.amount)
 
 
 async def _offer(
@@ -56,10 +45,10 @@ async def _show(
     offer: Offer,
     markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """An offer (under `markup` instead of its own), and the state that waits for what it
-    asks (a typed amount), if any."""
-    if offer.state is not None:
-        await state.set_state(offer.state)
+    """An offer (under `markup` instead of its own); the amount it asks for, if any, is
+    what the customer types next."""
+    if offer.amount_for is not None:
+        await ask_amount(state, offer.amount_for)
     await bot.send_message(chat_id, offer.text, reply_markup=markup or offer.markup)
 
 
@@ -150,7 +139,7 @@ async def other_amount(
     t: Texts,
 ) -> None:
     await query.answer()
-    await state.set_state(TopupForm.amount)
+    await ask_amount(state, payments.stars.name)
     if query.message is not None:
         stars = payments.stars
         # Stars are typed, but the money they buy is what the customer thinks in.
@@ -175,15 +164,21 @@ async def amount_typed(
     payments: Payments,
     t: Texts,
 ) -> None:
-    stars = payments.stars.parse(message.text)
-    if stars is None:
+    """An amount typed for the method that asked for it (`ask_amount`), whichever it is."""
+    method = payments.by_name(str((await state.get_data()).get("method")))
+    if method is None:  # switched off since the amount was asked
+        await state.clear()
+        await message.answer(t("topup-method-off"))
+        return
+    amount = method.parse_amount(message.text, t.locale)
+    if amount is None:
         # Still waiting for an amount: the customer tries again or taps Cancel.
-        await message.answer(
-            t("topup-bad-amount", **payments.stars.bounds), reply_markup=topup_typing(t)
-        )
+        await message.answer(method.bad_amount(t), reply_markup=topup_typing(t))
         return
     await state.clear()
-    await _invoice(bot, payments, t, message.chat.id, event_from_user, stars)
+    after = await method.take_amount(bot, t, event_from_user.id, amount, chat_id=message.chat.id)
+    if after is not None:
+        await state.set_state(after)
 
 
 async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
@@ -194,7 +189,7 @@ async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
 async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
     # Only the amount prompt is left: a Cancel tapped on an old prompt must not end some
     # other conversation the customer has started since.
-    if await state.get_state() in {typing.state for typing in TYPING_AMOUNT}:
+    if await state.get_state() == TopupForm.amount.state:
         await state.clear()
     await query.answer(t("topup-cancelled"))
 
@@ -204,7 +199,7 @@ def create_router() -> Router:
     router.message.register(topup_command, Command("topup"), PRIVATE)
     router.message.register(topup_elsewhere, Command("topup"))
     # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), StateFilter(*TYPING_AMOUNT))
+    router.message.register(cancel_command, Command("cancel"), TopupForm.amount)
     # Other commands go on to their own handlers; anything else is the amount, good or bad.
     router.message.register(amount_typed, TopupForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.callback_query.register(topup_button, MenuCb.filter(F.action == "topup"))

@@ -11,16 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.catalogue import Catalogue
 from bot.desk.transfers import TransferDesk
 from bot.i18n import Texts
-from bot.payments import Payments
-from bot.payments.transfer import CardTransfer, NotATransfer, receipt_kind, withdraw_keyboard
+from bot.payments import Payments, ask_amount
+from bot.payments.transfer import (
+    CardTransfer,
+    NotATransfer,
+    TransferForm,
+    receipt_kind,
+    withdraw_keyboard,
+)
 from bot.storage import TopupStateError
 from bot.storage.transfers import Outcome, Transfer
 from bot.telegram.callbacks import TopupCb, TransferCb
@@ -30,11 +35,6 @@ from bot.telegram.replies import edit_or_send
 PRIVATE = F.chat.type == "private"
 # What may be a receipt: a photo or a document (its type is checked by the handler).
 FILE = F.photo | F.document
-
-
-class TransferForm(StatesGroup):
-    amount = State()  # typing the amount
-    receipt = State()  # the request is open: text gets told to send the receipt
 
 
 class PendingTransfer(Filter):
@@ -73,40 +73,9 @@ async def chosen(
     if pending is not None:
         await card_transfer.send_details(bot, t, chat_id, pending)
         return
-    await state.set_state(TransferForm.amount)
+    await ask_amount(state, card_transfer.name)
     offer = card_transfer.offer(t, catalogue.currency)
     await bot.send_message(chat_id, offer.text, reply_markup=offer.markup)
-
-
-async def amount_typed(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    event_from_user: User,
-    card_transfer: CardTransfer,
-    t: Texts,
-) -> None:
-    amount = card_transfer.parse(message.text, t.locale)
-    if amount is None:
-        # Still waiting for an amount: the customer tries again or taps Cancel.
-        offer = card_transfer.offer(t, "")
-        await message.answer(
-            t("transfer-bad-amount", **card_transfer.bounds()), reply_markup=offer.markup
-        )
-        return
-    transfer = await card_transfer.request(event_from_user.id, amount, t.locale)
-    await state.set_state(TransferForm.receipt if transfer.awaits_receipt else None)
-    await card_transfer.send_details(bot, t, message.chat.id, transfer)
-
-
-async def typing_cancelled(query: CallbackQuery, state: FSMContext, t: Texts) -> None:
-    await state.clear()
-    await query.answer(t("topup-cancelled"))
-
-
-async def cancel_command(message: Message, state: FSMContext, t: Texts) -> None:
-    await state.clear()
-    await message.answer(t("topup-cancelled"), reply_markup=main_menu(t))
 
 
 async def receipt(
@@ -187,13 +156,7 @@ def create_router() -> Router:
     router.callback_query.register(
         chosen, TopupCb.filter((F.action == "method") & (F.method == "transfer"))
     )
-    router.callback_query.register(
-        typing_cancelled, TopupCb.filter(F.action == "cancel"), TransferForm.amount
-    )
     router.callback_query.register(withdraw, TransferCb.filter(F.action == "withdraw"))
-    # Ahead of the order router's /cancel, which would speak of an order.
-    router.message.register(cancel_command, Command("cancel"), TransferForm.amount)
-    router.message.register(amount_typed, TransferForm.amount, PRIVATE, ~F.text.startswith("/"))
     router.message.register(receipt, PRIVATE, FILE, PendingTransfer())
     router.message.register(
         not_a_receipt, TransferForm.receipt, PRIVATE, ~F.text.startswith("/"), PendingTransfer()
