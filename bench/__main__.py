@@ -14,7 +14,7 @@ import os
 import platform
 import sys
 
-from bench import catalogue, conversation, notify, refresh, search, sweep, webapp
+from bench import catalogue, conversation, notify, refresh, search, shopapi, sweep, webapp
 from bench.table import Row, render
 
 
@@ -28,6 +28,7 @@ async def _all(quick: bool) -> list[Row]:
         ("catalogue refresh", refresh.measure(4 if quick else 10)),
         ("notifications", notify.measure(300 if quick else 10_000, 30, 100 if quick else 1000)),
         ("mini app", webapp.measure(2 if quick else 5)),
+        ("shop api", shopapi.measure(300 if quick else 2000)),
     )
     for name, step in steps:
         print(f"running {name} ...", file=sys.stderr)

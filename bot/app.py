@@ -62,8 +62,11 @@ from bot.payments.payme import Payme
 from bot.payments.payme_merchant import PaymeMerchant
 from bot.payments.transfer import CardTransfer
 from bot.settings import Settings
+from bot.shopapi.actions import ShopApi
+from bot.shopapi.gate import ApiGate
 from bot.single import only_instance, writable_folder
 from bot.storage import (
+    ApiKeysRepo,
     BroadcastsRepo,
     Database,
     LedgerRepo,
@@ -306,6 +309,9 @@ def create_dispatcher(
     # Growth: referral links and what they earned, and promo codes.
     dp["referrals"] = ReferralsRepo(db)
     dp["promos"] = PromosRepo(db)
+    # Customers' keys for the shop's own API v2 (issue 28).
+    api_keys = ApiKeysRepo(db)
+    dp["api_keys"] = api_keys
     # Card transfers: kept even when switched off, so requests left pending can be decided.
     dp["card_transfer"] = card_transfer
     transfer_desk = TransferDesk(alerts, card_transfer, users, amounts)
@@ -335,6 +341,19 @@ def create_dispatcher(
         interval=settings.backup_interval,
         outbox_keep_days=settings.outbox_keep_days,
     )
+    # The shop's own API v2 for resellers (/api/v2 while API_ENABLED; bot.shopapi).
+    dp["shop_api"] = ShopApi(
+        settings=settings,
+        catalogue=catalogue,
+        users=users,
+        orders=orders,
+        refills=refills,
+        checkout=checkout,
+        panels=panels,
+        news=news,
+        alerts=alerts,
+    )
+    dp["api_gate"] = ApiGate(settings, api_keys)
     dp.update.outer_middleware(UnknownUpdates())
     dp.update.outer_middleware(ImpossibleIds(translator, settings.default_locale))
     dp.update.outer_middleware(inflight)
@@ -473,8 +492,10 @@ async def _run(settings: Settings) -> None:
         gc.freeze()
         async with AsyncExitStack() as servers:
             if settings.http_listen:
-                # With the Mini App, a placement may be waiting on the panel when it stops.
-                wait = grace if settings.webapp_url is not None else 1
+                # With the Mini App or the API, a placement may be waiting on the panel when
+                # it stops.
+                placing = settings.webapp_url is not None or settings.api_enabled
+                wait = grace if placing else 1
                 app = public_app(dp, bot, ops=settings.ops_listen == settings.http_listen)
                 await servers.enter_async_context(serving(app, settings.http_listen, wait))
             if settings.ops_listen not in {"", settings.http_listen, settings.webhook_server}:

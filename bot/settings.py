@@ -106,6 +106,16 @@ EXPECTED: dict[str, str] = {
         "the public https URL of the Mini App, like https://shop.example/app/, served on"
         " HTTP_LISTEN (or the webhook's server), or empty for none"
     ),
+    "api_enabled": (
+        "true or false: whether customers may buy through the shop's own API v2 at /api/v2;"
+        " true needs HTTP_LISTEN (or WEBHOOK_URL) for a server to answer it"
+    ),
+    "api_rate": "API calls a second per key once its burst is spent, a number above 0",
+    "api_burst": "API calls a key may make at once, a whole number from 1 up",
+    "api_add_rate": (
+        "API orders (`add`) a second per key once its burst is spent, a number above 0"
+    ),
+    "api_add_burst": "API orders (`add`) a key may place at once, a whole number from 1 up",
     "trusted_proxies": (
         "comma-separated addresses or networks of the proxies in front of the bot, like"
         " 127.0.0.1,172.16.0.0/12, or empty for none"
@@ -209,6 +219,8 @@ for _slot in PANEL_SLOTS:
 Network = IPv4Network | IPv6Network
 _Bound = TypeVar("_Bound", int, Decimal)
 # Loopback and the private ranges: a proxy on this machine or in the same Docker network.
+# Where the shop's API v2 is served, on the public server; panels' clients expect this path.
+API_PATH = "/api/v2"
 DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 
 
@@ -224,6 +236,12 @@ def zone_of(name: str) -> ZoneInfo:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError("not a time zone") from None
+
+
+def _netloc(url: HttpUrl) -> str:
+    """host[:port] of a URL, the port only where it is not the scheme's own."""
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.host or "") if url.port in (None, default) else f"{url.host}:{url.port}"
 
 
 def parse_listen(value: str) -> tuple[str, int]:
@@ -324,6 +342,14 @@ class Settings(_WithPanelSlots):
     # /readyz and /metrics tell the panel's balance and order volume: loopback unless the
     # operator opens them (compose: the container's own network, for Prometheus).
     ops_listen: str = "127.0.0.1:9090"
+    # The shop's own API v2 for resellers (issue 28), at /api/v2 on HTTP_LISTEN (or the
+    # webhook's server). Per key: API_BURST calls at once, then API_RATE a second; orders
+    # also API_ADD_BURST at once, then API_ADD_RATE a second (each places at the panel).
+    api_enabled: bool = False
+    api_rate: float = Field(default=5, gt=0)
+    api_burst: int = Field(default=60, ge=1)
+    api_add_rate: float = Field(default=1, gt=0)
+    api_add_burst: int = Field(default=20, ge=1)
     # Whose X-Forwarded-For is believed: the address a request came from is limited per
     # address and, for the webhook, checked against Telegram's ranges.
     trusted_proxies: str = DEFAULT_TRUSTED_PROXIES
@@ -528,6 +554,13 @@ class Settings(_WithPanelSlots):
             raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would serve it")
         return value
 
+    @field_validator("api_enabled")
+    @classmethod
+    def _api_served(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and not info.data.get("http_listen") and info.data.get("webhook_url") is None:
+            raise ValueError("needs HTTP_LISTEN or WEBHOOK_URL: no server would answer it")
+        return value
+
     @field_validator("payme_merchant_id")
     @classmethod
     def _merchant_shape(cls, value: str) -> str:
@@ -663,6 +696,19 @@ class Settings(_WithPanelSlots):
     def webhook_server(self) -> str:
         """Where the webhook's server listens; empty when polling."""
         return self.webhook_listen if self.webhook_url is not None else ""
+
+    @property
+    def api_endpoint(self) -> str:
+        """Where customers reach the shop's API v2: beside the Mini App's public address (the
+        same server serves both), else the webhook's when that server serves it, else
+        HTTP_LISTEN's own host:port."""
+        if self.webapp_url is not None:
+            base = f"{self.webapp_url.scheme}://{_netloc(self.webapp_url)}"
+        elif not self.http_listen and self.webhook_url is not None:
+            base = f"{self.webhook_url.scheme}://{_netloc(self.webhook_url)}"
+        else:
+            base = f"http://{self.http_listen}"
+        return base + API_PATH
 
     @property
     def webhook_token(self) -> str:

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import Texts
 from bot.telegram.keyboards import main_menu
 
-PRIVATE_COMMANDS = ("order", "massorder", "orders", "balance", "cancel")
+PRIVATE_COMMANDS = ("order", "massorder", "orders", "balance", "cancel", "api")
 
 
 async def unknown(message: Message, t: Texts) -> None:
@@ -41,7 +41,7 @@ def create_router() -> Router:
     router = Router(name="fallback")
     router.message.register(unknown, F.chat.type == "private", F.text.startswith("/"))
     router.message.register(not_words, F.chat.type == "private")
-    # Ordering and balances are private; Command() already skips /order@another_bot.
+    # Ordering, balances and API keys are private; Command() already skips /order@another_bot.
     router.message.register(private_only, Command(*PRIVATE_COMMANDS))
     router.message.register(unknown_command_in_group, F.text.startswith("/"))
     router.callback_query.register(stale_button)

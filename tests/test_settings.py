@@ -73,6 +73,11 @@ ALL_NAMES = [
     "CRYPTO_PAY_EXPIRES_IN",
     "CRYPTO_PAY_POLL_INTERVAL",
     "REFERRAL_PERCENT",
+    "API_ENABLED",
+    "API_RATE",
+    "API_BURST",
+    "API_ADD_RATE",
+    "API_ADD_BURST",
 ]
 # More panels (issue 26): PANEL2_ ... PANEL9_, documented once as the PANEL2_ family.
 SLOT_PARTS = ("NAME", "API_URL", "API_KEY", "RATE")

@@ -1,5 +1,5 @@
-"""HTTP: Telegram's webhook, the Mini App's server, health (`/healthz`, `/readyz`) and
-Prometheus `/metrics`.
+"""HTTP: Telegram's webhook, the Mini App's server (and the shop's API v2), health
+(`/healthz`, `/readyz`) and Prometheus `/metrics`.
 
 `/readyz` and `/metrics` tell the panel's balance and the order volume: they are served on
 their own listener (OPS_LISTEN, loopback by default), not on the servers a proxy forwards
@@ -35,6 +35,7 @@ from bot.payments import Payments
 from bot.payments.crypto import Crypto
 from bot.payments.crypto_webhook import crypto_webhook
 from bot.settings import Settings, parse_listen
+from bot.shopapi.server import add_shopapi_routes
 from bot.storage import Database, OutboxRepo
 from bot.webapp import add_webapp_routes
 
@@ -112,14 +113,16 @@ def add_ops_routes(app: web.Application, dp: Dispatcher) -> None:
 
 
 def add_public_routes(app: web.Application, dp: Dispatcher, bot: Bot, *, ops: bool) -> None:
-    """`/healthz` and the Mini App where WEBAPP_URL is set; the ops routes too only where
-    OPS_LISTEN names this very server."""
+    """`/healthz`, the Mini App where WEBAPP_URL is set, the shop's API v2 while API_ENABLED,
+    payments' callbacks; the ops routes too only where OPS_LISTEN names this very server."""
     if ops:
         add_ops_routes(app, dp)
     else:
         app.router.add_get("/healthz", healthz)
     if dp["settings"].webapp_url is not None:
         add_webapp_routes(app, dp, bot)
+    if dp["settings"].api_enabled:
+        add_shopapi_routes(app, dp, bot)
     add_payment_routes(app, dp, bot)
 
 

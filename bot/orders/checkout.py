@@ -30,7 +30,7 @@ from bot.orders.quote import Quote
 from bot.orders.steps import Answers
 from bot.panel import Service
 from bot.settings import Settings
-from bot.storage import InsufficientFunds, Order, OrdersRepo, TokenUsed, UsersRepo
+from bot.storage import VIA_BOT, InsufficientFunds, Order, OrdersRepo, TokenUsed, UsersRepo
 
 
 class Verdict(StrEnum):
@@ -124,12 +124,13 @@ class Checkout:
         *,
         tell: Tell,
         charged: Charged | None = None,
+        via: str = VIA_BOT,
     ) -> Result:
         """Place `quoted` for `user_id` if it still costs `seen` and the balance pays it.
 
         `quoted` is the order priced now (`quote`); `tell` shows the customer how the
         placement went (the panel's answer); `charged` runs between the charge and the
-        panel's call (say "placing", end a conversation)."""
+        panel's call (say "placing", end a conversation); `via` where it was placed."""
         if (earlier := await self._earlier(token, user_id)) is not None:
             return earlier
         if price_changed(quoted.charge, seen):
@@ -138,7 +139,7 @@ class Checkout:
         if not funds.enough:
             return Result(Verdict.SHORT, missing=funds.missing)
         try:
-            order = await self._orders.create_and_charge(quoted.new_order(user_id, token))
+            order = await self._orders.create_and_charge(quoted.new_order(user_id, token, via))
         except TokenUsed:  # a concurrent call with the same token won
             return await self._earlier(token, user_id) or Result(Verdict.EXPIRED)
         except InsufficientFunds as short:  # the balance moved since it was read

@@ -12,7 +12,7 @@ from bot.money import charge_up, customer_rate, order_charge
 from bot.orders.steps import Answers, OrderType, order_type, runs
 from bot.panel import Service
 from bot.settings import Settings
-from bot.storage import NewOrder
+from bot.storage import VIA_BOT, NewOrder
 
 
 def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
@@ -66,7 +66,7 @@ class Quote:
     def runs(self) -> int:
         return runs(self.service, self.answers)
 
-    def new_order(self, user_id: int, token: str) -> NewOrder:
+    def new_order(self, user_id: int, token: str, via: str = VIA_BOT) -> NewOrder:
         service = self.service
         answer = self.answers.get("answer")
         return NewOrder(
@@ -84,6 +84,7 @@ class Quote:
             confirm_token=token,
             answer_number=None if answer is None else int(answer),
             fields=self.kind.panel_fields(service, self.answers),
+            via=via,
             panel=service.panel,
             # The main panel's services are their own numbers there: kept as before (NULL).
             panel_service_id=service.panel_id if service.panel else None,

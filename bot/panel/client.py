@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
@@ -31,6 +32,7 @@ from bot.panel.errors import (
     PanelDisconnected,
     PanelError,
     PanelHTTPError,
+    PanelRateLimited,
     PanelTimeout,
     PanelTransportError,
     panel_error,
@@ -474,6 +476,12 @@ class PanelClient:
         except TimeoutError:
             raise PanelTimeout(f"panel {action}: timed out", action=action) from None
 
+        if status == HTTPStatus.TOO_MANY_REQUESTS:
+            raise PanelRateLimited(
+                f"panel {action}: HTTP 429, too many requests: {self._excerpt(body)}",
+                status=status,
+                action=action,
+            )
         if not 200 <= status < 300:
             raise PanelHTTPError(
                 f"panel {action}: HTTP {status}: {self._excerpt(body)}",

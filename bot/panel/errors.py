@@ -137,6 +137,14 @@ class PanelHTTPError(PanelTransportError):
         self.status = status
 
 
+class PanelRateLimited(PanelHTTPError):
+    """HTTP 429: the panel, or a proxy in front of it, turned the request away for coming too
+    often (the shop's own API does, per key): nothing was done, so an `add` is a plain "not
+    placed", not an unknown outcome."""
+
+    request_sent = False
+
+
 class PanelBadResponse(PanelTransportError):
     """An answer that is not the JSON the document describes (HTML, truncated, wrong shape)."""
 

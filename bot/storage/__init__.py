@@ -17,8 +17,11 @@ from bot.storage.ledger import (
     post,
 )
 from bot.storage.orders import (
+    VIA_API,
+    VIA_BOT,
     NewOrder,
     Order,
+    OrderProgress,
     OrdersRepo,
     OrderStateError,
     PanelIdTaken,
@@ -56,6 +59,8 @@ from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUs
 
 __all__ = [
     "STARS",
+    "VIA_API",
+    "VIA_BOT",
     "AlreadyPosted",
     "ApiKey",
     "ApiKeysRepo",
@@ -76,6 +81,7 @@ __all__ = [
     "NewOrder",
     "Order",
     "OrderFigures",
+    "OrderProgress",
     "OrderStateError",
     "OrdersRepo",
     "OutboxArg",

@@ -645,12 +645,19 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
+# Held for the branches landing beside this one (23-24): replaced by theirs on merge.
+# Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
+# from before it were all the chat's.
+_V23_ORDER_VIA = """
+ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bot', 'api'));
+"""
+
 # Fallbacks (`/fallback N PANEL:ID ...`): where service N goes, in this order, when its own
 # panel definitely refuses an order. A panel is named as orders name it ('' the main one,
 # whatever PANEL_NAME calls it; another panel by its name, lower case); `panel_service_id`
 # is the service's id on that panel. Health (a failing panel skipped for a while) is not
 # kept: after a restart every panel is tried afresh.
-_V23_FALLBACKS = """
+_V24_FALLBACKS = """
 CREATE TABLE service_fallbacks (
     service_id INTEGER NOT NULL,  -- the shop's number of the service that falls back
     position INTEGER NOT NULL CHECK (position >= 1),  -- tried in this order
@@ -686,7 +693,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V20_API_KEYS,
     _V21_ORDERS_BY_PANEL,
     _V22_REFERRALS_PROMO,
-    _V23_FALLBACKS,
+    _V23_ORDER_VIA,
+    _V24_FALLBACKS,
 )
 LATEST = len(MIGRATIONS)
 

@@ -105,12 +105,17 @@ class OutboxRepo:
     ) -> bool:
         """Queue message `key` in the caller's transaction; False if this order already has
         one with this key and `ref` (news of an order is told once, whoever noticed it
-        first; `ref` tells apart news that may come more than once, e.g. each refill's)."""
+        first; `ref` tells apart news that may come more than once, e.g. each refill's), or
+        if the order was placed through the API by a customer who turned that news off
+        (`/api notify off`): the one place every order's news passes."""
         now = utcnow()
         changed = await tx.execute(
             "INSERT INTO outbox (user_id, order_id, key, args, created_at, next_attempt_at, ref)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (user_id, order_id, key, dump_values(args), now, now, ref),
+            " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM orders"
+            " JOIN api_keys ON api_keys.user_id = orders.user_id"
+            " WHERE orders.id = ? AND orders.via = 'api' AND api_keys.notify = 0)"
+            " ON CONFLICT DO NOTHING",
+            (user_id, order_id, key, dump_values(args), now, now, ref, order_id),
         )
         return changed == 1
 

@@ -201,6 +201,15 @@ class RefillsRepo:
         )
         return {refill.order_id: refill for refill in refills}
 
+    async def get_for_user(self, user_id: int, refill_id: int) -> Refill | None:
+        """The refill only if its order is this user's: another user's reads as missing."""
+        rows = await self._many(
+            "SELECT refills.* FROM refills JOIN orders ON orders.id = refills.order_id"
+            " WHERE refills.id = ? AND orders.user_id = ?",
+            (refill_id, user_id),
+        )
+        return rows[0] if rows else None
+
     async def list_for_user(self, user_id: int, limit: int) -> list[UserRefill]:
         """The user's refills, newest first, with their orders' panel numbers."""
         rows = await self._db.fetchall(

@@ -38,6 +38,7 @@ ADMIN_COMMANDS = (
     "stats",
     "users",
     "user",
+    "apikey",
     "credit",
     "debit",
     "unknown",

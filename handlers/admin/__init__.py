@@ -8,6 +8,7 @@ from aiogram import F, Router
 
 from bot.telegram.filters import IsAdmin
 from handlers.admin import (
+    api_keys,
     backup,
     broadcast,
     catalogue,
@@ -36,6 +37,7 @@ def create_router() -> Router:
         topups.create_router(),
         transfers.create_router(),
         customers.create_router(),
+        api_keys.create_router(),
         unknown.create_router(),
         catalogue.create_router(),
         fallbacks.create_router(),

@@ -18,11 +18,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 from bot import accounts
 from bot.desk.views import customer_label, language_label, status_label, statuses_line, yes_no
 from bot.formats import Day
-from bot.i18n import Html, Texts
+from bot.i18n import Arg, Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
 from bot.settings import Settings
 from bot.storage import (
+    ApiKey,
+    ApiKeysRepo,
     BalanceLimit,
     Customer,
     CustomerOrder,
@@ -37,6 +39,7 @@ from bot.storage import (
     UnknownUser,
     UsersRepo,
 )
+from bot.storage.db import parse_time
 from bot.telegram.callbacks import UsersCb
 from bot.telegram.keyboards import users_list
 from bot.telegram.replies import edit_or_send, in_messages
@@ -124,12 +127,13 @@ async def user_card(
     refills: RefillsRepo,
     ledger: LedgerRepo,
     referrals: ReferralsRepo,
+    api_keys: ApiKeysRepo,
     amounts: Amounts,
     t: Texts,
 ) -> None:
     """`/user USER_ID`: who they are, balance, who referred them and whom they referred,
-    orders by status, the latest orders, top-ups and refills, and the ledger's latest
-    postings."""
+    their API key, orders by status, the latest orders, top-ups and refills, and the
+    ledger's latest postings."""
     user_id = parse_whole_number(command.args)
     if user_id is None:
         await message.answer(t("admin-user-usage"))
@@ -150,6 +154,7 @@ async def user_card(
             since=Day(user.created_at),
         ),
         await _referral_line(user, users, referrals, amounts, t),
+        api_key_line(t, await api_keys.get(user_id)),
         t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
     ]
     for order in await orders.list_for_user(user_id, LATEST):
@@ -231,6 +236,27 @@ async def _referral_line(
         referrer=referrer,
         joined=stats.joined,
         earned=amounts(stats.earned),
+    )
+
+
+def api_key_line(t: Texts, key: ApiKey | None) -> str:
+    """Whether the customer has an API key, whether it is on, when it was last used."""
+    if key is None:
+        return t("admin-user-api-none")
+    state = t("admin-user-api-on")
+    if not key.enabled:
+        when: Arg = "—" if key.switched_at is None else parse_time(key.switched_at)
+        state = t("admin-user-api-off", admin=str(key.switched_by or "—"), when=when)
+    used: Arg = Html(t("admin-user-api-never"))
+    if key.last_used_at is not None:
+        used = parse_time(key.last_used_at)
+    return t(
+        "admin-user-api",
+        hint=key.hint,
+        state=Html(state),
+        made=parse_time(key.created_at),
+        used=used,
+        notify=yes_no(t, key.notify),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers.customer import (
+    api_key,
     balance,
     broadcasts,
     crypto,
@@ -54,6 +55,7 @@ def create_router() -> Router:
         broadcasts.create_router(),
         language.create_router(),
         balance.create_router(),
+        api_key.create_router(),
         my_orders.create_router(),
         membership.create_router(),
         inline.create_router(),

@@ -47,9 +47,14 @@ async def start(
 
 
 def commands_help(t: Texts, settings: Settings) -> str:
-    """The customer commands, `/referral` among them while referrals are on."""
-    commands = t("help")
-    return f"{commands}\n{t('help-referral')}" if settings.referrals_on else commands
+    """The customer commands, `/referral` among them while referrals are on and `/api` where
+    the shop serves its API."""
+    lines = [t("help")]
+    if settings.referrals_on:
+        lines.append(t("help-referral"))
+    if settings.api_enabled:
+        lines.append(t("help-api"))
+    return "\n".join(lines)
 
 
 async def help_text(bot: Bot, t: Texts, settings: Settings) -> str:

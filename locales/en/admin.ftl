@@ -34,6 +34,7 @@ cmd-refund = Refund a top-up: /refund ID [NOTE] (admins)
 cmd-credit = Credit a customer: /credit USER_ID AMOUNT (admins)
 cmd-debit = Debit a customer: /debit USER_ID AMOUNT (admins)
 cmd-user = A customer's balance, orders and top-ups: /user USER_ID (admins)
+cmd-apikey = Switch a customer's API key off or on: /apikey USER_ID off (admins)
 cmd-unknown = Orders of unknown outcome, to settle (admins)
 
 admin-credit-usage = Usage: /credit USER_ID AMOUNT, for example /credit 123456789 50
@@ -47,6 +48,15 @@ admin-user =
     <b>Customer</b> { $customer }
     Balance: { $balance }
     Language: { $language }. Blocked the bot: { $blocked }. Gets broadcasts: { $broadcasts }. Since { $since }
+admin-user-api-none = API key: none
+admin-user-api = API key …{ $hint }: { $state } · made { $made } · last used { $used } · news of API orders: { $notify }
+admin-user-api-on = on
+admin-user-api-off = off (by { $admin }, { $when })
+admin-user-api-never = never
+admin-apikey-usage = Usage: /apikey USER_ID on|off, for example /apikey 123456789 off
+admin-apikey-none = { $user } has no API key.
+admin-apikey-off = 🔒 The API key of { $user } is off: its requests are refused, and /api new does not switch it back on. /apikey { $user } on undoes it.
+admin-apikey-on = 🔓 The API key of { $user } is on again.
 admin-user-orders = Orders: { $count } ({ $statuses })
 admin-user-order = #{ $id } · No. { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Top-ups (latest): { $count }

@@ -21,6 +21,7 @@ help =
     /support — write to support about anything
     /paysupport — help with a payment
     /terms — terms of sale
+help-api = /api — your API key, to order from your own panel or bot
 help-inline = Check an order from any chat: type <code>@{ $bot } 23501</code> with your order's number.
 unknown-command = We don't know that command. Send /help to see what you can do here.
 private-only = This works in a private chat with the bot only.

@@ -56,6 +56,7 @@ admin-help =
     /stats — orders, revenue, cost, profit: today, 7 and 30 days, all time
     /users — customers, newest first: <code>/users rich</code>, <code>/users alice</code>
     /user — one customer and their ledger: <code>/user 123456789</code>
+    /apikey — switch a customer's API key off or on: <code>/apikey 123456789 off</code>
     /credit, /debit — move money: <code>/credit 123456789 50</code>
     /broadcast — a message to every customer, with a preview first
     /tickets — support requests not closed yet; answer by replying to a request

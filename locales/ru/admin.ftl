@@ -36,6 +36,7 @@ cmd-refund = Вернуть пополнение: /refund ID [ЗАМЕТКА] (�
 cmd-credit = Пополнить клиента: /credit USER_ID СУММА (администраторы)
 cmd-debit = Списать у клиента: /debit USER_ID СУММА (администраторы)
 cmd-user = Баланс, заказы и пополнения клиента: /user USER_ID (администраторы)
+cmd-apikey = Отключить или включить API-ключ клиента: /apikey USER_ID off (администраторы)
 cmd-unknown = Заказы с неизвестным исходом (администраторы)
 
 admin-credit-usage = Формат: /credit USER_ID СУММА, например /credit 123456789 50
@@ -49,6 +50,15 @@ admin-user =
     <b>Клиент</b> { $customer }
     Баланс: { $balance }
     Язык: { $language }. Заблокировал бота: { $blocked }. Получает рассылки: { $broadcasts }. С { $since }
+admin-user-api-none = API-ключ: нет
+admin-user-api = API-ключ …{ $hint }: { $state } · создан { $made } · последний запрос { $used } · сообщения о заказах через API: { $notify }
+admin-user-api-on = включён
+admin-user-api-off = отключён ({ $admin }, { $when })
+admin-user-api-never = не было
+admin-apikey-usage = Использование: /apikey USER_ID on|off, например /apikey 123456789 off
+admin-apikey-none = У { $user } нет API-ключа.
+admin-apikey-off = 🔒 API-ключ { $user } отключён: запросы с ним отклоняются, и /api new его не включит. Вернуть: /apikey { $user } on.
+admin-apikey-on = 🔓 API-ключ { $user } снова включён.
 admin-user-orders = Заказы: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Пополнения (последние): { $count }

@@ -28,6 +28,7 @@ cmd-refund = Toʻldirishni qaytarish: /refund ID [IZOH] (administratorlar)
 cmd-credit = Mijoz balansini toʻldirish: /credit USER_ID SUMMA (administratorlar)
 cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (administratorlar)
 cmd-user = Mijozning balansi, buyurtmalari va toʻldirishlari: /user USER_ID (administratorlar)
+cmd-apikey = Mijozning API kalitini oʻchirish yoki yoqish: /apikey USER_ID off (administratorlar)
 cmd-unknown = Natijasi nomaʼlum buyurtmalar (administratorlar)
 
 admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
@@ -41,6 +42,15 @@ admin-user =
     <b>Mijoz</b> { $customer }
     Balans: { $balance }
     Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } sanasidan beri
+admin-user-api-none = API kalit: yoʻq
+admin-user-api = API kalit …{ $hint }: { $state } · yaratilgan: { $made } · oxirgi soʻrov: { $used } · API buyurtmalari haqida xabarlar: { $notify }
+admin-user-api-on = yoqilgan
+admin-user-api-off = oʻchirilgan ({ $admin }, { $when })
+admin-user-api-never = boʻlmagan
+admin-apikey-usage = Foydalanish: /apikey USER_ID on|off, masalan /apikey 123456789 off
+admin-apikey-none = Mijoz { $user }: API kalit yoʻq.
+admin-apikey-off = 🔒 Mijoz { $user }: API kaliti oʻchirildi, u bilan soʻrovlar rad etiladi, /api new uni qayta yoqmaydi. Qaytarish: /apikey { $user } on.
+admin-apikey-on = 🔓 Mijoz { $user }: API kaliti yana yoqildi.
 admin-user-orders = Buyurtmalar: { $count } ({ $statuses })
 admin-user-order = #{ $id } · № { $panel } · { $service } × { $quantity } · { $charge } · { $status }
 admin-user-topups = Toʻldirishlar (oxirgilari): { $count }

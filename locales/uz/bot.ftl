@@ -21,6 +21,7 @@ help =
     /support — istalgan savol boʻyicha yordamga yozish
     /paysupport — toʻlov boʻyicha yordam
     /terms — sotuv shartlari
+help-api = /api — oʻz panelingiz yoki botingizdan buyurtma berish uchun API kalitingiz
 help-inline = Buyurtmani istalgan chatdan tekshiring: <code>@{ $bot } 23501</code> deb buyurtma raqamingizni yozing.
 unknown-command = Bunday buyruq yoʻq. Nimalar qilish mumkinligini bilish uchun /help yuboring.
 private-only = Bu faqat bot bilan shaxsiy chatda ishlaydi.

@@ -50,6 +50,7 @@ admin-help =
     /stats — buyurtmalar, tushum, xarajat, foyda: bugun, 7 va 30 kun, butun davr
     /users — mijozlar, avval yangilari: <code>/users rich</code>, <code>/users alice</code>
     /user — bitta mijoz va pul harakati: <code>/user 123456789</code>
+    /apikey — mijozning API kalitini oʻchirish yoki yoqish: <code>/apikey 123456789 off</code>
     /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
     /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
     /tickets — yopilmagan murojaatlar; murojaat xabariga javob berib javob qaytaring

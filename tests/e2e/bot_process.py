@@ -23,6 +23,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
 from bot.settings import Settings
 from bot.storage import Database, LedgerRepo, OrdersRepo, UsersRepo
@@ -44,6 +45,24 @@ STOP_WITHIN = 30.0
 BAD_LOG_LINES = ("Traceback", "Unclosed", "Task was destroyed", "was never awaited")
 
 
+class Panel(Protocol):
+    """Where the bot buys: the panel emulator, or another bot's API (`ShopPanel`)."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ShopPanel:
+    """Another bot's own API v2 as this bot's panel: its endpoint and a customer's key."""
+
+    url: str
+    key: str
+
+
 @dataclass(frozen=True)
 class Customer:
     balance: Decimal
@@ -53,7 +72,7 @@ class Customer:
 
 def bot_env(
     telegram: FakeTelegram,
-    emulator: PanelEmulator,
+    panel: Panel,
     database_path: Path,
     admin_ids: Iterable[int],
     settings: dict[str, str],
@@ -62,9 +81,9 @@ def bot_env(
     return (
         interpreter_env()
         | {
-            "BOT_TOKEN": TOKEN,
-            "PANEL_API_URL": emulator.url,
-            "PANEL_API_KEY": emulator.key,
+            "BOT_TOKEN": telegram.token,
+            "PANEL_API_URL": panel.url,
+            "PANEL_API_KEY": panel.key,
             "TELEGRAM_API_URL": telegram.url,
             "DATABASE_PATH": str(database_path),
             "ADMIN_IDS": ",".join(str(admin) for admin in admin_ids),
@@ -105,16 +124,20 @@ class BotProcess:
         telegram: FakeTelegram,
         emulator: PanelEmulator,
         *,
+        panel: Panel | None = None,
         admin_ids: Iterable[int] = (ADMIN_ID,),
         **settings: str,
     ) -> None:
-        """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`."""
+        """`settings`: more environment variables, e.g. `DEFAULT_LOCALE="ru"`. The bot's token
+        is the fake Telegram's; it buys from `emulator`, or from `panel` (another bot's API,
+        `ShopPanel`) in front of the emulator."""
         self.workdir = workdir
         self.telegram = telegram
         self.emulator = emulator
+        self.panel: Panel = emulator if panel is None else panel
         self.database_path = workdir / "data" / "bot.sqlite3"
         self.log_path = workdir / "bot.log"
-        self.env = bot_env(telegram, emulator, self.database_path, admin_ids, settings)
+        self.env = bot_env(telegram, self.panel, self.database_path, admin_ids, settings)
         self.process: Child | None = None
         self._ended_by_us = False
         self.starts = 0
@@ -259,7 +282,8 @@ class BotProcess:
     def check_log(self, log: str) -> None:
         for bad in BAD_LOG_LINES:
             assert bad not in log, f"{bad!r} in the bot's log:\n{log}"
-        for secret in (TOKEN.split(":", 1)[1], self.emulator.key, WEBHOOK_SECRET):
+        secrets = (self.telegram.token.split(":", 1)[1], self.panel.key, WEBHOOK_SECRET)
+        for secret in secrets:
             assert secret not in log, f"a secret in the bot's log:\n{log}"
 
     # --- its database --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ server and the panel emulator (`emulator`, from tests/conftest.py)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Iterator
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -48,18 +49,24 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 async def bot_process(
     request: pytest.FixtureRequest, tmp_path, telegram: FakeTelegram, emulator: PanelEmulator
 ) -> AsyncIterator[BotProcess]:
-    """The bot, not yet started (fund customers first, then `await bot_process.start()`).
+    """The bot, not yet started (fund customers first, then `await bot_process.start()`)."""
+    async with attended(request, BotProcess(tmp_path, telegram, emulator)) as process:
+        yield process
 
-    Teardown kills what is left running, prints the bot's log if the test failed, and
-    otherwise checks that the bot did not exit by itself, made no mistake Telegram would
-    have refused and left no button press unanswered.
-    """
-    process = BotProcess(tmp_path, telegram, emulator)
+
+@asynccontextmanager
+async def attended(
+    request: pytest.FixtureRequest, process: BotProcess
+) -> AsyncIterator[BotProcess]:
+    """`process` for the test; afterwards kill what is left running, print the bot's log if
+    the test failed, and otherwise check that the bot did not exit by itself, made no
+    mistake Telegram would have refused and left no button press unanswered."""
     try:
         yield process
     finally:
         crashed = process.exited_by_itself
         await process.close()
+    telegram = process.telegram
     problems = {
         "the bot exited by itself": crashed,
         "mistakes": telegram.mistakes,
