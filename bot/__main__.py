@@ -27,12 +27,7 @@ def main() -> int:
     from bot.single import AlreadyRunning, CannotWrite
 
     setup_logging(
-        secrets=[
-            settings.bot_token.get_secret_value(),
-            *(panel.api_key.get_secret_value() for panel in settings.panels),
-            settings.webhook_token,
-            *([settings.crypto_pay_token.get_secret_value()] if settings.crypto_pay_token else []),
-        ],
+        secrets=settings.secrets(),
         level=settings.log_level,
         fmt=settings.log_format,
     )

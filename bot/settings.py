@@ -710,6 +710,13 @@ class Settings(_WithPanelSlots):
             base = f"http://{self.http_listen}"
         return base + API_PATH
 
+    def secrets(self) -> list[str]:
+        """Every secret set, for the logs to mask: each SecretStr setting (every panel's
+        key, the payment methods' keys) and the webhook's token, which is derived."""
+        values = [getattr(self, name) for name in type(self).model_fields]
+        found = [value.get_secret_value() for value in values if isinstance(value, SecretStr)]
+        return [*found, self.webhook_token]
+
     @property
     def webhook_token(self) -> str:
         """The secret Telegram sends with every webhook request."""

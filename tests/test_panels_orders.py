@@ -21,6 +21,7 @@ from tests.harness import BotClient, texts
 from tests.helpers import admin_texts
 from tests.order_factory import place
 from tests.panel_emulator import FaultKind, PanelEmulator
+from tests.test_order_flow import to_service
 from tests.test_orders import card_of
 
 
@@ -34,6 +35,13 @@ def settings(
 def asked(emulator: PanelEmulator, action: str, field: str = "orders") -> list[list[str]]:
     """The ids each `action` request named, one list a request."""
     return [form.get(field, form.get("order", "")).split(",") for form in emulator.calls(action)]
+
+
+async def to_cheap_summary(client: BotClient) -> None:
+    """The customer's summary of 100 of the second panel's members (48.00 UZS per 1000)."""
+    await to_service(client, "Telegram Members", "Telegram Members — Cheap")
+    await client.send("@durov")
+    await client.send("100")
 
 
 async def three(
@@ -165,11 +173,7 @@ async def test_an_order_of_unknown_outcome_names_its_panel_for_admins(
     client: BotClient, db: Database, bot: Bot, emulator, emulator2
 ) -> None:
     await fund(db, client.user.id, "10")
-    await client.send("/order")
-    await client.click_text("Telegram Members")
-    await client.click_text("Telegram Members — Cheap · 48.00 UZS")
-    await client.send("@durov")
-    await client.send("100")
+    await to_cheap_summary(client)
     emulator2.fault(FaultKind.HTTP_500, action="add", perform=True, times=1)
     await client.click_text("✅ Confirm and pay")
     [alert] = admin_texts(bot)
@@ -206,11 +210,7 @@ async def test_panels_shows_each_panel_to_admins_only(
     await place(db, emulator2, on_panel=SECOND, service=7)
     emulator2.canned({"error": "Bad link"}, action="add")
     await fund(db, client.user.id, "10")
-    await client.send("/order")
-    await client.click_text("Telegram Members")
-    await client.click_text("Telegram Members — Cheap · 48.00 UZS")
-    await client.send("@durov")
-    await client.send("100")
+    await to_cheap_summary(client)
     await client.click_text("✅ Confirm and pay")  # refused by the second panel
     emulator3.fault(FaultKind.HTTP_500, action="balance")
     [shown] = texts(await admin.send("/panels"))
@@ -241,11 +241,7 @@ async def test_a_refusal_that_stops_a_panel_is_told_once_by_name(
     for user_id in (3001, 3002):
         customer = make_client(user_id=user_id)
         await fund(db, user_id, "10")
-        await customer.send("/order")
-        await customer.click_text("Telegram Members")
-        await customer.click_text("Telegram Members — Cheap · 48.00 UZS")
-        await customer.send("@durov")
-        await customer.send("100")
+        await to_cheap_summary(customer)
         await customer.click_text("✅ Confirm and pay")
     [alert] = admin_texts(bot)
     assert alert.startswith('⚠️ Panel cheap refused order #1 with "Not enough funds on balance"')

@@ -64,3 +64,29 @@ async def test_bot_network_failure_does_not_carry_the_token(caplog) -> None:
         assert TOKEN_SECRET not in text
         assert KEY not in text
     assert "bot" + TOKEN not in repr(settings)
+
+
+def test_every_secret_setting_is_masked_in_the_logs() -> None:
+    """Whatever secret a setting holds (another panel's key, a payment method's key), the
+    logs mask it: the list is read from the settings' own SecretStr fields."""
+    secrets = {
+        "bot_token": TOKEN,
+        "panel_api_key": KEY,
+        "panel2_api_key": "SENTINEL-second-panel-key",
+        "payme_key": "SENTINEL-payme-key",
+        "click_secret_key": "SENTINEL-click-key",
+        "crypto_pay_token": "4321:AASENTINELcryptoPayToken",
+        "webhook_secret": "SENTINEL-webhook-secret",
+    }
+    settings = load_settings(
+        _env_file=None,
+        panel_api_url="http://127.0.0.1:9/api/v2",
+        panel2_name="cheap",
+        panel2_api_url="http://127.0.0.1:10/api/v2",
+        panel2_rate="1",
+        payme_merchant_id="5e730e8e0b852a417aa49ceb",
+        click_service_id="1",
+        click_merchant_id="2",
+        **secrets,
+    )
+    assert set(secrets.values()) <= set(settings.secrets())
