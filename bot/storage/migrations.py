@@ -661,6 +661,24 @@ ALTER TABLE users ADD COLUMN started_at TEXT;
 UPDATE users SET started_at = created_at;
 """
 
+# Fallbacks (`/fallback N PANEL:ID ...`): where service N goes, in this order, when its own
+# panel definitely refuses an order. A panel is named as orders name it ('' the main one,
+# whatever PANEL_NAME calls it; another panel by its name, lower case); `panel_service_id`
+# is the service's id on that panel. Health (a failing panel skipped for a while) is not
+# kept: after a restart every panel is tried afresh.
+_V25_FALLBACKS = """
+CREATE TABLE service_fallbacks (
+    service_id INTEGER NOT NULL,  -- the shop's number of the service that falls back
+    position INTEGER NOT NULL CHECK (position >= 1),  -- tried in this order
+    panel TEXT NOT NULL,
+    panel_service_id INTEGER NOT NULL,
+    set_by INTEGER,  -- the admin who set the list
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (service_id, position),
+    UNIQUE (service_id, panel, panel_service_id)
+) STRICT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_TOPUPS,
@@ -686,6 +704,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V22_REFERRALS_PROMO,
     _V23_ORDER_VIA,
     _V24_FIRST_START,
+    _V25_FALLBACKS,
 )
 LATEST = len(MIGRATIONS)
 

@@ -26,6 +26,7 @@ class OrderFigures:
     charge: Decimal
     refunded: Decimal
     panel_charge: Decimal | None
+    panel: str = ""  # the panel that has it ('' the main one): `rate`, `panel_charge` in its money
 
     @property
     def revenue(self) -> Decimal:
@@ -65,7 +66,8 @@ class StatsRepo:
         integers, and a Decimal is exact."""
         rows = await self._db.fetchall(
             "SELECT service_id, service_name, service_type, status, quantity, remains, rate,"
-            " charge, refunded, panel_charge FROM orders WHERE created_at >= ? ORDER BY id",
+            " charge, refunded, panel_charge, panel FROM orders WHERE created_at >= ?"
+            " ORDER BY id",
             (since or "",),
         )
         return [
@@ -82,6 +84,7 @@ class StatsRepo:
                 panel_charge=None
                 if row["panel_charge"] is None
                 else from_minor(row["panel_charge"]),
+                panel=str(row["panel"]),
             )
             for row in rows
         ]

@@ -58,6 +58,7 @@ ADMIN_COMMANDS = (
     "describe",
     "position",
     "dripfeed",
+    "fallback",
     "backup",
     "broadcast",
     "tickets",
