@@ -50,6 +50,7 @@ from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.panel.health import PanelHealth
 from bot.panel.panels import Panels
 from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
@@ -88,6 +89,7 @@ from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.click import ClickRepo
 from bot.storage.crypto_invoices import CryptoInvoicesRepo
+from bot.storage.fallbacks import FallbacksRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
@@ -169,6 +171,7 @@ def create_dispatcher(
         state=state,
     )
     outbox = OutboxRepo(db)
+    fallbacks = FallbacksRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     # Every top-up, whatever its method, pays the referrer's share through it, and every
@@ -234,6 +237,9 @@ def create_dispatcher(
         alerts=alerts,
         panel_watch=panel_watch,
         amounts=amounts,
+        fallbacks=fallbacks,
+        catalogue=catalogue,
+        health=PanelHealth(),
     )
     checkout = Checkout(users=users, orders=orders, placer=placer)
     transfers = TransfersRepo(db, topups)
@@ -249,6 +255,8 @@ def create_dispatcher(
         db=db,
         panel=panel,
         panels=panels,
+        fallbacks=fallbacks,
+        health=placer.health,
         translator=translator,
         users=users,
         orders=orders,

@@ -17,8 +17,8 @@ charge less the refund is what it earned, as for any order.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bot.orders.costs import charge_at_customer_price, order_cost, running_subscription
@@ -71,6 +71,35 @@ class ServiceProfit:
     name: str
     orders: int
     profit: Decimal
+
+
+def in_shop_money(
+    figures: Iterable[OrderFigures], rates: Mapping[str, Decimal]
+) -> list[OrderFigures]:
+    """The figures with each order's panel rate and charge in the shop's money: `rates` is
+    what one unit of a panel's money is worth in the shop's, by the panel orders keep
+    ('' the main one, 1). A panel no longer in the settings counts at 1 (nothing better is
+    known; its orders still count)."""
+    converted = []
+    for order in figures:
+        rate = rates.get(order.panel, Decimal(1))
+        if rate != 1:
+            charged = order.panel_charge
+            order = replace(
+                order,
+                rate=order.rate * rate,
+                panel_charge=None if charged is None else charged * rate,
+            )
+        converted.append(order)
+    return converted
+
+
+def by_panel(figures: Iterable[OrderFigures]) -> dict[str, Totals]:
+    """Totals per panel that has orders among `figures` ('' the main one)."""
+    split: dict[str, Totals] = {}
+    for order in figures:
+        split.setdefault(order.panel, Totals()).add(order)
+    return split
 
 
 def totals(figures: Iterable[OrderFigures]) -> Totals:

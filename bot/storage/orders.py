@@ -330,6 +330,31 @@ class OrdersRepo:
                 tx, order_id, (Status.PLACING,), status=Status.UNKNOWN, error=error
             )
 
+    async def move_to(
+        self,
+        order_id: int,
+        *,
+        panel: str,
+        panel_service_id: int,
+        rate: Decimal,
+        can_cancel: bool,
+    ) -> Order:
+        """Its own panel refused a `placing` order: it goes to a fallback, which is recorded
+        before `add` is sent there (durably: if the process dies during the call, the order
+        turns `unknown` naming the panel an admin must look at, and a later `/attach`
+        follows it there). `rate` is the fallback's, in that panel's money: what the order
+        costs from now on. The charge never changes: the customer pays what was quoted."""
+        async with self._db.transaction(durable=True) as tx:
+            return await self._change(
+                tx,
+                order_id,
+                (Status.PLACING,),
+                panel=panel,
+                panel_service_id=panel_service_id,
+                rate=to_minor(rate),
+                can_cancel=int(can_cancel),
+            )
+
     async def mark_failed(self, tx: Transaction, order_id: int, error: str) -> Order:
         """The panel certainly did not place it: status failed. The caller refunds it in the
         same transaction (`bot.orders.refunds.post_refund`)."""

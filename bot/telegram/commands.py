@@ -59,6 +59,7 @@ ADMIN_COMMANDS = (
     "describe",
     "position",
     "dripfeed",
+    "fallback",
     "backup",
     "broadcast",
     "tickets",

@@ -22,6 +22,10 @@ admin-stats-period =
        *[other] { $orders } orders
     } ({ $statuses })
     Revenue { $revenue }, cost { $cost }, profit { $profit }
+admin-stats-panel = · { $panel }: { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    }, cost { $cost }, profit { $profit }
 admin-refreshed = Catalogue reloaded: { $services } services in { $categories } categories.
 admin-refresh-failed = The catalogue could not be reloaded: { $error }
 cmd-stats = Shop statistics (admins)

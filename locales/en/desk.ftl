@@ -78,6 +78,7 @@ admin-help =
     /describe — a service's description in one language: <code>/describe 12 | en | Fast start</code>
     /position — a category's place in the list: <code>/position Telegram Views 1</code>
     /dripfeed — offer drip-feed for a service, where the panel's list does not say: <code>/dripfeed 12 on</code>
+    /fallback — where a service's orders go when its panel refuses them, in order: <code>/fallback 12 cheap:345</code>, <code>/fallback 12</code> to see, <code>/fallback 12 -</code> to clear
     /backup — a copy of the database now, sent here as a file
     /id — anyone's own Telegram id, for ADMIN_IDS
 cmd-users = Customers, newest or richest first, search (admins)

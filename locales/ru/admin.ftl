@@ -23,6 +23,11 @@ admin-stats-period =
        *[many] { $orders } заказов
     } ({ $statuses })
     Выручка { $revenue }, расходы { $cost }, прибыль { $profit }
+admin-stats-panel = · { $panel }: { $orders ->
+        [one] { $orders } заказ
+        [few] { $orders } заказа
+       *[many] { $orders } заказов
+    }, расходы { $cost }, прибыль { $profit }
 admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories }.
 admin-refresh-failed = Не удалось обновить каталог: { $error }
 cmd-stats = Статистика магазина (администраторы)

@@ -81,6 +81,7 @@ admin-help =
     /describe — описание услуги на одном языке: <code>/describe 12 | en | Fast start</code>
     /position — место категории в списке: <code>/position Telegram Views 1</code>
     /dripfeed — предлагать плавный запуск (drip-feed) для услуги, если список панели об этом молчит: <code>/dripfeed 12 on</code>
+    /fallback — куда идут заказы услуги, когда её панель отказывает, по порядку: <code>/fallback 12 cheap:345</code>, <code>/fallback 12</code> — посмотреть, <code>/fallback 12 -</code> — очистить
     /backup — копия базы данных сейчас, придёт сюда файлом
     /id — собственный id в Telegram, для ADMIN_IDS
 cmd-users = Клиенты: новые, богатые, поиск (администраторы)

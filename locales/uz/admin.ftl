@@ -19,6 +19,7 @@ admin-stats-discounts = Berilgan chegirmalar: { $discounts }
 admin-stats-period =
     <b>{ $period }</b>: { $orders } ta buyurtma ({ $statuses })
     Tushum { $revenue }, xarajat { $cost }, foyda { $profit }
+admin-stats-panel = · { $panel }: { $orders } ta buyurtma, xarajat { $cost }, foyda { $profit }
 admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta boʻlim.
 admin-refresh-failed = Katalogni yangilab boʻlmadi: { $error }
 cmd-stats = Doʻkon statistikasi (administratorlar)

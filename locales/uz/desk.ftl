@@ -72,6 +72,7 @@ admin-help =
     /describe — xizmatning bitta tildagi tavsifi: <code>/describe 12 | en | Fast start</code>
     /position — boʻlimning roʻyxatdagi oʻrni: <code>/position Telegram Views 1</code>
     /dripfeed — panel roʻyxatida aytilmagan boʻlsa, xizmat uchun bosqichma-bosqich buyurtmani taklif qilish: <code>/dripfeed 12 on</code>
+    /fallback — xizmatning paneli rad etganda buyurtmalari tartib bilan qayerga ketadi: <code>/fallback 12 cheap:345</code>, koʻrish uchun <code>/fallback 12</code>, tozalash uchun <code>/fallback 12 -</code>
     /backup — maʼlumotlar bazasining hozirgi nusxasi, shu yerga fayl boʻlib keladi
     /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
 cmd-users = Mijozlar: yangilari, boylari, qidirish (administratorlar)
