@@ -645,7 +645,6 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
-# Held for the branches landing beside this one (23-24): replaced by theirs on merge.
 # Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
 # from before it were all the chat's.
 _V23_ORDER_VIA = """
