@@ -45,10 +45,12 @@ from bot.orders.keyboards import back_to_order
 from bot.orders.lookups import StatusLookups
 from bot.orders.mass import MassOrders
 from bot.orders.placement import order_details
+from bot.orders.prices import Pricer
 from bot.orders.refilling import RefillFollower, refill_about
 from bot.orders.steps import sellable
 from bot.orders.sweeper import Sweeper
 from bot.panel import PanelClient
+from bot.panel.health import PanelHealth
 from bot.panel.panels import Panels
 from bot.payments import Credits, OutsideRefunds, Payments, StarRefunds, Stars, stars_rate
 from bot.payments.click import Click
@@ -87,6 +89,7 @@ from bot.storage.backup import Backups
 from bot.storage.broadcasts import BROADCAST_KEY
 from bot.storage.click import ClickRepo
 from bot.storage.crypto_invoices import CryptoInvoicesRepo
+from bot.storage.fallbacks import FallbacksRepo
 from bot.storage.greetings import GreetingsRepo
 from bot.storage.payme import PaymeRepo
 from bot.storage.private import private_folder
@@ -168,6 +171,7 @@ def create_dispatcher(
         state=state,
     )
     outbox = OutboxRepo(db)
+    fallbacks = FallbacksRepo(db)
     inflight = InFlight()
     amounts = Amounts(settings.price_decimals, lambda: catalogue.currency)
     # Every top-up, whatever its method, pays the referrer's share through it, and every
@@ -188,6 +192,8 @@ def create_dispatcher(
         markups={BROADCAST_KEY: broadcasts_off, CREDITED_AT_SUMMARY: back_to_order},
     )
     news = News(db, outbox, wake=outbox_sender.wake)
+    # Each customer's prices (their discount): the one place every price is asked for.
+    pricer = Pricer(users=users, news=news, decimals=settings.price_decimals)
     fsm = SQLiteStorage(db)
     bot_id = int(settings.bot_token.get_secret_value().split(":")[0])
     # Top-ups paid outside Telegram's checkout are credited (and told) through it.
@@ -231,6 +237,9 @@ def create_dispatcher(
         alerts=alerts,
         panel_watch=panel_watch,
         amounts=amounts,
+        fallbacks=fallbacks,
+        catalogue=catalogue,
+        health=PanelHealth(),
     )
     checkout = Checkout(users=users, orders=orders, placer=placer)
     transfers = TransfersRepo(db, topups)
@@ -246,6 +255,8 @@ def create_dispatcher(
         db=db,
         panel=panel,
         panels=panels,
+        fallbacks=fallbacks,
+        health=placer.health,
         translator=translator,
         users=users,
         orders=orders,
@@ -280,7 +291,8 @@ def create_dispatcher(
         panel_watch=panel_watch,
         # The only way to place an order: the Placer is reachable through it alone.
         checkout=checkout,
-        mass_orders=MassOrders(settings=settings, checkout=checkout),
+        pricer=pricer,
+        mass_orders=MassOrders(checkout=checkout, pricer=pricer),
         metrics=metrics,
         backups=Backups(settings.database_path, settings.backups_folder, settings.backup_keep),
         broadcasts=broadcasts,
@@ -341,6 +353,7 @@ def create_dispatcher(
         orders=orders,
         refills=refills,
         checkout=checkout,
+        pricer=pricer,
         panels=panels,
         news=news,
         alerts=alerts,

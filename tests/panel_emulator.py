@@ -219,6 +219,7 @@ class PanelEmulator:
         self.faults: list[Fault] = []
         self._closing = asyncio.Event()
         self._server: TestServer | None = None
+        self._port: int | None = None  # where it listens (kept after `close()`: `reopen`)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -228,12 +229,20 @@ class PanelEmulator:
             raise RuntimeError("the emulator is not running")
         return str(self._server.make_url("/api/v2"))
 
-    async def start(self) -> None:
+    async def start(self, port: int | None = None) -> None:
         app = web.Application()
         app.router.add_post("/api/v2", self._handle)
-        self._server = TestServer(app, host="127.0.0.1")
+        self._closing = asyncio.Event()
+        self._server = TestServer(app, host="127.0.0.1", port=port)
         # Hanging handlers end when `_closing` is set, so shutdown need not wait long.
         await self._server.start_server(shutdown_timeout=1.0)
+        self._port = self._server.port
+
+    async def reopen(self) -> None:
+        """Listen again on the same port after `close()`: a panel that was down is back."""
+        if self._port is None:
+            raise RuntimeError("the emulator never ran")
+        await self.start(self._port)
 
     async def close(self) -> None:
         self._closing.set()

@@ -16,6 +16,7 @@ from bot.i18n import Arg
 from bot.orders import checkout
 from bot.orders.checkout import Checkout, Funds, Result, Verdict
 from bot.orders.mass import Confirmed, MassOrders
+from bot.orders.prices import Prices
 from bot.orders.quote import Quote, new_token
 from bot.settings import Settings
 from bot.storage import Database, Order, OrdersRepo, Status
@@ -47,11 +48,13 @@ class Till:
     adds_when_charged: list[int] = field(default_factory=list)
     lists_started: list[int] = field(default_factory=list)
 
+    @property
+    def prices(self) -> Prices:
+        return Prices(self.snapshot, self.settings.price_decimals)
+
     def members(self, quantity: int = 100) -> Quote:
         answers: dict[str, str | int] = {"link": "https://t.me/durov", "quantity": quantity}
-        quote = checkout.quote(
-            self.snapshot, self.snapshot.services[1], answers, self.settings, "en"
-        )
+        quote = checkout.quote(self.prices, self.snapshot.services[1], answers, "en")
         assert quote is not None
         return quote
 
@@ -150,7 +153,7 @@ def test_the_quote_prices_the_answers(till: Till) -> None:
     assert quote.link == "https://t.me/durov"
     # A type's answer missing: no quote.
     service = till.snapshot.services[1]
-    assert checkout.quote(till.snapshot, service, {"quantity": 100}, till.settings, "en") is None
+    assert checkout.quote(till.prices, service, {"quantity": 100}, "en") is None
 
 
 # --- each result ----------------------------------------------------------------------------

@@ -159,6 +159,34 @@ def test_order_charge_is_the_exact_price_rounded_up(
     assert charge.as_tuple().exponent == -places
 
 
+@quick
+@given(rates, markups, quantities, decimals, st.integers(0, 90))
+# 0.011 less 10 % is 0.0099: one cent. Rounded to 0.02 first, the discount would leave 0.018,
+# and a second rounding up would charge two.
+@example(Decimal(11), Decimal(0), 1, 2, 10)
+def test_a_discount_comes_off_the_exact_price_which_is_rounded_up_once(
+    rate: Decimal, markup: Decimal, quantity: int, places: int, discount: int
+) -> None:
+    exact = Fraction(rate) * (1 + Fraction(markup) / 100) * quantity / 1000
+    exact = exact * (100 - discount) / 100
+    charge = order_charge(rate, markup, quantity, places, discount)
+    assert exact <= Fraction(charge) < exact + Fraction(1, 10**places)
+    assert charge <= order_charge(rate, markup, quantity, places)
+
+
+def test_a_price_past_exact_decimal_digits_is_worked_out_as_a_fraction() -> None:
+    markup = Decimal("1." + "1" * 69)  # 100 + it needs 72 digits: more than the context has
+    exact = Fraction(60) * (1 + Fraction(markup) / 100) * 100 / 1000 * 90 / 100
+    charge = order_charge(Decimal(60), markup, 100, 2, 10)
+    assert Fraction(charge) - Fraction(1, 100) < exact <= Fraction(charge)
+    assert str(charge) == "5.46"  # written as the exact path writes it
+
+
+def test_the_discount_is_not_applied_to_a_rounded_price() -> None:
+    assert order_charge(Decimal(11), Decimal(0), 1, 2) == Decimal("0.02")
+    assert order_charge(Decimal(11), Decimal(0), 1, 2, 10) == Decimal("0.01")
+
+
 amounts = st.decimals(
     min_value=0, max_value=10**9, places=12, allow_nan=False, allow_infinity=False
 )

@@ -38,7 +38,7 @@ from bot.settings import Settings, SettingsError
 from bot.shopapi.actions import ShopApi
 from bot.shopapi.gate import WRONG_KEY_BURST, ApiGate
 from bot.storage import VIA_API, ApiKeysRepo, Database, Status
-from tests.conftest import fund, settings_with
+from tests.conftest import ADMIN_ID, fund, settings_with
 from tests.e2e.bot_process import free_port
 from tests.helpers import balance_of
 from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
@@ -147,6 +147,28 @@ async def test_services_are_the_shop_catalogue_at_the_customer_price(shop: Shop)
     raw = await shop.raw(key=await shop.key(OTHER), action="services")
     first = next(entry for entry in raw if entry["service"] == 1)
     assert first["rate"] == "72.00000"  # a string with 5 decimals, as the seed writes it
+
+
+async def test_a_discounted_customer_is_listed_and_charged_their_price(
+    shop: Shop, dp: Dispatcher, db: Database
+) -> None:
+    """`services` and `add` ask the chat's one place for a customer's price
+    (`bot.orders.prices`): a discount set with /discount is in both, and nobody else's."""
+    mine = shop.client(await shop.key(balance="100"))
+    theirs = shop.client(await shop.key(OTHER))
+    assert {s.id: s.rate for s in await mine.services()}[1] == Decimal(72)  # listed before
+    await dp["pricer"].set_discount(CUSTOMER, 10, admin_id=ADMIN_ID)
+    assert {s.id: s.rate for s in await mine.services()}[1] == Decimal("64.80")
+    assert {s.id: s.rate for s in await theirs.services()}[1] == Decimal(72)
+    number = await mine.add(1, LINK, 100)
+    order = await dp["orders"].get(int(number))
+    assert order is not None
+    assert (order.charge, order.discount, order.full_charge) == (
+        Decimal("6.48"),
+        10,
+        Decimal("7.20"),
+    )
+    assert await balance_of(db, CUSTOMER) == Decimal("93.52")
 
 
 async def test_hidden_services_are_not_listed_nor_sold(

@@ -115,13 +115,28 @@ class PanelBalanceWatch(Periodic):
         if await self._state.flip(_state_key(DOWN, panel), _kind(error), default="") or first:
             await self._tell(bot, panel, "alert-panel-down", error=str(error))
 
-    async def refused(self, bot: Bot, order_id: int, error: str, panel: str = "") -> None:
+    async def refused(
+        self, bot: Bot, order_id: int, error: str, panel: str = "", went_to: str = ""
+    ) -> None:
         """The panel (`panel`: '' the main one, else its name) refused an order for a reason
         that stops it taking any (no funds, a wrong key): the admins hear it once, not for
-        every customer who tries meanwhile."""
+        every customer who tries meanwhile. `went_to`: the fallback panel the order went on
+        to (by name), so it was not simply refunded."""
         named = self._panels.by_key(panel) or self._panels.main
         if await self._state.flip(_state_key(REFUSING, named), error, default=""):
-            await self._tell(bot, named, "alert-panel-refused", order=str(order_id), error=error)
+            if went_to:
+                await self._alerts.send(
+                    bot,
+                    "alert-panel-refused-fallback",
+                    panel=named.name,
+                    order=str(order_id),
+                    error=error,
+                    went_to=went_to,
+                )
+            else:
+                await self._tell(
+                    bot, named, "alert-panel-refused", order=str(order_id), error=error
+                )
         self.wake()  # and look at the balance now, not at the next scheduled check
 
     async def went_through(self, panel: str = "") -> None:

@@ -24,12 +24,11 @@ from enum import StrEnum
 
 from aiogram import Bot
 
-from bot.catalogue import Snapshot
 from bot.orders.placement import Placement, Placer, Tell
+from bot.orders.prices import Prices
 from bot.orders.quote import Quote
 from bot.orders.steps import Answers
 from bot.panel import Service
-from bot.settings import Settings
 from bot.storage import VIA_BOT, InsufficientFunds, Order, OrdersRepo, TokenUsed, UsersRepo
 
 
@@ -78,14 +77,14 @@ class Funds:
         return self.balance - self.charge
 
 
-def quote(
-    snapshot: Snapshot, service: Service, answers: Answers, settings: Settings, locale: str
-) -> Quote | None:
-    """What these answers cost at `snapshot`'s prices, the way every caller prices an order
-    (a summary, the return after a top-up, a mass order's line, the Mini App, Confirm),
-    under the service's name in the customer's `locale`.
+def quote(prices: Prices, service: Service, answers: Answers, locale: str) -> Quote | None:
+    """What these answers cost at the customer's `prices` (`Pricer.prices`: the catalogue's,
+    less their discount), the way every caller prices an order (a summary, the return after
+    a top-up, a mass order's line, the Mini App, Confirm), under the service's name in the
+    customer's `locale`. Priced again at Confirm, a discount changed since the summary makes
+    the charge differ, and nothing is charged.
     None if the service's type is not sold or an answer it needs is missing."""
-    return Quote.make(snapshot, service, answers, settings, locale)
+    return Quote.make(prices, service, answers, locale)
 
 
 def price_changed(charge: Decimal, seen: str | None) -> bool:

@@ -25,6 +25,7 @@ from bot.i18n import Texts
 from bot.money import Amounts
 from bot.orders import checkout, screens, timing
 from bot.orders.draft import Draft
+from bot.orders.prices import Pricer, Prices
 from bot.orders.quote import Quote, new_token
 from bot.orders.screens import Screen
 from bot.orders.steps import SKIPPED, STEP_NAMES, Answer, OrderType, Step, order_type
@@ -84,6 +85,7 @@ class Conversation:
         orders: OrdersRepo,
         amounts: Amounts,
         payments: Payments,
+        pricer: Pricer,
         user_id: int,
     ) -> None:
         self.message = message  # the chat's message to answer, or to edit when `edit`
@@ -96,6 +98,7 @@ class Conversation:
         self.orders = orders
         self.amounts = amounts
         self.payments = payments
+        self.pricer = pricer
         self.user_id = user_id
 
     # --- the draft and the screen -------------------------------------------------------------
@@ -135,6 +138,10 @@ class Conversation:
         except TelegramAPIError as error:
             log.warning("could not show user %s their order's progress: %s", self.user_id, error)
 
+    async def prices(self, snapshot: Snapshot) -> Prices:
+        """This customer's prices in `snapshot` (their discount as it is now)."""
+        return await self.pricer.prices(self.user_id, snapshot)
+
     async def snapshot(self, *, cached: bool = False) -> Snapshot | None:
         return await current_snapshot(self.catalogue, self.message, self.t, cached=cached)
 
@@ -167,8 +174,9 @@ class Conversation:
             await self.categories(snapshot, 0)
             return
         draft = await self.draft()
+        prices = await self.prices(snapshot)
         screen, shown = screens.services(
-            snapshot, category, page, draft.categories_page, self.t, self.amounts
+            prices, category, page, draft.categories_page, self.t, self.amounts
         )
         draft.category, draft.services_page = category.index, shown.number
         await self.ask(draft, OrderForm.browsing, screen)
@@ -181,7 +189,8 @@ class Conversation:
             await self.ask(draft, OrderForm.browsing, screens.search_none(snapshot, words, self.t))
             return
         draft.search = words
-        screen = screens.search_results(snapshot, words, found, page, self.t, self.amounts)
+        prices = await self.prices(snapshot)
+        screen = screens.search_results(prices, words, found, page, self.t, self.amounts)
         await self.ask(draft, OrderForm.browsing, screen)
 
     async def choose(self, snapshot: Snapshot, service: Service) -> None:
@@ -224,7 +233,8 @@ class Conversation:
         """The service's card, with how long its latest completed orders took."""
         times = await self.orders.completion_times(service.id, timing.SAMPLE)
         admin = self.user_id in self.settings.admin_ids
-        return screens.service_card(snapshot, service, self.t, self.amounts, times, admin=admin)
+        prices = await self.prices(snapshot)
+        return screens.service_card(prices, service, self.t, self.amounts, times, admin=admin)
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -240,7 +250,8 @@ class Conversation:
     ) -> None:
         """Ask `step`; under the service's card (`card`), also offer its page in the Mini App."""
         answers = draft.answers
-        totals = screens.dripfeed_totals(snapshot, step, service, answers, self.t, self.amounts)
+        prices = await self.prices(snapshot)
+        totals = screens.dripfeed_totals(prices, step, service, answers, self.t, self.amounts)
         screen = screens.question(step, service, answers, self.t, intro or [], totals)
         if card and (webapp := self.settings.webapp_url) is not None:
             page = f"{webapp}?service={service.id}"
@@ -323,7 +334,8 @@ class Conversation:
         if chosen is None:
             return None
         service, kind = chosen
-        quote = checkout.quote(snapshot, service, draft.answers, self.settings, self.t.locale)
+        prices = await self.prices(snapshot)
+        quote = checkout.quote(prices, service, draft.answers, self.t.locale)
         if quote is None:  # an answer is missing: ask the first step again
             await self.question(snapshot, draft, service, kind.first(service))
         return quote

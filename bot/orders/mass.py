@@ -23,9 +23,9 @@ from bot.i18n import Arg
 from bot.orders import checkout
 from bot.orders.checkout import Checkout, Funds, Verdict, price_changed
 from bot.orders.placement import Outcome
+from bot.orders.prices import Pricer, Prices
 from bot.orders.quote import Quote
 from bot.orders.steps import LINK, QUANTITY, SKIPPED, Answer, order_type
-from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +61,8 @@ class Parsed:
         return sum((line.quote.charge for line in self.lines), Decimal(0))
 
 
-def parse(text: str, snapshot: Snapshot, settings: Settings, locale: str) -> Parsed:
-    """Every line of `text`, priced, or what is wrong with it."""
+def parse(text: str, prices: Prices, locale: str) -> Parsed:
+    """Every line of `text`, priced at the customer's `prices`, or what is wrong with it."""
     if len(text) > MAX_TEXT:
         return Parsed((), (), too_long=True)
     numbered = [
@@ -75,7 +75,7 @@ def parse(text: str, snapshot: Snapshot, settings: Settings, locale: str) -> Par
     lines: list[Line] = []
     errors: list[LineError] = []
     for number, raw in numbered:
-        read = _line(number, raw, snapshot, settings, locale)
+        read = _line(number, raw, prices, locale)
         if isinstance(read, Line):
             lines.append(read)
         else:
@@ -83,9 +83,7 @@ def parse(text: str, snapshot: Snapshot, settings: Settings, locale: str) -> Par
     return Parsed(tuple(lines), tuple(errors))
 
 
-def _line(
-    number: int, raw: str, snapshot: Snapshot, settings: Settings, locale: str
-) -> Line | LineError:
+def _line(number: int, raw: str, prices: Prices, locale: str) -> Line | LineError:
     parts = [part.strip() for part in raw.split(SEPARATOR)]
     if len(parts) != 3:
         return LineError(number, "mass-bad-format")
@@ -93,7 +91,7 @@ def _line(
     # Digits only, ASCII: `int()` would take "١٢" or "1_0". Hidden services read as unknown
     # ones, so a customer learns nothing about what the shop does not show.
     service = (
-        snapshot.services.get(int(service_text))
+        prices.snapshot.services.get(int(service_text))
         if service_text.isascii() and service_text.isdigit() and len(service_text) <= 12
         else None
     )
@@ -114,7 +112,7 @@ def _line(
     for step in kind.asked(service, answers):
         if step.optional and step.name not in answers:
             answers[step.name] = SKIPPED
-    quote = checkout.quote(snapshot, service, answers, settings, locale)
+    quote = checkout.quote(prices, service, answers, locale)
     if quote is None:  # a Default service that needs more than a link and a quantity
         return LineError(number, "mass-not-default", {"service": service.id})
     return Line(number, quote)
@@ -189,13 +187,13 @@ class MassOrders:
     """Mass order's rules: a list read and priced, its total against the balance, every line
     placed through the checkout, and the report's figures."""
 
-    def __init__(self, *, settings: Settings, checkout: Checkout) -> None:
-        self._settings = settings
+    def __init__(self, *, checkout: Checkout, pricer: Pricer) -> None:
         self._checkout = checkout
+        self._pricer = pricer
 
-    def parse(self, text: str, snapshot: Snapshot, locale: str) -> Parsed:
-        """`locale`: the customer's, for the names the orders keep."""
-        return parse(text, snapshot, self._settings, locale)
+    async def parse(self, user_id: int, text: str, snapshot: Snapshot, locale: str) -> Parsed:
+        """At the customer's prices; `locale`: theirs, for the names the orders keep."""
+        return parse(text, await self._pricer.prices(user_id, snapshot), locale)
 
     async def funds(self, user_id: int, parsed: Parsed) -> Funds:
         return await self._checkout.funds(user_id, parsed.total)
@@ -218,7 +216,7 @@ class MassOrders:
     ) -> Confirmed:
         """Read `text` again and place every line, if its total is still `seen_total` (as
         the summary wrote it) and the balance covers it."""
-        parsed = self.parse(text, snapshot, locale)
+        parsed = await self.parse(user_id, text, snapshot, locale)
         if parsed.errors or parsed.too_long or price_changed(parsed.total, seen_total):
             return Confirmed(Verdict.PRICE_CHANGED)
         funds = await self.funds(user_id, parsed)

@@ -43,6 +43,7 @@ class OrderConversation(BaseMiddleware):
             orders=data["orders"],
             amounts=data["amounts"],
             payments=data["payments"],
+            pricer=data["pricer"],
             user_id=data["event_from_user"].id,
         )
         return await handler(event, data)

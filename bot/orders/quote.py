@@ -6,24 +6,10 @@ import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.catalogue import Snapshot
-from bot.curation import Pricing
-from bot.money import charge_up, customer_rate, order_charge
+from bot.orders.prices import Prices
 from bot.orders.steps import Answers, OrderType, order_type, runs
 from bot.panel import Service
-from bot.settings import Settings
 from bot.storage import VIA_BOT, NewOrder
-
-
-def price_per_1000(pricing: Pricing, decimals: int) -> Decimal:
-    """What customers are shown per 1000, rounded up like every charge."""
-    return charge_up(customer_rate(pricing.base, pricing.markup), decimals)
-
-
-def charge_for(snapshot: Snapshot, service: Service, units: int, decimals: int) -> Decimal:
-    """What `units` of the service cost at the curated price (`snapshot.pricing`)."""
-    pricing = snapshot.pricing[service.id]
-    return order_charge(pricing.base, pricing.markup, units, decimals)
 
 
 @dataclass(frozen=True)
@@ -36,26 +22,23 @@ class Quote:
     # The shop's name in the customer's language when quoted: the order keeps it, so a
     # later rename (or the panel's own name) never reaches what the customer is told.
     name: str
+    discount: int = 0  # the customer's, in whole percent, included in `charge`
+    full_charge: Decimal | None = None  # the charge without the discount (None: none)
 
     @classmethod
-    def make(
-        cls,
-        snapshot: Snapshot,
-        service: Service,
-        answers: Answers,
-        settings: Settings,
-        locale: str,
-    ) -> Quote | None:
-        """At the curated price (`snapshot.pricing`): the one place orders are priced.
+    def make(cls, prices: Prices, service: Service, answers: Answers, locale: str) -> Quote | None:
+        """At the customer's prices (`prices`): the one place orders are priced.
         None if the service's type is not sold or an answer it needs is missing."""
         kind = order_type(service)
         if kind is None or not kind.complete(service, answers):
             return None
         answers = {step.name: answers[step.name] for step in kind.asked(service, answers)}
         units = kind.units(service, answers)
-        charge = charge_for(snapshot, service, units, settings.price_decimals)
+        charge = prices.charge(service, units)
+        full = prices.full.charge(service, units) if prices.discount else None
         quantity = kind.quantity(answers) if kind.package else units
-        return cls(service, kind, answers, quantity, charge, snapshot.name(service, locale))
+        name = prices.snapshot.name(service, locale)
+        return cls(service, kind, answers, quantity, charge, name, prices.discount, full)
 
     @property
     def link(self) -> str:
@@ -84,6 +67,8 @@ class Quote:
             confirm_token=token,
             answer_number=None if answer is None else int(answer),
             fields=self.kind.panel_fields(service, self.answers),
+            discount=self.discount,
+            full_charge=self.full_charge,
             via=via,
             panel=service.panel,
             # The main panel's services are their own numbers there: kept as before (NULL).

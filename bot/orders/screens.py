@@ -19,7 +19,8 @@ from bot.i18n import Arg, Texts
 from bot.money import Amounts, display_panel
 from bot.orders import keyboards, timing
 from bot.orders.checkout import Funds
-from bot.orders.quote import Quote, charge_for, price_per_1000
+from bot.orders.prices import Prices
+from bot.orders.quote import Quote
 from bot.orders.steps import SKIPPED, Answers, Step, is_package, order_type, runs
 from bot.panel import Service
 from bot.payments.method import Cover
@@ -34,28 +35,29 @@ class Screen:
     markup: InlineKeyboardMarkup | None = None
 
 
-def price(snapshot: Snapshot, service: Service, amounts: Amounts) -> Money:
-    """Per 1000, as shown to customers."""
-    return amounts(price_per_1000(snapshot.pricing[service.id], amounts.decimals))
+def price(prices: Prices, service: Service, amounts: Amounts) -> Money:
+    """Per 1000, as shown to this customer."""
+    return amounts(prices.per_1000(service))
 
 
-def listed_price(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
+def listed_price(prices: Prices, service: Service, t: Texts, amounts: Amounts) -> str:
     """A service's price in a list of prices per 1000 (a package's said as its own)."""
-    shown = price(snapshot, service, amounts)
+    shown = price(prices, service, amounts)
     return t.plain(
         "order-listed-price", price=shown, package="yes" if is_package(service) else "no"
     )
 
 
-def admin_prices(snapshot: Snapshot, service: Service, t: Texts, amounts: Amounts) -> str:
-    """For admins: what a service costs the shop at the panel, and what customers pay."""
-    prices = t(
+def admin_prices(prices: Prices, service: Service, t: Texts, amounts: Amounts) -> str:
+    """For admins: what a service costs the shop at the panel, and what customers pay (with
+    no discount)."""
+    shown = t(
         "order-service-admin",
-        cost=display_panel(service.rate, snapshot.currency),
-        price=price(snapshot, service, amounts),
+        cost=display_panel(service.rate, prices.snapshot.currency),
+        price=price(prices.full, service, amounts),
         package="yes" if is_package(service) else "no",
     )
-    return with_panel(prices, service, t)
+    return with_panel(shown, service, t)
 
 
 def search_hint(snapshot: Snapshot, t: Texts) -> str:
@@ -75,30 +77,31 @@ def categories(snapshot: Snapshot, page: Page[Category], t: Texts) -> Screen:
 
 
 def services(
-    snapshot: Snapshot,
+    prices: Prices,
     category: Category,
     page: int,
     categories_page: int,
     t: Texts,
     amounts: Amounts,
 ) -> tuple[Screen, Page[Service]]:
+    snapshot = prices.snapshot
     shown = paginate(category.services, page, LIST_PAGE)
-    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
+    listed = [listed_price(prices, s, t, amounts) for s in shown.items]
     text = t(
         "order-services",
         category=snapshot.category_name(category, t.locale),
         page=shown.number + 1,
         pages=shown.count,
     )
-    markup = keyboards.services(snapshot, category, shown, prices, categories_page, t)
+    markup = keyboards.services(snapshot, category, shown, listed, categories_page, t)
     return Screen(text, markup), shown
 
 
 def search_results(
-    snapshot: Snapshot, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
+    prices: Prices, words: str, found: list[Service], page: int, t: Texts, amounts: Amounts
 ) -> Screen:
     shown = paginate(found, page, LIST_PAGE)
-    prices = [listed_price(snapshot, s, t, amounts) for s in shown.items]
+    listed = [listed_price(prices, s, t, amounts) for s in shown.items]
     text = t(
         "order-search-results",
         query=words[:QUERY_SHOWN],
@@ -106,7 +109,7 @@ def search_results(
         page=shown.number + 1,
         pages=shown.count,
     )
-    return Screen(text, keyboards.search_results(snapshot, shown, prices, t))
+    return Screen(text, keyboards.search_results(prices.snapshot, shown, listed, t))
 
 
 def search_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
@@ -122,7 +125,7 @@ def free_text_none(snapshot: Snapshot, words: str, t: Texts) -> Screen:
 
 
 def service_card(
-    snapshot: Snapshot,
+    prices: Prices,
     service: Service,
     t: Texts,
     amounts: Amounts,
@@ -133,23 +136,25 @@ def service_card(
     """The service as it is introduced before its first question (paragraphs); `times`:
     how long its latest completed orders took (`bot.orders.timing`); `admin`: the reader
     runs the shop, and sees what the service costs it too."""
+    snapshot = prices.snapshot
     facts = [
         t(
             "order-service",
             service=snapshot.name(service, t.locale),
-            price=price(snapshot, service, amounts),
+            price=price(prices, service, amounts),
             package="yes" if is_package(service) else "no",
             min=service.min,
             max=service.max,
             cancel="yes" if service.cancel else "no",
         ),
         t("order-service-number", number=str(service.id)),
+        *([t("order-service-discount", discount=prices.discount)] if prices.discount else []),
         t("order-service-refill", refill="yes" if service.refill else "no"),
     ]
     if (mean := timing.average(times)) is not None:
         facts.append(t("order-service-average", duration=timing.about(t, mean), count=len(times)))
     if admin:
-        facts.append(admin_prices(snapshot, service, t, amounts))
+        facts.append(admin_prices(prices, service, t, amounts))
     card = ["\n".join(facts)]
     if service.dripfeed:
         card.append(t("order-service-dripfeed"))
@@ -159,7 +164,7 @@ def service_card(
 
 
 def dripfeed_total(
-    snapshot: Snapshot, service: Service, answers: Answers, count: int, amounts: Amounts
+    prices: Prices, service: Service, answers: Answers, count: int, amounts: Amounts
 ) -> dict[str, Arg] | None:
     """A drip-feed order's figures in `count` runs: per run, in all, and its price; None
     before the quantity is answered, or for a service without drip-feed."""
@@ -168,12 +173,12 @@ def dripfeed_total(
     if kind is None or not service.dripfeed or quantity is None:
         return None
     units = kind.units(service, {**answers, "runs": count})
-    charge = amounts(charge_for(snapshot, service, units, amounts.decimals))
+    charge = amounts(prices.charge(service, units))
     return {"quantity": int(quantity), "runs": count, "total": units, "charge": charge}
 
 
 def dripfeed_totals(
-    snapshot: Snapshot,
+    prices: Prices,
     step: Step,
     service: Service,
     answers: Answers,
@@ -185,7 +190,7 @@ def dripfeed_totals(
     The quantity asked is per run, and the summary must hold no surprise."""
     if step.name == "runs":
         choices = [
-            dripfeed_total(snapshot, service, answers, n, amounts) for n in step.choices(service)
+            dripfeed_total(prices, service, answers, n, amounts) for n in step.choices(service)
         ]
         if not all(choices):
             return []
@@ -193,7 +198,7 @@ def dripfeed_totals(
         lines += [t("order-dripfeed-choice", **figures) for figures in choices if figures]
         return ["\n".join(lines)]
     if step.name == "interval":
-        figures = dripfeed_total(snapshot, service, answers, runs(service, answers), amounts)
+        figures = dripfeed_total(prices, service, answers, runs(service, answers), amounts)
         return [t("order-dripfeed-total", **figures)] if figures else []
     return []
 
@@ -268,6 +273,8 @@ def summary(
             lines.append(t(step.summary, **{step.name: step.shown(value)}))
     if quote.kind.settles_to_charge:
         lines.append(t("order-summary-most"))
+    if quote.discount:
+        lines.append(t("order-summary-discount", discount=quote.discount))
     money = {"charge": amounts(quote.charge), "balance": amounts(funds.balance)}
     if token is not None:
         lines.append(t("order-summary-charge", after=amounts(funds.after), **money))

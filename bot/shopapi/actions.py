@@ -26,7 +26,8 @@ from bot.notify.news import News
 from bot.orders import checkout
 from bot.orders.actions import cancel_refusal, refill_refusal, request_cancel, request_refill
 from bot.orders.checkout import Checkout, Verdict
-from bot.orders.quote import Quote, new_token, price_per_1000
+from bot.orders.prices import Pricer, Prices
+from bot.orders.quote import Quote, new_token
 from bot.orders.steps import order_type
 from bot.panel import RefillStatus, Service, panel_error
 from bot.panel.models import REFILL_COMPLETED, REFILL_PENDING, REFILL_REJECTED
@@ -163,6 +164,7 @@ class ShopApi:
         orders: OrdersRepo,
         refills: RefillsRepo,
         checkout: Checkout,
+        pricer: Pricer,
         panels: Panels,
         news: News,
         alerts: Alerts,
@@ -174,14 +176,16 @@ class ShopApi:
         self._orders = orders
         self._refills = refills
         self._checkout = checkout
+        self._pricer = pricer
         self._panels = panels
         self._news = news
         self._alerts = alerts
         self._keys = keys
         # The bot admins' alerts go through: set where the routes are mounted.
         self.bot: Bot | None = None
-        # `services` as answered, by catalogue version and language (this version's only).
-        self._listed: dict[tuple[str, str], Encoded] = {}
+        # `services` as answered, by catalogue version, language and discount (this
+        # version's only): a shop gives a handful of distinct discounts.
+        self._listed: dict[tuple[str, str, int], Encoded] = {}
         self._listing = asyncio.Lock()
         # Placements still talking to the panel: a client that hangs up does not cut them.
         self.placing: set[asyncio.Task[Any]] = set()
@@ -218,33 +222,35 @@ class ShopApi:
 
     async def services(self, user_id: int, form: Form) -> Encoded:
         """What the customer sees in the chat's catalogue, in the shop's order, named in
-        their language, at their price per 1000. Encoded once per catalogue and language,
+        their language, at their price per 1000 (their discount in it: `bot.orders.prices`).
+        Encoded once per catalogue, language and discount,
         on a thread: 10,000 services take 0.2-0.6 s to list and encode (2 MB), which on the
         event loop would stall every customer, and a reseller's script may ask every minute."""
         snapshot = await self._snapshot()
         locale = await self._locale(user_id)
-        kept = (snapshot.version, locale)
+        prices = await self._pricer.prices(user_id, snapshot)
+        kept = (snapshot.version, locale, prices.discount)
         async with self._listing:  # resellers asking at once: listed once
             if (encoded := self._listed.get(kept)) is None:
-                encoded = await asyncio.to_thread(self._encoded, snapshot, locale)
+                encoded = await asyncio.to_thread(self._encoded, prices, locale)
                 self._listed = {
                     key: value for key, value in self._listed.items() if key[0] == snapshot.version
                 }
                 self._listed[kept] = encoded
         return encoded
 
-    def _encoded(self, snapshot: Snapshot, locale: str) -> Encoded:
-        return Encoded(json.dumps(self._list(snapshot, locale)).encode())
+    def _encoded(self, prices: Prices, locale: str) -> Encoded:
+        return Encoded(json.dumps(self._list(prices, locale)).encode())
 
-    def _list(self, snapshot: Snapshot, locale: str) -> list[dict[str, Any]]:
-        decimals = self._settings.price_decimals
+    def _list(self, prices: Prices, locale: str) -> list[dict[str, Any]]:
+        snapshot = prices.snapshot
         return [
             {
                 "service": service.id,
                 "name": snapshot.name(service, locale),
                 "type": service.type,
                 "category": snapshot.category_name(category, locale),
-                "rate": figure(price_per_1000(snapshot.pricing[service.id], decimals)),
+                "rate": figure(prices.per_1000(service)),
                 "min": service.min,
                 "max": service.max,
                 "refill": service.refill,
@@ -276,7 +282,8 @@ class ShopApi:
             raise Refusal(INCORRECT_SERVICE)
         answers = read_answers(kind, service, form)
         locale = await self._locale(user_id)
-        quoted = checkout.quote(snapshot, service, answers, self._settings, locale)
+        prices = await self._pricer.prices(user_id, snapshot)
+        quoted = checkout.quote(prices, service, answers, locale)
         if quoted is None:
             raise Refusal(INCORRECT_REQUEST)
         # The catalogue may have taken seconds to fetch: a key switched off or replaced

@@ -55,7 +55,15 @@ from bot.storage.topups import (
     UnmatchedPayment,
     checkout_refusal,
 )
-from bot.storage.users import Customer, CustomerOrder, Known, Profile, UnknownUser, UsersRepo
+from bot.storage.users import (
+    Customer,
+    CustomerOrder,
+    Known,
+    Profile,
+    UnknownUser,
+    UsersRepo,
+    set_discount,
+)
 
 __all__ = [
     "STARS",
@@ -128,5 +136,6 @@ __all__ = [
     "fold_code",
     "order_in",
     "post",
+    "set_discount",
     "utcnow",
 ]

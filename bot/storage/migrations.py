@@ -645,7 +645,6 @@ CREATE TABLE promo_redemptions (
 ) STRICT;
 """
 
-# Held for the branches landing beside this one (23-24): replaced by theirs on merge.
 # Where an order was placed: the chat (and the Mini App) or the shop's own API v2. Orders
 # from before it were all the chat's.
 _V23_ORDER_VIA = """
@@ -659,6 +658,35 @@ ALTER TABLE orders ADD COLUMN via TEXT NOT NULL DEFAULT 'bot' CHECK (via IN ('bo
 _V24_FIRST_START = """
 ALTER TABLE users ADD COLUMN started_at TEXT;
 UPDATE users SET started_at = created_at;
+"""
+
+# Fallbacks (`/fallback N PANEL:ID ...`): where service N goes, in this order, when its own
+# panel definitely refuses an order. A panel is named as orders name it ('' the main one,
+# whatever PANEL_NAME calls it; another panel by its name, lower case); `panel_service_id`
+# is the service's id on that panel. Health (a failing panel skipped for a while) is not
+# kept: after a restart every panel is tried afresh.
+_V25_FALLBACKS = """
+CREATE TABLE service_fallbacks (
+    service_id INTEGER NOT NULL,  -- the shop's number of the service that falls back
+    position INTEGER NOT NULL CHECK (position >= 1),  -- tried in this order
+    panel TEXT NOT NULL,
+    panel_service_id INTEGER NOT NULL,
+    set_by INTEGER,  -- the admin who set the list
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (service_id, position),
+    UNIQUE (service_id, panel, panel_service_id)
+) STRICT;
+"""
+
+# Per-customer discounts (`bot.orders.prices`): a whole percent off every price a customer
+# sees and pays, set by an admin; each order keeps the discount it got and what it would
+# have cost without it (NULL: no discount), so /stats can say what discounts gave away.
+_V26_DISCOUNTS = """
+ALTER TABLE users ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
+    CHECK (discount BETWEEN 0 AND 90);
+ALTER TABLE orders ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
+    CHECK (discount BETWEEN 0 AND 90);
+ALTER TABLE orders ADD COLUMN full_charge INTEGER CHECK (full_charge >= charge);
 """
 
 MIGRATIONS: tuple[str, ...] = (
@@ -686,6 +714,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V22_REFERRALS_PROMO,
     _V23_ORDER_VIA,
     _V24_FIRST_START,
+    _V25_FALLBACKS,
+    _V26_DISCOUNTS,
 )
 LATEST = len(MIGRATIONS)
 

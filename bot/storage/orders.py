@@ -69,6 +69,8 @@ class NewOrder:
     # Every field `add` is sent (link, quantity and the type's own); empty: link, quantity
     # and answer number only.
     fields: Mapping[str, str | int] = field(default_factory=dict)
+    discount: int = 0  # the customer's discount in whole percent, included in `charge`
+    full_charge: Decimal | None = None  # what it would have cost without it (None: none)
     via: str = "bot"  # VIA_BOT (the chat, the Mini App) or VIA_API (the shop's API v2)
     panel: str = ""  # the service's panel: '' the main one, else its name
     panel_service_id: int | None = None  # the service's id there; None: service_id
@@ -108,6 +110,8 @@ class Order:
     refunded: Decimal  # what it gave back: the sum of its refund postings, kept by a trigger
     fields: str  # JSON: every field `add` was sent ('{}' for orders from before they were kept)
     finished_at: datetime | None  # when it reached a final status (as the bot saw it)
+    discount: int  # the customer's discount in whole percent, included in `charge`
+    full_charge: Decimal | None  # the charge without the discount (None: no discount)
     via: str  # VIA_BOT or VIA_API: placed in the chat (or Mini App) or through the shop's API
     panel: str = ""  # the panel that has it: '' the main one, else its name (bot.panel.panels)
     panel_service_id: int | None = None  # the service's id on that panel; None: service_id
@@ -217,8 +221,9 @@ class OrdersRepo:
                 "INSERT INTO orders (user_id, service_id, service_name, service_type,"
                 " service_category, rate, can_cancel, can_refill, link, quantity, answer_number,"
                 " charge, status, confirm_token, created_at, updated_at, fields, via, panel,"
-                " panel_service_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                " panel_service_id, discount, full_charge)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING *",
                 (
                     new.user_id,
                     new.service_id,
@@ -240,6 +245,8 @@ class OrdersRepo:
                     new.via,
                     new.panel,
                     new.panel_service_id,
+                    new.discount,
+                    None if new.full_charge is None else to_minor(new.full_charge),
                 ),
             )
         except sqlite3.IntegrityError as error:
@@ -321,6 +328,31 @@ class OrdersRepo:
         async with self._db.transaction() as tx:
             return await self._change(
                 tx, order_id, (Status.PLACING,), status=Status.UNKNOWN, error=error
+            )
+
+    async def move_to(
+        self,
+        order_id: int,
+        *,
+        panel: str,
+        panel_service_id: int,
+        rate: Decimal,
+        can_cancel: bool,
+    ) -> Order:
+        """Its own panel refused a `placing` order: it goes to a fallback, which is recorded
+        before `add` is sent there (durably: if the process dies during the call, the order
+        turns `unknown` naming the panel an admin must look at, and a later `/attach`
+        follows it there). `rate` is the fallback's, in that panel's money: what the order
+        costs from now on. The charge never changes: the customer pays what was quoted."""
+        async with self._db.transaction(durable=True) as tx:
+            return await self._change(
+                tx,
+                order_id,
+                (Status.PLACING,),
+                panel=panel,
+                panel_service_id=panel_service_id,
+                rate=to_minor(rate),
+                can_cancel=int(can_cancel),
             )
 
     async def mark_failed(self, tx: Transaction, order_id: int, error: str) -> Order:

@@ -26,6 +26,8 @@ class OrderFigures:
     charge: Decimal
     refunded: Decimal
     panel_charge: Decimal | None
+    panel: str = ""  # the panel that has it ('' the main one): `rate`, `panel_charge` in its money
+    full_charge: Decimal | None = None  # without the customer's discount (None: none)
 
     @property
     def revenue(self) -> Decimal:
@@ -65,7 +67,8 @@ class StatsRepo:
         integers, and a Decimal is exact."""
         rows = await self._db.fetchall(
             "SELECT service_id, service_name, service_type, status, quantity, remains, rate,"
-            " charge, refunded, panel_charge FROM orders WHERE created_at >= ? ORDER BY id",
+            " charge, refunded, panel_charge, panel, full_charge FROM orders WHERE created_at >= ?"
+            " ORDER BY id",
             (since or "",),
         )
         return [
@@ -82,6 +85,8 @@ class StatsRepo:
                 panel_charge=None
                 if row["panel_charge"] is None
                 else from_minor(row["panel_charge"]),
+                panel=str(row["panel"]),
+                full_charge=None if row["full_charge"] is None else from_minor(row["full_charge"]),
             )
             for row in rows
         ]

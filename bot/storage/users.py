@@ -34,6 +34,7 @@ class Customer:
     username: str | None
     broadcasts: bool  # False: the customer turned broadcasts off
     referred_by: int | None  # whose referral link brought them, fixed at their first /start
+    discount: int  # a whole percent off every price, set by an admin (0: none)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,12 @@ class UsersRepo:
     async def get(self, user_id: int) -> Customer | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
         return None if row is None else from_row(Customer, row)
+
+    async def discount(self, user_id: int) -> int:
+        """The customer's discount in whole percent (0: none, or no such customer). Read
+        afresh each time: a quote must carry the discount in force when it is made."""
+        row = await self._db.fetchone("SELECT discount FROM users WHERE id = ?", (user_id,))
+        return 0 if row is None else int(row[0])
 
     async def set_language(self, user_id: int, language: str | None) -> None:
         """Remember the user's choice (None: follow Telegram's language again)."""
@@ -197,6 +204,18 @@ class UsersRepo:
                 (user_id, value, now, now),
             )
         self._known.pop(user_id, None)  # once committed: a read in between saw the old row
+
+
+async def set_discount(tx: Transaction, user_id: int, percent: int) -> int:
+    """Set an existing customer's discount in `tx`; the one it replaces. Raises
+    `UnknownUser`: a discount is for someone who has talked to the shop."""
+    row = await tx.fetchone("SELECT discount FROM users WHERE id = ?", (user_id,))
+    if row is None:
+        raise UnknownUser(user_id)
+    await tx.execute(
+        "UPDATE users SET discount = ?, updated_at = ? WHERE id = ?", (percent, utcnow(), user_id)
+    )
+    return int(row[0])
 
 
 async def _ensure(tx: Transaction, user_id: int) -> Customer:

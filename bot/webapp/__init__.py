@@ -51,6 +51,7 @@ def add_webapp_routes(app: web.Application, dp: Dispatcher, bot: Bot) -> None:
         payments=dp["payments"],
         topups=dp["topups"],
         checkout=dp["checkout"],
+        pricer=dp["pricer"],
         amounts=dp["amounts"],
     )
     mine = MyOrders(

@@ -5,6 +5,12 @@ Built once per catalogue version (and again when popularity is older than
 `POPULARITY_MAX_AGE`), gzipped once, served with an ETag: a page that has it already gets
 304 and nothing else. Every language's names and descriptions are in it, so search finds a
 service by any of them.
+
+Prices are the reader's (`bot.orders.prices`): one document per discount in use, so a
+discounted customer's page lists, sorts and filters by the prices they pay, rounded by the
+server as their charges are (a page applying a percent to rounded prices would round twice).
+A shop gives a handful of distinct discounts (at most 91 whole percents), each built once
+per catalogue version; a changed discount is a different document, so its ETag differs too.
 """
 
 from __future__ import annotations
@@ -19,10 +25,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.catalogue import Catalogue, Snapshot, synonyms
+from bot.catalogue import Catalogue, synonyms
 from bot.i18n import Translator
 from bot.orders import timing
-from bot.orders.quote import price_per_1000
+from bot.orders.prices import Prices
 from bot.orders.steps import order_type
 from bot.settings import LOCALES
 from bot.storage import Database, Status
@@ -50,26 +56,28 @@ class CatalogueFeed:
         self._db = db
         self._translator = translator
         self._decimals = decimals
-        self._feed: Feed | None = None
-        self._built_at = 0.0
+        # Per discount: the feed and when it was built.
+        self._feeds: dict[int, tuple[Feed, float]] = {}
         self._lock = asyncio.Lock()
 
-    async def current(self) -> Feed:
-        """The feed of the catalogue in hand (CatalogueUnavailable if there is none)."""
+    async def current(self, discount: int = 0) -> Feed:
+        """The feed of the catalogue in hand at the prices of a customer with `discount`
+        (CatalogueUnavailable if there is none)."""
         snapshot = await self._catalogue.current()
         async with self._lock:
-            feed = self._feed
-            fresh = time.monotonic() - self._built_at < POPULARITY_MAX_AGE
+            feed, built_at = self._feeds.get(discount, (None, 0.0))
+            fresh = time.monotonic() - built_at < POPULARITY_MAX_AGE
             if feed is None or feed.version != snapshot.version or not fresh:
                 popularity = await self._popularity()
-                feed = await asyncio.to_thread(self._build, snapshot, popularity)
-                self._feed, self._built_at = feed, time.monotonic()
+                prices = Prices(snapshot, self._decimals, discount)
+                feed = await asyncio.to_thread(self._build, prices, popularity)
+                self._feeds[discount] = (feed, time.monotonic())
             return feed
 
     async def expire(self) -> None:
         """The next request builds the feed again, whatever its age."""
         async with self._lock:
-            self._feed = None
+            self._feeds.clear()
 
     async def _popularity(self) -> dict[int, Figures]:
         """Per service: orders placed, and its average time as the chat's card says it
@@ -97,8 +105,9 @@ class CatalogueFeed:
             for service_id, count in counted
         }
 
-    def _build(self, snapshot: Snapshot, popularity: dict[int, Figures]) -> Feed:
-        document = catalogue_document(snapshot, popularity, self._decimals, self._translator)
+    def _build(self, prices: Prices, popularity: dict[int, Figures]) -> Feed:
+        snapshot = prices.snapshot
+        document = catalogue_document(prices, popularity, self._translator)
         raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
         # The version first (what changed is readable in logs), then what the orders say.
         etag = f'"{snapshot.version}-{hashlib.sha256(raw).hexdigest()[:12]}"'
@@ -106,9 +115,10 @@ class CatalogueFeed:
 
 
 def catalogue_document(
-    snapshot: Snapshot, popularity: dict[int, Figures], decimals: int, translator: Translator
+    prices: Prices, popularity: dict[int, Figures], translator: Translator
 ) -> dict[str, Any]:
     """Short keys: 10,000 services are a few hundred kilobytes before compression."""
+    snapshot = prices.snapshot
     categories = []
     services = []
     for category in snapshot.categories:
@@ -126,7 +136,7 @@ def catalogue_document(
                 "id": service.id,
                 "c": category.index,
                 "n": service.name,
-                "p": str(price_per_1000(snapshot.pricing[service.id], decimals)),
+                "p": str(prices.per_1000(service)),
                 "min": service.min,
                 "max": service.max,
                 "t": service.type.lower(),
@@ -155,6 +165,7 @@ def catalogue_document(
     return {
         "version": snapshot.version,
         "currency": snapshot.currency,
+        "discount": prices.discount,  # already in every price: for the page to say so
         "categories": categories,
         "services": services,
         "types": form_shapes(),

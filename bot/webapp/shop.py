@@ -22,6 +22,7 @@ from bot.i18n import Arg, Texts
 from bot.money import Amounts
 from bot.orders import checkout, screens
 from bot.orders.checkout import Checkout, Result, Verdict
+from bot.orders.prices import Pricer
 from bot.orders.quote import Quote
 from bot.orders.steps import Answer, order_type, runs
 from bot.panel import Service
@@ -50,6 +51,7 @@ class Shop:
         payments: Payments,
         topups: TopupsRepo,
         checkout: Checkout,
+        pricer: Pricer,
         amounts: Amounts,
     ) -> None:
         self._bot = bot
@@ -60,6 +62,7 @@ class Shop:
         self._payments = payments
         self._topups = topups
         self._checkout = checkout
+        self._pricer = pricer
         self._amounts = amounts
         self._tokens = QuoteTokens(settings.bot_token.get_secret_value())
         # Placements still talking to the panel: a request cut short does not cut them.
@@ -96,7 +99,7 @@ class Shop:
 
     async def catalogue(self, call: Call) -> web.StreamResponse:
         try:
-            feed = await self._feed.current()
+            feed = await self._feed.current(await self._pricer.discount(call.user_id))
         except CatalogueUnavailable:
             raise ApiError(503, "catalogue_unavailable") from None
         headers = {
@@ -141,7 +144,8 @@ class Shop:
         snapshot, service, answers, problems = await self._answers(call, data)
         if problems:
             raise ApiError(422, "invalid_answers", extra={"fields": problems})
-        quote = checkout.quote(snapshot, service, answers, self._settings, call.t.locale)
+        prices = await self._pricer.prices(call.user_id, snapshot)
+        quote = checkout.quote(prices, service, answers, call.t.locale)
         if quote is None:
             raise ApiError(422, "invalid_answers", extra={"fields": {}})
         return quote
@@ -183,7 +187,8 @@ class Shop:
         figures = None
         count = runs(service, answers)
         if count > 1 and not problems.keys() & {"quantity", "runs"}:
-            figures = screens.dripfeed_total(snapshot, service, answers, count, self._amounts)
+            prices = await self._pricer.prices(call.user_id, snapshot)
+            figures = screens.dripfeed_total(prices, service, answers, count, self._amounts)
         text = plain(call.t("order-dripfeed-total", **figures)) if figures else ""
         return web.json_response({"text": text})
 

@@ -40,7 +40,7 @@ from bot.money import (
     parse_typed_amount,
     refund_down,
 )
-from bot.orders.quote import price_per_1000
+from bot.orders.prices import Prices
 from bot.panel import Service
 from bot.settings import LOCALES, Settings
 from bot.storage import ShopRepo
@@ -173,9 +173,7 @@ def _percent(value: Decimal) -> Decimal:
 def _customer_price(snapshot: Snapshot, service: Service, settings: Settings) -> Money:
     """What customers are shown per 1000 (a package: for the whole of it)."""
     decimals = settings.price_decimals
-    return display(
-        price_per_1000(snapshot.pricing[service.id], decimals), decimals, snapshot.currency
-    )
+    return display(Prices(snapshot, decimals).per_1000(service), decimals, snapshot.currency)
 
 
 async def markup(

@@ -1,5 +1,5 @@
-"""Admin commands about one customer or one order: `/credit`, `/debit`, `/user`, and settling
-orders of unknown outcome (`/unknown`, `/attach`, `/fail`).
+"""Admin commands about one customer or one order: `/credit`, `/debit`, `/discount`, `/user`,
+and settling orders of unknown outcome (`/unknown`, `/attach`, `/fail`).
 
 One `IsAdmin` filter on the router: for anyone else these fall through to the fallback and
 answer exactly as unknown commands do. Money moves in `bot.accounts` (the ledger, with the
@@ -21,6 +21,7 @@ from bot.formats import Day
 from bot.i18n import Arg, Html, Texts
 from bot.money import MAX_BALANCE, Amounts, AmountTooLarge, parse_typed_amount
 from bot.notify.news import News
+from bot.orders.prices import MAX_DISCOUNT, Pricer, parse_discount
 from bot.settings import Settings
 from bot.storage import (
     ApiKey,
@@ -118,6 +119,45 @@ async def move_money(
     )
 
 
+async def discount(
+    message: Message,
+    command: CommandObject,
+    event_from_user: User,
+    users: UsersRepo,
+    pricer: Pricer,
+    t: Texts,
+) -> None:
+    """`/discount USER_ID PERCENT` (0 ends it), `/discount USER_ID` to see it."""
+    args = _args(command)
+    user_id = parse_whole_number(args[0]) if 1 <= len(args) <= 2 else None
+    percent = parse_discount(args[1]) if len(args) == 2 else None
+    if user_id is None or (len(args) == 2 and percent is None):
+        await message.answer(t("admin-discount-usage"))
+        return
+    if percent is None:
+        customer = await users.get(user_id)
+        if customer is None:
+            await message.answer(t("admin-no-customer", user=str(user_id)))
+        else:
+            await message.answer(
+                t("admin-discount-now", user=str(user_id), discount=customer.discount)
+            )
+        return
+    if percent > MAX_DISCOUNT:
+        await message.answer(t("admin-discount-too-large", max=MAX_DISCOUNT))
+        return
+    try:
+        before = await pricer.set_discount(user_id, percent, admin_id=event_from_user.id)
+    except UnknownUser:
+        await message.answer(t("admin-no-customer", user=str(user_id)))
+        return
+    if percent == before:
+        key = "admin-discount-unchanged"
+    else:
+        key = "admin-discount-set" if percent else "admin-discount-cleared"
+    await message.answer(t(key, user=str(user_id), discount=percent, before=before))
+
+
 async def user_card(
     message: Message,
     command: CommandObject,
@@ -153,6 +193,7 @@ async def user_card(
             broadcasts=yes_no(t, user.broadcasts),
             since=Day(user.created_at),
         ),
+        *([t("admin-user-discount", discount=user.discount)] if user.discount else []),
         await _referral_line(user, users, referrals, amounts, t),
         api_key_line(t, await api_keys.get(user_id)),
         t("admin-user-orders", count=sum(statuses.values()), statuses=statuses_line(t, statuses)),
@@ -333,6 +374,7 @@ async def users_list_page(
 def create_router() -> Router:
     router = Router(name="admin-customers")
     router.message.register(move_money, Command("credit", "debit"))
+    router.message.register(discount, Command("discount"))
     router.message.register(user_card, Command("user"))
     router.message.register(users_list_command, Command("users"))
     router.callback_query.register(users_list_page, UsersCb.filter())

@@ -14,6 +14,7 @@ from bot.catalogue import Catalogue
 from bot.i18n import Texts
 from bot.money import display_panel
 from bot.panel import Balance, PanelFailure
+from bot.panel.health import PanelHealth
 from bot.panel.panels import NamedPanel, Panels
 from bot.storage import OrdersRepo
 
@@ -22,7 +23,12 @@ REFUSALS_WINDOW = 3600
 
 
 async def panels_command(
-    message: Message, panels: Panels, catalogue: Catalogue, orders: OrdersRepo, t: Texts
+    message: Message,
+    panels: Panels,
+    catalogue: Catalogue,
+    orders: OrdersRepo,
+    health: PanelHealth,
+    t: Texts,
 ) -> None:
     answers = await asyncio.gather(
         *(each.client.balance() for each in panels), return_exceptions=True
@@ -45,10 +51,14 @@ async def panels_command(
                 services=len(mine),
                 shown=len(shown.intersection(mine)),
                 open=open_orders.get(panel.key, 0),
-                refused=refused.get(panel.key, 0),
+                # A refusal a fallback made good leaves no failed order behind: placement's
+                # own count has it (since the start), the orders' survives a restart.
+                refused=max(refused.get(panel.key, 0), health.refusals(panel.name)),
             ),
         ]
-        # Placement's own view of the panel (skipped for new orders until ...) goes here.
+        until = health.skipped_until(panel.name)
+        if until is not None:
+            lines.append(t("panels-skipped-until", until=until))
         blocks.append("\n".join(lines))
     await message.answer("\n\n".join(blocks))
 

@@ -8,6 +8,7 @@ the fallback (the unknown-command hint), `/balance` and `/help` to the customer'
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -18,12 +19,13 @@ from bot.catalogue.changes import change_args
 from bot.desk.views import statuses_line
 from bot.i18n import Html, Texts
 from bot.money import Amounts, display_panel
-from bot.orders.profit import Totals, top_services, totals
+from bot.orders.profit import Totals, by_panel, in_shop_money, top_services, totals
 from bot.panel import PanelClient, PanelFailure
+from bot.panel.panels import Panels
 from bot.payments import Payments
 from bot.settings import Settings
 from bot.storage import LedgerRepo, StatsRepo, UsersRepo
-from bot.storage.stats import MethodTopups, since_days, since_today
+from bot.storage.stats import MethodTopups, OrderFigures, since_days, since_today
 from handlers.customer.start import commands_help
 
 # How many stars the rate line shows a worked example for.
@@ -70,7 +72,7 @@ async def admin_balance(
 
 
 def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
-    return t(
+    text = t(
         "admin-stats-period",
         period=t(name),
         orders=period.orders,
@@ -79,6 +81,10 @@ def period_text(name: str, period: Totals, amounts: Amounts, t: Texts) -> str:
         cost=amounts.figure(period.cost),
         profit=amounts.figure(period.profit),
     )
+    # Revenue is already net of discounts; what they gave away is said only where it is.
+    if period.discounts > 0:
+        text += "\n" + t("admin-stats-discounts", discounts=amounts.figure(period.discounts))
+    return text
 
 
 def topups_text(paid: list[MethodTopups], amounts: Amounts, t: Texts) -> str:
@@ -97,9 +103,42 @@ def topups_text(paid: list[MethodTopups], amounts: Amounts, t: Texts) -> str:
     return t("admin-stats-topups", methods=Html(methods))
 
 
+def panels_text(figures: list[OrderFigures], panels: Panels, amounts: Amounts, t: Texts) -> str:
+    """Cost and profit per panel, in the panels' order (one the settings lost comes last,
+    by the name its orders keep)."""
+    split = by_panel(figures)
+    order = [panel.key for panel in panels] + sorted(split.keys() - {p.key for p in panels})
+    lines = []
+    for key in order:
+        if key not in split:
+            continue
+        panel = panels.by_key(key)
+        summed = split[key]
+        lines.append(
+            t(
+                "admin-stats-panel",
+                panel=key if panel is None else panel.name,
+                orders=summed.orders,
+                cost=amounts.figure(summed.cost),
+                profit=amounts.figure(summed.profit),
+            )
+        )
+    return "\n".join(lines)
+
+
 async def stats(
-    message: Message, stats: StatsRepo, amounts: Amounts, settings: Settings, t: Texts
+    message: Message,
+    stats: StatsRepo,
+    amounts: Amounts,
+    settings: Settings,
+    panels: Panels,
+    t: Texts,
 ) -> None:
+    rates = {panel.key: panel.to_shop(Decimal(1)) for panel in panels}
+
+    async def figures_since(since: str | None) -> list[OrderFigures]:
+        return in_shop_money(await stats.figures(since), rates)
+
     now = datetime.now(UTC)
     month = since_days(now, 30)
     periods = [
@@ -110,9 +149,14 @@ async def stats(
     ]
     blocks = [t("admin-stats", customers=await stats.customers())]
     for name, since in periods:
-        figures = period_text(name, totals(await stats.figures(since)), amounts, t)
-        blocks.append(f"{figures}\n{topups_text(await stats.topups(since), amounts, t)}")
-    top = top_services(await stats.figures(month), TOP_SERVICES)
+        figures = await figures_since(since)
+        block = [period_text(name, totals(figures), amounts, t)]
+        # With one panel the split would repeat the line above.
+        if panels.several and figures:
+            block.append(panels_text(figures, panels, amounts, t))
+        block.append(topups_text(await stats.topups(since), amounts, t))
+        blocks.append("\n".join(block))
+    top = top_services(await figures_since(month), TOP_SERVICES)
     lines = [t("admin-stats-top")]
     lines += [
         t(

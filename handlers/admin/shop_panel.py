@@ -17,6 +17,7 @@ from bot.catalogue.provenance import with_panel
 from bot.catalogue.replies import current_snapshot, tapped_snapshot
 from bot.i18n import Texts
 from bot.money import Amounts, display_panel
+from bot.orders.prices import Prices
 from bot.orders.screens import listed_price
 from bot.panel import Service
 from bot.storage import ShopRepo
@@ -100,7 +101,7 @@ def _category_view(
                 id=str(service.id),
                 service=service.name,
                 cost=display_panel(service.rate, snapshot.currency),
-                price=listed_price(snapshot, service, t, amounts),
+                price=listed_price(Prices(snapshot, amounts.decimals), service, t, amounts),
             ),
             service,
             t,

@@ -22,10 +22,11 @@ from aiogram.types import (
 )
 from aiogram.types.inline_query_result_union import InlineQueryResultUnion
 
-from bot.catalogue import Catalogue, CatalogueUnavailable, Snapshot
+from bot.catalogue import Catalogue, CatalogueUnavailable
+from bot.formats import Money
 from bot.i18n import Texts
 from bot.money import Amounts, display
-from bot.orders.quote import price_per_1000
+from bot.orders.prices import Pricer, Prices
 from bot.orders.steps import is_package
 from bot.orders.texts import order_card, status_name
 from bot.panel import Service
@@ -53,14 +54,17 @@ def _article(order: Order, t: Texts, amounts: Amounts) -> InlineQueryResultArtic
 
 
 def _service_article(
-    snapshot: Snapshot, service: Service, link: str, t: Texts, settings: Settings
+    prices: Prices, service: Service, link: str, t: Texts, settings: Settings
 ) -> InlineQueryResultArticle:
+    snapshot = prices.snapshot
+
+    def shown(at: Prices) -> Money:
+        return display(at.per_1000(service), settings.price_decimals, snapshot.currency)
+
     name = snapshot.name(service, t.locale)
-    price = display(
-        price_per_1000(snapshot.pricing[service.id], settings.price_decimals),
-        settings.price_decimals,
-        snapshot.currency,
-    )
+    # The result's line is the asker's own price; the card they post is read by a whole
+    # chat, who pay the shop's price, and one customer's discount is nobody else's business.
+    price, posted = shown(prices), shown(prices.full)
     category = snapshot.categories[snapshot.category_of[service.id]]
     button = InlineKeyboardButton(text=t.plain("inline-service-order"), url=link)
     package = "yes" if is_package(service) else "no"
@@ -75,14 +79,20 @@ def _service_article(
         ),
         url=link,
         input_message_content=InputTextMessageContent(
-            message_text=t("inline-service-card", service=name, price=price, package=package)
+            message_text=t("inline-service-card", service=name, price=posted, package=package)
         ),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
 
 
 async def services(
-    query: InlineQuery, text: str, bot: Bot, catalogue: Catalogue, settings: Settings, t: Texts
+    query: InlineQuery,
+    text: str,
+    bot: Bot,
+    catalogue: Catalogue,
+    pricer: Pricer,
+    settings: Settings,
+    t: Texts,
 ) -> bool:
     """Answer with the shown services matching `text`, each opening the bot at its order;
     False if none match. From the catalogue in hand: an inline answer must not wait on the
@@ -95,9 +105,10 @@ async def services(
     if not found:
         return False
     username = (await bot.me()).username or ""
+    prices = await pricer.prices(query.from_user.id, snapshot)
     articles: list[InlineQueryResultUnion] = [
         _service_article(
-            snapshot,
+            prices,
             service,
             service_link(username, service.id),
             t,
@@ -117,13 +128,14 @@ async def lookup(
     orders: OrdersRepo,
     amounts: Amounts,
     catalogue: Catalogue,
+    pricer: Pricer,
     settings: Settings,
     t: Texts,
 ) -> None:
     text = query.query.strip()
     if await users.get(query.from_user.id) is None:
         # Someone who never opened the bot has no orders, but may look for a service.
-        if text and await services(query, text, bot, catalogue, settings, t):
+        if text and await services(query, text, bot, catalogue, pricer, settings, t):
             return
         # Someone who never opened the bot has no orders; offer the way in.
         await query.answer(
@@ -140,7 +152,7 @@ async def lookup(
     else:
         found = []
     # Not one of the asker's orders: a word ("views") looks for services.
-    if not found and text and await services(query, text, bot, catalogue, settings, t):
+    if not found and text and await services(query, text, bot, catalogue, pricer, settings, t):
         return
     button = None
     if not found:

@@ -106,7 +106,7 @@ async def _summarize(
     snapshot = await current_snapshot(catalogue, message, t)
     if snapshot is None:
         return
-    parsed = mass_orders.parse(text, snapshot, t.locale)
+    parsed = await mass_orders.parse(user_id, text, snapshot, t.locale)
     if parsed.too_long:
         await state.set_state(MassOrderForm.lines)
         await message.answer(t("mass-too-long", max=mass.MAX_LINES), reply_markup=_cancel_markup(t))

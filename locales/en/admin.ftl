@@ -15,12 +15,17 @@ admin-stats-all = All time
 admin-stats-topups = Top-ups: { $methods }
 admin-stats-topups-none = Top-ups: none
 admin-stats-topup-method = { $method } × { $count } · { $sum }
+admin-stats-discounts = Discounts given: { $discounts }
 admin-stats-period =
     <b>{ $period }</b>: { $orders ->
         [one] { $orders } order
        *[other] { $orders } orders
     } ({ $statuses })
     Revenue { $revenue }, cost { $cost }, profit { $profit }
+admin-stats-panel = · { $panel }: { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    }, cost { $cost }, profit { $profit }
 admin-refreshed = Catalogue reloaded: { $services } services in { $categories } categories.
 admin-refresh-failed = The catalogue could not be reloaded: { $error }
 cmd-stats = Shop statistics (admins)
@@ -29,21 +34,32 @@ cmd-panels = The panels: reachable, balance, orders (admins)
 cmd-refund = Refund a top-up: /refund ID [NOTE] (admins)
 cmd-credit = Credit a customer: /credit USER_ID AMOUNT (admins)
 cmd-debit = Debit a customer: /debit USER_ID AMOUNT (admins)
+cmd-discount = A customer's discount, in % off every price: /discount USER_ID PERCENT (admins)
 cmd-user = A customer's balance, orders and top-ups: /user USER_ID (admins)
 cmd-apikey = Switch a customer's API key off or on: /apikey USER_ID off (admins)
 cmd-unknown = Orders of unknown outcome, to settle (admins)
 
 admin-credit-usage = Usage: /credit USER_ID AMOUNT, for example /credit 123456789 50
 admin-debit-usage = Usage: /debit USER_ID AMOUNT, for example /debit 123456789 50
+admin-discount-usage = Usage: /discount USER_ID PERCENT, a whole percent from 0 to 90 (0 ends the discount), for example /discount 123456789 10. /discount USER_ID alone shows it.
+admin-discount-too-large = A discount is at most { $max }%.
 admin-no-customer = There is no customer { $user }: they have to open the bot first.
 admin-credited = Credited { $amount } to { $user }. Their balance: { $balance }.
 admin-debited = Debited { $amount } from { $user }. Their balance: { $balance }.
 admin-debit-short = Not debited: { $user } has only { $balance }, less than { $amount }.
+admin-discount-set = { $user } now gets { $discount }% off every price (was { $before }%). We told them.
+admin-discount-cleared = { $user } has no discount any more (was { $before }%). We told them.
+admin-discount-unchanged = { $user } already gets { $discount }% off: nothing changed.
+admin-discount-now = { $discount ->
+        [0] { $user } has no discount.
+       *[other] { $user } gets { $discount }% off every price.
+    }
 admin-user-usage = Usage: /user USER_ID
 admin-user =
     <b>Customer</b> { $customer }
     Balance: { $balance }
     Language: { $language }. Blocked the bot: { $blocked }. Gets broadcasts: { $broadcasts }. Since { $since }
+admin-user-discount = Discount: { $discount }% off every price
 admin-user-api-none = API key: none
 admin-user-api = API key …{ $hint }: { $state } · made { $made } · last used { $used } · news of API orders: { $notify }
 admin-user-api-on = on
@@ -79,6 +95,8 @@ admin-attached = Order #{ $id } is panel order { $panel } now; its status will b
 admin-failed = Order #{ $id } marked as not placed; { $refund } returned to { $user }.
 
 credit-notice = 💰 { $amount } was added to your balance. Your balance: { $balance }.
+discount-notice = 🎁 From now on you get { $discount }% off every order: the prices you see already include it.
+discount-ended-notice = Your personal discount has ended: prices are the usual ones again.
 settled-placed = ✅ Your order #{ $id } was placed after all. We will tell you when it is done.
 settled-failed = ❌ Your order #{ $id } could not be placed. { $refund } is back on your balance.
 

@@ -58,6 +58,7 @@ admin-help =
     /user — one customer and their ledger: <code>/user 123456789</code>
     /apikey — switch a customer's API key off or on: <code>/apikey 123456789 off</code>
     /credit, /debit — move money: <code>/credit 123456789 50</code>
+    /discount — a customer's discount in whole percent off every price (0 ends it); alone it shows it: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — a message to every customer, with a preview first
     /tickets — support requests not closed yet; answer by replying to a request
     /ticket — one support request's whole history: <code>/ticket 12</code>
@@ -77,6 +78,7 @@ admin-help =
     /describe — a service's description in one language: <code>/describe 12 | en | Fast start</code>
     /position — a category's place in the list: <code>/position Telegram Views 1</code>
     /dripfeed — offer drip-feed for a service, where the panel's list does not say: <code>/dripfeed 12 on</code>
+    /fallback — where a service's orders go when its panel refuses them, in order: <code>/fallback 12 cheap:345</code>, <code>/fallback 12</code> to see, <code>/fallback 12 -</code> to clear
     /backup — a copy of the database now, sent here as a file
     /id — anyone's own Telegram id, for ADMIN_IDS
 cmd-users = Customers, newest or richest first, search (admins)

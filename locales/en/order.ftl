@@ -183,9 +183,11 @@ order-current-expiry = Current end date: { $expiry }. Send another or keep it.
 order-bad-expiry = Please send a date that is not in the past, like 31/12/2026.
 order-summary-expiry = Ends: { $expiry }
 order-summary-most = You pay the most it can cost now; what is not delivered comes back to your balance when the subscription ends.
+order-summary-discount = 🎁 Your { $discount }% discount is included.
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Service number: { $number }
+order-service-discount = 🎁 Your discount: { $discount }%, already in the price.
 order-service-admin = 🔑 For admins: it costs us { $cost }, customers pay { $price } { $package ->
         [yes] for the whole package
        *[no] per 1000

@@ -38,6 +38,7 @@ cmd-renameall = A category and its services at once: /renameall NAME | LANG | NE
 cmd-describe = Description per language: /describe ID | LANG | TEXT (admins)
 cmd-position = Order categories: /position NAME NUMBER (admins)
 cmd-dripfeed = Drip-feed per service: /dripfeed ID on|off (admins)
+cmd-fallback = Where a service's orders go when its panel refuses: /fallback ID PANEL:ID (admins)
 
 cmd-shop = The catalogue: hide and show with a tap (admins)
 shop-panel =

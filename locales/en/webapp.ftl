@@ -27,6 +27,7 @@ webapp-nothing-found = Nothing found. Try other words or fewer filters.
 webapp-show-more = Show more
 webapp-per-1000 = { $price } per 1000
 webapp-package-price = { $price } for the whole order
+webapp-discount = 🎁 Your discount: { $discount }%, already in the price
 webapp-limits = Quantity: { $min } to { $max }
 webapp-has-refill = Refill guarantee
 webapp-has-dripfeed = Can be ordered in parts (drip-feed)

@@ -15,6 +15,7 @@ admin-stats-all = За всё время
 admin-stats-topups = Пополнения: { $methods }
 admin-stats-topups-none = Пополнения: нет
 admin-stats-topup-method = { $method } × { $count } · { $sum }
+admin-stats-discounts = Скидки клиентам: { $discounts }
 admin-stats-period =
     <b>{ $period }</b>: { $orders ->
         [one] { $orders } заказ
@@ -22,6 +23,11 @@ admin-stats-period =
        *[many] { $orders } заказов
     } ({ $statuses })
     Выручка { $revenue }, расходы { $cost }, прибыль { $profit }
+admin-stats-panel = · { $panel }: { $orders ->
+        [one] { $orders } заказ
+        [few] { $orders } заказа
+       *[many] { $orders } заказов
+    }, расходы { $cost }, прибыль { $profit }
 admin-refreshed = Каталог обновлён: услуг — { $services }, категорий — { $categories }.
 admin-refresh-failed = Не удалось обновить каталог: { $error }
 cmd-stats = Статистика магазина (администраторы)
@@ -30,21 +36,32 @@ cmd-panels = Панели: доступность, баланс, заказы (�
 cmd-refund = Вернуть пополнение: /refund ID [ЗАМЕТКА] (администраторы)
 cmd-credit = Пополнить клиента: /credit USER_ID СУММА (администраторы)
 cmd-debit = Списать у клиента: /debit USER_ID СУММА (администраторы)
+cmd-discount = Скидка клиента в % на все цены: /discount USER_ID ПРОЦЕНТ (администраторы)
 cmd-user = Баланс, заказы и пополнения клиента: /user USER_ID (администраторы)
 cmd-apikey = Отключить или включить API-ключ клиента: /apikey USER_ID off (администраторы)
 cmd-unknown = Заказы с неизвестным исходом (администраторы)
 
 admin-credit-usage = Формат: /credit USER_ID СУММА, например /credit 123456789 50
 admin-debit-usage = Формат: /debit USER_ID СУММА, например /debit 123456789 50
+admin-discount-usage = Формат: /discount USER_ID ПРОЦЕНТ, целое число от 0 до 90 (0 отменяет скидку), например /discount 123456789 10. /discount USER_ID без процента покажет текущую скидку.
+admin-discount-too-large = Скидка — не больше { $max }%.
 admin-no-customer = Клиента { $user } нет: сначала он должен открыть бота.
 admin-credited = Зачислено { $amount } клиенту { $user }. Его баланс: { $balance }.
 admin-debited = Списано { $amount } у клиента { $user }. Его баланс: { $balance }.
 admin-debit-short = Не списано: у { $user } только { $balance }, меньше, чем { $amount }.
+admin-discount-set = Клиент { $user } теперь получает скидку { $discount }% на все цены (было { $before }%). Мы сообщили ему.
+admin-discount-cleared = У клиента { $user } больше нет скидки (было { $before }%). Мы сообщили ему.
+admin-discount-unchanged = У клиента { $user } уже скидка { $discount }%: ничего не изменилось.
+admin-discount-now = { $discount ->
+        [0] У клиента { $user } нет скидки.
+       *[other] Клиент { $user } получает скидку { $discount }% на все цены.
+    }
 admin-user-usage = Формат: /user USER_ID
 admin-user =
     <b>Клиент</b> { $customer }
     Баланс: { $balance }
     Язык: { $language }. Заблокировал бота: { $blocked }. Получает рассылки: { $broadcasts }. С { $since }
+admin-user-discount = Скидка: { $discount }% на все цены
 admin-user-api-none = API-ключ: нет
 admin-user-api = API-ключ …{ $hint }: { $state } · создан { $made } · последний запрос { $used } · сообщения о заказах через API: { $notify }
 admin-user-api-on = включён
@@ -80,6 +97,8 @@ admin-attached = Заказ #{ $id } теперь — заказ панели { 
 admin-failed = Заказ #{ $id } отмечен как неоформленный; { $refund } возвращено клиенту { $user }.
 
 credit-notice = 💰 На ваш баланс зачислено { $amount }. Ваш баланс: { $balance }.
+discount-notice = 🎁 Теперь у вас скидка { $discount }% на каждый заказ: цены, которые вы видите, уже её учитывают.
+discount-ended-notice = Ваша персональная скидка закончилась: цены снова обычные.
 settled-placed = ✅ Ваш заказ #{ $id } всё-таки оформлен. Мы сообщим, когда он будет выполнен.
 settled-failed = ❌ Ваш заказ #{ $id } оформить не удалось. Возвращено на ваш баланс: { $refund }.
 

@@ -61,6 +61,7 @@ admin-help =
     /user — один клиент и движение его средств: <code>/user 123456789</code>
     /apikey — отключить или включить API-ключ клиента: <code>/apikey 123456789 off</code>
     /credit, /debit — зачислить или списать: <code>/credit 123456789 50</code>
+    /discount — скидка клиента в целых процентах на все цены (0 отменяет); без процента показывает текущую: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — сообщение всем клиентам, сначала предпросмотр
     /tickets — незакрытые обращения; ответ — ответом на сообщение обращения
     /ticket — вся история обращения: <code>/ticket 12</code>
@@ -80,6 +81,7 @@ admin-help =
     /describe — описание услуги на одном языке: <code>/describe 12 | en | Fast start</code>
     /position — место категории в списке: <code>/position Telegram Views 1</code>
     /dripfeed — предлагать плавный запуск (drip-feed) для услуги, если список панели об этом молчит: <code>/dripfeed 12 on</code>
+    /fallback — куда идут заказы услуги, когда её панель отказывает, по порядку: <code>/fallback 12 cheap:345</code>, <code>/fallback 12</code> — посмотреть, <code>/fallback 12 -</code> — очистить
     /backup — копия базы данных сейчас, придёт сюда файлом
     /id — собственный id в Telegram, для ADMIN_IDS
 cmd-users = Клиенты: новые, богатые, поиск (администраторы)

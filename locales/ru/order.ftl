@@ -236,9 +236,11 @@ order-current-expiry = Сейчас срок: { $expiry }. Отправьте д
 order-bad-expiry = Отправьте дату не в прошлом, например 31/12/2026.
 order-summary-expiry = До: { $expiry }
 order-summary-most = Сейчас списывается максимальная сумма; за невыполненную часть деньги вернутся на баланс, когда подписка закончится.
+order-summary-discount = 🎁 Ваша скидка { $discount }% учтена.
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Номер услуги: { $number }
+order-service-discount = 🎁 Ваша скидка: { $discount }%, она уже учтена в цене.
 order-service-admin = 🔑 Для администраторов: нам стоит { $cost }, клиенты платят { $price } { $package ->
         [yes] за весь пакет
        *[no] за 1000

@@ -29,6 +29,7 @@ webapp-nothing-found = Ничего не найдено. Попробуйте д
 webapp-show-more = Показать ещё
 webapp-per-1000 = { $price } за 1000
 webapp-package-price = { $price } за весь заказ
+webapp-discount = 🎁 Ваша скидка: { $discount }%, она уже учтена в цене
 webapp-limits = Количество: от { $min } до { $max }
 webapp-has-refill = Гарантия восстановления
 webapp-has-dripfeed = Можно заказать постепенно (частями)

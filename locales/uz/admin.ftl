@@ -15,9 +15,11 @@ admin-stats-all = Butun davr
 admin-stats-topups = Toʻldirishlar: { $methods }
 admin-stats-topups-none = Toʻldirishlar: yoʻq
 admin-stats-topup-method = { $method } × { $count } · { $sum }
+admin-stats-discounts = Berilgan chegirmalar: { $discounts }
 admin-stats-period =
     <b>{ $period }</b>: { $orders } ta buyurtma ({ $statuses })
     Tushum { $revenue }, xarajat { $cost }, foyda { $profit }
+admin-stats-panel = · { $panel }: { $orders } ta buyurtma, xarajat { $cost }, foyda { $profit }
 admin-refreshed = Katalog yangilandi: { $services } ta xizmat, { $categories } ta boʻlim.
 admin-refresh-failed = Katalogni yangilab boʻlmadi: { $error }
 cmd-stats = Doʻkon statistikasi (administratorlar)
@@ -26,21 +28,32 @@ cmd-panels = Panellar: holati, balansi, buyurtmalari (administratorlar)
 cmd-refund = Toʻldirishni qaytarish: /refund ID [IZOH] (administratorlar)
 cmd-credit = Mijoz balansini toʻldirish: /credit USER_ID SUMMA (administratorlar)
 cmd-debit = Mijoz balansidan yechish: /debit USER_ID SUMMA (administratorlar)
+cmd-discount = Mijozning barcha narxlarga chegirmasi, %: /discount USER_ID FOIZ (administratorlar)
 cmd-user = Mijozning balansi, buyurtmalari va toʻldirishlari: /user USER_ID (administratorlar)
 cmd-apikey = Mijozning API kalitini oʻchirish yoki yoqish: /apikey USER_ID off (administratorlar)
 cmd-unknown = Natijasi nomaʼlum buyurtmalar (administratorlar)
 
 admin-credit-usage = Foydalanish: /credit USER_ID SUMMA, masalan /credit 123456789 50
 admin-debit-usage = Foydalanish: /debit USER_ID SUMMA, masalan /debit 123456789 50
+admin-discount-usage = Foydalanish: /discount USER_ID FOIZ, 0 dan 90 gacha butun son (0 chegirmani bekor qiladi), masalan /discount 123456789 10. Foizsiz /discount USER_ID joriy chegirmani koʻrsatadi.
+admin-discount-too-large = Chegirma koʻpi bilan { $max }%.
 admin-no-customer = { $user } mijoz yoʻq: avval u botni ochishi kerak.
 admin-credited = Balansga { $amount } qoʻshildi: { $user }. Endi balansi: { $balance }.
 admin-debited = Balansdan { $amount } yechildi: { $user }. Endi balansi: { $balance }.
 admin-debit-short = Yechilmadi: { $user } balansida atigi { $balance } bor, yechiladigan summa esa { $amount }.
+admin-discount-set = { $user } endi barcha narxlarda { $discount }% chegirma oladi (avval { $before }% edi). Unga xabar berdik.
+admin-discount-cleared = { $user } endi chegirmaga ega emas (avval { $before }% edi). Unga xabar berdik.
+admin-discount-unchanged = { $user } allaqachon { $discount }% chegirma oladi: hech narsa oʻzgarmadi.
+admin-discount-now = { $discount ->
+        [0] { $user } chegirmaga ega emas.
+       *[other] { $user } barcha narxlarda { $discount }% chegirma oladi.
+    }
 admin-user-usage = Foydalanish: /user USER_ID
 admin-user =
     <b>Mijoz</b> { $customer }
     Balans: { $balance }
     Til: { $language }. Botni bloklagan: { $blocked }. Xabarnomalar oladi: { $broadcasts }. { $since } sanasidan beri
+admin-user-discount = Chegirma: barcha narxlarda { $discount }%
 admin-user-api-none = API kalit: yoʻq
 admin-user-api = API kalit …{ $hint }: { $state } · yaratilgan: { $made } · oxirgi soʻrov: { $used } · API buyurtmalari haqida xabarlar: { $notify }
 admin-user-api-on = yoqilgan
@@ -76,6 +89,8 @@ admin-attached = #{ $id } buyurtma endi paneldagi { $panel } buyurtma; holati ku
 admin-failed = #{ $id } buyurtma berilmagan deb belgilandi; { $refund } qaytarildi: { $user }.
 
 credit-notice = 💰 Balansingizga { $amount } qoʻshildi. Balansingiz: { $balance }.
+discount-notice = 🎁 Endi har bir buyurtmangizga { $discount }% chegirma beriladi: koʻrayotgan narxlaringizga u allaqachon kiritilgan.
+discount-ended-notice = Shaxsiy chegirmangiz tugadi: narxlar yana odatdagidek.
 settled-placed = ✅ #{ $id } buyurtmangiz baribir berildi. Bajarilganda sizga xabar beramiz.
 settled-failed = ❌ #{ $id } buyurtmangizni berib boʻlmadi. { $refund } balansingizga qaytarildi.
 

@@ -52,6 +52,7 @@ admin-help =
     /user — bitta mijoz va pul harakati: <code>/user 123456789</code>
     /apikey — mijozning API kalitini oʻchirish yoki yoqish: <code>/apikey 123456789 off</code>
     /credit, /debit — pul qoʻshish yoki yechish: <code>/credit 123456789 50</code>
+    /discount — mijozning barcha narxlarga chegirmasi, butun foizda (0 bekor qiladi); foizsiz joriysini koʻrsatadi: <code>/discount 123456789 10</code>, <code>/discount 123456789</code>
     /broadcast — barcha mijozlarga xabar, avval koʻrib chiqiladi
     /tickets — yopilmagan murojaatlar; murojaat xabariga javob berib javob qaytaring
     /ticket — murojaatning butun tarixi: <code>/ticket 12</code>
@@ -71,6 +72,7 @@ admin-help =
     /describe — xizmatning bitta tildagi tavsifi: <code>/describe 12 | en | Fast start</code>
     /position — boʻlimning roʻyxatdagi oʻrni: <code>/position Telegram Views 1</code>
     /dripfeed — panel roʻyxatida aytilmagan boʻlsa, xizmat uchun bosqichma-bosqich buyurtmani taklif qilish: <code>/dripfeed 12 on</code>
+    /fallback — xizmatning paneli rad etganda buyurtmalari tartib bilan qayerga ketadi: <code>/fallback 12 cheap:345</code>, koʻrish uchun <code>/fallback 12</code>, tozalash uchun <code>/fallback 12 -</code>
     /backup — maʼlumotlar bazasining hozirgi nusxasi, shu yerga fayl boʻlib keladi
     /id — oʻz Telegram id raqamingiz, ADMIN_IDS uchun
 cmd-users = Mijozlar: yangilari, boylari, qidirish (administratorlar)

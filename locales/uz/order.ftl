@@ -180,9 +180,11 @@ order-current-expiry = Joriy tugash sanasi: { $expiry }. Boshqasini yuboring yok
 order-bad-expiry = Iltimos, oʻtmishda boʻlmagan sanani yuboring, masalan 31/12/2026.
 order-summary-expiry = Tugaydi: { $expiry }
 order-summary-most = Hozir eng koʻp summa yechiladi; bajarilmagan qismi uchun pul obuna tugaganda balansga qaytariladi.
+order-summary-discount = 🎁 { $discount }% chegirmangiz narxga kiritilgan.
 
 # The service's card (issue 16, point 6) and Order again
 order-service-number = Xizmat raqami: { $number }
+order-service-discount = 🎁 Chegirmangiz: { $discount }%, narxga allaqachon kiritilgan.
 order-service-admin = 🔑 Administratorlar uchun: bizga { $cost } turadi, mijozlar { $package ->
         [yes] butun paket uchun
        *[no] 1000 tasi uchun

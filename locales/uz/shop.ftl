@@ -35,6 +35,7 @@ cmd-renameall = Boʻlim va uning xizmatlari birdaniga: /renameall NOM | TIL | YA
 cmd-describe = Tilga koʻra tavsif: /describe RAQAM | TIL | MATN (administratorlar)
 cmd-position = Boʻlimlar tartibi: /position NOM OʻRIN (administratorlar)
 cmd-dripfeed = Xizmatni bosqichma-bosqich yetkazish: /dripfeed ID on|off (administratorlar)
+cmd-fallback = Paneli rad etganda xizmat buyurtmalari qayerga ketadi: /fallback ID PANEL:ID (administratorlar)
 
 cmd-shop = Katalog: bir bosishda yashirish va koʻrsatish (administratorlar)
 shop-panel =

@@ -26,6 +26,7 @@ webapp-nothing-found = Hech narsa topilmadi. Boshqa soʻzlar bilan yoki kamroq f
 webapp-show-more = Yana koʻrsatish
 webapp-per-1000 = 1000 tasi uchun narx: { $price }
 webapp-package-price = Butun buyurtma uchun { $price }
+webapp-discount = 🎁 Chegirmangiz: { $discount }%, narxga allaqachon kiritilgan
 webapp-limits = Miqdor: kamida { $min }, koʻpi bilan { $max }
 webapp-has-refill = Tiklash kafolati
 webapp-has-dripfeed = Bosqichma-bosqich buyurtma qilish mumkin

@@ -5,6 +5,10 @@ a random moment later (the panel is sometimes slow, refusing or unclear on `add`
 land before, during and after the call) and started again. Between placements the panel
 moves earlier orders on, so the sweeper and the outbox are at work when kills land too.
 
+The service has a fallback on a second panel (issue 26): when the main panel refuses, the
+order goes there, and that panel is in turn quick, slow or unclear, so kills land between
+the two calls and during the second. No order may reach both panels, or one twice.
+
     CRASH_PLACEMENTS=100 python3 tasks.py test tests/e2e/test_crash.py -s
 
 runs the full version (a start is a fork of an interpreter that has imported the bot,
@@ -31,7 +35,7 @@ from tests.conftest import ADMIN_ID
 from tests.e2e.bot_process import BotProcess, eventually
 from tests.e2e.fake_telegram import Call, FakeTelegram
 from tests.e2e.steps import MEMBERS, shown, start, to_summary, uzs
-from tests.panel_emulator import FaultKind, PanelEmulator
+from tests.panel_emulator import EmulatedService, FaultKind, PanelEmulator
 
 pytestmark = pytest.mark.e2e
 
@@ -43,6 +47,7 @@ FIRST_QUANTITY = 100  # placement i orders FIRST_QUANTITY + i: its quantity name
 WINDOW = 1.0
 FINAL = ("Completed", "Canceled")
 UNKNOWN_LISTED = 50  # what /unknown shows at once
+BACKUP = "backup"  # the second panel's name; its service 1 is the fallback of service 1
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class BotOrder:
     id: int
     user_id: int
     panel_id: str | None
+    panel: str  # '' the main panel, else the fallback's
     status: str
     quantity: int
     charge: int
@@ -60,7 +66,7 @@ class BotOrder:
 def bot_orders(bot: BotProcess) -> list[BotOrder]:
     with sqlite3.connect(bot.database_path) as db:
         rows = db.execute(
-            "SELECT o.id, o.user_id, o.panel_order_id, o.status, o.quantity, o.charge,"
+            "SELECT o.id, o.user_id, o.panel_order_id, o.panel, o.status, o.quantity, o.charge,"
             " (SELECT count(*) FROM ledger l WHERE l.order_id = o.id AND l.amount = -o.charge),"
             " (SELECT count(*) FROM ledger l WHERE l.order_id = o.id AND l.amount > 0)"
             " FROM orders o ORDER BY o.id"
@@ -76,21 +82,46 @@ def unsent_notifications(bot: BotProcess) -> int:
     return int(count)
 
 
-def add_fault(rng: random.Random, emulator: PanelEmulator) -> str:
-    """How the panel treats the next `add`."""
+def add_fault(rng: random.Random, emulator: PanelEmulator, backup: PanelEmulator) -> str:
+    """How the panel (and, after its refusal, the fallback's panel) treats the next `add`."""
     kind = rng.choices(
-        ["normal", "slow", "refuses", "500 after acting", "drops before acting"],
-        weights=[3, 4, 1, 1, 1],
+        [
+            "normal",
+            "slow",
+            "refuses: the fallback places",
+            "refuses: the fallback is slow",
+            "refuses: the fallback refuses",
+            "refuses: the fallback 500s after acting",
+            "500 after acting",
+            "drops before acting",
+        ],
+        weights=[3, 3, 2, 2, 1, 1, 1, 1],
     )[0]
     if kind == "slow":
         emulator.fault(FaultKind.DELAY, action="add", delay=rng.uniform(0.2, 3.0), times=1)
-    elif kind == "refuses":
-        emulator.canned({"error": "Bad link"}, action="add")
+    elif kind.startswith("refuses"):
+        emulator.canned({"error": "Not enough funds on balance"}, action="add")
     elif kind == "500 after acting":
         emulator.fault(FaultKind.HTTP_500, action="add", perform=True, times=1)
     elif kind == "drops before acting":
         emulator.fault(FaultKind.DROP, action="add", times=1)
+    if kind.endswith("is slow"):
+        backup.fault(FaultKind.DELAY, action="add", delay=rng.uniform(0.2, 3.0), times=1)
+    elif kind.endswith("the fallback refuses"):
+        backup.canned({"error": "Bad link"}, action="add")
+    elif kind.endswith("500s after acting"):
+        backup.fault(FaultKind.HTTP_500, action="add", perform=True, times=1)
     return kind
+
+
+@pytest.fixture
+def backup(emulator2: PanelEmulator) -> PanelEmulator:
+    """The second panel: service 1 there takes what service 1 of the main panel takes."""
+    emulator2.services = {
+        1: EmulatedService(1, "Members (backup)", "Default", "Backup", Decimal("0.004"), 10, 100000)
+    }
+    emulator2.balance = Decimal(1000)
+    return emulator2
 
 
 def move_orders_on(rng: random.Random, emulator: PanelEmulator) -> None:
@@ -125,6 +156,7 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     bot_process: BotProcess,
     telegram: FakeTelegram,
     emulator: PanelEmulator,
+    backup: PanelEmulator,
     translator: Translator,
 ) -> None:
     # Not cryptography: a replayable choice of moments.
@@ -137,7 +169,17 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     emulator.balance = Decimal(100 * PLACEMENTS)
     for customer in CUSTOMERS:
         await bot_process.fund(customer, str(10 * PLACEMENTS))
+    bot_process.env |= {
+        "PANEL2_NAME": BACKUP,
+        "PANEL2_API_URL": backup.url,
+        "PANEL2_API_KEY": backup.key,
+        "PANEL2_RATE": "12500",
+    }
     await bot_process.start()
+    admin = telegram.user(ADMIN_ID, "Admin", language_code="en")
+    await admin.send(f"/fallback 1 {BACKUP}:1")
+    await admin.wait_for_text(shown(en, "fallback-set", number="1", count=1))
+    panels = {"": emulator, BACKUP: backup}
     users = [telegram.user(customer, f"C{customer}", language_code="en") for customer in CUSTOMERS]
     for user in users:
         await start(user, en)
@@ -146,21 +188,24 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     panel_did: Counter[str] = Counter()
     for number in range(PLACEMENTS):
         user = users[number % len(users)]
-        move_orders_on(rng, emulator)
+        for each in panels.values():
+            move_orders_on(rng, each)
+            each.clear_faults()
         await to_summary(user, en, quantity=FIRST_QUANTITY + number)
-        emulator.clear_faults()
-        panel_did[add_fault(rng, emulator)] += 1
+        panel_did[add_fault(rng, emulator, backup)] += 1
         await user.press(en("order-confirm"))
         await asyncio.sleep(rng.uniform(0.0, 2.5))
         kills.append(time.monotonic())
         await bot_process.kill()
-        emulator.clear_faults()
+        for each in panels.values():
+            each.clear_faults()
         await bot_process.start()
 
-    # The panel finishes everything; the bot follows up and tells everyone, then stops.
-    for emulated in emulator.orders.values():
-        if emulated.status == "Pending":
-            emulator.set_status(emulated.id, "Completed", remains=0)
+    # The panels finish everything; the bot follows up and tells everyone, then stops.
+    for each in panels.values():
+        for emulated in each.orders.values():
+            if emulated.status == "Pending":
+                each.set_status(emulated.id, "Completed", remains=0)
 
     def all_followed() -> bool:
         orders = bot_orders(bot_process)
@@ -170,7 +215,6 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
 
     await eventually(all_followed, "every placed order to be followed to its end", within=60)
     # Awaiting an admin: /unknown lists the orders of unknown outcome (the oldest 50).
-    admin = telegram.user(ADMIN_ID, "Admin", language_code="en")
     await admin.send("/unknown")
     waiting = [o for o in bot_orders(bot_process) if o.status == "unknown"][:UNKNOWN_LISTED]
     await admin.wait_for_text(shown(en, "admin-unknown-how" if waiting else "admin-unknown-none"))
@@ -182,7 +226,12 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
 
     orders = bot_orders(bot_process)
     outcomes = Counter(
-        "placed" if o.panel_id else "refunded" if o.status == "failed" else o.status for o in orders
+        f"placed on {o.panel or 'main'}"
+        if o.panel_id
+        else "refunded"
+        if o.status == "failed"
+        else o.status
+        for o in orders
     )
     outcomes["no order (Confirm died with the process)"] = PLACEMENTS - len(orders)
     print(
@@ -197,19 +246,24 @@ async def test_kill_9_during_placements_loses_and_doubles_nothing(
     by_quantity = {o.quantity: o for o in orders}
     assert len(by_quantity) == len(orders), "one placement became two orders"
     assert set(by_quantity) <= {FIRST_QUANTITY + n for n in range(PLACEMENTS)}
-    panel = {order.quantity: order for order in emulator.orders.values()}
-    assert len(panel) == len(emulator.orders), "the panel got one placement twice"
+    # Every placement the panels got, by quantity, and which panel got it.
+    panel: dict[int, tuple[str, int]] = {}
+    for name, each in panels.items():
+        for emulated in each.orders.values():
+            assert emulated.quantity not in panel, "a placement reached two panels, or one twice"
+            panel[emulated.quantity] = (name, emulated.id)
     for order in orders:
         assert order.debits == 1, order
         if order.panel_id is not None:
-            assert panel[order.quantity].id == int(order.panel_id), order
+            assert panel[order.quantity] == (order.panel, int(order.panel_id)), order
             assert order.refunds == (order.status == "Canceled"), order
         elif order.status == "failed":
             assert order.refunds == 1, order
             assert order.quantity not in panel, order
         else:
-            # The panel may or may not have it: that is what `unknown` means.
+            # The panel it names may or may not have it: that is what `unknown` means.
             assert (order.status, order.refunds) == ("unknown", 0), order
+            assert panel.get(order.quantity, (order.panel,))[0] == order.panel, order
     unknown = {o.quantity for o in orders if o.status == "unknown"}
     assert set(panel) - {o.quantity for o in orders if o.panel_id} <= unknown
 

@@ -115,6 +115,7 @@ export function serviceView(app, view, id) {
     h("h1", { id: "service-name" }, displayName(service, app.locale)),
     h("p", { className: "hint" }, category ? categoryName(category, app.locale) : ""),
     h("p", { className: "price" }, priceText(app, service)),
+    app.catalogue.discount ? h("p", { className: "hint", id: "discount" }, t("webapp-discount", { discount: app.catalogue.discount })) : null,
     kind.package ? null : h("p", { className: "hint" }, t("webapp-limits", { min: service.min, max: service.max })),
     service.a !== undefined ? h("p", { className: "hint", id: "average-time" }, averageTime(app, service)) : null,
     flags.filter(Boolean).map((flag) => h("p", { className: "hint" }, `✓ ${flag}`)),
