@@ -50,6 +50,20 @@ LINK = "https://t.me/example"
 VIEWS = 5  # a service with refills
 
 
+def add_views(emulator: PanelEmulator) -> None:
+    """The emulator's catalogue gains VIEWS, a service with refills."""
+    emulator.services[VIEWS] = EmulatedService(
+        VIEWS,
+        "Post Views — Telegram",
+        "Default",
+        "Telegram Views",
+        Decimal(10),
+        10,
+        10000,
+        refill=True,
+    )
+
+
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
     """The API on, its limits out of the way (the limits' own tests set theirs)."""
@@ -98,16 +112,7 @@ class Shop:
 async def shop(
     dp: Dispatcher, bot: Bot, db: Database, emulator: PanelEmulator
 ) -> AsyncIterator[Shop]:
-    emulator.services[VIEWS] = EmulatedService(
-        VIEWS,
-        "Post Views — Telegram",
-        "Default",
-        "Telegram Views",
-        Decimal(10),
-        10,
-        10000,
-        refill=True,
-    )
+    add_views(emulator)
     async with TestClient(TestServer(public_app(dp, bot))) as http:
         shop = Shop(http, db, dp)
         yield shop

@@ -24,11 +24,11 @@ from bot.settings import Settings
 from bot.storage import ApiKeysRepo, Database, LedgerRepo
 from tests.conftest import fund
 from tests.helpers import balance_of
-from tests.panel_emulator import EmulatedService, PanelEmulator
+from tests.panel_emulator import PanelEmulator
+from tests.test_shop_api import VIEWS, add_views
 
 CUSTOMER = 1001
 OTHER = 1002
-VIEWS = 5  # a service with refills
 LINK = "https://t.me/example"
 T = TypeVar("T")
 
@@ -40,16 +40,7 @@ def settings(settings: Settings) -> Settings:
 
 @pytest.fixture
 async def endpoint(dp: Dispatcher, bot: Bot, emulator: PanelEmulator) -> AsyncIterator[str]:
-    emulator.services[VIEWS] = EmulatedService(
-        VIEWS,
-        "Post Views — Telegram",
-        "Default",
-        "Telegram Views",
-        Decimal(10),
-        10,
-        10000,
-        refill=True,
-    )
+    add_views(emulator)
     server = TestServer(public_app(dp, bot), host="127.0.0.1")
     await server.start_server()
     try:
